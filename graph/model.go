@@ -136,6 +136,10 @@ type Entity struct {
 	// Scope is set for entities that exist only within one document, such as
 	// an anonymous source: the document's id.
 	Scope *uuid.UUID `json:"scope,omitempty"`
+	// Keys are the match keys the entity is found under (the fold key and
+	// transliteration skeleton of its name and of each alias), computed by
+	// the gazetteer; the store indexes them for lookup by key.
+	Keys []string `json:"keys,omitempty"`
 }
 
 // Ref returns a short reference to e.
