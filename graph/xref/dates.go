@@ -1,0 +1,104 @@
+package xref
+
+import (
+	"time"
+
+	"github.com/claimgraph/claimgraph/graph"
+)
+
+const day = 24 * time.Hour
+
+// DayTolerance widens a day-precision date on each side: "Monday night"
+// resolved against a report's date, time zones and midnight strikes put
+// honest accounts a day apart.
+const DayTolerance = 1
+
+// UndatedLookback is how long before its publication an account that gives
+// no date of its own may describe an event: the reporting delay allowed.
+const UndatedLookback = 62
+
+// window is a closed range of days an account's event may fall in.
+type window struct {
+	from, to time.Time
+	// dated is true when the account gives a date; false when the range
+	// comes from the publication date.
+	dated bool
+	// precise is true for a day-precision date.
+	precise bool
+}
+
+func parseDay(s string) (time.Time, bool) {
+	if len(s) < 10 {
+		return time.Time{}, false
+	}
+	t, err := time.Parse("2006-01-02", s[:10])
+	return t, err == nil
+}
+
+// dateRange returns the days a date covers, without tolerance.
+func dateRange(d *graph.Date) (from, to time.Time, ok bool) {
+	if d == nil {
+		return
+	}
+	from, ok = parseDay(d.From)
+	if !ok {
+		return
+	}
+	to, tok := parseDay(d.To)
+	if !tok || to.Before(from) {
+		to = from
+	}
+	return from, to, true
+}
+
+// eventWindow returns the days the account's event may fall in: its own
+// date widened by DayTolerance, or, for an undated account, the
+// UndatedLookback days up to ref (its publication date, or a reference the
+// caller supplies).
+func eventWindow(a graph.Account, ref string) (window, bool) {
+	if from, to, ok := dateRange(a.Date); ok {
+		w := window{from: from, to: to, dated: true}
+		if a.Date.Precision == graph.PrecisionDay || from.Equal(to) {
+			w.precise = true
+			w.from = from.Add(-DayTolerance * day)
+			w.to = to.Add(DayTolerance * day)
+		}
+		return w, true
+	}
+	if ref == "" {
+		ref = a.Published
+	}
+	if p, ok := parseDay(ref); ok {
+		return window{from: p.Add(-UndatedLookback * day), to: p}, true
+	}
+	return window{}, false
+}
+
+func (w window) overlaps(o window) bool { return !w.to.Before(o.from) && !o.to.Before(w.from) }
+
+// months lists the YYYY-MM months the window touches, at most max of them
+// (the latest, when the window is longer).
+func (w window) months(max int) []string {
+	var out []string
+	start := time.Date(w.from.Year(), w.from.Month(), 1, 0, 0, 0, 0, time.UTC)
+	for m := start; !m.After(w.to); m = m.AddDate(0, 1, 0) {
+		out = append(out, m.Format("2006-01"))
+	}
+	if len(out) > max {
+		out = out[len(out)-max:]
+	}
+	return out
+}
+
+// days lists the days in the window, nil when it spans more than max days.
+func (w window) days(max int) []string {
+	n := int(w.to.Sub(w.from)/day) + 1
+	if n > max {
+		return nil
+	}
+	out := make([]string, 0, n)
+	for d := w.from; !d.After(w.to); d = d.Add(day) {
+		out = append(out, d.Format("2006-01-02"))
+	}
+	return out
+}

@@ -1,0 +1,35 @@
+// Package xref cross-references accounts across documents: it says which
+// accounts describe the same event, where they agree and conflict, how
+// independent the agreeing sources are, and where each claim came from.
+//
+// The package is built in two layers.
+//
+// Pure functions, testable alone with hand-built accounts:
+//
+//   - Interval and Compatible give the meaning of a figure's bound
+//     ("at least 22", "more than 20", "about 30", "thousands") and say
+//     whether two figures can both be true.
+//   - Keys computes blocking keys: any two accounts that could describe
+//     the same event share at least one key, so candidates are found by
+//     key lookup, never by scanning the graph.
+//   - Match scores a pair of accounts and explains the score; Resolve
+//     groups accounts into events (connected components over Match, with
+//     "clearly different" pairs kept apart and analyst merge and split
+//     judgements respected), whatever order the accounts arrive in.
+//   - Conflicts lists every value each attribute is given, grouped into
+//     compatible sets, with revisions by the same source set apart.
+//   - Links computes stance links between claims (corroborates, disputes,
+//     revises, repeats); Grade rates an event and each allegation of
+//     responsibility on the Airwars scale, counting independent groups of
+//     sources only; Sources, Timeline and Provenance lay out who said what,
+//     when, and where a claim first appeared.
+//
+// The Engine applies them to a store: Plan turns a new document's
+// extraction into one batch (keys, event assignments, merged and deleted
+// events, links), touching only the candidates its keys reach; Rebuild
+// computes the same from scratch.
+//
+// Entities are looked up through a World: the gazetteer's entities with,
+// layered over them, the entities documents bring (anonymous sources with
+// their affiliation, places the gazetteer lacks).
+package xref

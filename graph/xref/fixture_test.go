@@ -1,0 +1,190 @@
+package xref
+
+import (
+	"testing"
+
+	"github.com/claimgraph/claimgraph/graph"
+	"github.com/google/uuid"
+)
+
+// Test fixtures name entities, documents, accounts and claims by short keys;
+// tid turns a key into a stable id.
+func tid(key string) uuid.UUID {
+	if key == "" {
+		return uuid.Nil
+	}
+	return uuid.NewSHA1(graph.Namespace, []byte("xref-test:"+key))
+}
+
+type fxEntity struct {
+	Key         string           `json:"key"`
+	Name        string           `json:"name"`
+	Kind        graph.EntityKind `json:"kind"`
+	PlaceType   string           `json:"place_type"`
+	Within      string           `json:"within"`
+	Affiliation string           `json:"affiliation"`
+}
+
+type fxValue struct {
+	Attribute string      `json:"attribute"`
+	Value     *float64    `json:"value"`
+	Bound     graph.Bound `json:"bound"`
+	Min       *float64    `json:"min"`
+	Text      string      `json:"text"`
+}
+
+type fxAccount struct {
+	Key       string          `json:"key"`
+	Doc       string          `json:"doc"`
+	Published string          `json:"published"`
+	Speaker   string          `json:"speaker"`
+	Type      graph.EventType `json:"type"`
+	Date      string          `json:"date"`
+	DateTo    string          `json:"date_to"`
+	Precision string          `json:"precision"`
+	Place     string          `json:"place"`
+	Perp      string          `json:"perp"`
+	PerpPol   graph.Polarity  `json:"perp_polarity"`
+	Polarity  graph.Polarity  `json:"polarity"`
+	Values    []fxValue       `json:"values"`
+	Claims    []fxClaim       `json:"claims"`
+}
+
+type fxClaim struct {
+	Key      string         `json:"key"`
+	Text     string         `json:"text"`
+	Polarity graph.Polarity `json:"polarity"`
+	Values   []fxValue      `json:"values"`
+}
+
+type fixture struct {
+	Entities []fxEntity  `json:"entities"`
+	Accounts []fxAccount `json:"accounts"`
+}
+
+func (f fixture) world() *World {
+	var es []graph.Entity
+	for _, e := range f.Entities {
+		ge := graph.Entity{ID: tid(e.Key), Name: e.Name, Kind: e.Kind, PlaceType: e.PlaceType}
+		if e.Within != "" {
+			id := tid(e.Within)
+			ge.Within = &id
+		}
+		if e.Affiliation != "" {
+			id := tid(e.Affiliation)
+			ge.Affiliation = &id
+		}
+		es = append(es, ge)
+	}
+	return NewWorld(nil, es...)
+}
+
+func (f fixture) ref(w *World, key string) graph.EntityRef {
+	id := tid(key)
+	e, ok := w.Entity(id)
+	if !ok {
+		return graph.EntityRef{ID: id, Name: key}
+	}
+	return e.Ref()
+}
+
+func values(in []fxValue) []graph.Value {
+	var out []graph.Value
+	for _, v := range in {
+		b := v.Bound
+		if b == "" {
+			b = graph.BoundExact
+		}
+		out = append(out, graph.Value{Attribute: v.Attribute, Value: v.Value, Bound: b, Min: v.Min, Text: v.Text})
+	}
+	return out
+}
+
+// accounts builds the fixture's accounts and their claims. An account with
+// no claims listed gets one claim carrying its values.
+func (f fixture) accounts(t *testing.T, w *World) ([]graph.Account, map[uuid.UUID]graph.Claim) {
+	t.Helper()
+	claims := map[uuid.UUID]graph.Claim{}
+	var out []graph.Account
+	for _, a := range f.Accounts {
+		ga := graph.Account{
+			ID:         tid("account:" + a.Key),
+			DocumentID: tid("doc:" + a.Doc),
+			Published:  a.Published,
+			Speaker:    f.ref(w, a.Speaker),
+			Type:       a.Type,
+			Polarity:   a.Polarity,
+			Values:     values(a.Values),
+		}
+		if ga.Polarity == "" {
+			ga.Polarity = graph.Affirmed
+		}
+		if a.Date != "" {
+			to := a.DateTo
+			if to == "" {
+				to = a.Date
+			}
+			p := graph.DatePrecision(a.Precision)
+			if p == "" {
+				p = graph.PrecisionDay
+			}
+			ga.Date = &graph.Date{From: a.Date, To: to, Precision: p}
+		}
+		if a.Place != "" {
+			ga.Place = &graph.PlaceRef{Entity: f.ref(w, a.Place), Text: a.Place}
+		}
+		if a.Perp != "" {
+			pol := a.PerpPol
+			if pol == "" {
+				pol = graph.Affirmed
+			}
+			ga.Perpetrator = &graph.Attribution{Entity: f.ref(w, a.Perp), Polarity: pol, Text: a.Perp}
+		}
+		cs := a.Claims
+		if len(cs) == 0 {
+			cs = []fxClaim{{Key: a.Key, Text: a.Key, Values: a.Values, Polarity: ga.Polarity}}
+		}
+		for i, c := range cs {
+			pol := c.Polarity
+			if pol == "" {
+				pol = graph.Affirmed
+			}
+			gc := graph.Claim{
+				ID:         tid("claim:" + c.Key),
+				DocumentID: ga.DocumentID,
+				Text:       c.Text,
+				Span:       graph.Span{Start: i * 100, End: i*100 + len([]rune(c.Text))},
+				Speaker:    ga.Speaker,
+				Polarity:   pol,
+				Kind:       graph.ClaimFact,
+				Values:     values(c.Values),
+				Accounts:   []uuid.UUID{ga.ID},
+			}
+			claims[gc.ID] = gc
+			ga.Claims = append(ga.Claims, gc.ID)
+		}
+		out = append(out, ga)
+	}
+	return out, claims
+}
+
+func loadFixture(t *testing.T, path string) (fixture, *World, []graph.Account, map[uuid.UUID]graph.Claim) {
+	t.Helper()
+	var f fixture
+	readJSON(t, path, &f)
+	w := f.world()
+	accs, claims := f.accounts(t, w)
+	return f, w, accs, claims
+}
+
+func byKey(t *testing.T, accs []graph.Account, key string) graph.Account {
+	t.Helper()
+	id := tid("account:" + key)
+	for _, a := range accs {
+		if a.ID == id {
+			return a
+		}
+	}
+	t.Fatalf("no account %q in fixture", key)
+	return graph.Account{}
+}

@@ -1,0 +1,298 @@
+package xref
+
+import (
+	"fmt"
+	"sort"
+
+	"github.com/claimgraph/claimgraph/graph"
+	"github.com/google/uuid"
+)
+
+// MatchThreshold is the least score at which Match accepts a pair.
+const MatchThreshold = 0.5
+
+// Weights of the evidence Match adds up.
+const (
+	wType        = 0.30 // times the type affinity
+	wSamePlace   = 0.35
+	wNestedPlace = 0.25
+	wSameDay     = 0.30
+	wOverlap     = 0.20
+	wUndated     = 0.10
+	wPerpetrator = 0.10
+	wDenial      = 0.10
+	wFigures     = 0.05
+	wSameSpeaker = 0.10
+)
+
+// Type families: types in one family can describe one happening (a source
+// calls an airstrike a massacre or an attack). A type belongs to one or
+// more families; two types are compatible when they share one.
+var families = map[graph.EventType][]string{
+	graph.EventAirstrike:       {"strike"},
+	graph.EventMassacre:        {"strike", "campaign"},
+	graph.EventAttack:          {"strike"},
+	graph.EventExplosion:       {"strike"},
+	graph.EventShelling:        {"strike"},
+	graph.EventProhibitedArms:  {"strike"},
+	graph.EventBombingCampaign: {"campaign"},
+	graph.EventDestruction:     {"campaign"},
+	graph.EventEvacuation:      {"evacuation"},
+	graph.EventSiege:           {"siege"},
+	graph.EventCapture:         {"capture"},
+}
+
+// affinities grade compatible pairs below 1 where sources rarely confuse
+// them; pairs absent here score 0.8 when their families meet.
+var affinities = map[[2]graph.EventType]float64{
+	{graph.EventAirstrike, graph.EventShelling}:       0.4,
+	{graph.EventExplosion, graph.EventShelling}:       0.6,
+	{graph.EventAirstrike, graph.EventExplosion}:      0.7,
+	{graph.EventExplosion, graph.EventMassacre}:       0.7,
+	{graph.EventMassacre, graph.EventShelling}:        0.7,
+	{graph.EventMassacre, graph.EventProhibitedArms}:  0.6,
+	{graph.EventBombingCampaign, graph.EventMassacre}: 0.6,
+	{graph.EventDestruction, graph.EventMassacre}:     0.5,
+	{graph.EventExplosion, graph.EventProhibitedArms}: 0.5,
+}
+
+// typeFamilies returns the families of t; an unknown or empty type is in a
+// family of its own name.
+func typeFamilies(t graph.EventType) []string {
+	if f, ok := families[t]; ok {
+		return f
+	}
+	if t == "" {
+		return []string{"unknown"}
+	}
+	return []string{string(t)}
+}
+
+// TypeAffinity returns how well two event types can describe one
+// happening: 1 for the same type, 0 for types that cannot.
+func TypeAffinity(a, b graph.EventType) float64 {
+	if a == b {
+		return 1
+	}
+	shared := false
+	for _, fa := range typeFamilies(a) {
+		for _, fb := range typeFamilies(b) {
+			if fa == fb {
+				shared = true
+			}
+		}
+	}
+	if !shared {
+		return 0
+	}
+	if a > b {
+		a, b = b, a
+	}
+	if v, ok := affinities[[2]graph.EventType{a, b}]; ok {
+		return v
+	}
+	return 0.8
+}
+
+// verdict is Match's full answer: the score, the reasons, whether the pair
+// is accepted, and whether it is clearly different (types, places or dates
+// that cannot be one happening), which keeps the two apart in any event.
+type verdict struct {
+	score     float64
+	reasons   []string
+	ok        bool
+	different bool
+}
+
+// Match says whether two accounts describe the same event, with a score in
+// [0, 1] and the evidence for and against in words. Accounts match when
+// their types are compatible, their dates overlap (allowing for precision
+// and reporting delay), their places are the same or nested, and the
+// evidence adds up to MatchThreshold. An account without a usable place
+// matches only on the same day and the same (asserted or denied)
+// perpetrator.
+func Match(a, b graph.Account, w *World) (score float64, reasons []string, ok bool) {
+	v := match(a, b, "", "", w)
+	return v.score, v.reasons, v.ok
+}
+
+func match(a, b graph.Account, refA, refB string, w *World) verdict {
+	var v verdict
+	if a.ID == b.ID && a.ID != uuid.Nil {
+		return verdict{score: 1, reasons: []string{"same account"}, ok: true}
+	}
+	// Type.
+	aff := TypeAffinity(a.Type, b.Type)
+	if aff == 0 {
+		v.different = true
+		v.reasons = append(v.reasons, fmt.Sprintf("types %s and %s cannot be one happening", a.Type, b.Type))
+		return v
+	}
+	v.score += wType * aff
+	if a.Type == b.Type {
+		v.reasons = append(v.reasons, fmt.Sprintf("same type (%s)", a.Type))
+	} else {
+		v.reasons = append(v.reasons, fmt.Sprintf("compatible types (%s, %s)", a.Type, b.Type))
+	}
+
+	// Date.
+	wa, oka := eventWindow(a, refA)
+	wb, okb := eventWindow(b, refB)
+	sameDay := false
+	switch {
+	case oka && okb && !wa.overlaps(wb):
+		v.different = true
+		v.reasons = append(v.reasons, fmt.Sprintf("dates differ (%s, %s)", dateText(a, wa), dateText(b, wb)))
+		return v
+	case oka && okb && wa.dated && wb.dated && wa.precise && wb.precise:
+		sameDay = true
+		v.score += wSameDay
+		v.reasons = append(v.reasons, fmt.Sprintf("same day (%s, %s)", dateText(a, wa), dateText(b, wb)))
+	case oka && okb && wa.dated && wb.dated:
+		v.score += wOverlap
+		v.reasons = append(v.reasons, fmt.Sprintf("dates overlap (%s, %s)", dateText(a, wa), dateText(b, wb)))
+	case oka && okb:
+		v.score += wUndated
+		v.reasons = append(v.reasons, "an undated account published in the other's time frame")
+	default:
+		v.reasons = append(v.reasons, "no date to compare")
+	}
+
+	// Place.
+	pa, pb := placeFamily(a, w), placeFamily(b, w)
+	placed := len(pa) > 0 && len(pb) > 0
+	if placed {
+		ia, ib := pa[0], pb[0]
+		switch {
+		case ia == ib:
+			v.score += wSamePlace
+			v.reasons = append(v.reasons, "same place ("+placeName(a, w)+")")
+		case w.Within(ia, ib):
+			v.score += wNestedPlace
+			v.reasons = append(v.reasons, placeName(a, w)+" lies within "+placeName(b, w))
+		case w.Within(ib, ia):
+			v.score += wNestedPlace
+			v.reasons = append(v.reasons, placeName(b, w)+" lies within "+placeName(a, w))
+		default:
+			v.different = true
+			v.reasons = append(v.reasons, "places differ ("+placeName(a, w)+", "+placeName(b, w)+")")
+			return v
+		}
+	} else {
+		v.reasons = append(v.reasons, "no place to compare")
+	}
+
+	// Perpetrator: the same party blamed, or one denies what the other
+	// alleges, both say the accounts are about the same allegation.
+	samePerp := false
+	if a.Perpetrator != nil && b.Perpetrator != nil {
+		ra, rb := w.Root(a.Perpetrator.Entity.ID), w.Root(b.Perpetrator.Entity.ID)
+		if ra == rb && ra != uuid.Nil && identifying(a.Perpetrator, w) {
+			samePerp = true
+			if polarityOf(a.Perpetrator.Polarity) == polarityOf(b.Perpetrator.Polarity) {
+				v.score += wPerpetrator
+				v.reasons = append(v.reasons, "same party held responsible ("+a.Perpetrator.Entity.Name+")")
+			} else {
+				v.score += wDenial
+				v.reasons = append(v.reasons, "one account denies the other's attribution to "+a.Perpetrator.Entity.Name)
+			}
+		}
+	}
+
+	// Figures.
+	if n := compatibleFigures(a, b); n > 0 {
+		v.score += wFigures
+		v.reasons = append(v.reasons, fmt.Sprintf("%d compatible figure(s)", n))
+	}
+
+	if a.DocumentID == b.DocumentID && a.Speaker.ID == b.Speaker.ID && a.DocumentID != uuid.Nil {
+		v.score += wSameSpeaker
+		v.reasons = append(v.reasons, "same speaker in the same document")
+	}
+
+	if v.score > 1 {
+		v.score = 1
+	}
+	v.score = float64(int(v.score*1000+0.5)) / 1000
+	if !placed && !(samePerp && sameDay) {
+		v.reasons = append(v.reasons, "without a place, only the same perpetrator on the same day can match")
+		return v
+	}
+	v.ok = v.score >= MatchThreshold
+	if !v.ok {
+		v.reasons = append(v.reasons, fmt.Sprintf("score %.2f below %.2f", v.score, MatchThreshold))
+	}
+	return v
+}
+
+// identifying reports whether an attribution names a party: "unidentified
+// aircraft" names none, and two accounts blaming it are not thereby linked.
+func identifying(p *graph.Attribution, w *World) bool {
+	if p == nil || p.Entity.ID == uuid.Nil {
+		return false
+	}
+	kind := p.Entity.Kind
+	if e, ok := w.Entity(p.Entity.ID); ok && e.Kind != "" {
+		kind = e.Kind
+	}
+	return kind != graph.KindUnknown
+}
+
+func polarityOf(p graph.Polarity) graph.Polarity {
+	if p == graph.Denied {
+		return graph.Denied
+	}
+	return graph.Affirmed
+}
+
+// compatibleFigures counts attributes both accounts give with compatible
+// values.
+func compatibleFigures(a, b graph.Account) int {
+	n := 0
+	seen := map[string]bool{}
+	for _, va := range a.Values {
+		if seen[va.Attribute] {
+			continue
+		}
+		for _, vb := range b.Values {
+			if va.Attribute == vb.Attribute && Compatible(va, vb) {
+				seen[va.Attribute] = true
+				n++
+				break
+			}
+		}
+	}
+	return n
+}
+
+func placeName(a graph.Account, w *World) string {
+	if a.Place == nil {
+		return "no place"
+	}
+	if a.Place.Entity.Name != "" {
+		return a.Place.Entity.Name
+	}
+	if n := w.Name(a.Place.Entity.ID); n != "" {
+		return n
+	}
+	return a.Place.Text
+}
+
+func dateText(a graph.Account, w window) string {
+	if a.Date != nil {
+		if a.Date.From == a.Date.To || a.Date.To == "" {
+			return a.Date.From
+		}
+		return a.Date.From + ".." + a.Date.To
+	}
+	if a.Published != "" {
+		return "undated, published " + a.Published
+	}
+	return w.to.Format("undated, before 2006-01-02")
+}
+
+func sortedIDs(ids []uuid.UUID) []uuid.UUID {
+	out := append([]uuid.UUID(nil), ids...)
+	sort.Slice(out, func(i, j int) bool { return out[i].String() < out[j].String() })
+	return out
+}

@@ -1,0 +1,125 @@
+package xref
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/claimgraph/claimgraph/graph"
+)
+
+type matchCases struct {
+	Refs  map[string]string `json:"refs"`
+	Pairs []struct {
+		A, B      string
+		OK        bool   `json:"ok"`
+		Different bool   `json:"different"`
+		Reason    string `json:"reason"`
+	} `json:"pairs"`
+}
+
+func refOf(refs map[string]string, a graph.Account) string {
+	for doc, r := range refs {
+		if tid("doc:"+doc) == a.DocumentID {
+			return r
+		}
+	}
+	return ""
+}
+
+func TestMatch(t *testing.T) {
+	_, w, accs, _ := loadFixture(t, "testdata/strikes.json")
+	var mc matchCases
+	readJSON(t, "testdata/match.json", &mc)
+	for _, p := range mc.Pairs {
+		t.Run(p.A+"-"+p.B, func(t *testing.T) {
+			a, b := byKey(t, accs, p.A), byKey(t, accs, p.B)
+			for _, swap := range []bool{false, true} {
+				x, y := a, b
+				if swap {
+					x, y = b, a
+				}
+				v := match(x, y, refOf(mc.Refs, x), refOf(mc.Refs, y), w)
+				if v.ok != p.OK || v.different != p.Different {
+					t.Errorf("swap=%v: ok=%v different=%v score=%.2f, want ok=%v different=%v; reasons %q",
+						swap, v.ok, v.different, v.score, p.OK, p.Different, v.reasons)
+				}
+				if p.Reason != "" && !strings.Contains(strings.Join(v.reasons, "; "), p.Reason) {
+					t.Errorf("reasons %q lack %q", v.reasons, p.Reason)
+				}
+			}
+		})
+	}
+}
+
+func TestMatchExported(t *testing.T) {
+	_, w, accs, _ := loadFixture(t, "testdata/strikes.json")
+	score, reasons, ok := Match(byKey(t, accs, "s1"), byKey(t, accs, "s2"), w)
+	if !ok || score < MatchThreshold || len(reasons) == 0 {
+		t.Fatalf("s1-s2: %v %.2f %q", ok, score, reasons)
+	}
+}
+
+// TestKeysCoverMatches checks blocking soundness: every pair Match accepts
+// shares a key, so candidate lookup by key never misses a match.
+func TestKeysCoverMatches(t *testing.T) {
+	_, w, accs, _ := loadFixture(t, "testdata/strikes.json")
+	var mc matchCases
+	readJSON(t, "testdata/match.json", &mc)
+	keys := map[int][]string{}
+	for i, a := range accs {
+		keys[i] = keysRef(a, refOf(mc.Refs, a), w)
+		if len(keys[i]) == 0 && a.Place != nil && a.Place.Entity.ID != tid("syria") {
+			t.Errorf("account %d has no keys", i)
+		}
+	}
+	accepted := 0
+	for i := range accs {
+		for j := i + 1; j < len(accs); j++ {
+			v := match(accs[i], accs[j], refOf(mc.Refs, accs[i]), refOf(mc.Refs, accs[j]), w)
+			if v.ok {
+				accepted++
+				if !shareKey(keys[i], keys[j]) {
+					t.Errorf("accounts %d and %d match (%q) but share no key: %q / %q", i, j, v.reasons, keys[i], keys[j])
+				}
+			}
+		}
+	}
+	if accepted < 10 {
+		t.Fatalf("only %d accepted pairs: fixture too weak", accepted)
+	}
+}
+
+func TestKeysShape(t *testing.T) {
+	_, w, accs, _ := loadFixture(t, "testdata/strikes.json")
+	k := Keys(byKey(t, accs, "s1"), w)
+	want := []string{
+		"p:" + tid("idlib-north").String() + ":2019-05",
+		"p:" + tid("idlib").String() + ":2019-05",
+		"p:" + tid("idlib-gov").String() + ":2019-05",
+		"d:strike:" + tid("coalition").String() + ":2019-05-05",
+		"d:strike:" + tid("coalition").String() + ":2019-05-07",
+	}
+	for _, x := range want {
+		found := false
+		for _, y := range k {
+			found = found || x == y
+		}
+		if !found {
+			t.Errorf("keys lack %s: %q", x, k)
+		}
+	}
+	for _, y := range k {
+		if strings.Contains(y, tid("syria").String()) {
+			t.Errorf("country-level key %s", y)
+		}
+	}
+	// An account placed only at country level and without a perpetrator
+	// has no key at all: it cannot be told apart from any other event.
+	if k := Keys(byKey(t, accs, "x1"), w); len(k) != 0 {
+		t.Errorf("x1 keys %q", k)
+	}
+	// An undated, unpublished account meets only other such accounts.
+	if k := Keys(byKey(t, accs, "c3"), w); len(k) == 0 || !strings.HasSuffix(k[0], ":undated") {
+		t.Errorf("c3 keys %q", k)
+	}
+}

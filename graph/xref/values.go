@@ -1,0 +1,109 @@
+package xref
+
+import (
+	"math"
+
+	"github.com/claimgraph/claimgraph/graph"
+)
+
+// AboutTolerance is the relative half-width of the band an "about" figure
+// stands for; AboutMinimum is the least absolute half-width.
+const (
+	AboutTolerance = 0.15
+	AboutMinimum   = 2.0
+)
+
+// countable reports whether v counts whole things (people, munitions,
+// buildings), so that "more than 20" means at least 21.
+func countable(v graph.Value) bool {
+	switch v.Unit {
+	case "percent", "km", "km2", "hectares", "usd", "dollars":
+		return false
+	}
+	if v.Value != nil && *v.Value != math.Trunc(*v.Value) {
+		return false
+	}
+	return true
+}
+
+// Interval returns the closed range [lo, hi] of true values a figure allows.
+// hi is +Inf when the figure sets no upper limit. Figures are non-negative.
+//
+//	exact 14        -> [14, 14]
+//	at least 22     -> [22, +Inf)
+//	more than 20    -> [21, +Inf) for counts, (20, +Inf) otherwise
+//	at most 10      -> [0, 10]
+//	less than 10    -> [0, 9] for counts, [0, 10) otherwise
+//	about 30        -> [25.5, 34.5] (±15%, at least ±2)
+//	unspecified     -> [Min, Max] ("thousands" -> [2000, +Inf) if Max is nil)
+//
+// A figure with no number and no Min/Max allows anything: [0, +Inf).
+func Interval(v graph.Value) (lo, hi float64) {
+	inf := math.Inf(1)
+	if v.Value == nil || v.Bound == graph.BoundUnspecified {
+		lo, hi = 0, inf
+		if v.Min != nil {
+			lo = *v.Min
+		}
+		if v.Max != nil {
+			hi = *v.Max
+		}
+		if v.Value != nil && v.Min == nil && v.Max == nil {
+			lo, hi = *v.Value, *v.Value
+		}
+		return lo, hi
+	}
+	x := *v.Value
+	count := countable(v)
+	switch v.Bound {
+	case graph.BoundAtLeast:
+		return x, inf
+	case graph.BoundMoreThan:
+		if count {
+			return math.Floor(x) + 1, inf
+		}
+		return math.Nextafter(x, inf), inf
+	case graph.BoundAtMost:
+		return 0, x
+	case graph.BoundLessThan:
+		if count {
+			return 0, math.Max(0, math.Ceil(x)-1)
+		}
+		return 0, math.Nextafter(x, math.Inf(-1))
+	case graph.BoundAbout:
+		tol := math.Max(x*AboutTolerance, AboutMinimum)
+		return math.Max(0, x-tol), x + tol
+	default: // exact, or a bound we do not know: take the figure as given
+		return x, x
+	}
+}
+
+// Compatible reports whether two figures for the same attribute can both be
+// true: their intervals overlap. 14 (exact) and "at least 22" cannot; "more
+// than 20" and "at least 22" can; "about 30" and 32 can.
+func Compatible(a, b graph.Value) bool {
+	alo, ahi := Interval(a)
+	blo, bhi := Interval(b)
+	return alo <= bhi && blo <= ahi
+}
+
+// sameFigure reports whether two values state the same thing: same number
+// and bound (or the same words when there is no number).
+func sameFigure(a, b graph.Value) bool {
+	if (a.Value == nil) != (b.Value == nil) {
+		return false
+	}
+	if a.Value == nil {
+		alo, ahi := Interval(a)
+		blo, bhi := Interval(b)
+		return alo == blo && ahi == bhi
+	}
+	return *a.Value == *b.Value && normBound(a.Bound) == normBound(b.Bound)
+}
+
+func normBound(b graph.Bound) graph.Bound {
+	if b == "" {
+		return graph.BoundExact
+	}
+	return b
+}

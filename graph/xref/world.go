@@ -1,0 +1,130 @@
+package xref
+
+import (
+	"github.com/claimgraph/claimgraph/graph"
+	"github.com/google/uuid"
+)
+
+// Gazetteer is what xref needs from the shipped gazetteer: entity records
+// by id, each with its enclosing place (Within) and its affiliation.
+// gazetteer.Gazetteer satisfies it through FromGazetteer in the engine.
+type Gazetteer interface {
+	Entity(id uuid.UUID) (graph.Entity, bool)
+}
+
+// maxChain bounds walks up place and affiliation chains (the gazetteer is
+// a forest; the bound only guards against a cycle in bad data).
+const maxChain = 16
+
+// World answers what cross-referencing asks about entities: is one place
+// inside another, what encloses a place, whose side a source is on. It
+// layers the entities documents bring (anonymous sources with their
+// affiliation, places and outlets the gazetteer lacks) over a gazetteer.
+// A World is not safe for concurrent mutation; lookups are read-only.
+type World struct {
+	base  Gazetteer
+	local map[uuid.UUID]graph.Entity
+}
+
+// NewWorld returns a world over base (which may be nil) with the given
+// entities layered on top.
+func NewWorld(base Gazetteer, entities ...graph.Entity) *World {
+	w := &World{base: base, local: make(map[uuid.UUID]graph.Entity)}
+	w.Add(entities...)
+	return w
+}
+
+// With returns a new world sharing w's base, with w's local entities and
+// the given ones.
+func (w *World) With(entities ...graph.Entity) *World {
+	n := &World{base: w.base, local: make(map[uuid.UUID]graph.Entity, len(w.local)+len(entities))}
+	for id, e := range w.local {
+		n.local[id] = e
+	}
+	n.Add(entities...)
+	return n
+}
+
+// Add layers entities over the world; a gazetteer entity already known is
+// not replaced by a document's copy of it.
+func (w *World) Add(entities ...graph.Entity) {
+	for _, e := range entities {
+		if e.ID == uuid.Nil {
+			continue
+		}
+		if e.Gazetteer && w.base != nil {
+			if _, ok := w.base.Entity(e.ID); ok {
+				continue
+			}
+		}
+		w.local[e.ID] = e
+	}
+}
+
+// Entity returns the entity with the given id.
+func (w *World) Entity(id uuid.UUID) (graph.Entity, bool) {
+	if e, ok := w.local[id]; ok {
+		return e, true
+	}
+	if w.base != nil {
+		return w.base.Entity(id)
+	}
+	return graph.Entity{}, false
+}
+
+// Within reports whether place a is b or lies inside b.
+func (w *World) Within(a, b uuid.UUID) bool {
+	if a == b {
+		return true
+	}
+	for _, anc := range w.Ancestors(a) {
+		if anc.ID == b {
+			return true
+		}
+	}
+	return false
+}
+
+// Ancestors returns the places enclosing id, innermost first.
+func (w *World) Ancestors(id uuid.UUID) []graph.Entity {
+	var out []graph.Entity
+	e, ok := w.Entity(id)
+	for i := 0; ok && e.Within != nil && i < maxChain; i++ {
+		next := *e.Within
+		if next == id {
+			break
+		}
+		e, ok = w.Entity(next)
+		if !ok {
+			out = append(out, graph.Entity{ID: next})
+			break
+		}
+		out = append(out, e)
+	}
+	return out
+}
+
+// Root returns the root of id's affiliation chain: the independence group
+// a source belongs to. An unknown entity is its own root.
+func (w *World) Root(id uuid.UUID) uuid.UUID {
+	cur := id
+	for i := 0; i < maxChain; i++ {
+		e, ok := w.Entity(cur)
+		if !ok || e.Affiliation == nil || *e.Affiliation == cur {
+			return cur
+		}
+		cur = *e.Affiliation
+	}
+	return cur
+}
+
+// Name returns the entity's canonical name, or "" when unknown.
+func (w *World) Name(id uuid.UUID) string {
+	if e, ok := w.Entity(id); ok {
+		return e.Name
+	}
+	return ""
+}
+
+// related reports whether places a and b are the same or nested either way.
+func (w *World) related(a, b uuid.UUID) bool { return w.Within(a, b) || w.Within(b, a) }
