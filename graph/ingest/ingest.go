@@ -1,0 +1,164 @@
+// Package ingest is claimgraph's ingestion pipeline: it reads documents from
+// files, folders and manifests, checks them, extracts their claims, has the
+// cross-referencer plan how they join the graph, and commits each document
+// as one atomic batch.
+//
+// Documents are identified by their content, so ingesting the same document
+// twice changes nothing and returns the same id; an interrupted bulk ingest
+// completes on a re-run without duplicates.
+package ingest
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"sync"
+	"time"
+	"unicode/utf8"
+
+	"github.com/claimgraph/claimgraph/graph"
+	"github.com/google/uuid"
+)
+
+// Extractor turns a document into what it claims.
+type Extractor interface {
+	Extract(in graph.DocumentInput) (*graph.Extraction, error)
+}
+
+// Planner decides how an extraction joins the graph: the events its
+// accounts belong to and its links to claims already stored.
+type Planner interface {
+	Plan(ctx context.Context, x *graph.Extraction) (*graph.Batch, error)
+}
+
+// Store is where documents are committed.
+type Store interface {
+	HasDocument(ctx context.Context, id uuid.UUID) (bool, error)
+	Document(ctx context.Context, id uuid.UUID) (*graph.Document, error)
+	Commit(ctx context.Context, b *graph.Batch) error
+}
+
+// DefaultMaxDocumentBytes is the largest document text accepted by default.
+const DefaultMaxDocumentBytes = 5 << 20
+
+// Pipeline ingests documents. It is safe for concurrent use: extraction
+// runs concurrently, planning and committing are serialised so that
+// cross-referencing sees every earlier document.
+type Pipeline struct {
+	Extractor Extractor
+	Planner   Planner
+	Store     Store
+	// MaxDocumentBytes bounds a document's text; 0 means the default.
+	MaxDocumentBytes int
+	// Now returns the time recorded as a document's ingestion time.
+	Now func() time.Time
+
+	mu sync.Mutex // serialises Plan + Commit
+}
+
+// Result is what one ingestion did.
+type Result struct {
+	Document   graph.Document
+	Created    bool              // false when the document was already stored
+	Extraction *graph.Extraction // nil when the document was already stored
+	Events     []uuid.UUID       // events its accounts joined
+}
+
+// Check validates a document's text before extraction: valid UTF-8, no NUL
+// bytes, not empty, not larger than max bytes.
+func Check(text string, max int) error {
+	if max <= 0 {
+		max = DefaultMaxDocumentBytes
+	}
+	if len(text) > max {
+		return graph.Errorf(graph.ETOOLARGE, "document text is %d bytes; the limit is %d bytes", len(text), max)
+	}
+	if !utf8.ValidString(text) {
+		return graph.Errorf(graph.EINVALID, "document text is not valid UTF-8")
+	}
+	if strings.IndexByte(text, 0) >= 0 {
+		return graph.Errorf(graph.EINVALID, "document text contains a NUL byte")
+	}
+	if strings.TrimSpace(text) == "" {
+		return graph.Errorf(graph.EINVALID, "document text is empty")
+	}
+	return nil
+}
+
+// Ingest checks, extracts, plans and commits one document.
+func (p *Pipeline) Ingest(ctx context.Context, in graph.DocumentInput) (*Result, error) {
+	if err := Check(in.Text, p.MaxDocumentBytes); err != nil {
+		return nil, err
+	}
+	if in.Date != "" {
+		if _, err := time.Parse("2006-01-02", in.Date); err != nil {
+			return nil, graph.Errorf(graph.EINVALID, "date %q is not YYYY-MM-DD", in.Date)
+		}
+	}
+	id := graph.DocumentID(graph.NormaliseText(in.Text))
+	if doc, err := p.existing(ctx, id); err != nil || doc != nil {
+		if err != nil {
+			return nil, err
+		}
+		return &Result{Document: *doc}, nil
+	}
+	x, err := p.Extractor.Extract(in)
+	if err != nil {
+		return nil, fmt.Errorf("extract document: %w", err)
+	}
+	return p.commit(ctx, x)
+}
+
+func (p *Pipeline) existing(ctx context.Context, id uuid.UUID) (*graph.Document, error) {
+	ok, err := p.Store.HasDocument(ctx, id)
+	if err != nil {
+		return nil, fmt.Errorf("look up document %s: %w", id, err)
+	}
+	if !ok {
+		return nil, nil
+	}
+	doc, err := p.Store.Document(ctx, id)
+	if err != nil {
+		return nil, fmt.Errorf("load document %s: %w", id, err)
+	}
+	return doc, nil
+}
+
+// commit plans and commits an extraction, unless another caller stored the
+// same document first.
+func (p *Pipeline) commit(ctx context.Context, x *graph.Extraction) (*Result, error) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	id := x.Document.ID
+	if doc, err := p.existing(ctx, id); err != nil || doc != nil {
+		if err != nil {
+			return nil, err
+		}
+		return &Result{Document: *doc}, nil
+	}
+	now := time.Now
+	if p.Now != nil {
+		now = p.Now
+	}
+	x.Document.IngestedAt = now().UTC().Truncate(time.Second)
+	b, err := p.Planner.Plan(ctx, x)
+	if err != nil {
+		return nil, fmt.Errorf("cross-reference document %s: %w", id, err)
+	}
+	if err := p.Store.Commit(ctx, b); err != nil {
+		return nil, fmt.Errorf("commit document %s: %w", id, err)
+	}
+	res := &Result{Document: x.Document, Created: true, Extraction: x}
+	seen := map[uuid.UUID]bool{}
+	for _, a := range x.Accounts {
+		ev := a.EventID
+		if e, ok := b.Assign[a.ID]; ok {
+			ev = &e
+		}
+		if ev != nil && !seen[*ev] {
+			seen[*ev] = true
+			res.Events = append(res.Events, *ev)
+		}
+	}
+	return res, nil
+}
