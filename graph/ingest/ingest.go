@@ -52,6 +52,9 @@ type Pipeline struct {
 	MaxDocumentBytes int
 	// Now returns the time recorded as a document's ingestion time.
 	Now func() time.Time
+	// Index returns the match keys an entity is searched by (the
+	// gazetteer's Keys); entities that have none get them before commit.
+	Index func(e *graph.Entity) []string
 
 	mu sync.Mutex // serialises Plan + Commit
 }
@@ -141,6 +144,13 @@ func (p *Pipeline) commit(ctx context.Context, x *graph.Extraction) (*Result, er
 		now = p.Now
 	}
 	x.Document.IngestedAt = now().UTC().Truncate(time.Second)
+	if p.Index != nil {
+		for i := range x.Entities {
+			if len(x.Entities[i].Keys) == 0 {
+				x.Entities[i].Keys = p.Index(&x.Entities[i])
+			}
+		}
+	}
 	b, err := p.Planner.Plan(ctx, x)
 	if err != nil {
 		return nil, fmt.Errorf("cross-reference document %s: %w", id, err)
