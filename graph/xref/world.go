@@ -1,15 +1,17 @@
 package xref
 
 import (
+	"reflect"
+
 	"github.com/claimgraph/claimgraph/graph"
 	"github.com/google/uuid"
 )
 
 // Gazetteer is what xref needs from the shipped gazetteer: entity records
 // by id, each with its enclosing place (Within) and its affiliation.
-// gazetteer.Gazetteer satisfies it through FromGazetteer in the engine.
+// *gazetteer.Gazetteer satisfies it.
 type Gazetteer interface {
-	Entity(id uuid.UUID) (graph.Entity, bool)
+	Entity(id uuid.UUID) (*graph.Entity, bool)
 }
 
 // maxChain bounds walks up place and affiliation chains (the gazetteer is
@@ -29,6 +31,9 @@ type World struct {
 // NewWorld returns a world over base (which may be nil) with the given
 // entities layered on top.
 func NewWorld(base Gazetteer, entities ...graph.Entity) *World {
+	if v := reflect.ValueOf(base); base != nil && v.Kind() == reflect.Pointer && v.IsNil() {
+		base = nil
+	}
 	w := &World{base: base, local: make(map[uuid.UUID]graph.Entity)}
 	w.Add(entities...)
 	return w
@@ -67,7 +72,9 @@ func (w *World) Entity(id uuid.UUID) (graph.Entity, bool) {
 		return e, true
 	}
 	if w.base != nil {
-		return w.base.Entity(id)
+		if e, ok := w.base.Entity(id); ok && e != nil {
+			return *e, true
+		}
 	}
 	return graph.Entity{}, false
 }

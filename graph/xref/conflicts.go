@@ -1,0 +1,446 @@
+package xref
+
+import (
+	"fmt"
+	"math"
+	"sort"
+	"strings"
+
+	"github.com/claimgraph/claimgraph/graph"
+	"github.com/google/uuid"
+)
+
+// Attribute names Conflicts uses besides the figures' own attributes.
+const (
+	AttrKilled      = "killed"
+	AttrInjured     = "injured"
+	AttrPerpetrator = "perpetrator"
+	AttrDate        = "date"
+	AttrPlace       = "place"
+	AttrTarget      = "target"
+)
+
+// claimsFor returns the claims of account a that carry span s (a value's
+// or an attribution's), or all of a's claims when none does. Deprecated
+// claims are left out.
+func claimsFor(a graph.Account, s graph.Span, claims map[uuid.UUID]graph.Claim) []uuid.UUID {
+	var in, all []uuid.UUID
+	for _, id := range a.Claims {
+		c, ok := claims[id]
+		if ok && c.Deprecated {
+			continue
+		}
+		all = append(all, id)
+		if ok && s.Len() > 0 && c.Span.Contains(s) {
+			in = append(in, id)
+		}
+	}
+	if len(in) > 0 {
+		return in
+	}
+	return all
+}
+
+// counted reports whether an account still counts: it has a claim an
+// analyst has not deprecated (or its claims are unknown here).
+func counted(a graph.Account, claims map[uuid.UUID]graph.Claim) bool {
+	if len(a.Claims) == 0 {
+		return true
+	}
+	for _, id := range a.Claims {
+		if c, ok := claims[id]; !ok || !c.Deprecated {
+			return true
+		}
+	}
+	return false
+}
+
+// published orders accounts in time: the document's date, or ref when the
+// document has none.
+func publishedOf(a graph.Account) string { return a.Published }
+
+// laterValue reports whether value v (from account a) is later than u
+// (from account b), for revisions by one source: by publication date, and
+// on the same date the higher figure (tolls rise as the dead are counted).
+func laterValue(a graph.Account, v graph.Value, b graph.Account, u graph.Value) bool {
+	pa, pb := publishedOf(a), publishedOf(b)
+	if pa != pb && pa != "" && pb != "" {
+		return pa > pb
+	}
+	vlo, _ := Interval(v)
+	ulo, _ := Interval(u)
+	if vlo != ulo {
+		return vlo > ulo
+	}
+	return a.DocumentID.String() > b.DocumentID.String()
+}
+
+// figure is one value an account gives, with where it came from.
+type figure struct {
+	acc   graph.Account
+	v     graph.Value
+	claim []uuid.UUID
+	// revisedBy is the claim of the same source's later value.
+	revisedBy *uuid.UUID
+}
+
+// figures returns every (counted, asserted) value in the accounts, by
+// attribute, with revisions by the same speaker marked.
+func figures(accounts []graph.Account, claims map[uuid.UUID]graph.Claim) map[string][]*figure {
+	out := map[string][]*figure{}
+	for _, a := range accounts {
+		if a.Polarity == graph.Denied || !counted(a, claims) {
+			continue // a denial repeats the allegation's figures, it does not give them
+		}
+		for _, v := range a.Values {
+			if v.Attribute == "" {
+				continue
+			}
+			out[v.Attribute] = append(out[v.Attribute], &figure{acc: a, v: v, claim: claimsFor(a, v.Span, claims)})
+		}
+	}
+	for _, fs := range out {
+		// For each speaker, the latest value of the attribute revises
+		// every other value the speaker gave in other documents.
+		for _, f := range fs {
+			var latest *figure
+			for _, g := range fs {
+				if g.acc.Speaker.ID != f.acc.Speaker.ID || g.acc.Speaker.ID == uuid.Nil {
+					continue
+				}
+				if latest == nil || laterValue(g.acc, g.v, latest.acc, latest.v) {
+					latest = g
+				}
+			}
+			if latest != nil && latest != f && latest.acc.DocumentID != f.acc.DocumentID &&
+				!sameFigure(latest.v, f.v) && len(latest.claim) > 0 {
+				id := latest.claim[0]
+				f.revisedBy = &id
+			}
+		}
+	}
+	return out
+}
+
+// Conflicts lists, for each attribute of an event, every value its
+// accounts give with the claims, accounts and sources behind it, grouped
+// into compatible sets (more than one group is a conflict).
+//
+// Figures (killed, injured and any other attribute) compare by Compatible.
+// A speaker's earlier figure that the same speaker replaced in a later
+// document is marked RevisedBy (its latest claim): a revision, not a
+// conflict; it joins a group it is compatible with, else its reviser's.
+// The perpetrator lists each party blamed or denied, with the polarity:
+// two parties blamed conflict, a denial conflicts with the assertion it
+// denies, an explicit unknown conflicts with nothing. Dates conflict when
+// they cannot overlap (allowing DayTolerance), places when neither lies
+// within the other. Targets are listed but never grouped apart: free text
+// cannot tell two descriptions of one target from two targets.
+func Conflicts(accounts []graph.Account, claims map[uuid.UUID]graph.Claim, w *World) []graph.Conflict {
+	accs := append([]graph.Account(nil), accounts...)
+	sort.Slice(accs, func(i, j int) bool { return accs[i].ID.String() < accs[j].ID.String() })
+	var out []graph.Conflict
+	figs := figures(accs, claims)
+	attrs := make([]string, 0, len(figs))
+	for a := range figs {
+		attrs = append(attrs, a)
+	}
+	sort.Slice(attrs, func(i, j int) bool {
+		return attrRank(attrs[i]) < attrRank(attrs[j]) || attrRank(attrs[i]) == attrRank(attrs[j]) && attrs[i] < attrs[j]
+	})
+	for _, attr := range attrs {
+		out = append(out, figureConflict(attr, figs[attr]))
+	}
+	if c := perpetratorConflict(accs, claims, w); len(c.Values) > 0 {
+		out = append(out, c)
+	}
+	if c := dateConflict(accs, claims); len(c.Values) > 0 {
+		out = append(out, c)
+	}
+	if c := placeConflict(accs, claims, w); len(c.Values) > 0 {
+		out = append(out, c)
+	}
+	if c := targetConflict(accs, claims); len(c.Values) > 0 {
+		out = append(out, c)
+	}
+	return out
+}
+
+func attrRank(a string) int {
+	switch a {
+	case AttrKilled:
+		return 0
+	case AttrInjured:
+		return 1
+	}
+	return 2
+}
+
+// entry accumulates one ConflictValue.
+type entry struct {
+	cv  graph.ConflictValue
+	key string
+	// sort and compatibility data
+	lo, hi float64
+	v      graph.Value
+	root   uuid.UUID
+	known  bool
+}
+
+func (e *entry) add(a graph.Account, cl []uuid.UUID) {
+	e.cv.Claims = appendUnique(e.cv.Claims, cl...)
+	e.cv.Accounts = appendUnique(e.cv.Accounts, a.ID)
+	for _, s := range e.cv.Sources {
+		if s.ID == a.Speaker.ID {
+			return
+		}
+	}
+	e.cv.Sources = append(e.cv.Sources, a.Speaker)
+}
+
+func appendUnique(ids []uuid.UUID, add ...uuid.UUID) []uuid.UUID {
+	for _, x := range add {
+		found := false
+		for _, y := range ids {
+			found = found || x == y
+		}
+		if !found {
+			ids = append(ids, x)
+		}
+	}
+	return ids
+}
+
+func finish(attr string, es []*entry, compatible func(a, b *entry) bool, home func(i int, es []*entry) int) graph.Conflict {
+	sort.SliceStable(es, func(i, j int) bool {
+		if es[i].lo != es[j].lo {
+			return es[i].lo < es[j].lo
+		}
+		if es[i].hi != es[j].hi {
+			return es[i].hi < es[j].hi
+		}
+		return es[i].key < es[j].key
+	})
+	c := graph.Conflict{Attribute: attr}
+	for _, e := range es {
+		sortIDs(e.cv.Claims)
+		sortIDs(e.cv.Accounts)
+		sort.Slice(e.cv.Sources, func(i, j int) bool { return e.cv.Sources[i].ID.String() < e.cv.Sources[j].ID.String() })
+		c.Values = append(c.Values, e.cv)
+	}
+	// Greedy partition into compatible sets, in value order; revised
+	// values are placed last.
+	group := make([]int, len(es))
+	for i := range group {
+		group[i] = -1
+	}
+	place := func(i int) {
+		for g := range c.Groups {
+			ok := true
+			for _, j := range c.Groups[g] {
+				ok = ok && compatible(es[i], es[j])
+			}
+			if ok {
+				c.Groups[g] = append(c.Groups[g], i)
+				group[i] = g
+				return
+			}
+		}
+		if home != nil {
+			if j := home(i, es); j >= 0 && group[j] >= 0 {
+				c.Groups[group[j]] = append(c.Groups[group[j]], i)
+				group[i] = group[j]
+				return
+			}
+		}
+		c.Groups = append(c.Groups, []int{i})
+		group[i] = len(c.Groups) - 1
+	}
+	for i, e := range es {
+		if e.cv.RevisedBy == nil {
+			place(i)
+		}
+	}
+	for i, e := range es {
+		if e.cv.RevisedBy != nil {
+			place(i)
+		}
+	}
+	for g := range c.Groups {
+		sort.Ints(c.Groups[g])
+	}
+	sort.Slice(c.Groups, func(i, j int) bool { return c.Groups[i][0] < c.Groups[j][0] })
+	return c
+}
+
+func sortIDs(ids []uuid.UUID) {
+	sort.Slice(ids, func(i, j int) bool { return ids[i].String() < ids[j].String() })
+}
+
+func figureText(v graph.Value) string {
+	if v.Text != "" {
+		return v.Text
+	}
+	if v.Value == nil {
+		return string(v.Bound)
+	}
+	return fmt.Sprintf("%s %g", v.Bound, *v.Value)
+}
+
+func figureConflict(attr string, fs []*figure) graph.Conflict {
+	var es []*entry
+	byKey := map[string]*entry{}
+	for _, f := range fs {
+		lo, hi := Interval(f.v)
+		key := fmt.Sprintf("%g|%g|%s", lo, hi, normBound(f.v.Bound))
+		if f.revisedBy != nil {
+			key += "|revised:" + f.acc.Speaker.ID.String()
+		}
+		e := byKey[key]
+		if e == nil {
+			e = &entry{key: key, lo: lo, hi: hi, v: f.v}
+			e.cv = graph.ConflictValue{Bound: normBound(f.v.Bound), Text: figureText(f.v), RevisedBy: f.revisedBy, Polarity: graph.Affirmed}
+			if f.v.Value != nil {
+				e.cv.Value = *f.v.Value
+			} else {
+				e.cv.Value = figureText(f.v)
+			}
+			byKey[key] = e
+			es = append(es, e)
+		}
+		e.add(f.acc, f.claim)
+	}
+	home := func(i int, es []*entry) int {
+		for j, e := range es {
+			for _, cl := range e.cv.Claims {
+				if es[i].cv.RevisedBy != nil && cl == *es[i].cv.RevisedBy {
+					return j
+				}
+			}
+		}
+		return -1
+	}
+	return finish(attr, es, func(a, b *entry) bool { return Compatible(a.v, b.v) }, home)
+}
+
+func perpetratorConflict(accs []graph.Account, claims map[uuid.UUID]graph.Claim, w *World) graph.Conflict {
+	var es []*entry
+	byKey := map[string]*entry{}
+	for _, a := range accs {
+		p := a.Perpetrator
+		if p == nil || p.Entity.ID == uuid.Nil || !counted(a, claims) {
+			continue
+		}
+		pol := polarityOf(p.Polarity)
+		if a.Polarity == graph.Denied {
+			pol = graph.Denied
+		}
+		root := w.Root(p.Entity.ID)
+		key := root.String() + "|" + string(pol)
+		e := byKey[key]
+		if e == nil {
+			name := p.Entity.Name
+			if name == "" {
+				name = w.Name(p.Entity.ID)
+			}
+			text := p.Text
+			if p.Hedge != "" {
+				text = strings.TrimSpace(p.Hedge + " " + text)
+			}
+			e = &entry{key: name + "|" + key, root: root, known: identifying(p, w)}
+			e.cv = graph.ConflictValue{Value: name, Text: text, Polarity: pol}
+			if pol == graph.Denied {
+				e.lo = 1
+			}
+			byKey[key] = e
+			es = append(es, e)
+		}
+		e.add(a, claimsFor(a, p.Span, claims))
+	}
+	compatible := func(a, b *entry) bool {
+		if !a.known || !b.known {
+			return true
+		}
+		if a.root == b.root {
+			return a.cv.Polarity == b.cv.Polarity
+		}
+		return a.cv.Polarity == graph.Denied || b.cv.Polarity == graph.Denied
+	}
+	return finish(AttrPerpetrator, es, compatible, nil)
+}
+
+func dateConflict(accs []graph.Account, claims map[uuid.UUID]graph.Claim) graph.Conflict {
+	var es []*entry
+	byKey := map[string]*entry{}
+	wins := map[*entry]window{}
+	for _, a := range accs {
+		if a.Date == nil || !counted(a, claims) || a.Polarity == graph.Denied {
+			continue
+		}
+		win, ok := eventWindow(a, "")
+		if !ok {
+			continue
+		}
+		text := a.Date.From
+		if a.Date.To != "" && a.Date.To != a.Date.From {
+			text += ".." + a.Date.To
+		}
+		e := byKey[text]
+		if e == nil {
+			e = &entry{key: text, lo: float64(win.from.Unix()), hi: float64(win.to.Unix())}
+			e.cv = graph.ConflictValue{Value: text, Text: a.Date.Text, Polarity: graph.Affirmed}
+			if e.cv.Text == "" {
+				e.cv.Text = text
+			}
+			byKey[text] = e
+			wins[e] = win
+			es = append(es, e)
+		}
+		e.add(a, claimsFor(a, a.Date.Span, claims))
+	}
+	return finish(AttrDate, es, func(a, b *entry) bool { return wins[a].overlaps(wins[b]) }, nil)
+}
+
+func placeConflict(accs []graph.Account, claims map[uuid.UUID]graph.Claim, w *World) graph.Conflict {
+	var es []*entry
+	byKey := map[uuid.UUID]*entry{}
+	for _, a := range accs {
+		if a.Place == nil || a.Place.Entity.ID == uuid.Nil || !counted(a, claims) || a.Polarity == graph.Denied {
+			continue
+		}
+		id := a.Place.Entity.ID
+		e := byKey[id]
+		if e == nil {
+			e = &entry{key: id.String(), root: id, lo: -float64(len(w.Ancestors(id)))}
+			e.cv = graph.ConflictValue{Value: placeName(a, w), Text: a.Place.Text, Polarity: graph.Affirmed}
+			byKey[id] = e
+			es = append(es, e)
+		}
+		e.add(a, claimsFor(a, a.Place.Span, claims))
+	}
+	return finish(AttrPlace, es, func(a, b *entry) bool { return w.related(a.root, b.root) }, nil)
+}
+
+func targetConflict(accs []graph.Account, claims map[uuid.UUID]graph.Claim) graph.Conflict {
+	var es []*entry
+	byKey := map[string]*entry{}
+	for _, a := range accs {
+		t := strings.TrimSpace(a.Target)
+		if t == "" || !counted(a, claims) || a.Polarity == graph.Denied {
+			continue
+		}
+		k := strings.ToLower(t)
+		e := byKey[k]
+		if e == nil {
+			e = &entry{key: k, hi: math.Inf(1)}
+			e.cv = graph.ConflictValue{Value: t, Text: t, Polarity: graph.Affirmed}
+			byKey[k] = e
+			es = append(es, e)
+		}
+		e.add(a, claimsFor(a, graph.Span{}, claims))
+	}
+	return finish(AttrTarget, es, func(a, b *entry) bool { return true }, nil)
+}
+
+// Conflicting reports whether a conflict has values in more than one group.
+func Conflicting(c graph.Conflict) bool { return len(c.Groups) > 1 }

@@ -1,0 +1,126 @@
+package xref
+
+import (
+	"fmt"
+	"sort"
+	"testing"
+
+	"github.com/claimgraph/claimgraph/graph"
+	"github.com/google/uuid"
+)
+
+type conflictExpect struct {
+	Attribute   string            `json:"attribute"`
+	Values      []string          `json:"values"`
+	Conflicting bool              `json:"conflicting"`
+	Revised     map[string]string `json:"revised"` // value -> account key of the revising claim
+	Apart       [][2]string       `json:"apart"`
+	Together    [][2]string       `json:"together"`
+}
+
+// label names a conflict value as the fixtures do: "10", "at_least 12",
+// "international coalition (negative)".
+func label(v graph.ConflictValue) string {
+	switch x := v.Value.(type) {
+	case float64:
+		if v.Bound == graph.BoundExact {
+			return fmt.Sprintf("%g", x)
+		}
+		return fmt.Sprintf("%s %g", v.Bound, x)
+	case string:
+		if v.Polarity == graph.Denied {
+			return x + " (negative)"
+		}
+		return x
+	}
+	return fmt.Sprint(v.Value)
+}
+
+func TestConflicts(t *testing.T) {
+	_, w, accs, claims := loadFixture(t, "testdata/strikes.json")
+	var spec struct {
+		Members []string         `json:"members"`
+		Expect  []conflictExpect `json:"expect"`
+	}
+	readJSON(t, "testdata/conflicts.json", &spec)
+	var members []graph.Account
+	for _, k := range spec.Members {
+		members = append(members, byKey(t, accs, k))
+	}
+	got := Conflicts(members, claims, w)
+	// Order independence.
+	rev := append([]graph.Account(nil), members...)
+	sort.Slice(rev, func(i, j int) bool { return i > j })
+	if fmt.Sprint(Conflicts(rev, claims, w)) != fmt.Sprint(got) {
+		t.Errorf("conflicts depend on account order")
+	}
+	byAttr := map[string]graph.Conflict{}
+	for _, c := range got {
+		byAttr[c.Attribute] = c
+	}
+	for _, ex := range spec.Expect {
+		t.Run(ex.Attribute, func(t *testing.T) {
+			c, ok := byAttr[ex.Attribute]
+			if !ok {
+				t.Fatalf("no %s conflict in %v", ex.Attribute, got)
+			}
+			idx := map[string]int{}
+			var labels []string
+			for i, v := range c.Values {
+				idx[label(v)] = i
+				labels = append(labels, label(v))
+			}
+			sort.Strings(labels)
+			want := append([]string(nil), ex.Values...)
+			sort.Strings(want)
+			if fmt.Sprint(labels) != fmt.Sprint(want) {
+				t.Fatalf("values %q, want %q", labels, want)
+			}
+			if Conflicting(c) != ex.Conflicting {
+				t.Errorf("conflicting = %v, groups %v", Conflicting(c), c.Groups)
+			}
+			groupOf := map[int]int{}
+			n := 0
+			for g, ms := range c.Groups {
+				for _, m := range ms {
+					groupOf[m] = g
+					n++
+				}
+			}
+			if n != len(c.Values) {
+				t.Errorf("groups %v do not partition %d values", c.Groups, len(c.Values))
+			}
+			for _, p := range ex.Apart {
+				if groupOf[idx[p[0]]] == groupOf[idx[p[1]]] {
+					t.Errorf("%s and %s in one group: %v", p[0], p[1], c.Groups)
+				}
+			}
+			for _, p := range ex.Together {
+				if groupOf[idx[p[0]]] != groupOf[idx[p[1]]] {
+					t.Errorf("%s and %s apart: %v", p[0], p[1], c.Groups)
+				}
+			}
+			for i, v := range c.Values {
+				by, want := v.RevisedBy, ex.Revised[label(v)]
+				switch {
+				case want == "" && by != nil:
+					t.Errorf("%s marked revised", label(v))
+				case want != "" && (by == nil || !contains(byKey(t, accs, want).Claims, *by)):
+					t.Errorf("%s (value %d) revised by %v, want a claim of %s", label(v), i, by, want)
+				}
+				if len(v.Claims) == 0 || len(v.Accounts) == 0 || len(v.Sources) == 0 {
+					t.Errorf("%s lacks claims, accounts or sources", label(v))
+				}
+			}
+		})
+	}
+}
+
+func contains(ids []uuid.UUID, id uuid.UUID) bool {
+	for _, x := range ids {
+		if x == id {
+			return true
+		}
+	}
+	return false
+}
