@@ -296,7 +296,11 @@ type Account struct {
 	Claims     []uuid.UUID `json:"claims"`
 	Speaker    EntityRef   `json:"speaker"`
 	// Published is the date of the carrying document (YYYY-MM-DD), or "".
-	Published   string       `json:"published,omitempty"`
+	Published string `json:"published,omitempty"`
+	// NotBefore is set by cross-referencing when the document is undated:
+	// the latest date the document itself mentions (YYYY-MM-DD), so the
+	// document was written no earlier. "" otherwise.
+	NotBefore   string       `json:"not_before,omitempty"`
 	Type        EventType    `json:"type"`
 	TypeText    string       `json:"type_text,omitempty"`
 	TypeSpan    *Span        `json:"type_span,omitempty"`
