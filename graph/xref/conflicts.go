@@ -57,7 +57,7 @@ func counted(a graph.Account, claims map[uuid.UUID]graph.Claim) bool {
 
 // published orders accounts in time: the document's date, or ref when the
 // document has none.
-func publishedOf(a graph.Account) string { return a.Published }
+func publishedOf(a graph.Account) string { return pubOf(a) }
 
 // laterValue reports whether value v (from account a) is later than u
 // (from account b), for revisions by one source: by publication date, and
@@ -377,7 +377,7 @@ func dateConflict(accs []graph.Account, claims map[uuid.UUID]graph.Claim) graph.
 		if a.Date == nil || !counted(a, claims) || a.Polarity == graph.Denied {
 			continue
 		}
-		win, ok := eventWindow(a, "")
+		win, ok := eventWindow(a)
 		if !ok {
 			continue
 		}

@@ -51,11 +51,19 @@ func dateRange(d *graph.Date) (from, to time.Time, ok bool) {
 	return from, to, true
 }
 
+// pubOf is the date an account's document was published, or for an
+// undated document the latest date it mentions (Account.NotBefore).
+func pubOf(a graph.Account) string {
+	if a.Published != "" {
+		return a.Published
+	}
+	return a.NotBefore
+}
+
 // eventWindow returns the days the account's event may fall in: its own
 // date widened by DayTolerance, or, for an undated account, the
-// UndatedLookback days up to ref (its publication date, or a reference the
-// caller supplies).
-func eventWindow(a graph.Account, ref string) (window, bool) {
+// UndatedLookback days up to its publication (pubOf).
+func eventWindow(a graph.Account) (window, bool) {
 	if from, to, ok := dateRange(a.Date); ok {
 		w := window{from: from, to: to, dated: true}
 		if a.Date.Precision == graph.PrecisionDay || from.Equal(to) {
@@ -65,10 +73,7 @@ func eventWindow(a graph.Account, ref string) (window, bool) {
 		}
 		return w, true
 	}
-	if ref == "" {
-		ref = a.Published
-	}
-	if p, ok := parseDay(ref); ok {
+	if p, ok := parseDay(pubOf(a)); ok {
 		return window{from: p.Add(-UndatedLookback * day), to: p}, true
 	}
 	return window{}, false

@@ -37,6 +37,7 @@ type fxAccount struct {
 	Key       string          `json:"key"`
 	Doc       string          `json:"doc"`
 	Published string          `json:"published"`
+	NotBefore string          `json:"not_before"`
 	Speaker   string          `json:"speaker"`
 	Type      graph.EventType `json:"type"`
 	Date      string          `json:"date"`
@@ -111,6 +112,7 @@ func (f fixture) accounts(t *testing.T, w *World) ([]graph.Account, map[uuid.UUI
 			ID:         tid("account:" + a.Key),
 			DocumentID: tid("doc:" + a.Doc),
 			Published:  a.Published,
+			NotBefore:  a.NotBefore,
 			Speaker:    f.ref(w, a.Speaker),
 			Type:       a.Type,
 			Polarity:   a.Polarity,

@@ -19,7 +19,7 @@ import (
 //     (asserted or denied) other than an explicit unknown. Match accepts an account without a usable place
 //     only through this key: same family, same perpetrator, same day.
 //   - "p:<place>:undated" when the account has no date and no publication
-//     date: such accounts meet only each other.
+//     date (nor NotBefore): such accounts meet only each other.
 //
 // Country- and region-level places are too vague to tell events apart: they
 // give no place key, and Match treats them as no place.
@@ -60,13 +60,10 @@ func placeFamily(a graph.Account, w *World) []uuid.UUID {
 }
 
 // Keys returns the account's blocking keys, sorted.
-func Keys(a graph.Account, w *World) []string { return keysRef(a, "", w) }
-
-// keysRef is Keys with ref standing in for a missing publication date.
-func keysRef(a graph.Account, ref string, w *World) []string {
+func Keys(a graph.Account, w *World) []string {
 	set := map[string]bool{}
 	places := placeFamily(a, w)
-	win, dated := eventWindow(a, ref)
+	win, dated := eventWindow(a)
 	for _, p := range places {
 		if !dated {
 			set[keyPlacePrefix+p.String()+":undated"] = true

@@ -112,11 +112,11 @@ type verdict struct {
 // matches only on the same day and the same (asserted or denied)
 // perpetrator.
 func Match(a, b graph.Account, w *World) (score float64, reasons []string, ok bool) {
-	v := match(a, b, "", "", w)
+	v := match(a, b, w)
 	return v.score, v.reasons, v.ok
 }
 
-func match(a, b graph.Account, refA, refB string, w *World) verdict {
+func match(a, b graph.Account, w *World) verdict {
 	var v verdict
 	if a.ID == b.ID && a.ID != uuid.Nil {
 		return verdict{score: 1, reasons: []string{"same account"}, ok: true}
@@ -136,8 +136,8 @@ func match(a, b graph.Account, refA, refB string, w *World) verdict {
 	}
 
 	// Date.
-	wa, oka := eventWindow(a, refA)
-	wb, okb := eventWindow(b, refB)
+	wa, oka := eventWindow(a)
+	wb, okb := eventWindow(b)
 	sameDay := false
 	switch {
 	case oka && okb && !wa.overlaps(wb):
@@ -285,8 +285,8 @@ func dateText(a graph.Account, w window) string {
 		}
 		return a.Date.From + ".." + a.Date.To
 	}
-	if a.Published != "" {
-		return "undated, published " + a.Published
+	if p := pubOf(a); p != "" {
+		return "undated, published " + p
 	}
 	return w.to.Format("undated, before 2006-01-02")
 }

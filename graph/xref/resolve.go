@@ -44,7 +44,7 @@ func (c Cluster) EventID() uuid.UUID { return graph.EventID(c.IDs()) }
 // sharing a key are compared. The result depends only on the set of
 // accounts and judgements, not on their order.
 func Resolve(accounts []graph.Account, judgements []graph.Judgement, w *World) []Cluster {
-	return resolve(accounts, nil, judgements, w)
+	return resolve(accounts, judgements, w)
 }
 
 type pairKey [2]uuid.UUID
@@ -119,9 +119,7 @@ func (j judged) forbidden(a, b uuid.UUID) bool {
 	return j.alone[a] || j.alone[b]
 }
 
-// resolve is Resolve with refs standing in for missing publication dates
-// (by document).
-func resolve(accounts []graph.Account, refs map[uuid.UUID]string, judgements []graph.Judgement, w *World) []Cluster {
+func resolve(accounts []graph.Account, judgements []graph.Judgement, w *World) []Cluster {
 	accs := append([]graph.Account(nil), accounts...)
 	sort.Slice(accs, func(i, j int) bool { return accs[i].ID.String() < accs[j].ID.String() })
 	// Drop duplicates (the same account reached twice).
@@ -148,7 +146,7 @@ func resolve(accounts []graph.Account, refs map[uuid.UUID]string, judgements []g
 		p := [2]int{i, j}
 		if !compared[p] {
 			compared[p] = true
-			different[p] = match(accs[i], accs[j], refs[accs[i].DocumentID], refs[accs[j].DocumentID], w).different
+			different[p] = match(accs[i], accs[j], w).different
 		}
 		return different[p]
 	}
@@ -169,7 +167,7 @@ func resolve(accounts []graph.Account, refs map[uuid.UUID]string, judgements []g
 			if len(a.Keys) > 0 && len(b.Keys) > 0 && !shareKey(a.Keys, b.Keys) {
 				continue
 			}
-			v := match(a, b, refs[a.DocumentID], refs[b.DocumentID], w)
+			v := match(a, b, w)
 			compared[[2]int{i, j}] = true
 			if v.different {
 				different[[2]int{i, j}] = true

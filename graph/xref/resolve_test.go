@@ -12,9 +12,9 @@ import (
 )
 
 type resolveCase struct {
-	Name       string            `json:"name"`
-	Refs       map[string]string `json:"refs"`
-	Judgements []struct {
+	Name           string `json:"name"`
+	ClearNotBefore bool   `json:"clear_not_before"`
+	Judgements     []struct {
 		Kind    string   `json:"kind"`
 		Targets []string `json:"targets"`
 		Minute  int      `json:"minute"`
@@ -49,10 +49,6 @@ func TestResolve(t *testing.T) {
 	readJSON(t, "testdata/resolve.json", &cases)
 	for _, c := range cases {
 		t.Run(c.Name, func(t *testing.T) {
-			refs := map[uuid.UUID]string{}
-			for d, r := range c.Refs {
-				refs[tid("doc:"+d)] = r
-			}
 			var js []graph.Judgement
 			base := time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC)
 			for i, j := range c.Judgements {
@@ -68,7 +64,10 @@ func TestResolve(t *testing.T) {
 			in := make([]graph.Account, len(accs))
 			copy(in, accs)
 			for i := range in {
-				in[i].Keys = keysRef(in[i], refs[in[i].DocumentID], w)
+				if c.ClearNotBefore {
+					in[i].NotBefore = ""
+				}
+				in[i].Keys = Keys(in[i], w)
 			}
 			var want []string
 			listed := map[string]bool{}
@@ -89,7 +88,7 @@ func TestResolve(t *testing.T) {
 			rng := rand.New(rand.NewSource(1))
 			for perm := 0; perm < 6; perm++ {
 				rng.Shuffle(len(in), func(i, j int) { in[i], in[j] = in[j], in[i] })
-				got := partition(resolve(in, refs, js, w), names)
+				got := partition(Resolve(in, js, w), names)
 				if strings.Join(got, " | ") != strings.Join(want, " | ") {
 					t.Fatalf("permutation %d:\n got  %q\n want %q", perm, got, want)
 				}

@@ -1,0 +1,342 @@
+package xref
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+	"unicode"
+
+	"github.com/claimgraph/claimgraph/graph"
+	"github.com/google/uuid"
+)
+
+// LinkAuthor is the author of computed links.
+const LinkAuthor = "xref"
+
+// LinkID is the deterministic id of a link: UUID v5 of from, to and relation.
+func LinkID(from, to uuid.UUID, relation string) uuid.UUID {
+	return uuid.NewSHA1(graph.Namespace, []byte("link:"+from.String()+":"+to.String()+":"+relation))
+}
+
+// linker accumulates links, one per (from, to, relation).
+type linker struct {
+	links map[uuid.UUID]graph.Link
+	now   time.Time
+}
+
+func (l *linker) add(from, to uuid.UUID, rel, attr, reason string, score float64) {
+	if from == to || from == uuid.Nil || to == uuid.Nil {
+		return
+	}
+	id := LinkID(from, to, rel)
+	if old, ok := l.links[id]; ok {
+		// One link per (from, to, relation): its reasons gather every
+		// attribute compared; it keeps the strongest score and the
+		// attribute that gave it.
+		if !strings.Contains(old.Reason, reason) {
+			parts := append(strings.Split(old.Reason, "; "), reason)
+			sort.Strings(parts)
+			old.Reason = strings.Join(parts, "; ")
+		}
+		if score > old.Score || score == old.Score && attr < old.Attribute {
+			old.Score, old.Attribute = score, attr
+		}
+		l.links[id] = old
+		return
+	}
+	l.links[id] = graph.Link{ID: id, From: from, To: to, Relation: rel, Origin: "computed", Author: LinkAuthor,
+		Reason: reason, Score: score, CreatedAt: l.now, Attribute: attr}
+}
+
+func (l *linker) list() []graph.Link {
+	out := make([]graph.Link, 0, len(l.links))
+	for _, k := range l.links {
+		out = append(out, k)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].ID.String() < out[j].ID.String() })
+	return out
+}
+
+// after reports whether account a's document comes after b's: by
+// publication date, then (same date or undated) by document id, so that
+// every pair has one direction.
+func after(a, b graph.Account) bool {
+	return laterDoc(pubOf(a), a.DocumentID, pubOf(b), b.DocumentID)
+}
+
+// laterDoc orders documents: by date, an undated document before a dated
+// one (nothing shows it is later), then by id.
+func laterDoc(pa string, da uuid.UUID, pb string, db uuid.UUID) bool {
+	if pa != pb {
+		if pa == "" || pb == "" {
+			return pb == ""
+		}
+		return pa > pb
+	}
+	return da.String() > db.String()
+}
+
+func speakerName(a graph.Account) string {
+	if a.Speaker.Name != "" {
+		return a.Speaker.Name
+	}
+	return "an unnamed source"
+}
+
+// Links computes stance links between the claims of one event's accounts.
+// From is the later document's claim (the one that corroborates, disputes,
+// revises or repeats), To the earlier; a denial disputes the assertion it
+// denies whatever their order.
+//
+//   - revises: the same speaker gives a new figure for an attribute in a
+//     later document (see Conflicts for "later");
+//   - disputes: two speakers give incompatible figures, blame different
+//     parties, or one denies the responsibility the other asserts;
+//   - corroborates: two speakers give compatible figures or blame the same
+//     party (Score is lower when they are in the same independence group);
+//   - repeats: a later claim reuses an earlier claim's wording (see
+//     Reuse), a derivation candidate.
+//
+// Link ids are LinkID(from, to, relation); CreatedAt is now.
+func Links(accounts []graph.Account, claims map[uuid.UUID]graph.Claim, w *World, now time.Time) []graph.Link {
+	l := &linker{links: map[uuid.UUID]graph.Link{}, now: now}
+	accs := append([]graph.Account(nil), accounts...)
+	sort.Slice(accs, func(i, j int) bool { return accs[i].ID.String() < accs[j].ID.String() })
+	for i := range accs {
+		for j := range accs {
+			if i < j {
+				stanceLinks(l, accs[i], accs[j], claims, w)
+			}
+		}
+	}
+	var cs []graph.Claim
+	pub := map[uuid.UUID]string{}
+	for _, a := range accs {
+		for _, id := range a.Claims {
+			if c, ok := claims[id]; ok && !c.Deprecated {
+				cs = append(cs, c)
+				pub[c.DocumentID] = pubOf(a)
+			}
+		}
+	}
+	reuseLinks(l, cs, cs, pub)
+	return l.list()
+}
+
+func stanceLinks(l *linker, a, b graph.Account, claims map[uuid.UUID]graph.Claim, w *World) {
+	if !counted(a, claims) || !counted(b, claims) || a.DocumentID == b.DocumentID && a.Speaker.ID == b.Speaker.ID {
+		return
+	}
+	later, earlier := a, b
+	if after(b, a) {
+		later, earlier = b, a
+	}
+	sameSpeaker := a.Speaker.ID == b.Speaker.ID && a.Speaker.ID != uuid.Nil
+	independent := w.Root(a.Speaker.ID) != w.Root(b.Speaker.ID)
+	// Figures, unless one account is a denial (its figures are the
+	// allegation's, repeated).
+	if a.Polarity != graph.Denied && b.Polarity != graph.Denied {
+		for _, vl := range later.Values {
+			for _, ve := range earlier.Values {
+				if vl.Attribute != ve.Attribute || vl.Attribute == "" {
+					continue
+				}
+				from := claimsFor(later, vl.Span, claims)
+				to := claimsFor(earlier, ve.Span, claims)
+				if len(from) == 0 || len(to) == 0 {
+					continue
+				}
+				switch {
+				case sameSpeaker && !sameFigure(vl, ve):
+					l.add(from[0], to[0], graph.RelRevises, vl.Attribute,
+						fmt.Sprintf("%s gives %s %s, revising its earlier %s", speakerName(later), vl.Attribute, figureText(vl), figureText(ve)), 0.9)
+				case sameSpeaker:
+				case Compatible(vl, ve):
+					score := 0.8
+					why := ""
+					if !independent {
+						score, why = 0.4, " (same independence group)"
+					}
+					l.add(from[0], to[0], graph.RelCorroborates, vl.Attribute,
+						fmt.Sprintf("%s %s is compatible with %s's %s%s", vl.Attribute, figureText(vl), speakerName(earlier), figureText(ve), why), score)
+				default:
+					l.add(from[0], to[0], graph.RelDisputes, vl.Attribute,
+						fmt.Sprintf("%s %s cannot be reconciled with %s's %s", vl.Attribute, figureText(vl), speakerName(earlier), figureText(ve)), 0.8)
+				}
+			}
+		}
+	}
+	// Responsibility.
+	pa, pb := a.Perpetrator, b.Perpetrator
+	if pa == nil || pb == nil || sameSpeaker || !identifying(pa, w) || !identifying(pb, w) {
+		return
+	}
+	pola, polb := polarityOf(pa.Polarity), polarityOf(pb.Polarity)
+	if a.Polarity == graph.Denied {
+		pola = graph.Denied
+	}
+	if b.Polarity == graph.Denied {
+		polb = graph.Denied
+	}
+	ra, rb := w.Root(pa.Entity.ID), w.Root(pb.Entity.ID)
+	fa, fb := claimsFor(a, pa.Span, claims), claimsFor(b, pb.Span, claims)
+	if len(fa) == 0 || len(fb) == 0 {
+		return
+	}
+	switch {
+	case ra == rb && pola != polb:
+		denier, asserter, dc, ac := a, b, fa, fb
+		if polb == graph.Denied {
+			denier, asserter, dc, ac = b, a, fb, fa
+		}
+		l.add(dc[0], ac[0], graph.RelDisputes, AttrPerpetrator,
+			fmt.Sprintf("%s denies the responsibility of %s that %s asserts", speakerName(denier), pa.Entity.Name, speakerName(asserter)), 0.9)
+	case ra == rb && pola == graph.Affirmed:
+		from, to := fa, fb
+		if later.ID == b.ID {
+			from, to = fb, fa
+		}
+		score, why := 0.8, ""
+		if !independent {
+			score, why = 0.4, " (same independence group)"
+		}
+		l.add(from[0], to[0], graph.RelCorroborates, AttrPerpetrator,
+			fmt.Sprintf("both hold %s responsible%s", pa.Entity.Name, why), score)
+	case ra != rb && pola == graph.Affirmed && polb == graph.Affirmed:
+		from, to, pf, pt := fa, fb, pa, pb
+		if later.ID == b.ID {
+			from, to, pf, pt = fb, fa, pb, pa
+		}
+		l.add(from[0], to[0], graph.RelDisputes, AttrPerpetrator,
+			fmt.Sprintf("blames %s where the other blames %s", pf.Entity.Name, pt.Entity.Name), 0.7)
+	}
+}
+
+// Text reuse.
+
+// ReuseMinRun is the least number of consecutive words two claims must
+// share, with at least ReuseMinContent of them content words, to count
+// as reuse. Names, dates and figures (the claim's mentions, dates and
+// values) never count: two claims naming "the Government of the Syrian
+// Arab Republic" share a name, not wording.
+const (
+	ReuseMinRun     = 5
+	ReuseMinContent = 2
+)
+
+var stopwords = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`a an the of in on at to by for from with and or but that this these those
+		is was were are be been being has have had it its as into than then so not no which who whom whose
+		their there they them he she his her we our you your i my me after before over under about also`) {
+		stopwords[w] = true
+	}
+}
+
+// wordsOf returns the claim's lower-cased words, with the words inside its
+// mentions, dates and values replaced by "" (which never match).
+func wordsOf(c graph.Claim) []string {
+	rs := []rune(c.Text)
+	mask := make([]bool, len(rs))
+	cover := func(s graph.Span) {
+		for i := s.Start - c.Span.Start; i < s.End-c.Span.Start; i++ {
+			if i >= 0 && i < len(mask) {
+				mask[i] = true
+			}
+		}
+	}
+	for _, m := range c.Mentions {
+		cover(m.Span)
+	}
+	for _, d := range c.Dates {
+		cover(d.Span)
+	}
+	for _, v := range c.Values {
+		cover(v.Span)
+	}
+	var out []string
+	var cur []rune
+	masked := false
+	flush := func() {
+		if len(cur) > 0 {
+			if masked {
+				out = append(out, "")
+			} else {
+				out = append(out, string(cur))
+			}
+		}
+		cur, masked = cur[:0], false
+	}
+	for i, r := range rs {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) || r == '\'' || r == '’' {
+			cur = append(cur, unicode.ToLower(r))
+			masked = masked || mask[i]
+			continue
+		}
+		flush()
+	}
+	flush()
+	return out
+}
+
+// Reuse returns the longest run of words two claims share (names, dates
+// and figures excluded) and its share of the shorter claim; ok when the run
+// has at least ReuseMinRun words, ReuseMinContent of them content words.
+func Reuse(a, b graph.Claim) (run string, share float64, ok bool) {
+	wa, wb := wordsOf(a), wordsOf(b)
+	if len(wa) == 0 || len(wb) == 0 {
+		return "", 0, false
+	}
+	best, end := 0, 0
+	prev := make([]int, len(wb)+1)
+	cur := make([]int, len(wb)+1)
+	for i := 1; i <= len(wa); i++ {
+		for j := 1; j <= len(wb); j++ {
+			if wa[i-1] != "" && wa[i-1] == wb[j-1] {
+				cur[j] = prev[j-1] + 1
+				if cur[j] > best {
+					best, end = cur[j], i
+				}
+			} else {
+				cur[j] = 0
+			}
+		}
+		prev, cur = cur, prev
+	}
+	words := wa[end-best : end]
+	content := 0
+	for _, w := range words {
+		if !stopwords[w] {
+			content++
+		}
+	}
+	shorter := min(len(wa), len(wb))
+	share = float64(best) / float64(shorter)
+	return strings.Join(words, " "), share, best >= ReuseMinRun && content >= ReuseMinContent
+}
+
+// reuseLinks adds a repeats link from each claim in later to each claim in
+// earlier of another, earlier document that it reuses wording from.
+func reuseLinks(l *linker, later, earlier []graph.Claim, published map[uuid.UUID]string) {
+	for _, c := range later {
+		if c.Kind == graph.ClaimMetadata {
+			continue
+		}
+		for _, e := range earlier {
+			if e.DocumentID == c.DocumentID || e.Kind == graph.ClaimMetadata {
+				continue
+			}
+			if !laterDoc(published[c.DocumentID], c.DocumentID, published[e.DocumentID], e.DocumentID) {
+				continue
+			}
+			run, share, ok := Reuse(c, e)
+			if !ok {
+				continue
+			}
+			l.add(c.ID, e.ID, graph.RelRepeats, "",
+				fmt.Sprintf("reuses the wording %q of an earlier document", run), float64(int(share*1000+0.5))/1000)
+		}
+	}
+}
