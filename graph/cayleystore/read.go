@@ -1,0 +1,519 @@
+package cayleystore
+
+import (
+	"context"
+	"fmt"
+	"sort"
+
+	"github.com/cayleygraph/cayley/query/path"
+	"github.com/cayleygraph/quad"
+	"github.com/google/uuid"
+
+	"github.com/claimgraph/claimgraph/graph"
+)
+
+// HasDocument reports whether the document is stored.
+func (s *Store) HasDocument(ctx context.Context, id uuid.UUID) (bool, error) {
+	s.rw.RLock()
+	defer s.rw.RUnlock()
+	n := kDocument.iri(id)
+	have, err := s.exists(ctx, []quad.Value{n})
+	if err != nil {
+		return false, fmt.Errorf("has document %s: %w", id, err)
+	}
+	return have[n], nil
+}
+
+// Document returns the document with its text.
+func (s *Store) Document(ctx context.Context, id uuid.UUID) (*graph.Document, error) {
+	s.rw.RLock()
+	defer s.rw.RUnlock()
+	d, err := one[graph.Document](ctx, s, kDocument, id)
+	if err != nil {
+		return nil, fmt.Errorf("load document %s: %w", id, err)
+	}
+	texts, err := s.objects(ctx, []quad.Value{kDocument.iri(id)}, pText)
+	if err != nil {
+		return nil, fmt.Errorf("load text of document %s: %w", id, err)
+	}
+	if t := texts[kDocument.iri(id)]; len(t) == 1 {
+		str, ok := t[0].(quad.String)
+		if !ok {
+			return nil, fmt.Errorf("load text of document %s: a %T, not a string", id, t[0])
+		}
+		d.Text = string(str)
+	}
+	return d, nil
+}
+
+// Documents lists documents without their text, by date (undated last),
+// then title, then id.
+func (s *Store) Documents(ctx context.Context, p graph.Page) ([]graph.Document, string, error) {
+	s.rw.RLock()
+	defer s.rw.RUnlock()
+	nodes, next, err := s.listed(ctx, s.typed(kDocument).Tag("n").Save(pOrder, "o"), p)
+	if err != nil {
+		return nil, "", fmt.Errorf("list documents: %w", err)
+	}
+	out, err := ordered[graph.Document](ctx, s, kDocument, idsOf(nodes))
+	if err != nil {
+		return nil, "", fmt.Errorf("list documents: %w", err)
+	}
+	return out, next, nil
+}
+
+// DocumentClaims lists a document's claims in span order.
+func (s *Store) DocumentClaims(ctx context.Context, id uuid.UUID, p graph.Page) ([]graph.Claim, string, error) {
+	s.rw.RLock()
+	defer s.rw.RUnlock()
+	dn := kDocument.iri(id)
+	q := path.StartPath(s.qs, dn).In(pDocument).Has(pType, kClaim.typ).Tag("n").Save(pOrder, "o")
+	nodes, next, err := s.listed(ctx, q, p)
+	if err != nil {
+		return nil, "", fmt.Errorf("claims of document %s: %w", id, err)
+	}
+	if len(nodes) == 0 {
+		if err := s.mustExist(ctx, kDocument, id); err != nil {
+			return nil, "", err
+		}
+	}
+	out, err := ordered[graph.Claim](ctx, s, kClaim, idsOf(nodes))
+	if err != nil {
+		return nil, "", fmt.Errorf("claims of document %s: %w", id, err)
+	}
+	return out, next, nil
+}
+
+// DocumentAccounts returns the accounts a document gives, by id.
+func (s *Store) DocumentAccounts(ctx context.Context, id uuid.UUID) ([]graph.Account, error) {
+	s.rw.RLock()
+	defer s.rw.RUnlock()
+	nodes, err := s.values(ctx, path.StartPath(s.qs, kDocument.iri(id)).In(pDocument).Has(pType, kAccount.typ))
+	if err != nil {
+		return nil, fmt.Errorf("accounts of document %s: %w", id, err)
+	}
+	if len(nodes) == 0 {
+		if err := s.mustExist(ctx, kDocument, id); err != nil {
+			return nil, err
+		}
+	}
+	out, err := s.accounts(ctx, idsOf(nodes))
+	if err != nil {
+		return nil, fmt.Errorf("accounts of document %s: %w", id, err)
+	}
+	return out, nil
+}
+
+// mustExist returns ENOTFOUND unless the node of id is stored.
+func (s *Store) mustExist(ctx context.Context, k kind, id uuid.UUID) error {
+	n := k.iri(id)
+	have, err := s.exists(ctx, []quad.Value{n})
+	if err != nil {
+		return fmt.Errorf("check %s %s: %w", k.name, id, err)
+	}
+	if !have[n] {
+		return k.notFound(id)
+	}
+	return nil
+}
+
+// Claim returns one claim.
+func (s *Store) Claim(ctx context.Context, id uuid.UUID) (*graph.Claim, error) {
+	s.rw.RLock()
+	defer s.rw.RUnlock()
+	c, err := one[graph.Claim](ctx, s, kClaim, id)
+	if err != nil {
+		return nil, fmt.Errorf("load claim %s: %w", id, err)
+	}
+	return c, nil
+}
+
+// Claims returns the claims of ids in the order given; unknown ids are
+// skipped.
+func (s *Store) Claims(ctx context.Context, ids []uuid.UUID) ([]graph.Claim, error) {
+	s.rw.RLock()
+	defer s.rw.RUnlock()
+	out, err := ordered[graph.Claim](ctx, s, kClaim, ids)
+	if err != nil {
+		return nil, fmt.Errorf("load %d claims: %w", len(ids), err)
+	}
+	return out, nil
+}
+
+// Entity returns one entity.
+func (s *Store) Entity(ctx context.Context, id uuid.UUID) (*graph.Entity, error) {
+	s.rw.RLock()
+	defer s.rw.RUnlock()
+	e, err := one[graph.Entity](ctx, s, kEntity, id)
+	if err != nil {
+		return nil, fmt.Errorf("load entity %s: %w", id, err)
+	}
+	return e, nil
+}
+
+// Entities returns the entities of ids in the order given; unknown ids are
+// skipped.
+func (s *Store) Entities(ctx context.Context, ids []uuid.UUID) ([]graph.Entity, error) {
+	s.rw.RLock()
+	defer s.rw.RUnlock()
+	out, err := ordered[graph.Entity](ctx, s, kEntity, ids)
+	if err != nil {
+		return nil, fmt.Errorf("load %d entities: %w", len(ids), err)
+	}
+	return out, nil
+}
+
+// keyStrings are keys as cg:key literals.
+func keyStrings(keys []string) []quad.Value {
+	out := make([]quad.Value, 0, len(keys))
+	seen := make(map[string]bool, len(keys))
+	for _, k := range keys {
+		if k != "" && !seen[k] {
+			seen[k] = true
+			out = append(out, quad.String(k))
+		}
+	}
+	return out
+}
+
+// byKey returns the nodes of kind k indexed under any of keys.
+func (s *Store) byKey(ctx context.Context, k kind, keys []string) ([]uuid.UUID, error) {
+	ks := keyStrings(keys)
+	var ids []uuid.UUID
+	for start := 0; start < len(ks); start += chunk {
+		end := min(start+chunk, len(ks))
+		nodes, err := s.values(ctx, path.StartPath(s.qs, ks[start:end]...).In(pKey).Has(pType, k.typ).Unique())
+		if err != nil {
+			return nil, err
+		}
+		ids = append(ids, idsOf(nodes)...)
+	}
+	return uniqueIDs(ids), nil
+}
+
+// EntitiesByKey returns the entities indexed under any of the match keys,
+// by name.
+func (s *Store) EntitiesByKey(ctx context.Context, keys []string) ([]graph.Entity, error) {
+	s.rw.RLock()
+	defer s.rw.RUnlock()
+	ids, err := s.byKey(ctx, kEntity, keys)
+	if err != nil {
+		return nil, fmt.Errorf("entities by key: %w", err)
+	}
+	out, err := ordered[graph.Entity](ctx, s, kEntity, ids)
+	if err != nil {
+		return nil, fmt.Errorf("entities by key: %w", err)
+	}
+	sort.Slice(out, func(i, j int) bool { return entityOrder(&out[i]) < entityOrder(&out[j]) })
+	return out, nil
+}
+
+// EntityList lists entities by name, then id.
+func (s *Store) EntityList(ctx context.Context, p graph.Page) ([]graph.Entity, string, error) {
+	s.rw.RLock()
+	defer s.rw.RUnlock()
+	nodes, next, err := s.listed(ctx, s.typed(kEntity).Tag("n").Save(pOrder, "o"), p)
+	if err != nil {
+		return nil, "", fmt.Errorf("list entities: %w", err)
+	}
+	out, err := ordered[graph.Entity](ctx, s, kEntity, idsOf(nodes))
+	if err != nil {
+		return nil, "", fmt.Errorf("list entities: %w", err)
+	}
+	return out, next, nil
+}
+
+// EntityClaims lists the claims that mention the entity or whose speaker it
+// is, by document order (date, title, id), then span.
+func (s *Store) EntityClaims(ctx context.Context, id uuid.UUID, p graph.Page) ([]graph.Claim, string, error) {
+	s.rw.RLock()
+	defer s.rw.RUnlock()
+	q := path.StartPath(s.qs, kEntity.iri(id)).In(pMentions, pSpeaker).Unique().
+		Tag("n").Save(pOrder, "co").Out(pDocument).Save(pOrder, "do")
+	rows, err := s.tagged(ctx, q, "n", "co", "do")
+	if err != nil {
+		return nil, "", fmt.Errorf("claims of entity %s: %w", id, err)
+	}
+	items := make([]keyed, 0, len(rows))
+	for _, r := range rows {
+		co, ok1 := r[1].(quad.String)
+		do, ok2 := r[2].(quad.String)
+		if r[0] == nil || !ok1 || !ok2 {
+			continue
+		}
+		items = append(items, keyed{r[0], string(do) + "\x1e" + string(co)})
+	}
+	nodes, next, err := page(items, p)
+	if err != nil {
+		return nil, "", err
+	}
+	if len(nodes) == 0 {
+		if err := s.mustExist(ctx, kEntity, id); err != nil {
+			return nil, "", err
+		}
+	}
+	out, err := ordered[graph.Claim](ctx, s, kClaim, idsOf(nodes))
+	if err != nil {
+		return nil, "", fmt.Errorf("claims of entity %s: %w", id, err)
+	}
+	return out, next, nil
+}
+
+// PlacesWithin returns the place and every place inside it, down to
+// maxWithinDepth levels, level by level.
+func (s *Store) PlacesWithin(ctx context.Context, id uuid.UUID) ([]uuid.UUID, error) {
+	s.rw.RLock()
+	defer s.rw.RUnlock()
+	if err := s.mustExist(ctx, kEntity, id); err != nil {
+		return nil, err
+	}
+	out := []uuid.UUID{id}
+	seen := map[uuid.UUID]bool{id: true}
+	frontier := []quad.Value{kEntity.iri(id)}
+	for depth := 0; depth < maxWithinDepth && len(frontier) > 0; depth++ {
+		var level []uuid.UUID
+		for start := 0; start < len(frontier); start += chunk {
+			end := min(start+chunk, len(frontier))
+			inner, err := s.values(ctx, path.StartPath(s.qs, frontier[start:end]...).In(pWithin).Unique())
+			if err != nil {
+				return nil, fmt.Errorf("places within %s: %w", id, err)
+			}
+			for _, pid := range idsOf(inner) {
+				if !seen[pid] {
+					seen[pid] = true
+					level = append(level, pid)
+				}
+			}
+		}
+		sort.Slice(level, func(i, j int) bool { return level[i].String() < level[j].String() })
+		out = append(out, level...)
+		frontier = kEntity.iris(level)
+	}
+	return out, nil
+}
+
+// accounts loads accounts by id, in the order given, with EventID set from
+// their cg:event edge.
+func (s *Store) accounts(ctx context.Context, ids []uuid.UUID) ([]graph.Account, error) {
+	out, err := ordered[graph.Account](ctx, s, kAccount, ids)
+	if err != nil {
+		return nil, err
+	}
+	nodes := make([]quad.Value, len(out))
+	for i := range out {
+		nodes[i] = kAccount.iri(out[i].ID)
+	}
+	evs, err := s.objects(ctx, nodes, pEvent)
+	if err != nil {
+		return nil, fmt.Errorf("events of accounts: %w", err)
+	}
+	for i := range out {
+		out[i].EventID = nil
+		if e := idsOf(evs[nodes[i]]); len(e) > 0 {
+			sort.Slice(e, func(a, b int) bool { return e[a].String() < e[b].String() })
+			ev := e[0]
+			out[i].EventID = &ev
+		}
+	}
+	return out, nil
+}
+
+// sortAccounts orders accounts by publication date (undated last), then id.
+func sortAccounts(as []graph.Account) {
+	key := func(a *graph.Account) string {
+		if a.Published == "" {
+			return "1" + a.ID.String()
+		}
+		return "0" + a.Published + sep + a.ID.String()
+	}
+	sort.Slice(as, func(i, j int) bool { return key(&as[i]) < key(&as[j]) })
+}
+
+// Account returns one account, with EventID set.
+func (s *Store) Account(ctx context.Context, id uuid.UUID) (*graph.Account, error) {
+	s.rw.RLock()
+	defer s.rw.RUnlock()
+	as, err := s.accounts(ctx, []uuid.UUID{id})
+	if err != nil {
+		return nil, fmt.Errorf("load account %s: %w", id, err)
+	}
+	if len(as) == 0 {
+		return nil, kAccount.notFound(id)
+	}
+	return &as[0], nil
+}
+
+// Accounts returns the accounts of ids in the order given, with EventID
+// set; unknown ids are skipped.
+func (s *Store) Accounts(ctx context.Context, ids []uuid.UUID) ([]graph.Account, error) {
+	s.rw.RLock()
+	defer s.rw.RUnlock()
+	out, err := s.accounts(ctx, ids)
+	if err != nil {
+		return nil, fmt.Errorf("load %d accounts: %w", len(ids), err)
+	}
+	return out, nil
+}
+
+// AccountsByKey returns the accounts indexed under any of the blocking
+// keys, with EventID set, by publication date then id.
+func (s *Store) AccountsByKey(ctx context.Context, keys []string) ([]graph.Account, error) {
+	s.rw.RLock()
+	defer s.rw.RUnlock()
+	ids, err := s.byKey(ctx, kAccount, keys)
+	if err != nil {
+		return nil, fmt.Errorf("accounts by key: %w", err)
+	}
+	out, err := s.accounts(ctx, ids)
+	if err != nil {
+		return nil, fmt.Errorf("accounts by key: %w", err)
+	}
+	sortAccounts(out)
+	return out, nil
+}
+
+// AccountsByEntity returns the accounts whose place or perpetrator is one
+// of the entities, with EventID set, by publication date then id.
+func (s *Store) AccountsByEntity(ctx context.Context, ids []uuid.UUID) ([]graph.Account, error) {
+	s.rw.RLock()
+	defer s.rw.RUnlock()
+	ents := kEntity.iris(uniqueIDs(ids))
+	var accs []uuid.UUID
+	for start := 0; start < len(ents); start += chunk {
+		end := min(start+chunk, len(ents))
+		nodes, err := s.values(ctx, path.StartPath(s.qs, ents[start:end]...).In(pPlace, pPerpetrator).Unique())
+		if err != nil {
+			return nil, fmt.Errorf("accounts by entity: %w", err)
+		}
+		accs = append(accs, idsOf(nodes)...)
+	}
+	out, err := s.accounts(ctx, uniqueIDs(accs))
+	if err != nil {
+		return nil, fmt.Errorf("accounts by entity: %w", err)
+	}
+	sortAccounts(out)
+	return out, nil
+}
+
+// Event returns one event.
+func (s *Store) Event(ctx context.Context, id uuid.UUID) (*graph.Event, error) {
+	s.rw.RLock()
+	defer s.rw.RUnlock()
+	e, err := one[graph.Event](ctx, s, kEvent, id)
+	if err != nil {
+		return nil, fmt.Errorf("load event %s: %w", id, err)
+	}
+	return e, nil
+}
+
+// Events lists events by date (undated last), then title, then id.
+func (s *Store) Events(ctx context.Context, p graph.Page) ([]graph.Event, string, error) {
+	s.rw.RLock()
+	defer s.rw.RUnlock()
+	nodes, next, err := s.listed(ctx, s.typed(kEvent).Tag("n").Save(pOrder, "o"), p)
+	if err != nil {
+		return nil, "", fmt.Errorf("list events: %w", err)
+	}
+	out, err := ordered[graph.Event](ctx, s, kEvent, idsOf(nodes))
+	if err != nil {
+		return nil, "", fmt.Errorf("list events: %w", err)
+	}
+	return out, next, nil
+}
+
+// EventAccounts returns the accounts assigned to the event, by publication
+// date then id.
+func (s *Store) EventAccounts(ctx context.Context, id uuid.UUID) ([]graph.Account, error) {
+	s.rw.RLock()
+	defer s.rw.RUnlock()
+	nodes, err := s.values(ctx, path.StartPath(s.qs, kEvent.iri(id)).In(pEvent))
+	if err != nil {
+		return nil, fmt.Errorf("accounts of event %s: %w", id, err)
+	}
+	if len(nodes) == 0 {
+		if err := s.mustExist(ctx, kEvent, id); err != nil {
+			return nil, err
+		}
+	}
+	out, err := s.accounts(ctx, idsOf(nodes))
+	if err != nil {
+		return nil, fmt.Errorf("accounts of event %s: %w", id, err)
+	}
+	sortAccounts(out)
+	return out, nil
+}
+
+// ClaimLinks returns the links from or to the claim, by creation time then
+// id.
+func (s *Store) ClaimLinks(ctx context.Context, claim uuid.UUID) ([]graph.Link, error) {
+	s.rw.RLock()
+	defer s.rw.RUnlock()
+	nodes, err := s.values(ctx, path.StartPath(s.qs, kClaim.iri(claim)).In(pFrom, pTo).Unique())
+	if err != nil {
+		return nil, fmt.Errorf("links of claim %s: %w", claim, err)
+	}
+	if len(nodes) == 0 {
+		if err := s.mustExist(ctx, kClaim, claim); err != nil {
+			return nil, err
+		}
+	}
+	out, err := ordered[graph.Link](ctx, s, kLink, idsOf(nodes))
+	if err != nil {
+		return nil, fmt.Errorf("links of claim %s: %w", claim, err)
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if !out[i].CreatedAt.Equal(out[j].CreatedAt) {
+			return out[i].CreatedAt.Before(out[j].CreatedAt)
+		}
+		return out[i].ID.String() < out[j].ID.String()
+	})
+	return out, nil
+}
+
+// Judgement returns one judgement.
+func (s *Store) Judgement(ctx context.Context, id uuid.UUID) (*graph.Judgement, error) {
+	s.rw.RLock()
+	defer s.rw.RUnlock()
+	j, err := one[graph.Judgement](ctx, s, kJudgement, id)
+	if err != nil {
+		return nil, fmt.Errorf("load judgement %s: %w", id, err)
+	}
+	return j, nil
+}
+
+// Judgements lists judgements by creation time, then id.
+func (s *Store) Judgements(ctx context.Context, p graph.Page) ([]graph.Judgement, string, error) {
+	s.rw.RLock()
+	defer s.rw.RUnlock()
+	nodes, next, err := s.listed(ctx, s.typed(kJudgement).Tag("n").Save(pOrder, "o"), p)
+	if err != nil {
+		return nil, "", fmt.Errorf("list judgements: %w", err)
+	}
+	out, err := ordered[graph.Judgement](ctx, s, kJudgement, idsOf(nodes))
+	if err != nil {
+		return nil, "", fmt.Errorf("list judgements: %w", err)
+	}
+	return out, next, nil
+}
+
+// JudgementsFor returns the judgements that act on target (a claim,
+// account, event, entity, link, document or judgement), revoked ones
+// included, by creation time then id.
+func (s *Store) JudgementsFor(ctx context.Context, target uuid.UUID) ([]graph.Judgement, error) {
+	s.rw.RLock()
+	defer s.rw.RUnlock()
+	starts := make([]quad.Value, len(kinds))
+	for i, k := range kinds {
+		starts[i] = k.iri(target)
+	}
+	nodes, err := s.values(ctx, path.StartPath(s.qs, starts...).In(pTarget).Unique())
+	if err != nil {
+		return nil, fmt.Errorf("judgements for %s: %w", target, err)
+	}
+	out, err := ordered[graph.Judgement](ctx, s, kJudgement, idsOf(nodes))
+	if err != nil {
+		return nil, fmt.Errorf("judgements for %s: %w", target, err)
+	}
+	sort.Slice(out, func(i, j int) bool { return judgementOrder(&out[i]) < judgementOrder(&out[j]) })
+	return out, nil
+}

@@ -1,0 +1,132 @@
+package cayleystore
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+
+	cgraph "github.com/cayleygraph/cayley/graph"
+	_ "github.com/cayleygraph/cayley/graph/kv/bolt" // registers "bolt"
+	_ "github.com/cayleygraph/cayley/graph/memstore"
+	_ "github.com/cayleygraph/cayley/graph/sql/cockroach"
+	_ "github.com/cayleygraph/cayley/graph/sql/postgres"
+
+	"github.com/claimgraph/claimgraph/graph"
+)
+
+// Backend names, as Backend returns them.
+const (
+	BackendBolt      = "bolt"
+	BackendMemory    = "memory"
+	BackendPostgres  = "postgres"
+	BackendCockroach = "cockroach"
+)
+
+// Store is claimgraph's graph on a cayley quad store. It is safe for
+// concurrent use: Commit is serialised (one writer per process) and reads
+// take the read side of a lock that Commit holds only while it applies its
+// deltas, so a read never sees half a batch written by this process.
+type Store struct {
+	qs      cgraph.QuadStore
+	backend string
+
+	wmu sync.Mutex   // one Commit or Load at a time
+	rw  sync.RWMutex // readers vs the moment deltas are applied
+
+	closeOnce sync.Once
+	closeErr  error
+}
+
+// Open opens the store named by dsn:
+//
+//   - "memory:" is an in-process memstore (lost on Close);
+//   - "postgres://..." or "postgresql://..." is cayley's PostgreSQL backend,
+//     its schema created on first use;
+//   - "cockroach://..." is cayley's CockroachDB backend (the URL is handed to
+//     its pgx driver as postgres://...);
+//   - anything else is a directory holding a bolt store, created and
+//     initialised if missing.
+func Open(ctx context.Context, dsn string) (*Store, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	switch {
+	case dsn == "":
+		return nil, graph.Errorf(graph.EINVALID, "empty store address")
+	case dsn == "memory:":
+		qs, err := cgraph.NewQuadStore("memstore", "", nil)
+		if err != nil {
+			return nil, fmt.Errorf("open memstore: %w", err)
+		}
+		return &Store{qs: qs, backend: BackendMemory}, nil
+	case strings.HasPrefix(dsn, "postgres://"), strings.HasPrefix(dsn, "postgresql://"):
+		qs, err := openSQL("postgres", dsn)
+		if err != nil {
+			return nil, fmt.Errorf("open postgres store: %w", err)
+		}
+		return &Store{qs: qs, backend: BackendPostgres}, nil
+	case strings.HasPrefix(dsn, "cockroach://"):
+		qs, err := openSQL("cockroach", "postgres://"+strings.TrimPrefix(dsn, "cockroach://"))
+		if err != nil {
+			return nil, fmt.Errorf("open cockroach store: %w", err)
+		}
+		return &Store{qs: qs, backend: BackendCockroach}, nil
+	}
+	qs, err := openBolt(dsn)
+	if err != nil {
+		return nil, fmt.Errorf("open bolt store in %s: %w", dsn, err)
+	}
+	return &Store{qs: qs, backend: BackendBolt}, nil
+}
+
+// openSQL creates the schema if it is missing, then connects.
+func openSQL(name, addr string) (cgraph.QuadStore, error) {
+	if err := cgraph.InitQuadStore(name, addr, nil); err != nil && !errors.Is(err, cgraph.ErrDatabaseExists) {
+		return nil, fmt.Errorf("create schema: %w", err)
+	}
+	qs, err := cgraph.NewQuadStore(name, addr, nil)
+	if err != nil {
+		return nil, fmt.Errorf("connect: %w", err)
+	}
+	return qs, nil
+}
+
+// openBolt initialises the bolt file once, then opens it.
+func openBolt(dir string) (cgraph.QuadStore, error) {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, err
+	}
+	if _, err := os.Stat(filepath.Join(dir, "indexes.bolt")); errors.Is(err, os.ErrNotExist) {
+		if err := cgraph.InitQuadStore("bolt", dir, nil); err != nil && !errors.Is(err, cgraph.ErrDatabaseExists) {
+			return nil, fmt.Errorf("initialise: %w", err)
+		}
+	} else if err != nil {
+		return nil, err
+	}
+	qs, err := cgraph.NewQuadStore("bolt", dir, nil)
+	if err != nil {
+		return nil, err
+	}
+	return qs, nil
+}
+
+// Close releases the store. Closing twice is harmless.
+func (s *Store) Close() error {
+	s.closeOnce.Do(func() {
+		s.wmu.Lock()
+		defer s.wmu.Unlock()
+		s.rw.Lock()
+		defer s.rw.Unlock()
+		if err := s.qs.Close(); err != nil {
+			s.closeErr = fmt.Errorf("close %s store: %w", s.backend, err)
+		}
+	})
+	return s.closeErr
+}
+
+// Backend names the backend: "bolt", "memory", "postgres" or "cockroach".
+func (s *Store) Backend() string { return s.backend }
