@@ -143,4 +143,3 @@ func (s *Store) Load(ctx context.Context, r io.Reader) error {
 	}
 	return nil
 }
-
