@@ -1,0 +1,380 @@
+package gazetteer
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/claimgraph/claimgraph/graph"
+)
+
+// Match is one mention of a gazetteer entity in free text. Start and End
+// are BYTE offsets into the text given to Find, half open; Text is
+// text[Start:End]. A leading English "the" is not part of the match; a
+// leading Arabic article ("al-Qusur") is.
+type Match struct {
+	Entity *graph.Entity
+	Text   string
+	Start  int
+	End    int
+}
+
+// maxSkeletonTokens bounds how many words a skeleton match may span.
+const maxSkeletonTokens = 6
+
+// minSkeleton is the shortest skeleton Find matches on: shorter ones
+// ("dr", "hm") collide with too many words.
+const minSkeleton = 3
+
+// findIndex is what Find matches against, built once at load time.
+type findIndex struct {
+	// byFirst maps the fold of an alias's first word to the aliases that
+	// start with it, longest first, best entity first among equals.
+	byFirst map[string][]*alias
+	// skel maps a skeleton to the one entity that has it; skeletons two
+	// entities share are left out (ambiguous).
+	skel map[string]int
+}
+
+// alias is one name of an entity, prepared for matching word by word.
+type alias struct {
+	toks     []string // folded words
+	caps     []bool   // words written in capitals: the text's word must be too
+	capFirst bool     // the name starts with a capital: so must the text
+	ent      int
+	rank     int
+}
+
+// buildFindIndex indexes every name and alias of g's entities.
+func buildFindIndex(g *Gazetteer) findIndex {
+	ix := findIndex{byFirst: make(map[string][]*alias), skel: make(map[string]int)}
+	seen := make(map[string]bool)
+	for i := range g.ents {
+		for j, name := range names(&g.ents[i]) {
+			rank := 1
+			if j == 0 {
+				rank = 0
+			}
+			toks := tokenize(name)
+			if len(toks) > 0 && toks[0].fold == "the" {
+				toks = toks[1:]
+			}
+			if len(toks) == 0 {
+				continue
+			}
+			a := newAlias(name, toks, i, rank)
+			ix.add(a, seen)
+			if len(toks) > 1 && isArticle(toks[0].fold) {
+				ix.add(newAlias(name, toks[1:], i, rank), seen)
+			}
+			if acronym(a) {
+				continue
+			}
+			if s := Skeleton(name); len(s) >= minSkeleton {
+				// a skeleton shared with another entity's name is ambiguous
+				if prev, ok := ix.skel[s]; ok && prev != i {
+					ix.skel[s] = -1
+				} else if !ok {
+					ix.skel[s] = i
+				}
+			}
+		}
+	}
+	for k, as := range ix.byFirst {
+		sort.SliceStable(as, func(x, y int) bool {
+			if len(as[x].toks) != len(as[y].toks) {
+				return len(as[x].toks) > len(as[y].toks)
+			}
+			return g.better(ranked{as[x].ent, as[x].rank}, ranked{as[y].ent, as[y].rank})
+		})
+		ix.byFirst[k] = as
+	}
+	return ix
+}
+
+// newAlias prepares the words toks of name.
+func newAlias(name string, toks []token, ent, rank int) *alias {
+	a := &alias{ent: ent, rank: rank, toks: make([]string, len(toks)), caps: make([]bool, len(toks))}
+	for k, t := range toks {
+		a.toks[k] = t.fold
+		a.caps[k] = t.caps
+	}
+	a.capFirst = toks[0].upper && toks[0].cased
+	return a
+}
+
+// add indexes a, once per (words, entity).
+func (ix *findIndex) add(a *alias, seen map[string]bool) {
+	id := strings.Join(a.toks, " ") + "\x00" + string(rune(a.ent)) + "\x00" + boolString(a.caps)
+	if seen[id] {
+		return
+	}
+	seen[id] = true
+	ix.byFirst[a.toks[0]] = append(ix.byFirst[a.toks[0]], a)
+}
+
+func boolString(bs []bool) string {
+	b := make([]byte, len(bs))
+	for i, v := range bs {
+		b[i] = '0'
+		if v {
+			b[i] = '1'
+		}
+	}
+	return string(b)
+}
+
+// acronym reports whether every word of a is written in capitals ("ISIL",
+// "U.S."): such names match only as written, never by skeleton.
+func acronym(a *alias) bool {
+	for _, c := range a.caps {
+		if !c {
+			return false
+		}
+	}
+	return true
+}
+
+// token is one word of a text.
+type token struct {
+	start, end int // byte offsets
+	fold       string
+	cased      bool // has at least one upper- or lower-case letter
+	upper      bool // starts with an upper-case letter or an uncased character
+	caps       bool // has cased letters, none of them lower case
+	sentence   bool // first word of a sentence, a line or the text
+	joinNext   bool // only spaces or hyphens (or the dot of an initial) separate it from the next word
+	skel       []skelToken
+	skelDone   bool
+}
+
+// tokenize splits text into words: runs of letters, digits and marks, with
+// apostrophes inside a word kept ("Dar'a") except a possessive "'s".
+func tokenize(text string) []token {
+	var toks []token
+	sentence := true
+	i := 0
+	for i < len(text) {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if !isWordRune(r) {
+			switch r {
+			case '.', '!', '?', '\n', ':':
+				sentence = true
+			}
+			i += size
+			continue
+		}
+		start := i
+		t := token{start: start, sentence: sentence}
+		sentence = false
+		first := true
+		lower := false
+		skip := 0 // bytes of a possessive "'s" after the word
+		for i < len(text) {
+			r, size = utf8.DecodeRuneInString(text[i:])
+			if isWordRune(r) {
+				if unicode.IsUpper(r) || unicode.IsTitle(r) {
+					t.cased = true
+					if first {
+						t.upper = true
+					}
+				} else if unicode.IsLower(r) {
+					t.cased = true
+					lower = true
+				} else if first && !unicode.Is(unicode.Mn, r) {
+					t.upper = true // digit or uncased script
+				}
+				first = false
+				i += size
+				continue
+			}
+			if isApostrophe(r) && i+size < len(text) {
+				nr, nsize := utf8.DecodeRuneInString(text[i+size:])
+				if !isWordRune(nr) {
+					break
+				}
+				if (nr == 's' || nr == 'S') && (i+size+nsize == len(text) || !isWordRuneAt(text, i+size+nsize)) {
+					skip = size + nsize // possessive: "coalition's"
+					break
+				}
+				i += size
+				continue
+			}
+			break
+		}
+		t.end = i
+		t.caps = t.cased && !lower
+		t.fold = foldWord(text[start:i])
+		toks = append(toks, t)
+		i += skip
+	}
+	for k := 0; k+1 < len(toks); k++ {
+		toks[k].joinNext = joins(text[toks[k].end:toks[k+1].start], toks[k].end-toks[k].start == 1)
+	}
+	return toks
+}
+
+// isWordRune reports whether r is part of a word.
+func isWordRune(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Mc, r)
+}
+
+func isWordRuneAt(s string, i int) bool {
+	r, _ := utf8.DecodeRuneInString(s[i:])
+	return isWordRune(r)
+}
+
+// foldWord is FoldKey for one word, with a fast path for ASCII.
+func foldWord(w string) string {
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= utf8.RuneSelf || c == '\'' {
+			return strings.ReplaceAll(FoldKey(w), " ", "")
+		}
+		if 'A' <= c && c <= 'Z' {
+			return strings.ToLower(w)
+		}
+	}
+	return w
+}
+
+// joins reports whether a separator keeps two words in one name: spaces,
+// hyphens, dashes and "&", at most one line break, an apostrophe or a
+// possessive "'s" ("People's Protection Units", "Workers' Party"), and a
+// dot after an initial ("U.S.").
+func joins(sep string, initial bool) bool {
+	newlines := 0
+	apostrophe := false
+	for _, r := range sep {
+		switch {
+		case r == ' ' || r == '\t' || r == '\u00a0' || r == '&' || r == '-' || r == '‐' || r == '‑' || r == '–' || r == '—':
+		case r == '\n':
+			newlines++
+		case r == '.' && initial:
+		case isApostrophe(r):
+			apostrophe = true
+			continue
+		case (r == 's' || r == 'S') && apostrophe:
+		default:
+			return false
+		}
+		apostrophe = false
+	}
+	return newlines <= 1
+}
+
+// Find returns every mention of a gazetteer entity in text, in text order,
+// without overlaps: at each word the longest match wins. Names match by
+// their FoldKey word by word; names written in capitals ("IS", "US") match
+// only words written in capitals, and names that start with a capital only
+// words that do. Transliteration variants not listed as aliases match by
+// Skeleton, but only for runs of capitalised words (with Arabic articles)
+// that are not at the start of a sentence unless they carry an article,
+// are not common English words, and whose skeleton is long enough and
+// names one entity only.
+func (g *Gazetteer) Find(text string) []Match {
+	toks := tokenize(text)
+	var out []Match
+	for i := 0; i < len(toks); {
+		ent, s, e := g.matchAt(toks, i)
+		if ent < 0 {
+			i++
+			continue
+		}
+		start, end := toks[s].start, toks[e-1].end
+		out = append(out, Match{Entity: &g.ents[ent], Text: text[start:end], Start: start, End: end})
+		i = e
+	}
+	return out
+}
+
+// matchAt returns the best match starting at word i: the entity and the
+// word range [s, e), or ent -1.
+func (g *Gazetteer) matchAt(toks []token, i int) (ent, s, e int) {
+	ent, s, e = -1, i, i
+	if n, x := g.foldMatch(toks, i); x >= 0 {
+		ent, e = x, i+n
+	}
+	if isArticle(toks[i].fold) && toks[i].joinNext && i+1 < len(toks) {
+		if n, x := g.foldMatch(toks, i+1); x >= 0 && i+1+n > e {
+			ent, e = x, i+1+n
+		}
+	}
+	if n, x := g.skelMatch(toks, i); x >= 0 && i+n > e {
+		ent, e = x, i+n
+	}
+	return ent, s, e
+}
+
+// foldMatch returns the word count and entity of the longest name that
+// matches the words from i, or entity -1.
+func (g *Gazetteer) foldMatch(toks []token, i int) (int, int) {
+	for _, a := range g.find.byFirst[toks[i].fold] {
+		n := len(a.toks)
+		if i+n > len(toks) {
+			continue
+		}
+		if a.capFirst && !toks[i].upper {
+			continue
+		}
+		ok := true
+		for k := 0; k < n && ok; k++ {
+			t := &toks[i+k]
+			ok = t.fold == a.toks[k] && (!a.caps[k] || t.caps) && (k == n-1 || t.joinNext)
+		}
+		if ok {
+			return n, a.ent
+		}
+	}
+	return 0, -1
+}
+
+// skelMatch returns the word count and entity of the longest run of
+// capitalised words from i whose skeleton names exactly one entity, or
+// entity -1.
+func (g *Gazetteer) skelMatch(toks []token, i int) (int, int) {
+	if len(g.find.skel) == 0 {
+		return 0, -1
+	}
+	articleStart := isArticle(toks[i].fold)
+	if toks[i].fold == "the" || !articleStart && (!toks[i].upper || !toks[i].cased || toks[i].caps) {
+		return 0, -1
+	}
+	var st []skelToken
+	bestN, bestEnt := 0, -1
+	content := 0
+	for j := i; j < len(toks) && j < i+maxSkeletonTokens; j++ {
+		t := &toks[j]
+		art := isArticle(t.fold)
+		if !art && (!t.upper || !t.cased || t.caps) {
+			break
+		}
+		if j > i && !toks[j-1].joinNext {
+			break
+		}
+		if !t.skelDone {
+			t.skel = skeletonTokens(t.fold)
+			t.skelDone = true
+		}
+		if len(t.skel) == 0 {
+			break
+		}
+		st = append(st, t.skel...)
+		if art {
+			continue
+		}
+		content++
+		if content == 1 && !articleStart && (toks[i].sentence || commonWords[t.fold]) {
+			continue // a lone capitalised word: sentence start or English word
+		}
+		s := joinSkeleton(st)
+		if len(s) < minSkeleton {
+			continue
+		}
+		if x, ok := g.find.skel[s]; ok && x >= 0 {
+			bestN, bestEnt = j-i+1, x
+		}
+	}
+	return bestN, bestEnt
+}

@@ -1,0 +1,446 @@
+package gazetteer
+
+import (
+	"bytes"
+	_ "embed"
+	"encoding/json"
+	"fmt"
+	"io"
+	"math"
+	"regexp"
+	"sort"
+	"sync"
+
+	"github.com/google/uuid"
+
+	"github.com/claimgraph/claimgraph/graph"
+)
+
+//go:embed gazetteer.json
+var embedded []byte
+
+// Entry is one gazetteer record as gazetteer.json writes it. Within and
+// Affiliation name other entries by key.
+type Entry struct {
+	Key         string           `json:"key"`
+	Name        string           `json:"name"`
+	Kind        graph.EntityKind `json:"kind"`
+	Aliases     []string         `json:"aliases,omitempty"`
+	PlaceType   string           `json:"place_type,omitempty"`
+	Within      string           `json:"within,omitempty"`
+	Lat         *float64         `json:"lat,omitempty"`
+	Lon         *float64         `json:"lon,omitempty"`
+	Affiliation string           `json:"affiliation,omitempty"`
+	Description string           `json:"description,omitempty"`
+}
+
+// file is the JSON document: a version and the entries.
+type file struct {
+	Version int     `json:"version"`
+	Entries []Entry `json:"entries"`
+}
+
+// PlaceTypes are the place_type values an entry may carry.
+var PlaceTypes = map[string]bool{
+	"country": true, "region": true, "governorate": true, "district": true,
+	"subdistrict": true, "city": true, "town": true, "village": true,
+	"neighbourhood": true, "camp": true, "landmark": true, "river": true,
+	"lake": true, "mountain": true, "border_crossing": true, "airbase": true,
+}
+
+// kinds an entry may have; document-scoped and placeholder kinds are not
+// gazetteer material.
+var kinds = map[graph.EntityKind]bool{
+	graph.KindPlace: true, graph.KindState: true, graph.KindGovernment: true,
+	graph.KindArmy: true, graph.KindArmedGroup: true, graph.KindCoalition: true,
+	graph.KindOrg: true, graph.KindIntlBody: true, graph.KindOutlet: true,
+	graph.KindMonitor: true, graph.KindPerson: true,
+}
+
+var keyPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+
+// Gazetteer is a parsed gazetteer with its indexes. It is immutable after
+// Load and safe for concurrent use. Entities it returns by pointer are
+// shared: callers must not modify them.
+type Gazetteer struct {
+	ents  []graph.Entity // sorted by key
+	keys  []string       // keys[i] is the gazetteer key of ents[i]
+	byID  map[uuid.UUID]int
+	byKey map[string]int
+	fold  map[string][]ranked // FoldKey -> entities, best first
+	skel  map[string][]ranked // Skeleton -> entities, best first
+	find  findIndex
+}
+
+// ranked is an entity index with the rank of the name that matched it:
+// 0 for its canonical name, 1 for an alias.
+type ranked struct {
+	ent  int
+	rank int
+}
+
+var (
+	defaultOnce sync.Once
+	defaultGaz  *Gazetteer
+)
+
+// Default returns the embedded gazetteer, parsed once. It panics only if
+// the embedded data is broken, which the package's tests guard against.
+func Default() *Gazetteer {
+	defaultOnce.Do(func() {
+		g, err := Load(bytes.NewReader(embedded))
+		if err != nil {
+			panic(fmt.Sprintf("gazetteer: embedded gazetteer.json: %v", err))
+		}
+		defaultGaz = g
+	})
+	return defaultGaz
+}
+
+// Load parses and validates a gazetteer in the gazetteer.json format and
+// builds its indexes. Invalid data gives an EINVALID error naming the
+// offending entry.
+func Load(r io.Reader) (*Gazetteer, error) {
+	var f file
+	dec := json.NewDecoder(r)
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&f); err != nil {
+		return nil, graph.Errorf(graph.EINVALID, "gazetteer: decode: %v", err)
+	}
+	return build(f.Entries)
+}
+
+// build validates entries and makes the gazetteer.
+func build(entries []Entry) (*Gazetteer, error) {
+	byKey := make(map[string]*Entry, len(entries))
+	for i := range entries {
+		e := &entries[i]
+		if err := checkEntry(e); err != nil {
+			return nil, err
+		}
+		if _, dup := byKey[e.Key]; dup {
+			return nil, graph.Errorf(graph.EINVALID, "gazetteer: duplicate key %q", e.Key)
+		}
+		byKey[e.Key] = e
+	}
+	for _, e := range entries {
+		if e.Within != "" {
+			w, ok := byKey[e.Within]
+			if !ok {
+				return nil, graph.Errorf(graph.EINVALID, "gazetteer: %s: within %q is not a key", e.Key, e.Within)
+			}
+			if w.Kind != graph.KindPlace && w.Kind != graph.KindState {
+				return nil, graph.Errorf(graph.EINVALID, "gazetteer: %s: within %q is a %s, not a place", e.Key, e.Within, w.Kind)
+			}
+		}
+		if e.Affiliation != "" {
+			if _, ok := byKey[e.Affiliation]; !ok {
+				return nil, graph.Errorf(graph.EINVALID, "gazetteer: %s: affiliation %q is not a key", e.Key, e.Affiliation)
+			}
+		}
+	}
+	for _, e := range entries {
+		if err := checkChain(byKey, e.Key, func(x *Entry) string { return x.Within }, "within"); err != nil {
+			return nil, err
+		}
+		if err := checkChain(byKey, e.Key, func(x *Entry) string { return x.Affiliation }, "affiliation"); err != nil {
+			return nil, err
+		}
+	}
+
+	sorted := make([]*Entry, 0, len(entries))
+	for i := range entries {
+		sorted = append(sorted, &entries[i])
+	}
+	sort.Slice(sorted, func(i, j int) bool { return sorted[i].Key < sorted[j].Key })
+
+	g := &Gazetteer{
+		ents:  make([]graph.Entity, len(sorted)),
+		keys:  make([]string, len(sorted)),
+		byID:  make(map[uuid.UUID]int, len(sorted)),
+		byKey: make(map[string]int, len(sorted)),
+		fold:  make(map[string][]ranked),
+		skel:  make(map[string][]ranked),
+	}
+	ids := make(map[string]uuid.UUID, len(sorted))
+	for _, e := range sorted {
+		ids[e.Key] = graph.EntityID(e.Kind, e.Key, uuid.Nil)
+	}
+	for i, e := range sorted {
+		ent := graph.Entity{
+			ID:          ids[e.Key],
+			Name:        e.Name,
+			Kind:        e.Kind,
+			Aliases:     e.Aliases,
+			PlaceType:   e.PlaceType,
+			Lat:         e.Lat,
+			Lon:         e.Lon,
+			Description: e.Description,
+			Gazetteer:   true,
+		}
+		if e.Within != "" {
+			id := ids[e.Within]
+			ent.Within = &id
+		}
+		if e.Affiliation != "" {
+			id := ids[e.Affiliation]
+			ent.Affiliation = &id
+		}
+		g.ents[i] = ent
+		g.keys[i] = e.Key
+		g.byID[ent.ID] = i
+		g.byKey[e.Key] = i
+		for j, name := range names(&ent) {
+			rank := 1
+			if j == 0 {
+				rank = 0
+			}
+			addRanked(g.fold, FoldKey(name), i, rank)
+			if s := Skeleton(name); s != "" {
+				addRanked(g.skel, s, i, rank)
+			}
+		}
+	}
+	for _, m := range []map[string][]ranked{g.fold, g.skel} {
+		for k, rs := range m {
+			sort.SliceStable(rs, func(a, b int) bool { return g.better(rs[a], rs[b]) })
+			m[k] = rs
+		}
+	}
+	g.find = buildFindIndex(g)
+	return g, nil
+}
+
+// checkEntry validates one entry on its own.
+func checkEntry(e *Entry) error {
+	if !keyPattern.MatchString(e.Key) {
+		return graph.Errorf(graph.EINVALID, "gazetteer: key %q is not a lower-case slug", e.Key)
+	}
+	if FoldKey(e.Name) == "" {
+		return graph.Errorf(graph.EINVALID, "gazetteer: %s: empty name", e.Key)
+	}
+	if !kinds[e.Kind] {
+		return graph.Errorf(graph.EINVALID, "gazetteer: %s: kind %q is not a gazetteer kind", e.Key, e.Kind)
+	}
+	for _, a := range e.Aliases {
+		if FoldKey(a) == "" {
+			return graph.Errorf(graph.EINVALID, "gazetteer: %s: alias %q folds to nothing", e.Key, a)
+		}
+	}
+	if e.PlaceType != "" && !PlaceTypes[e.PlaceType] {
+		return graph.Errorf(graph.EINVALID, "gazetteer: %s: unknown place_type %q", e.Key, e.PlaceType)
+	}
+	if e.Kind == graph.KindPlace && e.PlaceType == "" {
+		return graph.Errorf(graph.EINVALID, "gazetteer: %s: a place needs a place_type", e.Key)
+	}
+	if e.PlaceType != "" && e.Kind != graph.KindPlace && e.Kind != graph.KindState {
+		return graph.Errorf(graph.EINVALID, "gazetteer: %s: a %s cannot have a place_type", e.Key, e.Kind)
+	}
+	if e.Within != "" && e.PlaceType == "" {
+		return graph.Errorf(graph.EINVALID, "gazetteer: %s: within set on an entry that is not a place", e.Key)
+	}
+	if (e.Lat == nil) != (e.Lon == nil) {
+		return graph.Errorf(graph.EINVALID, "gazetteer: %s: lat and lon must be given together", e.Key)
+	}
+	if e.Lat != nil && (math.IsNaN(*e.Lat) || *e.Lat < -90 || *e.Lat > 90 || math.IsNaN(*e.Lon) || *e.Lon < -180 || *e.Lon > 180) {
+		return graph.Errorf(graph.EINVALID, "gazetteer: %s: coordinates %v, %v out of range", e.Key, *e.Lat, *e.Lon)
+	}
+	return nil
+}
+
+// checkChain rejects cycles along the within or affiliation links.
+func checkChain(byKey map[string]*Entry, start string, next func(*Entry) string, what string) error {
+	seen := map[string]bool{start: true}
+	for k := next(byKey[start]); k != ""; k = next(byKey[k]) {
+		if seen[k] {
+			return graph.Errorf(graph.EINVALID, "gazetteer: %s: %s chain has a cycle through %q", start, what, k)
+		}
+		seen[k] = true
+	}
+	return nil
+}
+
+// names returns an entity's canonical name followed by its aliases.
+func names(e *graph.Entity) []string {
+	out := make([]string, 0, 1+len(e.Aliases))
+	out = append(out, e.Name)
+	return append(out, e.Aliases...)
+}
+
+// addRanked adds (ent, rank) under key, keeping the best rank per entity.
+func addRanked(m map[string][]ranked, key string, ent, rank int) {
+	if key == "" {
+		return
+	}
+	rs := m[key]
+	for i := range rs {
+		if rs[i].ent == ent {
+			if rank < rs[i].rank {
+				rs[i].rank = rank
+			}
+			return
+		}
+	}
+	m[key] = append(rs, ranked{ent, rank})
+}
+
+// kindOrder ranks kinds for ambiguous names: concrete actors and places
+// before umbrella entities.
+var kindOrder = map[graph.EntityKind]int{
+	graph.KindPlace: 0, graph.KindState: 1, graph.KindPerson: 2,
+	graph.KindArmedGroup: 3, graph.KindArmy: 4, graph.KindGovernment: 5,
+	graph.KindCoalition: 6, graph.KindMonitor: 7, graph.KindOutlet: 8,
+	graph.KindIntlBody: 9, graph.KindOrg: 10,
+}
+
+// better orders two candidates for the same key: canonical-name matches
+// first, then by kind, then by key.
+func (g *Gazetteer) better(a, b ranked) bool {
+	if a.rank != b.rank {
+		return a.rank < b.rank
+	}
+	ka, kb := kindOrder[g.ents[a.ent].Kind], kindOrder[g.ents[b.ent].Kind]
+	if ka != kb {
+		return ka < kb
+	}
+	return g.keys[a.ent] < g.keys[b.ent]
+}
+
+// Entities returns every entity, ordered by gazetteer key. The slice is a
+// copy; the aliases inside it are shared and must not be modified.
+func (g *Gazetteer) Entities() []graph.Entity {
+	return append([]graph.Entity(nil), g.ents...)
+}
+
+// Len is the number of entities.
+func (g *Gazetteer) Len() int { return len(g.ents) }
+
+// Entity returns the entity with the given id.
+func (g *Gazetteer) Entity(id uuid.UUID) (*graph.Entity, bool) {
+	i, ok := g.byID[id]
+	if !ok {
+		return nil, false
+	}
+	return &g.ents[i], true
+}
+
+// ByKey returns the entity with the given gazetteer key.
+func (g *Gazetteer) ByKey(key string) (*graph.Entity, bool) {
+	i, ok := g.byKey[key]
+	if !ok {
+		return nil, false
+	}
+	return &g.ents[i], true
+}
+
+// Key returns the gazetteer key of the entity with the given id.
+func (g *Gazetteer) Key(id uuid.UUID) (string, bool) {
+	i, ok := g.byID[id]
+	if !ok {
+		return "", false
+	}
+	return g.keys[i], true
+}
+
+// Lookup returns the entities whose name or an alias matches name: exact
+// FoldKey matches if there are any, otherwise Skeleton matches. Best
+// first: canonical-name matches before alias matches, then places, states
+// and persons before organisations.
+func (g *Gazetteer) Lookup(name string) []*graph.Entity {
+	rs := g.fold[FoldKey(name)]
+	if len(rs) == 0 {
+		if s := Skeleton(name); len(s) >= 2 {
+			rs = g.skel[s]
+		}
+	}
+	if len(rs) == 0 {
+		return nil
+	}
+	out := make([]*graph.Entity, len(rs))
+	for i, r := range rs {
+		out[i] = &g.ents[r.ent]
+	}
+	return out
+}
+
+// Ancestors returns the places enclosing the entity, nearest first; none for
+// an unknown id or an entity that is not within anything.
+func (g *Gazetteer) Ancestors(id uuid.UUID) []*graph.Entity {
+	var out []*graph.Entity
+	e, ok := g.Entity(id)
+	for ok && e.Within != nil {
+		e, ok = g.Entity(*e.Within)
+		if ok {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// Within reports whether a is b or lies inside b.
+func (g *Gazetteer) Within(a, b uuid.UUID) bool {
+	if a == b {
+		return true
+	}
+	for _, e := range g.Ancestors(a) {
+		if e.ID == b {
+			return true
+		}
+	}
+	return false
+}
+
+// Root returns the root of the entity's affiliation chain: the side it
+// speaks for (state television -> government -> state). It returns id
+// itself for an entity with no affiliation or unknown to the gazetteer.
+// Sources with the same root are not independent.
+func (g *Gazetteer) Root(id uuid.UUID) uuid.UUID {
+	root := id
+	e, ok := g.Entity(id)
+	for ok && e.Affiliation != nil {
+		root = *e.Affiliation
+		e, ok = g.Entity(root)
+	}
+	return root
+}
+
+// Keys returns the match keys to index an entity by: the FoldKey and the
+// Skeleton of its name and each alias, and the FoldKey without a leading
+// Arabic article, deduplicated and sorted. It works for any entity, in the
+// gazetteer or not.
+func (g *Gazetteer) Keys(e *graph.Entity) []string {
+	set := make(map[string]bool)
+	for _, n := range names(e) {
+		f := FoldKey(n)
+		if f == "" {
+			continue
+		}
+		set[f] = true
+		if bare := stripArticle(f); bare != "" {
+			set[bare] = true
+		}
+		if s := Skeleton(n); s != "" {
+			set[s] = true
+		}
+	}
+	out := make([]string, 0, len(set))
+	for k := range set {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// stripArticle returns a fold key without its leading Arabic article
+// ("al qusur" -> "qusur"), or "" if it has none.
+func stripArticle(fold string) string {
+	for i := 0; i < len(fold); i++ {
+		if fold[i] == ' ' {
+			if isArticle(fold[:i]) {
+				return fold[i+1:]
+			}
+			return ""
+		}
+	}
+	return ""
+}
