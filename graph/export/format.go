@@ -1,0 +1,257 @@
+package export
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"mime"
+	"strings"
+
+	"github.com/claimgraph/claimgraph/graph"
+)
+
+// Format names an output format.
+type Format string
+
+// Formats.
+const (
+	FormatCytoscape Format = "cytoscape" // Cytoscape.js elements JSON
+	FormatD3        Format = "d3"        // node-link JSON (D3, networkx node_link_graph)
+	FormatGraphML   Format = "graphml"   // GraphML (Gephi, yEd, networkx)
+	FormatGEXF      Format = "gexf"      // GEXF 1.3, dynamic (Gephi)
+	FormatDOT       Format = "dot"       // Graphviz
+	FormatJSONLD    Format = "jsonld"    // JSON-LD with PROV-O and schema.org
+	FormatNQuads    Format = "nquads"    // the store's quads, labels included
+)
+
+// Formats lists every format.
+var Formats = []Format{FormatCytoscape, FormatD3, FormatGraphML, FormatGEXF, FormatDOT, FormatJSONLD, FormatNQuads}
+
+var contentTypes = map[Format]string{
+	FormatCytoscape: "application/json",
+	FormatD3:        "application/json",
+	FormatGraphML:   "application/graphml+xml",
+	FormatGEXF:      "application/gexf+xml",
+	FormatDOT:       "text/vnd.graphviz",
+	FormatJSONLD:    "application/ld+json",
+	FormatNQuads:    "application/n-quads",
+}
+
+// ContentType is the media type the format is served as.
+func (f Format) ContentType() string {
+	ct := contentTypes[f]
+	if strings.HasPrefix(ct, "text/") || ct == "application/n-quads" {
+		ct += "; charset=utf-8"
+	}
+	return ct
+}
+
+// Ext is the usual file name extension of the format.
+func (f Format) Ext() string {
+	switch f {
+	case FormatCytoscape:
+		return "cyjs"
+	case FormatD3:
+		return "json"
+	case FormatNQuads:
+		return "nq"
+	}
+	return string(f)
+}
+
+// ParseFormat reads a format name; "" is cytoscape.
+func ParseFormat(s string) (Format, error) {
+	s = strings.ToLower(strings.TrimSpace(s))
+	switch s {
+	case "":
+		return FormatCytoscape, nil
+	case "json-ld":
+		return FormatJSONLD, nil
+	case "n-quads", "nq":
+		return FormatNQuads, nil
+	case "graphviz":
+		return FormatDOT, nil
+	case "node-link", "networkx":
+		return FormatD3, nil
+	case "cyjs":
+		return FormatCytoscape, nil
+	}
+	for _, f := range Formats {
+		if string(f) == s {
+			return f, nil
+		}
+	}
+	names := make([]string, len(Formats))
+	for i, f := range Formats {
+		names[i] = string(f)
+	}
+	return "", graph.Errorf(graph.EINVALID, "unknown format %q: formats are %s", s, strings.Join(names, ", "))
+}
+
+// FormatForAccept picks the format an Accept header asks for; false when
+// it names none of them (or only */* or application/json, which the
+// caller's default answers).
+func FormatForAccept(accept string) (Format, bool) {
+	for _, part := range strings.Split(accept, ",") {
+		mt, _, err := mime.ParseMediaType(strings.TrimSpace(part))
+		if err != nil {
+			continue
+		}
+		switch mt {
+		case "application/graphml+xml":
+			return FormatGraphML, true
+		case "application/gexf+xml":
+			return FormatGEXF, true
+		case "text/vnd.graphviz":
+			return FormatDOT, true
+		case "application/ld+json":
+			return FormatJSONLD, true
+		case "application/n-quads":
+			return FormatNQuads, true
+		}
+	}
+	return "", false
+}
+
+// Dumper writes every quad the store holds as N-Quads
+// (graph/cayleystore.Store.Dump).
+type Dumper interface {
+	Dump(ctx context.Context, w io.Writer) error
+}
+
+// Write writes g in format f. N-Quads come from the store: use
+// WriteNQuads.
+func Write(w io.Writer, g *Graph, f Format) error {
+	bw := bufio.NewWriter(w)
+	var err error
+	switch f {
+	case FormatCytoscape:
+		err = writeCytoscape(bw, g)
+	case FormatD3:
+		err = writeD3(bw, g)
+	case FormatGraphML:
+		err = writeGraphML(bw, g)
+	case FormatGEXF:
+		err = writeGEXF(bw, g)
+	case FormatDOT:
+		err = writeDOT(bw, g)
+	case FormatJSONLD:
+		err = writeJSONLD(bw, g)
+	case FormatNQuads:
+		return graph.Errorf(graph.EINVALID, "n-quads are read from the store: use WriteNQuads")
+	default:
+		return graph.Errorf(graph.EINVALID, "unknown format %q", f)
+	}
+	if err != nil {
+		return fmt.Errorf("write %s: %w", f, err)
+	}
+	if err := bw.Flush(); err != nil {
+		return fmt.Errorf("write %s: %w", f, err)
+	}
+	return nil
+}
+
+// Export selects the subgraph opt describes from src and writes it to w in
+// format f: what `claimgraph export --focus ID --depth N --format F` does.
+// N-Quads need a src that is also a Dumper.
+func Export(ctx context.Context, src Source, opt Options, f Format, w io.Writer) (*Graph, error) {
+	g, err := Select(ctx, src, opt)
+	if err != nil {
+		return nil, err
+	}
+	if f == FormatNQuads {
+		d, ok := src.(Dumper)
+		if !ok {
+			return nil, graph.Errorf(graph.EINVALID, "this store cannot dump its quads: n-quads are not available")
+		}
+		return g, WriteNQuads(ctx, w, g, d)
+	}
+	return g, Write(w, g, f)
+}
+
+// header is the selection's description, shared by the JSON formats.
+type header struct {
+	Focus          string   `json:"focus,omitempty"`
+	FocusType      string   `json:"focus_type,omitempty"`
+	Depth          int      `json:"depth"`
+	From           string   `json:"from,omitempty"`
+	To             string   `json:"to,omitempty"`
+	Relations      []string `json:"relations,omitempty"`
+	MaxNodes       int      `json:"max_nodes"`
+	Truncated      bool     `json:"truncated"`
+	Omitted        int      `json:"omitted"`
+	OmittedAtLeast bool     `json:"omitted_at_least,omitempty"`
+	Note           string   `json:"note,omitempty"`
+	NodeCount      int      `json:"node_count"`
+	EdgeCount      int      `json:"edge_count"`
+}
+
+func headerOf(g *Graph) header {
+	return header{
+		Focus: g.Focus, FocusType: g.FocusType, Depth: g.Depth, From: g.From, To: g.To,
+		Relations: g.Relations, MaxNodes: g.MaxNodes, Truncated: g.Truncated, Omitted: g.Omitted,
+		OmittedAtLeast: g.OmittedAtLeast, Note: g.Note, NodeCount: len(g.Nodes), EdgeCount: len(g.Edges),
+	}
+}
+
+type cyElement struct {
+	Data    map[string]any `json:"data"`
+	Classes string         `json:"classes,omitempty"`
+}
+
+// writeCytoscape writes Cytoscape.js JSON: {"elements": {"nodes": [{data}],
+// "edges": [{data}]}, ...the selection's description}. Node classes are
+// the type (and entity kind), edge classes the relation.
+func writeCytoscape(w io.Writer, g *Graph) error {
+	out := struct {
+		header
+		Elements struct {
+			Nodes []cyElement `json:"nodes"`
+			Edges []cyElement `json:"edges"`
+		} `json:"elements"`
+	}{header: headerOf(g)}
+	out.Elements.Nodes = make([]cyElement, 0, len(g.Nodes))
+	for i := range g.Nodes {
+		n := &g.Nodes[i]
+		cls := n.Type
+		if k, ok := n.Attrs["kind"].(string); ok && n.Type == TypeEntity {
+			cls += " " + k
+		}
+		if i == 0 && g.Focus == n.ID {
+			cls += " focus"
+		}
+		out.Elements.Nodes = append(out.Elements.Nodes, cyElement{Data: flatNode(n), Classes: cls})
+	}
+	out.Elements.Edges = make([]cyElement, 0, len(g.Edges))
+	for i := range g.Edges {
+		e := &g.Edges[i]
+		out.Elements.Edges = append(out.Elements.Edges, cyElement{Data: flatEdge(e), Classes: e.Relation})
+	}
+	return json.NewEncoder(w).Encode(out)
+}
+
+// writeD3 writes node-link JSON as D3 force layouts and networkx's
+// node_link_graph read it: nodes, links, directed, multigraph, graph.
+func writeD3(w io.Writer, g *Graph) error {
+	out := struct {
+		header
+		Directed   bool             `json:"directed"`
+		Multigraph bool             `json:"multigraph"`
+		Graph      header           `json:"graph"`
+		Nodes      []map[string]any `json:"nodes"`
+		Links      []map[string]any `json:"links"`
+	}{header: headerOf(g), Directed: true, Multigraph: true, Graph: headerOf(g)}
+	out.Nodes = make([]map[string]any, 0, len(g.Nodes))
+	for i := range g.Nodes {
+		out.Nodes = append(out.Nodes, flatNode(&g.Nodes[i]))
+	}
+	out.Links = make([]map[string]any, 0, len(g.Edges))
+	for i := range g.Edges {
+		m := flatEdge(&g.Edges[i])
+		m["key"] = m["id"]
+		out.Links = append(out.Links, m)
+	}
+	return json.NewEncoder(w).Encode(out)
+}
