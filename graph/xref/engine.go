@@ -186,7 +186,7 @@ func (e *Engine) Plan(ctx context.Context, x *graph.Extraction) (*graph.Batch, e
 	l := &linker{links: map[uuid.UUID]graph.Link{}, now: now}
 	for _, a := range x.Accounts {
 		for _, c := range nb.accounts {
-			if nb.candidates[c.ID] && shareKey(a.Keys, c.Keys) {
+			if nb.candidates[c.ID] && Candidates(a, c, w) {
 				reuseBetween(l, a, c, nb.claims)
 			}
 		}
@@ -261,7 +261,7 @@ func (e *Engine) load(ctx context.Context, x *graph.Extraction, w *World) (*neig
 	keySet := map[string]bool{}
 	for _, a := range x.Accounts {
 		mine[a.ID] = true
-		for _, k := range a.Keys {
+		for _, k := range QueryKeys(a, w) {
 			keySet[k] = true
 		}
 	}
@@ -477,10 +477,20 @@ func (e *Engine) Rebuild(ctx context.Context, accounts []graph.Account, claims [
 			bucket[k] = append(bucket[k], i)
 		}
 	}
-	for _, ms := range bucket {
-		for _, m := range ms[1:] {
-			if ra, rb := find(ms[0]), find(m); ra != rb {
-				parent[rb] = ra
+	// Each account joins the accounts its query keys reach (the relation
+	// Plan's candidate lookup follows).
+	reach := make([][]int, len(all))
+	for i, a := range all {
+		seen := map[int]bool{i: true}
+		for _, k := range QueryKeys(a, w) {
+			for _, m := range bucket[k] {
+				if !seen[m] {
+					seen[m] = true
+					reach[i] = append(reach[i], m)
+					if ra, rb := find(i), find(m); ra != rb {
+						parent[rb] = ra
+					}
+				}
 			}
 		}
 	}
@@ -543,12 +553,10 @@ func (e *Engine) Rebuild(ctx context.Context, accounts []graph.Account, claims [
 			}
 		}
 	}
-	// Text reuse between accounts sharing a key.
-	for _, ms := range bucket {
-		for x := 0; x < len(ms); x++ {
-			for y := x + 1; y < len(ms); y++ {
-				reuseBetween(l, all[ms[x]], all[ms[y]], cmap)
-			}
+	// Text reuse between candidates.
+	for i, ms := range reach {
+		for _, m := range ms {
+			reuseBetween(l, all[i], all[m], cmap)
 		}
 	}
 	b.Links = l.list()

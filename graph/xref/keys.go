@@ -2,32 +2,41 @@ package xref
 
 import (
 	"sort"
+	"strings"
 
 	"github.com/claimgraph/claimgraph/graph"
 	"github.com/google/uuid"
 )
 
-// Blocking keys. Two accounts that Match can accept always share a key:
+// Blocking keys. An account is indexed under all its keys and looks for
+// candidates with its query keys (QueryKeys), a subset; two accounts are
+// candidates when either's query keys meet the other's keys (Candidates).
+// Match accepts only candidates.
 //
-//   - "p:<place>:<YYYY-MM>" for the account's place and each enclosing place
-//     below country level, crossed with every month its event window
-//     touches (its date widened by DayTolerance, or for an undated account
-//     the UndatedLookback days before publication). Nested places meet at
-//     the outer one; a reporting delay is covered by the lookback.
+//   - "at:<place>:<YYYY-MM>" for the account's own place, and
+//     "in:<place>:<YYYY-MM>" for that place and each enclosing place below
+//     country level, crossed with every month its event window touches
+//     (its date widened by DayTolerance, or for an undated account the
+//     UndatedLookback days before publication). An account queries "at:"
+//     for its place and each enclosing place (accounts placed there) and
+//     "in:" for its own place (accounts inside it): nested places meet,
+//     and a neighbourhood's account never reads a whole governorate.
 //   - "d:<family>:<perpetrator root>:<YYYY-MM-DD>" for each day of a window
 //     of at most DayKeyMaxDays days, when the account names a perpetrator
-//     (asserted or denied) other than an explicit unknown. Match accepts an account without a usable place
-//     only through this key: same family, same perpetrator, same day.
-//   - "p:<place>:undated" when the account has no date and no publication
+//     (asserted or denied) other than an explicit unknown; indexed and
+//     queried. Match accepts an account without a usable place only through
+//     this key: same family, same perpetrator, same day.
+//   - "<month>" is "undated" when the account has no date and no publication
 //     date (nor NotBefore): such accounts meet only each other.
 //
 // Country- and region-level places are too vague to tell events apart: they
 // give no place key, and Match treats them as no place.
 const (
-	DayKeyMaxDays  = 9
-	MonthKeyMax    = 36
-	keyPlacePrefix = "p:"
-	keyDayPrefix   = "d:"
+	DayKeyMaxDays = 9
+	MonthKeyMax   = 36
+	keyAtPrefix   = "at:"
+	keyInPrefix   = "in:"
+	keyDayPrefix  = "d:"
 )
 
 // vaguePlace reports whether a place type is too coarse to identify an event.
@@ -64,13 +73,16 @@ func Keys(a graph.Account, w *World) []string {
 	set := map[string]bool{}
 	places := placeFamily(a, w)
 	win, dated := eventWindow(a)
-	for _, p := range places {
-		if !dated {
-			set[keyPlacePrefix+p.String()+":undated"] = true
-			continue
-		}
-		for _, m := range win.months(MonthKeyMax) {
-			set[keyPlacePrefix+p.String()+":"+m] = true
+	months := []string{"undated"}
+	if dated {
+		months = win.months(MonthKeyMax)
+	}
+	for i, p := range places {
+		for _, m := range months {
+			if i == 0 {
+				set[keyAtPrefix+p.String()+":"+m] = true
+			}
+			set[keyInPrefix+p.String()+":"+m] = true
 		}
 	}
 	if identifying(a.Perpetrator, w) && dated {
@@ -87,6 +99,42 @@ func Keys(a graph.Account, w *World) []string {
 	}
 	sort.Strings(out)
 	return out
+}
+
+// QueryKeys returns the keys an account looks candidates up with: its
+// "at:" keys for its place's family, its "in:" keys for its own place,
+// and its "d:" keys. keys are the account's Keys.
+func QueryKeys(a graph.Account, w *World) []string {
+	places := placeFamily(a, w)
+	var out []string
+	own := ""
+	if len(places) > 0 {
+		own = keyInPrefix + places[0].String() + ":"
+	}
+	ats := map[string]bool{}
+	for _, k := range a.Keys {
+		switch {
+		case strings.HasPrefix(k, keyDayPrefix):
+			out = append(out, k)
+		case own != "" && strings.HasPrefix(k, own):
+			out = append(out, k)
+			month := strings.TrimPrefix(k, own)
+			for _, p := range places {
+				ats[keyAtPrefix+p.String()+":"+month] = true
+			}
+		}
+	}
+	for k := range ats {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// Candidates reports whether two accounts (with Keys set) may describe
+// one event: the query keys of one meet the keys of the other.
+func Candidates(a, b graph.Account, w *World) bool {
+	return shareKey(QueryKeys(a, w), b.Keys) || shareKey(QueryKeys(b, w), a.Keys)
 }
 
 func shareKey(a, b []string) bool {

@@ -51,10 +51,9 @@ func TestMatchExported(t *testing.T) {
 // shares a key, so candidate lookup by key never misses a match.
 func TestKeysCoverMatches(t *testing.T) {
 	_, w, accs, _ := loadFixture(t, "testdata/strikes.json")
-	keys := map[int][]string{}
-	for i, a := range accs {
-		keys[i] = Keys(a, w)
-		if len(keys[i]) == 0 && a.Place != nil && a.Place.Entity.ID != tid("syria") {
+	for i := range accs {
+		accs[i].Keys = Keys(accs[i], w)
+		if len(accs[i].Keys) == 0 && accs[i].Place != nil && accs[i].Place.Entity.ID != tid("syria") {
 			t.Errorf("account %d has no keys", i)
 		}
 	}
@@ -64,8 +63,8 @@ func TestKeysCoverMatches(t *testing.T) {
 			v := match(accs[i], accs[j], w)
 			if v.ok {
 				accepted++
-				if !shareKey(keys[i], keys[j]) {
-					t.Errorf("accounts %d and %d match (%q) but share no key: %q / %q", i, j, v.reasons, keys[i], keys[j])
+				if !Candidates(accs[i], accs[j], w) {
+					t.Errorf("accounts %d and %d match (%q) but are not candidates: %q / %q", i, j, v.reasons, accs[i].Keys, accs[j].Keys)
 				}
 			}
 		}
@@ -79,9 +78,10 @@ func TestKeysShape(t *testing.T) {
 	_, w, accs, _ := loadFixture(t, "testdata/strikes.json")
 	k := Keys(byKey(t, accs, "s1"), w)
 	want := []string{
-		"p:" + tid("idlib-north").String() + ":2019-05",
-		"p:" + tid("idlib").String() + ":2019-05",
-		"p:" + tid("idlib-gov").String() + ":2019-05",
+		"at:" + tid("idlib-north").String() + ":2019-05",
+		"in:" + tid("idlib-north").String() + ":2019-05",
+		"in:" + tid("idlib").String() + ":2019-05",
+		"in:" + tid("idlib-gov").String() + ":2019-05",
 		"d:strike:" + tid("coalition").String() + ":2019-05-05",
 		"d:strike:" + tid("coalition").String() + ":2019-05-07",
 	}
@@ -97,6 +97,21 @@ func TestKeysShape(t *testing.T) {
 	for _, y := range k {
 		if strings.Contains(y, tid("syria").String()) {
 			t.Errorf("country-level key %s", y)
+		}
+	}
+	// A neighbourhood's account looks up accounts placed at its city and
+	// governorate, never everything inside them.
+	s1 := byKey(t, accs, "s1")
+	s1.Keys = k
+	q := strings.Join(QueryKeys(s1, w), " ")
+	for _, x := range []string{"at:" + tid("idlib").String(), "at:" + tid("idlib-gov").String(), "in:" + tid("idlib-north").String()} {
+		if !strings.Contains(q, x) {
+			t.Errorf("query keys lack %s: %s", x, q)
+		}
+	}
+	for _, x := range []string{"in:" + tid("idlib").String(), "in:" + tid("idlib-gov").String()} {
+		if strings.Contains(q, x) {
+			t.Errorf("query keys read a whole place %s: %s", x, q)
 		}
 	}
 	// An account placed only at country level and without a perpetrator

@@ -40,8 +40,8 @@ func (c Cluster) EventID() uuid.UUID { return graph.EventID(c.IDs()) }
 // apart from every account it is not merged with). The later of a merge
 // and a split on the same pair wins.
 //
-// When accounts carry blocking keys (graph.Account.Keys), only pairs
-// sharing a key are compared. The result depends only on the set of
+// When accounts carry blocking keys (graph.Account.Keys), only
+// Candidates are compared. The result depends only on the set of
 // accounts and judgements, not on their order.
 func Resolve(accounts []graph.Account, judgements []graph.Judgement, w *World) []Cluster {
 	return resolve(accounts, judgements, w)
@@ -164,7 +164,7 @@ func resolve(accounts []graph.Account, judgements []graph.Judgement, w *World) [
 				different[[2]int{i, j}] = true
 				continue
 			}
-			if len(a.Keys) > 0 && len(b.Keys) > 0 && !shareKey(a.Keys, b.Keys) {
+			if len(a.Keys) > 0 && len(b.Keys) > 0 && !Candidates(a, b, w) {
 				continue
 			}
 			v := match(a, b, w)
