@@ -832,7 +832,6 @@ func (s *selector) build(ctx context.Context, g *Graph) error {
 				continue
 			}
 			// The link is a node of its own in the store: keep its id.
-			delete(seen, e.ID)
 			e.ID = l.ID.String()
 			seen[e.ID] = true
 			e.Stance = l.Relation
