@@ -96,7 +96,8 @@ func figures(accounts []graph.Account, claims map[uuid.UUID]graph.Claim) map[str
 			if v.Attribute == "" {
 				continue
 			}
-			out[v.Attribute] = append(out[v.Attribute], &figure{acc: a, v: v, claim: claimsFor(a, v.Span, claims)})
+			k := AttrKey(v)
+			out[k] = append(out[k], &figure{acc: a, v: v, claim: claimsFor(a, v.Span, claims)})
 		}
 	}
 	for _, fs := range out {
@@ -126,7 +127,8 @@ func figures(accounts []graph.Account, claims map[uuid.UUID]graph.Claim) map[str
 // accounts give with the claims, accounts and sources behind it, grouped
 // into compatible sets (more than one group is a conflict).
 //
-// Figures (killed, injured and any other attribute) compare by Compatible.
+// Figures (killed, injured and any other attribute) compare by Compatible,
+// under AttrKey: subgroups ("killed children") are attributes of their own.
 // A speaker's earlier figure that the same speaker replaced in a later
 // document is marked RevisedBy (its latest claim): a revision, not a
 // conflict; it joins a group it is compatible with, else its reviser's.

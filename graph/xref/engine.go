@@ -494,6 +494,15 @@ func (e *Engine) Rebuild(ctx context.Context, accounts []graph.Account, claims [
 			}
 		}
 	}
+	// Plan resolves a document's accounts together: so does Rebuild.
+	firstOfDoc := map[uuid.UUID]int{}
+	for i, a := range all {
+		if f, ok := firstOfDoc[a.DocumentID]; !ok {
+			firstOfDoc[a.DocumentID] = i
+		} else if ra, rb := find(f), find(i); ra != rb {
+			parent[rb] = ra
+		}
+	}
 	// Merge judgements also join components.
 	index := map[uuid.UUID]int{}
 	for i, a := range all {

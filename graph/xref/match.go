@@ -23,6 +23,7 @@ const (
 	wDenial      = 0.10
 	wFigures     = 0.05
 	wSameSpeaker = 0.10
+	wContext     = 0.25
 )
 
 // Type families: types in one family can describe one happening (a source
@@ -182,13 +183,23 @@ func match(a, b graph.Account, w *World) verdict {
 		v.reasons = append(v.reasons, "no place to compare")
 	}
 
+	sameDocSpeaker := a.DocumentID == b.DocumentID && a.Speaker.ID == b.Speaker.ID && a.DocumentID != uuid.Nil
+
 	// Perpetrator: the same party blamed, or one denies what the other
-	// alleges, both say the accounts are about the same allegation.
+	// alleges, both say the accounts are about the same allegation. But
+	// one speaker denying a party's responsibility in one account and
+	// asserting it in another of the same document speaks of two events
+	// ("we did not strike the city; our only strike was on 16 September").
 	samePerp := false
 	if a.Perpetrator != nil && b.Perpetrator != nil {
 		ra, rb := w.Root(a.Perpetrator.Entity.ID), w.Root(b.Perpetrator.Entity.ID)
 		if ra == rb && ra != uuid.Nil && identifying(a.Perpetrator, w) {
 			samePerp = true
+			if sameDocSpeaker && perpPolarity(a) != perpPolarity(b) {
+				v.different = true
+				v.reasons = append(v.reasons, "the same speaker denies "+a.Perpetrator.Entity.Name+"'s responsibility in one account and asserts it in the other")
+				return v
+			}
 			if polarityOf(a.Perpetrator.Polarity) == polarityOf(b.Perpetrator.Polarity) {
 				v.score += wPerpetrator
 				v.reasons = append(v.reasons, "same party held responsible ("+a.Perpetrator.Entity.Name+")")
@@ -205,16 +216,25 @@ func match(a, b graph.Account, w *World) verdict {
 		v.reasons = append(v.reasons, fmt.Sprintf("%d compatible figure(s)", n))
 	}
 
-	if a.DocumentID == b.DocumentID && a.Speaker.ID == b.Speaker.ID && a.DocumentID != uuid.Nil {
+	if sameDocSpeaker {
 		v.score += wSameSpeaker
 		v.reasons = append(v.reasons, "same speaker in the same document")
+	}
+	// An account with neither place nor date of its own ("pro-government
+	// media put the toll at 25") is read in its document's context.
+	contextual := false
+	if !placed && a.DocumentID == b.DocumentID && a.DocumentID != uuid.Nil && a.Type == b.Type &&
+		(a.Place == nil && a.Date == nil || b.Place == nil && b.Date == nil) {
+		contextual = true
+		v.score += wContext
+		v.reasons = append(v.reasons, "same document, and one account gives no place or date of its own")
 	}
 
 	if v.score > 1 {
 		v.score = 1
 	}
 	v.score = float64(int(v.score*1000+0.5)) / 1000
-	if !placed && !(samePerp && sameDay) {
+	if !placed && !(samePerp && sameDay) && !contextual {
 		v.reasons = append(v.reasons, "without a place, only the same perpetrator on the same day can match")
 		return v
 	}
@@ -238,6 +258,15 @@ func identifying(p *graph.Attribution, w *World) bool {
 	return kind != graph.KindUnknown
 }
 
+// perpPolarity is the polarity an account gives its perpetrator: denied
+// when the attribution or the whole account is negative.
+func perpPolarity(a graph.Account) graph.Polarity {
+	if a.Polarity == graph.Denied || a.Perpetrator != nil && a.Perpetrator.Polarity == graph.Denied {
+		return graph.Denied
+	}
+	return graph.Affirmed
+}
+
 func polarityOf(p graph.Polarity) graph.Polarity {
 	if p == graph.Denied {
 		return graph.Denied
@@ -251,12 +280,12 @@ func compatibleFigures(a, b graph.Account) int {
 	n := 0
 	seen := map[string]bool{}
 	for _, va := range a.Values {
-		if seen[va.Attribute] {
+		if seen[AttrKey(va)] {
 			continue
 		}
 		for _, vb := range b.Values {
-			if va.Attribute == vb.Attribute && Compatible(va, vb) {
-				seen[va.Attribute] = true
+			if AttrKey(va) == AttrKey(vb) && Compatible(va, vb) {
+				seen[AttrKey(va)] = true
 				n++
 				break
 			}

@@ -43,7 +43,7 @@ func valueKeys(a graph.Account, w *World) map[string]string {
 	if a.Polarity != graph.Denied {
 		for _, v := range a.Values {
 			lo, hi := Interval(v)
-			out[fmt.Sprintf("%s|%g|%g", v.Attribute, lo, hi)] = v.Attribute + ": " + figureText(v)
+			out[fmt.Sprintf("%s|%g|%g", AttrKey(v), lo, hi)] = AttrKey(v) + ": " + figureText(v)
 		}
 	}
 	if p := a.Perpetrator; identifying(p, w) {

@@ -2,6 +2,7 @@ package xref
 
 import (
 	"math"
+	"strings"
 
 	"github.com/claimgraph/claimgraph/graph"
 )
@@ -85,6 +86,22 @@ func Compatible(a, b graph.Value) bool {
 	alo, ahi := Interval(a)
 	blo, bhi := Interval(b)
 	return alo <= bhi && blo <= ahi
+}
+
+// wholeCounts are the "who" of figures that count everyone concerned;
+// any other ("children", "women", "fighters") is a subgroup.
+var wholeCounts = map[string]bool{"": true, "people": true, "civilians": true, "residents": true, "victims": true}
+
+// AttrKey is the attribute a figure is compared under: its attribute, with
+// the subgroup it counts when it counts one ("killed children"). 14
+// civilians and at least 22 people compare; 267 children and 1,117
+// civilians do not.
+func AttrKey(v graph.Value) string {
+	w := strings.ToLower(strings.TrimSpace(v.Who))
+	if wholeCounts[w] {
+		return v.Attribute
+	}
+	return v.Attribute + " " + w
 }
 
 // sameFigure reports whether two values state the same thing: same number

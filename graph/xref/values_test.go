@@ -55,3 +55,18 @@ func readJSON(t *testing.T, path string, v any) {
 		t.Fatalf("%s: %v", path, err)
 	}
 }
+
+func TestAttrKey(t *testing.T) {
+	for _, c := range []struct{ attr, who, want string }{
+		{"killed", "", "killed"},
+		{"killed", "civilians", "killed"},
+		{"killed", "people", "killed"},
+		{"killed", "children", "killed children"},
+		{"injured", "Women", "injured women"},
+		{"killed", "fighters", "killed fighters"},
+	} {
+		if got := AttrKey(graph.Value{Attribute: c.attr, Who: c.who}); got != c.want {
+			t.Errorf("AttrKey(%s, %s) = %q, want %q", c.attr, c.who, got, c.want)
+		}
+	}
+}
