@@ -130,16 +130,13 @@ func (s *Store) objects(ctx context.Context, nodes []quad.Value, pred quad.IRI) 
 
 // exists returns which of nodes have a cg:type quad.
 func (s *Store) exists(ctx context.Context, nodes []quad.Value) (map[quad.Value]bool, error) {
-	out := make(map[quad.Value]bool, len(nodes))
-	for start := 0; start < len(nodes); start += chunk {
-		end := min(start+chunk, len(nodes))
-		vals, err := s.values(ctx, path.StartPath(s.qs, nodes[start:end]...).Has(pType))
-		if err != nil {
-			return nil, fmt.Errorf("check existence: %w", err)
-		}
-		for _, v := range vals {
-			out[v] = true
-		}
+	types, err := s.objects(ctx, nodes, pType)
+	if err != nil {
+		return nil, fmt.Errorf("check existence: %w", err)
+	}
+	out := make(map[quad.Value]bool, len(types))
+	for n := range types {
+		out[n] = true
 	}
 	return out, nil
 }
@@ -263,25 +260,43 @@ func page(items []keyed, p graph.Page) ([]quad.Value, string, error) {
 	return nodes, next, nil
 }
 
-// listed runs p, whose paths carry the node in tag "n" and its order key in
-// tag "o", and returns one page of nodes.
+// listed runs p, which yields nodes with a cg:order key, and returns one
+// page of them. The keys are read by following cg:order out of the fixed
+// set of nodes; a Save on the path would, on bolt, scan every cg:order quad
+// in the store (measured: 140 ms against 0.7 ms for 60 claims among 6,000).
 func (s *Store) listed(ctx context.Context, p *path.Path, pg graph.Page) ([]quad.Value, string, error) {
-	rows, err := s.tagged(ctx, p, "n", "o")
+	nodes, err := s.values(ctx, p)
 	if err != nil {
 		return nil, "", err
 	}
-	items := make([]keyed, 0, len(rows))
-	for _, r := range rows {
-		if r[0] == nil || r[1] == nil {
-			continue
+	keys, err := s.orderKeys(ctx, nodes)
+	if err != nil {
+		return nil, "", err
+	}
+	items := make([]keyed, 0, len(keys))
+	for _, n := range nodes {
+		if k, ok := keys[n]; ok {
+			items = append(items, keyed{n, k})
 		}
-		key, ok := r[1].(quad.String)
-		if !ok {
-			return nil, "", fmt.Errorf("order key of %s is %T, not a string", r[0], r[1])
-		}
-		items = append(items, keyed{r[0], string(key)})
 	}
 	return page(items, pg)
+}
+
+// orderKeys returns the cg:order key of each node that has one.
+func (s *Store) orderKeys(ctx context.Context, nodes []quad.Value) (map[quad.Value]string, error) {
+	objs, err := s.objects(ctx, nodes, pOrder)
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[quad.Value]string, len(objs))
+	for n, vs := range objs {
+		key, ok := vs[0].(quad.String)
+		if !ok || len(vs) != 1 {
+			return nil, fmt.Errorf("order key of %s: want one string, have %d values", n, len(vs))
+		}
+		out[n] = string(key)
+	}
+	return out, nil
 }
 
 // typed starts a path at every node of kind k.

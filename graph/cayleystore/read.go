@@ -51,7 +51,7 @@ func (s *Store) Document(ctx context.Context, id uuid.UUID) (*graph.Document, er
 func (s *Store) Documents(ctx context.Context, p graph.Page) ([]graph.Document, string, error) {
 	s.rw.RLock()
 	defer s.rw.RUnlock()
-	nodes, next, err := s.listed(ctx, s.typed(kDocument).Tag("n").Save(pOrder, "o"), p)
+	nodes, next, err := s.listed(ctx, s.typed(kDocument), p)
 	if err != nil {
 		return nil, "", fmt.Errorf("list documents: %w", err)
 	}
@@ -67,7 +67,9 @@ func (s *Store) DocumentClaims(ctx context.Context, id uuid.UUID, p graph.Page) 
 	s.rw.RLock()
 	defer s.rw.RUnlock()
 	dn := kDocument.iri(id)
-	q := path.StartPath(s.qs, dn).In(pDocument).Has(pType, kClaim.typ).Tag("n").Save(pOrder, "o")
+	// Accounts point at their document too, but have no order key: listed
+	// drops them. (A Has(cg:type, cg:Claim) filter would scan every claim.)
+	q := path.StartPath(s.qs, dn).In(pDocument)
 	nodes, next, err := s.listed(ctx, q, p)
 	if err != nil {
 		return nil, "", fmt.Errorf("claims of document %s: %w", id, err)
@@ -88,10 +90,11 @@ func (s *Store) DocumentClaims(ctx context.Context, id uuid.UUID, p graph.Page) 
 func (s *Store) DocumentAccounts(ctx context.Context, id uuid.UUID) ([]graph.Account, error) {
 	s.rw.RLock()
 	defer s.rw.RUnlock()
-	nodes, err := s.values(ctx, path.StartPath(s.qs, kDocument.iri(id)).In(pDocument).Has(pType, kAccount.typ))
+	nodes, err := s.values(ctx, path.StartPath(s.qs, kDocument.iri(id)).In(pDocument))
 	if err != nil {
 		return nil, fmt.Errorf("accounts of document %s: %w", id, err)
 	}
+	nodes = kAccount.only(nodes)
 	if len(nodes) == 0 {
 		if err := s.mustExist(ctx, kDocument, id); err != nil {
 			return nil, err
@@ -182,11 +185,11 @@ func (s *Store) byKey(ctx context.Context, k kind, keys []string) ([]uuid.UUID, 
 	var ids []uuid.UUID
 	for start := 0; start < len(ks); start += chunk {
 		end := min(start+chunk, len(ks))
-		nodes, err := s.values(ctx, path.StartPath(s.qs, ks[start:end]...).In(pKey).Has(pType, k.typ).Unique())
+		nodes, err := s.values(ctx, path.StartPath(s.qs, ks[start:end]...).In(pKey).Unique())
 		if err != nil {
 			return nil, err
 		}
-		ids = append(ids, idsOf(nodes)...)
+		ids = append(ids, idsOf(k.only(nodes))...)
 	}
 	return uniqueIDs(ids), nil
 }
@@ -212,7 +215,7 @@ func (s *Store) EntitiesByKey(ctx context.Context, keys []string) ([]graph.Entit
 func (s *Store) EntityList(ctx context.Context, p graph.Page) ([]graph.Entity, string, error) {
 	s.rw.RLock()
 	defer s.rw.RUnlock()
-	nodes, next, err := s.listed(ctx, s.typed(kEntity).Tag("n").Save(pOrder, "o"), p)
+	nodes, next, err := s.listed(ctx, s.typed(kEntity), p)
 	if err != nil {
 		return nil, "", fmt.Errorf("list entities: %w", err)
 	}
@@ -228,20 +231,38 @@ func (s *Store) EntityList(ctx context.Context, p graph.Page) ([]graph.Entity, s
 func (s *Store) EntityClaims(ctx context.Context, id uuid.UUID, p graph.Page) ([]graph.Claim, string, error) {
 	s.rw.RLock()
 	defer s.rw.RUnlock()
-	q := path.StartPath(s.qs, kEntity.iri(id)).In(pMentions, pSpeaker).Unique().
-		Tag("n").Save(pOrder, "co").Out(pDocument).Save(pOrder, "do")
-	rows, err := s.tagged(ctx, q, "n", "co", "do")
+	claims, err := s.values(ctx, path.StartPath(s.qs, kEntity.iri(id)).In(pMentions, pSpeaker).Unique())
 	if err != nil {
 		return nil, "", fmt.Errorf("claims of entity %s: %w", id, err)
 	}
-	items := make([]keyed, 0, len(rows))
-	for _, r := range rows {
-		co, ok1 := r[1].(quad.String)
-		do, ok2 := r[2].(quad.String)
-		if r[0] == nil || !ok1 || !ok2 {
+	claimKeys, err := s.orderKeys(ctx, claims)
+	if err != nil {
+		return nil, "", fmt.Errorf("claims of entity %s: %w", id, err)
+	}
+	docOf, err := s.objects(ctx, claims, pDocument)
+	if err != nil {
+		return nil, "", fmt.Errorf("claims of entity %s: %w", id, err)
+	}
+	var docs []quad.Value
+	seen := make(map[quad.Value]bool)
+	for _, ds := range docOf {
+		if !seen[ds[0]] {
+			seen[ds[0]] = true
+			docs = append(docs, ds[0])
+		}
+	}
+	docKeys, err := s.orderKeys(ctx, docs)
+	if err != nil {
+		return nil, "", fmt.Errorf("claims of entity %s: %w", id, err)
+	}
+	items := make([]keyed, 0, len(claims))
+	for _, c := range claims {
+		ck, ok1 := claimKeys[c]
+		ds := docOf[c]
+		if !ok1 || len(ds) == 0 {
 			continue
 		}
-		items = append(items, keyed{r[0], string(do) + "\x1e" + string(co)})
+		items = append(items, keyed{c, docKeys[ds[0]] + "\x1e" + ck})
 	}
 	nodes, next, err := page(items, p)
 	if err != nil {
@@ -410,7 +431,7 @@ func (s *Store) Event(ctx context.Context, id uuid.UUID) (*graph.Event, error) {
 func (s *Store) Events(ctx context.Context, p graph.Page) ([]graph.Event, string, error) {
 	s.rw.RLock()
 	defer s.rw.RUnlock()
-	nodes, next, err := s.listed(ctx, s.typed(kEvent).Tag("n").Save(pOrder, "o"), p)
+	nodes, next, err := s.listed(ctx, s.typed(kEvent), p)
 	if err != nil {
 		return nil, "", fmt.Errorf("list events: %w", err)
 	}
@@ -485,7 +506,7 @@ func (s *Store) Judgement(ctx context.Context, id uuid.UUID) (*graph.Judgement, 
 func (s *Store) Judgements(ctx context.Context, p graph.Page) ([]graph.Judgement, string, error) {
 	s.rw.RLock()
 	defer s.rw.RUnlock()
-	nodes, next, err := s.listed(ctx, s.typed(kJudgement).Tag("n").Save(pOrder, "o"), p)
+	nodes, next, err := s.listed(ctx, s.typed(kJudgement), p)
 	if err != nil {
 		return nil, "", fmt.Errorf("list judgements: %w", err)
 	}
