@@ -35,6 +35,17 @@
 // Batch.Entities replaces the record of an entity that exists. A batch
 // whose document already exists changes nothing.
 //
+// Cayley's key-value backends (bolt) have a bug: in one ApplyDeltas, a
+// value whose reference count the batch lowers overall is not resolved for
+// the quads the batch adds with it, and those are written with an empty
+// subject, predicate or object (replace two event records with one and the
+// new record loses its <cg:record>). On bolt, Commit therefore also adds
+// the deleted quads holding such values, ahead of the deletions: the
+// backend skips those adds (the quads exist), deletes the quads, and the
+// counts stay positive. The values of those quads are then never reclaimed
+// from bolt's value log: space, not facts. The merge case of the suite
+// fails on bolt without this.
+//
 // # Atomicity and crash safety
 //
 // Commit hands the whole batch to one ApplyDeltas call, however large it
