@@ -151,7 +151,7 @@ func TestPostgresAtomic(t *testing.T) {
 	w.ingest(t, s)
 	before := dumpLines(t, s)
 
-	big := bigExtraction(3000)
+	big := bigExtraction(1200)
 	// The document's own quads sort after its claims': fail on its text.
 	h := refs.HashOf(quad.String(big.Document.Text))
 	for _, stmt := range []string{
@@ -338,6 +338,63 @@ func TestBatchLabel(t *testing.T) {
 		}
 		if err != nil || string(got) != want {
 			t.Errorf("batchLabel(%q) = %q, %v; want %q", in, got, err, want)
+		}
+	}
+}
+
+// TestConcurrentReads reads while another goroutine commits, on memstore
+// (which has no locks of its own): every read sees whole batches only.
+func TestConcurrentReads(t *testing.T) {
+	ctx := t.Context()
+	s := openMemory(t)
+	w := loadWorld(t)
+	done := make(chan struct{})
+	errs := make(chan error, 4)
+	for range 3 {
+		go func() {
+			last := 0
+			for {
+				select {
+				case <-done:
+					errs <- nil
+					return
+				default:
+				}
+				ds, _, err := s.Documents(ctx, graph.Page{Limit: graph.MaxLimit})
+				if err != nil {
+					errs <- err
+					return
+				}
+				if len(ds) < last {
+					errs <- fmt.Errorf("documents went from %d to %d", last, len(ds))
+					return
+				}
+				last = len(ds)
+				for _, d := range ds {
+					// A document is visible only with all its claims.
+					cs, _, err := s.DocumentClaims(ctx, d.ID, graph.Page{Limit: graph.MaxLimit})
+					if err != nil {
+						errs <- err
+						return
+					}
+					if len(cs) == 0 {
+						errs <- fmt.Errorf("document %s visible without its claims", d.ID)
+						return
+					}
+				}
+			}
+		}()
+	}
+	for n := range 40 {
+		if err := s.Commit(ctx, &graph.Batch{Extraction: benchDocument(n, 10)}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	w.ingest(t, s)
+	close(done)
+	for range 3 {
+		if err := <-errs; err != nil {
+			t.Error(err)
 		}
 	}
 }
