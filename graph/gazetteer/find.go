@@ -42,6 +42,7 @@ type alias struct {
 	toks     []string // folded words
 	caps     []bool   // words written in capitals: the text's word must be too
 	capFirst bool     // the name starts with a capital: so must the text
+	short    bool     // one word of at most three capitals ("IS", "US")
 	ent      int
 	rank     int
 }
@@ -101,6 +102,7 @@ func newAlias(name string, toks []token, ent, rank int) *alias {
 		a.caps[k] = t.caps
 	}
 	a.capFirst = toks[0].upper && toks[0].cased
+	a.short = len(toks) == 1 && toks[0].caps && toks[0].end-toks[0].start <= 3
 	return a
 }
 
@@ -144,6 +146,7 @@ type token struct {
 	upper      bool // starts with an upper-case letter or an uncased character
 	caps       bool // has cased letters, none of them lower case
 	sentence   bool // first word of a sentence, a line or the text
+	shouting   bool // on a line written mostly in capitals (a headline)
 	joinNext   bool // only spaces or hyphens (or the dot of an initial) separate it from the next word
 	skel       []skelToken
 	skelDone   bool
@@ -159,7 +162,10 @@ func tokenize(text string) []token {
 		r, size := utf8.DecodeRuneInString(text[i:])
 		if !isWordRune(r) {
 			switch r {
-			case '.', '!', '?', '\n', ':':
+			case '.':
+				// the dot of an initial or a title ("U.S.", "Col.") ends no sentence
+				sentence = len(toks) == 0 || toks[len(toks)-1].end != i || !abbreviation(text[toks[len(toks)-1].start:i])
+			case '!', '?', '\n', ':':
 				sentence = true
 			}
 			i += size
@@ -210,9 +216,37 @@ func tokenize(text string) []token {
 		i += skip
 	}
 	for k := 0; k+1 < len(toks); k++ {
-		toks[k].joinNext = joins(text[toks[k].end:toks[k+1].start], toks[k].end-toks[k].start == 1)
+		toks[k].joinNext = joins(text[toks[k].end:toks[k+1].start], abbreviation(text[toks[k].start:toks[k].end]))
 	}
+	markShouting(text, toks)
 	return toks
+}
+
+// markShouting flags the words of lines written mostly in capitals: at
+// least four cased words, more than half of them all capitals. On such a
+// line "US" or "IS" may be an ordinary word.
+func markShouting(text string, toks []token) {
+	for a := 0; a < len(toks); {
+		b := a + 1
+		for b < len(toks) && !strings.Contains(text[toks[b-1].end:toks[b].start], "\n") {
+			b++
+		}
+		cased, caps := 0, 0
+		for k := a; k < b; k++ {
+			if toks[k].cased {
+				cased++
+				if toks[k].caps && toks[k].end-toks[k].start > 1 {
+					caps++
+				}
+			}
+		}
+		if cased >= 4 && caps*2 > cased {
+			for k := a; k < b; k++ {
+				toks[k].shouting = true
+			}
+		}
+		a = b
+	}
 }
 
 // isWordRune reports whether r is part of a word.
@@ -239,10 +273,24 @@ func foldWord(w string) string {
 	return w
 }
 
+// titles are abbreviations written with a dot before a name.
+var titles = map[string]bool{
+	"Col": true, "Gen": true, "Lt": true, "Maj": true, "Brig": true, "Capt": true,
+	"Sgt": true, "Adm": true, "Cmdr": true, "Dr": true, "Mr": true, "Mrs": true,
+	"Ms": true, "Prof": true, "St": true, "Sen": true, "Rep": true, "Gov": true,
+	"Pres": true, "Amb": true,
+}
+
+// abbreviation reports whether a word followed by a dot is an initial or
+// a title: a single letter, or one of titles.
+func abbreviation(w string) bool {
+	return utf8.RuneCountInString(w) == 1 || titles[w]
+}
+
 // joins reports whether a separator keeps two words in one name: spaces,
 // hyphens, dashes and "&", at most one line break, an apostrophe or a
 // possessive "'s" ("People's Protection Units", "Workers' Party"), and a
-// dot after an initial ("U.S.").
+// dot after an initial or a title ("U.S.", "Col. Dillon").
 func joins(sep string, initial bool) bool {
 	newlines := 0
 	apostrophe := false
@@ -323,6 +371,9 @@ func (g *Gazetteer) foldMatch(toks []token, i int) (int, int) {
 			t := &toks[i+k]
 			ok = t.fold == a.toks[k] && (!a.caps[k] || t.caps) && (k == n-1 || t.joinNext)
 		}
+		if ok && a.short && toks[i].shouting {
+			continue // "US" in "TELL US THE TRUTH"
+		}
 		if ok {
 			return n, a.ent
 		}
@@ -372,9 +423,50 @@ func (g *Gazetteer) skelMatch(toks []token, i int) (int, int) {
 		if len(s) < minSkeleton {
 			continue
 		}
-		if x, ok := g.find.skel[s]; ok && x >= 0 {
+		if content == 1 && !articleStart && len(s) == minSkeleton && !translitHint(t.fold) {
+			continue // "Hamas" is not Homs: a short lone word needs a sign of Arabic
+		}
+		if x, ok := g.find.skel[s]; ok && x >= 0 && g.closeTo(toks[i:j+1], s, x) {
 			bestN, bestEnt = j-i+1, x
 		}
 	}
 	return bestN, bestEnt
+}
+
+// translitHint reports whether a word shows a sign of being transliterated
+// from Arabic: a q, a kh, gh or dh, an "ou" or doubled vowel, or a
+// non-Latin script.
+func translitHint(fold string) bool {
+	for i := 0; i < len(fold); i++ {
+		c := fold[i]
+		if c >= utf8.RuneSelf || c == 'q' {
+			return true
+		}
+		if i+1 < len(fold) {
+			switch fold[i : i+2] {
+			case "kh", "gh", "dh", "ou", "aa", "ee", "oo", "ii", "uu":
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// closeTo reports whether the words' spelling is close to one of entity
+// ent's names with skeleton s.
+func (g *Gazetteer) closeTo(toks []token, s string, ent int) bool {
+	folds := make([]string, len(toks))
+	for k := range toks {
+		folds[k] = toks[k].fold
+		if hasArabic(folds[k]) {
+			return true // no short vowels to compare
+		}
+	}
+	plain := PlainForm(strings.Join(folds, " "))
+	for _, f := range g.forms[s] {
+		if f.ent == ent && closeEnough(distance(plain, f.plain), plain, f.plain) {
+			return true
+		}
+	}
+	return false
 }

@@ -343,6 +343,16 @@ func transliterate(name string) string {
 	return b.String()
 }
 
+// hasArabic reports whether s contains Arabic script.
+func hasArabic(s string) bool {
+	for _, r := range s {
+		if r >= 0x0600 && r <= 0x06FF {
+			return true
+		}
+	}
+	return false
+}
+
 func isArabicLetter(r rune) bool { return r >= 0x0621 && r <= 0x064A }
 
 // latinExtra transliterates Latin letters that NFKD does not decompose.
@@ -370,4 +380,70 @@ var cyrillicLatin = map[rune]string{
 	'ф': "f", 'х': "kh", 'ц': "ts", 'ч': "ch", 'ш': "sh", 'щ': "shch",
 	'ъ': "", 'ы': "y", 'ь': "", 'э': "e", 'ю': "yu", 'я': "ya",
 	'і': "i", 'ї': "yi", 'є': "ye", 'ґ': "g",
+}
+
+// PlainForm returns a name's letters as Skeleton sees them before it drops
+// vowels: transliterated, lower case, without a leading "the" or Arabic
+// articles, words joined ("Deir ez-Zor" -> "deirzor", "Al-Qusor" ->
+// "qusor"). Two names with one skeleton are spelling variants only if
+// their plain forms are also close.
+func PlainForm(name string) string {
+	words := strings.Fields(transliterate(name))
+	if len(words) > 0 && words[0] == "the" {
+		words = words[1:]
+	}
+	var b strings.Builder
+	for i, w := range words {
+		if isArticle(w) && i < len(words)-1 {
+			continue
+		}
+		b.WriteString(w)
+	}
+	return b.String()
+}
+
+// Close reports whether two spellings are close enough to be variants of
+// one name: their plain forms differ by at most about a third of their
+// length in edits (Levenshtein). "Mousul" and "Mosul", "Deir Ez-Zour" and
+// "Deir ez-Zor" are close; "Tariq" and "Turkey", "Harris Dean" and
+// "Hurras al-Din" are not.
+//
+// Arabic script writes no short vowels, so a name in Arabic script is close
+// to any name with its skeleton.
+func Close(a, b string) bool {
+	if hasArabic(a) || hasArabic(b) {
+		return Skeleton(a) == Skeleton(b)
+	}
+	pa, pb := PlainForm(a), PlainForm(b)
+	return closeEnough(distance(pa, pb), pa, pb)
+}
+
+// closeEnough applies Close's threshold to a distance between plain forms.
+func closeEnough(d int, a, b string) bool {
+	n := max(len(a), len(b))
+	return d <= 1 || 3*d <= n
+}
+
+// distance is the Levenshtein distance between two byte strings.
+func distance(a, b string) int {
+	if a == b {
+		return 0
+	}
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
 }

@@ -69,7 +69,15 @@ type Gazetteer struct {
 	byKey map[string]int
 	fold  map[string][]ranked // FoldKey -> entities, best first
 	skel  map[string][]ranked // Skeleton -> entities, best first
+	forms map[string][]form   // Skeleton -> the plain forms of the names that have it
 	find  findIndex
+}
+
+// form is a name's plain letters (PlainForm) under its skeleton, used to
+// check that a skeleton match is also close in spelling.
+type form struct {
+	ent   int
+	plain string
 }
 
 // ranked is an entity index with the rank of the name that matched it:
@@ -161,6 +169,7 @@ func build(entries []Entry) (*Gazetteer, error) {
 		byKey: make(map[string]int, len(sorted)),
 		fold:  make(map[string][]ranked),
 		skel:  make(map[string][]ranked),
+		forms: make(map[string][]form),
 	}
 	ids := make(map[string]uuid.UUID, len(sorted))
 	for _, e := range sorted {
@@ -198,6 +207,7 @@ func build(entries []Entry) (*Gazetteer, error) {
 			addRanked(g.fold, FoldKey(name), i, rank)
 			if s := Skeleton(name); s != "" {
 				addRanked(g.skel, s, i, rank)
+				g.forms[s] = append(g.forms[s], form{i, PlainForm(name)})
 			}
 		}
 	}
@@ -343,22 +353,49 @@ func (g *Gazetteer) Key(id uuid.UUID) (string, bool) {
 }
 
 // Lookup returns the entities whose name or an alias matches name: exact
-// FoldKey matches if there are any, otherwise Skeleton matches. Best
-// first: canonical-name matches before alias matches, then places, states
-// and persons before organisations.
+// FoldKey matches if there are any, best first (canonical-name matches
+// before alias matches, then places, states and persons before
+// organisations). Otherwise Skeleton matches whose spelling is also close
+// (see Close), nearest first.
 func (g *Gazetteer) Lookup(name string) []*graph.Entity {
-	rs := g.fold[FoldKey(name)]
-	if len(rs) == 0 {
-		if s := Skeleton(name); len(s) >= 2 {
-			rs = g.skel[s]
+	if rs := g.fold[FoldKey(name)]; len(rs) > 0 {
+		out := make([]*graph.Entity, len(rs))
+		for i, r := range rs {
+			out[i] = &g.ents[r.ent]
 		}
+		return out
 	}
-	if len(rs) == 0 {
+	s := Skeleton(name)
+	if len(s) < 2 {
 		return nil
 	}
-	out := make([]*graph.Entity, len(rs))
-	for i, r := range rs {
-		out[i] = &g.ents[r.ent]
+	plain, arabic := PlainForm(name), hasArabic(name)
+	best := map[int]int{} // entity -> smallest distance
+	for _, f := range g.forms[s] {
+		d := distance(plain, f.plain)
+		if !arabic && !closeEnough(d, plain, f.plain) {
+			continue
+		}
+		if old, ok := best[f.ent]; !ok || d < old {
+			best[f.ent] = d
+		}
+	}
+	if len(best) == 0 {
+		return nil
+	}
+	ents := make([]int, 0, len(best))
+	for e := range best {
+		ents = append(ents, e)
+	}
+	sort.Slice(ents, func(a, b int) bool {
+		if best[ents[a]] != best[ents[b]] {
+			return best[ents[a]] < best[ents[b]]
+		}
+		return g.better(ranked{ents[a], 1}, ranked{ents[b], 1})
+	})
+	out := make([]*graph.Entity, len(ents))
+	for i, e := range ents {
+		out[i] = &g.ents[e]
 	}
 	return out
 }

@@ -74,6 +74,22 @@ func TestSkeleton(t *testing.T) {
 	}
 }
 
+func TestClose(t *testing.T) {
+	var cases []struct {
+		A, B  string
+		Close bool
+	}
+	readJSON(t, "close.json", &cases)
+	for _, c := range cases {
+		if got := Close(c.A, c.B); got != c.Close {
+			t.Errorf("Close(%q, %q) = %v, want %v (plain %q, %q)", c.A, c.B, got, c.Close, PlainForm(c.A), PlainForm(c.B))
+		}
+	}
+	if p := PlainForm("the Al-Qusor"); p != "qusor" {
+		t.Errorf("PlainForm(the Al-Qusor) = %q", p)
+	}
+}
+
 func TestLookup(t *testing.T) {
 	g := Default()
 	var cases []struct {
@@ -193,18 +209,21 @@ func checkFind(t *testing.T, g *Gazetteer, c findCase) {
 }
 
 // TestFindCleanProse runs Find over ordinary English prose that names no
-// gazetteer entity: every match is a false mention.
+// gazetteer entity (an essay, local news with title-case and all-capitals
+// headlines and many proper names): every match is a false mention.
 func TestFindCleanProse(t *testing.T) {
-	b, err := os.ReadFile(filepath.Join("testdata", "clean_prose.txt"))
-	if err != nil {
-		t.Fatal(err)
+	for _, name := range []string{"clean_prose.txt", "clean_news.txt"} {
+		b, err := os.ReadFile(filepath.Join("testdata", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		words := len(strings.Fields(string(b)))
+		got := Default().Find(string(b))
+		for _, m := range got {
+			t.Errorf("%s: false mention %q at %d -> %s", name, m.Text, m.Start, m.Entity.Name)
+		}
+		t.Logf("%s: %d words, %d false mentions", name, words, len(got))
 	}
-	words := len(strings.Fields(string(b)))
-	got := Default().Find(string(b))
-	for _, m := range got {
-		t.Errorf("false mention %q at %d -> %s", m.Text, m.Start, m.Entity.Name)
-	}
-	t.Logf("%d words of prose, %d false mentions", words, len(got))
 }
 
 // TestFindCorpus checks the mentions the example corpus needs, from the

@@ -36,7 +36,7 @@ west western what when where which while white who whole why will with within wi
 world would year years yes yesterday you young
 syrian syrians russian russians american americans iraqi iraqis iranian iranians turkish turk turks kurdish
 kurd kurds british french israeli israelis lebanese jordanian saudi qatari emirati egyptian german chinese
-arab arabs arabic western eastern islamic islamist islamists muslim muslims christian christians sunni shia
+arab arabs arabic damask western eastern islamic islamist islamists muslim muslims christian christians sunni shia
 shiite alawite druze palestinian palestinians european anglo
 `)
 
