@@ -96,12 +96,18 @@ var wholeCounts = map[string]bool{"": true, "people": true, "civilians": true, "
 // the subgroup it counts when it counts one ("killed children"). 14
 // civilians and at least 22 people compare; 267 children and 1,117
 // civilians do not.
+//
+// A unit other than people joins the key too ("destroyed (percent)",
+// "destroyed (buildings)"): figures in different units never compare.
 func AttrKey(v graph.Value) string {
-	w := strings.ToLower(strings.TrimSpace(v.Who))
-	if wholeCounts[w] {
-		return v.Attribute
+	k := v.Attribute
+	if w := strings.ToLower(strings.TrimSpace(v.Who)); !wholeCounts[w] {
+		k += " " + w
 	}
-	return v.Attribute + " " + w
+	if u := strings.ToLower(strings.TrimSpace(v.Unit)); u != "" && u != "people" && u != "persons" {
+		k += " (" + u + ")"
+	}
+	return k
 }
 
 // sameFigure reports whether two values state the same thing: same number

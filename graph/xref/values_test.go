@@ -64,8 +64,14 @@ func TestAttrKey(t *testing.T) {
 		{"killed", "children", "killed children"},
 		{"injured", "Women", "injured women"},
 		{"killed", "fighters", "killed fighters"},
+		{"destroyed", "", "destroyed (percent)"},
+		{"killed", "people", "killed"},
 	} {
-		if got := AttrKey(graph.Value{Attribute: c.attr, Who: c.who}); got != c.want {
+		unit := ""
+		if c.attr == "destroyed" {
+			unit = "percent"
+		}
+		if got := AttrKey(graph.Value{Attribute: c.attr, Who: c.who, Unit: unit}); got != c.want {
 			t.Errorf("AttrKey(%s, %s) = %q, want %q", c.attr, c.who, got, c.want)
 		}
 	}
