@@ -1,0 +1,159 @@
+// Package api is claimgraph's HTTP API: echo handlers over the claim graph,
+// its OpenAPI description and the viewer's assets. It is the only package
+// that imports echo, and api/errors.go is the one place where domain errors
+// become HTTP statuses.
+package api
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"time"
+
+	"github.com/claimgraph/claimgraph/graph"
+	"github.com/claimgraph/claimgraph/graph/ingest"
+	"github.com/google/uuid"
+	"github.com/labstack/echo/v4"
+	"github.com/labstack/echo/v4/middleware"
+)
+
+// Store is what the API reads from the claim graph.
+type Store interface {
+	Document(ctx context.Context, id uuid.UUID) (*graph.Document, error)
+	Documents(ctx context.Context, p graph.Page) ([]graph.Document, string, error)
+	DocumentClaims(ctx context.Context, id uuid.UUID, p graph.Page) ([]graph.Claim, string, error)
+	Claim(ctx context.Context, id uuid.UUID) (*graph.Claim, error)
+	Claims(ctx context.Context, ids []uuid.UUID) ([]graph.Claim, error)
+	Entity(ctx context.Context, id uuid.UUID) (*graph.Entity, error)
+	Entities(ctx context.Context, ids []uuid.UUID) ([]graph.Entity, error)
+	EntitiesByKey(ctx context.Context, keys []string) ([]graph.Entity, error)
+	EntityList(ctx context.Context, p graph.Page) ([]graph.Entity, string, error)
+	EntityClaims(ctx context.Context, id uuid.UUID, p graph.Page) ([]graph.Claim, string, error)
+	PlacesWithin(ctx context.Context, id uuid.UUID) ([]uuid.UUID, error)
+	Accounts(ctx context.Context, ids []uuid.UUID) ([]graph.Account, error)
+	AccountsByEntity(ctx context.Context, ids []uuid.UUID) ([]graph.Account, error)
+	Event(ctx context.Context, id uuid.UUID) (*graph.Event, error)
+	Events(ctx context.Context, p graph.Page) ([]graph.Event, string, error)
+	EventAccounts(ctx context.Context, id uuid.UUID) ([]graph.Account, error)
+	ClaimLinks(ctx context.Context, claim uuid.UUID) ([]graph.Link, error)
+}
+
+// Ingester ingests one document.
+type Ingester interface {
+	Ingest(ctx context.Context, in graph.DocumentInput) (*ingest.Result, error)
+}
+
+// Matcher turns a search string into the match keys entities are indexed
+// under (fold keys and transliteration skeletons), most exact first.
+type Matcher interface {
+	QueryKeys(q string) []string
+}
+
+// Config holds the API's limits.
+type Config struct {
+	MaxBodyBytes     int64         // largest request body; default 8 MiB
+	MaxDocumentBytes int           // largest document text; default ingest.DefaultMaxDocumentBytes
+	RequestTimeout   time.Duration // per request; default 30s
+	Version          string
+}
+
+func (c *Config) defaults() {
+	if c.MaxBodyBytes <= 0 {
+		c.MaxBodyBytes = 8 << 20
+	}
+	if c.MaxDocumentBytes <= 0 {
+		c.MaxDocumentBytes = ingest.DefaultMaxDocumentBytes
+	}
+	if c.RequestTimeout <= 0 {
+		c.RequestTimeout = 30 * time.Second
+	}
+}
+
+// Server serves the API.
+type Server struct {
+	cfg      Config
+	store    Store
+	ingester Ingester
+	match    Matcher
+	log      *slog.Logger
+	echo     *echo.Echo
+}
+
+// New returns a server over store.
+func New(cfg Config, store Store, ing Ingester, match Matcher, log *slog.Logger) *Server {
+	cfg.defaults()
+	if log == nil {
+		log = slog.Default()
+	}
+	s := &Server{cfg: cfg, store: store, ingester: ing, match: match, log: log, echo: echo.New()}
+	e := s.echo
+	e.HideBanner, e.HidePort = true, true
+	e.HTTPErrorHandler = s.handleError
+	e.Use(middleware.RequestID())
+	e.Use(s.requestLog)
+	e.Use(middleware.RecoverWithConfig(middleware.RecoverConfig{DisableStackAll: true, LogErrorFunc: func(c echo.Context, err error, stack []byte) error {
+		s.log.Error("panic", slog.Any("err", err), slog.String("stack", string(stack)))
+		return err
+	}}))
+	e.Use(middleware.ContextTimeoutWithConfig(middleware.ContextTimeoutConfig{Timeout: cfg.RequestTimeout}))
+	e.Use(middleware.BodyLimit(fmt.Sprint(cfg.MaxBodyBytes)))
+
+	e.GET("/healthz", s.healthz)
+	e.GET("/openapi.json", s.openAPI)
+	v1 := e.Group("/v1")
+	v1.POST("/documents", s.postDocument)
+	v1.GET("/documents", s.listDocuments)
+	v1.GET("/documents/:id", s.getDocument)
+	v1.GET("/documents/:id/claims", s.documentClaims)
+	v1.GET("/claims/:id", s.getClaim)
+	v1.GET("/claims/:id/provenance", s.claimProvenance)
+	v1.GET("/entities", s.listEntities)
+	v1.GET("/entities/:id", s.getEntity)
+	v1.GET("/entities/:id/claims", s.entityClaims)
+	v1.GET("/events", s.listEvents)
+	v1.GET("/events/:id", s.getEvent)
+	v1.GET("/events/:id/sources", s.eventSources)
+	s.routeGraph(e)
+	return s
+}
+
+// Handler returns the server's HTTP handler.
+func (s *Server) Handler() http.Handler { return s.echo }
+
+func (s *Server) requestLog(next echo.HandlerFunc) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		start := time.Now()
+		err := next(c)
+		if err != nil {
+			c.Error(err)
+		}
+		req, res := c.Request(), c.Response()
+		s.log.Info("request",
+			slog.String("request_id", res.Header().Get(echo.HeaderXRequestID)),
+			slog.String("method", req.Method),
+			slog.String("path", req.URL.Path),
+			slog.Int("status", res.Status),
+			slog.Int64("bytes", res.Size),
+			slog.Duration("duration", time.Since(start)))
+		return nil
+	}
+}
+
+func (s *Server) healthz(c echo.Context) error {
+	return c.JSON(http.StatusOK, map[string]string{"status": "ok", "version": s.cfg.Version})
+}
+
+// List is every list answer: its items and the cursor of the next page,
+// empty on the last.
+type List[T any] struct {
+	Items      []T    `json:"items"`
+	NextCursor string `json:"next_cursor"`
+}
+
+func list[T any](items []T, next string) List[T] {
+	if items == nil {
+		items = []T{}
+	}
+	return List[T]{Items: items, NextCursor: next}
+}

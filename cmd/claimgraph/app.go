@@ -1,0 +1,61 @@
+package main
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/claimgraph/claimgraph/graph"
+
+	"github.com/claimgraph/claimgraph/graph/cayleystore"
+	"github.com/claimgraph/claimgraph/graph/extract"
+	"github.com/claimgraph/claimgraph/graph/gazetteer"
+	"github.com/claimgraph/claimgraph/graph/ingest"
+	"github.com/claimgraph/claimgraph/graph/xref"
+)
+
+// DefaultDB is the store used when --db is not given.
+const DefaultDB = "./claimgraph.db"
+
+// App is claimgraph wired together: the store, the gazetteer, the
+// extractor, the cross-referencer and the ingestion pipeline.
+type App struct {
+	Store     *cayleystore.Store
+	Gazetteer *gazetteer.Gazetteer
+	Extractor *extract.Extractor
+	Xref      *xref.Engine
+	Pipeline  *ingest.Pipeline
+}
+
+// OpenApp opens the store at dsn and wires the rest around it.
+func OpenApp(ctx context.Context, dsn string) (*App, error) {
+	st, err := cayleystore.Open(ctx, dsn)
+	if err != nil {
+		return nil, fmt.Errorf("open store %s: %w", dsn, err)
+	}
+	g := gazetteer.Default()
+	a := &App{Store: st, Gazetteer: g, Extractor: extract.New(g), Xref: xref.New(st, g)}
+	a.Pipeline = &ingest.Pipeline{Extractor: a.Extractor, Planner: a.Xref, Store: st, Index: g.Keys}
+	if err := SeedGazetteer(ctx, st, g); err != nil {
+		st.Close()
+		return nil, err
+	}
+	return a, nil
+}
+
+// SeedGazetteer writes the gazetteer's entities, with their match keys and
+// place hierarchy, so that search and place queries know every place and
+// party before any document names them. Entities already stored are left
+// as they are, so this is cheap after the first run.
+func SeedGazetteer(ctx context.Context, st *cayleystore.Store, g *gazetteer.Gazetteer) error {
+	ents := g.Entities()
+	for i := range ents {
+		ents[i].Keys = g.Keys(&ents[i])
+	}
+	if err := st.Commit(ctx, &graph.Batch{Entities: ents, Label: "cg:gazetteer"}); err != nil {
+		return fmt.Errorf("seed gazetteer: %w", err)
+	}
+	return nil
+}
+
+// Close closes the store.
+func (a *App) Close() error { return a.Store.Close() }
