@@ -57,10 +57,7 @@ func buildFindIndex(g *Gazetteer) findIndex {
 			if j == 0 {
 				rank = 0
 			}
-			toks := tokenize(name)
-			if len(toks) > 0 && toks[0].fold == "the" {
-				toks = toks[1:]
-			}
+			toks, keepThe := nameTokens(name)
 			if len(toks) == 0 {
 				continue
 			}
@@ -69,8 +66,8 @@ func buildFindIndex(g *Gazetteer) findIndex {
 			if len(toks) > 1 && isArticle(toks[0].fold) {
 				ix.add(newAlias(name, toks[1:], i, rank), seen)
 			}
-			if acronym(a) {
-				continue
+			if acronym(a) || keepThe {
+				continue // acronyms and article-bound names match only as written
 			}
 			if s := Skeleton(name); len(s) >= minSkeleton {
 				// a skeleton shared with another entity's name is ambiguous
@@ -94,6 +91,32 @@ func buildFindIndex(g *Gazetteer) findIndex {
 	return ix
 }
 
+// nameTokens splits a name into the words Find matches. A leading "the" is
+// dropped, except where it makes a common word a name ("The Guardian",
+// "The Independent"): then it is kept and keepThe is set.
+func nameTokens(name string) (toks []token, keepThe bool) {
+	toks = tokenize(name)
+	if len(toks) == 0 || toks[0].fold != "the" {
+		return toks, false
+	}
+	if len(toks) == 2 && toks[0].upper && commonOrTitle(toks[1].fold) {
+		return toks, true
+	}
+	return toks[1:], false
+}
+
+// commonOrTitle reports whether a word, alone, is too common to be a name
+// without its article.
+func commonOrTitle(fold string) bool {
+	return commonWords[fold] || articleNames[fold]
+}
+
+// articleNames are words that name an outlet only with "The" before them.
+var articleNames = map[string]bool{
+	"guardian": true, "independent": true, "national": true, "times": true,
+	"telegraph": true, "economist": true, "observer": true, "sun": true,
+}
+
 // newAlias prepares the words toks of name.
 func newAlias(name string, toks []token, ent, rank int) *alias {
 	a := &alias{ent: ent, rank: rank, toks: make([]string, len(toks)), caps: make([]bool, len(toks))}
@@ -101,7 +124,7 @@ func newAlias(name string, toks []token, ent, rank int) *alias {
 		a.toks[k] = t.fold
 		a.caps[k] = t.caps
 	}
-	a.capFirst = toks[0].upper && toks[0].cased
+	a.capFirst = toks[0].upper && toks[0].cased && toks[0].fold != "the"
 	a.short = len(toks) == 1 && toks[0].caps && toks[0].end-toks[0].start <= 3
 	return a
 }
@@ -288,7 +311,7 @@ func abbreviation(w string) bool {
 }
 
 // joins reports whether a separator keeps two words in one name: spaces,
-// hyphens, dashes and "&", at most one line break, an apostrophe or a
+// hyphens, dashes, "&" and double quotes, at most one line break, an apostrophe or a
 // possessive "'s" ("People's Protection Units", "Workers' Party"), and a
 // dot after an initial or a title ("U.S.", "Col. Dillon").
 func joins(sep string, initial bool) bool {
@@ -299,6 +322,7 @@ func joins(sep string, initial bool) bool {
 		case r == ' ' || r == '\t' || r == '\u00a0' || r == '&' || r == '-' || r == '‐' || r == '‑' || r == '–' || r == '—':
 		case r == '\n':
 			newlines++
+		case r == '"' || r == '“' || r == '”' || r == '«' || r == '»' || r == '„':
 		case r == '.' && initial:
 		case isApostrophe(r):
 			apostrophe = true

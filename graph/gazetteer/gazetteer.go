@@ -32,6 +32,9 @@ type Entry struct {
 	Lon         *float64         `json:"lon,omitempty"`
 	Affiliation string           `json:"affiliation,omitempty"`
 	Description string           `json:"description,omitempty"`
+	// Demonyms are adjectives that name the entry ("Russian" for Russia).
+	// They are not aliases: Find does not match them; Demonym does.
+	Demonyms []string `json:"demonyms,omitempty"`
 }
 
 // file is the JSON document: a version and the entries.
@@ -40,8 +43,8 @@ type file struct {
 	Entries []Entry `json:"entries"`
 }
 
-// PlaceTypes are the place_type values an entry may carry.
-var PlaceTypes = map[string]bool{
+// placeTypes are the place_type values an entry may carry.
+var placeTypes = map[string]bool{
 	"country": true, "region": true, "governorate": true, "district": true,
 	"subdistrict": true, "city": true, "town": true, "village": true,
 	"neighbourhood": true, "camp": true, "landmark": true, "river": true,
@@ -70,6 +73,7 @@ type Gazetteer struct {
 	fold  map[string][]ranked // FoldKey -> entities, best first
 	skel  map[string][]ranked // Skeleton -> entities, best first
 	forms map[string][]form   // Skeleton -> the plain forms of the names that have it
+	dems  map[string]int      // FoldKey of a demonym -> entity
 	find  findIndex
 }
 
@@ -170,6 +174,7 @@ func build(entries []Entry) (*Gazetteer, error) {
 		fold:  make(map[string][]ranked),
 		skel:  make(map[string][]ranked),
 		forms: make(map[string][]form),
+		dems:  make(map[string]int),
 	}
 	ids := make(map[string]uuid.UUID, len(sorted))
 	for _, e := range sorted {
@@ -194,6 +199,13 @@ func build(entries []Entry) (*Gazetteer, error) {
 		if e.Affiliation != "" {
 			id := ids[e.Affiliation]
 			ent.Affiliation = &id
+		}
+		for _, d := range e.Demonyms {
+			f := FoldKey(d)
+			if prev, dup := g.dems[f]; dup {
+				return nil, graph.Errorf(graph.EINVALID, "gazetteer: %s: demonym %q is also %s's", e.Key, d, sorted[prev].Key)
+			}
+			g.dems[f] = i
 		}
 		g.ents[i] = ent
 		g.keys[i] = e.Key
@@ -237,7 +249,12 @@ func checkEntry(e *Entry) error {
 			return graph.Errorf(graph.EINVALID, "gazetteer: %s: alias %q folds to nothing", e.Key, a)
 		}
 	}
-	if e.PlaceType != "" && !PlaceTypes[e.PlaceType] {
+	for _, d := range e.Demonyms {
+		if FoldKey(d) == "" {
+			return graph.Errorf(graph.EINVALID, "gazetteer: %s: demonym %q folds to nothing", e.Key, d)
+		}
+	}
+	if e.PlaceType != "" && !placeTypes[e.PlaceType] {
 		return graph.Errorf(graph.EINVALID, "gazetteer: %s: unknown place_type %q", e.Key, e.PlaceType)
 	}
 	if e.Kind == graph.KindPlace && e.PlaceType == "" {
@@ -398,6 +415,16 @@ func (g *Gazetteer) Lookup(name string) []*graph.Entity {
 		out[i] = &g.ents[e]
 	}
 	return out
+}
+
+// Demonym returns the entity an adjective names ("Russian" -> Russia,
+// "Syrian" -> Syria), matched by FoldKey.
+func (g *Gazetteer) Demonym(word string) (*graph.Entity, bool) {
+	i, ok := g.dems[FoldKey(word)]
+	if !ok {
+		return nil, false
+	}
+	return &g.ents[i], true
 }
 
 // Ancestors returns the places enclosing the entity, nearest first; none for

@@ -252,6 +252,23 @@ func TestFindCorpus(t *testing.T) {
 	}
 }
 
+func TestDemonym(t *testing.T) {
+	g := Default()
+	for word, key := range map[string]string{"Russian": "russia", "syrian": "syria", "American": "united-states", "British": "united-kingdom", "Iraqi": "iraq"} {
+		e, ok := g.Demonym(word)
+		if !ok || keyOf(g, e) != key {
+			t.Errorf("Demonym(%q) = %v, %v; want %s", word, e, ok, key)
+		}
+	}
+	if _, ok := g.Demonym("Coalition"); ok {
+		t.Errorf("Demonym(Coalition) should find nothing")
+	}
+	// demonyms are not aliases
+	if m := g.Find("a warplane believed to be Russian"); len(m) != 0 {
+		t.Errorf("Find matched a demonym: %v", m)
+	}
+}
+
 func TestHierarchy(t *testing.T) {
 	g := Default()
 	qusur := mustKey(t, g, "qusur")

@@ -129,11 +129,8 @@ func TestSkeletonCollisions(t *testing.T) {
 	owners := map[string]map[int]bool{}
 	for i := range g.ents {
 		for _, n := range names(&g.ents[i]) {
-			toks := tokenize(n)
-			if len(toks) > 0 && toks[0].fold == "the" {
-				toks = toks[1:]
-			}
-			if len(toks) == 0 || acronym(newAlias(n, toks, i, 0)) {
+			toks, keepThe := nameTokens(n)
+			if len(toks) == 0 || keepThe || acronym(newAlias(n, toks, i, 0)) {
 				continue
 			}
 			s := Skeleton(n)
