@@ -20,6 +20,28 @@
 //     Skeletons are short and collide, so every caller prefers FoldKey
 //     matches and uses skeletons only as a fallback.
 //
+// gazetteer.json is {"version": 1, "entries": [...]}; each entry has
+//
+//	key          stable lower-case slug ("deir-ez-zor"); never reuse or rename
+//	name         canonical name
+//	kind         a graph.EntityKind (place, state, government, army,
+//	             armed_group, coalition, organisation, international_body,
+//	             outlet, monitor, person)
+//	aliases      other names: spellings, transliterations, Arabic and
+//	             Cyrillic script, acronyms (written in capitals, they match
+//	             only capitals)
+//	place_type   for places and states: country, governorate, city, town,
+//	             neighbourhood, camp, landmark, river, airbase, ...
+//	within       key of the enclosing place
+//	lat, lon     WGS84 degrees, both or neither
+//	affiliation  key of the entity it speaks for or belongs to
+//	demonyms     adjectives naming it ("Russian"), for Demonym only
+//	description  one line for analysts
+//
+// Load rejects unknown fields, duplicate keys, dangling or cyclic within
+// and affiliation links, and coordinates out of range. Names shared by two
+// entries of one kind must be listed in testdata/shared_aliases.txt.
+//
 // Lookup resolves one name (a search query, a manifest's author); Find
 // finds every mention in free text, longest match first, respecting word
 // boundaries and the case of acronyms ("IS" never matches the word "is" or

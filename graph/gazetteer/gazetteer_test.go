@@ -290,6 +290,15 @@ func TestHierarchy(t *testing.T) {
 			t.Errorf("Within(%s, %s) = %v, want %v", c.A, c.B, got, c.Within)
 		}
 	}
+	if _, ok := g.ByKey("no-such-key"); ok {
+		t.Errorf("ByKey of an unknown key found something")
+	}
+	if _, ok := g.Key(uuid.New()); ok {
+		t.Errorf("Key of an unknown id found something")
+	}
+	if _, ok := g.Entity(uuid.New()); ok {
+		t.Errorf("Entity of an unknown id found something")
+	}
 	if len(g.Ancestors(uuid.New())) != 0 {
 		t.Errorf("Ancestors of an unknown id should be empty")
 	}
