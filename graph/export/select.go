@@ -15,7 +15,8 @@ import (
 )
 
 // Source is what selection reads from the claim graph: the store's read
-// methods (graph/cayleystore.Store has them all).
+// methods (graph/cayleystore.Store has them all, and so does the API's
+// Store).
 type Source interface {
 	Document(ctx context.Context, id uuid.UUID) (*graph.Document, error)
 	Documents(ctx context.Context, p graph.Page) ([]graph.Document, string, error)
@@ -32,6 +33,12 @@ type Source interface {
 	Events(ctx context.Context, p graph.Page) ([]graph.Event, string, error)
 	EventAccounts(ctx context.Context, id uuid.UUID) ([]graph.Account, error)
 	ClaimLinks(ctx context.Context, claim uuid.UUID) ([]graph.Link, error)
+}
+
+// JudgementFinder finds the judgements that act on a node. A Source that
+// has it lets analyst links name the judgement that made them as their
+// provenance (cg:judgement/ID); without it they say only "analyst".
+type JudgementFinder interface {
 	JudgementsFor(ctx context.Context, target uuid.UUID) ([]graph.Judgement, error)
 }
 
@@ -855,7 +862,11 @@ func (s *selector) build(ctx context.Context, g *Graph) error {
 
 // linkJudgement finds the analyst judgement that made a link.
 func (s *selector) linkJudgement(ctx context.Context, l *graph.Link) (uuid.UUID, error) {
-	js, err := s.src.JudgementsFor(ctx, l.From)
+	jf, ok := s.src.(JudgementFinder)
+	if !ok {
+		return uuid.Nil, nil
+	}
+	js, err := jf.JudgementsFor(ctx, l.From)
 	if err != nil {
 		return uuid.Nil, fmt.Errorf("judgements of claim %s: %w", l.From, err)
 	}
