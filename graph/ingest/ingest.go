@@ -127,6 +127,22 @@ func (p *Pipeline) existing(ctx context.Context, id uuid.UUID) (*graph.Document,
 	return doc, nil
 }
 
+// Apply plans a batch with plan and commits it, serialised with every
+// other write (documents and judgements see each other's effects). It
+// returns the committed batch.
+func (p *Pipeline) Apply(ctx context.Context, plan func(context.Context) (*graph.Batch, error)) (*graph.Batch, error) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	b, err := plan(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if err := p.Store.Commit(ctx, b); err != nil {
+		return nil, fmt.Errorf("commit: %w", err)
+	}
+	return b, nil
+}
+
 // commit plans and commits an extraction, unless another caller stored the
 // same document first.
 func (p *Pipeline) commit(ctx context.Context, x *graph.Extraction) (*Result, error) {
