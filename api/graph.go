@@ -96,13 +96,21 @@ func (s *Server) getGraph(c echo.Context) error {
 		return err
 	}
 	var buf bytes.Buffer
-	if f == export.FormatNQuads {
-		d, ok := s.store.(export.Dumper)
-		if !ok {
-			return graph.Errorf(graph.EINVALID, "this store cannot dump its quads: n-quads are not available")
-		}
+	d, dumps := s.store.(export.Dumper)
+	switch {
+	case f == export.FormatNQuads && !dumps:
+		return graph.Errorf(graph.EINVALID, "this store cannot dump its quads: n-quads are not available")
+	case f == export.FormatNQuads:
 		err = export.WriteNQuads(ctx, &buf, g, d)
-	} else {
+	default:
+		// File exports name each edge's exact label, read from the
+		// store's quads; the viewer's format (cytoscape) is answered from
+		// the records alone and names the origin, which is cheaper.
+		if dumps && f != export.FormatCytoscape {
+			if err := export.ResolveProvenance(ctx, g, d); err != nil {
+				return err
+			}
+		}
 		err = export.Write(&buf, g, f)
 	}
 	if err != nil {

@@ -155,18 +155,24 @@ func Write(w io.Writer, g *Graph, f Format) error {
 
 // Export selects the subgraph opt describes from src and writes it to w in
 // format f: what `claimgraph export --focus ID --depth N --format F` does.
-// N-Quads need a src that is also a Dumper.
+// With a src that is also a Dumper, every edge's provenance is the label
+// its quad has in the store (ResolveProvenance); N-Quads need one.
 func Export(ctx context.Context, src Source, opt Options, f Format, w io.Writer) (*Graph, error) {
 	g, err := Select(ctx, src, opt)
 	if err != nil {
 		return nil, err
 	}
+	d, ok := src.(Dumper)
 	if f == FormatNQuads {
-		d, ok := src.(Dumper)
 		if !ok {
 			return nil, graph.Errorf(graph.EINVALID, "this store cannot dump its quads: n-quads are not available")
 		}
 		return g, WriteNQuads(ctx, w, g, d)
+	}
+	if ok {
+		if err := ResolveProvenance(ctx, g, d); err != nil {
+			return nil, err
+		}
 	}
 	return g, Write(w, g, f)
 }

@@ -329,3 +329,91 @@ func quadTerms(line string) (subj, pred, obj string) {
 func isNodeIRI(iri string) bool {
 	return strings.HasPrefix(iri, "cg:") && strings.Contains(iri, "/")
 }
+
+// storePredicates are the store's predicates for the relations it holds as
+// quads (the document author relation lives in the document's record).
+var storePredicates = map[string]string{
+	RelDocument: "cg:document", RelSpeaker: "cg:speaker", RelMentions: "cg:mentions", RelClaim: "cg:claim",
+	RelEvent: "cg:event", RelPlace: "cg:place", RelPerpetrator: "cg:perpetrator", RelWithin: "cg:within",
+	RelAffiliation: "cg:affiliation",
+}
+
+// ResolveProvenance sets each edge's Provenance to the label its quad has
+// in the store, read from the store's dump: the batch that assigned an
+// account to its event, computed a link, or first wrote an entity. Select
+// alone leaves those empty (it reads records, not quads). The dump is read
+// once, in full: use it for exports, not on every view.
+func ResolveProvenance(ctx context.Context, g *Graph, d Dumper) error {
+	type spo struct{ s, p, o string }
+	want := map[spo][]int{}
+	iris := map[string]string{}
+	for i := range g.Nodes {
+		iris[g.Nodes[i].ID] = IRI(g.Nodes[i].Type, g.Nodes[i].ID)
+	}
+	for i := range g.Edges {
+		e := &g.Edges[i]
+		if e.Stance != "" {
+			k := spo{"cg:link/" + e.ID, "cg:from", iris[e.Source]}
+			want[k] = append(want[k], i)
+			continue
+		}
+		if p, ok := storePredicates[e.Relation]; ok {
+			k := spo{iris[e.Source], p, iris[e.Target]}
+			want[k] = append(want[k], i)
+		}
+	}
+	if len(want) == 0 {
+		return nil
+	}
+	pr, pw := io.Pipe()
+	done := make(chan error, 1)
+	go func() {
+		err := d.Dump(ctx, pw)
+		pw.CloseWithError(err)
+		done <- err
+	}()
+	br := bufio.NewReaderSize(pr, 1<<16)
+	for {
+		line, err := br.ReadString('\n')
+		if len(line) > 0 {
+			s, p, o := quadTerms(line)
+			if idx, ok := want[spo{s, p, o}]; ok {
+				if lbl := quadLabel(line); lbl != "" {
+					for _, i := range idx {
+						g.Edges[i].Provenance = lbl
+					}
+				}
+			}
+		}
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			pr.CloseWithError(err)
+			<-done
+			return fmt.Errorf("read dump: %w", err)
+		}
+	}
+	if err := <-done; err != nil {
+		return fmt.Errorf("dump store: %w", err)
+	}
+	return nil
+}
+
+// quadLabel reads the label IRI of an N-Quads line whose object is an IRI:
+// the fourth term, "" when there is none.
+func quadLabel(line string) string {
+	line = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(line), "."))
+	if !strings.HasSuffix(line, ">") {
+		return ""
+	}
+	i := strings.LastIndexByte(line, '<')
+	if i < 0 {
+		return ""
+	}
+	// Three IRIs before it: subject, predicate, object.
+	if strings.Count(line[:i], "<") < 3 {
+		return ""
+	}
+	return line[i+1 : len(line)-1]
+}

@@ -783,7 +783,10 @@ func (s *selector) build(ctx context.Context, g *Graph) error {
 				edge(RelClaim, a.ID, c, prov, OriginIngest)
 			}
 			if a.EventID != nil {
-				edge(RelEvent, a.ID, *a.EventID, "cg:xref", OriginXref)
+				// Assigned by cross-referencing, in the batch of whichever
+				// document's ingestion (or rebuild) resolved it: the label
+				// is known only from the quads (ResolveProvenance).
+				edge(RelEvent, a.ID, *a.EventID, "", OriginXref)
 			}
 			if a.Place != nil {
 				edge(RelPlace, a.ID, a.Place.Entity.ID, prov, OriginIngest)
@@ -793,12 +796,15 @@ func (s *selector) build(ctx context.Context, g *Graph) error {
 			}
 		case TypeEntity:
 			e := s.ents[r.id]
+			// An entity's quads stay under the label that first wrote it:
+			// known only from the quads (ResolveProvenance), except for
+			// entities scoped to one document.
 			prov, origin := "", OriginIngest
 			switch {
-			case e.Gazetteer:
-				prov, origin = "cg:gazetteer", OriginGazetteer
 			case e.Scope != nil:
 				prov = "cg:ingest/" + e.Scope.String()
+			case e.Gazetteer:
+				origin = OriginGazetteer
 			}
 			if e.Within != nil {
 				edge(RelWithin, e.ID, *e.Within, prov, origin)
@@ -824,7 +830,10 @@ func (s *selector) build(ctx context.Context, g *Graph) error {
 			if !stances[l.Relation] {
 				continue
 			}
-			prov, origin := "cg:xref", OriginXref
+			// Computed links are written in the batch that computed them
+			// (a document's ingestion, or a rebuild): ResolveProvenance
+			// reads which.
+			prov, origin := "", OriginXref
 			if l.Origin == "analyst" {
 				origin = OriginAnalyst
 				prov = ""

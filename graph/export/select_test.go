@@ -115,6 +115,9 @@ func TestSelect(t *testing.T) {
 			if err == nil {
 				g, err = Select(ctx, f.store, opt)
 			}
+			if err == nil {
+				err = ResolveProvenance(ctx, g, f.store)
+			}
 			if c.Error != "" {
 				if graph.ErrorCode(err) != c.Error {
 					t.Fatalf("error %v (code %q), want code %q", err, graph.ErrorCode(err), c.Error)
