@@ -19,6 +19,13 @@ type Event struct {
 	Grade     *Grade `json:"grade,omitempty"`
 	// Evidence explains why the accounts were merged.
 	Evidence []MergeEvidence `json:"evidence,omitempty"`
+	// Contested says how contested the event is, so that lists can sort
+	// by it without recomputing conflicts: the number of incompatible
+	// value groups summed over the attributes in conflict (0 when no
+	// attribute conflicts). ContestedAttributes names those attributes.
+	// Cross-referencing sets both whenever it writes the record.
+	Contested           int      `json:"contested,omitempty"`
+	ContestedAttributes []string `json:"contested_attributes,omitempty"`
 }
 
 // MergeEvidence says why two accounts were judged to describe one event.
@@ -143,6 +150,10 @@ type Batch struct {
 	// Judgements are analyst actions to record (or, with RevokedAt set, to
 	// record as revoked).
 	Judgements []Judgement
+	// Claims replaces the records of stored claims (an analyst's
+	// deprecation or credibility grade): the record only, under the
+	// batch's label; the claim's edges stay as ingestion wrote them.
+	Claims []Claim
 	// Label names what produced the batch, for provenance: "document:<id>",
 	// "judgement:<id>", "xref".
 	Label string

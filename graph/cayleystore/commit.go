@@ -49,6 +49,9 @@ func (s *Store) Commit(ctx context.Context, b *graph.Batch) error {
 	if err := s.planEntities(ctx, pl, b.Entities, label); err != nil {
 		return fmt.Errorf("commit entities: %w", err)
 	}
+	if err := s.planClaims(ctx, pl, b.Claims, label); err != nil {
+		return fmt.Errorf("commit claims: %w", err)
+	}
 	if err := s.planEvents(ctx, pl, b, label); err != nil {
 		return fmt.Errorf("commit events: %w", err)
 	}
@@ -267,6 +270,53 @@ func (s *Store) planEntities(ctx context.Context, pl *plan, ents []graph.Entity,
 		if err := writeEntity(pl, &ents[i], lbl); err != nil {
 			return err
 		}
+	}
+	return nil
+}
+
+// planClaims replaces the records of stored claims (an analyst's
+// deprecation or credibility grade). A claim keeps its identity: its
+// document and span must be those stored; its edges stay as written.
+func (s *Store) planClaims(ctx context.Context, pl *plan, claims []graph.Claim, lbl quad.IRI) error {
+	if len(claims) == 0 {
+		return nil
+	}
+	nodes := make([]quad.Value, len(claims))
+	for i, c := range claims {
+		if c.ID == uuid.Nil {
+			return graph.Errorf(graph.EINVALID, "claim %d has no id", i)
+		}
+		nodes[i] = kClaim.iri(c.ID)
+	}
+	if err := pl.load(ctx, nodes); err != nil {
+		return err
+	}
+	for i := range claims {
+		c := &claims[i]
+		cn := nodes[i]
+		if !pl.has(cn) {
+			return kClaim.notFound(c.ID)
+		}
+		var stored graph.Claim
+		recs := pl.objects(cn, pRecord)
+		if len(recs) != 1 {
+			return fmt.Errorf("claim %s has %d records", c.ID, len(recs))
+		}
+		str, ok := recs[0].(quad.String)
+		if !ok {
+			return fmt.Errorf("claim %s: record is a %T, not a string", c.ID, recs[0])
+		}
+		if err := json.Unmarshal([]byte(str), &stored); err != nil {
+			return fmt.Errorf("decode claim %s: %w", c.ID, err)
+		}
+		if c.DocumentID != stored.DocumentID || c.Span != stored.Span {
+			return graph.Errorf(graph.EINVALID, "claim %s: a replaced record keeps the claim's document and span", c.ID)
+		}
+		rec, err := record(c)
+		if err != nil {
+			return fmt.Errorf("encode claim %s: %w", c.ID, err)
+		}
+		pl.replace(cn, pRecord, lbl, rec)
 	}
 	return nil
 }

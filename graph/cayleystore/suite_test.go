@@ -35,6 +35,7 @@ func runSuite(t *testing.T, open opener) {
 		{"links both directions", testLinks},
 		{"judgements with revocation", testJudgements},
 		{"entity update", testEntityUpdate},
+		{"claim record update", testClaimUpdate},
 		{"paging is stable", testPaging},
 		{"provenance labels", testLabels},
 		{"refused batches change nothing", testRefused},
@@ -795,6 +796,74 @@ func testEntityUpdate(t *testing.T, open opener) {
 	if !slices.Contains(within, homs.ID) {
 		t.Errorf("a new place is not within its country")
 	}
+}
+
+func testClaimUpdate(t *testing.T, open opener) {
+	ctx := t.Context()
+	s := open(t)
+	w := loadWorld(t)
+	w.ingest(t, s)
+	id := w.claim["letter#1"]
+	c, err := s.Claim(ctx, id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	before, err := s.ClaimLinks(ctx, id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	upd := *c
+	upd.Deprecated, upd.Credibility = true, 5
+	if err := s.Commit(ctx, &graph.Batch{Claims: []graph.Claim{upd}, Label: "judgement:" + missing.String()}); err != nil {
+		t.Fatal(err)
+	}
+	got, err := s.Claim(ctx, id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	equalJSON(t, "updated claim", got, upd)
+	// The claim is still its document's, in the same place.
+	cs, _, err := s.DocumentClaims(ctx, c.DocumentID, graph.Page{Limit: graph.MaxLimit})
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, x := range cs {
+		if x.ID == id {
+			found = true
+			equalJSON(t, "listed claim", x, upd)
+		}
+	}
+	if !found {
+		t.Errorf("the updated claim is no longer listed with its document")
+	}
+	after, err := s.ClaimLinks(ctx, id)
+	if err != nil || len(after) != len(before) {
+		t.Errorf("links of the claim: %d before, %d after (%v)", len(before), len(after), err)
+	}
+	// Undoing gives the first record back.
+	if err := s.Commit(ctx, &graph.Batch{Claims: []graph.Claim{*c}, Label: "judgement:" + missing.String()}); err != nil {
+		t.Fatal(err)
+	}
+	if got, err = s.Claim(ctx, id); err != nil {
+		t.Fatal(err)
+	}
+	equalJSON(t, "restored claim", got, c)
+	// Unknown claims and a changed identity are refused, and change nothing.
+	unknown := upd
+	unknown.ID = missing
+	if err := s.Commit(ctx, &graph.Batch{Claims: []graph.Claim{upd, unknown}}); graph.ErrorCode(err) != graph.ENOTFOUND {
+		t.Errorf("replacing an unknown claim: %v, want not_found", err)
+	}
+	moved := upd
+	moved.Span.End++
+	if err := s.Commit(ctx, &graph.Batch{Claims: []graph.Claim{moved}}); graph.ErrorCode(err) != graph.EINVALID {
+		t.Errorf("moving a claim: %v, want invalid", err)
+	}
+	if got, err = s.Claim(ctx, id); err != nil {
+		t.Fatal(err)
+	}
+	equalJSON(t, "claim after refused batches", got, c)
 }
 
 func testPaging(t *testing.T, open opener) {
