@@ -1,0 +1,829 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/google/uuid"
+
+	"github.com/claimgraph/claimgraph/graph"
+)
+
+// event is what one claim says about an event.
+type event struct {
+	typ      graph.EventType
+	specific bool // a cue more specific than "attack"
+	cueI     int  // token index of the type cue, -1 without one
+	cueJ     int
+	plural   bool // "strikes", "massacres": a campaign rather than one incident
+	place    *mention
+	date     *dateFound
+	perp     *graph.Attribution
+	target   string
+	anaph    bool // refers back: "they", "that attack", "the raid", "the toll"
+	casualty bool // gives killed or injured figures
+	typeCue  []bool
+}
+
+// typeCueFor reports whether token i is a cue of event type t (or a verb
+// any event shares: "carried out", "fired", "killed").
+func typeCueFor(t graph.EventType, toks []token, i int) bool {
+	w := toks[i].low
+	switch w {
+	case "fired", "carried", "conducted", "killed", "launched", "dropped", "perpetrated", "committed", "caused":
+		return true
+	}
+	switch t {
+	case graph.EventAirstrike:
+		return airCues[w] || strikeCues[w] || w == "power" && i > 0 && toks[i-1].low == "air"
+	case graph.EventBombingCampaign:
+		return airCues[w] || strikeCues[w] || campaignCues[w] || massacreCues[w] || destroyCues[w]
+	case graph.EventShelling:
+		return shellingCues[w]
+	case graph.EventMassacre:
+		return massacreCues[w]
+	case graph.EventEvacuation:
+		return evacuationCues[w]
+	case graph.EventSiege:
+		return siegeCues[w]
+	case graph.EventCapture:
+		return captureCues[w]
+	case graph.EventProhibitedArms:
+		return prohibitedCues[w] || airCues[w] || strikeCues[w]
+	case graph.EventExplosion:
+		return explosionCues[w]
+	case graph.EventDestruction:
+		return destroyCues[w] || strikeCues[w] || campaignCues[w]
+	case graph.EventAttack:
+		return attackCues[w]
+	}
+	return false
+}
+
+// frame is one event the document talks about.
+type frame struct {
+	typ      graph.EventType
+	place    *graph.Entity
+	from     string
+	to       string
+	placeRef *graph.PlaceRef // where the text names the place
+	dateRef  *graph.Date
+}
+
+// acc is an account under construction.
+type acc struct {
+	frame   int
+	speaker *graph.Entity
+	a       graph.Account
+	claims  []*claimInfo
+	neg     bool
+	pos     bool
+
+	weakUnknown bool // the perpetrator is unknown only because the text says "a warplane"
+	vals        map[graph.Span]bool
+}
+
+// Event cue words.
+var (
+	airCues = set("warplane", "warplanes", "jet", "jets", "aircraft", "airstrike",
+		"airstrikes", "air-strike", "air-strikes", "helicopter", "helicopters", "drone",
+		"drones", "bombers", "bomber", "sorties", "sortie", "airplanes", "planes", "plane")
+	strikeCues = set("strike", "strikes", "struck", "raid", "raids", "missile", "missiles",
+		"bombed", "bombing", "bombings", "bombardment", "bombarded")
+	shellingCues   = set("shelling", "shelled", "artillery", "mortar", "mortars", "rockets", "shells")
+	massacreCues   = set("massacre", "massacres", "massacred")
+	campaignCues   = set("campaign", "battle", "offensive", "bombing", "bombings", "bombardment")
+	evacuationCues = set("evacuation", "evacuated", "evacuate", "evacuating", "exit", "passage", "bused", "buses", "withdrawal")
+	siegeCues      = set("siege", "besieged", "blockade", "encircled", "besieging")
+	captureCues    = set("captured", "seized", "recaptured", "retook", "liberated", "liberation", "took", "capture", "control", "overran", "stormed")
+	prohibitedCues = set("chemical", "chlorine", "sarin", "phosphorus", "cluster", "toxic", "nerve", "incendiary", "napalm")
+	explosionCues  = set("explosion", "explosions", "blast", "blasts", "exploded", "detonated", "ied", "car-bomb", "suicide")
+	destroyCues    = set("destroyed", "destruction", "razed", "flattened", "rubble", "ruins", "wiped")
+	attackCues     = set("attack", "attacks", "attacked", "assault")
+	anaphorCues    = set("they", "it")
+	targetNouns    = set("building", "buildings", "house", "houses", "home", "homes",
+		"hospital", "hospitals", "school", "schools", "mosque", "market", "bakery",
+		"neighbourhood", "neighborhood", "village", "convoy", "camp", "shelter",
+		"clinic", "church", "district", "bridge", "checkpoint", "vehicle", "car",
+		"bus", "station", "factory", "farm", "positions", "headquarters", "base")
+	eventVerbs = set("struck", "launched", "carried", "conducted", "bombed", "shelled",
+		"attacked", "hit", "targeted", "perpetrated", "killed", "took", "captured",
+		"besieged", "fired", "dropped", "raided", "destroyed", "wiped", "committed",
+		"guaranteeing", "guaranteed", "struck", "strike", "bombing", "used", "seized",
+		"stormed", "broke", "hitting", "targeting", "striking", "pounded")
+)
+
+// demonyms map adjectives to gazetteer names, for "believed to be Russian".
+var demonyms = map[string]string{
+	"russian": "Russia", "american": "United States", "syrian": "Syrian government",
+	"turkish": "Turkish Armed Forces", "iraqi": "Iraqi Security Forces", "iranian": "Iran",
+	"israeli": "Israel Defense Forces", "british": "United Kingdom", "french": "France",
+	"anglo-american": "US-led coalition", "us": "United States", "u.s": "United States",
+	"jordanian": "Jordan",
+}
+
+// parenMask marks tokens inside parentheticals that do not carry the
+// event ("supported by Russian air power", "which was empty of ...").
+func parenMask(toks []token) []bool {
+	mask := make([]bool, len(toks))
+	for i := range toks {
+		if !isPunct(&toks[i], ",") || i+1 >= len(toks) {
+			continue
+		}
+		switch toks[i+1].low {
+		case "supported", "backed", "helped", "aided", "who", "which", "whose", "most", "among", "including", "after", "citing", "quoting", "where":
+		default:
+			continue
+		}
+		j := i + 1
+		for j < len(toks) && !isPunct(&toks[j], ",") && !isPunct(&toks[j], ".") && !isPunct(&toks[j], ";") {
+			mask[j] = true
+			j++
+		}
+	}
+	return mask
+}
+
+// eventOf reads the event a claim describes, if any.
+func (d *docState) eventOf(c *claimInfo) (event, bool) {
+	toks := c.sg.toks
+	ev := event{cueI: -1}
+	mask := parenMask(toks)
+	var air, strike, shell, massacre, campaign, evac, siege, capture, prohib, expl, destroy, attack = -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1
+	first := func(p *int, i int) {
+		if *p < 0 {
+			*p = i
+		}
+	}
+	for i := range toks {
+		if mask[i] {
+			continue
+		}
+		w := toks[i].low
+		switch {
+		case airCues[w]:
+			first(&air, i)
+		case w == "air" && i+1 < len(toks) && (strikeCues[toks[i+1].low] || toks[i+1].low == "power" || toks[i+1].low == "force"):
+			first(&air, i)
+		}
+		if strikeCues[w] && !(w == "strike" && i > 0 && toks[i-1].low == "to") {
+			if strike < 0 && (w == "strikes" || w == "raids" || w == "bombings") {
+				ev.plural = true
+			}
+			first(&strike, i)
+		}
+		if shellingCues[w] {
+			first(&shell, i)
+		}
+		if massacreCues[w] {
+			if massacre < 0 && w == "massacres" {
+				ev.plural = true
+			}
+			first(&massacre, i)
+		}
+		if campaignCues[w] {
+			first(&campaign, i)
+		}
+		if evacuationCues[w] {
+			if w == "exit" || w == "passage" {
+				if i > 0 && toks[i-1].low == "safe" {
+					first(&evac, i-1)
+				}
+			} else {
+				first(&evac, i)
+			}
+		}
+		if siegeCues[w] {
+			first(&siege, i)
+		}
+		if captureCues[w] {
+			ok := true
+			switch w {
+			case "took":
+				ok = i+1 < len(toks) && (toks[i+1].low == "control" || toks[i+1].low == "most" || toks[i+1].low == "over" || toks[i+1].cap)
+			case "control":
+				ok = i > 0 && (toks[i-1].low == "took" || toks[i-1].low == "seized" || toks[i-1].low == "gained" || toks[i-1].low == "taken")
+			}
+			if ok {
+				first(&capture, i)
+			}
+		}
+		if prohibitedCues[w] && i+1 < len(toks) {
+			nx := toks[i+1].low
+			if w == "chemical" && (nx == "weapons" || nx == "attack" || nx == "weapon" || nx == "agents" || nx == "munitions") ||
+				w == "cluster" && (nx == "munitions" || nx == "bombs") || w == "toxic" && nx == "gas" || w == "nerve" && nx == "agent" ||
+				w == "chlorine" || w == "sarin" || w == "phosphorus" || w == "incendiary" || w == "napalm" {
+				first(&prohib, i)
+			}
+		}
+		if explosionCues[w] {
+			if w != "suicide" || i+1 < len(toks) && (toks[i+1].low == "bomber" || toks[i+1].low == "attack" || toks[i+1].low == "bombing") {
+				first(&expl, i)
+			}
+		}
+		if destroyCues[w] {
+			if w != "wiped" || strings.Contains(c.low, " face of the earth ") || strings.Contains(c.low, " wiped out ") {
+				first(&destroy, i)
+			}
+		}
+		if attackCues[w] {
+			first(&attack, i)
+		}
+	}
+	dayDated := false
+	for k := range c.dates {
+		if c.dates[k].d.Precision == graph.PrecisionDay && !c.dates[k].since {
+			dayDated = true
+		}
+	}
+	set := func(t graph.EventType, i int, specific bool) {
+		ev.typ, ev.cueI, ev.specific = t, i, specific
+		ev.cueJ = i + 1
+		if i+1 < len(toks) && (toks[i].low == "air" || toks[i].low == "safe") {
+			ev.cueJ = i + 2
+		}
+	}
+	switch {
+	case prohib >= 0:
+		set(graph.EventProhibitedArms, prohib, true)
+	case (air >= 0 || strike >= 0) && (ev.plural || campaign >= 0 && (strike < 0 || toks[strike].low == "bombing" || toks[strike].low == "bombardment")) && !dayDated && !(expl >= 0):
+		i := campaign
+		if i < 0 || air >= 0 && air < i {
+			i = air
+		}
+		if i < 0 {
+			i = strike
+		}
+		set(graph.EventBombingCampaign, i, true)
+	case air >= 0 || strike >= 0 && toks[strike].low != "bombing":
+		i := air
+		if i < 0 || strike >= 0 && strike < i {
+			i = strike
+		}
+		set(graph.EventAirstrike, i, true)
+	case shell >= 0:
+		set(graph.EventShelling, shell, true)
+	case expl >= 0:
+		set(graph.EventExplosion, expl, true)
+	case massacre >= 0 && ev.plural && !dayDated:
+		set(graph.EventBombingCampaign, massacre, true)
+	case massacre >= 0:
+		set(graph.EventMassacre, massacre, true)
+	case evac >= 0:
+		set(graph.EventEvacuation, evac, true)
+	case capture >= 0:
+		set(graph.EventCapture, capture, true)
+	case siege >= 0:
+		set(graph.EventSiege, siege, true)
+	case strike >= 0:
+		set(graph.EventBombingCampaign, strike, true)
+	case campaign >= 0 && !dayDated:
+		set(graph.EventBombingCampaign, campaign, true)
+	case destroy >= 0:
+		set(graph.EventDestruction, destroy, true)
+	case attack >= 0:
+		set(graph.EventAttack, attack, false)
+	}
+	// Reference back to an event already described.
+	for i := range toks {
+		w := toks[i].low
+		if i < 4 && anaphorCues[w] && i+1 < len(toks) && eventVerbs[toks[i+1].low] {
+			ev.anaph = true
+		}
+		if (w == "that" || w == "this" || w == "the") && i+1 < len(toks) {
+			n := toks[i+1].low
+			if attackCues[n] || strikeCues[n] || massacreCues[n] || n == "toll" || n == "incident" || n == "crime" || n == "bombing" || n == "explosion" || n == "blast" {
+				ev.anaph = true
+			}
+		}
+	}
+	// Place: the most specific place named, outside parentheticals.
+	for k := range c.ms {
+		m := &c.ms[k]
+		if m.ent.Kind != graph.KindPlace || m.ti < len(mask) && mask[m.ti] {
+			continue
+		}
+		if ev.place == nil || rankOf(m.ent) < rankOf(ev.place.ent) {
+			ev.place = m
+		}
+	}
+	for k := range c.dates {
+		if !d.eventDate(&c.dates[k]) {
+			continue
+		}
+		if ev.date == nil || c.dates[k].d.Precision == graph.PrecisionDay && ev.date.d.Precision != graph.PrecisionDay {
+			ev.date = &c.dates[k]
+		}
+	}
+	for _, v := range c.claim.Values {
+		if v.Attribute == "killed" || v.Attribute == "injured" {
+			ev.casualty = true
+		}
+	}
+	ev.typeCue = make([]bool, len(toks))
+	for i := range toks {
+		ev.typeCue[i] = typeCueFor(ev.typ, toks, i)
+	}
+	ev.perp = d.perpetrator(c, ev, mask)
+	ev.target = target(d.text, toks, ev.cueI)
+	if ev.typ == "" && !ev.casualty && !ev.anaph {
+		return ev, false
+	}
+	return ev, true
+}
+
+// eventDate reports whether a date can date an event the document
+// reports: not a bare year, and not years before the document ("Dresden
+// in 1945").
+func (d *docState) eventDate(df *dateFound) bool {
+	if df.d.Precision == graph.PrecisionYear {
+		return false
+	}
+	if ref, ok := d.docDate(); ok {
+		if t, ok := parseISODay(df.d.To); ok && t.Before(ref.AddDate(-3, 0, 0)) {
+			return false
+		}
+	}
+	return true
+}
+
+// actorKinds are the kinds that can perpetrate an event.
+func actorKind(k graph.EntityKind) bool {
+	switch k {
+	case graph.KindState, graph.KindGovernment, graph.KindArmy, graph.KindArmedGroup, graph.KindCoalition, graph.KindUnknown:
+		return true
+	}
+	return false
+}
+
+// perpetrator finds who the claim says carried out the event.
+func (d *docState) perpetrator(c *claimInfo, ev event, mask []bool) *graph.Attribution {
+	toks := c.sg.toks
+	// An explicit unknown: "unidentified aircraft", "could not tell which
+	// aircraft".
+	for i := range toks {
+		w := toks[i].low
+		if (w == "unidentified" || w == "unknown" || w == "unidentifiable") && i+1 < len(toks) && (airCues[toks[i+1].low] || strikeCues[toks[i+1].low] || toks[i+1].low == "gunmen" || toks[i+1].low == "assailants") {
+			return d.attribution(d.unknownEntity(), toks, i, i+2, c)
+		}
+		if (w == "tell" || w == "identify" || w == "determine" || w == "say") && i > 1 && toks[i-1].low == "not" && i+1 < len(toks) && (toks[i+1].low == "which" || toks[i+1].low == "who" || toks[i+1].low == "whose") {
+			j := i + 2
+			for j < len(toks) && j < i+5 && !airCues[toks[j].low] && !strikeCues[toks[j].low] {
+				j++
+			}
+			if j < len(toks) && j < i+5 {
+				return d.attribution(d.unknownEntity(), toks, i-2, j+1, c)
+			}
+		}
+	}
+	type cand struct {
+		ent   *graph.Entity
+		ti    int
+		tj    int
+		score int
+	}
+	var best *cand
+	consider := func(e *graph.Entity, ti, tj, score int) {
+		if e == nil || !actorKind(e.Kind) || score <= 0 {
+			return
+		}
+		if best == nil || score > best.score || score == best.score && absInt(ti-ev.cueI) < absInt(best.ti-ev.cueI) {
+			best = &cand{e, ti, tj, score}
+		}
+	}
+	// Actors named in the claim, including "that coalition" references.
+	var actors []mention
+	for _, m := range c.ms {
+		if actorKind(m.ent.Kind) {
+			actors = append(actors, m)
+		}
+	}
+	for i := range toks {
+		w := toks[i].low
+		if toks[i].base == "coalition" && !toks[i].cap && coveredBy(c.ms, i) < 0 {
+			if e := d.recentCoalition(); e != nil {
+				actors = append(actors, mention{ent: e, s: toks[i].s, e: toks[i].e, ti: i, tj: i + 1, ref: true})
+			}
+		}
+		if dn, ok := demonyms[w]; ok && coveredBy(c.ms, i) < 0 && i+1 <= len(toks) {
+			// "believed to be Russian", "Anglo-American bombing".
+			prevBelieved := i >= 2 && toks[i-1].low == "be" || w == "anglo-american"
+			nextCue := i+1 < len(toks) && (airCues[toks[i+1].low] || strikeCues[toks[i+1].low] || campaignCues[toks[i+1].low])
+			if prevBelieved || nextCue {
+				if e := d.lookup(dn); e != nil {
+					actors = append(actors, mention{ent: e, s: toks[i].s, e: toks[i].e, ti: i, tj: i + 1})
+				}
+			}
+		}
+	}
+	isCue := func(k int) bool {
+		return k >= 0 && k < len(toks) && ev.typeCue[k] && !(k > 0 && toks[k-1].low == "to")
+	}
+	cueBefore := func(k, n int) bool {
+		for j := k - 1; j >= 0 && j >= k-n; j-- {
+			if isCue(j) {
+				return true
+			}
+		}
+		return false
+	}
+	for _, m := range actors {
+		if m.ti < len(mask) && mask[m.ti] {
+			continue
+		}
+		score := 1
+		// The two words before the name, skipping quotation marks.
+		pre, pre2 := "", ""
+		for k, n := m.ti-1, 0; k >= 0 && n < 2; k-- {
+			if isQuote(&toks[k]) {
+				continue
+			}
+			if n == 0 {
+				pre = toks[k].low
+			} else {
+				pre2 = toks[k].low
+			}
+			n++
+		}
+		byAt := -1
+		switch {
+		case pre == "by":
+			byAt = m.ti - 1
+		case pre2 == "by":
+			byAt = m.ti - 2
+		case m.ti > 2 && toks[m.ti-3].low == "by" && (pre2 == "the" || pre2 == "a" || pre2 == "an"):
+			byAt = m.ti - 3
+		}
+		possessive := strings.HasSuffix(toks[m.tj-1].low, "'s")
+		switch {
+		case pre == "with" && (pre2 == "lies" || pre2 == "entirely" || pre2 == "rests"), pre == "entirely" || pre == "squarely":
+			score = 6 // "responsibility lies with X"
+		case pre == "blamed" || pre2 == "blamed" || pre == "accused" || pre2 == "accused" || pre == "held" || pre == "be" && pre2 == "to":
+			score = 6
+		case pre == "against" || pre == "on" || pre == "at" || pre == "targeting" || pre == "targeted" || pre2 == "against" || pre == "with" || pre2 == "control" || pre == "from" || pre == "to" || pre == "for":
+			score = 0
+		case byAt >= 0 && (cueBefore(byAt, 4) || isCue(m.tj)):
+			score = 5
+		case byAt >= 0:
+			score = 2
+		case (pre == "of" || pre2 == "of" && (pre == "the" || pre == "a")) && m.ti >= 2 && cueBefore(m.ti, 3):
+			score = 5
+		case m.tj < len(toks) && (isCue(m.tj) || possessive && m.tj < len(toks) && (isCue(m.tj) || m.tj+1 < len(toks) && isCue(m.tj+1))):
+			score = 5
+		default:
+			// Subject of an event verb within a few words, across a
+			// parenthetical ("Government forces, supported by ..., took").
+			for j := m.tj; j < len(toks) && j < m.tj+14; j++ {
+				if j < len(mask) && mask[j] || isPunct(&toks[j], ",") && (j+1 < len(mask) && mask[j+1] || j > 0 && mask[j-1]) {
+					continue
+				}
+				if eventVerbs[toks[j].low] || negAux[toks[j].low] && j+2 < len(toks) && toks[j+1].low == "not" && eventVerbs[toks[j+2].low] {
+					score = 4
+					break
+				}
+				if isPunct(&toks[j], ",") || isPunct(&toks[j], ".") || j >= m.tj+6 {
+					break
+				}
+			}
+		}
+		if score == 1 {
+			// Named, but in no relation to the event the rules can see.
+			score = 0
+		}
+		consider(m.ent, m.ti, m.tj, score)
+	}
+	if best == nil && ev.typ == graph.EventAirstrike {
+		// "a warplane struck": an aircraft the source does not identify.
+		for i := 0; i+1 < len(toks); i++ {
+			if (toks[i].low == "a" || toks[i].low == "an") && airCues[toks[i+1].low] && !(i+1 < len(mask) && mask[i+1]) {
+				a := d.attribution(d.unknownEntity(), toks, i, i+2, c)
+				a.Hedge = ""
+				return a
+			}
+		}
+	}
+	if best == nil || best.score <= 1 && len(actors) > 1 {
+		return nil
+	}
+	return d.attribution(best.ent, toks, best.ti, best.tj, c)
+}
+
+func absInt(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
+
+// attribution makes the perpetrator record: its polarity follows the
+// claim's (a denial denies the attribution it names), its hedge the words
+// just before it ("believed to be Russian").
+func (d *docState) attribution(e *graph.Entity, toks []token, ti, tj int, c *claimInfo) *graph.Attribution {
+	if tj > len(toks) {
+		tj = len(toks)
+	}
+	a := &graph.Attribution{Entity: d.use(e), Polarity: graph.Affirmed, Text: d.text[toks[ti].s:toks[tj-1].e], Span: d.ri.span(toks[ti].s, toks[tj-1].e)}
+	if c.claim.Polarity == graph.Denied {
+		a.Polarity = graph.Denied
+	}
+	lo := ti - 6
+	if lo < 0 {
+		lo = 0
+	}
+	win := lowJoin(toks[lo:ti])
+	for _, h := range hedges {
+		if strings.Contains(win, " "+h+" ") || strings.HasSuffix(win, " "+h+" ") {
+			a.Hedge = h
+			break
+		}
+	}
+	if a.Hedge == "" && e.Kind != graph.KindUnknown {
+		for _, h := range []string{"may have", "might have", "reportedly", "allegedly", "believed", "suspected", "likely", "probably"} {
+			if strings.Contains(c.low, " "+h+" ") {
+				a.Hedge = h
+				break
+			}
+		}
+	}
+	return a
+}
+
+// recentCoalition is the coalition "the coalition" refers to: the last
+// coalition the document named, else the gazetteer's "Coalition".
+func (d *docState) recentCoalition() *graph.Entity {
+	if e := d.discourse.find(func(r *speakerRec) bool { return r.ent.Kind == graph.KindCoalition }); e != nil {
+		return e
+	}
+	return d.lookup("Coalition", graph.KindCoalition)
+}
+
+// target is the object struck: the noun phrase of a target noun after the
+// event cue ("a residential building", "the crowded residential
+// neighbourhood").
+func target(text string, toks []token, cue int) string {
+	if cue < 0 {
+		return ""
+	}
+	for i := cue; i < len(toks) && i < cue+14; i++ {
+		if isPunct(&toks[i], ".") || isPunct(&toks[i], ";") {
+			break
+		}
+		if !targetNouns[toks[i].low] {
+			continue
+		}
+		s := i
+		for s > cue+1 && toks[s-1].kind == tWord && !toks[s-1].cap && targetAdjs[toks[s-1].low] {
+			s--
+		}
+		if s > 0 && !targetLead[toks[s-1].low] {
+			continue
+		}
+		return text[toks[s].s:toks[i].e]
+	}
+	return ""
+}
+
+var targetAdjs = set("residential", "crowded", "populated", "densely", "civilian",
+	"field", "government-held", "rebel-held", "makeshift", "local", "main", "public",
+	"popular", "busy", "medical", "primary", "secondary", "displacement", "refugee",
+	"military", "industrial", "commercial", "residential-commercial", "old", "vegetable")
+
+// targetLead are the words before a target's noun phrase.
+var targetLead = set("a", "an", "the", "at", "on", "hit", "struck", "targeted",
+	"targeting", "near", "hitting", "striking", "into", "against", "its", "two",
+	"three", "several")
+
+// buildAccounts groups claims into accounts: one per speaker and event.
+func (d *docState) buildAccounts() {
+	var frames []frame
+	var accs []*acc
+	lastFrame := map[uuid.UUID]int{} // speaker -> last frame it spoke about
+	for _, c := range d.claims {
+		if c.claim.Kind == graph.ClaimMetadata || c.claim.Kind == graph.ClaimRequest {
+			continue
+		}
+		ev, ok := d.eventOf(c)
+		if !ok {
+			continue
+		}
+		speaker := d.entity(c.claim.Speaker.ID)
+		if c.toldAuth && d.voice != nil {
+			speaker = d.voice
+		}
+		if speaker == nil {
+			continue
+		}
+		hasPlace := ev.place != nil && !ev.place.ref || ev.place != nil && ev.place.ref
+		hasDate := ev.date != nil
+		// Which event: the latest compatible frame.
+		fi := -1
+		for k := len(frames) - 1; k >= 0; k-- {
+			if d.compatible(&frames[k], ev) {
+				if hasPlace || hasDate || ev.anaph || !ev.specific || ev.typ == "" || k == len(frames)-1 {
+					fi = k
+				}
+				break
+			}
+		}
+		if fi < 0 && ev.typ == "" {
+			// Figures without an event: they belong to the speaker's last one.
+			if k, ok := lastFrame[speaker.ID]; ok && ev.anaph {
+				fi = k
+			} else if len(frames) > 0 && (ev.anaph || ev.casualty) {
+				fi = len(frames) - 1
+			}
+		}
+		if fi < 0 {
+			// A new event needs substance: a specific type, or a place or a
+			// date with it; characterisation alone does not start one.
+			if ev.typ == "" || !ev.specific && !hasPlace && !hasDate && !ev.casualty {
+				continue
+			}
+			if c.claim.Kind == graph.ClaimCharacterisation && !ev.specific {
+				continue
+			}
+			if c.claim.Kind == graph.ClaimCharacterisation && ev.place == nil && ev.perp == nil {
+				continue
+			}
+			frames = append(frames, frame{})
+			fi = len(frames) - 1
+		}
+		d.extendFrame(&frames[fi], ev, c)
+		lastFrame[speaker.ID] = fi
+		var a *acc
+		for _, x := range accs {
+			if x.frame == fi && x.speaker.ID == speaker.ID {
+				a = x
+				break
+			}
+		}
+		if a == nil {
+			a = &acc{frame: fi, speaker: speaker, vals: map[graph.Span]bool{}}
+			a.a = graph.Account{DocumentID: d.docID, Speaker: d.use(speaker), Published: d.doc.Date}
+			accs = append(accs, a)
+		}
+		d.addToAccount(a, c, ev)
+	}
+	d.accs = accs
+	for n, a := range accs {
+		a.a.ID = graph.AccountID(d.docID, n)
+		if a.a.Type == "" {
+			a.a.Type = frames[a.frame].typ
+		}
+		if a.a.Type == "" {
+			a.a.Type = graph.EventAttack
+		}
+		// An account that refers back to an event takes the event's place
+		// and date where it names none itself.
+		if a.a.Place == nil && frames[a.frame].placeRef != nil {
+			p := *frames[a.frame].placeRef
+			a.a.Place = &p
+		}
+		if a.a.Date == nil && frames[a.frame].dateRef != nil {
+			dt := *frames[a.frame].dateRef
+			a.a.Date = &dt
+		}
+		a.a.Polarity = graph.Affirmed
+		if a.neg && !a.pos {
+			a.a.Polarity = graph.Denied
+		}
+		for _, c := range a.claims {
+			c.claim.Accounts = append(c.claim.Accounts, a.a.ID)
+		}
+	}
+}
+
+// compatible reports whether a claim's event can be the frame's event.
+func (d *docState) compatible(f *frame, ev event) bool {
+	if ev.typ != "" && f.typ != "" && family(ev.typ) != family(f.typ) {
+		fa, fb := family(ev.typ), family(f.typ)
+		if !(fa == 6 && fb <= 2 || fb == 6 && fa <= 2) {
+			return false
+		}
+	}
+	if ev.place != nil && f.place != nil {
+		p := ev.place.ent
+		if !d.g.Within(p.ID, f.place.ID) && !d.g.Within(f.place.ID, p.ID) {
+			return false
+		}
+	}
+	if ev.date != nil && f.from != "" {
+		from, to := ev.date.d.From, ev.date.d.To
+		if ev.date.since {
+			to = "9999-12-31"
+		}
+		if to < f.from || from > f.to {
+			return false
+		}
+	}
+	return true
+}
+
+func family(t graph.EventType) int {
+	switch t {
+	case graph.EventAirstrike, graph.EventShelling, graph.EventMassacre, graph.EventAttack, graph.EventExplosion, graph.EventProhibitedArms:
+		return 1
+	case graph.EventBombingCampaign:
+		return 2
+	case graph.EventEvacuation:
+		return 3
+	case graph.EventSiege:
+		return 4
+	case graph.EventCapture:
+		return 5
+	}
+	return 6
+}
+
+var typeRank = map[graph.EventType]int{
+	graph.EventProhibitedArms: 1, graph.EventAirstrike: 2, graph.EventBombingCampaign: 2,
+	graph.EventShelling: 3, graph.EventExplosion: 4, graph.EventEvacuation: 5,
+	graph.EventCapture: 5, graph.EventSiege: 6, graph.EventMassacre: 7,
+	graph.EventDestruction: 8, graph.EventAttack: 9,
+}
+
+// extendFrame narrows a frame with what a claim adds.
+func (d *docState) extendFrame(f *frame, ev event, c *claimInfo) {
+	if ev.place != nil && (f.place == nil || rankOf(ev.place.ent) < rankOf(f.place)) {
+		p := ev.place
+		f.placeRef = &graph.PlaceRef{Entity: d.use(p.ent), Text: d.text[p.s:p.e], Span: d.ri.span(p.s, p.e)}
+	}
+	if ev.date != nil && !ev.date.since && (f.from == "" || ev.date.d.Precision == graph.PrecisionDay) {
+		toks := c.sg.toks
+		dt := ev.date.d
+		dt.Text = d.text[toks[ev.date.i].s:toks[ev.date.j-1].e]
+		dt.Span = d.ri.span(toks[ev.date.i].s, toks[ev.date.j-1].e)
+		f.dateRef = &dt
+	}
+	if ev.typ != "" && (f.typ == "" || typeRank[ev.typ] < typeRank[f.typ]) {
+		f.typ = ev.typ
+	}
+	if ev.place != nil && (f.place == nil || rankOf(ev.place.ent) < rankOf(f.place)) {
+		f.place = ev.place.ent
+	}
+	if ev.date != nil && !ev.date.since && (f.from == "" || ev.date.d.Precision == graph.PrecisionDay) {
+		f.from, f.to = ev.date.d.From, ev.date.d.To
+	}
+}
+
+// addToAccount adds a claim's contribution to an account.
+func (d *docState) addToAccount(a *acc, c *claimInfo, ev event) {
+	a.claims = append(a.claims, c)
+	a.a.Claims = append(a.a.Claims, c.claim.ID)
+	if c.claim.Polarity == graph.Denied {
+		a.neg = true
+	} else if ev.specific && ev.typ != "" {
+		a.pos = true
+	}
+	if ev.typ != "" && (a.a.Type == "" || typeRank[ev.typ] < typeRank[a.a.Type]) {
+		a.a.Type = ev.typ
+		if ev.cueI >= 0 {
+			toks := c.sg.toks
+			a.a.TypeText = d.text[toks[ev.cueI].s:toks[ev.cueJ-1].e]
+			sp := d.ri.span(toks[ev.cueI].s, toks[ev.cueJ-1].e)
+			a.a.TypeSpan = &sp
+		}
+	}
+	if ev.date != nil {
+		dt := ev.date.d
+		toks := c.sg.toks
+		dt.Text = d.text[toks[ev.date.i].s:toks[ev.date.j-1].e]
+		dt.Span = d.ri.span(toks[ev.date.i].s, toks[ev.date.j-1].e)
+		if ev.date.since && d.doc.Date != "" && d.doc.Date > dt.From {
+			dt.To = d.doc.Date
+			dt.Precision = graph.PrecisionRange
+		}
+		if a.a.Date == nil || dt.Precision == graph.PrecisionDay && a.a.Date.Precision != graph.PrecisionDay {
+			a.a.Date = &dt
+		}
+	}
+	if ev.place != nil {
+		if a.a.Place == nil || d.entity(a.a.Place.Entity.ID) == nil || rankOf(ev.place.ent) < rankOf(d.entity(a.a.Place.Entity.ID)) {
+			p := ev.place
+			a.a.Place = &graph.PlaceRef{Entity: d.use(p.ent), Text: d.text[p.s:p.e], Span: d.ri.span(p.s, p.e)}
+		}
+	}
+	if ev.perp != nil && (a.a.Perpetrator == nil || a.a.Perpetrator.Entity.Kind == graph.KindUnknown && ev.perp.Entity.Kind != graph.KindUnknown && a.weakUnknown) {
+		a.weakUnknown = ev.perp.Entity.Kind == graph.KindUnknown && (strings.HasPrefix(fold(ev.perp.Text), "a ") || strings.HasPrefix(fold(ev.perp.Text), "an "))
+		a.a.Perpetrator = ev.perp
+	}
+	if a.a.Target == "" {
+		a.a.Target = ev.target
+	}
+	if c.claim.Polarity != graph.Denied {
+		for _, v := range c.claim.Values {
+			if !a.vals[v.Span] {
+				a.vals[v.Span] = true
+				a.a.Values = append(a.a.Values, v)
+			}
+		}
+	}
+}
+
+// accounts returns the built accounts.
+func (d *docState) accounts() []graph.Account {
+	out := make([]graph.Account, 0, len(d.accs))
+	for _, a := range d.accs {
+		out = append(out, a.a)
+	}
+	return out
+}

@@ -1,0 +1,291 @@
+package extract
+
+import (
+	"github.com/google/uuid"
+
+	"github.com/claimgraph/claimgraph/graph"
+)
+
+// claimInfo is a claim with what account building needs from its analysis.
+type claimInfo struct {
+	claim    graph.Claim
+	sg       segment
+	ms       []mention
+	figs     []figure
+	dates    []dateFound
+	speech   *speech
+	negAt    int  // token index of the denial cue, -1 if none
+	toldAuth bool // "Sources told the Observatory": the author's own sources
+	low      string
+}
+
+// readClaims makes a claim of every segment.
+func (d *docState) readClaims() {
+	gi := 0
+	for i := range d.segs {
+		sg := d.segs[i]
+		ms := d.segMentions(&sg, &gi)
+		var sps []speech
+		if sg.meta == metaNone {
+			sps = d.findSpeech(sg.toks, ms)
+		}
+		if a, b, ok := splitTwoSpeakers(sg, sps); ok {
+			d.addClaim(a, filterMentions(ms, a), nil)
+			d.addClaim(b, filterMentions(ms, b), nil)
+			continue
+		}
+		d.addClaim(sg, ms, sps)
+	}
+}
+
+// splitTwoSpeakers splits "X said ..., while Y said ..." where the second
+// report begins.
+func splitTwoSpeakers(sg segment, sps []speech) (segment, segment, bool) {
+	if len(sps) < 2 {
+		return sg, sg, false
+	}
+	toks := sg.toks
+	for k := 1; k < len(sps); k++ {
+		if sps[k].ent == nil || sps[0].ent == nil || sps[k].ent.ID == sps[0].ent.ID {
+			continue
+		}
+		lo, hi := sps[0].verb+1, sps[k].npS
+		if sps[0].npS > sps[0].verb {
+			lo = sps[0].npE
+		}
+		for b := hi - 1; b >= lo && b > 0; b-- {
+			w := toks[b].low
+			if w == "while" || w == "whereas" || w == "but" || w == "and" && isPunct(&toks[b-1], ",") || isPunct(&toks[b], ";") {
+				cut := b
+				if isPunct(&toks[b-1], ",") {
+					cut = b - 1
+				}
+				if cut <= 2 || len(toks)-b < 4 {
+					break
+				}
+				a, c := sg, sg
+				a.e = toks[cut-1].e
+				a.toks = toks[:cut]
+				c.s = toks[b].s
+				if isPunct(&toks[b], ";") {
+					c.s = toks[b+1].s
+					c.toks = toks[b+1:]
+				} else {
+					c.toks = toks[b:]
+				}
+				c.first = false
+				return a, c, true
+			}
+		}
+	}
+	return sg, sg, false
+}
+
+func filterMentions(ms []mention, sg segment) []mention {
+	var out []mention
+	off := 0
+	for _, m := range ms {
+		if m.s >= sg.s && m.e <= sg.e {
+			out = append(out, m)
+		}
+	}
+	if len(out) == 0 {
+		return nil
+	}
+	// Token indexes are relative to the segment's first token.
+	if len(sg.toks) > 0 {
+		for k := range out {
+			ti, tj := tokRange(sg.toks, out[k].s, out[k].e)
+			out[k].ti, out[k].tj = ti, tj
+		}
+	}
+	_ = off
+	return out
+}
+
+// addClaim analyses one segment and records its claim.
+func (d *docState) addClaim(sg segment, ms []mention, sps []speech) {
+	if sg.s >= sg.e {
+		return
+	}
+	if sps == nil && sg.meta == metaNone {
+		sps = d.findSpeech(sg.toks, ms)
+	}
+	toks := sg.toks
+	span := d.ri.span(sg.s, sg.e)
+	c := &claimInfo{sg: sg, ms: ms, negAt: -1, low: lowJoin(toks)}
+	c.claim = graph.Claim{
+		ID:         graph.ClaimID(d.docID, span),
+		DocumentID: d.docID,
+		Text:       d.text[sg.s:sg.e],
+		Span:       span,
+		Polarity:   graph.Affirmed,
+		Kind:       graph.ClaimFact,
+	}
+	// Speaker.
+	speaker := d.voice
+	if len(sps) > 0 && sps[0].ent != nil {
+		sp := sps[0]
+		c.speech = &sp
+		speaker = sp.ent
+		ss := d.ri.span(sp.s, sp.e)
+		c.claim.SpeakerSpan = &ss
+		c.claim.SpeakerText = d.text[sp.s:sp.e]
+		c.claim.Reported = !d.isVoice(sp.ent)
+		if sp.toldTo != nil && d.isVoice(sp.toldTo) {
+			c.toldAuth = true
+		}
+		if !sp.pronoun {
+			d.discourse.note(sp.ent, roleWords(toks[sp.npS:sp.npE])...)
+		}
+	}
+	if speaker == nil {
+		speaker = d.anonymousAuthor()
+	}
+	c.claim.Speaker = d.use(speaker)
+	d.noteCited(toks, ms, speaker)
+	// Mentions.
+	for _, m := range ms {
+		c.claim.Mentions = append(c.claim.Mentions, graph.Mention{Entity: d.use(m.ent), Text: d.text[m.s:m.e], Span: d.ri.span(m.s, m.e)})
+		switch m.ent.Kind {
+		case graph.KindPerson, graph.KindOutlet, graph.KindMonitor, graph.KindCoalition, graph.KindGovernment:
+			if c.speech == nil || m.ent != c.speech.ent {
+				d.discourse.noteQuiet(m.ent)
+			}
+		}
+	}
+	// Dates.
+	c.dates = findDates(toks, &d.dc)
+	for _, df := range c.dates {
+		dt := df.d
+		if df.since && d.dc.hasRef && d.doc.Date > dt.From {
+			// "since 15 October": from then to the document's date.
+			dt.To = d.doc.Date
+			dt.Precision = graph.PrecisionRange
+		}
+		dt.Text = d.text[toks[df.i].s:toks[df.j-1].e]
+		dt.Span = d.ri.span(toks[df.i].s, toks[df.j-1].e)
+		c.claim.Dates = append(c.claim.Dates, dt)
+	}
+	if sg.meta != metaNone {
+		c.claim.Kind = graph.ClaimMetadata
+		if sg.circulation {
+			c.claim.Kind = graph.ClaimRequest
+		}
+		d.claims = append(d.claims, c)
+		return
+	}
+	// Figures.
+	c.figs = findFigures(toks)
+	for k := range c.figs {
+		f := &c.figs[k]
+		if d.insideDate(c.dates, f) {
+			continue
+		}
+		v := f.v
+		v.Text = d.text[toks[f.bs].s:toks[f.j-1].e]
+		v.Span = d.ri.span(toks[f.bs].s, toks[f.j-1].e)
+		c.claim.Values = append(c.claim.Values, v)
+	}
+	// Polarity, kind, hedge.
+	c.claim.Polarity, c.negAt = negation(toks)
+	c.claim.Kind = claimKind(c.low, toks, len(c.claim.Values) > 0 || len(c.claim.Dates) > 0)
+	if sg.circulation {
+		c.claim.Kind = graph.ClaimRequest
+	}
+	c.claim.Hedge = hedgeOf(d.text, c.low, toks)
+	d.claims = append(d.claims, c)
+}
+
+func (d *docState) insideDate(ds []dateFound, f *figure) bool {
+	for _, x := range ds {
+		if f.i >= x.i && f.i < x.j {
+			return true
+		}
+	}
+	return false
+}
+
+// isVoice reports whether e is the document's own voice: its author or
+// the party it speaks for.
+func (d *docState) isVoice(e *graph.Entity) bool {
+	if e == nil {
+		return false
+	}
+	for _, v := range []*graph.Entity{d.voice, d.author, d.onBehalf} {
+		if v != nil && v.ID == e.ID {
+			return true
+		}
+	}
+	return false
+}
+
+// anonymousAuthor stands for the unknown author of a document without
+// metadata.
+func (d *docState) anonymousAuthor() *graph.Entity {
+	e := d.newEntity(graph.KindAnonymous, "author of the document", nil, true)
+	d.voice = e
+	return e
+}
+
+// roleWords returns the speaker nouns in a phrase ("source", "monitor").
+func roleWords(toks []token) []string {
+	var out []string
+	for k := range toks {
+		if _, ok := speakerNouns[toks[k].low]; ok {
+			out = append(out, toks[k].low)
+		}
+	}
+	return out
+}
+
+// noteCited introduces sources a claim cites without quoting them yet:
+// "citing its correspondent in the city" makes "the correspondent" known.
+func (d *docState) noteCited(toks []token, ms []mention, speaker *graph.Entity) {
+	for i := range toks {
+		if toks[i].low != "citing" && toks[i].low != "quoting" {
+			continue
+		}
+		e := i + 1
+		for e < len(toks) && !isPunct(&toks[e], ",") && !isPunct(&toks[e], ".") && e-i < 8 {
+			e++
+		}
+		head := ""
+		for k := i + 1; k < e; k++ {
+			if speakerNouns[toks[k].low] == graph.KindAnonymous {
+				head = toks[k].low
+				break
+			}
+		}
+		if head == "" {
+			continue
+		}
+		name := head
+		if speaker != nil {
+			name = head + " of " + speaker.Name
+		}
+		ent := d.newEntity(graph.KindAnonymous, name, []string{d.text[toks[i+1].s:toks[e-1].e]}, true)
+		if speaker != nil && ent.Affiliation == nil {
+			id := speaker.ID
+			ent.Affiliation = &id
+		}
+		d.discourse.note(ent, head)
+		d.discourse.note(speaker)
+	}
+}
+
+// noteQuiet records an entity mentioned (not speaking) as a possible
+// antecedent, below the current speakers.
+func (ds *discourse) noteQuiet(e *graph.Entity) {
+	for k := range ds.recent {
+		if ds.recent[k].ent.ID == e.ID {
+			return
+		}
+	}
+	ds.recent = append([]speakerRec{{ent: e}}, ds.recent...)
+	if len(ds.recent) > 32 {
+		ds.recent = ds.recent[:32]
+	}
+}
+
+var _ = uuid.Nil

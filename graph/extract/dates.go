@@ -1,0 +1,437 @@
+package extract
+
+import (
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/claimgraph/claimgraph/graph"
+)
+
+const isoDay = "2006-01-02"
+
+// dateFound is a date expression in a sentence.
+type dateFound struct {
+	d     graph.Date
+	i, j  int  // token range
+	since bool // "since 5 June 2017": the start of a period up to the document date
+}
+
+// dateCtx is what resolving dates needs: the document's date, if known, and
+// the last year the text spelled out.
+type dateCtx struct {
+	ref      time.Time
+	hasRef   bool
+	lastYear int
+	lastDay  string // the last single day the text named, for "the same day"
+}
+
+var weekdays = map[string]time.Weekday{
+	"monday": time.Monday, "tuesday": time.Tuesday, "wednesday": time.Wednesday,
+	"thursday": time.Thursday, "friday": time.Friday, "saturday": time.Saturday,
+	"sunday": time.Sunday,
+}
+
+func dayNum(t *token) int {
+	if t.kind != tNum || len(t.text) > 2 {
+		// "23rd", "1st" are words.
+		s := strings.TrimRight(t.low, "stndrh")
+		if t.kind == tNum || s == t.low || len(s) == 0 || len(s) > 2 {
+			return 0
+		}
+		n, err := strconv.Atoi(s)
+		if err != nil || n < 1 || n > 31 {
+			return 0
+		}
+		return n
+	}
+	n, err := strconv.Atoi(t.text)
+	if err != nil || n < 1 || n > 31 {
+		return 0
+	}
+	return n
+}
+
+func yearNum(t *token) int {
+	if t.kind != tNum || len(t.text) != 4 {
+		return 0
+	}
+	n, err := strconv.Atoi(t.text)
+	if err != nil || n < 1900 || n > 2100 {
+		return 0
+	}
+	return n
+}
+
+func validDay(y, m, d int) (time.Time, bool) {
+	t := time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC)
+	return t, t.Day() == d && int(t.Month()) == m
+}
+
+// inferYear picks the year of a day and month given without one: the
+// document's year, or the year before when that would put the day more than
+// a week after the document.
+func (c *dateCtx) inferYear(m, d int) int {
+	if c.hasRef {
+		y := c.ref.Year()
+		if t, ok := validDay(y, m, d); ok && t.After(c.ref.AddDate(0, 0, 7)) {
+			return y - 1
+		}
+		return y
+	}
+	return c.lastYear
+}
+
+func monthEnd(y, m int) time.Time {
+	return time.Date(y, time.Month(m)+1, 0, 0, 0, 0, 0, time.UTC)
+}
+
+func dayDate(t time.Time) graph.Date {
+	s := t.Format(isoDay)
+	return graph.Date{From: s, To: s, Precision: graph.PrecisionDay}
+}
+
+func rangeDate(a, b time.Time, p graph.DatePrecision) graph.Date {
+	return graph.Date{From: a.Format(isoDay), To: b.Format(isoDay), Precision: p}
+}
+
+// findDates returns the date expressions of a sentence, resolved.
+func findDates(toks []token, c *dateCtx) []dateFound {
+	var out []dateFound
+	for i := 0; i < len(toks); i++ {
+		if d, ok := absoluteAt(toks, i, c); ok {
+			out = append(out, d)
+			if d.d.Precision == graph.PrecisionDay {
+				c.lastDay = d.d.From
+			}
+			i = d.j - 1
+			continue
+		}
+		if d, ok := relativeAt(toks, i, c); ok {
+			// A weekday right before an absolute date is part of it.
+			k := d.j
+			if k < len(toks) && isPunct(&toks[k], ",") {
+				k++
+			}
+			if a, ok2 := absoluteAt(toks, k, c); ok2 {
+				a.i = d.i
+				out = append(out, a)
+				i = a.j - 1
+				continue
+			}
+			out = append(out, d)
+			i = d.j - 1
+		}
+	}
+	for k := range out {
+		d := &out[k]
+		for p := d.i - 1; p >= 0 && p >= d.i-14; p-- {
+			if toks[p].low == "since" {
+				d.since = true
+				break
+			}
+			if toks[p].kind == tPunct {
+				break
+			}
+		}
+	}
+	return out
+}
+
+// absoluteAt reads "23 October 2017", "23 October", "October 23, 2017",
+// "October 2017", "September or October 2017", "10-12 October 2017",
+// "in 2017".
+func absoluteAt(toks []token, i int, c *dateCtx) (dateFound, bool) {
+	var f dateFound
+	if i >= len(toks) {
+		return f, false
+	}
+	f.i = i
+	n := len(toks)
+	tok := func(k int) *token {
+		if k < n {
+			return &toks[k]
+		}
+		return &token{}
+	}
+	// Day (or day range) before month.
+	d1, d2 := dayNum(&toks[i]), 0
+	if d1 == 0 && toks[i].kind == tWord {
+		if a, b, ok := strings.Cut(toks[i].low, "-"); ok {
+			x, e1 := strconv.Atoi(a)
+			y, e2 := strconv.Atoi(b)
+			if e1 == nil && e2 == nil && x >= 1 && x <= 31 && y > x && y <= 31 {
+				d1, d2 = x, y
+			}
+		}
+	}
+	if d1 > 0 {
+		k := i + 1
+		if d2 == 0 && (tok(k).low == "and" || tok(k).low == "to" || tok(k).low == "or" || tok(k).text == "-" || tok(k).text == "–") {
+			if x := dayNum(tok(k + 1)); x > d1 && monthTok(tok(k+2)) > 0 {
+				d2 = x
+				k += 2
+			}
+		}
+		if tok(k).low == "of" {
+			k++
+		}
+		m := monthTok(tok(k))
+		if m == 0 {
+			return f, false
+		}
+		k++
+		y := 0
+		if yy := yearNum(tok(k)); yy > 0 {
+			y = yy
+			k++
+		} else if tok(k).text == "," && yearNum(tok(k+1)) > 0 {
+			y = yearNum(tok(k + 1))
+			k += 2
+		}
+		return c.dayResult(f, y, m, d1, d2, k)
+	}
+	// Month first.
+	m := monthTok(&toks[i])
+	if m == 0 {
+		if y := yearNum(&toks[i]); y > 0 && i > 0 {
+			switch toks[i-1].low {
+			case "in", "since", "during", "until", "of", "by", "early", "late", "mid", "throughout":
+				if i+1 < n && (whoNouns[toks[i+1].low] != "" || attrAfter[toks[i+1].low] != "") {
+					return f, false
+				}
+				c.lastYear = y
+				f.d = rangeDate(time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(y, 12, 31, 0, 0, 0, 0, time.UTC), graph.PrecisionYear)
+				f.j = i + 1
+				return f, true
+			}
+		}
+		return f, false
+	}
+	if toks[i].low == "may" && !toks[i].cap {
+		return f, false
+	}
+	k := i + 1
+	if d := dayNum(tok(k)); d > 0 {
+		k++
+		d2 := 0
+		if (tok(k).text == "-" || tok(k).low == "to" || tok(k).low == "and") && dayNum(tok(k+1)) > d {
+			d2 = dayNum(tok(k + 1))
+			k += 2
+		}
+		y := 0
+		if tok(k).text == "," && yearNum(tok(k+1)) > 0 {
+			y = yearNum(tok(k + 1))
+			k += 2
+		} else if yearNum(tok(k)) > 0 {
+			y = yearNum(tok(k))
+			k++
+		}
+		return c.dayResult(f, y, m, d, d2, k)
+	}
+	// "September or October 2017", "September and October".
+	m2 := 0
+	if (tok(k).low == "or" || tok(k).low == "and" || tok(k).low == "to" || tok(k).text == "-") && monthTok(tok(k+1)) > 0 {
+		m2 = monthTok(tok(k + 1))
+		k += 2
+	}
+	y := yearNum(tok(k))
+	if y > 0 {
+		k++
+		c.lastYear = y
+	} else {
+		// A bare month ("in September") needs a preposition to be a date.
+		if i == 0 {
+			return f, false
+		}
+		switch toks[i-1].low {
+		case "in", "since", "during", "until", "early", "late", "mid", "of", "throughout", "last", "this", "between", "from":
+		default:
+			return f, false
+		}
+		if c.hasRef {
+			y = c.ref.Year()
+			if m > int(c.ref.Month()) {
+				y--
+			}
+		} else if c.lastYear > 0 {
+			y = c.lastYear
+		} else {
+			return f, false
+		}
+	}
+	f.j = k
+	if m2 > 0 {
+		y1 := y
+		if m2 < m {
+			y1--
+		}
+		f.d = rangeDate(time.Date(y1, time.Month(m), 1, 0, 0, 0, 0, time.UTC), monthEnd(y, m2), graph.PrecisionRange)
+		return f, true
+	}
+	f.d = rangeDate(time.Date(y, time.Month(m), 1, 0, 0, 0, 0, time.UTC), monthEnd(y, m), graph.PrecisionMonth)
+	return f, true
+}
+
+func (c *dateCtx) dayResult(f dateFound, y, m, d1, d2, k int) (dateFound, bool) {
+	rel := false
+	if y == 0 {
+		y = c.inferYear(m, d1)
+		if y == 0 {
+			return f, false
+		}
+		rel = true
+	} else {
+		c.lastYear = y
+	}
+	t1, ok := validDay(y, m, d1)
+	if !ok {
+		return f, false
+	}
+	f.j = k
+	if d2 > 0 {
+		t2, ok := validDay(y, m, d2)
+		if !ok {
+			return f, false
+		}
+		f.d = rangeDate(t1, t2, graph.PrecisionRange)
+	} else {
+		f.d = dayDate(t1)
+	}
+	_ = rel
+	return f, true
+}
+
+// relativeAt reads dates relative to the document's date: "on Monday",
+// "late on Monday", "Monday night", "yesterday", "last night", "last week",
+// "last month", "two days ago", "earlier this month".
+func relativeAt(toks []token, i int, c *dateCtx) (dateFound, bool) {
+	var f dateFound
+	if i >= len(toks) {
+		return f, false
+	}
+	n := len(toks)
+	ref := c.ref
+	f.i = i
+	w := toks[i].base
+	set := func(d graph.Date, j int) (dateFound, bool) {
+		f.d = d
+		f.d.Relative = true
+		f.j = j
+		return f, true
+	}
+	// "on the same day", "that day": the day the text last named.
+	if (w == "the" || w == "that") && i+2 < n && c.lastDay != "" {
+		k := i + 1
+		if toks[k].low == "same" {
+			k++
+		}
+		if k < n && (toks[k].low == "day" || toks[k].low == "night") && (k > i+1 || w == "that") {
+			return set(graph.Date{From: c.lastDay, To: c.lastDay, Precision: graph.PrecisionDay}, k+1)
+		}
+	}
+	if !c.hasRef {
+		return f, false
+	}
+	if _, ok := weekdays[toks[min(i+1, n-1)].low]; w == "on" && i+1 < n && ok {
+		return f, false // the weekday starts the expression
+	}
+	// Leading qualifiers are part of the expression as written.
+	q := i
+	for q < n && (toks[q].low == "late" || toks[q].low == "early" || toks[q].low == "on" && q > i) && q-i < 2 {
+		q++
+	}
+	if q < n && q > i {
+		if _, ok := weekdays[toks[q].low]; !ok {
+			return f, false
+		}
+		w = toks[q].low
+	}
+	if wd, ok := weekdays[w]; ok && toks[q].cap {
+		back := (int(ref.Weekday()) - int(wd) + 7) % 7
+		j := q + 1
+		if q > 0 && toks[q-1].low == "last" && back == 0 {
+			back = 7
+		}
+		if q > 0 && toks[q-1].low == "last" && q-1 < i {
+			f.i = q - 1
+		}
+		if j < n {
+			switch toks[j].low {
+			case "night", "morning", "evening", "afternoon":
+				j++
+			}
+		}
+		return set(dayDate(ref.AddDate(0, 0, -back)), j)
+	}
+	switch w {
+	case "yesterday":
+		return set(dayDate(ref.AddDate(0, 0, -1)), i+1)
+	case "today", "tonight":
+		return set(dayDate(ref), i+1)
+	case "last", "this", "earlier":
+		if i+1 >= n {
+			return f, false
+		}
+		nx := toks[i+1].low
+		if w == "earlier" {
+			if nx == "this" && i+2 < n && toks[i+2].low == "month" {
+				return set(rangeDate(time.Date(ref.Year(), ref.Month(), 1, 0, 0, 0, 0, time.UTC), ref, graph.PrecisionRange), i+3)
+			}
+			if nx == "today" {
+				return set(dayDate(ref), i+2)
+			}
+			return f, false
+		}
+		switch nx {
+		case "night":
+			if w == "last" {
+				return set(dayDate(ref.AddDate(0, 0, -1)), i+2)
+			}
+			return set(dayDate(ref), i+2)
+		case "morning", "evening", "afternoon":
+			if w == "this" {
+				return set(dayDate(ref), i+2)
+			}
+		case "week":
+			mon := ref.AddDate(0, 0, -((int(ref.Weekday()) + 6) % 7))
+			if w == "last" {
+				return set(rangeDate(mon.AddDate(0, 0, -7), mon.AddDate(0, 0, -1), graph.PrecisionRange), i+2)
+			}
+			return set(rangeDate(mon, ref, graph.PrecisionRange), i+2)
+		case "month":
+			first := time.Date(ref.Year(), ref.Month(), 1, 0, 0, 0, 0, time.UTC)
+			if w == "last" {
+				pf := first.AddDate(0, -1, 0)
+				d := rangeDate(pf, first.AddDate(0, 0, -1), graph.PrecisionMonth)
+				return set(d, i+2)
+			}
+			return set(rangeDate(first, ref, graph.PrecisionRange), i+2)
+		}
+	}
+	// "two days ago", "3 days ago".
+	if i+2 < n && toks[i+2].low == "ago" {
+		v := 0.0
+		if toks[i].kind == tNum {
+			v, _ = parseDigits(toks[i].text)
+		} else if x, ok := spelledWord(toks[i].low); ok {
+			v = x
+		}
+		if v > 0 && v < 400 {
+			switch toks[i+1].low {
+			case "days", "day":
+				return set(dayDate(ref.AddDate(0, 0, -int(v))), i+3)
+			case "weeks", "week":
+				d := ref.AddDate(0, 0, -7*int(v))
+				return set(rangeDate(d.AddDate(0, 0, -3), d.AddDate(0, 0, 3), graph.PrecisionRange), i+3)
+			}
+		}
+	}
+	return f, false
+}
+
+// parseISODay parses a YYYY-MM-DD date.
+func parseISODay(s string) (time.Time, bool) {
+	t, err := time.Parse(isoDay, s)
+	return t, err == nil
+}

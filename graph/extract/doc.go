@@ -1,0 +1,59 @@
+// Package extract turns one letter, report, statement or briefing into a
+// graph.Extraction: the document's metadata, the claims it makes, who makes
+// each one, and the events, figures, dates, places and perpetrators they
+// assert, each with its span in the normalised text so that an analyst can
+// check every item against the words.
+//
+// Extraction is rule based, deterministic and linear in the length of the
+// text. The stages, in order:
+//
+//  1. Validation and normalisation (graph.NormaliseText); invalid UTF-8,
+//     NUL bytes and empty text are EINVALID errors.
+//  2. Segmentation (segment.go): paragraphs (a blank line, or a line
+//     break after sentence punctuation), sentences (". " before a capital,
+//     not after an abbreviation or initial), clauses at "; ", and a cut at
+//     1,500 bytes for text without punctuation. A sentence that reports two
+//     speakers ("X said ..., while Y said ...") is split where the second
+//     report begins.
+//  3. Metadata (meta.go): headings, UN symbol lines, datelines ("Beirut, 24
+//     October 2017."), bylines ("Syrian Observatory for Human Rights, 24
+//     October 2017."), letter formulas ("On instructions from my
+//     Government", "addressed to the Secretary-General ...", the
+//     circulation request). The caller's metadata wins; every disagreement
+//     is kept in Document.Clashes.
+//  4. Entities (entities.go): gazetteer mentions, names the gazetteer lacks
+//     (outlets by "network", "Post", "TV"; persons after titles such as
+//     "Colonel" or "spokesman"; other capitalised names as unclassified),
+//     and references resolved within the document ("the city", "the
+//     neighbourhood", "that coalition").
+//  5. Claims (claims.go): speaker (speakers.go: "X said", ", X said.",
+//     "according to X", "X told Y that", anonymous sources, and a small
+//     discourse model for "he", "the source", "the monitor", "the
+//     channel"), polarity and kind (polarity.go), hedges, figures with
+//     bounds (numbers.go) and dates (dates.go).
+//  6. Accounts (accounts.go): one per speaker and event, with type, date,
+//     place, perpetrator (with polarity and hedge), target and figures.
+//
+// Figures. A figure's bound comes from the words before it: "at least", "no
+// fewer than", "a minimum of" are at_least; "more than", "over", "upwards
+// of" more_than; "up to", "no more than", "at most" at_most; "fewer than",
+// "less than", "under" less_than; "about", "around", "some",
+// "approximately", "nearly" and "almost" about (a writer who says "nearly
+// 50" gives an approximation, not a ceiling). Words without a number are
+// unspecified with a range: dozens 24-99, scores 40-199, hundreds 200-999,
+// thousands from 2,000 with no upper limit, tens of thousands 10,000-99,000,
+// several 3-9. Years, dates, ages, clock times, durations, distances,
+// document numbers ("resolution 2254") and numbers inside names ("Deir Ezzor
+// 24") are not figures. Figures in headings are not extracted: a heading
+// repeats the body.
+//
+// Accounts. Claims by the same speaker about the same event form one
+// account; a claim continues the current event when it names no other
+// place or date, or refers back to it ("they", "that attack", "the raid").
+// What anonymous sources tell the document's author ("Sources told the
+// Observatory") is reported speech in the claim, but belongs to the
+// author's account of the event: the author publishes it as its finding.
+// Figures inside a denied allegation ("the allegation that a coalition
+// strike killed 14 ... was false") stay on the claim but are not the
+// denying speaker's figures, so they are left out of its account.
+package extract

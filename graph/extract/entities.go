@@ -1,0 +1,361 @@
+package extract
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/claimgraph/claimgraph/graph"
+	"github.com/claimgraph/claimgraph/graph/gazetteer"
+)
+
+// mention is an entity named in a segment: by name, or by a reference
+// resolved within the document ("the city").
+type mention struct {
+	ent    *graph.Entity
+	s, e   int // bytes
+	ti, tj int // token range in the segment
+	ref    bool
+}
+
+// orgCueKind says what kind of entity a name ending in (or followed by)
+// word is: "network", "Post", "TV" -> outlet; "Observatory" -> monitor.
+func orgCueKind(w string) graph.EntityKind {
+	switch w {
+	case "network", "post", "agency", "tv", "television", "channel", "radio",
+		"news", "newspaper", "times", "media", "press", "website", "broadcaster",
+		"gazette", "daily", "outlet", "herald", "tribune", "telegraph", "journal",
+		"magazine", "station", "online", "page", "24", "sana", "reuters", "afp":
+		return graph.KindOutlet
+	case "observatory", "monitor", "airwars":
+		return graph.KindMonitor
+	case "brigade", "brigades", "front", "battalion", "battalions", "movement",
+		"forces", "units", "militia", "militias", "division", "regiment", "corps",
+		"jaish", "liwa", "faylaq", "harakat", "hayat", "ahrar", "legion", "guard",
+		"guards":
+		return graph.KindArmedGroup
+	case "committee", "council", "centre", "center", "foundation", "organisation",
+		"organization", "institute", "association", "union", "federation",
+		"ministry", "office", "commission", "department", "directorate", "helmets",
+		"defence", "defense", "society", "crescent", "cross", "watch", "amnesty":
+		return graph.KindOrg
+	}
+	return ""
+}
+
+// orgCue is orgCueKind as a string, "" for none.
+func orgCue(w string) string { return string(orgCueKind(w)) }
+
+// lowerOutletCues follow a name in lower case: "the Deir Ezzor 24 network".
+var lowerOutletCues = set("network", "channel", "agency", "website", "tv",
+	"television", "radio", "page", "newspaper", "outlet", "news", "station", "broadcaster")
+
+// Titles before a person's name.
+var personTitles = set("colonel", "col", "lieutenant", "lt", "general", "gen",
+	"major", "maj", "brigadier", "captain", "capt", "sergeant", "sgt", "admiral",
+	"adm", "commander", "president", "minister", "ambassador", "mr", "mrs", "ms",
+	"dr", "sheikh", "prince", "king", "deputy", "prime", "foreign", "defence",
+	"defense", "secretary", "lt-gen", "lt-col", "maj-gen", "brig-gen", "spokesman",
+	"spokeswoman", "spokesperson", "envoy", "governor", "mayor", "director",
+	"chief", "head", "official", "representative", "correspondent", "reporter",
+	"activist", "journalist", "doctor", "emir", "imam", "father", "bishop", "judge",
+	"senator", "special", "staff", "lieutenant-general", "major-general",
+	"brigadier-general", "lieutenant-colonel", "air", "vice", "marshal", "first")
+
+var notNames = set("the", "a", "an", "on", "in", "at", "of", "for", "and", "but",
+	"he", "she", "they", "it", "we", "i", "this", "that", "these", "those", "there",
+	"while", "when", "after", "before", "since", "according", "however", "meanwhile",
+	"reports", "sources", "government", "coalition", "warplanes", "comparisons",
+	"responsibility", "such", "nor", "his", "her", "its", "their", "our", "my",
+	"among", "some", "many", "most", "all", "both", "statement", "local", "death",
+	"battle", "civilian", "pro-government", "monitor", "source", "western",
+	"russian", "american", "syrian", "iraqi", "turkish", "british", "french",
+	"iranian", "kurdish", "israeli", "arab", "islamic", "state", "letter",
+	"identical", "annex", "excellency", "source:", "un", "un:")
+
+// segMentions returns the entity mentions of a segment: gazetteer matches
+// (from the document-wide list, advancing *gi), names the gazetteer lacks,
+// and references to earlier places.
+func (d *docState) segMentions(sg *segment, gi *int) []mention {
+	toks := sg.toks
+	var ms []mention
+	for *gi < len(d.gaz) && d.gaz[*gi].Start < sg.s {
+		*gi++
+	}
+	for k := *gi; k < len(d.gaz) && d.gaz[k].Start < sg.e; k++ {
+		m := d.gaz[k]
+		if m.End > sg.e {
+			break
+		}
+		ti, tj := tokRange(toks, m.Start, m.End)
+		if ti >= tj {
+			continue
+		}
+		ms = append(ms, mention{ent: m.Entity, s: m.Start, e: m.End, ti: ti, tj: tj})
+	}
+	ms = d.unknownNames(sg, ms)
+	ms = d.placeRefs(sg, ms)
+	sort.Slice(ms, func(i, j int) bool { return ms[i].s < ms[j].s })
+	return ms
+}
+
+// tokRange maps a byte range to the tokens it covers.
+func tokRange(toks []token, s, e int) (int, int) {
+	ti := sort.Search(len(toks), func(i int) bool { return toks[i].e > s })
+	tj := ti
+	for tj < len(toks) && toks[tj].s < e {
+		tj++
+	}
+	return ti, tj
+}
+
+func coveredBy(ms []mention, ti int) int {
+	for k, m := range ms {
+		if ti >= m.ti && ti < m.tj {
+			return k
+		}
+	}
+	return -1
+}
+
+// unknownNames finds proper names the gazetteer lacks: outlets and
+// organisations by their cue word, persons after titles, and other runs of
+// two or more capitalised words (unclassified).
+func (d *docState) unknownNames(sg *segment, ms []mention) []mention {
+	toks := sg.toks
+	if sg.meta == metaHeading || sg.meta == metaSymbol {
+		return ms
+	}
+	for i := 0; i < len(toks); i++ {
+		if toks[i].kind != tWord || !toks[i].cap {
+			continue
+		}
+		// Extend a run of capitalised words, joiners and numbers.
+		j := i + 1
+		for j < len(toks) {
+			t := &toks[j]
+			if t.kind == tWord && t.cap {
+				j++
+				continue
+			}
+			if (t.low == "of" || t.low == "for") && j+1 < len(toks) && toks[j+1].cap && toks[j+1].kind == tWord && toks[j+1].low != "the" {
+				j += 2
+				continue
+			}
+			if t.kind == tNum && len(t.text) <= 3 && j+1 < len(toks) && (toks[j+1].cap || lowerOutletCues[toks[j+1].low]) {
+				j++
+				continue
+			}
+			break
+		}
+		start := i
+		for start < j && (notNames[toks[start].low] || personTitles[toks[start].low] && start+1 < j) {
+			start++
+		}
+		cue := ""
+		cueEnd := j
+		if j < len(toks) && lowerOutletCues[toks[j].low] && !toks[j].cap {
+			cue = toks[j].low
+			cueEnd = j + 1
+		}
+		kind := graph.EntityKind("")
+		if cue != "" {
+			kind = graph.KindOutlet
+		} else if j > start {
+			kind = orgCueKind(toks[j-1].low)
+		}
+		// A title right before the run: a person.
+		titled := false
+		for p := i; p < j && personTitles[toks[p].low]; p++ {
+			titled = true
+		}
+		if i > 0 && personTitles[toks[i-1].low] {
+			titled = true
+		}
+		if start >= j {
+			i = j - 1
+			continue
+		}
+		if overlapsActor(ms, i, j) {
+			i = j - 1
+			continue
+		}
+		switch {
+		case kind != "":
+			name := d.text[toks[start].s:toks[j-1].e]
+			full := d.text[toks[start].s:toks[cueEnd-1].e]
+			e := d.lookup(name)
+			if e == nil || e.Kind == graph.KindPlace {
+				e = d.lookup(full)
+			}
+			if e == nil || e.Kind == graph.KindPlace {
+				e = d.newEntity(kind, name, []string{full}, false)
+			}
+			ms = replaceRange(ms, mention{ent: e, s: toks[start].s, e: toks[cueEnd-1].e, ti: start, tj: cueEnd}, toks)
+			i = cueEnd - 1
+		case titled:
+			// Person: up to three capitalised words after the titles.
+			ps := start
+			for ps < j && personTitles[toks[ps].low] {
+				ps++
+			}
+			pe := ps
+			for pe < j && pe < ps+3 && toks[pe].kind == tWord {
+				pe++
+			}
+			if pe > ps && coveredBy(ms, ps) < 0 && (pe-ps >= 2 || i > 0 && toks[i-1].cap || personTitles[toks[i].low]) {
+				name := d.text[toks[ps].s:toks[pe-1].e]
+				e := d.lookup(name, graph.KindPerson)
+				if e == nil {
+					e = d.newEntity(graph.KindPerson, name, []string{d.text[toks[i].s:toks[pe-1].e]}, false)
+				}
+				ms = replaceRange(ms, mention{ent: e, s: toks[ps].s, e: toks[pe-1].e, ti: ps, tj: pe}, toks)
+			}
+			i = j - 1
+		case j-start >= 2 && !(start == 0 && sg.first && sg.para == 0):
+			anyCovered := false
+			for p := start; p < j; p++ {
+				if coveredBy(ms, p) >= 0 || monthTok(&toks[p]) > 0 || weekdays[toks[p].low] != 0 {
+					anyCovered = true
+					break
+				}
+			}
+			if !anyCovered {
+				name := d.text[toks[start].s:toks[j-1].e]
+				e := d.newEntity(graph.KindUnclassified, name, nil, false)
+				ms = append(ms, mention{ent: e, s: toks[start].s, e: toks[j-1].e, ti: start, tj: j})
+			}
+			i = j - 1
+		default:
+			i = j - 1
+		}
+	}
+	return ms
+}
+
+// overlapsActor reports whether a gazetteer mention other than a place
+// lies within tokens [s, e): the gazetteer's name wins over a guess.
+func overlapsActor(ms []mention, s, e int) bool {
+	for _, m := range ms {
+		if m.ent.Kind != graph.KindPlace && m.ti < e && m.tj > s {
+			return true
+		}
+	}
+	return false
+}
+
+// replaceRange adds m, dropping mentions inside it (the place "Deir Ezzor"
+// inside the outlet "Deir Ezzor 24 network").
+func replaceRange(ms []mention, m mention, toks []token) []mention {
+	out := ms[:0]
+	for _, x := range ms {
+		if x.ti >= m.ti && x.tj <= m.tj {
+			continue
+		}
+		out = append(out, x)
+	}
+	return append(out, m)
+}
+
+// Place nouns that refer back to a place of that type.
+var placeRefNouns = map[string][]string{
+	"city":          {"city", "town"},
+	"town":          {"town", "city"},
+	"neighbourhood": {"neighbourhood", "district", "subdistrict"},
+	"neighborhood":  {"neighbourhood", "district", "subdistrict"},
+	"district":      {"neighbourhood", "district", "subdistrict"},
+	"quarter":       {"neighbourhood", "district"},
+	"village":       {"village", "town"},
+	"governorate":   {"governorate"},
+	"province":      {"governorate"},
+	"camp":          {"camp"},
+	"area":          {"city", "town", "village", "district", "neighbourhood"},
+}
+
+// placeRefs resolves "the city", "that city", "the neighbourhood" to the
+// most recent place of that type, and records the places the segment names
+// for later references.
+func (d *docState) placeRefs(sg *segment, ms []mention) []mention {
+	toks := sg.toks
+	sort.Slice(ms, func(i, j int) bool { return ms[i].s < ms[j].s })
+	next := 0
+	var added []mention
+	for i := 0; i+1 < len(toks); i++ {
+		// Places named before this token become antecedents.
+		for next < len(ms) && ms[next].ti <= i {
+			if ms[next].ent.Kind == graph.KindPlace && !ms[next].ref {
+				d.notePlace(ms[next].ent)
+			}
+			next++
+		}
+		det := toks[i].low
+		if det != "the" && det != "that" && det != "this" {
+			continue
+		}
+		n := i + 1
+		types, ok := placeRefNouns[toks[n].low]
+		if !ok {
+			continue
+		}
+		if n+1 < len(toks) && toks[n+1].low == "of" || coveredBy(ms, n) >= 0 {
+			continue // "the city of Raqqah": the name follows
+		}
+		if e := d.recentPlace(types); e != nil {
+			added = append(added, mention{ent: e, s: toks[i].s, e: toks[n].e, ti: i, tj: n + 1, ref: true})
+		}
+	}
+	for ; next < len(ms); next++ {
+		if ms[next].ent.Kind == graph.KindPlace && !ms[next].ref {
+			d.notePlace(ms[next].ent)
+		}
+	}
+	return append(ms, added...)
+}
+
+func (d *docState) notePlace(e *graph.Entity) {
+	for k, p := range d.lastPlaces {
+		if p.ID == e.ID {
+			d.lastPlaces = append(d.lastPlaces[:k], d.lastPlaces[k+1:]...)
+			break
+		}
+	}
+	d.lastPlaces = append(d.lastPlaces, e)
+	if len(d.lastPlaces) > 16 {
+		d.lastPlaces = d.lastPlaces[1:]
+	}
+}
+
+// recentPlace returns the most recently named place of one of the types.
+func (d *docState) recentPlace(types []string) *graph.Entity {
+	for _, t := range types {
+		for k := len(d.lastPlaces) - 1; k >= 0; k-- {
+			if d.lastPlaces[k].PlaceType == t {
+				return d.lastPlaces[k]
+			}
+		}
+	}
+	return nil
+}
+
+// placeRank orders place types from most to least specific.
+var placeRank = map[string]int{
+	"camp": 2, "neighbourhood": 3, "landmark": 4, "village": 4, "subdistrict": 5,
+	"town": 6, "airbase": 6, "border_crossing": 6, "city": 7, "district": 8,
+	"governorate": 9, "region": 10, "river": 11, "lake": 11, "mountain": 11,
+	"country": 12,
+}
+
+func rankOf(e *graph.Entity) int {
+	if e.Kind == graph.KindState {
+		return 12
+	}
+	if r, ok := placeRank[e.PlaceType]; ok {
+		return r
+	}
+	return 13
+}
+
+// keyOf is the identity key of a name for comparisons outside the
+// gazetteer: its fold key.
+func keyOf(name string) string { return gazetteer.FoldKey(name) }
+
+var _ = strings.TrimSpace

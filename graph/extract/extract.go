@@ -1,0 +1,298 @@
+package extract
+
+import (
+	"fmt"
+	"os"
+	"sort"
+	"time"
+
+	"github.com/google/uuid"
+
+	"github.com/claimgraph/claimgraph/graph"
+	"github.com/claimgraph/claimgraph/graph/gazetteer"
+)
+
+// Extractor extracts claims from documents. It is safe for concurrent use.
+type Extractor struct {
+	g     *gazetteer.Gazetteer
+	govOf map[uuid.UUID]*graph.Entity // state -> its government
+}
+
+// New returns an extractor that names entities through g; nil means the
+// embedded default gazetteer.
+func New(g *gazetteer.Gazetteer) *Extractor {
+	if g == nil {
+		g = gazetteer.Default()
+	}
+	x := &Extractor{g: g, govOf: make(map[uuid.UUID]*graph.Entity)}
+	for _, e := range g.Entities() {
+		if e.Kind != graph.KindGovernment || e.Affiliation == nil {
+			continue
+		}
+		st, ok := g.Entity(*e.Affiliation)
+		if !ok || st.Kind != graph.KindState {
+			continue
+		}
+		// The state's main government is the one affiliated directly with
+		// it whose name is shortest ("Government of the Syrian Arab
+		// Republic" rather than a ministry, which is affiliated with the
+		// government, not the state).
+		ge, _ := g.Entity(e.ID)
+		if cur, ok := x.govOf[st.ID]; !ok || len(ge.Name) < len(cur.Name) {
+			x.govOf[st.ID] = ge
+		}
+	}
+	return x
+}
+
+// docState is everything known while extracting one document.
+type docState struct {
+	x     *Extractor
+	g     *gazetteer.Gazetteer
+	in    graph.DocumentInput
+	text  string
+	ri    *runeIndex
+	docID uuid.UUID
+	doc   graph.Document
+	segs  []segment
+	dc    dateCtx
+
+	ents     map[uuid.UUID]*graph.Entity
+	entOrder []uuid.UUID
+
+	gaz    []gazetteer.Match // every gazetteer match in the text, in order
+	claims []*claimInfo
+	accs   []*acc
+
+	author     *graph.Entity // the document's author entity, if known
+	onBehalf   *graph.Entity // the entity the document speaks for
+	voice      *graph.Entity // who asserts the document's own claims
+	country    *graph.Entity // the country the document is about
+	discourse  discourse
+	lastPlaces []*graph.Entity
+}
+
+// Extract extracts everything it can from one document. Invalid input
+// (invalid UTF-8, NUL bytes, empty or white-space-only text) is an EINVALID
+// error; extraction itself never fails on valid text.
+func (x *Extractor) Extract(in graph.DocumentInput) (out *graph.Extraction, err error) {
+	if err := validate(in.Text); err != nil {
+		return nil, err
+	}
+	if in.Date != "" {
+		if _, ok := parseISODay(in.Date); !ok {
+			return nil, graph.Errorf(graph.EINVALID, "document date %q is not YYYY-MM-DD", in.Date)
+		}
+	}
+	text := graph.NormaliseText(in.Text)
+	if text == "" {
+		return nil, graph.Errorf(graph.EINVALID, "document text is empty")
+	}
+	defer func() {
+		// Extraction is written not to panic; should a rule still do so on
+		// some input, the caller gets an internal error, not a crash.
+		if os.Getenv("CG_EXTRACT_PANIC") != "" {
+			return
+		}
+		if r := recover(); r != nil {
+			out, err = nil, fmt.Errorf("extract document: internal fault: %v", r)
+		}
+	}()
+	d := &docState{
+		x:    x,
+		g:    x.g,
+		in:   in,
+		text: text,
+		ri:   newRuneIndex(text),
+		ents: make(map[uuid.UUID]*graph.Entity),
+	}
+	d.docID = graph.DocumentID(text)
+	d.doc = graph.Document{
+		ID:         d.docID,
+		Title:      in.Title,
+		Symbol:     in.Symbol,
+		Kind:       in.Kind,
+		Author:     in.Author,
+		OnBehalfOf: in.OnBehalfOf,
+		Date:       in.Date,
+		Language:   in.Language,
+		SourceURL:  in.SourceURL,
+		File:       in.File,
+		Hash:       graph.TextHash(text),
+		Length:     d.ri.at(len(text)),
+		Text:       text,
+	}
+	if len(in.AddressedTo) > 0 {
+		d.doc.AddressedTo = append([]string(nil), in.AddressedTo...)
+	}
+	d.segs = segments(text)
+	for i := range d.segs {
+		d.segs[i].toks = tokenize(text, d.segs[i].s, d.segs[i].e)
+	}
+	d.gaz = x.g.Find(text)
+	d.readMetadata()
+	if t, ok := parseISODay(d.doc.Date); ok {
+		d.dc.ref, d.dc.hasRef = t, true
+	}
+	d.resolveParties()
+	d.readClaims()
+	d.buildAccounts()
+	return d.result(), nil
+}
+
+// result assembles the extraction.
+func (d *docState) result() *graph.Extraction {
+	out := &graph.Extraction{Document: d.doc}
+	out.Claims = make([]graph.Claim, 0, len(d.claims))
+	for _, c := range d.claims {
+		out.Claims = append(out.Claims, c.claim)
+	}
+	out.Accounts = d.accounts()
+	// Entities that referenced entities point to are referenced too.
+	for k := 0; k < len(d.entOrder); k++ {
+		e := d.ents[d.entOrder[k]]
+		for _, id := range []*uuid.UUID{e.Within, e.Affiliation} {
+			if id == nil {
+				continue
+			}
+			if _, ok := d.ents[*id]; !ok {
+				if ge, ok := d.g.Entity(*id); ok {
+					d.use(ge)
+				}
+			}
+		}
+		if len(e.Keys) == 0 {
+			e.Keys = d.g.Keys(e)
+		}
+	}
+	out.Entities = make([]graph.Entity, 0, len(d.entOrder))
+	for _, id := range d.entOrder {
+		out.Entities = append(out.Entities, *d.ents[id])
+	}
+	sort.SliceStable(out.Entities, func(i, j int) bool { return out.Entities[i].ID.String() < out.Entities[j].ID.String() })
+	return out
+}
+
+// use records that the extraction refers to e and returns its reference.
+// Gazetteer entities and entities created from the text are copied once.
+func (d *docState) use(e *graph.Entity) graph.EntityRef {
+	if e == nil {
+		return graph.EntityRef{}
+	}
+	if _, ok := d.ents[e.ID]; !ok {
+		cp := e
+		if e.Gazetteer {
+			c := *e
+			cp = &c
+		}
+		if len(cp.Keys) == 0 {
+			cp.Keys = d.g.Keys(cp)
+		}
+		d.ents[e.ID] = cp
+		d.entOrder = append(d.entOrder, e.ID)
+		// The places enclosing a place, and what an entity is affiliated
+		// with, are referenced too: the store writes their edges.
+		if e.Within != nil {
+			if w, ok := d.g.Entity(*e.Within); ok {
+				d.use(w)
+			}
+		}
+		if e.Affiliation != nil {
+			if a, ok := d.g.Entity(*e.Affiliation); ok {
+				d.use(a)
+			} else if a, ok := d.ents[*e.Affiliation]; ok {
+				d.use(a)
+			}
+		}
+	}
+	return e.Ref()
+}
+
+// entity returns the entity with id, from the document or the gazetteer.
+func (d *docState) entity(id uuid.UUID) *graph.Entity {
+	if e, ok := d.ents[id]; ok {
+		return e
+	}
+	if e, ok := d.g.Entity(id); ok {
+		return e
+	}
+	return nil
+}
+
+// newEntity makes an entity the gazetteer lacks: kind and name as found,
+// id from kind and fold key (scoped to the document for anonymous sources).
+func (d *docState) newEntity(kind graph.EntityKind, name string, aliases []string, scoped bool) *graph.Entity {
+	key := gazetteer.FoldKey(name)
+	if key == "" {
+		key = name
+	}
+	scope := uuid.Nil
+	if scoped {
+		scope = d.docID
+	}
+	id := graph.EntityID(kind, key, scope)
+	if e, ok := d.ents[id]; ok {
+		for _, a := range aliases {
+			addAlias(e, a)
+		}
+		return e
+	}
+	e := &graph.Entity{ID: id, Name: name, Kind: kind}
+	for _, a := range aliases {
+		addAlias(e, a)
+	}
+	if scoped {
+		s := d.docID
+		e.Scope = &s
+	}
+	d.ents[id] = e
+	d.entOrder = append(d.entOrder, id)
+	return e
+}
+
+func addAlias(e *graph.Entity, a string) {
+	if a == "" || gazetteer.FoldKey(a) == gazetteer.FoldKey(e.Name) {
+		return
+	}
+	for _, x := range e.Aliases {
+		if gazetteer.FoldKey(x) == gazetteer.FoldKey(a) {
+			return
+		}
+	}
+	e.Aliases = append(e.Aliases, a)
+}
+
+// lookup returns the best gazetteer entity for name, preferring the given
+// kinds when there are several; nil if none.
+func (d *docState) lookup(name string, kinds ...graph.EntityKind) *graph.Entity {
+	es := d.g.Lookup(name)
+	if len(es) == 0 {
+		return nil
+	}
+	if len(kinds) == 0 {
+		return es[0]
+	}
+	for _, k := range kinds {
+		for _, e := range es {
+			if e.Kind == k {
+				return e
+			}
+		}
+	}
+	return nil
+}
+
+// unknownEntity is the explicit unknown perpetrator: "unidentified aircraft".
+func (d *docState) unknownEntity() *graph.Entity {
+	id := graph.EntityID(graph.KindUnknown, "unknown", uuid.Nil)
+	if e, ok := d.ents[id]; ok {
+		return e
+	}
+	e := &graph.Entity{ID: id, Name: "unknown", Kind: graph.KindUnknown, Description: "an actor the source says it cannot identify"}
+	d.ents[id] = e
+	d.entOrder = append(d.entOrder, id)
+	return e
+}
+
+// docDate returns the document date, or the zero time.
+func (d *docState) docDate() (time.Time, bool) { return d.dc.ref, d.dc.hasRef }

@@ -1,0 +1,124 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/google/uuid"
+
+	"github.com/claimgraph/claimgraph/graph"
+	"github.com/claimgraph/claimgraph/graph/gazetteer"
+)
+
+// labelMatcher decides whether an extracted entity is the one a label
+// names. Identity is the gazetteer's: the label's Lookup entity, reached
+// from the extracted entity itself or along its affiliation chain (an air
+// force acts for its army and government; a spokesman speaks for his
+// organisation). Labels the gazetteer does not know match by Skeleton or
+// fold key; "anonymous X" matches an anonymous source described as X, and
+// "unknown" the explicit unknown.
+type labelMatcher struct {
+	g    *gazetteer.Gazetteer
+	ents map[uuid.UUID]*graph.Entity
+}
+
+func newMatcher(g *gazetteer.Gazetteer, x *graph.Extraction) *labelMatcher {
+	m := &labelMatcher{g: g, ents: map[uuid.UUID]*graph.Entity{}}
+	for i := range x.Entities {
+		m.ents[x.Entities[i].ID] = &x.Entities[i]
+	}
+	return m
+}
+
+func (m *labelMatcher) entity(id uuid.UUID) *graph.Entity {
+	if e, ok := m.ents[id]; ok {
+		return e
+	}
+	if e, ok := m.g.Entity(id); ok {
+		return e
+	}
+	return nil
+}
+
+// cleanLabel drops a trailing parenthesis: "Russia (believed)".
+func cleanLabel(label string) (string, string) {
+	if i := strings.Index(label, " ("); i > 0 && strings.HasSuffix(label, ")") {
+		return label[:i], label[i+2 : len(label)-1]
+	}
+	return label, ""
+}
+
+func (m *labelMatcher) match(label string, ref graph.EntityRef, text string) bool {
+	name, note := cleanLabel(label)
+	fl := gazetteer.FoldKey(name)
+	if fl == "unknown" || strings.HasPrefix(fl, "unknown ") {
+		return ref.Kind == graph.KindUnknown
+	}
+	if strings.HasPrefix(fl, "anonymous ") || note == "anonymous" {
+		desc := strings.TrimPrefix(fl, "anonymous ")
+		if ref.Kind != graph.KindAnonymous {
+			return false
+		}
+		e := m.entity(ref.ID)
+		names := []string{ref.Name}
+		if e != nil {
+			names = append(names, e.Aliases...)
+		}
+		for _, n := range names {
+			fn := gazetteer.FoldKey(n)
+			if strings.Contains(fn, desc) || strings.Contains(desc, fn) {
+				return true
+			}
+		}
+		return false
+	}
+	want := m.g.Lookup(name)
+	if len(want) > 0 {
+		seen := map[uuid.UUID]bool{}
+		for id := ref.ID; id != uuid.Nil && !seen[id]; {
+			seen[id] = true
+			for _, w := range want {
+				if w.ID == id {
+					return true
+				}
+			}
+			e := m.entity(id)
+			if e == nil || e.Affiliation == nil {
+				break
+			}
+			id = *e.Affiliation
+		}
+		return false
+	}
+	if s := gazetteer.Skeleton(name); s != "" && s == gazetteer.Skeleton(ref.Name) {
+		return true
+	}
+	fr := gazetteer.FoldKey(ref.Name)
+	if fr == fl {
+		return true
+	}
+	if text != "" {
+		ft := gazetteer.FoldKey(text)
+		if ft != "" && (strings.Contains(fl, ft) || strings.Contains(ft, fl)) {
+			return true
+		}
+	}
+	if e := m.entity(ref.ID); e != nil {
+		for _, a := range e.Aliases {
+			if gazetteer.FoldKey(a) == fl {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// placeMatch reports whether an extracted place is the labelled place: the
+// same entity or one inside it.
+func (m *labelMatcher) placeMatch(label string, ref graph.EntityRef) bool {
+	for _, w := range m.g.Lookup(label) {
+		if m.g.Within(ref.ID, w.ID) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,573 @@
+package extract
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+
+	"github.com/claimgraph/claimgraph/graph"
+	"github.com/claimgraph/claimgraph/graph/gazetteer"
+)
+
+// symbolPattern matches UN document symbols: S/2017/893, A/72/555,
+// S/RES/2254 (2015), A/HRC/36/55, S/2017/893/Add.1.
+var symbolPattern = regexp.MustCompile(`^(?:S|A|E)(?:/[A-Z]{2,5})*/\d{1,4}(?:/\d+)?(?:/Add\.\d+|/Rev\.\d+)?$`)
+
+// metaKind says why a segment is metadata.
+type metaKind uint8
+
+const (
+	metaNone metaKind = iota
+	metaHeading
+	metaSymbol
+	metaDateline
+	metaByline
+	metaHeader // "Colonel X, spokesman of Y, in answers to ..."
+	metaSignature
+	metaSalutation
+	metaFormula // "On instructions from my Government, I wish to inform you ..."
+)
+
+// clash records a disagreement between the caller and the text, or takes
+// the text's value when the caller gave none. It returns the value kept.
+func (d *docState) clash(field, caller, text string, s, e int) string {
+	if text == "" {
+		return caller
+	}
+	if caller == "" {
+		return text
+	}
+	if sameValue(field, caller, text) {
+		return caller
+	}
+	d.doc.Clashes = append(d.doc.Clashes, graph.MetadataClash{Field: field, Caller: caller, Text: text, Span: d.ri.span(s, e)})
+	return caller
+}
+
+// sameValue compares metadata leniently: case, punctuation and articles do
+// not matter, and one name containing the other ("Security Council" in
+// "President of the Security Council") is not a clash.
+func sameValue(field, a, b string) bool {
+	fa, fb := gazetteer.FoldKey(a), gazetteer.FoldKey(b)
+	if fa == fb {
+		return true
+	}
+	switch field {
+	case "author", "on_behalf_of", "addressed_to", "title":
+		return strings.Contains(fa, fb) || strings.Contains(fb, fa)
+	}
+	return false
+}
+
+// readMetadata reads what the text says about itself and marks metadata
+// segments.
+func (d *docState) readMetadata() {
+	var textTitle, textSymbol, textDate, textAuthor, dateline string
+	var titleSpan, symSpan, dateSpan, authorSpan [2]int
+	for i := range d.segs {
+		sg := &d.segs[i]
+		toks := sg.toks
+		if len(toks) == 0 {
+			sg.meta = metaHeading
+			continue
+		}
+		// UN symbols anywhere in a short line, or at the start of a long one.
+		for k := range toks {
+			if toks[k].kind == tWord && symbolPattern.MatchString(toks[k].text) && strings.HasPrefix(toks[k].text, "S/") || toks[k].kind == tWord && symbolPattern.MatchString(toks[k].text) && len(toks) <= 8 {
+				if textSymbol == "" {
+					textSymbol = toks[k].text
+					symSpan = [2]int{toks[k].s, toks[k].e}
+				}
+				if len(toks) <= 8 {
+					sg.meta = metaSymbol
+				}
+				break
+			}
+		}
+		if sg.meta != metaNone {
+			continue
+		}
+		if sg.heading && len(toks) < 40 {
+			sg.meta = metaHeading
+			if textTitle == "" && sg.para == 0 {
+				textTitle = d.text[sg.s:sg.e]
+				titleSpan = [2]int{sg.s, sg.e}
+			}
+			// "Letter dated ... from ... addressed to ..." headings.
+			d.letterHeading(sg, &textDate, &dateSpan, &textAuthor, &authorSpan)
+			continue
+		}
+		if sg.first && sg.para < 4 {
+			if k, name, date, ok := d.datelineAt(sg); ok {
+				if textDate == "" && date.From != "" {
+					textDate = date.From
+					dateSpan = [2]int{toks[k].s, toks[len(toks)-1].e}
+				}
+				if name != nil {
+					nm := d.text[name[0]:name[1]]
+					if d.isPlaceName(nm) {
+						sg.meta = metaDateline
+						if dateline == "" {
+							dateline = nm
+						}
+					} else {
+						sg.meta = metaByline
+						if textAuthor == "" {
+							textAuthor = nm
+							authorSpan = [2]int{name[0], name[1]}
+						}
+					}
+				} else {
+					sg.meta = metaDateline
+				}
+				// The sentence after a dateline that only introduces who
+				// speaks ("Colonel Ryan Dillon, spokesman of ...") is a header.
+				if i+1 < len(d.segs) && d.segs[i+1].para == sg.para && isHeaderIntro(d.segs[i+1].toks) {
+					d.segs[i+1].meta = metaHeader
+				}
+				continue
+			}
+		}
+		switch {
+		case len(toks) >= 2 && isPunct(&toks[0], "(") && toks[1].low == "signed":
+			sg.meta = metaSignature
+		case len(toks) <= 4 && (toks[0].low == "excellency" || toks[0].low == "dear" || toks[0].low == "sir" || toks[0].low == "madam"):
+			sg.meta = metaSalutation
+		case len(toks) <= 3 && (toks[0].low == "annex" || toks[0].low == "enclosure"):
+			sg.meta = metaHeading
+		}
+		d.letterFormulas(sg, &textDate, &dateSpan)
+	}
+	d.doc.Title = d.clash("title", d.doc.Title, textTitle, titleSpan[0], titleSpan[1])
+	d.doc.Symbol = d.clash("symbol", d.doc.Symbol, textSymbol, symSpan[0], symSpan[1])
+	d.doc.Date = d.clash("date", d.doc.Date, textDate, dateSpan[0], dateSpan[1])
+	d.doc.Author = d.clash("author", d.doc.Author, textAuthor, authorSpan[0], authorSpan[1])
+	d.doc.Dateline = dateline
+}
+
+// isPlaceName reports whether a dateline name is a place: a gazetteer
+// place, or one or two capitalised words with no organisation word.
+func (d *docState) isPlaceName(nm string) bool {
+	for _, e := range d.g.Lookup(nm) {
+		if e.Kind == graph.KindPlace || e.Kind == graph.KindState {
+			return true
+		}
+		return false
+	}
+	ws := strings.Fields(nm)
+	if len(ws) > 2 {
+		return false
+	}
+	for _, w := range ws {
+		r := []rune(w)
+		if !unicode.IsUpper(r[0]) || orgCue(fold(w)) != "" {
+			return false
+		}
+	}
+	return true
+}
+
+// datelineAt reads "Beirut, 24 October 2017." / "Syrian Observatory for
+// Human Rights, 24 October 2017." / "25 October 2017." / "Damascus, 23
+// October 2017 (late evening)." It returns the index of the date's first
+// token, the name's byte range (nil when there is none) and the date.
+func (d *docState) datelineAt(sg *segment) (int, []int, graph.Date, bool) {
+	toks := sg.toks
+	n := len(toks)
+	if n < 2 || n > 30 {
+		return 0, nil, graph.Date{}, false
+	}
+	end := n
+	if isPunct(&toks[end-1], ".") || isPunct(&toks[end-1], ":") || isPunct(&toks[end-1], "-") || isPunct(&toks[end-1], "—") {
+		end--
+	}
+	// A trailing parenthesis: "(late evening)", "(AFP)".
+	if end > 0 && isPunct(&toks[end-1], ")") {
+		for k := end - 1; k >= 0; k-- {
+			if isPunct(&toks[k], "(") {
+				end = k
+				break
+			}
+		}
+	}
+	var c dateCtx
+	try := func(k int) (graph.Date, bool) {
+		f, ok := absoluteAt(toks, k, &c)
+		if !ok || f.j != end || f.d.Precision != graph.PrecisionDay {
+			return graph.Date{}, false
+		}
+		return f.d, true
+	}
+	if dt, ok := try(0); ok {
+		return 0, nil, dt, true
+	}
+	for k := 1; k < end; k++ {
+		if !isPunct(&toks[k], ",") {
+			continue
+		}
+		k2 := k + 1
+		// A weekday before the date: "Beirut, Tuesday, 24 October 2017".
+		if k2+1 < end && weekdays[toks[k2].low] != 0 || k2 < end && toks[k2].low == "sunday" {
+			k2++
+			if k2 < end && isPunct(&toks[k2], ",") {
+				k2++
+			}
+		}
+		if dt, ok := try(k2); ok {
+			for j := 0; j < k; j++ {
+				if toks[j].kind == tWord && !toks[j].cap && !npJoiner(toks[j].low) {
+					// A lower-case word: a sentence, not a name ("local
+					// news digest" is allowed through its capital).
+					if j == 0 {
+						return 0, nil, graph.Date{}, false
+					}
+				}
+			}
+			return k2, []int{toks[0].s, toks[k-1].e}, dt, true
+		}
+		break
+	}
+	return 0, nil, graph.Date{}, false
+}
+
+func npJoiner(w string) bool {
+	switch w {
+	case "of", "for", "the", "and", "on", "in", "al", "el", "news", "digest":
+		return true
+	}
+	return false
+}
+
+// isHeaderIntro reports a sentence that only introduces a speaker: a name
+// with titles and an apposition, without a finite verb ("Colonel Ryan
+// Dillon, spokesman of the US-led coalition against ISIS, in answers to
+// questions from a Russian news agency.").
+func isHeaderIntro(toks []token) bool {
+	if len(toks) < 3 || !toks[0].cap {
+		return false
+	}
+	comma := false
+	for k := range toks {
+		if isPunct(&toks[k], ",") {
+			comma = true
+		}
+		if finiteVerb(toks[k].low) {
+			return false
+		}
+	}
+	return comma
+}
+
+// finiteVerb reports common finite verbs; a sentence without one is a
+// heading or a header line.
+func finiteVerb(w string) bool {
+	switch w {
+	case "is", "are", "was", "were", "has", "have", "had", "said", "says", "did",
+		"does", "do", "will", "would", "can", "could", "may", "might", "must",
+		"shall", "should", "killed", "reported", "struck", "told", "stated",
+		"announced", "denied", "rejected", "blamed", "accused", "claimed", "hit",
+		"launched", "took", "lies", "remain", "lived", "comes", "considers",
+		"finds", "expresses", "renews", "protests", "added", "described", "put":
+		return true
+	}
+	return false
+}
+
+// letterHeading reads "Identical letters dated 24 October 2017 from the
+// Permanent Representative of X to the United Nations addressed to the
+// Secretary-General and the President of the Security Council".
+func (d *docState) letterHeading(sg *segment, textDate *string, dateSpan *[2]int, textAuthor *string, authorSpan *[2]int) {
+	toks := sg.toks
+	k := findSeq(toks, 0, len(toks), "dated")
+	if k < 0 || k > 3 {
+		return
+	}
+	if f, ok := absoluteAt(toks, k+1, &dateCtx{}); ok && f.d.Precision == graph.PrecisionDay {
+		if *textDate == "" {
+			*textDate = f.d.From
+			*dateSpan = [2]int{toks[k+1].s, toks[f.j-1].e}
+		}
+		if f.j < len(toks) && toks[f.j].low == "from" {
+			e := f.j + 1
+			for e < len(toks) && toks[e].low != "addressed" {
+				e++
+			}
+			if e > f.j+1 && *textAuthor == "" {
+				s := f.j + 1
+				if toks[s].low == "the" {
+					s++
+				}
+				*textAuthor = d.text[toks[s].s:toks[e-1].e]
+				*authorSpan = [2]int{toks[s].s, toks[e-1].e}
+			}
+		}
+	}
+	d.addressees(toks)
+}
+
+// addressees reads "addressed to the Secretary-General and the President
+// of the Security Council".
+func (d *docState) addressees(toks []token) {
+	k := findSeq(toks, 0, len(toks), "addressed to")
+	if k < 0 {
+		return
+	}
+	s := k + 2
+	var list []string
+	var spans [][2]int
+	for s < len(toks) {
+		for s < len(toks) && toks[s].low == "the" {
+			s++
+		}
+		e := s
+		for e < len(toks) && toks[e].low != "and" && !isPunct(&toks[e], ",") && !isPunct(&toks[e], ".") && toks[e].low != "by" && toks[e].low != "concerning" && toks[e].low != "on" {
+			e++
+		}
+		if e > s {
+			list = append(list, d.text[toks[s].s:toks[e-1].e])
+			spans = append(spans, [2]int{toks[s].s, toks[e-1].e})
+		}
+		if e >= len(toks) || toks[e].low != "and" && !isPunct(&toks[e], ",") {
+			break
+		}
+		s = e + 1
+	}
+	d.setAddressees(list, spans)
+}
+
+func (d *docState) setAddressees(list []string, spans [][2]int) {
+	if len(list) == 0 {
+		return
+	}
+	if len(d.in.AddressedTo) == 0 {
+		if len(d.doc.AddressedTo) == 0 {
+			d.doc.AddressedTo = list
+		}
+		return
+	}
+	for i, a := range list {
+		found := false
+		for _, c := range d.in.AddressedTo {
+			if sameValue("addressed_to", c, a) {
+				found = true
+				break
+			}
+		}
+		if !found {
+			d.doc.Clashes = append(d.doc.Clashes, graph.MetadataClash{Field: "addressed_to", Caller: strings.Join(d.in.AddressedTo, "; "), Text: a, Span: d.ri.span(spans[i][0], spans[i][1])})
+		}
+	}
+}
+
+// letterFormulas reads the formulas of a letter in its body: "On
+// instructions from my Government", "addressed to ...", "Letter dated ...",
+// and the closing request to circulate it as a document of an organ.
+func (d *docState) letterFormulas(sg *segment, textDate *string, dateSpan *[2]int) {
+	toks := sg.toks
+	if findSeq(toks, 0, 6, "on instructions from my government") >= 0 || findSeq(toks, 0, 8, "upon instructions from my government") >= 0 || findSeq(toks, 0, 8, "on the instructions of my government") >= 0 {
+		sg.onInstructions = true
+		// The opening formula announces what follows; it asserts nothing.
+		low := lowJoin(toks)
+		for _, f := range []string{" the following ", " the following: ", " your attention ", " to inform you ", " to transmit ", " i have the honour ", " to bring to your attention "} {
+			if strings.Contains(low, f) {
+				sg.meta = metaFormula
+				break
+			}
+		}
+	}
+	if findSeq(toks, 0, len(toks), "addressed to") >= 0 {
+		d.addressees(toks)
+	}
+	if k := findSeq(toks, 0, 4, "letter dated"); k >= 0 {
+		if f, ok := absoluteAt(toks, k+2, &dateCtx{}); ok && f.d.Precision == graph.PrecisionDay && *textDate == "" {
+			*textDate = f.d.From
+			*dateSpan = [2]int{toks[k+2].s, toks[f.j-1].e}
+		}
+	}
+	// "... could be circulated / issued as a document of the Security
+	// Council": a request, and says to whom the letter goes.
+	if k := findSeq(toks, 0, len(toks), "as a document of the"); k >= 0 {
+		sg.circulation = true
+		s := k + 5
+		e := s
+		for e < len(toks) && (toks[e].cap || toks[e].low == "of") {
+			e++
+		}
+		if e > s && len(d.in.AddressedTo) == 0 && len(d.doc.AddressedTo) == 0 {
+			d.doc.AddressedTo = []string{d.text[toks[s].s:toks[e-1].e]}
+		}
+	}
+}
+
+// resolveParties resolves the author, the party spoken for, the voice of
+// the document's own claims and the country it is about.
+func (d *docState) resolveParties() {
+	d.country = d.mainCountry()
+	if d.doc.Author != "" {
+		d.author = d.resolveParty(d.doc.Author)
+	}
+	instructed := false
+	for i := range d.segs {
+		if d.segs[i].onInstructions {
+			instructed = true
+			break
+		}
+	}
+	if instructed {
+		// "On instructions from my Government": the government of the
+		// letter's state speaks.
+		state := d.letterState()
+		var gov *graph.Entity
+		if state != nil {
+			gov = d.governmentOf(state)
+		}
+		if gov != nil {
+			d.doc.OnBehalfOf = d.clash("on_behalf_of", d.doc.OnBehalfOf, gov.Name, 0, 0)
+			if d.in.OnBehalfOf == "" || sameValue("on_behalf_of", d.in.OnBehalfOf, gov.Name) {
+				d.onBehalf = gov
+			}
+		}
+		if d.author == nil && state != nil {
+			d.author = state
+		}
+	}
+	if d.onBehalf == nil && d.doc.OnBehalfOf != "" {
+		d.onBehalf = d.resolveParty(d.doc.OnBehalfOf)
+	}
+	if d.author != nil {
+		r := d.use(d.author)
+		d.doc.AuthorEntity = &r
+	}
+	if d.onBehalf != nil {
+		r := d.use(d.onBehalf)
+		d.doc.OnBehalfOfEntity = &r
+	}
+	d.voice = d.onBehalf
+	if d.voice == nil {
+		d.voice = d.author
+	}
+	if d.voice != nil && d.voice.Kind == graph.KindState && instructed {
+		if gov := d.governmentOf(d.voice); gov != nil {
+			d.voice = gov
+		}
+	}
+}
+
+// resolveParty finds the entity a metadata name stands for: a gazetteer
+// entity by the whole name, else the first actor the name mentions ("the
+// Permanent Representative of the Syrian Arab Republic to the United
+// Nations" -> the Syrian Arab Republic), else a new entity of the kind its
+// words suggest. Generic lower-case names ("news agency") are scoped to the
+// document: they do not identify one source across documents.
+func (d *docState) resolveParty(name string) *graph.Entity {
+	if e := d.lookup(name); e != nil && e.Kind != graph.KindPlace {
+		return e
+	}
+	for _, m := range d.g.Find(name) {
+		if m.Entity.Kind != graph.KindPlace && m.End-m.Start >= len(name)/3 {
+			return m.Entity
+		}
+	}
+	for _, m := range d.g.Find(name) {
+		if m.Entity.Kind == graph.KindState || m.Entity.Kind == graph.KindGovernment {
+			return m.Entity
+		}
+	}
+	kind := graph.KindUnclassified
+	low := fold(name)
+	for _, w := range strings.Fields(low) {
+		if k := orgCueKind(w); k != "" {
+			kind = k
+		}
+	}
+	generic := low == name
+	if generic && kind == graph.KindUnclassified {
+		kind = graph.KindOutlet
+		if strings.Contains(low, "source") {
+			kind = graph.KindAnonymous
+		}
+	}
+	e := d.newEntity(kind, name, nil, generic)
+	return e
+}
+
+// letterState is the state a letter speaks for: named in "Permanent
+// Representative of X" (title, author or text), in "the Government of X",
+// or the state the text names most.
+func (d *docState) letterState() *graph.Entity {
+	for _, src := range []string{d.doc.Title, d.doc.Author, d.text} {
+		low := fold(src)
+		for _, cue := range []string{"permanent representative of ", "chargé d'affaires a.i. of ", "charge d'affaires a.i. of ", "permanent mission of ", "government of "} {
+			i := strings.Index(low, cue)
+			if i < 0 {
+				continue
+			}
+			rest := src[i+len(cue):]
+			if len(rest) > 80 {
+				rest = rest[:80]
+			}
+			for _, m := range d.g.Find(rest) {
+				if m.Start < 6 && m.Entity.Kind == graph.KindState {
+					return m.Entity
+				}
+			}
+		}
+	}
+	counts := map[*graph.Entity]int{}
+	var best *graph.Entity
+	for _, m := range d.gaz {
+		if m.Entity.Kind == graph.KindState {
+			counts[m.Entity]++
+			if best == nil || counts[m.Entity] > counts[best] {
+				best = m.Entity
+			}
+		}
+	}
+	return best
+}
+
+// governmentOf returns the gazetteer's government of a state: an entity of
+// kind government affiliated with it.
+func (d *docState) governmentOf(state *graph.Entity) *graph.Entity {
+	if state.Kind == graph.KindGovernment {
+		return state
+	}
+	return d.x.govOf[state.ID]
+}
+
+// mainCountry is the country the document is about: the state its places
+// lie in most often, or the state it names most.
+func (d *docState) mainCountry() *graph.Entity {
+	counts := map[*graph.Entity]int{}
+	var best *graph.Entity
+	add := func(e *graph.Entity, w int) {
+		counts[e] += w
+		if best == nil || counts[e] > counts[best] {
+			best = e
+		}
+	}
+	si := 0
+	for _, m := range d.gaz {
+		// Datelines say where the writer is, not what the text is about.
+		for si < len(d.segs) && d.segs[si].e <= m.Start {
+			si++
+		}
+		if si < len(d.segs) && d.segs[si].s <= m.Start && (d.segs[si].meta == metaDateline || d.segs[si].meta == metaByline) {
+			continue
+		}
+		e := m.Entity
+		if e.Kind == graph.KindState {
+			add(e, 1)
+			continue
+		}
+		if e.Kind == graph.KindPlace {
+			for _, a := range d.g.Ancestors(e.ID) {
+				if a.Kind == graph.KindState || a.PlaceType == "country" {
+					add(a, 2)
+					break
+				}
+			}
+		}
+	}
+	return best
+}

@@ -1,0 +1,686 @@
+package extract
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/claimgraph/claimgraph/graph"
+)
+
+// Spelled-out numbers.
+var smallNumbers = map[string]float64{
+	"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+	"seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+	"thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+	"seventeen": 17, "eighteen": 18, "nineteen": 19,
+}
+
+var tensNumbers = map[string]float64{
+	"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+	"seventy": 70, "eighty": 80, "ninety": 90,
+}
+
+var scaleNumbers = map[string]float64{"hundred": 100, "thousand": 1000, "million": 1e6}
+
+// spelledWord parses one spelled-out word ("fourteen", "twenty-two").
+func spelledWord(w string) (float64, bool) {
+	if v, ok := smallNumbers[w]; ok {
+		return v, true
+	}
+	if v, ok := tensNumbers[w]; ok {
+		return v, true
+	}
+	if i := strings.IndexByte(w, '-'); i > 0 {
+		t, ok1 := tensNumbers[w[:i]]
+		u, ok2 := smallNumbers[w[i+1:]]
+		if ok1 && ok2 && u > 0 && u < 10 {
+			return t + u, true
+		}
+	}
+	return 0, false
+}
+
+// spelledAt parses a spelled-out number starting at toks[i]: "fourteen",
+// "two hundred", "a hundred and fifty", "three thousand". It returns the
+// value and the index after the number.
+func spelledAt(toks []token, i int) (float64, int, bool) {
+	total, cur := 0.0, 0.0
+	j := i
+	seen := false
+	if j < len(toks) && toks[j].low == "a" && j+1 < len(toks) {
+		if _, ok := scaleNumbers[toks[j+1].low]; ok {
+			cur = 1
+			j++
+		}
+	}
+	for j < len(toks) {
+		w := toks[j].low
+		if v, ok := spelledWord(w); ok {
+			cur += v
+			seen = true
+			j++
+			continue
+		}
+		if s, ok := scaleNumbers[w]; ok && (seen || cur > 0) {
+			if cur == 0 {
+				cur = 1
+			}
+			if s == 100 {
+				cur *= 100
+			} else {
+				total += cur * s
+				cur = 0
+			}
+			seen = true
+			j++
+			continue
+		}
+		if w == "and" && seen && j+1 < len(toks) {
+			if _, ok := spelledWord(toks[j+1].low); ok {
+				j++
+				continue
+			}
+		}
+		break
+	}
+	if !seen {
+		return 0, i, false
+	}
+	return total + cur, j, true
+}
+
+// parseDigits parses "1,117" or "0.3".
+func parseDigits(s string) (float64, bool) {
+	v, err := strconv.ParseFloat(strings.ReplaceAll(s, ",", ""), 64)
+	return v, err == nil
+}
+
+// magnitude is an unspecified quantity word with the range it allows.
+type magnitude struct {
+	min float64
+	max float64 // 0: no upper limit
+}
+
+// Vague quantities. "thousands" has no upper limit because writers use it
+// for anything from 2,000 to tens of thousands; the bounded ones are the
+// plain reading of the word.
+var magnitudes = map[string]magnitude{
+	"dozens":    {24, 99},
+	"scores":    {40, 199},
+	"hundreds":  {200, 999},
+	"thousands": {2000, 0},
+	"millions":  {2e6, 0},
+	"tens":      {20, 99},
+}
+
+// boundPhrases are the words before a figure that say how it bounds the
+// true number, longest first. "nearly" and "almost" are read as about: the
+// writer gives an approximation, not a ceiling.
+var boundPhrases = []struct {
+	phrase string
+	bound  graph.Bound
+}{
+	{"no fewer than", graph.BoundAtLeast}, {"not fewer than", graph.BoundAtLeast},
+	{"no less than", graph.BoundAtLeast}, {"not less than", graph.BoundAtLeast},
+	{"a minimum of", graph.BoundAtLeast}, {"at least", graph.BoundAtLeast},
+	{"no more than", graph.BoundAtMost}, {"not more than", graph.BoundAtMost},
+	{"a maximum of", graph.BoundAtMost}, {"as many as", graph.BoundAtMost},
+	{"up to", graph.BoundAtMost}, {"at most", graph.BoundAtMost},
+	{"just over", graph.BoundMoreThan}, {"more than", graph.BoundMoreThan},
+	{"upwards of", graph.BoundMoreThan}, {"in excess of", graph.BoundMoreThan},
+	{"greater than", graph.BoundMoreThan}, {"over", graph.BoundMoreThan},
+	{"above", graph.BoundMoreThan},
+	{"just under", graph.BoundLessThan}, {"fewer than", graph.BoundLessThan},
+	{"less than", graph.BoundLessThan}, {"under", graph.BoundLessThan},
+	{"below", graph.BoundLessThan},
+	{"an estimated", graph.BoundAbout}, {"close to", graph.BoundAbout},
+	{"about", graph.BoundAbout}, {"around", graph.BoundAbout},
+	{"some", graph.BoundAbout}, {"nearly", graph.BoundAbout},
+	{"almost", graph.BoundAbout}, {"approximately", graph.BoundAbout},
+	{"roughly", graph.BoundAbout}, {"estimated", graph.BoundAbout},
+	{"circa", graph.BoundAbout}, {"approx", graph.BoundAbout},
+}
+
+var months = map[string]int{
+	"january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6,
+	"july": 7, "august": 8, "september": 9, "october": 10, "november": 11,
+	"december": 12, "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6,
+	"jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}
+
+// monthTok reports the month a token names; short forms must be
+// capitalised ("Mar" but not "mar"), and "May" only counts next to a number.
+func monthTok(t *token) int {
+	m := months[t.low]
+	if m == 0 || !t.cap {
+		return 0
+	}
+	return m
+}
+
+var timeUnits = set("second", "seconds", "minute", "minutes", "hour", "hours",
+	"day", "days", "night", "nights", "week", "weeks", "month", "months", "year",
+	"years", "decade", "decades", "century", "centuries", "km", "kilometres",
+	"kilometers", "kilometre", "kilometer", "metres", "meters", "metre", "meter",
+	"miles", "mile", "am", "pm", "a.m", "p.m", "gmt", "utc", "hrs", "o'clock",
+	"times", "kg", "tonnes", "tons", "per", "degrees", "storeys", "floors", "th", "st", "nd", "rd")
+
+var nameNumberPrefixes = set("resolution", "resolutions", "no", "number", "article",
+	"articles", "paragraph", "paragraphs", "item", "items", "chapter", "page",
+	"annex", "section", "rule", "protocol", "brigade", "division", "route",
+	"highway", "road", "regiment", "battalion", "decree", "law", "meeting", "session")
+
+// Who a figure counts.
+var whoNouns = map[string]string{
+	"civilians": "civilians", "civilian": "civilians", "people": "people",
+	"persons": "people", "person": "people", "individuals": "people",
+	"children": "children", "child": "children", "minors": "children",
+	"kids": "children", "women": "women", "woman": "women", "men": "men",
+	"man": "men", "fighters": "fighters", "fighter": "fighters",
+	"militants": "fighters", "militant": "fighters", "jihadists": "fighters",
+	"terrorists": "fighters", "soldiers": "soldiers", "soldier": "soldiers",
+	"troops": "soldiers", "servicemen": "soldiers", "members": "members",
+	"others": "", "residents": "people", "inhabitants": "people", "patient": "people",
+	"policemen": "police", "officers": "officers", "students": "students",
+	"journalists": "journalists", "doctors": "medics", "medics": "medics",
+	"families": "families", "family": "families", "refugees": "refugees",
+	"workers": "workers", "victims": "people", "dead": "", "wounded": "",
+	"worshippers": "people", "patients": "people", "pupils": "children",
+	"infants": "children", "babies": "children", "elderly": "people",
+	"combatants": "fighters", "recruits": "fighters", "rebels": "fighters",
+	"detainees": "detainees", "prisoners": "detainees", "hostages": "hostages",
+}
+
+// Attribute words after a figure ("14 civilians were killed", "25 dead").
+var attrAfter = map[string]string{
+	"killed": "killed", "dead": "killed", "died": "killed", "perished": "killed",
+	"murdered": "killed", "slain": "killed", "executed": "killed",
+	"massacred": "killed", "die": "killed", "dying": "killed", "lost": "killed",
+	"fatalities": "killed", "deaths": "killed", "deaths,": "killed",
+	"injured": "injured", "wounded": "injured", "hurt": "injured",
+	"injuries": "injured", "wounds": "injured", "maimed": "injured",
+	"missing": "missing", "disappeared": "missing", "unaccounted": "missing",
+	"displaced": "displaced", "fled": "displaced", "homeless": "displaced",
+	"evacuated": "evacuated", "evacuees": "evacuated", "bused": "evacuated",
+	"arrested": "detained", "detained": "detained", "abducted": "detained",
+	"kidnapped": "detained", "captured": "detained",
+	"destroyed": "destroyed", "damaged": "destroyed", "razed": "destroyed",
+	"flattened": "destroyed", "levelled": "destroyed", "leveled": "destroyed",
+	"lived": "population", "live": "population", "living": "population",
+	"remain": "population", "remained": "population", "remaining": "population",
+	"casualties": "casualties", "rescued": "rescued",
+}
+
+// Attribute words before a figure ("killing 14", "the deaths of 3,250").
+var attrBefore = map[string]string{
+	"killing": "killed", "killed": "killed", "kill": "killed", "kills": "killed",
+	"death": "killed", "deaths": "killed", "toll": "killed", "lives": "killed",
+	"murder": "killed", "murders": "killed", "murdering": "killed",
+	"bodies": "killed", "massacring": "killed", "executing": "killed",
+	"executed": "killed", "dead": "killed", "fatalities": "killed",
+	"injuring": "injured", "injured": "injured", "wounding": "injured",
+	"wounded": "injured", "injuries": "injured", "injure": "injured",
+	"wound":     "injured",
+	"evacuated": "evacuated", "evacuating": "evacuated", "evacuation": "evacuated",
+	"displaced": "displaced", "displacing": "displaced", "displacement": "displaced",
+	"destroyed": "destroyed", "destroying": "destroyed", "destruction": "destroyed",
+	"detained": "detained", "arrested": "detained", "abducted": "detained",
+	"detaining": "detained", "arresting": "detained", "kidnapped": "detained",
+	"population": "population", "casualties": "casualties",
+}
+
+// Attribute nouns that a figure counts ("80 percent of the munitions").
+var attrNouns = map[string]string{
+	"munitions": "munitions", "bombs": "projectiles", "missiles": "projectiles",
+	"rockets": "projectiles", "shells": "projectiles", "mortars": "projectiles",
+	"projectiles": "projectiles", "strikes": "strikes", "vehicles": "vehicles",
+	"containers": "containers", "cylinders": "containers", "barrels": "projectiles",
+	"airstrikes": "strikes", "raids": "strikes", "sorties": "strikes",
+	"buildings": "destroyed", "houses": "destroyed", "homes": "destroyed",
+	"fighters": "fighters", "militants": "fighters", "terrorists": "fighters",
+	"jihadists": "fighters", "combatants": "fighters",
+	"inhabitants": "population", "residents": "population",
+	"refugees": "displaced",
+}
+
+var auxWords = set("were", "was", "have", "has", "had", "been", "be", "are", "is",
+	"reportedly", "also", "all", "allegedly", "later", "subsequently", "being",
+	"confirmed", "so", "far", "now", "still", "either", "both", "seriously",
+	"critically", "badly", "severely", "lightly", "who", "which", "that", "who've")
+
+var npFill = set("of", "the", "them", "whom", "its", "their", "his", "her", "these",
+	"those", "civilian", "innocent", "other", "more", "additional", "further",
+	"syrian", "iraqi", "young", "unarmed", "local", "displaced", "foreign", "old",
+	"pro-government", "government", "regime", "opposition", "rebel", "armed", "isis",
+	"isil", "is", "daesh", "al-nusra", "kurdish", "coalition")
+
+// figure is a figure found in a sentence, before attribution.
+type figure struct {
+	v       graph.Value
+	i, j    int // token range of the numeral itself
+	bs      int // first token of the bound words (== i when none)
+	vague   bool
+	inAlleg bool
+}
+
+func set(ws ...string) map[string]bool {
+	m := make(map[string]bool, len(ws))
+	for _, w := range ws {
+		m[w] = true
+	}
+	return m
+}
+
+func fptr(v float64) *float64 { return &v }
+
+// findFigures returns the figures of a sentence, with bounds, who and
+// attribute. Years, dates, ages, clock times, durations and numbers that
+// are part of names are skipped.
+func findFigures(toks []token) []figure {
+	var out []figure
+	for i := 0; i < len(toks); i++ {
+		f, ok := figureAt(toks, i)
+		if !ok {
+			continue
+		}
+		out = append(out, f)
+		i = f.j - 1
+	}
+	for k := range out {
+		attribute(toks, out, k)
+	}
+	// A figure whose noun is elided or "others" counts what the figure
+	// before it counts: "killed 8 civilians and injured 14 others".
+	for k := 1; k < len(out); k++ {
+		if out[k].v.Who == "" && out[k].v.Unit != "percent" && out[k-1].v.Who != "" && (out[k].v.Unit == "" || out[k].v.Unit == "people") {
+			out[k].v.Who = out[k-1].v.Who
+			out[k].v.Unit = "people"
+		}
+	}
+	// Figures in an "including ..." list count the same thing as the figure
+	// they break down.
+	for k := range out {
+		if out[k].v.Attribute != "" || k == 0 {
+			continue
+		}
+		if breakdown(toks, out[k-1], out[k]) {
+			out[k].v.Attribute = out[k-1].v.Attribute
+		}
+	}
+	kept := out[:0]
+	for _, f := range out {
+		if f.v.Attribute == "" {
+			if f.vague || f.v.Unit != "percent" && f.v.Who == "" {
+				continue
+			}
+			f.v.Attribute = "count"
+		}
+		kept = append(kept, f)
+	}
+	return kept
+}
+
+// breakdown reports whether b is part of a list breaking a down: "1,117
+// civilians, including 267 children and 194 women".
+func breakdown(toks []token, a, b figure) bool {
+	for k := a.j; k < b.bs && k < len(toks); k++ {
+		switch toks[k].low {
+		case "including", "among", "of", "whom", "them", "and", ",", "incl":
+			continue
+		}
+		if toks[k].kind == tWord {
+			if _, ok := whoNouns[toks[k].low]; ok {
+				continue
+			}
+		}
+		return false
+	}
+	return true
+}
+
+func figureAt(toks []token, i int) (figure, bool) {
+	t := &toks[i]
+	var f figure
+	f.i = i
+	switch {
+	case t.kind == tNum:
+		v, ok := parseDigits(t.text)
+		if !ok || excludedNumber(toks, i) {
+			return f, false
+		}
+		f.v.Value = fptr(v)
+		f.j = i + 1
+	case t.low == "a" && i+1 < len(toks) && toks[i+1].low == "dozen":
+		f.v.Value = fptr(12)
+		f.j = i + 2
+	case t.low == "dozen" && (i == 0 || toks[i-1].low != "a"):
+		return f, false
+	case t.low == "not" && i+2 < len(toks) && toks[i+1].low == "a" && toks[i+2].low == "single" || t.low == "no" && i+1 < len(toks) && toks[i+1].low == "one" && i+2 < len(toks) && attrAfter[toks[i+2].low] == "" && (toks[i+2].low == "was" || toks[i+2].low == "has"):
+		// "Not a single patient was evacuated": zero, exactly.
+		f.v.Value = fptr(0)
+		f.j = i + 3
+		if t.low == "no" {
+			f.j = i + 2
+		}
+		f.v.Bound = graph.BoundExact
+	default:
+		if m, ok := magnitudes[t.low]; ok {
+			j := i + 1
+			name := t.low
+			// "tens of thousands", "hundreds of thousands", "several hundred".
+			if j+1 < len(toks) && toks[j].low == "of" && (toks[j+1].low == "thousands" || toks[j+1].low == "millions") && (t.low == "tens" || t.low == "hundreds") {
+				mult := 1000.0
+				if toks[j+1].low == "millions" {
+					mult = 1e6
+				}
+				lo, hi := 10.0, 99.0
+				if t.low == "hundreds" {
+					lo, hi = 200, 999
+				}
+				m = magnitude{lo * mult, hi * mult}
+				j += 2
+			} else if t.low == "several" && j < len(toks) {
+				switch toks[j].low {
+				case "dozen":
+					m, j = magnitude{36, 99}, j+1
+				case "hundred":
+					m, j = magnitude{300, 999}, j+1
+				case "thousand":
+					m, j = magnitude{3000, 9999}, j+1
+				}
+			} else if t.low == "tens" {
+				return f, false // "tens of" without thousands is too rare to read
+			}
+			if name == "several" || name == "many" || name == "numerous" {
+				// Only a quantity when a noun it counts follows.
+				if j >= len(toks) || toks[j].kind != tWord || toks[j].low == "of" {
+					return f, false
+				}
+			}
+			f.vague = true
+			f.v.Min = fptr(m.min)
+			if m.max > 0 {
+				f.v.Max = fptr(m.max)
+			}
+			f.j = j
+			f.v.Bound = graph.BoundUnspecified
+			break
+		}
+		v, j, ok := spelledAt(toks, i)
+		if !ok {
+			return f, false
+		}
+		if v == 1 && j == i+1 {
+			// "one" is a number only before a person noun.
+			if j >= len(toks) || whoNouns[toks[j].low] == "" || toks[j].low == "others" {
+				return f, false
+			}
+		}
+		if j < len(toks) && (timeUnits[toks[j].low] || monthTok(&toks[j]) > 0) {
+			return f, false
+		}
+		if i > 0 && toks[i-1].low == "the" && j < len(toks) && (toks[j].low == "of" || toks[j].low == "sides") {
+			return f, false
+		}
+		f.v.Value = fptr(v)
+		f.j = j
+	}
+	// Bound words before the numeral.
+	f.bs = i
+	if f.v.Bound == "" {
+		f.v.Bound = graph.BoundExact
+		for _, bp := range boundPhrases {
+			if s, ok := seqEndingAt(toks, i, bp.phrase); ok {
+				if bp.phrase == "some" && f.vague {
+					continue
+				}
+				f.v.Bound = bp.bound
+				f.bs = s
+				break
+			}
+		}
+		// "14 or more", "30 or so".
+		if f.j+1 < len(toks) && toks[f.j].low == "or" {
+			switch toks[f.j+1].low {
+			case "more":
+				f.v.Bound, f.j = graph.BoundAtLeast, f.j+2
+			case "so":
+				f.v.Bound, f.j = graph.BoundAbout, f.j+2
+			}
+		}
+	}
+	// Percentages.
+	j := f.j
+	if j < len(toks) && (toks[j].low == "percent" || toks[j].text == "%" || toks[j].low == "per" && j+1 < len(toks) && toks[j+1].low == "cent") {
+		f.v.Unit = "percent"
+		if toks[j].low == "per" {
+			f.j = j + 2
+		} else {
+			f.j = j + 1
+		}
+	}
+	f.v.Text = ""
+	return f, true
+}
+
+// excludedNumber reports digit tokens that are not figures: years, days of
+// dates, clock times, ages, durations, distances, numbers of documents and
+// numbers inside proper names ("Deir Ezzor 24 network").
+func excludedNumber(toks []token, i int) bool {
+	t := &toks[i]
+	v, _ := parseDigits(t.text)
+	isInt := !strings.ContainsAny(t.text, ".,")
+	next := func(k int) *token {
+		if i+k < len(toks) && i+k >= 0 {
+			return &toks[i+k]
+		}
+		return nil
+	}
+	n1, p1 := next(1), next(-1)
+	if isInt && v >= 1900 && v <= 2100 && len(t.text) == 4 {
+		if n1 == nil || whoNouns[n1.low] == "" && attrAfter[n1.low] == "" && attrNouns[n1.low] == "" {
+			return true // a year
+		}
+	}
+	if n1 != nil && (monthTok(n1) > 0 || timeUnits[n1.low] || n1.text == ":" || n1.low == "-year-old" || strings.HasPrefix(n1.low, "-year")) {
+		return true
+	}
+	if p1 != nil && (monthTok(p1) > 0 || p1.text == ":" || p1.text == "/" || p1.low == "aged" || p1.low == "age" || nameNumberPrefixes[p1.base]) {
+		return true
+	}
+	if p1 != nil && p1.low == "of" && i >= 2 && monthTok(&toks[i-2]) > 0 {
+		return true
+	}
+	// "the 23rd" etc. are words; "on 23" before "of October".
+	if n1 != nil && n1.low == "of" && i+2 < len(toks) && monthTok(&toks[i+2]) > 0 {
+		return true
+	}
+	// A number right after a capitalised word that is not the sentence's
+	// first and not a bound word belongs to a name.
+	if p1 != nil && p1.kind == tWord && p1.cap && i >= 2 && !boundWord(p1.low) {
+		if n1 == nil || whoNouns[n1.low] == "" {
+			return true
+		}
+	}
+	return false
+}
+
+func boundWord(w string) bool {
+	switch w {
+	case "about", "around", "some", "nearly", "almost", "over", "under", "least",
+		"than", "to", "approximately", "roughly", "estimated", "below", "above", "of":
+		return true
+	}
+	return false
+}
+
+// attribute finds what figure k counts, who it counts and its unit.
+func attribute(toks []token, figs []figure, k int) {
+	f := &figs[k]
+	// Who: the noun after the numeral ("14 civilians", "thousands of its
+	// people").
+	j := f.j
+	if f.v.Unit == "percent" {
+		j = skipPercentOf(toks, j)
+	}
+	lastNoun := ""
+	for ; j < len(toks) && j < f.j+5; j++ {
+		w := toks[j].low
+		if who, ok := whoNouns[w]; ok && who != "" {
+			if f.v.Who == "" {
+				f.v.Who = who
+			}
+			lastNoun = w
+			continue
+		}
+		if w == "others" {
+			f.v.Unit = "people"
+			continue
+		}
+		if npFill[w] && w != "that" {
+			continue
+		}
+		break
+	}
+	if f.v.Unit == "" && f.v.Who != "" {
+		f.v.Unit = "people"
+	}
+	// Attribute after: "were killed", "dead", "wounded".
+	if a := attrAfterFrom(toks, j, figs, k); a != "" {
+		f.v.Attribute = a
+	}
+	if f.v.Attribute == "" {
+		f.v.Attribute = attrBeforeFrom(toks, f.bs, figs, k)
+	}
+	if f.v.Attribute == "" && f.v.Unit == "percent" {
+		// "80 percent of the munitions"
+		for p := f.j; p < len(toks) && p < f.j+5; p++ {
+			if a, ok := attrNouns[toks[p].low]; ok {
+				f.v.Attribute = a
+				break
+			}
+		}
+	}
+	if f.v.Attribute == "" && f.v.Who == "" && j < len(toks) {
+		if a, ok := attrNouns[toks[j].low]; ok {
+			f.v.Attribute = a
+			f.v.Unit = toks[j].low
+		}
+	}
+	if f.v.Attribute == "" && lastNoun != "" {
+		if a, ok := attrNouns[lastNoun]; ok {
+			f.v.Attribute = a
+		}
+	}
+}
+
+func skipPercentOf(toks []token, j int) int {
+	for j < len(toks) && (toks[j].low == "percent" || toks[j].low == "per" || toks[j].low == "cent" || toks[j].text == "%") {
+		j++
+	}
+	if j < len(toks) && toks[j].low == "of" {
+		j++
+		for j < len(toks) && (toks[j].low == "the" || toks[j].low == "its" || toks[j].low == "their") {
+			j++
+		}
+		for k := 0; k < 4 && j < len(toks) && toks[j].kind == tWord && !auxWords[toks[j].low] && attrAfter[toks[j].low] == ""; k++ {
+			j++
+		}
+	}
+	return j
+}
+
+// attrAfterFrom scans forward from j for the participle or adjective that
+// says what the figure counts, skipping auxiliaries, parentheticals
+// ("including 267 children and 194 women,") and coordinated figures.
+func attrAfterFrom(toks []token, j int, figs []figure, k int) string {
+	limit := j + 14
+	for ; j < len(toks) && j < limit; j++ {
+		t := &toks[j]
+		if a, ok := attrAfter[t.low]; ok {
+			if a == "killed" && t.low == "lost" && (j+2 >= len(toks) || toks[j+2].low != "lives") {
+				return ""
+			}
+			return a
+		}
+		if auxWords[t.low] || t.low == "in" && j+1 < len(toks) && toks[j+1].low == "total" || t.low == "total" {
+			continue
+		}
+		if t.kind == tPunct && (t.text == "," || t.text == "(" || t.text == ")") {
+			// A parenthetical breakdown: ", including 267 children and 194 women,"
+			if j+1 < len(toks) && (toks[j+1].low == "including" || toks[j+1].low == "among" || toks[j+1].low == "most" || toks[j+1].low == "mostly" || toks[j+1].low == "mainly") {
+				e := j + 1
+				for e < len(toks) && !isPunct(&toks[e], ",") && !isPunct(&toks[e], ")") && !isPunct(&toks[e], ".") && !isPunct(&toks[e], ";") {
+					e++
+				}
+				if e < len(toks) && (isPunct(&toks[e], ",") || isPunct(&toks[e], ")")) {
+					j = e
+					continue
+				}
+				return ""
+			}
+			if t.text == "," {
+				continue
+			}
+			return ""
+		}
+		if t.low == "and" && j+1 < len(toks) {
+			// "267 children and 194 women killed": skip a coordinated figure.
+			for m := k + 1; m < len(figs); m++ {
+				if figs[m].bs == j+1 {
+					j = figs[m].j - 1
+					for j+1 < len(toks) {
+						if w, ok := whoNouns[toks[j+1].low]; ok && w != "" {
+							j++
+							continue
+						}
+						break
+					}
+					break
+				}
+			}
+			if j+1 < len(toks) && toks[j].low == "and" {
+				return ""
+			}
+			continue
+		}
+		return ""
+	}
+	return ""
+}
+
+// attrBeforeFrom scans back from the figure's first token for a verb or
+// noun that governs it ("killing at least 15", "the death of", "the toll at").
+func attrBeforeFrom(toks []token, bs int, figs []figure, k int) string {
+	stop := bs - 7
+	if stop < 0 {
+		stop = 0
+	}
+	if k > 0 && figs[k-1].j > stop {
+		stop = figs[k-1].j
+	}
+	for p := bs - 1; p >= stop; p-- {
+		t := &toks[p]
+		if t.kind == tPunct && t.text != "," && t.text != "\"" && t.text != "“" && t.text != "”" {
+			return ""
+		}
+		if a, ok := attrBefore[t.low]; ok {
+			return a
+		}
+		if t.low == "and" && p < bs-1 {
+			// "killing 14 civilians and injuring": the clause before "and"
+			// governs another figure.
+			return ""
+		}
+	}
+	// A figure coordinated with the previous one takes its verb: "killed 14
+	// civilians and 3 soldiers".
+	if k > 0 && figs[k-1].v.Attribute != "" && bs-figs[k-1].j <= 3 {
+		for p := figs[k-1].j; p < bs; p++ {
+			if toks[p].low == "and" {
+				return figs[k-1].v.Attribute
+			}
+		}
+	}
+	return ""
+}

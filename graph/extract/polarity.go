@@ -1,0 +1,170 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/claimgraph/claimgraph/graph"
+)
+
+var falsity = set("false", "untrue", "baseless", "unfounded", "groundless",
+	"fabricated", "incorrect", "inaccurate", "lies", "fake", "misleading", "wrong",
+	"fabrications", "nonsense", "unsubstantiated")
+
+var copulas = set("is", "are", "was", "were", "be", "been", "being")
+
+var denialVerbs = set("denied", "denies", "deny", "denying", "rejected", "rejects",
+	"refuted", "refutes", "dismissed", "dismisses", "disputed", "disputes", "rebuffed")
+
+var negAux = set("has", "have", "had", "did", "does", "do", "was", "were", "is", "are")
+
+// negation says whether a claim denies, and where: the token index of the
+// cue, or -1.
+func negation(toks []token) (graph.Polarity, int) {
+	for i := range toks {
+		w := toks[i].low
+		// "... are false", "was completely false", "is not true".
+		if copulas[w] {
+			j := i + 1
+			for j < len(toks) && (toks[j].low == "completely" || toks[j].low == "entirely" || toks[j].low == "totally" || toks[j].low == "utterly" || toks[j].low == "absolutely" || toks[j].low == "simply") {
+				j++
+			}
+			if j < len(toks) && falsity[toks[j].low] {
+				return graph.Denied, j
+			}
+			if j+1 < len(toks) && toks[j].low == "not" && (toks[j+1].low == "true" || toks[j+1].low == "correct" || toks[j+1].low == "accurate") {
+				return graph.Denied, j
+			}
+		}
+		if denialVerbs[w] && !toks[i].cap {
+			// "were denied access" is not a denial.
+			if i > 0 && copulas[toks[i-1].low] {
+				continue
+			}
+			return graph.Denied, i
+		}
+		// "has not struck", "did not carry out", "didn't".
+		if negAux[w] || strings.HasSuffix(w, "n't") && negAux[strings.TrimSuffix(w, "n't")] {
+			j := i + 1
+			if !strings.HasSuffix(w, "n't") {
+				if j >= len(toks) || toks[j].low != "not" && toks[j].low != "never" {
+					continue
+				}
+				j++
+			}
+			if i > 0 && (toks[i-1].low == "asked" || toks[i-1].low == "requested" || toks[i-1].low == "wished") {
+				continue
+			}
+			for j < len(toks) && (strings.HasSuffix(toks[j].low, "ly") || toks[j].low == "yet" || toks[j].low == "been" || toks[j].low == "ever") {
+				j++
+			}
+			if j < len(toks) && toks[j].kind == tWord {
+				nw := toks[j].low
+				if nw == "only" || nw == "to" || nw == "be" && j+1 < len(toks) && toks[j+1].low == "named" {
+					continue
+				}
+				return graph.Denied, i
+			}
+		}
+		// "no ... took place", "no strikes were carried out".
+		if w == "no" && i+1 < len(toks) && !(i > 0 && (toks[i-1].low == "at" || toks[i-1].low == "with")) {
+			for j := i + 1; j < len(toks) && j < i+7; j++ {
+				if toks[j].low == "place" && toks[j-1].low == "took" || toks[j].low == "carried" || toks[j].low == "conducted" || toks[j].low == "occurred" {
+					return graph.Denied, i
+				}
+			}
+		}
+		if w == "never" && i+1 < len(toks) && toks[i+1].kind == tWord {
+			return graph.Denied, i
+		}
+	}
+	return graph.Affirmed, -1
+}
+
+// Words of opinion and rhetoric.
+var rhetoric = set("barbarous", "barbaric", "heinous", "preposterous", "ridiculous",
+	"blatant", "flagrant", "criminal", "feverish", "suspicious", "illegitimate",
+	"so-called", "accomplices", "shameful", "outrageous", "absurd", "despicable",
+	"cowardly", "savage", "brutal", "atrocious", "bloody", "hypocrisy", "hypocritical",
+	"propaganda", "shameless", "spectacle", "celebratory", "aggression", "aggressive",
+	"terrorist", "heinous", "monstrous", "abhorrent", "vile", "disgraceful",
+	"irresponsible", "unacceptable", "deplorable", "cynical", "lies", "hysteria",
+	"russophobic", "provocation", "provocations", "genocide", "crimes")
+
+var evaluative = []string{"finds it", "considers", "condemnation", "condemns",
+	"condemn", "denounces", "deplores", "illustration", "regrets", "an attempt to",
+	"in flagrant violation", "strongly condemns", "will not be able to", "nor will"}
+
+var requestCues = []string{"i should be grateful", "i would be grateful",
+	"i would appreciate", "calls on", "call on", "calls upon", "call upon",
+	"renews its call", "urges", "urge", "demands", "we demand", "requests the",
+	"request the", "appeals to", "we call", "we ask", "asks the", "we urge",
+	"must immediately", "should immediately", "to take immediate action",
+	"i have the honour to request", "be circulated as", "be issued as"}
+
+var hedges = []string{"believed to be", "believed to have", "thought to be",
+	"thought to have", "said to be", "may have", "might have", "could have",
+	"reportedly", "allegedly", "apparently", "possibly", "probably", "likely",
+	"suspected", "expected to", "unconfirmed", "could not tell", "could not confirm",
+	"could not be confirmed", "could not identify", "it is unclear", "it was not clear",
+	"it is not clear", "unclear", "presumably", "perhaps"}
+
+// lowJoin is the segment's folded text with single spaces, for phrase cues.
+func lowJoin(toks []token) string {
+	var b strings.Builder
+	b.WriteByte(' ')
+	for i := range toks {
+		b.WriteString(toks[i].low)
+		b.WriteByte(' ')
+	}
+	return b.String()
+}
+
+// claimKind classifies a claim: request, characterisation or assertion.
+func claimKind(low string, toks []token, hasFacts bool) graph.ClaimKind {
+	for _, c := range requestCues {
+		if strings.Contains(low, " "+c+" ") {
+			return graph.ClaimRequest
+		}
+	}
+	cues := 0
+	for i := range toks {
+		if rhetoric[toks[i].low] {
+			cues++
+		}
+	}
+	eval := false
+	for _, c := range evaluative {
+		if strings.Contains(low, " "+c+" ") {
+			eval = true
+			break
+		}
+	}
+	if eval && (cues > 0 || !hasFacts) {
+		return graph.ClaimCharacterisation
+	}
+	if cues > 0 && !hasFacts {
+		return graph.ClaimCharacterisation
+	}
+	return graph.ClaimFact
+}
+
+// hedgeOf returns the first hedge the claim expresses, as written.
+func hedgeOf(text string, low string, toks []token) string {
+	best, at := "", len(low)
+	for _, h := range hedges {
+		if i := strings.Index(low, " "+h+" "); i >= 0 && i < at {
+			best, at = h, i
+		}
+	}
+	if best == "" {
+		return ""
+	}
+	// Recover the words as written.
+	n := len(strings.Fields(best))
+	for i := range toks {
+		if seqAt(toks, i, best) {
+			return text[toks[i].s:toks[i+n-1].e]
+		}
+	}
+	return best
+}

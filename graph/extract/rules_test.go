@@ -1,0 +1,179 @@
+package extract
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/claimgraph/claimgraph/graph"
+	"github.com/claimgraph/claimgraph/graph/gazetteer"
+)
+
+func readCases(t *testing.T, name string, v any) {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join("testdata", "rules", name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(b, v); err != nil {
+		t.Fatalf("%s: %v", name, err)
+	}
+}
+
+// allValues returns the figures of every non-metadata claim.
+func allValues(x *graph.Extraction) []graph.Value {
+	var out []graph.Value
+	for _, c := range x.Claims {
+		if c.Kind != graph.ClaimMetadata {
+			out = append(out, c.Values...)
+		}
+	}
+	return out
+}
+
+func TestFigures(t *testing.T) {
+	var cs struct {
+		Cases []struct {
+			Text   string `json:"text"`
+			Values []struct {
+				Attribute string   `json:"attribute"`
+				Value     *float64 `json:"value"`
+				Bound     string   `json:"bound"`
+				Who       *string  `json:"who"`
+				Unit      string   `json:"unit"`
+				Text      string   `json:"text"`
+				Min       *float64 `json:"min"`
+				Max       *float64 `json:"max"`
+			} `json:"values"`
+		} `json:"cases"`
+	}
+	readCases(t, "figures.json", &cs)
+	x := New(nil)
+	for _, c := range cs.Cases {
+		ex, err := x.Extract(graph.DocumentInput{Text: c.Text, Date: "2018-01-10"})
+		if err != nil {
+			t.Fatalf("%q: %v", c.Text, err)
+		}
+		got := allValues(ex)
+		if len(got) != len(c.Values) {
+			t.Errorf("%q: %d values, want %d: %+v", c.Text, len(got), len(c.Values), got)
+			continue
+		}
+		for i, w := range c.Values {
+			g := got[i]
+			ok := g.Attribute == w.Attribute && string(g.Bound) == w.Bound && g.Text == w.Text &&
+				(w.Value == nil) == (g.Value == nil) && (w.Value == nil || *w.Value == *g.Value) &&
+				(w.Who == nil || *w.Who == g.Who) && (w.Unit == "" || w.Unit == g.Unit) &&
+				(w.Min == nil || g.Min != nil && *g.Min == *w.Min) && (w.Max == nil || g.Max != nil && *g.Max == *w.Max)
+			if !ok {
+				t.Errorf("%q value %d: got %s (who %q, unit %q), want %+v", c.Text, i, valueString(g), g.Who, g.Unit, w)
+			}
+			if runeSlice(ex.Document.Text, g.Span) != g.Text {
+				t.Errorf("%q: span %v does not hold %q", c.Text, g.Span, g.Text)
+			}
+		}
+	}
+}
+
+func TestDates(t *testing.T) {
+	var cs struct {
+		Cases []struct {
+			Text    string `json:"text"`
+			DocDate string `json:"doc_date"`
+			Dates   []struct {
+				From, To, Precision, Text string
+				Relative                  bool
+			} `json:"dates"`
+		} `json:"cases"`
+	}
+	readCases(t, "dates.json", &cs)
+	x := New(nil)
+	for _, c := range cs.Cases {
+		ex, err := x.Extract(graph.DocumentInput{Text: c.Text, Date: c.DocDate})
+		if err != nil {
+			t.Fatalf("%q: %v", c.Text, err)
+		}
+		var got []graph.Date
+		for _, cl := range ex.Claims {
+			got = append(got, cl.Dates...)
+		}
+		if len(got) != len(c.Dates) {
+			t.Errorf("%q: %d dates, want %d: %+v", c.Text, len(got), len(c.Dates), got)
+			continue
+		}
+		for i, w := range c.Dates {
+			g := got[i]
+			if g.From != w.From || g.To != w.To || string(g.Precision) != w.Precision || g.Text != w.Text || g.Relative != w.Relative {
+				t.Errorf("%q date %d: got %s, want %+v", c.Text, i, dateString(g)+" relative="+boolStr(g.Relative), w)
+			}
+			if runeSlice(ex.Document.Text, g.Span) != g.Text {
+				t.Errorf("%q: span %v does not hold %q", c.Text, g.Span, g.Text)
+			}
+		}
+	}
+}
+
+func boolStr(b bool) string {
+	if b {
+		return "true"
+	}
+	return "false"
+}
+
+func TestSpeakers(t *testing.T) {
+	var cs struct {
+		Cases []struct {
+			Name, Author, Date, Text string
+			Claims                   []struct {
+				Speaker  string `json:"speaker"`
+				Reported bool   `json:"reported"`
+				Polarity string `json:"polarity"`
+				Kind     string `json:"kind"`
+			} `json:"claims"`
+		} `json:"cases"`
+	}
+	readCases(t, "speakers.json", &cs)
+	x := New(nil)
+	g := gazetteer.Default()
+	for _, c := range cs.Cases {
+		ex, err := x.Extract(graph.DocumentInput{Text: c.Text, Author: c.Author, Date: c.Date})
+		if err != nil {
+			t.Fatalf("%s: %v", c.Name, err)
+		}
+		m := newMatcher(g, ex)
+		var got []graph.Claim
+		for _, cl := range ex.Claims {
+			if cl.Kind != graph.ClaimMetadata {
+				got = append(got, cl)
+			}
+		}
+		if len(got) != len(c.Claims) {
+			for _, cl := range got {
+				t.Logf("  %q by %s", cl.Text, cl.Speaker.Name)
+			}
+			t.Errorf("%s: %d claims, want %d", c.Name, len(got), len(c.Claims))
+			continue
+		}
+		for i, w := range c.Claims {
+			cl := got[i]
+			var ok bool
+			switch {
+			case w.Speaker == "author":
+				ok = ex.Document.AuthorEntity != nil && cl.Speaker.ID == ex.Document.AuthorEntity.ID
+			case strings.HasPrefix(w.Speaker, "anonymous: "):
+				ok = m.match("anonymous "+strings.TrimPrefix(w.Speaker, "anonymous: "), cl.Speaker, "")
+			default:
+				want := g.Lookup(w.Speaker)
+				ok = len(want) > 0 && want[0].ID == cl.Speaker.ID
+			}
+			if !ok {
+				t.Errorf("%s: claim %q: speaker %s, want %s", c.Name, cl.Text, refString(cl.Speaker), w.Speaker)
+			}
+			if cl.Reported != w.Reported || string(cl.Polarity) != w.Polarity || string(cl.Kind) != w.Kind {
+				t.Errorf("%s: claim %q: reported %v polarity %s kind %s, want %v %s %s", c.Name, cl.Text, cl.Reported, cl.Polarity, cl.Kind, w.Reported, w.Polarity, w.Kind)
+			}
+		}
+	}
+}

@@ -1,0 +1,509 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/claimgraph/claimgraph/graph"
+)
+
+// Reporting verbs: their subject is the speaker of the claim.
+var reportVerbs = set("said", "says", "say", "told", "tells", "reported", "reports",
+	"stated", "states", "announced", "announces", "added", "adds", "claimed",
+	"claims", "confirmed", "confirms", "denied", "denies", "rejected", "rejects",
+	"blamed", "blames", "accused", "accuses", "alleged", "alleges", "insisted",
+	"insists", "noted", "notes", "warned", "warns", "explained", "explains",
+	"estimated", "estimates", "documented", "documents", "described", "describes",
+	"wrote", "writes", "tweeted", "posted", "recorded", "put", "puts", "counted",
+	"maintained", "asserted", "acknowledged", "admitted", "dismissed", "disputed",
+	"affirmed", "indicated", "revealed", "published", "quoted", "cited", "disclosed",
+	"broadcast", "aired", "showed", "shows", "refuted")
+
+// Nouns that head a speaker description and what they refer to.
+var speakerNouns = map[string]graph.EntityKind{
+	"source": graph.KindAnonymous, "sources": graph.KindAnonymous,
+	"official": graph.KindAnonymous, "officials": graph.KindAnonymous,
+	"activist": graph.KindAnonymous, "activists": graph.KindAnonymous,
+	"resident": graph.KindAnonymous, "residents": graph.KindAnonymous,
+	"witness": graph.KindAnonymous, "witnesses": graph.KindAnonymous,
+	"medic": graph.KindAnonymous, "medics": graph.KindAnonymous,
+	"doctor": graph.KindAnonymous, "doctors": graph.KindAnonymous,
+	"correspondent": graph.KindAnonymous, "reporter": graph.KindAnonymous,
+	"commander": graph.KindAnonymous, "rescuers": graph.KindAnonymous,
+	"spokesman": graph.KindPerson, "spokeswoman": graph.KindPerson,
+	"spokesperson": graph.KindPerson,
+	"monitor":      graph.KindMonitor, "observatory": graph.KindMonitor,
+	"channel": graph.KindOutlet, "broadcaster": graph.KindOutlet,
+	"television": graph.KindOutlet, "tv": graph.KindOutlet, "network": graph.KindOutlet,
+	"agency": graph.KindOutlet, "media": graph.KindOutlet, "newspaper": graph.KindOutlet,
+	"station": graph.KindOutlet, "outlet": graph.KindOutlet, "website": graph.KindOutlet,
+	"broadcast": graph.KindOutlet,
+	"ministry":  graph.KindGovernment, "government": graph.KindGovernment,
+	"authorities": graph.KindGovernment, "military": graph.KindArmy, "army": graph.KindArmy,
+	"coalition": graph.KindCoalition, "group": graph.KindArmedGroup,
+	"statement": "", "report": "", "communique": "", "briefing": "",
+}
+
+// speakerRec is an entity that has spoken, or been introduced as able to,
+// with the nouns the text used for it.
+type speakerRec struct {
+	ent   *graph.Entity
+	roles []string
+}
+
+// discourse keeps the speakers a document has introduced, most recent
+// last, to resolve "he", "the source", "the monitor", "the channel".
+type discourse struct {
+	recent []speakerRec
+}
+
+func (ds *discourse) note(e *graph.Entity, roles ...string) {
+	for k := range ds.recent {
+		if ds.recent[k].ent.ID == e.ID {
+			r := ds.recent[k]
+			r.roles = append(r.roles, roles...)
+			ds.recent = append(ds.recent[:k], ds.recent[k+1:]...)
+			ds.recent = append(ds.recent, r)
+			return
+		}
+	}
+	ds.recent = append(ds.recent, speakerRec{ent: e, roles: roles})
+	if len(ds.recent) > 32 {
+		ds.recent = ds.recent[1:]
+	}
+}
+
+func (ds *discourse) find(ok func(*speakerRec) bool) *graph.Entity {
+	for k := len(ds.recent) - 1; k >= 0; k-- {
+		if ok(&ds.recent[k]) {
+			return ds.recent[k].ent
+		}
+	}
+	return nil
+}
+
+func hasRole(r *speakerRec, role string) bool {
+	for _, x := range r.roles {
+		if x == role {
+			return true
+		}
+	}
+	return false
+}
+
+// speech is a report found in a segment: who speaks, where it is named,
+// and the verb.
+type speech struct {
+	ent       *graph.Entity
+	s, e      int // byte range of the speaker's words
+	verb      int // token index of the verb (or "according")
+	npS, npE  int // token range of the speaker phrase
+	toldTo    *graph.Entity
+	pronoun   bool
+	anonymous bool
+}
+
+// findSpeech returns the reports in a segment, in order.
+func (d *docState) findSpeech(toks []token, ms []mention) []speech {
+	var out []speech
+	for v := 0; v < len(toks); v++ {
+		w := toks[v].low
+		if w == "according" && v+1 < len(toks) && toks[v+1].low == "to" {
+			s := v + 2
+			e := s
+			for e < len(toks) && !isPunct(&toks[e], ",") && !isPunct(&toks[e], ".") && !isPunct(&toks[e], ";") && e-s < 12 {
+				e++
+			}
+			if sp, ok := d.speakerNP(toks, ms, s, e); ok {
+				sp.verb = v
+				out = append(out, sp)
+			}
+			v = e
+			continue
+		}
+		if !reportVerbs[w] || toks[v].cap {
+			continue
+		}
+		if (w == "added" || w == "adds" || w == "noted" || w == "notes" || w == "recorded" || w == "documented" || w == "described" || w == "showed" || w == "shows" || w == "counted" || w == "estimated") && !reportComplement(toks, v) {
+			continue
+		}
+		if w == "put" || w == "puts" {
+			if !(v+2 < len(toks) && (toks[v+2].low == "toll" || toks[v+2].low == "number" || toks[v+2].low == "figure")) {
+				continue
+			}
+		}
+		if w == "showed" || w == "shows" || w == "broadcast" || w == "aired" || w == "quoted" || w == "cited" || w == "published" {
+			// "footage showed", "reports that show": only with a clear
+			// speaker, checked below.
+			if v == 0 {
+				continue
+			}
+		}
+		// Inverted: ", said the Observatory."
+		if v > 0 && isPunct(&toks[v-1], ",") && (w == "said" || w == "says" || w == "added" || w == "reported") {
+			e := v + 1
+			for e < len(toks) && !isPunct(&toks[e], ",") && !isPunct(&toks[e], ".") && e-v < 12 {
+				e++
+			}
+			if e > v+1 && (e >= len(toks) || isPunct(&toks[e], ".") || isPunct(&toks[e], ",")) {
+				if sp, ok := d.speakerNP(toks, ms, v+1, e); ok {
+					sp.verb = v
+					out = append(out, sp)
+					continue
+				}
+			}
+		}
+		s, e := subjectBefore(toks, v)
+		if s < 0 {
+			continue
+		}
+		sp, ok := d.speakerNP(toks, ms, s, e)
+		if !ok {
+			continue
+		}
+		sp.verb = v
+		if w == "told" || w == "tells" {
+			// "Sources told the Observatory that ..."
+			te := v + 1
+			for te < len(toks) && toks[te].low != "that" && !isPunct(&toks[te], ",") && te-v < 8 {
+				te++
+			}
+			if k := firstMention(ms, v+1, te); k >= 0 {
+				sp.toldTo = ms[k].ent
+			}
+		}
+		out = append(out, sp)
+	}
+	return out
+}
+
+// reportComplement reports whether the verb at v introduces reported
+// words: "that", a quotation, a colon, a comma, the end of the sentence, or
+// (for "documented", "recorded", "counted", "estimated", "described") a
+// figure or an object that the speaker vouches for.
+func reportComplement(toks []token, v int) bool {
+	if v+1 >= len(toks) {
+		return true
+	}
+	n := &toks[v+1]
+	if n.low == "that" || isQuote(n) || n.kind == tPunct && (n.text == ":" || n.text == "," || n.text == ".") {
+		return true
+	}
+	switch toks[v].low {
+	case "documented", "recorded", "counted", "estimated", "described", "noted":
+		return true
+	}
+	return false
+}
+
+// subjectBefore returns the token range of the subject of the verb at v:
+// back over auxiliaries, and over a parenthetical set off by commas (", who
+// asked not to be named,", ", citing its correspondent in the city,"), to
+// the start of the clause. -1 when there is none.
+func subjectBefore(toks []token, v int) (int, int) {
+	e := v
+	for e > 0 {
+		w := toks[e-1].low
+		if w == "has" || w == "have" || w == "had" || w == "also" || w == "later" || w == "earlier" || w == "previously" || w == "further" || w == "then" || w == "again" || w == "separately" || w == "would" || w == "will" || w == "did" || strings.HasSuffix(w, "ly") && len(w) > 4 && toks[e-1].kind == tWord && !toks[e-1].cap {
+			e--
+			continue
+		}
+		break
+	}
+	if e == 0 {
+		return -1, -1
+	}
+	// A statement's time or place: "said on Tuesday", "said in a statement"
+	// come after the verb; before it may stand ", on Tuesday,".
+	if isPunct(&toks[e-1], ",") {
+		// Find the opening comma of the parenthetical.
+		o := e - 2
+		for o >= 0 && !isPunct(&toks[o], ",") && !isPunct(&toks[o], ".") && !isPunct(&toks[o], ";") {
+			o--
+		}
+		if o < 0 || !isPunct(&toks[o], ",") {
+			return -1, -1
+		}
+		pw := toks[o+1].low
+		switch pw {
+		case "who", "which", "citing", "quoting", "speaking", "in", "on", "a", "an", "the", "its", "his", "her", "their", "whose", "itself", "however", "meanwhile", "for", "from", "based", "echoing", "referring", "responding", "asked", "contacted", "reached", "also", "too":
+		default:
+			if toks[o+1].kind != tWord {
+				return -1, -1
+			}
+		}
+		e = o
+	}
+	s := e - 1
+	for s > 0 {
+		t := &toks[s-1]
+		if t.kind == tPunct && (t.text == "," || t.text == ";" || t.text == ":" || t.text == "." || t.text == "(" || isQuote(t)) {
+			break
+		}
+		if t.low == "that" || t.low == "and" && !toks[s].cap || t.low == "but" || t.low == "while" || t.low == "whereas" || t.low == "as" || t.low == "when" {
+			break
+		}
+		s--
+		if e-s > 14 {
+			return -1, -1
+		}
+	}
+	// Leading connectives are not part of the subject.
+	for s < e && (toks[s].low == "but" || toks[s].low == "and" || toks[s].low == "meanwhile" || toks[s].low == "however" || toks[s].low == "separately" || toks[s].low == "also" || isQuote(&toks[s])) {
+		s++
+	}
+	if s >= e {
+		return -1, -1
+	}
+	return s, e
+}
+
+func firstMention(ms []mention, s, e int) int {
+	for k, m := range ms {
+		if m.ti >= s && m.tj <= e && m.ent.Kind != graph.KindPlace {
+			return k
+		}
+	}
+	return -1
+}
+
+// speakerNP resolves the speaker phrase toks[s:e] to an entity.
+func (d *docState) speakerNP(toks []token, ms []mention, s, e int) (speech, bool) {
+	sp := speech{npS: s, npE: e}
+	if s >= e || e > len(toks) {
+		return sp, false
+	}
+	sp.s, sp.e = toks[s].s, toks[e-1].e
+	for k := s; k < e; k++ {
+		if toks[k].kind == tNum && coveredBy(ms, k) < 0 {
+			return sp, false
+		}
+		if finiteVerb(toks[k].low) && toks[k].low != "put" {
+			return sp, false
+		}
+	}
+	first := toks[s].low
+	// Pronouns and definite descriptions resolve through the discourse.
+	if e-s == 1 {
+		switch first {
+		case "he", "she":
+			sp.pronoun = true
+			sp.ent = d.discourse.find(func(r *speakerRec) bool {
+				return r.ent.Kind == graph.KindPerson || r.ent.Kind == graph.KindAnonymous && !plural(r)
+			})
+			return sp, sp.ent != nil
+		case "they":
+			sp.pronoun = true
+			sp.ent = d.discourse.find(func(r *speakerRec) bool {
+				return plural(r) || r.ent.Kind != graph.KindPerson && r.ent.Kind != graph.KindAnonymous
+			})
+			return sp, sp.ent != nil
+		case "it":
+			sp.pronoun = true
+			sp.ent = d.discourse.find(func(r *speakerRec) bool {
+				return r.ent.Kind != graph.KindPerson && r.ent.Kind != graph.KindAnonymous
+			})
+			return sp, sp.ent != nil
+		case "i", "we":
+			sp.ent = d.voice
+			return sp, sp.ent != nil
+		}
+	}
+	// Named entities in the phrase.
+	var person, actor *mention
+	for k := range ms {
+		m := &ms[k]
+		if m.ti < s || m.tj > e || m.ent.Kind == graph.KindPlace {
+			continue
+		}
+		inPP := false
+		for k := s; k < m.ti; k++ {
+			if w := toks[k].low; w == "of" || w == "by" || w == "from" || w == "with" || w == "against" {
+				inPP = true
+			}
+		}
+		if m.ent.Kind == graph.KindPerson {
+			person = m
+		} else if !inPP && (actor == nil || m.ent.Kind != graph.KindState) {
+			actor = m
+		}
+	}
+	head := ""
+	for k := e - 1; k >= s; k-- {
+		if _, ok := speakerNouns[toks[k].low]; ok {
+			head = toks[k].low
+			break
+		}
+		if toks[k].low == "in" || toks[k].low == "of" || toks[k].low == "for" || toks[k].low == "at" || toks[k].low == "from" {
+			// the head comes before a post-modifier: "a source in the city"
+			continue
+		}
+	}
+	headAt := -1
+	for k := s; k < e; k++ {
+		if toks[k].low == head {
+			headAt = k
+			break
+		}
+	}
+	if person != nil {
+		sp.ent = person.ent
+		if actor != nil && person.ent.Affiliation == nil && !person.ent.Gazetteer {
+			a := actor.ent.ID
+			person.ent.Affiliation = &a
+		}
+		roles := []string{"person"}
+		if head != "" {
+			roles = append(roles, head)
+		}
+		d.discourse.note(person.ent, roles...)
+		return sp, true
+	}
+	anonHead := head != "" && speakerNouns[head] == graph.KindAnonymous
+	if actor != nil && !(anonHead && headAt > actor.tj-1) {
+		sp.ent = actor.ent
+		// "the Observatory", "the Britain-based monitor": a name.
+		return sp, true
+	}
+	if head == "" {
+		return sp, false
+	}
+	definite := first == "the" || first == "this" || first == "that"
+	if definite && !anonHead || definite && anonHead && e-s <= 3 {
+		if e := d.resolveDescription(head); e != nil {
+			sp.ent = e
+			return sp, true
+		}
+	}
+	switch head {
+	case "statement", "report", "communique", "briefing", "broadcast":
+		if definite && d.voice != nil {
+			sp.ent = d.voice
+			return sp, true
+		}
+		return sp, false
+	}
+	// A new source described, not named: "a government source in the
+	// city", "Pro-government media", "Syrian state television".
+	ne := headAt + 1
+	if ne <= s {
+		ne = e
+	}
+	ds := s
+	for ds < ne && (toks[ds].low == "a" || toks[ds].low == "an" || toks[ds].low == "the" || toks[ds].low == "one" || toks[ds].low == "two" || toks[ds].low == "several" || toks[ds].low == "some" || toks[ds].low == "other") {
+		ds++
+	}
+	if ds >= ne {
+		return sp, false
+	}
+	name := d.text[toks[ds].s:toks[ne-1].e]
+	full := d.text[toks[s].s:toks[e-1].e]
+	if g := d.lookup(name); g != nil && g.Kind != graph.KindPlace {
+		sp.ent = g
+		return sp, true
+	}
+	// "state television" in a report about Syria is Syrian state television.
+	if d.country != nil && !toks[ds].cap {
+		if adj := adjectiveOf[d.country.Name]; adj != "" {
+			if g := d.lookup(adj + " " + name); g != nil && g.Kind != graph.KindPlace {
+				sp.ent = g
+				return sp, true
+			}
+		}
+	}
+	kind := speakerNouns[head]
+	scoped := true
+	if kind != graph.KindAnonymous {
+		// A specific description with a proper adjective ("Syrian state
+		// television") names one source; a bare one is anonymous.
+		if toks[ds].cap && !definite {
+			scoped = false
+		} else {
+			kind = graph.KindAnonymous
+		}
+	}
+	if kind == "" {
+		return sp, false
+	}
+	ent := d.newEntity(kind, name, []string{full}, scoped)
+	if ent.Affiliation == nil {
+		if a := d.affiliationOf(toks[s:e], actor); a != nil {
+			id := a.ID
+			ent.Affiliation = &id
+		}
+	}
+	sp.anonymous = kind == graph.KindAnonymous
+	d.discourse.note(ent, head)
+	sp.ent = ent
+	return sp, true
+}
+
+func plural(r *speakerRec) bool {
+	for _, x := range r.roles {
+		if strings.HasSuffix(x, "s") && x != "news" || x == "media" {
+			return true
+		}
+	}
+	return false
+}
+
+// resolveDescription resolves "the source", "the monitor", "the channel",
+// "the spokesman" to the latest speaker that fits.
+func (d *docState) resolveDescription(head string) *graph.Entity {
+	kind := speakerNouns[head]
+	e := d.discourse.find(func(r *speakerRec) bool {
+		if hasRole(r, head) {
+			return true
+		}
+		switch kind {
+		case graph.KindMonitor, graph.KindOutlet, graph.KindGovernment, graph.KindArmy, graph.KindCoalition, graph.KindArmedGroup:
+			return r.ent.Kind == kind
+		case graph.KindPerson:
+			return r.ent.Kind == graph.KindPerson
+		}
+		return false
+	})
+	if e != nil {
+		return e
+	}
+	// The document's own author: "according to the broadcast", "the
+	// channel said" in a broadcaster's report.
+	if d.author != nil && (kind == d.author.Kind || kind == graph.KindOutlet && head == "broadcast") {
+		return d.author
+	}
+	return nil
+}
+
+// affiliationOf says whom an anonymous source speaks for: an actor named
+// in its description ("a coalition official"), or the government of the
+// country the document is about for "government", "regime", "official",
+// "military" and "pro-government" sources.
+func (d *docState) affiliationOf(toks []token, actor *mention) *graph.Entity {
+	if actor != nil {
+		return actor.ent
+	}
+	for k := range toks {
+		switch toks[k].low {
+		case "government", "pro-government", "regime", "pro-regime", "official", "state", "military", "security", "army", "loyalist":
+			if d.country != nil {
+				if g := d.governmentOf(d.country); g != nil {
+					return g
+				}
+			}
+		}
+		if toks[k].low == "coalition" {
+			if c := d.lookup("Coalition", graph.KindCoalition); c != nil {
+				return c
+			}
+		}
+	}
+	return nil
+}
+
+// adjectiveOf gives the adjective of a country's name, to resolve "state
+// television" or "the defence ministry" in a report about that country.
+var adjectiveOf = map[string]string{
+	"Syria": "Syrian", "Russia": "Russian", "Iraq": "Iraqi", "Turkey": "Turkish",
+	"Iran": "Iranian", "Israel": "Israeli", "United States": "US",
+	"United Kingdom": "British", "France": "French", "Lebanon": "Lebanese",
+	"Jordan": "Jordanian",
+}
