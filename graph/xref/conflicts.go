@@ -446,3 +446,18 @@ func targetConflict(accs []graph.Account, claims map[uuid.UUID]graph.Claim) grap
 
 // Conflicting reports whether a conflict has values in more than one group.
 func Conflicting(c graph.Conflict) bool { return len(c.Groups) > 1 }
+
+// Contestedness scores a list of conflicts for sorting events, most
+// contested first: the number of incompatible value groups summed over
+// the attributes in conflict, and those attributes in order. An event
+// without conflict scores 0; two sources giving two incompatible death
+// tolls score 2; adding a disputed perpetrator makes it 4.
+func Contestedness(cs []graph.Conflict) (score int, attributes []string) {
+	for _, c := range cs {
+		if Conflicting(c) {
+			score += len(c.Groups)
+			attributes = append(attributes, c.Attribute)
+		}
+	}
+	return score, attributes
+}

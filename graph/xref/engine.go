@@ -16,10 +16,19 @@ type Store interface {
 	// AccountsByKey returns the accounts indexed under any of the keys,
 	// with EventID set.
 	AccountsByKey(ctx context.Context, keys []string) ([]graph.Account, error)
+	// Accounts returns the accounts of ids, with EventID set; unknown ids
+	// are skipped.
+	Accounts(ctx context.Context, ids []uuid.UUID) ([]graph.Account, error)
 	// EventAccounts returns the accounts assigned to an event.
 	EventAccounts(ctx context.Context, id uuid.UUID) ([]graph.Account, error)
+	// DocumentAccounts returns the accounts a document gives, with
+	// EventID set.
+	DocumentAccounts(ctx context.Context, id uuid.UUID) ([]graph.Account, error)
 	// Claims returns the claims of ids; unknown ids are skipped.
 	Claims(ctx context.Context, ids []uuid.UUID) ([]graph.Claim, error)
+	// EntityClaims lists the claims that mention an entity or whose
+	// speaker it is, one page at a time.
+	EntityClaims(ctx context.Context, id uuid.UUID, p graph.Page) ([]graph.Claim, string, error)
 	// JudgementsFor returns the judgements acting on target, revoked ones
 	// included.
 	JudgementsFor(ctx context.Context, target uuid.UUID) ([]graph.Judgement, error)
@@ -27,9 +36,9 @@ type Store interface {
 	Entities(ctx context.Context, ids []uuid.UUID) ([]graph.Entity, error)
 }
 
-// Engine cross-references new documents against a store. Plan is not safe
-// for concurrent use with itself: the caller serialises Plan and Commit
-// (one writer).
+// Engine cross-references new documents against a store. Plan, Judge and
+// Revoke are not safe for concurrent use with each other: the caller
+// serialises planning and Commit (one writer).
 type Engine struct {
 	store Store
 	world *World
@@ -85,15 +94,55 @@ func lastDay(d graph.Date) string {
 	return ""
 }
 
-// neighbourhood is what Plan loads around a new document.
+// neighbourhood is what the engine loads around the accounts a change
+// touches: the stored accounts sharing a key with them, the events those
+// belong to with all their accounts, their claims, and the analyst's
+// judgements on them.
 type neighbourhood struct {
-	accounts   []graph.Account // stored accounts touched, new ones not included
+	accounts   []graph.Account // stored accounts touched, by id
 	oldEvent   map[uuid.UUID]uuid.UUID
 	oldEvents  map[uuid.UUID][]graph.Account
-	candidates map[uuid.UUID]bool // stored accounts sharing a key with a new one
+	candidates map[uuid.UUID]bool // stored accounts sharing a key with a seed
 	claims     map[uuid.UUID]graph.Claim
-	judgements []graph.Judgement
-	gradeJudge map[uuid.UUID][]graph.Judgement // by event id
+	judgements []graph.Judgement               // merge and split
+	gradeJudge map[uuid.UUID][]graph.Judgement // grade judgements by target (event or account)
+}
+
+// withJudgement returns js with j in place of the judgement of the same
+// id, or added.
+func withJudgement(js []graph.Judgement, j graph.Judgement) []graph.Judgement {
+	out := make([]graph.Judgement, 0, len(js)+1)
+	for _, x := range js {
+		if x.ID != j.ID {
+			out = append(out, x)
+		}
+	}
+	return append(out, j)
+}
+
+// gradeJudgements returns the grade judgements that act on a cluster: on
+// its event, on an event its accounts belonged to, or on its accounts
+// (a grade judgement names the event and its accounts, so it follows
+// them when the event's id changes).
+func (nb *neighbourhood) gradeJudgements(ev uuid.UUID, c Cluster) []graph.Judgement {
+	var out []graph.Judgement
+	seen := map[uuid.UUID]bool{}
+	add := func(id uuid.UUID) {
+		for _, j := range nb.gradeJudge[id] {
+			if !seen[j.ID] {
+				seen[j.ID] = true
+				out = append(out, j)
+			}
+		}
+	}
+	add(ev)
+	for _, a := range c.Accounts {
+		add(a.ID)
+		if old, ok := nb.oldEvent[a.ID]; ok {
+			add(old)
+		}
+	}
+	return out
 }
 
 // Plan cross-references a new document: it sets the Keys (and NotBefore)
@@ -114,35 +163,57 @@ func (e *Engine) Plan(ctx context.Context, x *graph.Extraction) (*graph.Batch, e
 	w := e.world.With(x.Entities...)
 	PrepareAccounts(x, w)
 
-	nb, stored, err := e.load(ctx, x, w)
+	nb, stored, err := e.load(ctx, x.Accounts, true, w)
 	if err != nil {
 		return nil, fmt.Errorf("cross-reference document %s: %w", docID, err)
 	}
 	if stored {
 		return b, nil
 	}
-	all := append(append([]graph.Account(nil), nb.accounts...), x.Accounts...)
+	claims := make(map[uuid.UUID]graph.Claim, len(nb.claims)+len(x.Claims))
+	for id, c := range nb.claims {
+		claims[id] = c
+	}
 	for _, c := range x.Claims {
-		nb.claims[c.ID] = c
+		claims[c.ID] = c
+	}
+	e.replan(b, nb, change{fresh: x.Accounts, claims: claims, reuse: x.Accounts}, w)
+	return b, nil
+}
+
+// change is what a replan resolves again: new accounts (not stored yet),
+// the claims as they are after the change (nb.claims holds them as
+// stored), and the accounts whose text-reuse links are recomputed against
+// their candidates (reuseStored: those links are stored, and the ones
+// that no longer hold are deleted).
+type change struct {
+	fresh       []graph.Account
+	claims      map[uuid.UUID]graph.Claim
+	reuse       []graph.Account
+	reuseStored bool
+}
+
+// replan resolves the neighbourhood (with the change's new accounts) into
+// events and fills b with the assignments, event records, deleted events
+// and links that differ from what the store holds.
+func (e *Engine) replan(b *graph.Batch, nb *neighbourhood, ch change, w *World) {
+	all := append(append([]graph.Account(nil), nb.accounts...), ch.fresh...)
+	claims := ch.claims
+	if claims == nil {
+		claims = nb.claims
 	}
 	clusters := resolve(all, nb.judgements, w)
 
 	now := e.Now().UTC()
 	newEvents := map[uuid.UUID]bool{}
-	b.Assign = map[uuid.UUID]uuid.UUID{}
+	if b.Assign == nil {
+		b.Assign = map[uuid.UUID]uuid.UUID{}
+	}
 	var newLinks []graph.Link
 	for _, c := range clusters {
-		ev := EventRecord(c, w)
+		ev := eventRecord(c, claims, w)
 		newEvents[ev.ID] = true
-		var gj []graph.Judgement
-		seen := map[uuid.UUID]bool{}
-		for _, id := range append([]uuid.UUID{ev.ID}, oldEventsOf(c, nb)...) {
-			if !seen[id] {
-				seen[id] = true
-				gj = append(gj, nb.gradeJudge[id]...)
-			}
-		}
-		g := Grade(c.Accounts, nb.claims, gj, w)
+		g := Grade(c.Accounts, claims, nb.gradeJudgements(ev.ID, c), w)
 		ev.Grade = &g
 		b.Events = append(b.Events, ev)
 		for _, a := range c.Accounts {
@@ -150,7 +221,7 @@ func (e *Engine) Plan(ctx context.Context, x *graph.Extraction) (*graph.Batch, e
 				b.Assign[a.ID] = ev.ID
 			}
 		}
-		newLinks = append(newLinks, stance(c.Accounts, nb.claims, w, now)...)
+		newLinks = append(newLinks, stance(c.Accounts, claims, w, now)...)
 	}
 	for id := range nb.oldEvents {
 		if !newEvents[id] {
@@ -160,19 +231,34 @@ func (e *Engine) Plan(ctx context.Context, x *graph.Extraction) (*graph.Batch, e
 	sortIDs(b.DeleteEvents)
 	sort.Slice(b.Events, func(i, j int) bool { return b.Events[i].ID.String() < b.Events[j].ID.String() })
 
-	// Stance links the old events carried that no longer hold.
+	// Links stored that depend on what changed: the stance links of the
+	// old events and the text reuse of the accounts recomputed.
 	oldLinks := map[uuid.UUID]bool{}
 	for _, members := range nb.oldEvents {
 		for _, l := range stance(members, nb.claims, w, now) {
 			oldLinks[l.ID] = true
 		}
 	}
+	if ch.reuseStored {
+		for _, l := range e.reuseOf(ch.reuse, nb, nb.claims, w, now) {
+			oldLinks[l.ID] = true
+		}
+	}
 	keep := map[uuid.UUID]bool{}
-	for _, l := range newLinks {
+	add := func(l graph.Link) {
+		if keep[l.ID] {
+			return
+		}
 		keep[l.ID] = true
 		if !oldLinks[l.ID] {
 			b.Links = append(b.Links, l)
 		}
+	}
+	for _, l := range newLinks {
+		add(l)
+	}
+	for _, l := range e.reuseOf(ch.reuse, nb, claims, w, now) {
+		add(l)
 	}
 	for id := range oldLinks {
 		if !keep[id] {
@@ -180,35 +266,21 @@ func (e *Engine) Plan(ctx context.Context, x *graph.Extraction) (*graph.Batch, e
 		}
 	}
 	sortIDs(b.DeleteLinks)
+	sort.Slice(b.Links, func(i, j int) bool { return b.Links[i].ID.String() < b.Links[j].ID.String() })
+}
 
-	// Text reuse between the new accounts' claims and the claims of the
-	// candidates they share a key with.
+// reuseOf computes the text-reuse links between the claims of accounts
+// and the claims of the stored candidates they share a key with.
+func (e *Engine) reuseOf(accounts []graph.Account, nb *neighbourhood, claims map[uuid.UUID]graph.Claim, w *World, now time.Time) []graph.Link {
 	l := &linker{links: map[uuid.UUID]graph.Link{}, now: now}
-	for _, a := range x.Accounts {
+	for _, a := range accounts {
 		for _, c := range nb.accounts {
-			if nb.candidates[c.ID] && Candidates(a, c, w) {
-				reuseBetween(l, a, c, nb.claims)
+			if c.ID != a.ID && nb.candidates[c.ID] && Candidates(a, c, w) {
+				reuseBetween(l, a, c, claims)
 			}
 		}
 	}
-	for _, r := range l.list() {
-		if !keep[r.ID] {
-			keep[r.ID] = true
-			b.Links = append(b.Links, r)
-		}
-	}
-	sort.Slice(b.Links, func(i, j int) bool { return b.Links[i].ID.String() < b.Links[j].ID.String() })
-	return b, nil
-}
-
-func oldEventsOf(c Cluster, nb *neighbourhood) []uuid.UUID {
-	var out []uuid.UUID
-	for _, a := range c.Accounts {
-		if ev, ok := nb.oldEvent[a.ID]; ok {
-			out = append(out, ev)
-		}
-	}
-	return sortedIDs(out)
+	return l.list()
 }
 
 // reuseBetween adds repeats links between the claims of two accounts of
@@ -247,9 +319,12 @@ func stance(accounts []graph.Account, claims map[uuid.UUID]graph.Claim, w *World
 	return l.list()
 }
 
-// load reads the neighbourhood of x's accounts. stored is true when x's
-// accounts are already in the store.
-func (e *Engine) load(ctx context.Context, x *graph.Extraction, w *World) (*neighbourhood, bool, error) {
+// load reads the neighbourhood of seeds: the stored accounts their query
+// keys reach and the events those belong to. fresh seeds are new accounts
+// (a document being planned): stored is then true when they are already
+// in the store. Seeds that are stored (an analyst's judgement) are part
+// of the neighbourhood, with their events.
+func (e *Engine) load(ctx context.Context, seeds []graph.Account, fresh bool, w *World) (*neighbourhood, bool, error) {
 	nb := &neighbourhood{
 		oldEvent:   map[uuid.UUID]uuid.UUID{},
 		oldEvents:  map[uuid.UUID][]graph.Account{},
@@ -259,31 +334,45 @@ func (e *Engine) load(ctx context.Context, x *graph.Extraction, w *World) (*neig
 	}
 	mine := map[uuid.UUID]bool{}
 	keySet := map[string]bool{}
-	for _, a := range x.Accounts {
+	for _, a := range seeds {
 		mine[a.ID] = true
 		for _, k := range QueryKeys(a, w) {
 			keySet[k] = true
 		}
 	}
-	if len(keySet) == 0 {
-		return nb, false, nil
-	}
-	keys := make([]string, 0, len(keySet))
-	for k := range keySet {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	cands, err := e.store.AccountsByKey(ctx, keys)
-	if err != nil {
-		return nil, false, fmt.Errorf("load candidates: %w", err)
+	var cands []graph.Account
+	if len(keySet) > 0 {
+		keys := make([]string, 0, len(keySet))
+		for k := range keySet {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys)
+		var err error
+		cands, err = e.store.AccountsByKey(ctx, keys)
+		if err != nil {
+			return nil, false, fmt.Errorf("load candidates: %w", err)
+		}
 	}
 	byID := map[uuid.UUID]graph.Account{}
 	for _, a := range cands {
-		if mine[a.ID] {
+		if fresh && mine[a.ID] {
 			return nb, true, nil
 		}
 		byID[a.ID] = a
 		nb.candidates[a.ID] = true
+	}
+	if !fresh {
+		for _, a := range seeds {
+			if _, ok := byID[a.ID]; !ok {
+				byID[a.ID] = a
+				cands = append(cands, a)
+			}
+		}
+	}
+	if len(byID) == 0 && fresh && len(seeds) > 0 {
+		// Nothing stored nearby; the new accounts' own judgements and
+		// entities still count.
+		return nb, false, e.loadExtras(ctx, nb, seeds, w)
 	}
 	var events []uuid.UUID
 	for _, a := range cands {
@@ -309,18 +398,21 @@ func (e *Engine) load(ctx context.Context, x *graph.Extraction, w *World) (*neig
 		if err != nil {
 			return nil, false, fmt.Errorf("load judgements of event %s: %w", ev, err)
 		}
-		nb.gradeJudge[ev] = js
+		for _, j := range js {
+			if j.Kind == graph.JudgeGrade {
+				nb.gradeJudge[ev] = append(nb.gradeJudge[ev], j)
+			}
+		}
 	}
 	for _, a := range cands {
 		if a.EventID != nil {
 			nb.oldEvent[a.ID] = *a.EventID
 		}
 	}
-	var claimIDs, entityIDs []uuid.UUID
+	var claimIDs []uuid.UUID
 	for _, a := range byID {
 		nb.accounts = append(nb.accounts, a)
 		claimIDs = append(claimIDs, a.Claims...)
-		entityIDs = append(entityIDs, accountEntities(a, w)...)
 	}
 	sort.Slice(nb.accounts, func(i, j int) bool { return nb.accounts[i].ID.String() < nb.accounts[j].ID.String() })
 	if len(claimIDs) > 0 {
@@ -332,24 +424,90 @@ func (e *Engine) load(ctx context.Context, x *graph.Extraction, w *World) (*neig
 			nb.claims[c.ID] = c
 		}
 	}
-	if err := e.loadEntities(ctx, w, entityIDs); err != nil {
+	extra := nb.accounts
+	if fresh {
+		extra = append(append([]graph.Account(nil), nb.accounts...), seeds...)
+	}
+	if err := e.loadExtras(ctx, nb, extra, w); err != nil {
 		return nil, false, err
 	}
-	// Merge and split judgements act on accounts.
+	return nb, false, nil
+}
+
+// loadExtras loads what the accounts need besides their events: the
+// entities the world lacks (and the analyst's reliability grades of their
+// speakers), and the merge, split and grade judgements acting on them.
+func (e *Engine) loadExtras(ctx context.Context, nb *neighbourhood, accounts []graph.Account, w *World) error {
+	var entityIDs, speakers []uuid.UUID
+	for _, a := range accounts {
+		entityIDs = append(entityIDs, accountEntities(a, w)...)
+		if a.Speaker.ID != uuid.Nil {
+			speakers = append(speakers, a.Speaker.ID)
+		}
+	}
+	if err := e.loadEntities(ctx, w, entityIDs); err != nil {
+		return err
+	}
+	if err := e.loadReliability(ctx, w, speakers); err != nil {
+		return err
+	}
 	seen := map[uuid.UUID]bool{}
-	for _, a := range append(append([]graph.Account(nil), nb.accounts...), x.Accounts...) {
+	for _, j := range nb.judgements {
+		seen[j.ID] = true
+	}
+	done := map[uuid.UUID]bool{}
+	for _, a := range accounts {
+		if done[a.ID] {
+			continue
+		}
+		done[a.ID] = true
 		js, err := e.store.JudgementsFor(ctx, a.ID)
 		if err != nil {
-			return nil, false, fmt.Errorf("load judgements of account %s: %w", a.ID, err)
+			return fmt.Errorf("load judgements of account %s: %w", a.ID, err)
 		}
 		for _, j := range js {
-			if !seen[j.ID] && (j.Kind == graph.JudgeMerge || j.Kind == graph.JudgeSplit) {
-				seen[j.ID] = true
-				nb.judgements = append(nb.judgements, j)
+			switch j.Kind {
+			case graph.JudgeMerge, graph.JudgeSplit:
+				if !seen[j.ID] {
+					seen[j.ID] = true
+					nb.judgements = append(nb.judgements, j)
+				}
+			case graph.JudgeGrade:
+				nb.gradeJudge[a.ID] = append(nb.gradeJudge[a.ID], j)
 			}
 		}
 	}
-	return nb, false, nil
+	return nil
+}
+
+// loadReliability layers over w the analyst's reliability grades of the
+// speakers stored with one.
+func (e *Engine) loadReliability(ctx context.Context, w *World, speakers []uuid.UUID) error {
+	if len(speakers) == 0 {
+		return nil
+	}
+	es, err := e.store.Entities(ctx, sortedIDs(uniqueIDs(speakers)))
+	if err != nil {
+		return fmt.Errorf("load speakers: %w", err)
+	}
+	for _, en := range es {
+		if en.Reliability != "" {
+			w.Add(en)
+		}
+	}
+	return nil
+}
+
+func uniqueIDs(ids []uuid.UUID) []uuid.UUID {
+	seen := make(map[uuid.UUID]bool, len(ids))
+	out := make([]uuid.UUID, 0, len(ids))
+	for _, id := range ids {
+		if !seen[id] {
+			seen[id] = true
+			out = append(out, id)
+		}
+	}
+	return out
 }
 
 // loadEntities adds to w the stored entities of ids it does not know, and
@@ -405,170 +563,4 @@ func accountEntities(a graph.Account, w *World) []uuid.UUID {
 		add(a.Perpetrator.Entity.ID)
 	}
 	return out
-}
-
-// Rebuild cross-references accounts from scratch: the same keys, events,
-// grades and links as ingesting their documents one by one with Plan, in
-// any order. claims are the accounts' claims; judgements the analyst's
-// merge, split and grade judgements. Entities the gazetteer lacks are read
-// from the store. The batch assigns every account and writes every event
-// and link; it deletes nothing.
-func (e *Engine) Rebuild(ctx context.Context, accounts []graph.Account, claims []graph.Claim, judgements []graph.Judgement) (*graph.Batch, error) {
-	w := e.world.With()
-	var unknown []uuid.UUID
-	for _, a := range accounts {
-		unknown = append(unknown, accountEntities(a, w)...)
-	}
-	if err := e.loadEntities(ctx, w, unknown); err != nil {
-		return nil, fmt.Errorf("rebuild: %w", err)
-	}
-	cmap := make(map[uuid.UUID]graph.Claim, len(claims))
-	byDoc := map[uuid.UUID]*graph.Extraction{}
-	var docs []uuid.UUID
-	doc := func(id uuid.UUID) *graph.Extraction {
-		x := byDoc[id]
-		if x == nil {
-			x = &graph.Extraction{Document: graph.Document{ID: id}}
-			byDoc[id] = x
-			docs = append(docs, id)
-		}
-		return x
-	}
-	for _, c := range claims {
-		cmap[c.ID] = c
-		x := doc(c.DocumentID)
-		x.Claims = append(x.Claims, c)
-	}
-	for _, a := range accounts {
-		x := doc(a.DocumentID)
-		a.Keys, a.EventID = nil, nil
-		if a.NotBefore != "" {
-			a.Published = "" // NotBefore is derived; Published is the document's own
-		}
-		x.Accounts = append(x.Accounts, a)
-		if a.Published != "" {
-			x.Document.Date = a.Published
-		}
-	}
-	sortIDs(docs)
-	var all []graph.Account
-	for _, d := range docs {
-		PrepareAccounts(byDoc[d], w)
-		all = append(all, byDoc[d].Accounts...)
-	}
-	sort.Slice(all, func(i, j int) bool { return all[i].ID.String() < all[j].ID.String() })
-
-	// Components of the key-sharing graph.
-	parent := make([]int, len(all))
-	for i := range parent {
-		parent[i] = i
-	}
-	var find func(int) int
-	find = func(i int) int {
-		for parent[i] != i {
-			parent[i] = parent[parent[i]]
-			i = parent[i]
-		}
-		return i
-	}
-	bucket := map[string][]int{}
-	for i, a := range all {
-		for _, k := range a.Keys {
-			bucket[k] = append(bucket[k], i)
-		}
-	}
-	// Each account joins the accounts its query keys reach (the relation
-	// Plan's candidate lookup follows).
-	reach := make([][]int, len(all))
-	for i, a := range all {
-		seen := map[int]bool{i: true}
-		for _, k := range QueryKeys(a, w) {
-			for _, m := range bucket[k] {
-				if !seen[m] {
-					seen[m] = true
-					reach[i] = append(reach[i], m)
-					if ra, rb := find(i), find(m); ra != rb {
-						parent[rb] = ra
-					}
-				}
-			}
-		}
-	}
-	// Plan resolves a document's accounts together: so does Rebuild.
-	firstOfDoc := map[uuid.UUID]int{}
-	for i, a := range all {
-		if f, ok := firstOfDoc[a.DocumentID]; !ok {
-			firstOfDoc[a.DocumentID] = i
-		} else if ra, rb := find(f), find(i); ra != rb {
-			parent[rb] = ra
-		}
-	}
-	// Merge judgements also join components.
-	index := map[uuid.UUID]int{}
-	for i, a := range all {
-		index[a.ID] = i
-	}
-	gradeJudge := map[uuid.UUID][]graph.Judgement{}
-	var accountJudge []graph.Judgement
-	for _, j := range judgements {
-		switch j.Kind {
-		case graph.JudgeGrade:
-			for _, t := range j.Targets {
-				gradeJudge[t] = append(gradeJudge[t], j)
-			}
-		case graph.JudgeMerge, graph.JudgeSplit:
-			accountJudge = append(accountJudge, j)
-			if j.Kind == graph.JudgeMerge && j.RevokedAt == nil {
-				first := -1
-				for _, t := range j.Targets {
-					if i, ok := index[t]; ok {
-						if first < 0 {
-							first = i
-						} else if ra, rb := find(first), find(i); ra != rb {
-							parent[rb] = ra
-						}
-					}
-				}
-			}
-		}
-	}
-	comps := map[int][]graph.Account{}
-	var roots []int
-	for i, a := range all {
-		r := find(i)
-		if _, ok := comps[r]; !ok {
-			roots = append(roots, r)
-		}
-		comps[r] = append(comps[r], a)
-	}
-	sort.Ints(roots)
-
-	now := e.Now().UTC()
-	b := &graph.Batch{Assign: map[uuid.UUID]uuid.UUID{}, Label: "xref"}
-	l := &linker{links: map[uuid.UUID]graph.Link{}, now: now}
-	for _, r := range roots {
-		for _, c := range resolve(comps[r], accountJudge, w) {
-			ev := EventRecord(c, w)
-			var gj []graph.Judgement
-			for _, a := range c.Accounts {
-				b.Assign[a.ID] = ev.ID
-			}
-			gj = append(gj, gradeJudge[ev.ID]...)
-			g := Grade(c.Accounts, cmap, gj, w)
-			ev.Grade = &g
-			b.Events = append(b.Events, ev)
-			for _, k := range stance(c.Accounts, cmap, w, now) {
-				l.links[k.ID] = k
-			}
-		}
-	}
-	// Text reuse between candidates.
-	for i, ms := range reach {
-		for _, m := range ms {
-			reuseBetween(l, all[i], all[m], cmap)
-		}
-	}
-	b.Links = l.list()
-	sort.Slice(b.Events, func(i, j int) bool { return b.Events[i].ID.String() < b.Events[j].ID.String() })
-	return b, nil
 }

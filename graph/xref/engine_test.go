@@ -119,7 +119,7 @@ func storeSnapshot(t *testing.T, ctx context.Context, st *cayleystore.Store, doc
 		if ev.Grade != nil {
 			grade = ev.Grade.Grade
 		}
-		s.events = append(s.events, fmt.Sprintf("%s [%s] %s", strings.Join(ks, ","), grade, ev.Title))
+		s.events = append(s.events, fmt.Sprintf("%s [%s] %s contested=%d", strings.Join(ks, ","), grade, ev.Title, ev.Contested))
 	}
 	sort.Strings(s.events)
 	seen := map[uuid.UUID]bool{}
@@ -147,7 +147,7 @@ func batchSnapshot(b *graph.Batch, names map[uuid.UUID]string, claimName map[uui
 			ks = append(ks, names[a])
 		}
 		sort.Strings(ks)
-		s.events = append(s.events, fmt.Sprintf("%s [%s] %s", strings.Join(ks, ","), ev.Grade.Grade, ev.Title))
+		s.events = append(s.events, fmt.Sprintf("%s [%s] %s contested=%d", strings.Join(ks, ","), ev.Grade.Grade, ev.Title, ev.Contested))
 	}
 	sort.Strings(s.events)
 	for _, l := range b.Links {

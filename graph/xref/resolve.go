@@ -33,12 +33,13 @@ func (c Cluster) EventID() uuid.UUID { return graph.EventID(c.IDs()) }
 // through a vague account. Pairs are joined strongest first, and two
 // groups are joined only when no account in one is clearly different
 // from an account in the other (incompatible types, distinct places,
-// disjoint dates). Analyst judgements come first: an active merge joins
-// its accounts whatever Match says (but not across a split), and its
-// accounts are then exempt from computed differences; an active
-// split keeps its accounts apart (a split naming one account keeps it
-// apart from every account it is not merged with). The later of a merge
-// and a split on the same pair wins.
+// disjoint dates). An active split keeps its accounts apart (a split
+// naming one account keeps it apart from every account it is not merged
+// with). An active merge is applied after the computed pairs: it joins
+// the events its accounts were resolved to whatever Match says (but not
+// across a split), without letting other accounts through its merged
+// accounts' differences. The later of a merge and a split on the same
+// pair wins.
 //
 // When accounts carry blocking keys (graph.Account.Keys), only
 // Candidates are compared. The result depends only on the set of
@@ -180,7 +181,7 @@ func resolve(accounts []graph.Account, judgements []graph.Judgement, w *World) [
 	sort.SliceStable(edges, func(x, y int) bool {
 		ex, ey := edges[x], edges[y]
 		if ex.analyst != ey.analyst {
-			return ex.analyst
+			return ey.analyst
 		}
 		if ex.score != ey.score {
 			return ex.score > ey.score
@@ -199,16 +200,17 @@ func resolve(accounts []graph.Account, judgements []graph.Judgement, w *World) [
 	}
 	evidence := make([][]graph.MergeEvidence, n)
 	// apart reports whether two groups must stay apart: an analyst keeps
-	// some pair apart, or some pair is clearly different. An analyst's
-	// merge overrides computed differences, for the pair it joins and for
-	// the accounts it names: the analyst has read them.
+	// some pair apart, or some pair is clearly different. Computed pairs
+	// are joined first, analyst merges last: a merge joins the events its
+	// accounts were resolved to, overriding computed differences between
+	// them, and gives its accounts no pull of their own on other events.
 	apart := func(ci, cj int, analyst bool) bool {
 		for _, x := range members[ci] {
 			for _, y := range members[cj] {
 				if jd.forbidden(accs[x].ID, accs[y].ID) {
 					return true
 				}
-				if analyst || jd.merged[accs[x].ID] || jd.merged[accs[y].ID] {
+				if analyst {
 					continue
 				}
 				if isDifferent(min(x, y), max(x, y)) {
@@ -287,8 +289,15 @@ var specificity = map[graph.EventType]int{
 // intersection of the accounts' dates, else the most precise date that
 // agrees with most others), the most specific place consistent with the
 // others, a title, the merge evidence and the number of documents.
-func EventRecord(c Cluster, w *World) graph.Event {
+//
+// Contested and ContestedAttributes come from Conflicts over the accounts
+// (every claim counted: the engine sets them again with the claims, which
+// leaves deprecated ones out).
+func EventRecord(c Cluster, w *World) graph.Event { return eventRecord(c, nil, w) }
+
+func eventRecord(c Cluster, claims map[uuid.UUID]graph.Claim, w *World) graph.Event {
 	ev := graph.Event{ID: c.EventID(), Accounts: c.IDs(), Evidence: c.Evidence}
+	ev.Contested, ev.ContestedAttributes = Contestedness(Conflicts(c.Accounts, claims, w))
 	// Type.
 	votes := map[graph.EventType]int{}
 	for _, a := range c.Accounts {

@@ -51,15 +51,22 @@ func (w *World) With(entities ...graph.Entity) *World {
 }
 
 // Add layers entities over the world; a gazetteer entity already known is
-// not replaced by a document's copy of it.
+// not replaced by a document's copy of it, but takes the copy's analyst
+// reliability grade (Entity.Reliability), if any.
 func (w *World) Add(entities ...graph.Entity) {
 	for _, e := range entities {
 		if e.ID == uuid.Nil {
 			continue
 		}
 		if e.Gazetteer && w.base != nil {
-			if _, ok := w.base.Entity(e.ID); ok {
-				continue
+			if g, ok := w.base.Entity(e.ID); ok && g != nil {
+				if e.Reliability == "" {
+					delete(w.local, e.ID)
+					continue
+				}
+				cp := *g
+				cp.Reliability = e.Reliability
+				e = cp
 			}
 		}
 		w.local[e.ID] = e
