@@ -56,6 +56,27 @@ type Config struct {
 	MaxDocumentBytes int           // largest document text; default ingest.DefaultMaxDocumentBytes
 	RequestTimeout   time.Duration // per request; default 30s
 	Version          string
+
+	// Auth is the access control (see Auth); nil means none: every
+	// request is allowed and changes are recorded as "anonymous".
+	// claimgraph serve always sets one.
+	Auth *Auth
+	// CORSOrigins may call the API from a browser; none by default.
+	CORSOrigins []string
+	// RateLimit is the requests a second each client (by address) may
+	// make, RateBurst how many at once; 0 means no limit.
+	RateLimit float64
+	RateBurst int
+	// TrustProxy takes the client address from X-Forwarded-For or
+	// X-Real-IP; set it only behind a proxy that sets them.
+	TrustProxy bool
+	// Stopping is closed when the server starts shutting down; from then
+	// on /readyz answers 503.
+	Stopping <-chan struct{}
+	// StoreStats counts what the store holds for /metrics, cached for
+	// StatsMaxAge (default 30s); nil leaves store sizes out.
+	StoreStats  func(context.Context) (map[string]int64, error)
+	StatsMaxAge time.Duration
 }
 
 func (c *Config) defaults() {
@@ -67,6 +88,9 @@ func (c *Config) defaults() {
 	}
 	if c.RequestTimeout <= 0 {
 		c.RequestTimeout = 30 * time.Second
+	}
+	if c.StatsMaxAge <= 0 {
+		c.StatsMaxAge = 30 * time.Second
 	}
 }
 
@@ -90,16 +114,33 @@ func New(cfg Config, store Store, ing Ingester, match Matcher, log *slog.Logger)
 	e := s.echo
 	e.HideBanner, e.HidePort = true, true
 	e.HTTPErrorHandler = s.handleError
+	e.IPExtractor = echo.ExtractIPDirect()
+	if cfg.TrustProxy {
+		e.IPExtractor = echo.ExtractIPFromXFFHeader()
+	}
+	m := newMetrics(e, cfg.StoreStats, cfg.StatsMaxAge)
 	e.Use(middleware.RequestID())
+	e.Use(m.middleware)
 	e.Use(s.requestLog)
 	e.Use(middleware.RecoverWithConfig(middleware.RecoverConfig{DisableStackAll: true, LogErrorFunc: func(c echo.Context, err error, stack []byte) error {
 		s.log.Error("panic", slog.Any("err", err), slog.String("stack", string(stack)))
 		return err
 	}}))
-	e.Use(middleware.ContextTimeoutWithConfig(middleware.ContextTimeoutConfig{Timeout: cfg.RequestTimeout}))
+	if len(cfg.CORSOrigins) > 0 {
+		e.Use(s.cors())
+	}
+	if cfg.RateLimit > 0 {
+		e.Use(s.rateLimit())
+	}
+	if cfg.Auth != nil {
+		e.Use(cfg.Auth.middleware)
+	}
+	e.Use(s.timeout())
 	e.Use(middleware.BodyLimit(fmt.Sprint(cfg.MaxBodyBytes)))
 
 	e.GET("/healthz", s.healthz)
+	e.GET("/readyz", s.readyz)
+	e.GET("/metrics", m.handler())
 	e.GET("/openapi.json", s.openAPI)
 	v1 := e.Group("/v1")
 	v1.POST("/documents", s.postDocument)
