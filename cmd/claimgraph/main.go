@@ -58,6 +58,7 @@ Commands:
   serve    serve the HTTP API and viewer (loads PATHs given with --load first)
   ingest   ingest files, folders or folders with a manifest.json
   extract  print what extraction finds in a file, without touching the store
+  xref     --rebuild: cross-reference the whole store again and commit it
   gen      write a synthetic corpus (--docs N --seed S -o DIR) for benchmarks
   version  print the version
 
@@ -78,6 +79,8 @@ func Run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return runIngest(ctx, rest, stdout, stderr)
 	case "extract":
 		return runExtract(ctx, rest, stdout, stderr)
+	case "xref":
+		return runXref(ctx, rest, stdout, stderr)
 	case "gen":
 		return runGen(ctx, rest, stdout, stderr)
 	case "version", "-version", "--version":
