@@ -75,7 +75,10 @@
       { selector: "edge", style: {
         "width": 1, "line-color": "#cfd8dc", "target-arrow-color": "#cfd8dc", "target-arrow-shape": "triangle",
         "arrow-scale": 0.6, "curve-style": "bezier" } },
-      { selector: "edge[stance]", style: { "width": 3, "label": "data(relation)", "font-size": 8, "text-rotation": "autorotate" } },
+      { selector: "node[type = 'claim'], node[type = 'account']", style: { "label": "" } },
+      { selector: "node[type = 'claim']:selected, node[type = 'account']:selected, node.hover", style: { "label": "data(label)", "z-index": 10, "text-background-color": "#fff", "text-background-opacity": 0.85 } },
+      { selector: "edge[stance]", style: { "width": 2.5 } },
+      { selector: "edge[stance]:selected", style: { "label": "data(relation)", "font-size": 9, "text-rotation": "autorotate" } },
       { selector: "edge[relation = 'corroborates']", style: { "line-color": STANCE_COLOURS.corroborates, "target-arrow-color": STANCE_COLOURS.corroborates, "color": STANCE_COLOURS.corroborates } },
       { selector: "edge[relation = 'disputes']", style: { "line-color": STANCE_COLOURS.disputes, "target-arrow-color": STANCE_COLOURS.disputes, "color": STANCE_COLOURS.disputes } },
       { selector: "edge[relation = 'revises']", style: { "line-color": STANCE_COLOURS.revises, "target-arrow-color": STANCE_COLOURS.revises, "color": STANCE_COLOURS.revises } },
@@ -136,6 +139,8 @@
   }
 
   cy.on("tap", "node", function (evt) { showNode(evt.target.data()); });
+  cy.on("mouseover", "node", function (evt) { evt.target.addClass("hover"); });
+  cy.on("mouseout", "node", function (evt) { evt.target.removeClass("hover"); });
   cy.on("dbltap", "node", function (evt) { focusOn(evt.target.id()); });
 
   // ---- state in the URL ---------------------------------------------------
@@ -193,19 +198,22 @@
       var docs = items(r[2]).filter(function (d) {
         return [d.title, d.symbol, d.author, d.file].some(function (s) { return s && s.toLowerCase().indexOf(ql) >= 0; });
       }).slice(0, 20);
-      var group = function (title, list, label) {
+      var group = function (title, list, label, kind) {
         if (!list.length) return;
         box.appendChild(el("h3", { text: title }));
         list.forEach(function (x) {
-          box.appendChild(el("button", { type: "button", "class": "result", "data-id": x.id, onclick: function () {
+          box.appendChild(el("button", { type: "button", "class": "result", "data-id": x.id, "data-kind": kind, onclick: function () {
             box.hidden = true;
             focusOn(x.id);
           } }, label(x)));
         });
       };
-      group("Events", events, function (e) { return e.title || e.type; });
-      group("Entities", ents, function (e) { return e.name + " (" + e.kind + ")"; });
-      group("Documents", docs, function (d) { return (d.date ? d.date + " — " : "") + (d.title || d.symbol || d.file || d.id); });
+      group("Events", events, function (e) {
+        var n = e.documents || 0;
+        return (e.title || e.type) + " — " + n + (n === 1 ? " document" : " documents");
+      }, "event");
+      group("Entities", ents, function (e) { return e.name + " (" + e.kind + ")"; }, "entity");
+      group("Documents", docs, function (d) { return (d.date ? d.date + " — " : "") + (d.title || d.symbol || d.file || d.id); }, "document");
       if (!box.firstChild) box.appendChild(el("h3", { text: "nothing found for “" + q + "”" }));
     });
   }
@@ -437,6 +445,11 @@
       var doc = r[0], claims = items(r[1]);
       p.node.appendChild(el("h3", { text: "Claims (" + claims.length + ")" }));
       claims.forEach(function (c) { p.node.appendChild(claimBox(c, doc)); });
+      if (doc.text) {
+        p.node.appendChild(el("h3", { text: "Text, claims marked" }));
+        var marks = claims.map(function (c) { return { start: c.span.start, end: c.span.end, cls: "quote" }; });
+        p.node.appendChild(el("div", { "class": "claim doc-text" }, marked(doc.text, 0, marks)));
+      }
     }).catch(fail(p, "document"));
   }
 
@@ -471,7 +484,10 @@
 
   legend();
   readHash();
-  window.addEventListener("hashchange", function () { readHash(); loadGraph(); });
+  window.addEventListener("hashchange", function () {
+    readHash();
+    if (state.focus) focusOn(state.focus); else loadGraph();
+  });
   if (state.focus) focusOn(state.focus); else loadGraph();
   window.claimgraphViewer = { cy: cy, focusOn: focusOn, state: state };
 })();
