@@ -41,6 +41,9 @@ func enabled(t *testing.T) {
 	}
 }
 
+// writeToken is the token the test server accepts for writes.
+const writeToken = "clients-test-token-7f3a9c1e5b2d4a68"
+
 var listening = regexp.MustCompile(`addr"?[=:]"?http://(127\.0\.0\.1:\d+)`)
 
 // startServer builds cmd/claimgraph (or takes the binary CLAIMGRAPH_BIN
@@ -58,6 +61,8 @@ func startServer(t *testing.T) *server {
 		}
 	}
 	cmd := exec.Command(bin, "serve", "--db", "memory:", "--addr", "127.0.0.1:0", "--load", "../../examples/corpus")
+	// Writes need a token (an older binary ignores the variable).
+	cmd.Env = append(os.Environ(), "CLAIMGRAPH_WRITE_TOKEN="+writeToken)
 	stderr, err := cmd.StderrPipe()
 	if err != nil {
 		t.Fatal(err)
@@ -202,7 +207,13 @@ func TestViewerInChromium(t *testing.T) {
 		"date":  "2017-10-26",
 		"text":  "<script>alert(1)</script> The Syrian Observatory for Human Rights said on Thursday that 3 people were killed in an air strike on Raqqa.",
 	})
-	res, err := http.Post(s.base+"/v1/documents", "application/json", bytes.NewReader(body))
+	req, err := http.NewRequest(http.MethodPost, s.base+"/v1/documents", bytes.NewReader(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	req.Header.Set("Content-Type", "application/json")
+	req.Header.Set("Authorization", "Bearer "+writeToken)
+	res, err := http.DefaultClient.Do(req)
 	if err != nil {
 		t.Fatal(err)
 	}
