@@ -307,6 +307,10 @@ type Account struct {
 	Date        *Date        `json:"date,omitempty"`
 	Place       *PlaceRef    `json:"place,omitempty"`
 	Perpetrator *Attribution `json:"perpetrator,omitempty"`
+	// CoPerpetrators are further parties the account names as carrying out
+	// (or, negative, as not carrying out) the event: "Syrian regime and
+	// Russian warplanes carried out ...". Perpetrator is the first named.
+	CoPerpetrators []Attribution `json:"co_perpetrators,omitempty"`
 	Target      string       `json:"target,omitempty"`
 	Values      []Value      `json:"values,omitempty"`
 	// Polarity is negative when the account denies the event, or denies
