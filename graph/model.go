@@ -311,8 +311,8 @@ type Account struct {
 	// (or, negative, as not carrying out) the event: "Syrian regime and
 	// Russian warplanes carried out ...". Perpetrator is the first named.
 	CoPerpetrators []Attribution `json:"co_perpetrators,omitempty"`
-	Target      string       `json:"target,omitempty"`
-	Values      []Value      `json:"values,omitempty"`
+	Target         string        `json:"target,omitempty"`
+	Values         []Value       `json:"values,omitempty"`
 	// Polarity is negative when the account denies the event, or denies
 	// the attribution it names ("reports that the Coalition conducted air
 	// strikes ... are false").
