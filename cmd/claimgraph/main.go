@@ -7,6 +7,8 @@
 //	claimgraph serve   [--db PATH] [--addr 127.0.0.1:8080] [--load PATH ...]
 //	claimgraph ingest  [--db PATH] PATH ...
 //	claimgraph extract [--date YYYY-MM-DD] [--author NAME] [--kind KIND] [--format json|text] FILE
+//	claimgraph dump    [--db PATH] [-o FILE]
+//	claimgraph load    --db DEST [--merge] [FILE|-]
 //	claimgraph version
 //
 // --db is a directory for the embedded bolt store (default ./claimgraph.db),
@@ -60,6 +62,9 @@ Commands:
   extract  print what extraction finds in a file, without touching the store
   xref     --rebuild: cross-reference the whole store again and commit it
   gen      write a synthetic corpus (--docs N --seed S -o DIR) for benchmarks
+  bench    generate, ingest and time the API against Gizmo and in-memory baselines
+  dump     write the whole graph as N-Quads (a backup): dump --db PATH -o FILE
+  load     restore a dump into an empty store of any backend: load --db DEST FILE
   version  print the version
 
 Run 'claimgraph COMMAND -h' for a command's flags.
@@ -83,6 +88,12 @@ func Run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return runXref(ctx, rest, stdout, stderr)
 	case "gen":
 		return runGen(ctx, rest, stdout, stderr)
+	case "bench":
+		return runBench(ctx, rest, stdout, stderr)
+	case "dump":
+		return runDump(ctx, rest, stdout, stderr)
+	case "load":
+		return runLoad(ctx, rest, stdin, stdout, stderr)
 	case "version", "-version", "--version":
 		fmt.Fprintln(stdout, "claimgraph", Version)
 		return nil

@@ -1,0 +1,32 @@
+package bench
+
+import (
+	"fmt"
+	"io"
+	"text/tabwriter"
+)
+
+// Table writes the report as a table.
+func (r *Report) Table(w io.Writer) {
+	fmt.Fprintf(w, "claimgraph bench: %d documents, %s store, GOMAXPROCS %d, %d HTTP clients, %d requests per endpoint\n\n",
+		r.Docs, r.Backend, r.GoMaxProcs, r.Clients, r.Requests)
+	in := r.Ingest
+	fmt.Fprintf(w, "ingest      %d documents (%d claims, %d accounts) in %.1f s: %.0f documents/s, %.0f quads/s (%d quads)\n",
+		in.Created, in.Claims, in.Accounts, in.Seconds, in.DocsPerSec, in.QuadsPerSec, in.Quads)
+	fmt.Fprintf(w, "one more    document at this size (extract + cross-reference + commit): p50 %.2f ms, p99 %.2f ms, mean %.2f ms\n",
+		r.Xref.P50, r.Xref.P99, r.Xref.Mean)
+	fmt.Fprintf(w, "memory      peak RSS %.0f MiB\n", float64(r.PeakRSSBytes)/(1<<20))
+	fmt.Fprintf(w, "store       %.1f MiB on disk, %d quads\n\n", float64(r.StoreBytes)/(1<<20), r.Quads)
+	tw := tabwriter.NewWriter(w, 2, 4, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintln(tw, "traversal\tHTTP p50\tHTTP p99\tin-process p50\tp99\tgizmo p50\tfloor p50\tvs gizmo\tvs floor\tbytes\t")
+	for _, e := range r.Endpoints {
+		if e.Skipped != "" {
+			fmt.Fprintf(tw, "%s\tskipped: %s\t\t\t\t\t\t\t\t\t\n", e.Name, e.Skipped)
+			continue
+		}
+		fmt.Fprintf(tw, "%s\t%.2f\t%.2f\t%.2f\t%.2f\t%.2f\t%.3f\t%.1fx faster\t%.1fx\t%d\t\n", e.Name,
+			e.HTTP.P50, e.HTTP.P99, e.InProcess.P50, e.InProcess.P99, e.Gizmo.P50, e.Floor.P50, e.GizmoRatio, e.FloorRatio, e.Bytes)
+	}
+	tw.Flush()
+	fmt.Fprintln(w, "\n(milliseconds; vs gizmo = gizmo p50 / in-process p50; vs floor = in-process p50 / floor p50)")
+}

@@ -1,0 +1,51 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/claimgraph/claimgraph/bench"
+)
+
+// runBench generates a corpus, ingests it and times the API's traversals
+// against cayley's Gizmo and an in-memory floor.
+func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("bench", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	var cfg bench.Config
+	fs.IntVar(&cfg.Docs, "docs", 1000, "documents to generate and ingest")
+	fs.Uint64Var(&cfg.Seed, "seed", 1, "seed of the corpus and of the sampled ids")
+	fs.StringVar(&cfg.DB, "db", "", "store: a bolt directory (must be new or empty), memory:, or a postgres:// URL; default a temporary bolt store")
+	fs.IntVar(&cfg.Clients, "clients", 4, "concurrent HTTP clients")
+	fs.IntVar(&cfg.Requests, "requests", 400, "requests per traversal")
+	fs.IntVar(&cfg.Extra, "extra", 50, "documents ingested one by one after the bulk load, to time cross-referencing one more")
+	jsonOut := fs.String("json", "", "also write the report as JSON to this file")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 || cfg.Docs < 1 {
+		return usageError{"bench: give [--docs N] [--db DIR|memory:|postgres://...] [--clients C] [--json FILE]"}
+	}
+	cfg.Log = stderr
+	rep, err := bench.Run(ctx, cfg)
+	if err != nil {
+		return fmt.Errorf("bench: %w", err)
+	}
+	rep.Table(stdout)
+	b, err := json.MarshalIndent(rep, "", "  ")
+	if err != nil {
+		return fmt.Errorf("bench: %w", err)
+	}
+	if *jsonOut != "" {
+		if err := os.WriteFile(*jsonOut, append(b, '\n'), 0o644); err != nil {
+			return fmt.Errorf("bench: write %s: %w", *jsonOut, err)
+		}
+		return nil
+	}
+	fmt.Fprintf(stdout, "\n%s\n", b)
+	return nil
+}
