@@ -114,7 +114,7 @@ func figures(accounts []graph.Account, claims map[uuid.UUID]graph.Claim) map[str
 				}
 			}
 			if latest != nil && latest != f && latest.acc.DocumentID != f.acc.DocumentID &&
-				!sameFigure(latest.v, f.v) && len(latest.claim) > 0 {
+				!restates(latest.v, f.v) && len(latest.claim) > 0 {
 				id := latest.claim[0]
 				f.revisedBy = &id
 			}

@@ -185,12 +185,16 @@ func (in *ingested) claimsMap(accs []graph.Account) map[uuid.UUID]graph.Claim {
 }
 
 func TestCorpusDump(t *testing.T) {
-	if os.Getenv("XREF_DUMP") == "" {
-		t.Skip("set XREF_DUMP=1 to print the corpus's accounts and events")
+	dir := os.Getenv("XREF_DUMP")
+	if dir == "" {
+		t.Skip("set XREF_DUMP=1 (or a folder with a manifest.json, such as testdata/dev) to print the corpus's accounts and events")
+	}
+	if dir == "1" {
+		dir = "../../examples/corpus"
 	}
 	ctx := context.Background()
 	g := gazetteer.Default()
-	xs := extractDir(t, "../../examples/corpus", g)
+	xs := extractDir(t, dir, g)
 	in := ingest(t, ctx, g, xs)
 	t.Logf("events:\n    %s", in.snapshot())
 }

@@ -148,7 +148,7 @@ func stanceLinks(l *linker, a, b graph.Account, claims map[uuid.UUID]graph.Claim
 					continue
 				}
 				switch {
-				case sameSpeaker && !sameFigure(vl, ve):
+				case sameSpeaker && !restates(ve, vl):
 					l.add(from[0], to[0], graph.RelRevises, AttrKey(vl),
 						fmt.Sprintf("%s gives %s %s, revising its earlier %s", speakerName(later), AttrKey(vl), figureText(vl), figureText(ve)), 0.9)
 				case sameSpeaker:

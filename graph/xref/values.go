@@ -124,6 +124,17 @@ func sameFigure(a, b graph.Value) bool {
 	return *a.Value == *b.Value && normBound(a.Bound) == normBound(b.Bound)
 }
 
+// restates reports whether a source giving b after a restates a rather
+// than revising it: the same figure, or the same number with a bound
+// that still allows it ("17" and "at least 17", as a wire report words
+// the monitor's count). A new number is a revision.
+func restates(a, b graph.Value) bool {
+	if sameFigure(a, b) {
+		return true
+	}
+	return a.Value != nil && b.Value != nil && *a.Value == *b.Value && Compatible(a, b)
+}
+
 func normBound(b graph.Bound) graph.Bound {
 	if b == "" {
 		return graph.BoundExact
