@@ -22,8 +22,8 @@ import (
 // 1.00, recall 0.45; conflicts recall 0.18, precision 0.50. With the
 // extractor of the second round, before and after the second round of
 // xref (judgements, merges applied last, restatements not revisions):
-// pairs precision 1.00, recall 0.39 both; conflicts recall 0.18,
-// precision 0.50 both. Recall is bounded mostly by accounts extraction
+// pairs precision 1.00, recall 0.39 both; conflicts recall 0.18 -> 0.36,
+// precision 0.50 -> 0.67. Recall is bounded mostly by accounts extraction
 // leaves without place or date, and by places the gazetteer does not
 // nest; the thresholds sit just under the measured figures so that a
 // regression fails. Set XREF_HELDOUT_DETAIL=1 to log each miss (only to
@@ -31,8 +31,8 @@ import (
 const (
 	minPairPrecision     = 0.85
 	minPairRecall        = 0.35
-	minConflictRecall    = 0.15
-	minConflictPrecision = 0.40
+	minConflictRecall    = 0.30
+	minConflictPrecision = 0.60
 )
 
 type heldoutEvent struct {
