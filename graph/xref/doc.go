@@ -26,8 +26,16 @@
 //
 // The Engine applies them to a store: Plan turns a new document's
 // extraction into one batch (keys, event assignments, merged and deleted
-// events, links), touching only the candidates its keys reach; Rebuild
-// computes the same from scratch.
+// events, links), touching only the candidates its keys reach; Judge and
+// Revoke turn an analyst's judgement (merge, split, grade, deprecate,
+// credibility, reliability, link) or its revocation into one batch that
+// records it and carries its effects; Rebuild computes events and links
+// from scratch, and RebuildStore makes a store hold exactly that. Every
+// event record carries its Contested score (Contestedness) so lists can
+// sort by it.
+//
+// testdata/dev holds the development documents the matching rules are
+// tuned on; testdata/heldout is only measured (TestHeldout).
 //
 // Entities are looked up through a World: the gazetteer's entities with,
 // layered over them, the entities documents bring (anonymous sources with
