@@ -109,19 +109,32 @@ func (s *Store) tagged(ctx context.Context, p *path.Path, tags ...string) ([][]q
 }
 
 // objects returns, for each node, the objects of its out-edges with
-// predicate pred, batched over chunks of nodes.
+// predicate pred, read from the subject index and resolved in one batched
+// pass per chunk of nodes.
 func (s *Store) objects(ctx context.Context, nodes []quad.Value, pred quad.IRI) (map[quad.Value][]quad.Value, error) {
 	out := make(map[quad.Value][]quad.Value, len(nodes))
 	for start := 0; start < len(nodes); start += chunk {
 		end := min(start+chunk, len(nodes))
-		p := path.StartPath(s.qs, nodes[start:end]...).Tag("n").Out(pred).Tag("o")
-		rows, err := s.tagged(ctx, p, "n", "o")
+		per, err := s.linked(ctx, nodes[start:end], quad.Subject, quad.Object, pred)
 		if err != nil {
 			return nil, fmt.Errorf("follow %s: %w", pred, err)
 		}
-		for _, r := range rows {
-			if r[0] != nil && r[1] != nil {
-				out[r[0]] = append(out[r[0]], r[1])
+		var rs []refs.Ref
+		for _, l := range per {
+			rs = append(rs, l...)
+		}
+		vals, err := s.resolve(ctx, rs)
+		if err != nil {
+			return nil, fmt.Errorf("follow %s: %w", pred, err)
+		}
+		k := 0
+		for i, l := range per {
+			n := nodes[start+i]
+			for range l {
+				if v := vals[k]; v != nil {
+					out[n] = append(out[n], v)
+				}
+				k++
 			}
 		}
 	}
@@ -269,6 +282,12 @@ func (s *Store) listed(ctx context.Context, p *path.Path, pg graph.Page) ([]quad
 	if err != nil {
 		return nil, "", err
 	}
+	return s.listedNodes(ctx, nodes, pg)
+}
+
+// listedNodes returns one page of nodes, by their cg:order keys; nodes
+// without one are dropped.
+func (s *Store) listedNodes(ctx context.Context, nodes []quad.Value, pg graph.Page) ([]quad.Value, string, error) {
 	keys, err := s.orderKeys(ctx, nodes)
 	if err != nil {
 		return nil, "", err

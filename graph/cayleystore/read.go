@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"sort"
 
-	"github.com/cayleygraph/cayley/query/path"
 	"github.com/cayleygraph/quad"
 	"github.com/google/uuid"
 
@@ -69,8 +68,11 @@ func (s *Store) DocumentClaims(ctx context.Context, id uuid.UUID, p graph.Page) 
 	dn := kDocument.iri(id)
 	// Accounts point at their document too, but have no order key: listed
 	// drops them. (A Has(cg:type, cg:Claim) filter would scan every claim.)
-	q := path.StartPath(s.qs, dn).In(pDocument)
-	nodes, next, err := s.listed(ctx, q, p)
+	in, err := s.into(ctx, []quad.Value{dn}, pDocument)
+	if err != nil {
+		return nil, "", fmt.Errorf("claims of document %s: %w", id, err)
+	}
+	nodes, next, err := s.listedNodes(ctx, in, p)
 	if err != nil {
 		return nil, "", fmt.Errorf("claims of document %s: %w", id, err)
 	}
@@ -90,7 +92,7 @@ func (s *Store) DocumentClaims(ctx context.Context, id uuid.UUID, p graph.Page) 
 func (s *Store) DocumentAccounts(ctx context.Context, id uuid.UUID) ([]graph.Account, error) {
 	s.rw.RLock()
 	defer s.rw.RUnlock()
-	nodes, err := s.values(ctx, path.StartPath(s.qs, kDocument.iri(id)).In(pDocument))
+	nodes, err := s.into(ctx, []quad.Value{kDocument.iri(id)}, pDocument)
 	if err != nil {
 		return nil, fmt.Errorf("accounts of document %s: %w", id, err)
 	}
@@ -185,7 +187,7 @@ func (s *Store) byKey(ctx context.Context, k kind, keys []string) ([]uuid.UUID, 
 	var ids []uuid.UUID
 	for start := 0; start < len(ks); start += chunk {
 		end := min(start+chunk, len(ks))
-		nodes, err := s.values(ctx, path.StartPath(s.qs, ks[start:end]...).In(pKey).Unique())
+		nodes, err := s.into(ctx, ks[start:end], pKey)
 		if err != nil {
 			return nil, err
 		}
@@ -231,7 +233,7 @@ func (s *Store) EntityList(ctx context.Context, p graph.Page) ([]graph.Entity, s
 func (s *Store) EntityClaims(ctx context.Context, id uuid.UUID, p graph.Page) ([]graph.Claim, string, error) {
 	s.rw.RLock()
 	defer s.rw.RUnlock()
-	claims, err := s.values(ctx, path.StartPath(s.qs, kEntity.iri(id)).In(pMentions, pSpeaker).Unique())
+	claims, err := s.into(ctx, []quad.Value{kEntity.iri(id)}, pMentions, pSpeaker)
 	if err != nil {
 		return nil, "", fmt.Errorf("claims of entity %s: %w", id, err)
 	}
@@ -295,7 +297,7 @@ func (s *Store) PlacesWithin(ctx context.Context, id uuid.UUID) ([]uuid.UUID, er
 		var level []uuid.UUID
 		for start := 0; start < len(frontier); start += chunk {
 			end := min(start+chunk, len(frontier))
-			inner, err := s.values(ctx, path.StartPath(s.qs, frontier[start:end]...).In(pWithin).Unique())
+			inner, err := s.into(ctx, frontier[start:end], pWithin)
 			if err != nil {
 				return nil, fmt.Errorf("places within %s: %w", id, err)
 			}
@@ -402,7 +404,7 @@ func (s *Store) AccountsByEntity(ctx context.Context, ids []uuid.UUID) ([]graph.
 	var accs []uuid.UUID
 	for start := 0; start < len(ents); start += chunk {
 		end := min(start+chunk, len(ents))
-		nodes, err := s.values(ctx, path.StartPath(s.qs, ents[start:end]...).In(pPlace, pPerpetrator).Unique())
+		nodes, err := s.into(ctx, ents[start:end], pPlace, pPerpetrator)
 		if err != nil {
 			return nil, fmt.Errorf("accounts by entity: %w", err)
 		}
@@ -447,7 +449,7 @@ func (s *Store) Events(ctx context.Context, p graph.Page) ([]graph.Event, string
 func (s *Store) EventAccounts(ctx context.Context, id uuid.UUID) ([]graph.Account, error) {
 	s.rw.RLock()
 	defer s.rw.RUnlock()
-	nodes, err := s.values(ctx, path.StartPath(s.qs, kEvent.iri(id)).In(pEvent))
+	nodes, err := s.into(ctx, []quad.Value{kEvent.iri(id)}, pEvent)
 	if err != nil {
 		return nil, fmt.Errorf("accounts of event %s: %w", id, err)
 	}
@@ -469,7 +471,7 @@ func (s *Store) EventAccounts(ctx context.Context, id uuid.UUID) ([]graph.Accoun
 func (s *Store) ClaimLinks(ctx context.Context, claim uuid.UUID) ([]graph.Link, error) {
 	s.rw.RLock()
 	defer s.rw.RUnlock()
-	nodes, err := s.values(ctx, path.StartPath(s.qs, kClaim.iri(claim)).In(pFrom, pTo).Unique())
+	nodes, err := s.into(ctx, []quad.Value{kClaim.iri(claim)}, pFrom, pTo)
 	if err != nil {
 		return nil, fmt.Errorf("links of claim %s: %w", claim, err)
 	}
@@ -527,7 +529,7 @@ func (s *Store) JudgementsFor(ctx context.Context, target uuid.UUID) ([]graph.Ju
 	for i, k := range kinds {
 		starts[i] = k.iri(target)
 	}
-	nodes, err := s.values(ctx, path.StartPath(s.qs, starts...).In(pTarget).Unique())
+	nodes, err := s.into(ctx, starts, pTarget)
 	if err != nil {
 		return nil, fmt.Errorf("judgements for %s: %w", target, err)
 	}
