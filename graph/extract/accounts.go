@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"sort"
 	"strings"
 
 	"github.com/google/uuid"
@@ -17,7 +18,7 @@ type event struct {
 	plural   bool // "strikes", "massacres": a campaign rather than one incident
 	place    *mention
 	date     *dateFound
-	perp     *graph.Attribution
+	perps    []*graph.Attribution
 	target   string
 	anaph    bool // refers back: "they", "that attack", "the raid", "the toll"
 	casualty bool // gives killed or injured figures
@@ -29,7 +30,7 @@ type event struct {
 func typeCueFor(t graph.EventType, toks []token, i int) bool {
 	w := toks[i].low
 	switch w {
-	case "fired", "carried", "conducted", "killed", "launched", "dropped", "perpetrated", "committed", "caused":
+	case "fired", "carried", "conducted", "killed", "launched", "dropped", "perpetrated", "committed", "caused", "staged", "staging", "used", "use":
 		return true
 	}
 	switch t {
@@ -109,7 +110,10 @@ var (
 		"attacked", "hit", "targeted", "perpetrated", "killed", "took", "captured",
 		"besieged", "fired", "dropped", "raided", "destroyed", "wiped", "committed",
 		"guaranteeing", "guaranteed", "struck", "strike", "bombing", "used", "seized",
-		"stormed", "broke", "hitting", "targeting", "striking", "pounded")
+		"stormed", "broke", "hitting", "targeting", "striking", "pounded", "recaptured",
+		"retook", "liberated", "entered", "overran", "staged", "staging", "fabricated",
+		"shelling", "besieging", "besieged", "killing", "executed", "detonated", "use",
+		"using", "dropping", "firing", "attacking", "bombarded", "shot", "downed")
 )
 
 // demonyms map adjectives to gazetteer names, for "believed to be Russian".
@@ -323,7 +327,7 @@ func (d *docState) eventOf(c *claimInfo) (event, bool) {
 	for i := range toks {
 		ev.typeCue[i] = typeCueFor(ev.typ, toks, i)
 	}
-	ev.perp = d.perpetrator(c, ev, mask)
+	ev.perps = d.perpetrators(c, ev, mask)
 	ev.target = target(d.text, toks, ev.cueI)
 	if ev.typ == "" && !ev.casualty && !ev.anaph {
 		return ev, false
@@ -349,21 +353,24 @@ func (d *docState) eventDate(df *dateFound) bool {
 // actorKinds are the kinds that can perpetrate an event.
 func actorKind(k graph.EntityKind) bool {
 	switch k {
-	case graph.KindState, graph.KindGovernment, graph.KindArmy, graph.KindArmedGroup, graph.KindCoalition, graph.KindUnknown:
+	case graph.KindState, graph.KindGovernment, graph.KindArmy, graph.KindArmedGroup, graph.KindCoalition, graph.KindUnknown, graph.KindOrg:
 		return true
 	}
 	return false
 }
 
-// perpetrator finds who the claim says carried out the event.
-func (d *docState) perpetrator(c *claimInfo, ev event, mask []bool) *graph.Attribution {
+// perpetrators finds who the claim says carried out the event, best
+// first: the parties in a relation to the event the rules recognise ("by
+// X", "X's warplanes", "X struck", "blamed X", "responsibility lies with
+// X"), or the explicit unknown.
+func (d *docState) perpetrators(c *claimInfo, ev event, mask []bool) []*graph.Attribution {
 	toks := c.sg.toks
 	// An explicit unknown: "unidentified aircraft", "could not tell which
 	// aircraft".
 	for i := range toks {
 		w := toks[i].low
 		if (w == "unidentified" || w == "unknown" || w == "unidentifiable") && i+1 < len(toks) && (airCues[toks[i+1].low] || strikeCues[toks[i+1].low] || toks[i+1].low == "gunmen" || toks[i+1].low == "assailants") {
-			return d.attribution(d.unknownEntity(), toks, i, i+2, c)
+			return []*graph.Attribution{d.attribution(d.unknownEntity(), toks, i, i+2, c)}
 		}
 		if (w == "tell" || w == "identify" || w == "determine" || w == "say") && i > 1 && toks[i-1].low == "not" && i+1 < len(toks) && (toks[i+1].low == "which" || toks[i+1].low == "who" || toks[i+1].low == "whose") {
 			j := i + 2
@@ -371,7 +378,7 @@ func (d *docState) perpetrator(c *claimInfo, ev event, mask []bool) *graph.Attri
 				j++
 			}
 			if j < len(toks) && j < i+5 {
-				return d.attribution(d.unknownEntity(), toks, i-2, j+1, c)
+				return []*graph.Attribution{d.attribution(d.unknownEntity(), toks, i-2, j+1, c)}
 			}
 		}
 	}
@@ -381,15 +388,7 @@ func (d *docState) perpetrator(c *claimInfo, ev event, mask []bool) *graph.Attri
 		tj    int
 		score int
 	}
-	var best *cand
-	consider := func(e *graph.Entity, ti, tj, score int) {
-		if e == nil || !actorKind(e.Kind) || score <= 0 {
-			return
-		}
-		if best == nil || score > best.score || score == best.score && absInt(ti-ev.cueI) < absInt(best.ti-ev.cueI) {
-			best = &cand{e, ti, tj, score}
-		}
-	}
+	var cands []cand
 	// Actors named in the claim, including "that coalition" references.
 	var actors []mention
 	for _, m := range c.ms {
@@ -397,6 +396,7 @@ func (d *docState) perpetrator(c *claimInfo, ev event, mask []bool) *graph.Attri
 			actors = append(actors, m)
 		}
 	}
+	speaker := d.entity(c.claim.Speaker.ID)
 	for i := range toks {
 		w := toks[i].low
 		if toks[i].base == "coalition" && !toks[i].cap && coveredBy(c.ms, i) < 0 {
@@ -404,7 +404,7 @@ func (d *docState) perpetrator(c *claimInfo, ev event, mask []bool) *graph.Attri
 				actors = append(actors, mention{ent: e, s: toks[i].s, e: toks[i].e, ti: i, tj: i + 1, ref: true})
 			}
 		}
-		if dn, ok := demonyms[w]; ok && coveredBy(c.ms, i) < 0 && i+1 <= len(toks) {
+		if dn, ok := demonyms[w]; ok && coveredBy(c.ms, i) < 0 {
 			// "believed to be Russian", "Anglo-American bombing".
 			prevBelieved := i >= 2 && toks[i-1].low == "be" || w == "anglo-american"
 			nextCue := i+1 < len(toks) && (airCues[toks[i+1].low] || strikeCues[toks[i+1].low] || campaignCues[toks[i+1].low])
@@ -413,6 +413,10 @@ func (d *docState) perpetrator(c *claimInfo, ev event, mask []bool) *graph.Attri
 					actors = append(actors, mention{ent: e, s: toks[i].s, e: toks[i].e, ti: i, tj: i + 1})
 				}
 			}
+		}
+		// "its aircraft", "their warplanes": the speaker's own forces.
+		if (w == "its" || w == "our" || w == "their") && i+1 < len(toks) && airCues[toks[i+1].low] && speaker != nil && actorKind(speaker.Kind) {
+			actors = append(actors, mention{ent: speaker, s: toks[i].s, e: toks[i+1].e, ti: i, tj: i + 2, ref: true})
 		}
 	}
 	isCue := func(k int) bool {
@@ -430,7 +434,7 @@ func (d *docState) perpetrator(c *claimInfo, ev event, mask []bool) *graph.Attri
 		if m.ti < len(mask) && mask[m.ti] {
 			continue
 		}
-		score := 1
+		score := 0
 		// The two words before the name, skipping quotation marks.
 		pre, pre2 := "", ""
 		for k, n := m.ti-1, 0; k >= 0 && n < 2; k-- {
@@ -454,12 +458,22 @@ func (d *docState) perpetrator(c *claimInfo, ev event, mask []bool) *graph.Attri
 			byAt = m.ti - 3
 		}
 		possessive := strings.HasSuffix(toks[m.tj-1].low, "'s")
+		responsible := false
+		for j := m.tj; j < len(toks) && j < m.tj+3; j++ {
+			if toks[j].low == "responsible" {
+				responsible = true
+			}
+		}
 		switch {
 		case pre == "with" && (pre2 == "lies" || pre2 == "entirely" || pre2 == "rests"), pre == "entirely" || pre == "squarely":
 			score = 6 // "responsibility lies with X"
-		case pre == "blamed" || pre2 == "blamed" || pre == "accused" || pre2 == "accused" || pre == "held" || pre == "be" && pre2 == "to":
+		case pre == "blamed" || pre2 == "blamed" || pre == "accused" || pre2 == "accused" || pre == "held" || pre == "holds" || pre2 == "holds" || pre2 == "held" || pre == "be" && pre2 == "to":
 			score = 6
-		case pre == "against" || pre == "on" || pre == "at" || pre == "targeting" || pre == "targeted" || pre2 == "against" || pre == "with" || pre2 == "control" || pre == "from" || pre == "to" || pre == "for":
+		case responsible:
+			score = 6
+		case pre == "from" && (cueBefore(m.ti-1, 2) || pre2 == "fire" || attackCues[pre2] || shellingCues[pre2]):
+			score = 5 // "came under attack from regime helicopters"
+		case pre == "against" || pre == "on" || pre == "at" || pre == "targeting" || pre == "targeted" || pre2 == "against" || pre == "with" || pre2 == "control" || pre == "from" || pre == "to" || pre == "for" || pre == "into" || pre == "of" && pre2 == "positions":
 			score = 0
 		case byAt >= 0 && (cueBefore(byAt, 4) || isCue(m.tj)):
 			score = 5
@@ -467,44 +481,68 @@ func (d *docState) perpetrator(c *claimInfo, ev event, mask []bool) *graph.Attri
 			score = 2
 		case (pre == "of" || pre2 == "of" && (pre == "the" || pre == "a")) && m.ti >= 2 && cueBefore(m.ti, 3):
 			score = 5
-		case m.tj < len(toks) && (isCue(m.tj) || possessive && m.tj < len(toks) && (isCue(m.tj) || m.tj+1 < len(toks) && isCue(m.tj+1))):
+		case m.tj < len(toks) && (isCue(m.tj) || possessive && (isCue(m.tj) || m.tj+1 < len(toks) && isCue(m.tj+1))):
 			score = 5
 		default:
 			// Subject of an event verb within a few words, across a
-			// parenthetical ("Government forces, supported by ..., took").
+			// parenthetical ("Government forces, supported by ..., took")
+			// and a coordinated subject ("X and Y recaptured").
 			for j := m.tj; j < len(toks) && j < m.tj+14; j++ {
 				if j < len(mask) && mask[j] || isPunct(&toks[j], ",") && (j+1 < len(mask) && mask[j+1] || j > 0 && mask[j-1]) {
 					continue
 				}
-				if eventVerbs[toks[j].low] || negAux[toks[j].low] && j+2 < len(toks) && toks[j+1].low == "not" && eventVerbs[toks[j+2].low] {
+				if eventVerbs[toks[j].low] || negAux[toks[j].low] && j+2 < len(toks) && (toks[j+1].low == "not" || toks[j+1].low == "never") && eventVerbs[toks[j+2].low] || negAux[toks[j].low] && j+1 < len(toks) && eventVerbs[toks[j+1].low] {
+					// "120 militants were killed": the subject of a passive
+					// verb is what it happened to.
+					if j > 0 && copulas[toks[j-1].low] && eventVerbs[toks[j].low] || copulas[toks[j].low] && j+1 < len(toks) && eventVerbs[toks[j+1].low] {
+						break
+					}
 					score = 4
 					break
 				}
-				if isPunct(&toks[j], ",") || isPunct(&toks[j], ".") || j >= m.tj+6 {
+				if isPunct(&toks[j], ",") || isPunct(&toks[j], ".") || j >= m.tj+8 {
 					break
 				}
 			}
 		}
-		if score == 1 {
-			// Named, but in no relation to the event the rules can see.
-			score = 0
+		if m.ent.Kind == graph.KindOrg && score < 5 {
+			score = 0 // an organisation acts only in plain words: "staged by X"
 		}
-		consider(m.ent, m.ti, m.tj, score)
+		if score > 0 {
+			cands = append(cands, cand{m.ent, m.ti, m.tj, score})
+		}
 	}
-	if best == nil && ev.typ == graph.EventAirstrike {
+	sort.SliceStable(cands, func(a, b int) bool {
+		if cands[a].score != cands[b].score {
+			return cands[a].score > cands[b].score
+		}
+		return cands[a].ti < cands[b].ti
+	})
+	var out []*graph.Attribution
+	seen := map[uuid.UUID]bool{}
+	for k, cd := range cands {
+		// Weak readings only stand alone; strong ones may be several.
+		if cd.score < 4 && (k > 0 || len(cands) > 1) {
+			continue
+		}
+		e := d.forcesOf(cd.ent)
+		if seen[e.ID] {
+			continue
+		}
+		seen[e.ID] = true
+		out = append(out, d.attribution(e, toks, cd.ti, cd.tj, c))
+	}
+	if len(out) == 0 && ev.typ == graph.EventAirstrike {
 		// "a warplane struck": an aircraft the source does not identify.
 		for i := 0; i+1 < len(toks); i++ {
 			if (toks[i].low == "a" || toks[i].low == "an") && airCues[toks[i+1].low] && !(i+1 < len(mask) && mask[i+1]) {
 				a := d.attribution(d.unknownEntity(), toks, i, i+2, c)
 				a.Hedge = ""
-				return a
+				return []*graph.Attribution{a}
 			}
 		}
 	}
-	if best == nil || best.score <= 1 && len(actors) > 1 {
-		return nil
-	}
-	return d.attribution(best.ent, toks, best.ti, best.tj, c)
+	return out
 }
 
 func absInt(x int) int {
@@ -522,7 +560,7 @@ func (d *docState) attribution(e *graph.Entity, toks []token, ti, tj int, c *cla
 		tj = len(toks)
 	}
 	a := &graph.Attribution{Entity: d.use(e), Polarity: graph.Affirmed, Text: d.text[toks[ti].s:toks[tj-1].e], Span: d.ri.span(toks[ti].s, toks[tj-1].e)}
-	if c.claim.Polarity == graph.Denied {
+	if c.claim.Polarity == graph.Denied && ti >= c.negFrom && ti < c.negTo {
 		a.Polarity = graph.Denied
 	}
 	lo := ti - 6
@@ -641,7 +679,7 @@ func (d *docState) buildAccounts() {
 			if c.claim.Kind == graph.ClaimCharacterisation && !ev.specific {
 				continue
 			}
-			if c.claim.Kind == graph.ClaimCharacterisation && ev.place == nil && ev.perp == nil {
+			if c.claim.Kind == graph.ClaimCharacterisation && ev.place == nil && len(ev.perps) == 0 {
 				continue
 			}
 			frames = append(frames, frame{})
@@ -694,7 +732,7 @@ func (d *docState) buildAccounts() {
 
 // compatible reports whether a claim's event can be the frame's event.
 func (d *docState) compatible(f *frame, ev event) bool {
-	if ev.typ != "" && f.typ != "" && family(ev.typ) != family(f.typ) {
+	if ev.typ != "" && f.typ != "" && family(ev.typ) != family(f.typ) && !(ev.typ == graph.EventAttack && !ev.specific && ev.place == nil) {
 		fa, fb := family(ev.typ), family(f.typ)
 		if !(fa == 6 && fb <= 2 || fb == 6 && fa <= 2) {
 			return false
@@ -802,9 +840,21 @@ func (d *docState) addToAccount(a *acc, c *claimInfo, ev event) {
 			a.a.Place = &graph.PlaceRef{Entity: d.use(p.ent), Text: d.text[p.s:p.e], Span: d.ri.span(p.s, p.e)}
 		}
 	}
-	if ev.perp != nil && (a.a.Perpetrator == nil || a.a.Perpetrator.Entity.Kind == graph.KindUnknown && ev.perp.Entity.Kind != graph.KindUnknown && a.weakUnknown) {
-		a.weakUnknown = ev.perp.Entity.Kind == graph.KindUnknown && (strings.HasPrefix(fold(ev.perp.Text), "a ") || strings.HasPrefix(fold(ev.perp.Text), "an "))
-		a.a.Perpetrator = ev.perp
+	for _, p := range ev.perps {
+		if a.a.Perpetrator == nil || a.a.Perpetrator.Entity.Kind == graph.KindUnknown && p.Entity.Kind != graph.KindUnknown && a.weakUnknown {
+			a.weakUnknown = p.Entity.Kind == graph.KindUnknown && (strings.HasPrefix(fold(p.Text), "a ") || strings.HasPrefix(fold(p.Text), "an "))
+			a.a.Perpetrator = p
+			continue
+		}
+		dup := a.a.Perpetrator.Entity.ID == p.Entity.ID && a.a.Perpetrator.Polarity == p.Polarity
+		for _, q := range a.a.CoPerpetrators {
+			if q.Entity.ID == p.Entity.ID && q.Polarity == p.Polarity {
+				dup = true
+			}
+		}
+		if !dup && p.Entity.Kind != graph.KindUnknown {
+			a.a.CoPerpetrators = append(a.a.CoPerpetrators, *p)
+		}
 	}
 	if a.a.Target == "" {
 		a.a.Target = ev.target

@@ -14,7 +14,9 @@ type claimInfo struct {
 	figs     []figure
 	dates    []dateFound
 	speech   *speech
-	negAt    int  // token index of the denial cue, -1 if none
+	negAt    int // token index of the denial cue, -1 if none
+	negFrom  int // the tokens the denial covers: [negFrom, negTo)
+	negTo    int
 	toldAuth bool // "Sources told the Observatory": the author's own sources
 	low      string
 }
@@ -155,7 +157,7 @@ func (d *docState) addClaim(sg segment, ms []mention, sps []speech) {
 		}
 	}
 	// Dates.
-	c.dates = findDates(toks, &d.dc)
+	c.dates = dropSpeechDates(toks, findDates(toks, &d.dc))
 	for _, df := range c.dates {
 		dt := df.d
 		if df.since && d.dc.hasRef && d.doc.Date > dt.From {
@@ -189,12 +191,40 @@ func (d *docState) addClaim(sg segment, ms []mention, sps []speech) {
 	}
 	// Polarity, kind, hedge.
 	c.claim.Polarity, c.negAt = negation(toks)
+	c.negFrom, c.negTo = negScope(toks, c.negAt)
 	c.claim.Kind = claimKind(c.low, toks, len(c.claim.Values) > 0 || len(c.claim.Dates) > 0)
 	if sg.circulation {
 		c.claim.Kind = graph.ClaimRequest
 	}
 	c.claim.Hedge = hedgeOf(d.text, c.low, toks)
 	d.claims = append(d.claims, c)
+}
+
+// dropSpeechDates removes the dates of speech acts ("said on Tuesday",
+// "told reporters on Monday", "in a statement on Sunday"): they date the
+// report, not the event.
+func dropSpeechDates(toks []token, ds []dateFound) []dateFound {
+	out := ds[:0]
+	for _, df := range ds {
+		p := df.i - 1
+		for p >= 0 && (toks[p].low == "on" || toks[p].low == "late" || toks[p].low == "early" || toks[p].low == "earlier") {
+			p--
+		}
+		speech := false
+		for k := p; k >= 0 && k >= p-3; k-- {
+			if reportVerbs[toks[k].low] && toks[k].low != "documented" && toks[k].low != "recorded" {
+				speech = k == p || toks[k+1].low == "in" || toks[k+1].low == "reporters" || toks[k+1].kind == tWord && toks[k+1].cap
+				break
+			}
+			if toks[k].kind == tPunct || eventVerbs[toks[k].low] {
+				break
+			}
+		}
+		if !speech {
+			out = append(out, df)
+		}
+	}
+	return out
 }
 
 func (d *docState) insideDate(ds []dateFound, f *figure) bool {

@@ -28,6 +28,8 @@ func orgCueKind(w string) graph.EntityKind {
 		return graph.KindOutlet
 	case "observatory", "monitor", "airwars":
 		return graph.KindMonitor
+	case "command", "headquarters":
+		return graph.KindArmy
 	case "brigade", "brigades", "front", "battalion", "battalions", "movement",
 		"forces", "units", "militia", "militias", "division", "regiment", "corps",
 		"jaish", "liwa", "faylaq", "harakat", "hayat", "ahrar", "legion", "guard",
@@ -93,6 +95,10 @@ func (d *docState) segMentions(sg *segment, gi *int) []mention {
 		ms = append(ms, mention{ent: m.Entity, s: m.Start, e: m.End, ti: ti, tj: tj})
 	}
 	ms = d.unknownNames(sg, ms)
+	if sg.meta == metaNone {
+		ms = d.genericActors(toks, ms)
+	}
+	ms = d.governorates(toks, ms)
 	ms = d.placeRefs(sg, ms)
 	sort.Slice(ms, func(i, j int) bool { return ms[i].s < ms[j].s })
 	return ms
@@ -179,6 +185,13 @@ func (d *docState) unknownNames(sg *segment, ms []mention) []mention {
 			i = j - 1
 			continue
 		}
+		if j-start == 1 && kind != "" && cue == "" && start > 0 && toks[start-1].low == "the" {
+			if e := d.shortReference(toks[start].text); e != nil {
+				ms = append(ms, mention{ent: e, s: toks[start].s, e: toks[start].e, ti: start, tj: start + 1, ref: true})
+				i = j - 1
+				continue
+			}
+		}
 		switch {
 		case kind != "":
 			name := d.text[toks[start].s:toks[j-1].e]
@@ -254,6 +267,36 @@ func replaceRange(ms []mention, m mention, toks []token) []mention {
 		out = append(out, x)
 	}
 	return append(out, m)
+}
+
+var directions = set("northern", "southern", "eastern", "western", "north", "south",
+	"east", "west", "northeastern", "northwestern", "southeastern", "southwestern",
+	"north-eastern", "north-western", "south-eastern", "south-western",
+	"central")
+
+// governorates reads "the northern countryside of Hama", "southern Idlib",
+// "rural Damascus": a city named with a direction or "countryside" stands
+// for its governorate.
+func (d *docState) governorates(toks []token, ms []mention) []mention {
+	for k := range ms {
+		m := &ms[k]
+		if m.ent.Kind != graph.KindPlace || m.ent.PlaceType != "city" || m.ent.Within == nil || m.ti == 0 {
+			continue
+		}
+		gov, ok := d.g.Entity(*m.ent.Within)
+		if !ok || gov.PlaceType != "governorate" {
+			continue
+		}
+		p := m.ti - 1
+		if toks[p].low == "of" && p > 0 && (toks[p-1].low == "countryside" || toks[p-1].low == "outskirts" && false) {
+			m.ent = gov
+			continue
+		}
+		if directions[toks[p].low] && !toks[p].cap {
+			m.ent = gov
+		}
+	}
+	return ms
 }
 
 // Place nouns that refer back to a place of that type.

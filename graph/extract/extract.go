@@ -14,8 +14,9 @@ import (
 
 // Extractor extracts claims from documents. It is safe for concurrent use.
 type Extractor struct {
-	g     *gazetteer.Gazetteer
-	govOf map[uuid.UUID]*graph.Entity // state -> its government
+	g      *gazetteer.Gazetteer
+	govOf  map[uuid.UUID]*graph.Entity // state -> its government
+	armyOf map[uuid.UUID]*graph.Entity // state -> its armed forces
 }
 
 // New returns an extractor that names entities through g; nil means the
@@ -42,6 +43,7 @@ func New(g *gazetteer.Gazetteer) *Extractor {
 			x.govOf[st.ID] = ge
 		}
 	}
+	x.buildArmies()
 	return x
 }
 

@@ -292,9 +292,18 @@ func findFigures(toks []token) []figure {
 	// A figure whose noun is elided or "others" counts what the figure
 	// before it counts: "killed 8 civilians and injured 14 others".
 	for k := 1; k < len(out); k++ {
-		if out[k].v.Who == "" && out[k].v.Unit != "percent" && out[k-1].v.Who != "" && (out[k].v.Unit == "" || out[k].v.Unit == "people") {
-			out[k].v.Who = out[k-1].v.Who
-			out[k].v.Unit = "people"
+		if out[k].v.Who != "" || out[k].v.Unit == "percent" || out[k].v.Unit != "" && out[k].v.Unit != "people" {
+			continue
+		}
+		for p := k - 1; p >= 0; p-- {
+			if isBreakdown(toks, out[p]) {
+				continue
+			}
+			if out[p].v.Who != "" {
+				out[k].v.Who = out[p].v.Who
+				out[k].v.Unit = "people"
+			}
+			break
 		}
 	}
 	// Figures in an "including ..." list count the same thing as the figure
@@ -318,6 +327,18 @@ func findFigures(toks []token) []figure {
 		kept = append(kept, f)
 	}
 	return kept
+}
+
+// isBreakdown reports a figure introduced as part of another: "among them
+// 6 children", "including 267 children".
+func isBreakdown(toks []token, f figure) bool {
+	for p := f.bs - 1; p >= 0 && p >= f.bs-3; p-- {
+		switch toks[p].low {
+		case "including", "among", "whom", "incl":
+			return true
+		}
+	}
+	return false
 }
 
 // breakdown reports whether b is part of a list breaking a down: "1,117
@@ -562,9 +583,16 @@ func attribute(toks []token, figs []figure, k int) {
 		}
 	}
 	if f.v.Attribute == "" && f.v.Who == "" && j < len(toks) {
-		if a, ok := attrNouns[toks[j].low]; ok {
-			f.v.Attribute = a
-			f.v.Unit = toks[j].low
+		// "27 strikes", "40 air strikes", "30 mortar shells", "two vehicles".
+		for k := j; k < len(toks) && k < j+3; k++ {
+			if a, ok := attrNouns[toks[k].low]; ok {
+				f.v.Attribute = a
+				f.v.Unit = toks[k].low
+				break
+			}
+			if toks[k].kind != tWord || toks[k].cap && k > j {
+				break
+			}
 		}
 	}
 	if f.v.Attribute == "" && lastNoun != "" {

@@ -65,10 +65,14 @@ func negation(toks []token) (graph.Polarity, int) {
 				return graph.Denied, i
 			}
 		}
-		// "no ... took place", "no strikes were carried out".
-		if w == "no" && i+1 < len(toks) && !(i > 0 && (toks[i-1].low == "at" || toks[i-1].low == "with")) {
-			for j := i + 1; j < len(toks) && j < i+7; j++ {
-				if toks[j].low == "place" && toks[j-1].low == "took" || toks[j].low == "carried" || toks[j].low == "conducted" || toks[j].low == "occurred" {
+		// "No chemical weapons were used", "found no traces", "no credible
+		// reports": a denial, but not "no fewer than", "no longer", "no
+		// doubt", "no one", "no matter".
+		if w == "no" && i+1 < len(toks) && !(i > 0 && (toks[i-1].low == "at" || toks[i-1].low == "with" || toks[i-1].low == "had" && i+1 < len(toks) && toks[i+1].low == "choice")) {
+			switch toks[i+1].low {
+			case "fewer", "more", "less", "longer", "doubt", "one", "matter", "later", "sooner", "further", "other", "way", "choice", "comment":
+			default:
+				if toks[i+1].kind == tWord {
 					return graph.Denied, i
 				}
 			}
@@ -90,7 +94,7 @@ var rhetoric = set("barbarous", "barbaric", "heinous", "preposterous", "ridiculo
 	"irresponsible", "unacceptable", "deplorable", "cynical", "lies", "hysteria",
 	"russophobic", "provocation", "provocations", "genocide", "crimes")
 
-var evaluative = []string{"finds it", "considers", "condemnation", "condemns",
+var evaluative = []string{"finds it", "considers", "condemnation", "condemns", "holds", "war crime", "war crimes",
 	"condemn", "denounces", "deplores", "illustration", "regrets", "an attempt to",
 	"in flagrant violation", "strongly condemns", "will not be able to", "nor will"}
 
@@ -167,4 +171,42 @@ func hedgeOf(text string, low string, toks []token) string {
 		}
 	}
 	return best
+}
+
+// negScope returns the tokens a denial covers: the clause around its cue,
+// bounded by "; ", ": " and by a comma that opens another clause (",
+// saying", ", but", ", while"). "Rebels denied the report, saying regime
+// helicopters attacked them": the helicopters are asserted, not denied.
+func negScope(toks []token, at int) (int, int) {
+	if at < 0 {
+		return 0, 0
+	}
+	boundary := func(k int) bool {
+		t := &toks[k]
+		if t.kind == tPunct && (t.text == ";" || t.text == ":") {
+			return true
+		}
+		if t.text == "," && k+1 < len(toks) {
+			switch toks[k+1].low {
+			case "saying", "adding", "insisting", "claiming", "arguing", "but", "while", "whereas", "although", "though", "instead", "noting", "stressing", "explaining":
+				return true
+			}
+		}
+		return false
+	}
+	from := 0
+	for k := at - 1; k >= 0; k-- {
+		if boundary(k) {
+			from = k + 1
+			break
+		}
+	}
+	to := len(toks)
+	for k := at; k < len(toks); k++ {
+		if boundary(k) {
+			to = k
+			break
+		}
+	}
+	return from, to
 }

@@ -29,6 +29,15 @@ var speakerNouns = map[string]graph.EntityKind{
 	"doctor": graph.KindAnonymous, "doctors": graph.KindAnonymous,
 	"correspondent": graph.KindAnonymous, "reporter": graph.KindAnonymous,
 	"commander": graph.KindAnonymous, "rescuers": graph.KindAnonymous,
+	"rebels": graph.KindAnonymous, "negotiator": graph.KindAnonymous,
+	"negotiators": graph.KindAnonymous, "locals": graph.KindAnonymous,
+	"volunteers": graph.KindAnonymous, "paramedics": graph.KindAnonymous,
+	"paramedic": graph.KindAnonymous, "eyewitness": graph.KindAnonymous,
+	"eyewitnesses": graph.KindAnonymous, "survivors": graph.KindAnonymous,
+	"survivor": graph.KindAnonymous, "nurse": graph.KindAnonymous,
+	"opposition": graph.KindAnonymous, "officer": graph.KindAnonymous,
+	"officers": graph.KindAnonymous, "diplomat": graph.KindAnonymous,
+	"diplomats": graph.KindAnonymous, "mediator": graph.KindAnonymous,
 	"spokesman": graph.KindPerson, "spokeswoman": graph.KindPerson,
 	"spokesperson": graph.KindPerson,
 	"monitor":      graph.KindMonitor, "observatory": graph.KindMonitor,
@@ -161,6 +170,25 @@ func (d *docState) findSpeech(toks []token, ms []mention) []speech {
 			continue
 		}
 		sp.verb = v
+		// "SANA, quoting a military source, said": the source speaks, the
+		// agency carries its words.
+		if q, ok := d.quotedSource(toks, ms, e, v); ok {
+			sp = q
+			sp.verb = v
+		}
+		// "X quoted a military source as saying": likewise.
+		if w == "quoted" || w == "cited" {
+			qe := v + 1
+			for qe < len(toks) && toks[qe].low != "as" && !isPunct(&toks[qe], ",") && qe-v < 10 {
+				qe++
+			}
+			if qe < len(toks) && toks[qe].low == "as" && qe > v+1 {
+				if q, ok := d.speakerNP(toks, ms, v+1, qe); ok && q.ent != nil && q.ent.Kind == graph.KindAnonymous {
+					q.verb = v
+					sp = q
+				}
+			}
+		}
 		if w == "told" || w == "tells" {
 			// "Sources told the Observatory that ..."
 			te := v + 1
@@ -174,6 +202,39 @@ func (d *docState) findSpeech(toks []token, ms []mention) []speech {
 		out = append(out, sp)
 	}
 	return out
+}
+
+// quotedSource reads a parenthetical ", quoting a military source," or ",
+// citing officials," between a subject ending at e and its verb at v: an
+// anonymous source there is the speaker (a correspondent or reporter is the
+// carrier's own staff, and speaks for it).
+func (d *docState) quotedSource(toks []token, ms []mention, e, v int) (speech, bool) {
+	if e >= len(toks) || !isPunct(&toks[e], ",") || e+2 >= v {
+		return speech{}, false
+	}
+	w := toks[e+1].low
+	if w != "quoting" && w != "citing" {
+		return speech{}, false
+	}
+	end := v - 1
+	for end > e+2 && isPunct(&toks[end-1], ",") {
+		end--
+	}
+	if isPunct(&toks[end], ",") {
+		// end is the closing comma
+	} else {
+		end = v
+	}
+	head := ""
+	for k := e + 2; k < end; k++ {
+		if speakerNouns[toks[k].low] == graph.KindAnonymous {
+			head = toks[k].low
+		}
+	}
+	if head == "" || head == "correspondent" || head == "reporter" {
+		return speech{}, false
+	}
+	return d.speakerNP(toks, ms, e+2, end)
 }
 
 // reportComplement reports whether the verb at v introduces reported

@@ -92,6 +92,13 @@ func WriteText(w io.Writer, x *graph.Extraction) error {
 			}
 			fmt.Fprintf(bw, "    perpetrator: %s (%q)\n", s, p.Text)
 		}
+		for _, p := range a.CoPerpetrators {
+			s := refString(p.Entity)
+			if p.Polarity == graph.Denied {
+				s = "NOT " + s
+			}
+			fmt.Fprintf(bw, "    also:        %s (%q)\n", s, p.Text)
+		}
 		if a.Target != "" {
 			fmt.Fprintf(bw, "    target:      %s\n", a.Target)
 		}

@@ -1,0 +1,166 @@
+package extract
+
+import (
+	"github.com/google/uuid"
+
+	"github.com/claimgraph/claimgraph/graph"
+	"github.com/claimgraph/claimgraph/graph/gazetteer"
+)
+
+// Parties named by common nouns rather than names. Rebels, armed groups,
+// "terrorist groups" and unnamed militants are one party for an analyst:
+// the armed opposition. "The army", "the regime", "a government
+// helicopter" are the armed forces of the country the document is about.
+var (
+	oppositionHeads = set("rebels", "militants", "insurgents", "gunmen", "jihadists",
+		"terrorists", "extremists")
+	oppositionMods = set("rebel", "armed", "terrorist", "opposition", "militant",
+		"insurgent", "jihadist", "extremist")
+	oppositionNouns = set("groups", "group", "fighters", "factions", "faction",
+		"organizations", "organisations", "formations", "gangs", "units")
+	forcesNouns = set("forces", "troops", "units", "soldiers", "helicopter",
+		"helicopters", "aircraft", "warplane", "warplanes", "jets", "jet", "planes",
+		"artillery", "positions", "army")
+)
+
+// oppositionEntity is the armed opposition as one party.
+func (d *docState) oppositionEntity() *graph.Entity {
+	e := d.newEntity(graph.KindArmedGroup, "armed opposition groups", []string{"rebels", "armed groups", "terrorist groups", "militants", "opposition fighters"}, false)
+	if e.Description == "" {
+		e.Description = "armed groups opposed to the government, named by a common noun (rebels, militants, terrorist groups)"
+	}
+	return e
+}
+
+// armyOf is the armed forces of a state: the army entity closest to it
+// along affiliations.
+func (x *Extractor) buildArmies() {
+	x.armyOf = make(map[uuid.UUID]*graph.Entity)
+	hops := map[uuid.UUID]int{}
+	for _, e := range x.g.Entities() {
+		if e.Kind != graph.KindArmy {
+			continue
+		}
+		n, id := 0, e.ID
+		for {
+			ent, ok := x.g.Entity(id)
+			if !ok || ent.Affiliation == nil || n > 8 {
+				break
+			}
+			id = *ent.Affiliation
+			n++
+		}
+		root, ok := x.g.Entity(id)
+		if !ok || root.Kind != graph.KindState {
+			continue
+		}
+		if cur, ok := x.armyOf[root.ID]; !ok || n < hops[root.ID] || n == hops[root.ID] && len(e.Name) < len(cur.Name) {
+			ge, _ := x.g.Entity(e.ID)
+			x.armyOf[root.ID] = ge
+			hops[root.ID] = n
+		}
+	}
+}
+
+// forcesOf returns the armed forces acting for an entity: a state's or
+// government's army; other entities act for themselves.
+func (d *docState) forcesOf(e *graph.Entity) *graph.Entity {
+	if e == nil || e.Kind != graph.KindState && e.Kind != graph.KindGovernment {
+		return e
+	}
+	root := d.g.Root(e.ID)
+	if a := d.x.armyOf[root]; a != nil {
+		return a
+	}
+	return e
+}
+
+// genericActors adds mentions of parties named by common nouns.
+func (d *docState) genericActors(toks []token, ms []mention) []mention {
+	var add []mention
+	covered := func(i int) bool { return coveredBy(ms, i) >= 0 }
+	for i := 0; i < len(toks); i++ {
+		if covered(i) || toks[i].kind != tWord {
+			continue
+		}
+		w := toks[i].base
+		// A modifier of a named party ("ISIL terrorists") is that party.
+		if i > 0 && covered(i-1) {
+			continue
+		}
+		switch {
+		case oppositionHeads[w]:
+			add = append(add, mention{ent: d.oppositionEntity(), s: toks[i].s, e: toks[i].e, ti: i, tj: i + 1})
+		case oppositionMods[w] && i+1 < len(toks) && (oppositionNouns[toks[i+1].base] || oppositionMods[toks[i+1].base] && i+2 < len(toks) && oppositionNouns[toks[i+2].base]):
+			j := i + 2
+			if !oppositionNouns[toks[i+1].base] {
+				j = i + 3
+			}
+			if w == "armed" && toks[i+1].base == "forces" {
+				continue
+			}
+			add = append(add, mention{ent: d.oppositionEntity(), s: toks[i].s, e: toks[j-1].e, ti: i, tj: j})
+			i = j - 1
+		case (w == "army" || w == "regime") && !toks[i].cap || (w == "government" || w == "regime" || w == "pro-government" || w == "pro-regime") && i+1 < len(toks) && forcesNouns[toks[i+1].base]:
+			if d.country == nil {
+				continue
+			}
+			a := d.x.armyOf[d.country.ID]
+			if a == nil {
+				continue
+			}
+			j := i + 1
+			if w != "army" && j < len(toks) && forcesNouns[toks[j].base] {
+				j++
+			}
+			if w == "regime" && j == i+1 && i+1 < len(toks) && (toks[i+1].base == "change" || toks[i+1].base == "media") {
+				continue
+			}
+			add = append(add, mention{ent: a, s: toks[i].s, e: toks[j-1].e, ti: i, tj: j})
+			i = j - 1
+		}
+	}
+	return append(ms, add...)
+}
+
+// shortReference resolves "the Network", "the Observatory", "the
+// Ministry": a single organisation word standing for the author or a party
+// named before whose name holds it.
+func (d *docState) shortReference(word string) *graph.Entity {
+	fw := gazetteer.FoldKey(word)
+	has := func(e *graph.Entity) bool {
+		if e == nil {
+			return false
+		}
+		for _, n := range append([]string{e.Name}, e.Aliases...) {
+			for _, t := range splitWords(gazetteer.FoldKey(n)) {
+				if t == fw {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	if has(d.author) {
+		return d.author
+	}
+	return d.discourse.find(func(r *speakerRec) bool { return has(r.ent) })
+}
+
+func splitWords(s string) []string {
+	var out []string
+	start := -1
+	for i := 0; i <= len(s); i++ {
+		if i == len(s) || s[i] == ' ' {
+			if start >= 0 {
+				out = append(out, s[start:i])
+				start = -1
+			}
+			continue
+		}
+		if start < 0 {
+			start = i
+		}
+	}
+	return out
+}

