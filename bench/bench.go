@@ -193,8 +193,7 @@ func Run(ctx context.Context, cfg Config) (*Report, error) {
 	fmt.Fprintf(cfg.Log, "ingest: %.0f docs/s, %.0f quads/s; one more document: p50 %.1f ms\n",
 		rep.Ingest.DocsPerSec, rep.Ingest.QuadsPerSec, rep.Xref.P50)
 
-	rng := rand.New(rand.NewPCG(cfg.Seed, 0x62656e6368))
-	smp, err := sample(ctx, sys, bulk, rng, 64)
+	smp, err := sample(ctx, sys, bulk, newRand(cfg.Seed), 64)
 	if err != nil {
 		return nil, err
 	}
@@ -306,3 +305,6 @@ func peakRSS() int64 {
 	}
 	return 0
 }
+
+// newRand is the generator of the sampled ids.
+func newRand(seed uint64) *rand.Rand { return rand.New(rand.NewPCG(seed, 0x62656e6368)) }
