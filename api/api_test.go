@@ -55,7 +55,9 @@ func newTestServer(t *testing.T, cfg api.Config) *testServer {
 	g := gazetteer.Default()
 	pipe := &ingest.Pipeline{Extractor: extract.New(g), Planner: xref.New(st, g), Store: st}
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
-	s := api.New(cfg, st, pipe, keys{}, log)
+	eng := xref.New(st, g)
+	pipe.Planner = eng
+	s := api.New(cfg, api.Deps{Store: st, Ingester: pipe, Match: gazetteer.Search{}, Xref: eng, Log: log})
 	ts := httptest.NewServer(s.Handler())
 	t.Cleanup(ts.Close)
 	spec, err := api.Spec()

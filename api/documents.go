@@ -16,6 +16,12 @@ import (
 	"github.com/labstack/echo/v4"
 )
 
+// isJSON reports whether a content type is JSON.
+func isJSON(ct string) bool {
+	mt, _, err := mime.ParseMediaType(ct)
+	return err == nil && mt == echo.MIMEApplicationJSON
+}
+
 // IngestResponse answers POST /v1/documents.
 type IngestResponse struct {
 	Document graph.Document  `json:"document"`
@@ -54,8 +60,8 @@ func (s *Server) postDocument(c echo.Context) error {
 		return graph.Errorf(graph.EUNSUPPORTED, "charset %q is not supported: send UTF-8", cs)
 	}
 	var in graph.DocumentInput
-	switch mt {
-	case echo.MIMEApplicationJSON:
+	switch {
+	case isJSON(mt):
 		b, err := readBody(c)
 		if err != nil {
 			return err
@@ -71,7 +77,7 @@ func (s *Server) postDocument(c echo.Context) error {
 		if dec.More() {
 			return graph.Errorf(graph.EINVALID, "request body holds more than one JSON value")
 		}
-	case echo.MIMETextPlain, "text/markdown":
+	case mt == echo.MIMETextPlain || mt == "text/markdown":
 		b, err := readBody(c)
 		if err != nil {
 			return err

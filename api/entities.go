@@ -25,7 +25,7 @@ func (s *Server) findEntities(ctx context.Context, q string) ([]graph.Entity, er
 			return nil, err
 		}
 		for _, e := range ents {
-			if !seen[e.ID] {
+			if !seen[e.ID] && s.match.Matches(q, &e) {
 				seen[e.ID] = true
 				out = append(out, e)
 			}

@@ -13,6 +13,7 @@ import (
 
 	"github.com/claimgraph/claimgraph/graph"
 	"github.com/claimgraph/claimgraph/graph/ingest"
+	"github.com/claimgraph/claimgraph/graph/xref"
 	"github.com/google/uuid"
 	"github.com/labstack/echo/v4"
 	"github.com/labstack/echo/v4/middleware"
@@ -37,17 +38,41 @@ type Store interface {
 	Events(ctx context.Context, p graph.Page) ([]graph.Event, string, error)
 	EventAccounts(ctx context.Context, id uuid.UUID) ([]graph.Account, error)
 	ClaimLinks(ctx context.Context, claim uuid.UUID) ([]graph.Link, error)
+	Judgement(ctx context.Context, id uuid.UUID) (*graph.Judgement, error)
+	Judgements(ctx context.Context, p graph.Page) ([]graph.Judgement, string, error)
+	JudgementsFor(ctx context.Context, target uuid.UUID) ([]graph.Judgement, error)
 }
 
-// Ingester ingests one document.
+// Ingester ingests one document, and commits other writes (analysts'
+// judgements) through the same single writer.
 type Ingester interface {
 	Ingest(ctx context.Context, in graph.DocumentInput) (*ingest.Result, error)
+	Apply(ctx context.Context, plan func(context.Context) (*graph.Batch, error)) (*graph.Batch, error)
+}
+
+// CrossRef is the cross-referencer: the view of entities it compares
+// sources and places with, and the effects of analysts' judgements.
+type CrossRef interface {
+	World() *xref.World
+	Judge(ctx context.Context, j graph.Judgement) (*graph.Batch, error)
+	Revoke(ctx context.Context, j graph.Judgement, by string, at time.Time) (*graph.Batch, error)
+}
+
+// Deps are what the server works over.
+type Deps struct {
+	Store    Store
+	Ingester Ingester
+	Match    Matcher
+	Xref     CrossRef
+	Log      *slog.Logger
 }
 
 // Matcher turns a search string into the match keys entities are indexed
 // under (fold keys and transliteration skeletons), most exact first.
 type Matcher interface {
 	QueryKeys(q string) []string
+	// Matches decides whether a candidate found by key is really named by q.
+	Matches(q string, e *graph.Entity) bool
 }
 
 // Config holds the API's limits.
@@ -100,17 +125,19 @@ type Server struct {
 	store    Store
 	ingester Ingester
 	match    Matcher
+	xref     CrossRef
 	log      *slog.Logger
 	echo     *echo.Echo
 }
 
-// New returns a server over store.
-func New(cfg Config, store Store, ing Ingester, match Matcher, log *slog.Logger) *Server {
+// New returns a server over d.Store.
+func New(cfg Config, d Deps) *Server {
 	cfg.defaults()
+	log := d.Log
 	if log == nil {
 		log = slog.Default()
 	}
-	s := &Server{cfg: cfg, store: store, ingester: ing, match: match, log: log, echo: echo.New()}
+	s := &Server{cfg: cfg, store: d.Store, ingester: d.Ingester, match: d.Match, xref: d.Xref, log: log, echo: echo.New()}
 	e := s.echo
 	e.HideBanner, e.HidePort = true, true
 	e.HTTPErrorHandler = s.handleError
@@ -155,6 +182,15 @@ func New(cfg Config, store Store, ing Ingester, match Matcher, log *slog.Logger)
 	v1.GET("/events", s.listEvents)
 	v1.GET("/events/:id", s.getEvent)
 	v1.GET("/events/:id/sources", s.eventSources)
+	v1.GET("/events/:id/conflicts", s.eventConflicts)
+	v1.GET("/events/:id/timeline", s.eventTimeline)
+	v1.GET("/conflicts", s.listConflicts)
+	v1.GET("/claims/:id/links", s.claimLinks)
+	v1.POST("/links", s.postLink)
+	v1.GET("/judgements", s.listJudgements)
+	v1.GET("/judgements/:id", s.getJudgement)
+	v1.POST("/judgements", s.postJudgement)
+	v1.DELETE("/judgements/:id", s.deleteJudgement)
 	s.routeGraph(e)
 	return s
 }

@@ -112,7 +112,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 			return err
 		}
 	}
-	srv := api.New(cfg.API, app.Store, app.Pipeline, queryKeys{}, log)
+	srv := api.New(cfg.API, api.Deps{Store: app.Store, Ingester: app.Pipeline, Match: gazetteer.Search{}, Xref: app.Xref, Log: log})
 	hs := &http.Server{
 		Addr:              cfg.Addr,
 		Handler:           srv.Handler(),
@@ -146,13 +146,6 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 	log.Info("stopped")
 	return nil
-}
-
-// queryKeys gives the match keys a search string is looked up under.
-type queryKeys struct{}
-
-func (queryKeys) QueryKeys(q string) []string {
-	return []string{gazetteer.FoldKey(q), gazetteer.Skeleton(q)}
 }
 
 // serveAuth builds serve's access control from the token flags, the
