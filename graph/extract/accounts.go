@@ -99,7 +99,7 @@ var (
 	prohibitedCues = set("chemical", "chlorine", "sarin", "phosphorus", "cluster", "toxic", "nerve", "incendiary", "napalm")
 	explosionCues  = set("explosion", "explosions", "blast", "blasts", "exploded", "detonated", "ied", "car-bomb", "suicide")
 	destroyCues    = set("destroyed", "destruction", "razed", "flattened", "rubble", "ruins", "wiped")
-	attackCues     = set("attack", "attacks", "attacked", "assault")
+	attackCues     = set("attack", "attacks", "attacked", "assault", "targeted", "targeting")
 	anaphorCues    = set("they", "it")
 	targetNouns    = set("building", "buildings", "house", "houses", "home", "homes",
 		"hospital", "hospitals", "school", "schools", "mosque", "market", "bakery",
@@ -224,7 +224,7 @@ func (d *docState) eventOf(c *claimInfo) (event, bool) {
 				first(&expl, i)
 			}
 		}
-		if destroyCues[w] {
+		if destroyCues[w] && destroyedPlace(toks, i, c.ms) {
 			if w != "wiped" || strings.Contains(c.low, " face of the earth ") || strings.Contains(c.low, " wiped out ") {
 				first(&destroy, i)
 			}
@@ -293,9 +293,9 @@ func (d *docState) eventOf(c *claimInfo) (event, bool) {
 		if i < 4 && anaphorCues[w] && i+1 < len(toks) && eventVerbs[toks[i+1].low] {
 			ev.anaph = true
 		}
-		if (w == "that" || w == "this" || w == "the") && i+1 < len(toks) {
+		if (w == "that" || w == "this" || w == "the" || w == "these" || w == "those") && i+1 < len(toks) {
 			n := toks[i+1].low
-			if attackCues[n] || strikeCues[n] || massacreCues[n] || n == "toll" || n == "incident" || n == "crime" || n == "bombing" || n == "explosion" || n == "blast" {
+			if attackCues[n] || strikeCues[n] || massacreCues[n] || n == "toll" || n == "incident" || n == "crime" || n == "crimes" || n == "bombing" || n == "explosion" || n == "blast" {
 				ev.anaph = true
 			}
 		}
@@ -335,6 +335,38 @@ func (d *docState) eventOf(c *claimInfo) (event, bool) {
 	return ev, true
 }
 
+// destroyedPlace reports whether the destruction at token i is of a place
+// or of buildings ("the destruction of Raqqa", "80 percent of the city has
+// been destroyed", "destroyed homes"), not of vehicles, positions or
+// stockpiles, which are figures of a military event.
+func destroyedPlace(toks []token, i int, ms []mention) bool {
+	lo, hi := i-8, i+8
+	if lo < 0 {
+		lo = 0
+	}
+	if hi > len(toks) {
+		hi = len(toks)
+	}
+	for k := lo; k < hi; k++ {
+		switch toks[k].base {
+		case "vehicles", "vehicle", "positions", "position", "stockpiles", "stockpile", "weapons", "tanks", "tank", "depot", "depots", "launchers", "ammunition", "equipment", "drones", "boats":
+			return false
+		}
+	}
+	for k := lo; k < hi; k++ {
+		switch toks[k].base {
+		case "city", "town", "village", "neighbourhood", "neighborhood", "district", "homes", "houses", "buildings", "infrastructure", "hospitals", "schools", "percent", "earth", "cities", "towns", "villages", "mosques", "markets":
+			return true
+		}
+	}
+	for _, m := range ms {
+		if m.ent.Kind == graph.KindPlace && m.ti >= lo && m.tj <= hi {
+			return true
+		}
+	}
+	return false
+}
+
 // eventDate reports whether a date can date an event the document
 // reports: not a bare year, and not years before the document ("Dresden
 // in 1945").
@@ -372,7 +404,8 @@ func (d *docState) perpetrators(c *claimInfo, ev event, mask []bool) []*graph.At
 		if (w == "unidentified" || w == "unknown" || w == "unidentifiable") && i+1 < len(toks) && (airCues[toks[i+1].low] || strikeCues[toks[i+1].low] || toks[i+1].low == "gunmen" || toks[i+1].low == "assailants") {
 			return []*graph.Attribution{d.attribution(d.unknownEntity(), toks, i, i+2, c)}
 		}
-		if (w == "tell" || w == "identify" || w == "determine" || w == "say") && i > 1 && toks[i-1].low == "not" && i+1 < len(toks) && (toks[i+1].low == "which" || toks[i+1].low == "who" || toks[i+1].low == "whose") {
+		if (w == "tell" || w == "identify" || w == "determine" || w == "say" || w == "clear" || w == "known") && i > 1 && toks[i-1].low == "not" && i+1 < len(toks) && (toks[i+1].low == "which" || toks[i+1].low == "who" || toks[i+1].low == "whose") ||
+			(w == "unclear" || w == "unknown") && i > 0 && i+1 < len(toks) && (toks[i+1].low == "who" || toks[i+1].low == "which") {
 			j := i + 2
 			for j < len(toks) && j < i+5 && !airCues[toks[j].low] && !strikeCues[toks[j].low] {
 				j++
@@ -414,8 +447,8 @@ func (d *docState) perpetrators(c *claimInfo, ev event, mask []bool) []*graph.At
 				}
 			}
 		}
-		// "its aircraft", "their warplanes": the speaker's own forces.
-		if (w == "its" || w == "our" || w == "their") && i+1 < len(toks) && airCues[toks[i+1].low] && speaker != nil && actorKind(speaker.Kind) {
+		// "its aircraft", "our forces": the speaker's own forces.
+		if (w == "its" || w == "our" || w == "their") && i+1 < len(toks) && (airCues[toks[i+1].low] || w == "our" && forcesNouns[toks[i+1].base]) && speaker != nil && actorKind(speaker.Kind) {
 			actors = append(actors, mention{ent: speaker, s: toks[i].s, e: toks[i+1].e, ti: i, tj: i + 2, ref: true})
 		}
 	}
@@ -432,6 +465,11 @@ func (d *docState) perpetrators(c *claimInfo, ev event, mask []bool) []*graph.At
 	}
 	for _, m := range actors {
 		if m.ti < len(mask) && mask[m.ti] {
+			// "Iraqi forces, supported by the PMF, liberated": a supporting
+			// party takes part in a capture.
+			if ev.typ == graph.EventCapture && m.ti >= 2 && (toks[m.ti-1].low == "by" || toks[m.ti-2].low == "by") && (toks[m.ti-2].low == "supported" || toks[m.ti-2].low == "backed" || m.ti >= 3 && (toks[m.ti-3].low == "supported" || toks[m.ti-3].low == "backed")) {
+				cands = append(cands, cand{m.ent, m.ti, m.tj, 4})
+			}
 			continue
 		}
 		score := 0
@@ -483,6 +521,8 @@ func (d *docState) perpetrators(c *claimInfo, ev event, mask []bool) []*graph.At
 			score = 5
 		case m.tj < len(toks) && (isCue(m.tj) || possessive && (isCue(m.tj) || m.tj+1 < len(toks) && isCue(m.tj+1))):
 			score = 5
+		case m.ti > 0 && (eventVerbs[pre] || toks[m.ti-1].kind == tNum || pre == "expelling" || pre == "killing" || pre == "against"):
+			score = 0 // the object of the verb: "killed 85 terrorists"
 		default:
 			// Subject of an event verb within a few words, across a
 			// parenthetical ("Government forces, supported by ..., took")

@@ -130,6 +130,12 @@ func (d *docState) addClaim(sg segment, ms []mention, sps []speech) {
 		sp := sps[0]
 		c.speech = &sp
 		speaker = sp.ent
+		if d.sameSide(sp.ent) {
+			// "The Syrian Arab Republic categorically rejects ..." in a
+			// letter of its government: the voice itself.
+			sp.ent = d.voice
+			speaker = d.voice
+		}
 		ss := d.ri.span(sp.s, sp.e)
 		c.claim.SpeakerSpan = &ss
 		c.claim.SpeakerText = d.text[sp.s:sp.e]
@@ -139,6 +145,15 @@ func (d *docState) addClaim(sg segment, ms []mention, sps []speech) {
 		}
 		if !sp.pronoun {
 			d.discourse.note(sp.ent, roleWords(toks[sp.npS:sp.npE])...)
+		}
+	}
+	if c.speech == nil && len(toks) > 0 && isQuote(&toks[0]) && len(d.claims) > 0 {
+		prev := d.claims[len(d.claims)-1]
+		if prev.claim.Reported && prev.sg.para == sg.para {
+			if e := d.entity(prev.claim.Speaker.ID); e != nil {
+				speaker = e
+				c.claim.Reported = true
+			}
 		}
 	}
 	if speaker == nil {
@@ -234,6 +249,22 @@ func (d *docState) insideDate(ds []dateFound, f *figure) bool {
 		}
 	}
 	return false
+}
+
+// sameSide reports whether e is the state or government the document's
+// voice speaks for (not a ministry or outlet of it, which are sources of
+// their own).
+func (d *docState) sameSide(e *graph.Entity) bool {
+	if e == nil || d.voice == nil || e.ID == d.voice.ID {
+		return false
+	}
+	if e.Kind != graph.KindState && e.Kind != graph.KindGovernment {
+		return false
+	}
+	if d.voice.Kind != graph.KindState && d.voice.Kind != graph.KindGovernment {
+		return false
+	}
+	return d.g.Root(e.ID) == d.g.Root(d.voice.ID) && (e.Kind == graph.KindState || d.x.govOf[d.g.Root(e.ID)] == e)
 }
 
 // isVoice reports whether e is the document's own voice: its author or

@@ -92,8 +92,17 @@ func (d *docState) segMentions(sg *segment, gi *int) []mention {
 		if ti >= tj {
 			continue
 		}
-		ms = append(ms, mention{ent: m.Entity, s: m.Start, e: m.End, ti: ti, tj: tj})
+		ent := m.Entity
+		// A single word of the author's own name ("the Coalition" in a
+		// statement by the National Coalition) is the author.
+		if tj == ti+1 && ti > 0 && toks[ti-1].low == "the" && d.author != nil && ent.ID != d.author.ID && ent.Kind != graph.KindPlace {
+			if e := d.shortReference(toks[ti].text); e != nil && e == d.author {
+				ent = e
+			}
+		}
+		ms = append(ms, mention{ent: ent, s: m.Start, e: m.End, ti: ti, tj: tj})
 	}
+	ms = dropNamePrefixes(toks, ms)
 	ms = d.unknownNames(sg, ms)
 	if sg.meta == metaNone {
 		ms = d.genericActors(toks, ms)
@@ -102,6 +111,23 @@ func (d *docState) segMentions(sg *segment, gi *int) []mention {
 	ms = d.placeRefs(sg, ms)
 	sort.Slice(ms, func(i, j int) bool { return ms[i].s < ms[j].s })
 	return ms
+}
+
+// dropNamePrefixes drops a one-word place match that is only the start of
+// a longer capitalised name the gazetteer does not know ("Bab" in "Bab
+// Tuma" is not al-Bab).
+func dropNamePrefixes(toks []token, ms []mention) []mention {
+	out := ms[:0]
+	for _, m := range ms {
+		if m.ent.Kind == graph.KindPlace && m.tj == m.ti+1 && m.tj < len(toks) {
+			n := &toks[m.tj]
+			if n.kind == tWord && n.cap && coveredBy(ms, m.tj) < 0 && monthTok(n) == 0 && weekdays[n.low] == 0 && orgCueKind(n.low) == "" && !directions[n.low] && placeRefNouns[n.low] == nil && n.low != "governorate" && n.low != "province" {
+				continue
+			}
+		}
+		out = append(out, m)
+	}
+	return out
 }
 
 // tokRange maps a byte range to the tokens it covers.
@@ -159,9 +185,9 @@ func (d *docState) unknownNames(sg *segment, ms []mention) []mention {
 		}
 		cue := ""
 		cueEnd := j
-		if j < len(toks) && lowerOutletCues[toks[j].low] && !toks[j].cap {
-			cue = toks[j].low
-			cueEnd = j + 1
+		for k := j; k < len(toks) && k < j+2 && lowerOutletCues[toks[k].low] && !toks[k].cap; k++ {
+			cue = toks[k].low
+			cueEnd = k + 1
 		}
 		kind := graph.EntityKind("")
 		if cue != "" {
@@ -199,6 +225,9 @@ func (d *docState) unknownNames(sg *segment, ms []mention) []mention {
 			e := d.lookup(name)
 			if e == nil || e.Kind == graph.KindPlace {
 				e = d.lookup(full)
+			}
+			if (e == nil || e.Kind == graph.KindPlace) && d.isAuthorName(name) {
+				e = d.author
 			}
 			if e == nil || e.Kind == graph.KindPlace {
 				e = d.newEntity(kind, name, []string{full}, false)
@@ -243,6 +272,26 @@ func (d *docState) unknownNames(sg *segment, ms []mention) []mention {
 		}
 	}
 	return ms
+}
+
+// isAuthorName reports whether a name of two or more words is the
+// author's name or part of it ("the Joint Operations Command" in a
+// statement by the "Iraqi Joint Operations Command").
+func (d *docState) isAuthorName(name string) bool {
+	if d.author == nil {
+		return false
+	}
+	fn := gazetteer.FoldKey(name)
+	if len(splitWords(fn)) < 2 {
+		return false
+	}
+	for _, n := range append([]string{d.author.Name}, d.author.Aliases...) {
+		fa := gazetteer.FoldKey(n)
+		if strings.Contains(" "+fa+" ", " "+fn+" ") || strings.Contains(" "+fn+" ", " "+fa+" ") {
+			return true
+		}
+	}
+	return false
 }
 
 // overlapsActor reports whether a gazetteer mention other than a place
@@ -401,4 +450,3 @@ func rankOf(e *graph.Entity) int {
 // gazetteer: its fold key.
 func keyOf(name string) string { return gazetteer.FoldKey(name) }
 
-var _ = strings.TrimSpace

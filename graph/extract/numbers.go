@@ -295,6 +295,9 @@ func findFigures(toks []token) []figure {
 		if out[k].v.Who != "" || out[k].v.Unit == "percent" || out[k].v.Unit != "" && out[k].v.Unit != "people" {
 			continue
 		}
+		if j := out[k].j; j < len(toks) && toks[j].kind == tWord && toks[j].low != "others" && !auxWords[toks[j].low] && attrAfter[toks[j].low] == "" && !npJoin[toks[j].low] {
+			continue // "11 car bombs": its own noun, not a person
+		}
 		for p := k - 1; p >= 0; p-- {
 			if isBreakdown(toks, out[p]) {
 				continue
@@ -328,6 +331,9 @@ func findFigures(toks []token) []figure {
 	}
 	return kept
 }
+
+// npJoin are words that may follow a figure whose noun is elided.
+var npJoin = set("and", "in", "on", "at", "of", "more", "others", "people", "near", "during", "when", "after", "from", "by", "with", "as", "while", "since", "since", "including", "among")
 
 // isBreakdown reports a figure introduced as part of another: "among them
 // 6 children", "including 267 children".
@@ -651,6 +657,9 @@ func attrAfterFrom(toks []token, j int, figs []figure, k int) string {
 				continue
 			}
 			return ""
+		}
+		if t.kind == tWord && !t.cap && k >= 0 && j < limit-10 && j+1 < len(toks) && (auxWords[toks[j+1].low] || attrAfter[toks[j+1].low] != "") && !npJoin[t.low] && !eventVerbs[t.low] && attrBefore[t.low] == "" {
+			continue // a noun of the figure: "facilities have been damaged"
 		}
 		if t.low == "and" && j+1 < len(toks) {
 			// "267 children and 194 women killed": skip a coordinated figure.

@@ -62,6 +62,10 @@ func negation(toks []token) (graph.Polarity, int) {
 				if nw == "only" || nw == "to" || nw == "be" && j+1 < len(toks) && toks[j+1].low == "named" {
 					continue
 				}
+				switch nw {
+				case "clear", "known", "immediately", "possible", "certain", "sure", "able", "yet":
+					continue // uncertainty, not denial
+				}
 				return graph.Denied, i
 			}
 		}
@@ -94,7 +98,7 @@ var rhetoric = set("barbarous", "barbaric", "heinous", "preposterous", "ridiculo
 	"irresponsible", "unacceptable", "deplorable", "cynical", "lies", "hysteria",
 	"russophobic", "provocation", "provocations", "genocide", "crimes")
 
-var evaluative = []string{"finds it", "considers", "condemnation", "condemns", "holds", "war crime", "war crimes",
+var evaluative = []string{"finds it", "considers", "condemnation", "condemns", "holds", "war crime", "war crimes", "encourages", "silence of",
 	"condemn", "denounces", "deplores", "illustration", "regrets", "an attempt to",
 	"in flagrant violation", "strongly condemns", "will not be able to", "nor will"}
 

@@ -38,6 +38,9 @@ var speakerNouns = map[string]graph.EntityKind{
 	"opposition": graph.KindAnonymous, "officer": graph.KindAnonymous,
 	"officers": graph.KindAnonymous, "diplomat": graph.KindAnonymous,
 	"diplomats": graph.KindAnonymous, "mediator": graph.KindAnonymous,
+	"staff": graph.KindAnonymous, "workers": graph.KindAnonymous,
+	"personnel": graph.KindAnonymous, "team": graph.KindAnonymous,
+	"teams": graph.KindAnonymous, "observers": graph.KindAnonymous,
 	"spokesman": graph.KindPerson, "spokeswoman": graph.KindPerson,
 	"spokesperson": graph.KindPerson,
 	"monitor":      graph.KindMonitor, "observatory": graph.KindMonitor,
@@ -170,6 +173,24 @@ func (d *docState) findSpeech(toks []token, ms []mention) []speech {
 			continue
 		}
 		sp.verb = v
+		d.apposition(toks, ms, sp.ent, e, v)
+		// "The Commander of the Operations, Lieutenant General X, said":
+		// the name in apposition is the speaker.
+		if e < v && isPunct(&toks[e], ",") {
+			for _, m := range ms {
+				if m.ent.Kind == graph.KindPerson && m.ti > e && m.tj < v && (sp.ent == nil || sp.ent.Kind != graph.KindPerson) {
+					if sp.ent != nil && sp.ent.Kind != graph.KindAnonymous && m.ent.Affiliation == nil && !m.ent.Gazetteer {
+						id := sp.ent.ID
+						m.ent.Affiliation = &id
+					}
+					sp.ent = m.ent
+					sp.s, sp.e = m.s, m.e
+					sp.npS, sp.npE = m.ti, m.tj
+					sp.anonymous = false
+					break
+				}
+			}
+		}
 		// "SANA, quoting a military source, said": the source speaks, the
 		// agency carries its words.
 		if q, ok := d.quotedSource(toks, ms, e, v); ok {
@@ -202,6 +223,33 @@ func (d *docState) findSpeech(toks []token, ms []mention) []speech {
 		out = append(out, sp)
 	}
 	return out
+}
+
+// apposition reads ", spokesman for the Joint Operations Command," after a
+// person's name: the person speaks for that party.
+func (d *docState) apposition(toks []token, ms []mention, ent *graph.Entity, e, v int) {
+	if ent == nil || ent.Kind != graph.KindPerson || ent.Gazetteer || ent.Affiliation != nil {
+		return
+	}
+	if e >= len(toks) || !isPunct(&toks[e], ",") {
+		return
+	}
+	role := false
+	for k := e + 1; k < v && k < e+4; k++ {
+		if personTitles[toks[k].low] || speakerNouns[toks[k].low] != "" {
+			role = true
+		}
+	}
+	if !role {
+		return
+	}
+	for _, m := range ms {
+		if m.ti > e && m.tj <= v && m.ent.Kind != graph.KindPlace && m.ent.Kind != graph.KindPerson {
+			id := m.ent.ID
+			ent.Affiliation = &id
+			return
+		}
+	}
 }
 
 // quotedSource reads a parenthetical ", quoting a military source," or ",
@@ -343,6 +391,9 @@ func (d *docState) speakerNP(toks []token, ms []mention, s, e int) (speech, bool
 		}
 	}
 	first := toks[s].low
+	if first == "no" || first == "none" || first == "nobody" || first == "neither" {
+		return sp, false
+	}
 	// Pronouns and definite descriptions resolve through the discourse.
 	if e-s == 1 {
 		switch first {
