@@ -449,4 +449,3 @@ func rankOf(e *graph.Entity) int {
 // keyOf is the identity key of a name for comparisons outside the
 // gazetteer: its fold key.
 func keyOf(name string) string { return gazetteer.FoldKey(name) }
-
