@@ -29,8 +29,10 @@ import (
 //   - "<month>" is "undated" when the account has no date and no publication
 //     date (nor NotBefore): such accounts meet only each other.
 //
-// Country- and region-level places are too vague to tell events apart: they
-// give no place key, and Match treats them as no place.
+// Country-level places, and regions that lie directly in a country (the
+// Syrian desert, northern Syria), are too vague to tell events apart: they
+// give no place key, and Match treats them as no place. A region inside a
+// governorate (Eastern Ghouta) is a place like a district.
 const (
 	DayKeyMaxDays = 9
 	MonthKeyMax   = 36
@@ -42,10 +44,23 @@ const (
 // vaguePlace reports whether a place type is too coarse to identify an event.
 func vaguePlace(placeType string) bool {
 	switch placeType {
-	case "country", "region", "continent", "world":
+	case "country", "continent", "world":
 		return true
 	}
 	return false
+}
+
+// vague reports whether place e is too coarse to identify an event: a
+// country, or a region that lies directly in a country or in nothing.
+func vague(e *graph.Entity, w *World) bool {
+	if vaguePlace(e.PlaceType) {
+		return true
+	}
+	if e.PlaceType != "region" {
+		return false
+	}
+	anc := w.Ancestors(e.ID)
+	return len(anc) == 0 || vaguePlace(anc[0].PlaceType)
 }
 
 // placeFamily returns the account's place and its enclosing places below
@@ -55,12 +70,12 @@ func placeFamily(a graph.Account, w *World) []uuid.UUID {
 		return nil
 	}
 	id := a.Place.Entity.ID
-	if e, ok := w.Entity(id); ok && vaguePlace(e.PlaceType) {
+	if e, ok := w.Entity(id); ok && vague(&e, w) {
 		return nil
 	}
 	out := []uuid.UUID{id}
 	for _, anc := range w.Ancestors(id) {
-		if vaguePlace(anc.PlaceType) {
+		if vague(&anc, w) {
 			break
 		}
 		out = append(out, anc.ID)
