@@ -207,6 +207,26 @@ func (d *docState) unknownNames(sg *segment, ms []mention) []mention {
 			i = j - 1
 			continue
 		}
+		// A surname alone refers to the person named before: "Yarallah said".
+		if j-start == 1 && coveredBy(ms, start) < 0 {
+			if p := d.personBySurname(toks[start].text); p != nil {
+				ms = append(ms, mention{ent: p, s: toks[start].s, e: toks[start].e, ti: start, tj: start + 1, ref: true})
+				i = j - 1
+				continue
+			}
+		}
+		// A place the gazetteer lacks, named with its kind: "the village of
+		// Kafr Zita", "the Bab Tuma neighbourhood".
+		if pt := d.placeNounAround(toks, start, j); pt != "" && !overlapsAny(ms, start, j) {
+			name := d.text[toks[start].s:toks[j-1].e]
+			e := d.newEntity(graph.KindPlace, name, nil, false)
+			if e.PlaceType == "" {
+				e.PlaceType = pt
+			}
+			ms = append(ms, mention{ent: e, s: toks[start].s, e: toks[j-1].e, ti: start, tj: j})
+			i = j - 1
+			continue
+		}
 		if overlapsActor(ms, i, j) {
 			i = j - 1
 			continue
@@ -272,6 +292,58 @@ func (d *docState) unknownNames(sg *segment, ms []mention) []mention {
 		}
 	}
 	return ms
+}
+
+// placeNouns name kinds of place, with the place type they give.
+var placeNouns = map[string]string{
+	"village": "village", "town": "town", "city": "city", "neighbourhood": "neighbourhood",
+	"neighborhood": "neighbourhood", "district": "district", "camp": "camp",
+	"quarter": "neighbourhood", "suburb": "town", "area": "town", "hamlet": "village",
+}
+
+// placeNounAround returns the place type of a name the text gives a kind:
+// "the village of X", "the town of X", "X neighbourhood" (lower case).
+func (d *docState) placeNounAround(toks []token, s, e int) string {
+	if s >= 2 && toks[s-1].low == "of" {
+		if pt, ok := placeNouns[toks[s-2].low]; ok && !toks[s-2].cap {
+			return pt
+		}
+	}
+	if e < len(toks) && !toks[e].cap {
+		if pt, ok := placeNouns[toks[e].low]; ok && (e+1 >= len(toks) || toks[e+1].low != "of") {
+			return pt
+		}
+	}
+	return ""
+}
+
+func overlapsAny(ms []mention, s, e int) bool {
+	for _, m := range ms {
+		if m.ti < e && m.tj > s {
+			return true
+		}
+	}
+	return false
+}
+
+// personBySurname returns the person already named in the document whose
+// last name is w.
+func (d *docState) personBySurname(w string) *graph.Entity {
+	fw := gazetteer.FoldKey(w)
+	if len(fw) < 3 {
+		return nil
+	}
+	for k := len(d.entOrder) - 1; k >= 0; k-- {
+		e := d.ents[d.entOrder[k]]
+		if e.Kind != graph.KindPerson {
+			continue
+		}
+		ws := splitWords(gazetteer.FoldKey(e.Name))
+		if len(ws) > 1 && ws[len(ws)-1] == fw {
+			return e
+		}
+	}
+	return nil
 }
 
 // isAuthorName reports whether a name of two or more words is the

@@ -97,6 +97,16 @@ func allSpans(text, quote string, from int) []graph.Span {
 	}
 }
 
+// samePlace applies the identity rule to a labelled place: the gazetteer's
+// entity for the name, else the same transliteration skeleton.
+func samePlace(g *gazetteer.Gazetteer, name string, ref graph.EntityRef) bool {
+	if want := g.Lookup(name); len(want) > 0 {
+		return want[0].ID == ref.ID
+	}
+	s := gazetteer.Skeleton(name)
+	return s != "" && s == gazetteer.Skeleton(ref.Name)
+}
+
 func overlaps(a, b graph.Span) bool { return a.Start < b.End && b.Start < a.End }
 
 var casualty = map[string]bool{"killed": true, "injured": true}
@@ -301,7 +311,7 @@ func evaluate(t *testing.T, dir string) (map[string]*score, []string) {
 			for _, occ := range allSpans(text, lp.Quote, ld.BodyStart) {
 				for _, mn := range got {
 					if overlaps(mn.Span, occ) || gazetteer.FoldKey(mn.Text) == gazetteer.FoldKey(lp.Quote) {
-						if want := g.Lookup(lp.Name); len(want) > 0 && want[0].ID == mn.Entity.ID {
+						if samePlace(g, lp.Name, mn.Entity) {
 							hit = true
 						}
 					}
@@ -318,7 +328,7 @@ func evaluate(t *testing.T, dir string) (map[string]*score, []string) {
 			ok := false
 			for _, lp := range ld.Places {
 				if gazetteer.FoldKey(lp.Quote) == gazetteer.FoldKey(mn.Text) || strings.Contains(gazetteer.FoldKey(lp.Quote), gazetteer.FoldKey(mn.Text)) {
-					if want := g.Lookup(lp.Name); len(want) > 0 && want[0].ID == mn.Entity.ID {
+					if samePlace(g, lp.Name, mn.Entity) {
 						ok = true
 					}
 				}

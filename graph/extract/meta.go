@@ -368,8 +368,14 @@ func (d *docState) letterFormulas(sg *segment, textDate *string, dateSpan *[2]in
 		sg.onInstructions = true
 		// The opening formula announces what follows; it asserts nothing.
 		low := lowJoin(toks)
+		substance := false
+		for k := range toks {
+			if toks[k].kind == tNum || monthTok(&toks[k]) > 0 {
+				substance = true
+			}
+		}
 		for _, f := range []string{" the following ", " the following: ", " your attention ", " to inform you ", " to transmit ", " i have the honour ", " to bring to your attention "} {
-			if strings.Contains(low, f) {
+			if strings.Contains(low, f) && (!substance || strings.Contains(low, " the following")) {
 				sg.meta = metaFormula
 				break
 			}

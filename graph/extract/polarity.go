@@ -51,7 +51,7 @@ func negation(toks []token) (graph.Polarity, int) {
 				}
 				j++
 			}
-			if i > 0 && (toks[i-1].low == "asked" || toks[i-1].low == "requested" || toks[i-1].low == "wished") {
+			if i > 0 && (toks[i-1].low == "asked" || toks[i-1].low == "requested" || toks[i-1].low == "wished" || toks[i-1].low == "who" || toks[i-1].low == "which" || toks[i-1].low == "whose") {
 				continue
 			}
 			for j < len(toks) && (strings.HasSuffix(toks[j].low, "ly") || toks[j].low == "yet" || toks[j].low == "been" || toks[j].low == "ever") {

@@ -41,6 +41,11 @@ var speakerNouns = map[string]graph.EntityKind{
 	"staff": graph.KindAnonymous, "workers": graph.KindAnonymous,
 	"personnel": graph.KindAnonymous, "team": graph.KindAnonymous,
 	"teams": graph.KindAnonymous, "observers": graph.KindAnonymous,
+	"council": graph.KindAnonymous, "committee": graph.KindAnonymous,
+	"hospital": graph.KindAnonymous, "directorate": graph.KindAnonymous,
+	"office": graph.KindAnonymous, "head": graph.KindAnonymous,
+	"director": graph.KindAnonymous, "governor": graph.KindAnonymous,
+	"mayor": graph.KindAnonymous, "police": graph.KindAnonymous,
 	"spokesman": graph.KindPerson, "spokeswoman": graph.KindPerson,
 	"spokesperson": graph.KindPerson,
 	"monitor":      graph.KindMonitor, "observatory": graph.KindMonitor,
@@ -421,7 +426,7 @@ func (d *docState) speakerNP(toks []token, ms []mention, s, e int) (speech, bool
 		}
 	}
 	// Named entities in the phrase.
-	var person, actor *mention
+	var person, actor, ppActor *mention
 	for k := range ms {
 		m := &ms[k]
 		if m.ti < s || m.tj > e || m.ent.Kind == graph.KindPlace {
@@ -437,6 +442,8 @@ func (d *docState) speakerNP(toks []token, ms []mention, s, e int) (speech, bool
 			person = m
 		} else if !inPP && (actor == nil || m.ent.Kind != graph.KindState) {
 			actor = m
+		} else if inPP && ppActor == nil {
+			ppActor = m
 		}
 	}
 	head := ""
@@ -537,6 +544,9 @@ func (d *docState) speakerNP(toks []token, ms []mention, s, e int) (speech, bool
 		return sp, false
 	}
 	ent := d.newEntity(kind, name, []string{full}, scoped)
+	if actor == nil {
+		actor = ppActor // "a spokesman for the group"
+	}
 	if ent.Affiliation == nil {
 		if a := d.affiliationOf(toks[s:e], actor); a != nil {
 			id := a.ID
