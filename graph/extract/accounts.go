@@ -99,7 +99,7 @@ var (
 	prohibitedCues = set("chemical", "chlorine", "sarin", "phosphorus", "cluster", "toxic", "nerve", "incendiary", "napalm")
 	explosionCues  = set("explosion", "explosions", "blast", "blasts", "exploded", "detonated", "ied", "car-bomb", "suicide")
 	destroyCues    = set("destroyed", "destruction", "razed", "flattened", "rubble", "ruins", "wiped")
-	attackCues     = set("attack", "attacks", "attacked", "assault", "targeted", "targeting")
+	attackCues     = set("attack", "attacks", "attacked", "assault", "targeted", "targeting", "violated", "violation", "violations", "breach", "breached", "breaches", "violating")
 	anaphorCues    = set("they", "it")
 	targetNouns    = set("building", "buildings", "house", "houses", "home", "homes",
 		"hospital", "hospitals", "school", "schools", "mosque", "market", "bakery",
@@ -269,9 +269,9 @@ func (d *docState) eventOf(c *claimInfo) (event, bool) {
 	case expl >= 0:
 		set(graph.EventExplosion, expl, true)
 	case massacre >= 0 && ev.plural && !dayDated:
-		set(graph.EventBombingCampaign, massacre, true)
+		set(graph.EventBombingCampaign, massacre, false)
 	case massacre >= 0:
-		set(graph.EventMassacre, massacre, true)
+		set(graph.EventMassacre, massacre, false)
 	case evac >= 0:
 		set(graph.EventEvacuation, evac, true)
 	case capture >= 0:
@@ -283,7 +283,7 @@ func (d *docState) eventOf(c *claimInfo) (event, bool) {
 	case campaign >= 0 && !dayDated:
 		set(graph.EventBombingCampaign, campaign, true)
 	case destroy >= 0:
-		set(graph.EventDestruction, destroy, true)
+		set(graph.EventDestruction, destroy, false)
 	case attack >= 0:
 		set(graph.EventAttack, attack, false)
 	}
@@ -430,6 +430,18 @@ func (d *docState) perpetrators(c *claimInfo, ev event, mask []bool) []*graph.At
 		}
 	}
 	speaker := d.entity(c.claim.Speaker.ID)
+	// "X denied carrying out the strike", "X claimed responsibility": the
+	// speaker is the party, denied or asserted.
+	if c.speech != nil && speaker != nil && actorKind(speaker.Kind) && c.speech.ent == speaker {
+		v := c.speech.verb
+		for k := v + 1; k < len(toks) && k < v+4; k++ {
+			w := toks[k].low
+			if w == "responsibility" || w == "involvement" || w == "carrying" || w == "conducting" || w == "launching" || w == "role" {
+				actors = append(actors, mention{ent: speaker, s: c.speech.s, e: c.speech.e, ti: c.speech.npS, tj: c.speech.npE, ref: true})
+				break
+			}
+		}
+	}
 	for i := range toks {
 		w := toks[i].low
 		if toks[i].base == "coalition" && !toks[i].cap && coveredBy(c.ms, i) < 0 {
@@ -507,6 +519,8 @@ func (d *docState) perpetrators(c *claimInfo, ev event, mask []bool) []*graph.At
 			score = 6 // "responsibility lies with X"
 		case pre == "blamed" || pre2 == "blamed" || pre == "accused" || pre2 == "accused" || pre == "held" || pre == "holds" || pre2 == "holds" || pre2 == "held" || pre == "be" && pre2 == "to":
 			score = 6
+		case m.ref && c.speech != nil && m.ti == c.speech.npS && m.ent == speaker:
+			score = 6 // the speaker's own denial or claim of responsibility
 		case responsible:
 			score = 6
 		case pre == "from" && (cueBefore(m.ti-1, 2) || pre2 == "fire" || attackCues[pre2] || shellingCues[pre2]):
@@ -713,7 +727,7 @@ func (d *docState) buildAccounts() {
 		if fi < 0 {
 			// A new event needs substance: a specific type, or a place or a
 			// date with it; characterisation alone does not start one.
-			if ev.typ == "" || !ev.specific && !hasPlace && !hasDate && !ev.casualty {
+			if ev.typ == "" || !ev.specific && !hasPlace && !hasDate && !ev.casualty && len(ev.perps) == 0 {
 				continue
 			}
 			if c.claim.Kind == graph.ClaimCharacterisation && !ev.specific {

@@ -209,6 +209,9 @@ var attrAfter = map[string]string{
 	"lived": "population", "live": "population", "living": "population",
 	"remain": "population", "remained": "population", "remaining": "population",
 	"casualties": "casualties", "rescued": "rescued",
+	"besieged": "population", "trapped": "population", "stranded": "population",
+	"treated": "injured", "suffering": "injured", "suffocated": "injured",
+	"boarded": "evacuated", "departed": "evacuated", "transferred": "evacuated",
 }
 
 // Attribute words before a figure ("killing 14", "the deaths of 3,250").
@@ -227,6 +230,8 @@ var attrBefore = map[string]string{
 	"detained": "detained", "arrested": "detained", "abducted": "detained",
 	"detaining": "detained", "arresting": "detained", "kidnapped": "detained",
 	"population": "population", "casualties": "casualties",
+	"departure": "evacuated", "exit": "evacuated", "transfer": "evacuated",
+	"treated": "injured", "treating": "injured", "received": "",
 }
 
 // Attribute nouns that a figure counts ("80 percent of the munitions").
@@ -235,6 +240,8 @@ var attrNouns = map[string]string{
 	"rockets": "projectiles", "shells": "projectiles", "mortars": "projectiles",
 	"projectiles": "projectiles", "strikes": "strikes", "vehicles": "vehicles",
 	"containers": "containers", "cylinders": "containers", "barrels": "projectiles",
+	"buses": "vehicles", "trucks": "vehicles", "cars": "vehicles", "ambulances": "vehicles",
+	"tanks": "vehicles", "cases": "injured",
 	"airstrikes": "strikes", "raids": "strikes", "sorties": "strikes",
 	"buildings": "destroyed", "houses": "destroyed", "homes": "destroyed",
 	"fighters": "fighters", "militants": "fighters", "terrorists": "fighters",

@@ -95,7 +95,7 @@ var rhetoric = set("barbarous", "barbaric", "heinous", "preposterous", "ridiculo
 	"cowardly", "savage", "brutal", "atrocious", "bloody", "hypocrisy", "hypocritical",
 	"propaganda", "shameless", "spectacle", "celebratory", "aggression", "aggressive",
 	"terrorist", "heinous", "monstrous", "abhorrent", "vile", "disgraceful",
-	"irresponsible", "unacceptable", "deplorable", "cynical", "lies", "hysteria",
+	"irresponsible", "unacceptable", "deplorable", "cynical", "hysteria",
 	"russophobic", "provocation", "provocations", "genocide", "crimes")
 
 var evaluative = []string{"finds it", "considers", "condemnation", "condemns", "holds", "war crime", "war crimes", "encourages", "silence of",
