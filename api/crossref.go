@@ -74,6 +74,21 @@ func (s *Server) loadEvent(ctx context.Context, id uuid.UUID) (*eventContext, er
 	return ec, nil
 }
 
+// eventHandler answers a GET on one event with view of its context.
+func (s *Server) eventHandler(view func(*eventContext) any) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		id, err := idParam(c, "event")
+		if err != nil {
+			return err
+		}
+		ec, err := s.loadEvent(c.Request().Context(), id)
+		if err != nil {
+			return err
+		}
+		return c.JSON(http.StatusOK, view(ec))
+	}
+}
+
 // EventView is an event with its grade, computed from the graph (or set by
 // an analyst), and the grade of each allegation of responsibility.
 type EventView struct {
@@ -81,15 +96,7 @@ type EventView struct {
 	Allegations []xref.Allegation `json:"allegations"`
 }
 
-func (s *Server) getEvent(c echo.Context) error {
-	id, err := idParam(c, "event")
-	if err != nil {
-		return err
-	}
-	ec, err := s.loadEvent(c.Request().Context(), id)
-	if err != nil {
-		return err
-	}
+func eventView(ec *eventContext) any {
 	v := EventView{Event: *ec.event, Allegations: xref.Allegations(ec.accounts, ec.claims, ec.world)}
 	for i := range v.Allegations {
 		nonNil(&v.Allegations[i].Asserting)
@@ -99,7 +106,7 @@ func (s *Server) getEvent(c echo.Context) error {
 	g := xref.Grade(ec.accounts, ec.claims, ec.judgements, ec.world)
 	v.Grade = &g
 	nonNil(&v.Allegations)
-	return c.JSON(http.StatusOK, v)
+	return v
 }
 
 // ConflictsView answers GET /v1/events/{id}/conflicts.
@@ -108,18 +115,10 @@ type ConflictsView struct {
 	Conflicts []graph.Conflict `json:"conflicts"`
 }
 
-func (s *Server) eventConflicts(c echo.Context) error {
-	id, err := idParam(c, "event")
-	if err != nil {
-		return err
-	}
-	ec, err := s.loadEvent(c.Request().Context(), id)
-	if err != nil {
-		return err
-	}
+func conflictsView(ec *eventContext) any {
 	v := ConflictsView{Event: *ec.event, Conflicts: xref.Conflicts(ec.accounts, ec.claims, ec.world)}
 	nonNil(&v.Conflicts)
-	return c.JSON(http.StatusOK, v)
+	return v
 }
 
 // TimelineView answers GET /v1/events/{id}/timeline.
@@ -128,18 +127,10 @@ type TimelineView struct {
 	Points []xref.TimelinePoint `json:"points"`
 }
 
-func (s *Server) eventTimeline(c echo.Context) error {
-	id, err := idParam(c, "event")
-	if err != nil {
-		return err
-	}
-	ec, err := s.loadEvent(c.Request().Context(), id)
-	if err != nil {
-		return err
-	}
+func timelineView(ec *eventContext) any {
 	v := TimelineView{Event: *ec.event, Points: xref.Timeline(ec.accounts, ec.claims, ec.docs)}
 	nonNil(&v.Points)
-	return c.JSON(http.StatusOK, v)
+	return v
 }
 
 // EventSource is one document that gives an account of an event: who in
@@ -153,15 +144,7 @@ type EventSource struct {
 	First    bool               `json:"first"`
 }
 
-func (s *Server) eventSources(c echo.Context) error {
-	id, err := idParam(c, "event")
-	if err != nil {
-		return err
-	}
-	ec, err := s.loadEvent(c.Request().Context(), id)
-	if err != nil {
-		return err
-	}
+func sourcesView(ec *eventContext) any {
 	byDoc := map[uuid.UUID]*EventSource{}
 	var order []uuid.UUID
 	src := func(doc uuid.UUID) *EventSource {
@@ -202,7 +185,7 @@ func (s *Server) eventSources(c echo.Context) error {
 		}
 		return out[i].Document.ID.String() < out[j].Document.ID.String()
 	})
-	return c.JSON(http.StatusOK, list(out, ""))
+	return list(out, "")
 }
 
 // eventDocDate is a document's date, or for an undated one the latest date

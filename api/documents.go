@@ -2,6 +2,7 @@ package api
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"errors"
 	"io"
@@ -176,22 +177,27 @@ func (s *Server) getDocument(c echo.Context) error {
 	return c.JSON(http.StatusOK, doc)
 }
 
-func (s *Server) documentClaims(c echo.Context) error {
-	id, err := idParam(c, "document")
-	if err != nil {
-		return err
+// claimsOf answers a paged list of the claims related to one document or
+// entity: what names the kind of id, exists checks the id is known.
+func (s *Server) claimsOf(what string, exists func(context.Context, uuid.UUID) error,
+	claims func(context.Context, uuid.UUID, graph.Page) ([]graph.Claim, string, error)) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		id, err := idParam(c, what)
+		if err != nil {
+			return err
+		}
+		p, err := pageParams(c)
+		if err != nil {
+			return err
+		}
+		ctx := c.Request().Context()
+		if err := exists(ctx, id); err != nil {
+			return err
+		}
+		cs, next, err := claims(ctx, id, p)
+		if err != nil {
+			return err
+		}
+		return c.JSON(http.StatusOK, list(cs, next))
 	}
-	p, err := pageParams(c)
-	if err != nil {
-		return err
-	}
-	ctx := c.Request().Context()
-	if _, err := s.store.Document(ctx, id); err != nil {
-		return err
-	}
-	claims, next, err := s.store.DocumentClaims(ctx, id, p)
-	if err != nil {
-		return err
-	}
-	return c.JSON(http.StatusOK, list(claims, next))
 }

@@ -98,23 +98,3 @@ func (s *Server) getEntity(c echo.Context) error {
 	}
 	return c.JSON(http.StatusOK, v)
 }
-
-func (s *Server) entityClaims(c echo.Context) error {
-	id, err := idParam(c, "entity")
-	if err != nil {
-		return err
-	}
-	p, err := pageParams(c)
-	if err != nil {
-		return err
-	}
-	ctx := c.Request().Context()
-	if _, err := s.store.Entity(ctx, id); err != nil {
-		return err
-	}
-	claims, next, err := s.store.EntityClaims(ctx, id, p)
-	if err != nil {
-		return err
-	}
-	return c.JSON(http.StatusOK, list(claims, next))
-}
