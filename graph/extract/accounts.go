@@ -452,10 +452,35 @@ func (d *docState) perpetrators(c *claimInfo, ev event, mask []bool) []*graph.At
 		if dn, ok := demonyms[w]; ok && coveredBy(c.ms, i) < 0 {
 			// "believed to be Russian", "Anglo-American bombing".
 			prevBelieved := i >= 2 && toks[i-1].low == "be" || w == "anglo-american"
-			nextCue := i+1 < len(toks) && (airCues[toks[i+1].low] || strikeCues[toks[i+1].low] || campaignCues[toks[i+1].low])
+			nextCue := i+1 < len(toks) && (airCues[toks[i+1].low] || strikeCues[toks[i+1].low] || campaignCues[toks[i+1].low] || shellingCues[toks[i+1].low] || attackCues[toks[i+1].low] || forcesNouns[toks[i+1].base])
 			if prevBelieved || nextCue {
 				if e := d.lookup(dn); e != nil {
 					actors = append(actors, mention{ent: e, s: toks[i].s, e: toks[i].e, ti: i, tj: i + 1})
+				}
+			}
+		}
+		// "it had not carried out", "we did not target": a pronoun subject
+		// of an event verb is the speaker, or whom the discourse points to.
+		if (w == "it" || w == "we" || w == "they") && i+1 < len(toks) && speaker != nil {
+			for k := i + 1; k < len(toks) && k < i+5; k++ {
+				if eventVerbs[toks[k].low] || attackCues[toks[k].low] && k > i+1 {
+					var e *graph.Entity
+					switch {
+					case w == "we" || actorKind(speaker.Kind) && w == "it":
+						e = speaker
+						if w == "we" {
+							e = d.voice
+						}
+					case w == "they":
+						e = d.discourse.find(func(r *speakerRec) bool { return actorKind(r.ent.Kind) })
+					}
+					if e != nil && actorKind(e.Kind) {
+						actors = append(actors, mention{ent: e, s: toks[i].s, e: toks[i].e, ti: i, tj: i + 1, ref: true})
+					}
+					break
+				}
+				if !(negAux[toks[k].low] || toks[k].low == "not" || toks[k].low == "never" || toks[k].low == "had" || toks[k].low == "also" || toks[k].low == "did") {
+					break
 				}
 			}
 		}
@@ -552,6 +577,10 @@ func (d *docState) perpetrators(c *claimInfo, ev event, mask []bool) []*graph.At
 						break
 					}
 					score = 4
+					switch toks[j].low {
+					case "staged", "fabricated", "faked", "staging":
+						score = 5 // "the White Helmets staged the attack"
+					}
 					break
 				}
 				if isPunct(&toks[j], ",") || isPunct(&toks[j], ".") || j >= m.tj+8 {

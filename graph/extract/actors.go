@@ -20,7 +20,8 @@ var (
 		"organizations", "organisations", "formations", "gangs", "units")
 	forcesNouns = set("forces", "troops", "units", "soldiers", "helicopter",
 		"helicopters", "aircraft", "warplane", "warplanes", "jets", "jet", "planes",
-		"artillery", "positions", "army")
+		"artillery", "positions", "army", "shelling", "bombardment", "strikes",
+		"airstrikes", "attacks", "attack", "offensive", "militias", "fighters")
 )
 
 // oppositionEntity is the armed opposition as one party.

@@ -33,7 +33,8 @@ func orgCueKind(w string) graph.EntityKind {
 	case "brigade", "brigades", "front", "battalion", "battalions", "movement",
 		"forces", "units", "militia", "militias", "division", "regiment", "corps",
 		"jaish", "liwa", "faylaq", "harakat", "hayat", "ahrar", "legion", "guard",
-		"guards":
+		"guards", "jaysh", "jabhat", "kataib", "ansar", "saraya", "firqa", "fatah",
+		"tajammu", "quwat", "junud", "hizb":
 		return graph.KindArmedGroup
 	case "committee", "council", "centre", "center", "foundation", "organisation",
 		"organization", "institute", "association", "union", "federation",
@@ -158,14 +159,14 @@ func (d *docState) unknownNames(sg *segment, ms []mention) []mention {
 		return ms
 	}
 	for i := 0; i < len(toks); i++ {
-		if toks[i].kind != tWord || !toks[i].cap {
+		if toks[i].kind != tWord || !toks[i].cap && !articleName(&toks[i]) {
 			continue
 		}
 		// Extend a run of capitalised words, joiners and numbers.
 		j := i + 1
 		for j < len(toks) {
 			t := &toks[j]
-			if t.kind == tWord && t.cap {
+			if t.kind == tWord && (t.cap || articleName(t)) {
 				j++
 				continue
 			}
@@ -194,6 +195,10 @@ func (d *docState) unknownNames(sg *segment, ms []mention) []mention {
 			kind = graph.KindOutlet
 		} else if j > start {
 			kind = orgCueKind(toks[j-1].low)
+			// Arabic names put the kind first: "Jaysh al-Izza", "Liwa al-Quds".
+			if k := orgCueKind(toks[start].low); kind == "" && j-start >= 2 && k == graph.KindArmedGroup {
+				kind = k
+			}
 		}
 		// A title right before the run: a person.
 		titled := false
@@ -216,8 +221,13 @@ func (d *docState) unknownNames(sg *segment, ms []mention) []mention {
 			}
 		}
 		// A place the gazetteer lacks, named with its kind: "the village of
-		// Kafr Zita", "the Bab Tuma neighbourhood".
-		if pt := d.placeNounAround(toks, start, j); pt != "" && !overlapsAny(ms, start, j) {
+		// Kafr Zita", "the Bab Tuma neighbourhood"; or with an Arabic
+		// article after a preposition of place: "in al-Lataminah".
+		pt := d.placeNounAround(toks, start, j)
+		if pt == "" && articleName(&toks[start]) && start > 0 && locative[toks[start-1].low] && orgCueKind(fold(toks[j-1].text)) == "" {
+			pt = "town"
+		}
+		if pt != "" && !overlapsAny(ms, start, j) {
 			name := d.text[toks[start].s:toks[j-1].e]
 			e := d.newEntity(graph.KindPlace, name, nil, false)
 			if e.PlaceType == "" {
@@ -293,6 +303,27 @@ func (d *docState) unknownNames(sg *segment, ms []mention) []mention {
 	}
 	return ms
 }
+
+// articleName reports a word written with an Arabic article before a
+// capital: "al-Izza", "ash-Sham", "el-Kusur".
+func articleName(t *token) bool {
+	if t.kind != tWord || t.cap {
+		return false
+	}
+	i := strings.IndexByte(t.text, '-')
+	if i < 1 || i > 3 || i+1 >= len(t.text) {
+		return false
+	}
+	switch t.text[:i] {
+	case "al", "el", "ad", "ash", "as", "ar", "at", "az", "an", "adh", "ath", "ed", "es", "et":
+	default:
+		return false
+	}
+	c := t.text[i+1]
+	return c >= 'A' && c <= 'Z'
+}
+
+var locative = set("in", "near", "at", "from", "on", "to", "outside", "around", "into", "towards", "toward")
 
 // placeNouns name kinds of place, with the place type they give.
 var placeNouns = map[string]string{
