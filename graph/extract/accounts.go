@@ -890,9 +890,12 @@ func (d *docState) extendFrame(f *frame, ev event, c *claimInfo) {
 func (d *docState) addToAccount(a *acc, c *claimInfo, ev event) {
 	a.claims = append(a.claims, c)
 	a.a.Claims = append(a.a.Claims, c.claim.ID)
-	if c.claim.Polarity == graph.Denied {
+	switch {
+	case c.claim.Polarity == graph.Denied && (ev.cueI < 0 || ev.cueI >= c.negFrom && ev.cueI < c.negTo):
 		a.neg = true
-	} else if ev.specific && ev.typ != "" {
+	case c.claim.Polarity == graph.Denied:
+		a.pos = true // the event is outside what the claim denies
+	case ev.specific && ev.typ != "":
 		a.pos = true
 	}
 	if ev.typ != "" && (a.a.Type == "" || typeRank[ev.typ] < typeRank[a.a.Type]) {

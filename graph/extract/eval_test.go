@@ -452,8 +452,20 @@ func TestEvalHeldout(t *testing.T) {
 	}
 }
 
-// heldoutThresholds are {recall, precision} floors per row.
-var heldoutThresholds = map[string][2]float64{}
+// heldoutThresholds are {recall, precision} floors per row: the measured
+// figures less a small margin. Targets (0.9 on casualty values, dates and
+// places, 0.8 on speakers and perpetrators) are not all met yet; see the
+// package report.
+var heldoutThresholds = map[string][2]float64{
+	"casualty values":           {0.93, 0.95},
+	"claims (speaker+polarity)": {0.77, 0.76},
+	"dates":                     {0.92, 0.88},
+	"event types":               {0.88, 0.80},
+	"perpetrators":              {0.72, 0.90},
+	"places":                    {0.86, 0.80},
+	"speakers":                  {0.78, 0.73},
+	"values":                    {0.88, 0.95},
+}
 
 // TestEvalCorpus scores the accounts of examples/corpus against
 // expected.json: speakers, perpetrators and casualty figures per account.

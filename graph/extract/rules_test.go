@@ -177,3 +177,67 @@ func TestSpeakers(t *testing.T) {
 		}
 	}
 }
+
+func TestAccounts(t *testing.T) {
+	var cs struct {
+		Cases []struct {
+			Name, Author, Date, Text string
+			Accounts                 []struct {
+				Type         string   `json:"type"`
+				Place        string   `json:"place"`
+				Perpetrators []string `json:"perpetrators"`
+				Negative     bool     `json:"negative"`
+			} `json:"accounts"`
+		} `json:"cases"`
+	}
+	readCases(t, "accounts.json", &cs)
+	x := New(nil)
+	g := gazetteer.Default()
+	for _, c := range cs.Cases {
+		ex, err := x.Extract(graph.DocumentInput{Text: c.Text, Author: c.Author, Date: c.Date})
+		if err != nil {
+			t.Fatalf("%s: %v", c.Name, err)
+		}
+		checkInvariants(t, ex)
+		m := newMatcher(g, ex)
+		if len(ex.Accounts) != len(c.Accounts) {
+			t.Errorf("%s: %d accounts, want %d", c.Name, len(ex.Accounts), len(c.Accounts))
+			continue
+		}
+		for i, w := range c.Accounts {
+			a := ex.Accounts[i]
+			if string(a.Type) != w.Type {
+				t.Errorf("%s: type %s, want %s", c.Name, a.Type, w.Type)
+			}
+			if w.Place != "" && (a.Place == nil || !samePlace(g, w.Place, a.Place.Entity)) {
+				t.Errorf("%s: place %+v, want %s", c.Name, a.Place, w.Place)
+			}
+			if (a.Polarity == graph.Denied) != w.Negative {
+				t.Errorf("%s: polarity %s", c.Name, a.Polarity)
+			}
+			all := append([]graph.Attribution(nil), a.CoPerpetrators...)
+			if a.Perpetrator != nil {
+				all = append([]graph.Attribution{*a.Perpetrator}, all...)
+			}
+			if len(all) != len(w.Perpetrators) {
+				t.Errorf("%s: %d perpetrators %+v, want %v", c.Name, len(all), all, w.Perpetrators)
+				continue
+			}
+			for _, wp := range w.Perpetrators {
+				pol := graph.Affirmed
+				if strings.HasPrefix(wp, "!") {
+					pol, wp = graph.Denied, wp[1:]
+				}
+				found := false
+				for _, p := range all {
+					if p.Polarity == pol && m.match(wp, p.Entity, p.Text) {
+						found = true
+					}
+				}
+				if !found {
+					t.Errorf("%s: no perpetrator %s (%s) among %+v", c.Name, wp, pol, all)
+				}
+			}
+		}
+	}
+}
