@@ -273,7 +273,9 @@ func (s *soakStats) summary(ds *[]time.Duration) string {
 	}
 	d := slices.Clone(*ds)
 	slices.Sort(d)
-	q := func(p float64) time.Duration { return d[min(len(d)-1, int(p*float64(len(d))))].Round(100 * time.Microsecond) }
+	q := func(p float64) time.Duration {
+		return d[min(len(d)-1, int(p*float64(len(d))))].Round(100 * time.Microsecond)
+	}
 	return fmt.Sprintf("%d requests, p50 %s, p99 %s, max %s", len(d), q(.5), q(.99), d[len(d)-1].Round(time.Millisecond))
 }
 
