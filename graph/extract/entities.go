@@ -364,17 +364,21 @@ func (d *docState) personBySurname(w string) *graph.Entity {
 	if len(fw) < 3 {
 		return nil
 	}
-	for k := len(d.entOrder) - 1; k >= 0; k-- {
-		e := d.ents[d.entOrder[k]]
-		if e.Kind != graph.KindPerson {
-			continue
-		}
-		ws := splitWords(gazetteer.FoldKey(e.Name))
-		if len(ws) > 1 && ws[len(ws)-1] == fw {
-			return e
-		}
+	return d.surnames[fw]
+}
+
+// notePerson records a person's surname for later references.
+func (d *docState) notePerson(e *graph.Entity) {
+	if e.Kind != graph.KindPerson {
+		return
 	}
-	return nil
+	ws := splitWords(gazetteer.FoldKey(e.Name))
+	if len(ws) > 1 {
+		if d.surnames == nil {
+			d.surnames = map[string]*graph.Entity{}
+		}
+		d.surnames[ws[len(ws)-1]] = e
+	}
 }
 
 // isAuthorName reports whether a name of two or more words is the

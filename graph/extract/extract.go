@@ -14,6 +14,7 @@ import (
 // Extractor extracts claims from documents. It is safe for concurrent use.
 type Extractor struct {
 	g      *gazetteer.Gazetteer
+	keys   map[uuid.UUID][]string      // gazetteer entity -> its match keys
 	govOf  map[uuid.UUID]*graph.Entity // state -> its government
 	armyOf map[uuid.UUID]*graph.Entity // state -> its armed forces
 }
@@ -24,7 +25,10 @@ func New(g *gazetteer.Gazetteer) *Extractor {
 	if g == nil {
 		g = gazetteer.Default()
 	}
-	x := &Extractor{g: g, govOf: make(map[uuid.UUID]*graph.Entity)}
+	x := &Extractor{g: g, govOf: make(map[uuid.UUID]*graph.Entity), keys: make(map[uuid.UUID][]string)}
+	for _, e := range g.Entities() {
+		x.keys[e.ID] = g.Keys(&e)
+	}
 	for _, e := range g.Entities() {
 		if e.Kind != graph.KindGovernment || e.Affiliation == nil {
 			continue
@@ -71,6 +75,7 @@ type docState struct {
 	country    *graph.Entity // the country the document is about
 	discourse  discourse
 	lastPlaces []*graph.Entity
+	surnames   map[string]*graph.Entity // fold key of a person's last name -> the person
 }
 
 // Extract extracts everything it can from one document. Invalid input
@@ -184,10 +189,15 @@ func (d *docState) use(e *graph.Entity) graph.EntityRef {
 			cp = &c
 		}
 		if len(cp.Keys) == 0 {
-			cp.Keys = d.g.Keys(cp)
+			if k, ok := d.x.keys[cp.ID]; ok {
+				cp.Keys = append([]string(nil), k...)
+			} else {
+				cp.Keys = d.g.Keys(cp)
+			}
 		}
 		d.ents[e.ID] = cp
 		d.entOrder = append(d.entOrder, e.ID)
+		d.notePerson(cp)
 		// The places enclosing a place, and what an entity is affiliated
 		// with, are referenced too: the store writes their edges.
 		if e.Within != nil {
@@ -245,6 +255,7 @@ func (d *docState) newEntity(kind graph.EntityKind, name string, aliases []strin
 	}
 	d.ents[id] = e
 	d.entOrder = append(d.entOrder, id)
+	d.notePerson(e)
 	return e
 }
 

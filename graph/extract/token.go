@@ -121,11 +121,17 @@ func (t *token) is(words ...string) bool {
 // seqAt reports whether the folded tokens from i on spell phrase (words
 // separated by single spaces).
 func seqAt(toks []token, i int, phrase string) bool {
-	for _, w := range strings.Split(phrase, " ") {
+	for len(phrase) > 0 {
+		w := phrase
+		rest := ""
+		if k := strings.IndexByte(phrase, ' '); k >= 0 {
+			w, rest = phrase[:k], phrase[k+1:]
+		}
 		if i >= len(toks) || toks[i].low != w {
 			return false
 		}
 		i++
+		phrase = rest
 	}
 	return true
 }
@@ -133,15 +139,9 @@ func seqAt(toks []token, i int, phrase string) bool {
 // seqEndingAt reports whether the tokens ending just before i spell phrase;
 // it returns the index of the phrase's first token.
 func seqEndingAt(toks []token, i int, phrase string) (int, bool) {
-	ws := strings.Split(phrase, " ")
-	start := i - len(ws)
-	if start < 0 {
+	start := i - (strings.Count(phrase, " ") + 1)
+	if start < 0 || !seqAt(toks, start, phrase) {
 		return 0, false
-	}
-	for k, w := range ws {
-		if toks[start+k].low != w {
-			return 0, false
-		}
 	}
 	return start, true
 }
