@@ -47,12 +47,54 @@
 // 24") are not figures. Figures in headings are not extracted: a heading
 // repeats the body.
 //
+// Speakers. "X said", ", X said.", ", said X.", "according to X", "X told
+// Y that", "X denied/blamed/accused/reported ..." make X the speaker. A
+// parenthetical ", quoting a military source," makes the source the
+// speaker (the agency carries its words), but a channel's own
+// correspondent speaks for the channel. A name in apposition ("The
+// Commander of the Operations, Lieutenant General X, said") is the
+// speaker; ", spokesman for Y," gives the person's affiliation. Pronouns,
+// definite descriptions ("the source", "the monitor"), surnames and single
+// words of the author's name ("the Network") resolve within the document.
+// A sentence opening with a quotation mark and no attribution continues the
+// previous speaker. A state or government of the document's own side ("The
+// Syrian Arab Republic rejects ...") is the document's voice.
+//
+// Parties named by common nouns are one party each: rebels, armed groups,
+// "terrorist groups" and unnamed militants are "armed opposition groups";
+// "the army", "the regime", "a government helicopter" are the armed forces
+// of the country the document is about. A state or government named as a
+// perpetrator is resolved to its armed forces (the entity that acts).
+//
+// Polarity. A claim is negative for "are false/baseless", "denied",
+// "rejected", "has not/never", "did not", and "no ..." ("No chemical
+// weapons were used", "found no traces"), but not for "not clear", "could
+// not", "asked not to be named" or relative clauses ("who did not flee").
+// A denial covers its clause only: in "Rebels denied the report, saying
+// regime helicopters attacked them" the helicopters are asserted.
+//
+// Dates of speech acts ("said on Tuesday", "told reporters on Monday") are
+// not the claim's dates. "since X" runs from X to the document's date; "on
+// the same day" is the day the text last named.
+//
+// Places. A city named with a direction or "countryside" ("northern Hama",
+// "the southern countryside of Idlib") stands for its governorate; a
+// one-word match that begins a longer capitalised name ("Bab" in "Bab
+// Tuma") is dropped; names the gazetteer lacks become places when the text
+// gives their kind ("the village of X", "the X neighbourhood") or write
+// them with an Arabic article after a preposition of place ("in
+// al-Lataminah").
+//
 // Accounts. Claims by the same speaker about the same event form one
 // account; a claim continues the current event when it names no other
 // place or date, or refers back to it ("they", "that attack", "the raid").
 // What anonymous sources tell the document's author ("Sources told the
 // Observatory") is reported speech in the claim, but belongs to the
 // author's account of the event: the author publishes it as its finding.
+// An account's Perpetrator is the first party named; CoPerpetrators the
+// others ("Syrian regime and Russian warplanes carried out ...", a capture
+// "supported by" another force). An account is negative when the event's
+// cue lies inside what its claims deny.
 // Figures inside a denied allegation ("the allegation that a coalition
 // strike killed 14 ... was false") stay on the claim but are not the
 // denying speaker's figures, so they are left out of its account.
