@@ -88,11 +88,12 @@ func NewAuth(tokens []Token) (*Auth, error) {
 	return a, nil
 }
 
-// ReadOpen reports whether reads need no token.
-func (a *Auth) ReadOpen() bool { return a.readOpen }
+// ReadOpen reports whether reads need no token (always, for a nil Auth).
+func (a *Auth) ReadOpen() bool { return a == nil || a.readOpen }
 
-// Writable reports whether any token may write.
-func (a *Auth) Writable() bool { return a.anyWriter }
+// Writable reports whether writes can be made: some token may write, or
+// there is no access control (a nil Auth).
+func (a *Auth) Writable() bool { return a == nil || a.anyWriter }
 
 // ParseTokens reads a token file: one token a line as "name role secret",
 // blank lines and lines starting with # ignored. Error messages name the
