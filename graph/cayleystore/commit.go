@@ -7,7 +7,6 @@ import (
 	"sort"
 
 	cgraph "github.com/cayleygraph/cayley/graph"
-	"github.com/cayleygraph/cayley/query/path"
 	"github.com/cayleygraph/quad"
 	"github.com/google/uuid"
 
@@ -22,20 +21,29 @@ func (s *Store) Commit(ctx context.Context, b *graph.Batch) error {
 	if b == nil {
 		return graph.Errorf(graph.EINVALID, "nil batch")
 	}
+	s.wmu.Lock()
+	defer s.wmu.Unlock()
+	pl := newPlan(s)
+	if err := s.planBatch(ctx, pl, b); err != nil {
+		return err
+	}
+	return s.apply(ctx, pl)
+}
+
+// planBatch plans b into pl, over what pl holds already (the batches of a
+// group planned before it) and the store.
+func (s *Store) planBatch(ctx context.Context, pl *plan, b *graph.Batch) error {
 	label, err := batchLabel(b.Label)
 	if err != nil {
 		return err
 	}
-	s.wmu.Lock()
-	defer s.wmu.Unlock()
-
-	pl := newPlan(s)
+	r := reader{s: s, pl: pl}
 	if b.Extraction != nil {
 		doc := b.Extraction.Document.ID
 		if doc == uuid.Nil {
 			return graph.Errorf(graph.EINVALID, "extraction without a document id")
 		}
-		ex, err := s.exists(ctx, []quad.Value{kDocument.iri(doc)})
+		ex, err := r.exists(ctx, []quad.Value{kDocument.iri(doc)})
 		if err != nil {
 			return fmt.Errorf("commit document %s: %w", doc, err)
 		}
@@ -61,6 +69,13 @@ func (s *Store) Commit(ctx context.Context, b *graph.Batch) error {
 	if err := s.planJudgements(ctx, pl, b.Judgements, label); err != nil {
 		return fmt.Errorf("commit judgements: %w", err)
 	}
+	return nil
+}
+
+// apply writes the deltas of pl in one ApplyDeltas and invalidates what
+// they change in the cache before readers may run again. The caller holds
+// wmu.
+func (s *Store) apply(ctx context.Context, pl *plan) error {
 	deltas, err := pl.deltas()
 	if err != nil {
 		return fmt.Errorf("commit: %w", err)
@@ -76,7 +91,15 @@ func (s *Store) Commit(ctx context.Context, b *graph.Batch) error {
 	}
 	s.rw.Lock()
 	defer s.rw.Unlock()
-	if err := s.qs.ApplyDeltas(deltas, cgraph.IgnoreOpts{IgnoreDup: true, IgnoreMissing: true}); err != nil {
+	err = s.qs.ApplyDeltas(deltas, cgraph.IgnoreOpts{IgnoreDup: true, IgnoreMissing: true})
+	// Invalidate whatever happened: a failed transaction changed nothing,
+	// and dropping entries is always safe.
+	if s.cache != nil {
+		for _, d := range deltas {
+			s.cache.invalidate(d.Quad)
+		}
+	}
+	if err != nil {
 		return fmt.Errorf("commit: apply %d deltas: %w", len(deltas), err)
 	}
 	return nil
@@ -201,7 +224,7 @@ func (s *Store) planExtraction(ctx context.Context, pl *plan, ex *graph.Extracti
 	for _, e := range ex.Entities {
 		nodes = append(nodes, kEntity.iri(e.ID))
 	}
-	have, err := s.exists(ctx, nodes)
+	have, err := reader{s: s, pl: pl}.exists(ctx, nodes)
 	if err != nil {
 		return err
 	}
@@ -351,22 +374,20 @@ func (s *Store) planEvents(ctx context.Context, pl *plan, b *graph.Batch, lbl qu
 			return err
 		}
 		// Accounts still pointing at a deleted event lose that edge.
-		rows, err := s.tagged(ctx, path.StartPath(s.qs, evs...).Tag("e").In(pEvent).Tag("a"), "e", "a")
+		per, err := reader{s: s, pl: pl}.adj(ctx, evs, true, pEvent)
 		if err != nil {
 			return fmt.Errorf("accounts of deleted events: %w", err)
 		}
-		accs := make([]quad.Value, 0, len(rows))
-		for _, r := range rows {
-			if r[1] != nil {
-				accs = append(accs, r[1])
-			}
+		var accs []quad.Value
+		for _, l := range per {
+			accs = append(accs, l...)
 		}
 		if err := pl.load(ctx, accs); err != nil {
 			return err
 		}
-		for _, r := range rows {
-			if r[0] != nil && r[1] != nil {
-				pl.remove(r[1], pEvent, r[0])
+		for i, l := range per {
+			for _, a := range l {
+				pl.remove(a, pEvent, evs[i])
 			}
 		}
 		for _, ev := range evs {
@@ -522,7 +543,7 @@ func (s *Store) resolveTargets(ctx context.Context, pl *plan, ids []uuid.UUID) (
 			}
 		}
 	}
-	have, err := s.exists(ctx, ask)
+	have, err := reader{s: s, pl: pl}.exists(ctx, ask)
 	if err != nil {
 		return nil, fmt.Errorf("resolve judgement targets: %w", err)
 	}

@@ -86,4 +86,20 @@
 // four levels, level by level, never FollowRecursive), and cancellation
 // checked after every iteration, since cayley's iterators stop silently
 // when their context ends.
+//
+// # Read cache
+//
+// On bolt and memory stores, reads go through a cache (cache.go) of
+// resolved edges (a node's objects or subjects by predicate: an event's
+// accounts, a document's claims and accounts, a claim's links, a key's
+// accounts and entities, order keys, texts) and of decoded records. It is
+// bounded by Options.CacheBytes (estimated bytes, least recently used
+// first out) and kept exact by Commit, which drops, for every quad it adds
+// or deletes, the out-edges of its subject and the in-edges of its object
+// with its predicate and the subject's decoded record, while it still
+// holds the write lock: a read that starts after Commit returns sees the
+// batch. Records are deep-copied out of the cache, so callers own what
+// they get. PostgreSQL and CockroachDB stores do not cache: several
+// servers may share one database, and a server cannot see the others'
+// commits.
 package cayleystore

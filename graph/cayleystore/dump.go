@@ -8,6 +8,7 @@ import (
 
 	cgraph "github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/cayley/graph/iterator"
+	"github.com/cayleygraph/cayley/query/path"
 	"github.com/cayleygraph/quad/nquads"
 
 	"github.com/claimgraph/claimgraph/graph"
@@ -37,7 +38,7 @@ func (s *Store) Stats(ctx context.Context) (Stats, error) {
 		{kDocument, &st.Documents}, {kClaim, &st.Claims}, {kEntity, &st.Entities},
 		{kAccount, &st.Accounts}, {kEvent, &st.Events}, {kLink, &st.Links}, {kJudgement, &st.Judgements},
 	} {
-		n, err := s.typed(c.k).Iterate(ctx).Paths(false).Count()
+		n, err := path.StartPath(s.qs, c.k.typ).In(pType).Iterate(ctx).Paths(false).Count()
 		if err != nil {
 			return Stats{}, fmt.Errorf("count %ss: %w", c.k.name, err)
 		}
@@ -109,7 +110,11 @@ func (s *Store) Load(ctx context.Context, r io.Reader) error {
 		}
 		s.rw.Lock()
 		defer s.rw.Unlock()
-		if err := s.qs.ApplyDeltas(deltas, cgraph.IgnoreOpts{IgnoreDup: true}); err != nil {
+		err := s.qs.ApplyDeltas(deltas, cgraph.IgnoreOpts{IgnoreDup: true})
+		if s.cache != nil {
+			s.cache.clear()
+		}
+		if err != nil {
 			return err
 		}
 		deltas = deltas[:0]

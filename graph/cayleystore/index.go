@@ -15,99 +15,233 @@ import (
 // AccountsByKey at 400 documents, 35 documents/s falling). These helpers
 // read the object index (o, p, s) or the subject index (s, p) of the nodes
 // given instead, and keep the quads whose predicate matches, so their cost
-// follows the edges of those nodes, not the size of the store.
+// follows the edges of those nodes, not the size of the store. Their
+// results go through the read cache (cache.go).
 
 // predRefs returns the keys of the refs of preds that are stored.
-func (s *Store) predRefs(preds []quad.IRI) (map[any]bool, error) {
-	out := make(map[any]bool, len(preds))
+func (s *Store) predRefs(preds []quad.IRI) (map[any]quad.IRI, error) {
+	out := make(map[any]quad.IRI, len(preds))
 	for _, p := range preds {
 		r, err := s.qs.ValueOf(p)
 		if err != nil {
 			return nil, fmt.Errorf("predicate %s: %w", p, err)
 		}
 		if r != nil {
-			out[refs.ToKey(r)] = true
+			out[refs.ToKey(r)] = p
 		}
 	}
 	return out, nil
 }
 
-// linked returns, for each node in nodes, the refs at direction far of
-// the quads whose direction near is that node and whose predicate is one
-// of preds, in index order.
-func (s *Store) linked(ctx context.Context, nodes []quad.Value, near, far quad.Direction, preds ...quad.IRI) ([][]refs.Ref, error) {
+// edges returns, for each node, the values at the far end of its edges
+// whose predicate is one of preds: the objects of its out-edges, or with
+// in the subjects of its in-edges. Each node's values come per predicate,
+// in the order preds are given, each in index order. Results come from
+// the cache where it has them; what is read is cached unless keep is
+// false. The slices returned are the caller's.
+func (s *Store) edges(ctx context.Context, nodes []quad.Value, in, keep bool, preds ...quad.IRI) ([][]quad.Value, error) {
+	kind := ckOut
+	if in {
+		kind = ckIn
+	}
+	out := make([][]quad.Value, len(nodes))
+	var miss []int
+	for i, n := range nodes {
+		if s.cache == nil {
+			miss = append(miss, i)
+			continue
+		}
+		var got []quad.Value
+		hit := true
+		for _, p := range preds {
+			v, ok := s.cache.get(cacheKey{node: n, pred: p, kind: kind})
+			if !ok {
+				hit = false
+				break
+			}
+			got = append(got, v.([]quad.Value)...)
+		}
+		if hit {
+			out[i] = got
+		} else {
+			miss = append(miss, i)
+		}
+	}
+	if len(miss) == 0 {
+		return out, nil
+	}
+	read, err := s.readEdges(ctx, nodes, miss, in, preds)
+	if err != nil {
+		return nil, err
+	}
+	for j, i := range miss {
+		for k, p := range preds {
+			vs := read[j][k]
+			if s.cache != nil && keep {
+				s.cache.put(cacheKey{node: nodes[i], pred: p, kind: kind}, vs, valuesCost(vs))
+			}
+			out[i] = append(out[i], vs...)
+		}
+	}
+	return out, nil
+}
+
+// readEdges reads the edges of nodes[miss[j]] from the index: for each,
+// one slice of values per predicate of preds. Values are resolved in one
+// batched pass per chunk of nodes.
+func (s *Store) readEdges(ctx context.Context, nodes []quad.Value, miss []int, in bool, preds []quad.IRI) ([][][]quad.Value, error) {
 	ps, err := s.predRefs(preds)
 	if err != nil {
 		return nil, err
 	}
-	out := make([][]refs.Ref, len(nodes))
-	if len(ps) == 0 {
-		return out, nil
+	pidx := make(map[quad.IRI]int, len(preds))
+	for k, p := range preds {
+		pidx[p] = k
 	}
-	for i, n := range nodes {
-		r, err := s.qs.ValueOf(n)
-		if err != nil {
-			return nil, fmt.Errorf("look up %s: %w", n, err)
-		}
-		if r == nil {
-			continue
-		}
-		it := s.qs.QuadIterator(near, r).Iterate()
-		for it.Next(ctx) {
-			q := it.Result()
-			p, err := s.qs.QuadDirection(q, quad.Predicate)
-			if err != nil {
-				it.Close()
-				return nil, fmt.Errorf("quad predicate: %w", err)
-			}
-			if !ps[refs.ToKey(p)] {
+	near, far := quad.Subject, quad.Object
+	if in {
+		near, far = quad.Object, quad.Subject
+	}
+	out := make([][][]quad.Value, len(miss))
+	for start := 0; start < len(miss); start += chunk {
+		end := min(start+chunk, len(miss))
+		type at struct{ j, k int }
+		var rs []refs.Ref
+		var where []at
+		for j := start; j < end; j++ {
+			out[j] = make([][]quad.Value, len(preds))
+			if len(ps) == 0 {
 				continue
 			}
-			o, err := s.qs.QuadDirection(q, far)
+			r, err := s.qs.ValueOf(nodes[miss[j]])
 			if err != nil {
-				it.Close()
-				return nil, fmt.Errorf("quad %s: %w", far, err)
+				return nil, fmt.Errorf("look up %s: %w", nodes[miss[j]], err)
 			}
-			out[i] = append(out[i], o)
+			if r == nil {
+				continue
+			}
+			it := s.qs.QuadIterator(near, r).Iterate()
+			for it.Next(ctx) {
+				q := it.Result()
+				p, err := s.qs.QuadDirection(q, quad.Predicate)
+				if err != nil {
+					it.Close()
+					return nil, fmt.Errorf("quad predicate: %w", err)
+				}
+				pred, ok := ps[refs.ToKey(p)]
+				if !ok {
+					continue
+				}
+				o, err := s.qs.QuadDirection(q, far)
+				if err != nil {
+					it.Close()
+					return nil, fmt.Errorf("quad %s: %w", far, err)
+				}
+				rs = append(rs, o)
+				where = append(where, at{j, pidx[pred]})
+			}
+			err = it.Err()
+			it.Close()
+			if err != nil {
+				return nil, err
+			}
+			// Iteration stops silently on cancellation: say so.
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
 		}
-		err = it.Err()
-		it.Close()
+		vals, err := s.resolve(ctx, rs)
 		if err != nil {
 			return nil, err
 		}
-		// Iteration stops silently on cancellation: say so.
-		if err := ctx.Err(); err != nil {
+		for i, w := range where {
+			if v := vals[i]; v != nil {
+				out[w.j][w.k] = append(out[w.j][w.k], v)
+			}
+		}
+	}
+	return out, nil
+}
+
+// reader reads the store through the cache, with the pending state of a
+// group commit layered over it when pl is set: a subject the group has
+// planned has exactly the quads the group leaves it, whatever the store
+// holds.
+type reader struct {
+	s  *Store
+	pl *plan
+}
+
+func (s *Store) rd() reader { return reader{s: s} }
+
+// adj is edges as the reader sees them.
+func (r reader) adj(ctx context.Context, nodes []quad.Value, in bool, preds ...quad.IRI) ([][]quad.Value, error) {
+	if r.pl == nil {
+		return r.s.edges(ctx, nodes, in, true, preds...)
+	}
+	if !in {
+		// Subjects the group has planned are answered from its state.
+		var ask []quad.Value
+		var at []int
+		out := make([][]quad.Value, len(nodes))
+		for i, n := range nodes {
+			if st, ok := r.pl.state[n]; ok {
+				for _, p := range preds {
+					for _, q := range st {
+						if q.Predicate == p {
+							out[i] = append(out[i], q.Object)
+						}
+					}
+				}
+				continue
+			}
+			ask = append(ask, n)
+			at = append(at, i)
+		}
+		got, err := r.s.edges(ctx, ask, false, true, preds...)
+		if err != nil {
 			return nil, err
 		}
+		for j, i := range at {
+			out[i] = got[j]
+		}
+		return out, nil
+	}
+	out, err := r.s.edges(ctx, nodes, true, true, preds...)
+	if err != nil {
+		return nil, err
+	}
+	idx := r.pl.inIndex()
+	for i, n := range nodes {
+		kept := out[i][:0]
+		for _, sub := range out[i] {
+			if _, planned := r.pl.state[sub]; !planned {
+				kept = append(kept, sub)
+			}
+		}
+		for _, p := range preds {
+			kept = append(kept, idx[inKey{n, p}]...)
+		}
+		out[i] = kept
 	}
 	return out, nil
 }
 
 // into returns the distinct subjects of the quads (subject pred node) for
-// the nodes given, resolved in one batched pass.
-func (s *Store) into(ctx context.Context, nodes []quad.Value, preds ...quad.IRI) ([]quad.Value, error) {
-	per, err := s.linked(ctx, nodes, quad.Object, quad.Subject, preds...)
+// the nodes given.
+func (r reader) into(ctx context.Context, nodes []quad.Value, preds ...quad.IRI) ([]quad.Value, error) {
+	per, err := r.adj(ctx, nodes, true, preds...)
 	if err != nil {
 		return nil, err
 	}
-	var rs []refs.Ref
-	seen := map[any]bool{}
+	var out []quad.Value
+	seen := map[quad.Value]bool{}
 	for _, l := range per {
-		for _, r := range l {
-			if k := refs.ToKey(r); !seen[k] {
-				seen[k] = true
-				rs = append(rs, r)
+		for _, v := range l {
+			if !seen[v] {
+				seen[v] = true
+				out = append(out, v)
 			}
-		}
-	}
-	vals, err := s.resolve(ctx, rs)
-	if err != nil {
-		return nil, err
-	}
-	out := vals[:0]
-	for _, v := range vals {
-		if v != nil {
-			out = append(out, v)
 		}
 	}
 	return out, nil

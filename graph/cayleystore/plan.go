@@ -21,7 +21,32 @@ type plan struct {
 	s      *Store
 	stored map[quad.Value][]quad.Quad
 	state  map[quad.Value][]quad.Quad
-	err    error // first internal error, reported by deltas
+	err    error                  // first internal error, reported by deltas
+	idx    map[inKey][]quad.Value // in-edges of the planned state; nil when stale
+}
+
+// inKey names the in-edges of a node with one predicate.
+type inKey struct {
+	node quad.Value
+	pred quad.IRI
+}
+
+// inIndex returns the subjects of the planned quads by object and
+// predicate, rebuilt after the plan changed.
+func (pl *plan) inIndex() map[inKey][]quad.Value {
+	if pl.idx != nil {
+		return pl.idx
+	}
+	pl.idx = make(map[inKey][]quad.Value)
+	for _, qs := range pl.state {
+		for _, q := range qs {
+			if p, ok := q.Predicate.(quad.IRI); ok {
+				k := inKey{q.Object, p}
+				pl.idx[k] = append(pl.idx[k], q.Subject)
+			}
+		}
+	}
+	return pl.idx
 }
 
 func newPlan(s *Store) *plan {
@@ -31,6 +56,7 @@ func newPlan(s *Store) *plan {
 // fresh declares subjects known to have no quads (their ids derive from a
 // document that does not exist yet), sparing a read.
 func (pl *plan) fresh(subjects ...quad.Value) {
+	pl.idx = nil
 	for _, s := range subjects {
 		if _, ok := pl.state[s]; !ok {
 			pl.stored[s] = nil
@@ -41,6 +67,7 @@ func (pl *plan) fresh(subjects ...quad.Value) {
 
 // load reads the stored quads of the subjects not known yet.
 func (pl *plan) load(ctx context.Context, subjects []quad.Value) error {
+	pl.idx = nil
 	for _, s := range subjects {
 		if _, ok := pl.state[s]; ok {
 			continue
@@ -88,6 +115,7 @@ func (pl *plan) objects(s quad.Value, p quad.IRI) []quad.Value {
 
 // put adds (s p o) under label unless the triple is there already.
 func (pl *plan) put(s quad.Value, p quad.IRI, o quad.Value, label quad.Value) {
+	pl.idx = nil
 	if !pl.known(s) {
 		return
 	}
@@ -103,6 +131,7 @@ func (pl *plan) put(s quad.Value, p quad.IRI, o quad.Value, label quad.Value) {
 // objs already there stay under their label, missing ones are added under
 // label.
 func (pl *plan) replace(s quad.Value, p quad.IRI, label quad.Value, objs ...quad.Value) {
+	pl.idx = nil
 	if !pl.known(s) {
 		return
 	}
@@ -125,6 +154,7 @@ func (pl *plan) replace(s quad.Value, p quad.IRI, label quad.Value, objs ...quad
 
 // remove drops the (s p o) quads whatever their label.
 func (pl *plan) remove(s quad.Value, p quad.IRI, o quad.Value) {
+	pl.idx = nil
 	if !pl.known(s) {
 		return
 	}
@@ -140,6 +170,7 @@ func (pl *plan) remove(s quad.Value, p quad.IRI, o quad.Value) {
 
 // drop removes every quad of subject s.
 func (pl *plan) drop(s quad.Value) {
+	pl.idx = nil
 	if !pl.known(s) {
 		return
 	}

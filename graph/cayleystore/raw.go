@@ -26,3 +26,19 @@ func (s *Store) Size(ctx context.Context, exact bool) (quads, nodes int64, err e
 	}
 	return st.Quads.Value, st.Nodes.Value, nil
 }
+
+// CacheStats is what the read cache did since the store was opened.
+type CacheStats struct {
+	Enabled bool  `json:"enabled"`
+	Hits    int64 `json:"hits"`
+	Misses  int64 `json:"misses"`
+	Bytes   int64 `json:"bytes"` // estimated size of what it holds
+}
+
+// CacheStats reports the read cache's hits, misses and size.
+func (s *Store) CacheStats() CacheStats {
+	if s.cache == nil {
+		return CacheStats{}
+	}
+	return CacheStats{Enabled: true, Hits: s.cache.hits.Load(), Misses: s.cache.misses.Load(), Bytes: s.cache.bytes()}
+}

@@ -15,8 +15,9 @@ import (
 func (s *Store) HasDocument(ctx context.Context, id uuid.UUID) (bool, error) {
 	s.rw.RLock()
 	defer s.rw.RUnlock()
+	r := s.rd()
 	n := kDocument.iri(id)
-	have, err := s.exists(ctx, []quad.Value{n})
+	have, err := r.exists(ctx, []quad.Value{n})
 	if err != nil {
 		return false, fmt.Errorf("has document %s: %w", id, err)
 	}
@@ -27,11 +28,12 @@ func (s *Store) HasDocument(ctx context.Context, id uuid.UUID) (bool, error) {
 func (s *Store) Document(ctx context.Context, id uuid.UUID) (*graph.Document, error) {
 	s.rw.RLock()
 	defer s.rw.RUnlock()
-	d, err := one[graph.Document](ctx, s, kDocument, id)
+	r := s.rd()
+	d, err := one[graph.Document](ctx, r, kDocument, id)
 	if err != nil {
 		return nil, fmt.Errorf("load document %s: %w", id, err)
 	}
-	texts, err := s.objects(ctx, []quad.Value{kDocument.iri(id)}, pText)
+	texts, err := r.objects(ctx, []quad.Value{kDocument.iri(id)}, pText)
 	if err != nil {
 		return nil, fmt.Errorf("load text of document %s: %w", id, err)
 	}
@@ -50,11 +52,12 @@ func (s *Store) Document(ctx context.Context, id uuid.UUID) (*graph.Document, er
 func (s *Store) Documents(ctx context.Context, p graph.Page) ([]graph.Document, string, error) {
 	s.rw.RLock()
 	defer s.rw.RUnlock()
-	nodes, next, err := s.listed(ctx, s.typed(kDocument), p)
+	r := s.rd()
+	nodes, next, err := r.listed(ctx, kDocument, p)
 	if err != nil {
 		return nil, "", fmt.Errorf("list documents: %w", err)
 	}
-	out, err := ordered[graph.Document](ctx, s, kDocument, idsOf(nodes))
+	out, err := ordered[graph.Document](ctx, r, kDocument, idsOf(nodes))
 	if err != nil {
 		return nil, "", fmt.Errorf("list documents: %w", err)
 	}
@@ -65,23 +68,24 @@ func (s *Store) Documents(ctx context.Context, p graph.Page) ([]graph.Document, 
 func (s *Store) DocumentClaims(ctx context.Context, id uuid.UUID, p graph.Page) ([]graph.Claim, string, error) {
 	s.rw.RLock()
 	defer s.rw.RUnlock()
+	r := s.rd()
 	dn := kDocument.iri(id)
 	// Accounts point at their document too, but have no order key: listed
 	// drops them. (A Has(cg:type, cg:Claim) filter would scan every claim.)
-	in, err := s.into(ctx, []quad.Value{dn}, pDocument)
+	in, err := r.into(ctx, []quad.Value{dn}, pDocument)
 	if err != nil {
 		return nil, "", fmt.Errorf("claims of document %s: %w", id, err)
 	}
-	nodes, next, err := s.listedNodes(ctx, in, p)
+	nodes, next, err := r.listedNodes(ctx, in, p)
 	if err != nil {
 		return nil, "", fmt.Errorf("claims of document %s: %w", id, err)
 	}
 	if len(nodes) == 0 {
-		if err := s.mustExist(ctx, kDocument, id); err != nil {
+		if err := r.mustExist(ctx, kDocument, id); err != nil {
 			return nil, "", err
 		}
 	}
-	out, err := ordered[graph.Claim](ctx, s, kClaim, idsOf(nodes))
+	out, err := ordered[graph.Claim](ctx, r, kClaim, idsOf(nodes))
 	if err != nil {
 		return nil, "", fmt.Errorf("claims of document %s: %w", id, err)
 	}
@@ -92,17 +96,18 @@ func (s *Store) DocumentClaims(ctx context.Context, id uuid.UUID, p graph.Page) 
 func (s *Store) DocumentAccounts(ctx context.Context, id uuid.UUID) ([]graph.Account, error) {
 	s.rw.RLock()
 	defer s.rw.RUnlock()
-	nodes, err := s.into(ctx, []quad.Value{kDocument.iri(id)}, pDocument)
+	r := s.rd()
+	nodes, err := r.into(ctx, []quad.Value{kDocument.iri(id)}, pDocument)
 	if err != nil {
 		return nil, fmt.Errorf("accounts of document %s: %w", id, err)
 	}
 	nodes = kAccount.only(nodes)
 	if len(nodes) == 0 {
-		if err := s.mustExist(ctx, kDocument, id); err != nil {
+		if err := r.mustExist(ctx, kDocument, id); err != nil {
 			return nil, err
 		}
 	}
-	out, err := s.accounts(ctx, idsOf(nodes))
+	out, err := r.accounts(ctx, idsOf(nodes))
 	if err != nil {
 		return nil, fmt.Errorf("accounts of document %s: %w", id, err)
 	}
@@ -110,9 +115,9 @@ func (s *Store) DocumentAccounts(ctx context.Context, id uuid.UUID) ([]graph.Acc
 }
 
 // mustExist returns ENOTFOUND unless the node of id is stored.
-func (s *Store) mustExist(ctx context.Context, k kind, id uuid.UUID) error {
+func (r reader) mustExist(ctx context.Context, k kind, id uuid.UUID) error {
 	n := k.iri(id)
-	have, err := s.exists(ctx, []quad.Value{n})
+	have, err := r.exists(ctx, []quad.Value{n})
 	if err != nil {
 		return fmt.Errorf("check %s %s: %w", k.name, id, err)
 	}
@@ -126,7 +131,8 @@ func (s *Store) mustExist(ctx context.Context, k kind, id uuid.UUID) error {
 func (s *Store) Claim(ctx context.Context, id uuid.UUID) (*graph.Claim, error) {
 	s.rw.RLock()
 	defer s.rw.RUnlock()
-	c, err := one[graph.Claim](ctx, s, kClaim, id)
+	r := s.rd()
+	c, err := one[graph.Claim](ctx, r, kClaim, id)
 	if err != nil {
 		return nil, fmt.Errorf("load claim %s: %w", id, err)
 	}
@@ -138,7 +144,8 @@ func (s *Store) Claim(ctx context.Context, id uuid.UUID) (*graph.Claim, error) {
 func (s *Store) Claims(ctx context.Context, ids []uuid.UUID) ([]graph.Claim, error) {
 	s.rw.RLock()
 	defer s.rw.RUnlock()
-	out, err := ordered[graph.Claim](ctx, s, kClaim, ids)
+	r := s.rd()
+	out, err := ordered[graph.Claim](ctx, r, kClaim, ids)
 	if err != nil {
 		return nil, fmt.Errorf("load %d claims: %w", len(ids), err)
 	}
@@ -149,7 +156,8 @@ func (s *Store) Claims(ctx context.Context, ids []uuid.UUID) ([]graph.Claim, err
 func (s *Store) Entity(ctx context.Context, id uuid.UUID) (*graph.Entity, error) {
 	s.rw.RLock()
 	defer s.rw.RUnlock()
-	e, err := one[graph.Entity](ctx, s, kEntity, id)
+	r := s.rd()
+	e, err := one[graph.Entity](ctx, r, kEntity, id)
 	if err != nil {
 		return nil, fmt.Errorf("load entity %s: %w", id, err)
 	}
@@ -161,7 +169,8 @@ func (s *Store) Entity(ctx context.Context, id uuid.UUID) (*graph.Entity, error)
 func (s *Store) Entities(ctx context.Context, ids []uuid.UUID) ([]graph.Entity, error) {
 	s.rw.RLock()
 	defer s.rw.RUnlock()
-	out, err := ordered[graph.Entity](ctx, s, kEntity, ids)
+	r := s.rd()
+	out, err := ordered[graph.Entity](ctx, r, kEntity, ids)
 	if err != nil {
 		return nil, fmt.Errorf("load %d entities: %w", len(ids), err)
 	}
@@ -182,12 +191,12 @@ func keyStrings(keys []string) []quad.Value {
 }
 
 // byKey returns the nodes of kind k indexed under any of keys.
-func (s *Store) byKey(ctx context.Context, k kind, keys []string) ([]uuid.UUID, error) {
+func (r reader) byKey(ctx context.Context, k kind, keys []string) ([]uuid.UUID, error) {
 	ks := keyStrings(keys)
 	var ids []uuid.UUID
 	for start := 0; start < len(ks); start += chunk {
 		end := min(start+chunk, len(ks))
-		nodes, err := s.into(ctx, ks[start:end], pKey)
+		nodes, err := r.into(ctx, ks[start:end], pKey)
 		if err != nil {
 			return nil, err
 		}
@@ -201,11 +210,12 @@ func (s *Store) byKey(ctx context.Context, k kind, keys []string) ([]uuid.UUID, 
 func (s *Store) EntitiesByKey(ctx context.Context, keys []string) ([]graph.Entity, error) {
 	s.rw.RLock()
 	defer s.rw.RUnlock()
-	ids, err := s.byKey(ctx, kEntity, keys)
+	r := s.rd()
+	ids, err := r.byKey(ctx, kEntity, keys)
 	if err != nil {
 		return nil, fmt.Errorf("entities by key: %w", err)
 	}
-	out, err := ordered[graph.Entity](ctx, s, kEntity, ids)
+	out, err := ordered[graph.Entity](ctx, r, kEntity, ids)
 	if err != nil {
 		return nil, fmt.Errorf("entities by key: %w", err)
 	}
@@ -217,11 +227,12 @@ func (s *Store) EntitiesByKey(ctx context.Context, keys []string) ([]graph.Entit
 func (s *Store) EntityList(ctx context.Context, p graph.Page) ([]graph.Entity, string, error) {
 	s.rw.RLock()
 	defer s.rw.RUnlock()
-	nodes, next, err := s.listed(ctx, s.typed(kEntity), p)
+	r := s.rd()
+	nodes, next, err := r.listed(ctx, kEntity, p)
 	if err != nil {
 		return nil, "", fmt.Errorf("list entities: %w", err)
 	}
-	out, err := ordered[graph.Entity](ctx, s, kEntity, idsOf(nodes))
+	out, err := ordered[graph.Entity](ctx, r, kEntity, idsOf(nodes))
 	if err != nil {
 		return nil, "", fmt.Errorf("list entities: %w", err)
 	}
@@ -233,15 +244,16 @@ func (s *Store) EntityList(ctx context.Context, p graph.Page) ([]graph.Entity, s
 func (s *Store) EntityClaims(ctx context.Context, id uuid.UUID, p graph.Page) ([]graph.Claim, string, error) {
 	s.rw.RLock()
 	defer s.rw.RUnlock()
-	claims, err := s.into(ctx, []quad.Value{kEntity.iri(id)}, pMentions, pSpeaker)
+	r := s.rd()
+	claims, err := r.into(ctx, []quad.Value{kEntity.iri(id)}, pMentions, pSpeaker)
 	if err != nil {
 		return nil, "", fmt.Errorf("claims of entity %s: %w", id, err)
 	}
-	claimKeys, err := s.orderKeys(ctx, claims)
+	claimKeys, err := r.orderKeys(ctx, claims)
 	if err != nil {
 		return nil, "", fmt.Errorf("claims of entity %s: %w", id, err)
 	}
-	docOf, err := s.objects(ctx, claims, pDocument)
+	docOf, err := r.objects(ctx, claims, pDocument)
 	if err != nil {
 		return nil, "", fmt.Errorf("claims of entity %s: %w", id, err)
 	}
@@ -253,7 +265,7 @@ func (s *Store) EntityClaims(ctx context.Context, id uuid.UUID, p graph.Page) ([
 			docs = append(docs, ds[0])
 		}
 	}
-	docKeys, err := s.orderKeys(ctx, docs)
+	docKeys, err := r.orderKeys(ctx, docs)
 	if err != nil {
 		return nil, "", fmt.Errorf("claims of entity %s: %w", id, err)
 	}
@@ -271,11 +283,11 @@ func (s *Store) EntityClaims(ctx context.Context, id uuid.UUID, p graph.Page) ([
 		return nil, "", err
 	}
 	if len(nodes) == 0 {
-		if err := s.mustExist(ctx, kEntity, id); err != nil {
+		if err := r.mustExist(ctx, kEntity, id); err != nil {
 			return nil, "", err
 		}
 	}
-	out, err := ordered[graph.Claim](ctx, s, kClaim, idsOf(nodes))
+	out, err := ordered[graph.Claim](ctx, r, kClaim, idsOf(nodes))
 	if err != nil {
 		return nil, "", fmt.Errorf("claims of entity %s: %w", id, err)
 	}
@@ -287,7 +299,8 @@ func (s *Store) EntityClaims(ctx context.Context, id uuid.UUID, p graph.Page) ([
 func (s *Store) PlacesWithin(ctx context.Context, id uuid.UUID) ([]uuid.UUID, error) {
 	s.rw.RLock()
 	defer s.rw.RUnlock()
-	if err := s.mustExist(ctx, kEntity, id); err != nil {
+	r := s.rd()
+	if err := r.mustExist(ctx, kEntity, id); err != nil {
 		return nil, err
 	}
 	out := []uuid.UUID{id}
@@ -297,7 +310,7 @@ func (s *Store) PlacesWithin(ctx context.Context, id uuid.UUID) ([]uuid.UUID, er
 		var level []uuid.UUID
 		for start := 0; start < len(frontier); start += chunk {
 			end := min(start+chunk, len(frontier))
-			inner, err := s.into(ctx, frontier[start:end], pWithin)
+			inner, err := r.into(ctx, frontier[start:end], pWithin)
 			if err != nil {
 				return nil, fmt.Errorf("places within %s: %w", id, err)
 			}
@@ -317,8 +330,8 @@ func (s *Store) PlacesWithin(ctx context.Context, id uuid.UUID) ([]uuid.UUID, er
 
 // accounts loads accounts by id, in the order given, with EventID set from
 // their cg:event edge.
-func (s *Store) accounts(ctx context.Context, ids []uuid.UUID) ([]graph.Account, error) {
-	out, err := ordered[graph.Account](ctx, s, kAccount, ids)
+func (r reader) accounts(ctx context.Context, ids []uuid.UUID) ([]graph.Account, error) {
+	out, err := ordered[graph.Account](ctx, r, kAccount, ids)
 	if err != nil {
 		return nil, err
 	}
@@ -326,7 +339,7 @@ func (s *Store) accounts(ctx context.Context, ids []uuid.UUID) ([]graph.Account,
 	for i := range out {
 		nodes[i] = kAccount.iri(out[i].ID)
 	}
-	evs, err := s.objects(ctx, nodes, pEvent)
+	evs, err := r.objects(ctx, nodes, pEvent)
 	if err != nil {
 		return nil, fmt.Errorf("events of accounts: %w", err)
 	}
@@ -356,7 +369,8 @@ func sortAccounts(as []graph.Account) {
 func (s *Store) Account(ctx context.Context, id uuid.UUID) (*graph.Account, error) {
 	s.rw.RLock()
 	defer s.rw.RUnlock()
-	as, err := s.accounts(ctx, []uuid.UUID{id})
+	r := s.rd()
+	as, err := r.accounts(ctx, []uuid.UUID{id})
 	if err != nil {
 		return nil, fmt.Errorf("load account %s: %w", id, err)
 	}
@@ -371,7 +385,8 @@ func (s *Store) Account(ctx context.Context, id uuid.UUID) (*graph.Account, erro
 func (s *Store) Accounts(ctx context.Context, ids []uuid.UUID) ([]graph.Account, error) {
 	s.rw.RLock()
 	defer s.rw.RUnlock()
-	out, err := s.accounts(ctx, ids)
+	r := s.rd()
+	out, err := r.accounts(ctx, ids)
 	if err != nil {
 		return nil, fmt.Errorf("load %d accounts: %w", len(ids), err)
 	}
@@ -383,11 +398,12 @@ func (s *Store) Accounts(ctx context.Context, ids []uuid.UUID) ([]graph.Account,
 func (s *Store) AccountsByKey(ctx context.Context, keys []string) ([]graph.Account, error) {
 	s.rw.RLock()
 	defer s.rw.RUnlock()
-	ids, err := s.byKey(ctx, kAccount, keys)
+	r := s.rd()
+	ids, err := r.byKey(ctx, kAccount, keys)
 	if err != nil {
 		return nil, fmt.Errorf("accounts by key: %w", err)
 	}
-	out, err := s.accounts(ctx, ids)
+	out, err := r.accounts(ctx, ids)
 	if err != nil {
 		return nil, fmt.Errorf("accounts by key: %w", err)
 	}
@@ -400,17 +416,18 @@ func (s *Store) AccountsByKey(ctx context.Context, keys []string) ([]graph.Accou
 func (s *Store) AccountsByEntity(ctx context.Context, ids []uuid.UUID) ([]graph.Account, error) {
 	s.rw.RLock()
 	defer s.rw.RUnlock()
+	r := s.rd()
 	ents := kEntity.iris(uniqueIDs(ids))
 	var accs []uuid.UUID
 	for start := 0; start < len(ents); start += chunk {
 		end := min(start+chunk, len(ents))
-		nodes, err := s.into(ctx, ents[start:end], pPlace, pPerpetrator)
+		nodes, err := r.into(ctx, ents[start:end], pPlace, pPerpetrator)
 		if err != nil {
 			return nil, fmt.Errorf("accounts by entity: %w", err)
 		}
 		accs = append(accs, idsOf(nodes)...)
 	}
-	out, err := s.accounts(ctx, uniqueIDs(accs))
+	out, err := r.accounts(ctx, uniqueIDs(accs))
 	if err != nil {
 		return nil, fmt.Errorf("accounts by entity: %w", err)
 	}
@@ -422,7 +439,8 @@ func (s *Store) AccountsByEntity(ctx context.Context, ids []uuid.UUID) ([]graph.
 func (s *Store) Event(ctx context.Context, id uuid.UUID) (*graph.Event, error) {
 	s.rw.RLock()
 	defer s.rw.RUnlock()
-	e, err := one[graph.Event](ctx, s, kEvent, id)
+	r := s.rd()
+	e, err := one[graph.Event](ctx, r, kEvent, id)
 	if err != nil {
 		return nil, fmt.Errorf("load event %s: %w", id, err)
 	}
@@ -433,11 +451,12 @@ func (s *Store) Event(ctx context.Context, id uuid.UUID) (*graph.Event, error) {
 func (s *Store) Events(ctx context.Context, p graph.Page) ([]graph.Event, string, error) {
 	s.rw.RLock()
 	defer s.rw.RUnlock()
-	nodes, next, err := s.listed(ctx, s.typed(kEvent), p)
+	r := s.rd()
+	nodes, next, err := r.listed(ctx, kEvent, p)
 	if err != nil {
 		return nil, "", fmt.Errorf("list events: %w", err)
 	}
-	out, err := ordered[graph.Event](ctx, s, kEvent, idsOf(nodes))
+	out, err := ordered[graph.Event](ctx, r, kEvent, idsOf(nodes))
 	if err != nil {
 		return nil, "", fmt.Errorf("list events: %w", err)
 	}
@@ -449,16 +468,17 @@ func (s *Store) Events(ctx context.Context, p graph.Page) ([]graph.Event, string
 func (s *Store) EventAccounts(ctx context.Context, id uuid.UUID) ([]graph.Account, error) {
 	s.rw.RLock()
 	defer s.rw.RUnlock()
-	nodes, err := s.into(ctx, []quad.Value{kEvent.iri(id)}, pEvent)
+	r := s.rd()
+	nodes, err := r.into(ctx, []quad.Value{kEvent.iri(id)}, pEvent)
 	if err != nil {
 		return nil, fmt.Errorf("accounts of event %s: %w", id, err)
 	}
 	if len(nodes) == 0 {
-		if err := s.mustExist(ctx, kEvent, id); err != nil {
+		if err := r.mustExist(ctx, kEvent, id); err != nil {
 			return nil, err
 		}
 	}
-	out, err := s.accounts(ctx, idsOf(nodes))
+	out, err := r.accounts(ctx, idsOf(nodes))
 	if err != nil {
 		return nil, fmt.Errorf("accounts of event %s: %w", id, err)
 	}
@@ -471,16 +491,17 @@ func (s *Store) EventAccounts(ctx context.Context, id uuid.UUID) ([]graph.Accoun
 func (s *Store) ClaimLinks(ctx context.Context, claim uuid.UUID) ([]graph.Link, error) {
 	s.rw.RLock()
 	defer s.rw.RUnlock()
-	nodes, err := s.into(ctx, []quad.Value{kClaim.iri(claim)}, pFrom, pTo)
+	r := s.rd()
+	nodes, err := r.into(ctx, []quad.Value{kClaim.iri(claim)}, pFrom, pTo)
 	if err != nil {
 		return nil, fmt.Errorf("links of claim %s: %w", claim, err)
 	}
 	if len(nodes) == 0 {
-		if err := s.mustExist(ctx, kClaim, claim); err != nil {
+		if err := r.mustExist(ctx, kClaim, claim); err != nil {
 			return nil, err
 		}
 	}
-	out, err := ordered[graph.Link](ctx, s, kLink, idsOf(nodes))
+	out, err := ordered[graph.Link](ctx, r, kLink, idsOf(nodes))
 	if err != nil {
 		return nil, fmt.Errorf("links of claim %s: %w", claim, err)
 	}
@@ -497,7 +518,8 @@ func (s *Store) ClaimLinks(ctx context.Context, claim uuid.UUID) ([]graph.Link, 
 func (s *Store) Judgement(ctx context.Context, id uuid.UUID) (*graph.Judgement, error) {
 	s.rw.RLock()
 	defer s.rw.RUnlock()
-	j, err := one[graph.Judgement](ctx, s, kJudgement, id)
+	r := s.rd()
+	j, err := one[graph.Judgement](ctx, r, kJudgement, id)
 	if err != nil {
 		return nil, fmt.Errorf("load judgement %s: %w", id, err)
 	}
@@ -508,11 +530,12 @@ func (s *Store) Judgement(ctx context.Context, id uuid.UUID) (*graph.Judgement, 
 func (s *Store) Judgements(ctx context.Context, p graph.Page) ([]graph.Judgement, string, error) {
 	s.rw.RLock()
 	defer s.rw.RUnlock()
-	nodes, next, err := s.listed(ctx, s.typed(kJudgement), p)
+	r := s.rd()
+	nodes, next, err := r.listed(ctx, kJudgement, p)
 	if err != nil {
 		return nil, "", fmt.Errorf("list judgements: %w", err)
 	}
-	out, err := ordered[graph.Judgement](ctx, s, kJudgement, idsOf(nodes))
+	out, err := ordered[graph.Judgement](ctx, r, kJudgement, idsOf(nodes))
 	if err != nil {
 		return nil, "", fmt.Errorf("list judgements: %w", err)
 	}
@@ -525,15 +548,16 @@ func (s *Store) Judgements(ctx context.Context, p graph.Page) ([]graph.Judgement
 func (s *Store) JudgementsFor(ctx context.Context, target uuid.UUID) ([]graph.Judgement, error) {
 	s.rw.RLock()
 	defer s.rw.RUnlock()
+	r := s.rd()
 	starts := make([]quad.Value, len(kinds))
 	for i, k := range kinds {
 		starts[i] = k.iri(target)
 	}
-	nodes, err := s.into(ctx, starts, pTarget)
+	nodes, err := r.into(ctx, starts, pTarget)
 	if err != nil {
 		return nil, fmt.Errorf("judgements for %s: %w", target, err)
 	}
-	out, err := ordered[graph.Judgement](ctx, s, kJudgement, idsOf(nodes))
+	out, err := ordered[graph.Judgement](ctx, r, kJudgement, idsOf(nodes))
 	if err != nil {
 		return nil, fmt.Errorf("judgements for %s: %w", target, err)
 	}

@@ -33,6 +33,7 @@ const (
 type Store struct {
 	qs      cgraph.QuadStore
 	backend string
+	cache   *cache // nil on the SQL backends
 
 	wmu sync.Mutex   // one Commit or Load at a time
 	rw  sync.RWMutex // readers vs the moment deltas are applied
@@ -41,7 +42,21 @@ type Store struct {
 	closeErr  error
 }
 
-// Open opens the store named by dsn:
+// DefaultCacheBytes bounds the read cache of a store opened without a
+// bound of its own.
+const DefaultCacheBytes = 256 << 20
+
+// Options tune a store.
+type Options struct {
+	// CacheBytes bounds the read cache (decoded records and resolved
+	// edges, estimated bytes); 0 means DefaultCacheBytes and a negative
+	// value disables it. PostgreSQL and CockroachDB stores never cache:
+	// several servers may write one database, and a server cannot see
+	// the others' commits to invalidate what they change.
+	CacheBytes int64
+}
+
+// Open opens the store named by dsn with default Options:
 //
 //   - "memory:" is an in-process memstore (lost on Close);
 //   - "postgres://..." or "postgresql://..." is cayley's PostgreSQL backend,
@@ -51,6 +66,26 @@ type Store struct {
 //   - anything else is a directory holding a bolt store, created and
 //     initialised if missing.
 func Open(ctx context.Context, dsn string) (*Store, error) {
+	return OpenWith(ctx, dsn, Options{})
+}
+
+// OpenWith opens the store named by dsn (see Open) with o.
+func OpenWith(ctx context.Context, dsn string, o Options) (*Store, error) {
+	s, err := open(ctx, dsn)
+	if err != nil {
+		return nil, err
+	}
+	switch {
+	case s.backend == BackendPostgres || s.backend == BackendCockroach:
+	case o.CacheBytes == 0:
+		s.cache = newCache(DefaultCacheBytes)
+	case o.CacheBytes > 0:
+		s.cache = newCache(o.CacheBytes)
+	}
+	return s, nil
+}
+
+func open(ctx context.Context, dsn string) (*Store, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}

@@ -41,6 +41,7 @@ func runSuite(t *testing.T, open opener) {
 		{"refused batches change nothing", testRefused},
 		{"stats", testStats},
 		{"dump and load into memory", testDumpLoad},
+		{"cache coherence", testCacheCoherence},
 	} {
 		t.Run(c.name, func(t *testing.T) { c.run(t, open) })
 	}
