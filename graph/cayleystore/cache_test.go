@@ -16,7 +16,7 @@ import (
 
 // snapshot reads every relation the cache holds for the world's ids and
 // returns each answer as JSON (or its error code), by relation.
-func snapshot(t *testing.T, s *Store, w *world, extra []uuid.UUID) map[string]string {
+func snapshot(t *testing.T, s reads, w *world, extra []uuid.UUID) map[string]string {
 	t.Helper()
 	ctx := t.Context()
 	out := map[string]string{}
@@ -125,6 +125,34 @@ func snapshot(t *testing.T, s *Store, w *world, extra []uuid.UUID) map[string]st
 		put("Judgement "+id.String(), j, err)
 	}
 	return out
+}
+
+// reads are the read methods of Store and Group.
+type reads interface {
+	HasDocument(ctx context.Context, id uuid.UUID) (bool, error)
+	Document(ctx context.Context, id uuid.UUID) (*graph.Document, error)
+	Documents(ctx context.Context, p graph.Page) ([]graph.Document, string, error)
+	DocumentClaims(ctx context.Context, id uuid.UUID, p graph.Page) ([]graph.Claim, string, error)
+	DocumentAccounts(ctx context.Context, id uuid.UUID) ([]graph.Account, error)
+	Claim(ctx context.Context, id uuid.UUID) (*graph.Claim, error)
+	Claims(ctx context.Context, ids []uuid.UUID) ([]graph.Claim, error)
+	Entity(ctx context.Context, id uuid.UUID) (*graph.Entity, error)
+	Entities(ctx context.Context, ids []uuid.UUID) ([]graph.Entity, error)
+	EntitiesByKey(ctx context.Context, keys []string) ([]graph.Entity, error)
+	EntityList(ctx context.Context, p graph.Page) ([]graph.Entity, string, error)
+	EntityClaims(ctx context.Context, id uuid.UUID, p graph.Page) ([]graph.Claim, string, error)
+	PlacesWithin(ctx context.Context, id uuid.UUID) ([]uuid.UUID, error)
+	Account(ctx context.Context, id uuid.UUID) (*graph.Account, error)
+	Accounts(ctx context.Context, ids []uuid.UUID) ([]graph.Account, error)
+	AccountsByKey(ctx context.Context, keys []string) ([]graph.Account, error)
+	AccountsByEntity(ctx context.Context, ids []uuid.UUID) ([]graph.Account, error)
+	Event(ctx context.Context, id uuid.UUID) (*graph.Event, error)
+	Events(ctx context.Context, p graph.Page) ([]graph.Event, string, error)
+	EventAccounts(ctx context.Context, id uuid.UUID) ([]graph.Account, error)
+	ClaimLinks(ctx context.Context, claim uuid.UUID) ([]graph.Link, error)
+	Judgement(ctx context.Context, id uuid.UUID) (*graph.Judgement, error)
+	Judgements(ctx context.Context, p graph.Page) ([]graph.Judgement, string, error)
+	JudgementsFor(ctx context.Context, target uuid.UUID) ([]graph.Judgement, error)
 }
 
 // uncached runs f with the store's cache switched off: the oracle.

@@ -91,6 +91,7 @@ func (s *Store) apply(ctx context.Context, pl *plan) error {
 	}
 	s.rw.Lock()
 	defer s.rw.Unlock()
+	s.gen++
 	err = s.qs.ApplyDeltas(deltas, cgraph.IgnoreOpts{IgnoreDup: true, IgnoreMissing: true})
 	// Invalidate whatever happened: a failed transaction changed nothing,
 	// and dropping entries is always safe.

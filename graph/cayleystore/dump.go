@@ -110,6 +110,7 @@ func (s *Store) Load(ctx context.Context, r io.Reader) error {
 		}
 		s.rw.Lock()
 		defer s.rw.Unlock()
+		s.gen++
 		err := s.qs.ApplyDeltas(deltas, cgraph.IgnoreOpts{IgnoreDup: true})
 		if s.cache != nil {
 			s.cache.clear()

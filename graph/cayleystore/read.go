@@ -15,7 +15,10 @@ import (
 func (s *Store) HasDocument(ctx context.Context, id uuid.UUID) (bool, error) {
 	s.rw.RLock()
 	defer s.rw.RUnlock()
-	r := s.rd()
+	return s.rd().hasDocument(ctx, id)
+}
+
+func (r reader) hasDocument(ctx context.Context, id uuid.UUID) (bool, error) {
 	n := kDocument.iri(id)
 	have, err := r.exists(ctx, []quad.Value{n})
 	if err != nil {
@@ -28,7 +31,10 @@ func (s *Store) HasDocument(ctx context.Context, id uuid.UUID) (bool, error) {
 func (s *Store) Document(ctx context.Context, id uuid.UUID) (*graph.Document, error) {
 	s.rw.RLock()
 	defer s.rw.RUnlock()
-	r := s.rd()
+	return s.rd().document(ctx, id)
+}
+
+func (r reader) document(ctx context.Context, id uuid.UUID) (*graph.Document, error) {
 	d, err := one[graph.Document](ctx, r, kDocument, id)
 	if err != nil {
 		return nil, fmt.Errorf("load document %s: %w", id, err)
@@ -52,7 +58,10 @@ func (s *Store) Document(ctx context.Context, id uuid.UUID) (*graph.Document, er
 func (s *Store) Documents(ctx context.Context, p graph.Page) ([]graph.Document, string, error) {
 	s.rw.RLock()
 	defer s.rw.RUnlock()
-	r := s.rd()
+	return s.rd().documents(ctx, p)
+}
+
+func (r reader) documents(ctx context.Context, p graph.Page) ([]graph.Document, string, error) {
 	nodes, next, err := r.listed(ctx, kDocument, p)
 	if err != nil {
 		return nil, "", fmt.Errorf("list documents: %w", err)
@@ -68,7 +77,10 @@ func (s *Store) Documents(ctx context.Context, p graph.Page) ([]graph.Document, 
 func (s *Store) DocumentClaims(ctx context.Context, id uuid.UUID, p graph.Page) ([]graph.Claim, string, error) {
 	s.rw.RLock()
 	defer s.rw.RUnlock()
-	r := s.rd()
+	return s.rd().documentClaims(ctx, id, p)
+}
+
+func (r reader) documentClaims(ctx context.Context, id uuid.UUID, p graph.Page) ([]graph.Claim, string, error) {
 	dn := kDocument.iri(id)
 	// Accounts point at their document too, but have no order key: listed
 	// drops them. (A Has(cg:type, cg:Claim) filter would scan every claim.)
@@ -96,7 +108,10 @@ func (s *Store) DocumentClaims(ctx context.Context, id uuid.UUID, p graph.Page) 
 func (s *Store) DocumentAccounts(ctx context.Context, id uuid.UUID) ([]graph.Account, error) {
 	s.rw.RLock()
 	defer s.rw.RUnlock()
-	r := s.rd()
+	return s.rd().documentAccounts(ctx, id)
+}
+
+func (r reader) documentAccounts(ctx context.Context, id uuid.UUID) ([]graph.Account, error) {
 	nodes, err := r.into(ctx, []quad.Value{kDocument.iri(id)}, pDocument)
 	if err != nil {
 		return nil, fmt.Errorf("accounts of document %s: %w", id, err)
@@ -131,7 +146,10 @@ func (r reader) mustExist(ctx context.Context, k kind, id uuid.UUID) error {
 func (s *Store) Claim(ctx context.Context, id uuid.UUID) (*graph.Claim, error) {
 	s.rw.RLock()
 	defer s.rw.RUnlock()
-	r := s.rd()
+	return s.rd().claim(ctx, id)
+}
+
+func (r reader) claim(ctx context.Context, id uuid.UUID) (*graph.Claim, error) {
 	c, err := one[graph.Claim](ctx, r, kClaim, id)
 	if err != nil {
 		return nil, fmt.Errorf("load claim %s: %w", id, err)
@@ -144,7 +162,10 @@ func (s *Store) Claim(ctx context.Context, id uuid.UUID) (*graph.Claim, error) {
 func (s *Store) Claims(ctx context.Context, ids []uuid.UUID) ([]graph.Claim, error) {
 	s.rw.RLock()
 	defer s.rw.RUnlock()
-	r := s.rd()
+	return s.rd().claims(ctx, ids)
+}
+
+func (r reader) claims(ctx context.Context, ids []uuid.UUID) ([]graph.Claim, error) {
 	out, err := ordered[graph.Claim](ctx, r, kClaim, ids)
 	if err != nil {
 		return nil, fmt.Errorf("load %d claims: %w", len(ids), err)
@@ -156,7 +177,10 @@ func (s *Store) Claims(ctx context.Context, ids []uuid.UUID) ([]graph.Claim, err
 func (s *Store) Entity(ctx context.Context, id uuid.UUID) (*graph.Entity, error) {
 	s.rw.RLock()
 	defer s.rw.RUnlock()
-	r := s.rd()
+	return s.rd().entity(ctx, id)
+}
+
+func (r reader) entity(ctx context.Context, id uuid.UUID) (*graph.Entity, error) {
 	e, err := one[graph.Entity](ctx, r, kEntity, id)
 	if err != nil {
 		return nil, fmt.Errorf("load entity %s: %w", id, err)
@@ -169,7 +193,10 @@ func (s *Store) Entity(ctx context.Context, id uuid.UUID) (*graph.Entity, error)
 func (s *Store) Entities(ctx context.Context, ids []uuid.UUID) ([]graph.Entity, error) {
 	s.rw.RLock()
 	defer s.rw.RUnlock()
-	r := s.rd()
+	return s.rd().entities(ctx, ids)
+}
+
+func (r reader) entities(ctx context.Context, ids []uuid.UUID) ([]graph.Entity, error) {
 	out, err := ordered[graph.Entity](ctx, r, kEntity, ids)
 	if err != nil {
 		return nil, fmt.Errorf("load %d entities: %w", len(ids), err)
@@ -210,7 +237,10 @@ func (r reader) byKey(ctx context.Context, k kind, keys []string) ([]uuid.UUID, 
 func (s *Store) EntitiesByKey(ctx context.Context, keys []string) ([]graph.Entity, error) {
 	s.rw.RLock()
 	defer s.rw.RUnlock()
-	r := s.rd()
+	return s.rd().entitiesByKey(ctx, keys)
+}
+
+func (r reader) entitiesByKey(ctx context.Context, keys []string) ([]graph.Entity, error) {
 	ids, err := r.byKey(ctx, kEntity, keys)
 	if err != nil {
 		return nil, fmt.Errorf("entities by key: %w", err)
@@ -227,7 +257,10 @@ func (s *Store) EntitiesByKey(ctx context.Context, keys []string) ([]graph.Entit
 func (s *Store) EntityList(ctx context.Context, p graph.Page) ([]graph.Entity, string, error) {
 	s.rw.RLock()
 	defer s.rw.RUnlock()
-	r := s.rd()
+	return s.rd().entityList(ctx, p)
+}
+
+func (r reader) entityList(ctx context.Context, p graph.Page) ([]graph.Entity, string, error) {
 	nodes, next, err := r.listed(ctx, kEntity, p)
 	if err != nil {
 		return nil, "", fmt.Errorf("list entities: %w", err)
@@ -244,7 +277,10 @@ func (s *Store) EntityList(ctx context.Context, p graph.Page) ([]graph.Entity, s
 func (s *Store) EntityClaims(ctx context.Context, id uuid.UUID, p graph.Page) ([]graph.Claim, string, error) {
 	s.rw.RLock()
 	defer s.rw.RUnlock()
-	r := s.rd()
+	return s.rd().entityClaims(ctx, id, p)
+}
+
+func (r reader) entityClaims(ctx context.Context, id uuid.UUID, p graph.Page) ([]graph.Claim, string, error) {
 	claims, err := r.into(ctx, []quad.Value{kEntity.iri(id)}, pMentions, pSpeaker)
 	if err != nil {
 		return nil, "", fmt.Errorf("claims of entity %s: %w", id, err)
@@ -299,7 +335,10 @@ func (s *Store) EntityClaims(ctx context.Context, id uuid.UUID, p graph.Page) ([
 func (s *Store) PlacesWithin(ctx context.Context, id uuid.UUID) ([]uuid.UUID, error) {
 	s.rw.RLock()
 	defer s.rw.RUnlock()
-	r := s.rd()
+	return s.rd().placesWithin(ctx, id)
+}
+
+func (r reader) placesWithin(ctx context.Context, id uuid.UUID) ([]uuid.UUID, error) {
 	if err := r.mustExist(ctx, kEntity, id); err != nil {
 		return nil, err
 	}
@@ -369,7 +408,10 @@ func sortAccounts(as []graph.Account) {
 func (s *Store) Account(ctx context.Context, id uuid.UUID) (*graph.Account, error) {
 	s.rw.RLock()
 	defer s.rw.RUnlock()
-	r := s.rd()
+	return s.rd().account(ctx, id)
+}
+
+func (r reader) account(ctx context.Context, id uuid.UUID) (*graph.Account, error) {
 	as, err := r.accounts(ctx, []uuid.UUID{id})
 	if err != nil {
 		return nil, fmt.Errorf("load account %s: %w", id, err)
@@ -385,7 +427,10 @@ func (s *Store) Account(ctx context.Context, id uuid.UUID) (*graph.Account, erro
 func (s *Store) Accounts(ctx context.Context, ids []uuid.UUID) ([]graph.Account, error) {
 	s.rw.RLock()
 	defer s.rw.RUnlock()
-	r := s.rd()
+	return s.rd().accountsByID(ctx, ids)
+}
+
+func (r reader) accountsByID(ctx context.Context, ids []uuid.UUID) ([]graph.Account, error) {
 	out, err := r.accounts(ctx, ids)
 	if err != nil {
 		return nil, fmt.Errorf("load %d accounts: %w", len(ids), err)
@@ -398,7 +443,10 @@ func (s *Store) Accounts(ctx context.Context, ids []uuid.UUID) ([]graph.Account,
 func (s *Store) AccountsByKey(ctx context.Context, keys []string) ([]graph.Account, error) {
 	s.rw.RLock()
 	defer s.rw.RUnlock()
-	r := s.rd()
+	return s.rd().accountsByKey(ctx, keys)
+}
+
+func (r reader) accountsByKey(ctx context.Context, keys []string) ([]graph.Account, error) {
 	ids, err := r.byKey(ctx, kAccount, keys)
 	if err != nil {
 		return nil, fmt.Errorf("accounts by key: %w", err)
@@ -416,7 +464,10 @@ func (s *Store) AccountsByKey(ctx context.Context, keys []string) ([]graph.Accou
 func (s *Store) AccountsByEntity(ctx context.Context, ids []uuid.UUID) ([]graph.Account, error) {
 	s.rw.RLock()
 	defer s.rw.RUnlock()
-	r := s.rd()
+	return s.rd().accountsByEntity(ctx, ids)
+}
+
+func (r reader) accountsByEntity(ctx context.Context, ids []uuid.UUID) ([]graph.Account, error) {
 	ents := kEntity.iris(uniqueIDs(ids))
 	var accs []uuid.UUID
 	for start := 0; start < len(ents); start += chunk {
@@ -439,7 +490,10 @@ func (s *Store) AccountsByEntity(ctx context.Context, ids []uuid.UUID) ([]graph.
 func (s *Store) Event(ctx context.Context, id uuid.UUID) (*graph.Event, error) {
 	s.rw.RLock()
 	defer s.rw.RUnlock()
-	r := s.rd()
+	return s.rd().event(ctx, id)
+}
+
+func (r reader) event(ctx context.Context, id uuid.UUID) (*graph.Event, error) {
 	e, err := one[graph.Event](ctx, r, kEvent, id)
 	if err != nil {
 		return nil, fmt.Errorf("load event %s: %w", id, err)
@@ -451,7 +505,10 @@ func (s *Store) Event(ctx context.Context, id uuid.UUID) (*graph.Event, error) {
 func (s *Store) Events(ctx context.Context, p graph.Page) ([]graph.Event, string, error) {
 	s.rw.RLock()
 	defer s.rw.RUnlock()
-	r := s.rd()
+	return s.rd().events(ctx, p)
+}
+
+func (r reader) events(ctx context.Context, p graph.Page) ([]graph.Event, string, error) {
 	nodes, next, err := r.listed(ctx, kEvent, p)
 	if err != nil {
 		return nil, "", fmt.Errorf("list events: %w", err)
@@ -468,7 +525,10 @@ func (s *Store) Events(ctx context.Context, p graph.Page) ([]graph.Event, string
 func (s *Store) EventAccounts(ctx context.Context, id uuid.UUID) ([]graph.Account, error) {
 	s.rw.RLock()
 	defer s.rw.RUnlock()
-	r := s.rd()
+	return s.rd().eventAccounts(ctx, id)
+}
+
+func (r reader) eventAccounts(ctx context.Context, id uuid.UUID) ([]graph.Account, error) {
 	nodes, err := r.into(ctx, []quad.Value{kEvent.iri(id)}, pEvent)
 	if err != nil {
 		return nil, fmt.Errorf("accounts of event %s: %w", id, err)
@@ -491,7 +551,10 @@ func (s *Store) EventAccounts(ctx context.Context, id uuid.UUID) ([]graph.Accoun
 func (s *Store) ClaimLinks(ctx context.Context, claim uuid.UUID) ([]graph.Link, error) {
 	s.rw.RLock()
 	defer s.rw.RUnlock()
-	r := s.rd()
+	return s.rd().claimLinks(ctx, claim)
+}
+
+func (r reader) claimLinks(ctx context.Context, claim uuid.UUID) ([]graph.Link, error) {
 	nodes, err := r.into(ctx, []quad.Value{kClaim.iri(claim)}, pFrom, pTo)
 	if err != nil {
 		return nil, fmt.Errorf("links of claim %s: %w", claim, err)
@@ -518,7 +581,10 @@ func (s *Store) ClaimLinks(ctx context.Context, claim uuid.UUID) ([]graph.Link, 
 func (s *Store) Judgement(ctx context.Context, id uuid.UUID) (*graph.Judgement, error) {
 	s.rw.RLock()
 	defer s.rw.RUnlock()
-	r := s.rd()
+	return s.rd().judgement(ctx, id)
+}
+
+func (r reader) judgement(ctx context.Context, id uuid.UUID) (*graph.Judgement, error) {
 	j, err := one[graph.Judgement](ctx, r, kJudgement, id)
 	if err != nil {
 		return nil, fmt.Errorf("load judgement %s: %w", id, err)
@@ -530,7 +596,10 @@ func (s *Store) Judgement(ctx context.Context, id uuid.UUID) (*graph.Judgement, 
 func (s *Store) Judgements(ctx context.Context, p graph.Page) ([]graph.Judgement, string, error) {
 	s.rw.RLock()
 	defer s.rw.RUnlock()
-	r := s.rd()
+	return s.rd().judgements(ctx, p)
+}
+
+func (r reader) judgements(ctx context.Context, p graph.Page) ([]graph.Judgement, string, error) {
 	nodes, next, err := r.listed(ctx, kJudgement, p)
 	if err != nil {
 		return nil, "", fmt.Errorf("list judgements: %w", err)
@@ -548,7 +617,10 @@ func (s *Store) Judgements(ctx context.Context, p graph.Page) ([]graph.Judgement
 func (s *Store) JudgementsFor(ctx context.Context, target uuid.UUID) ([]graph.Judgement, error) {
 	s.rw.RLock()
 	defer s.rw.RUnlock()
-	r := s.rd()
+	return s.rd().judgementsFor(ctx, target)
+}
+
+func (r reader) judgementsFor(ctx context.Context, target uuid.UUID) ([]graph.Judgement, error) {
 	starts := make([]quad.Value, len(kinds))
 	for i, k := range kinds {
 		starts[i] = k.iri(target)

@@ -34,6 +34,7 @@ type Store struct {
 	qs      cgraph.QuadStore
 	backend string
 	cache   *cache // nil on the SQL backends
+	gen     uint64 // counts writes, under wmu (Group.Commit checks it)
 
 	wmu sync.Mutex   // one Commit or Load at a time
 	rw  sync.RWMutex // readers vs the moment deltas are applied

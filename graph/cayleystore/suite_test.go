@@ -42,6 +42,8 @@ func runSuite(t *testing.T, open opener) {
 		{"stats", testStats},
 		{"dump and load into memory", testDumpLoad},
 		{"cache coherence", testCacheCoherence},
+		{"group commit", testGroup},
+		{"group commit, stale and refused", testGroupStaleAndRefused},
 	} {
 		t.Run(c.name, func(t *testing.T) { c.run(t, open) })
 	}
