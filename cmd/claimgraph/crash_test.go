@@ -2,10 +2,16 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"math/rand/v2"
+	"net/http"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
+	"strings"
+	"sync"
+	"sync/atomic"
 	"syscall"
 	"testing"
 	"time"
@@ -160,4 +166,117 @@ func checkWholeDocuments(t *testing.T, ex *extract.Extractor, db string) int {
 			stats.Documents, stats.Claims, len(docs), claims)
 	}
 	return len(docs)
+}
+
+// TestServeSIGKILLKeepsAcknowledgedWrites kills a serving claimgraph
+// process with SIGKILL while writers post documents, CLAIMGRAPH_CRASH_RUNS
+// times (3 by default): every document acknowledged with a 201 before the
+// kill must be in the store when it is opened again, and every stored
+// document whole.
+func TestServeSIGKILLKeepsAcknowledgedWrites(t *testing.T) {
+	if testing.Short() {
+		t.Skip("kills real processes")
+	}
+	runs := 3
+	if s := os.Getenv("CLAIMGRAPH_CRASH_RUNS"); s != "" {
+		if n, err := strconv.Atoi(s); err == nil && n > 0 {
+			runs = min(n, 5)
+		}
+	}
+	docs := docgen.Generate(400, 13)
+	ex := extract.New(gazetteer.Default())
+	r := rand.New(rand.NewPCG(uint64(time.Now().UnixNano()), 3))
+	for run := range runs {
+		db := filepath.Join(t.TempDir(), "db")
+		addr := freeLoopbackAddr(t)
+		cmd, out := claimgraphCmd(t, []string{EnvWriteToken + "=" + testWriteToken},
+			"serve", "--addr", addr, "--db", db, "--rate", "0", "--log-level", "warn")
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		exited := make(chan error, 1)
+		go func() { exited <- cmd.Wait() }()
+		base := "http://" + addr
+		for up := false; !up; {
+			select {
+			case err := <-exited:
+				t.Fatalf("serve exited: %v\n%s", err, out.String())
+			case <-time.After(20 * time.Millisecond):
+			}
+			if res, err := http.Get(base + "/readyz"); err == nil {
+				res.Body.Close()
+				up = res.StatusCode == 200
+			}
+		}
+
+		var (
+			mu    sync.Mutex
+			acked []uuid.UUID
+			next  atomic.Int64
+			wg    sync.WaitGroup
+		)
+		for range 4 {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				for {
+					i := int(next.Add(1) - 1)
+					if i >= len(docs) {
+						return
+					}
+					req, _ := http.NewRequest("POST", base+"/v1/documents?file="+docs[i].Name, strings.NewReader(docs[i].Text))
+					req.Header.Set("Content-Type", "text/plain")
+					req.Header.Set("Authorization", "Bearer "+testWriteToken)
+					res, err := http.DefaultClient.Do(req)
+					if err != nil {
+						return // the server is gone
+					}
+					var body struct {
+						Document graph.Document `json:"document"`
+					}
+					err = json.NewDecoder(res.Body).Decode(&body)
+					res.Body.Close()
+					if err == nil && res.StatusCode == http.StatusCreated {
+						mu.Lock()
+						acked = append(acked, body.Document.ID)
+						mu.Unlock()
+					}
+				}
+			}()
+		}
+		// Kill once some documents are acknowledged, at a random moment after.
+		for {
+			mu.Lock()
+			n := len(acked)
+			mu.Unlock()
+			if n > 0 {
+				break
+			}
+			time.Sleep(5 * time.Millisecond)
+		}
+		time.Sleep(time.Duration(r.Int64N(int64(2 * time.Second))))
+		mu.Lock()
+		if err := cmd.Process.Signal(syscall.SIGKILL); err != nil {
+			t.Fatal(err)
+		}
+		sure := slices.Clone(acked) // acknowledged before the kill
+		mu.Unlock()
+		<-exited
+		wg.Wait()
+
+		n := checkWholeDocuments(t, ex, db)
+		st, err := cayleystore.Open(context.Background(), db)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, id := range sure {
+			ok, err := st.HasDocument(context.Background(), id)
+			if err != nil || !ok {
+				st.Close()
+				t.Fatalf("run %d: document %s was acknowledged with 201 before the kill and is not stored (%v)", run, id, err)
+			}
+		}
+		st.Close()
+		t.Logf("run %d: %d documents acknowledged before the kill, %d stored", run, len(sure), n)
+	}
 }
