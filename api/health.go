@@ -13,7 +13,6 @@ import (
 // readyTimeout bounds the store read /readyz makes.
 const readyTimeout = 2 * time.Second
 
-
 // readyz answers 200 when the server takes requests: it is not shutting
 // down and the store answers a cheap read. Otherwise 503 unavailable,
 // saying why.
