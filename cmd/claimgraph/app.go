@@ -51,7 +51,7 @@ func SeedGazetteer(ctx context.Context, st *cayleystore.Store, g *gazetteer.Gaze
 	for i := range ents {
 		ents[i].Keys = g.Keys(&ents[i])
 	}
-	if err := st.Commit(ctx, &graph.Batch{Entities: ents, Label: "cg:gazetteer"}); err != nil {
+	if err := st.Commit(ctx, &graph.Batch{Entities: ents, Label: "gazetteer"}); err != nil {
 		return fmt.Errorf("seed gazetteer: %w", err)
 	}
 	return nil
