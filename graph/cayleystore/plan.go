@@ -21,8 +21,14 @@ type plan struct {
 	s      *Store
 	stored map[quad.Value][]quad.Quad
 	state  map[quad.Value][]quad.Quad
-	err    error                  // first internal error, reported by deltas
-	idx    map[inKey][]quad.Value // in-edges of the planned state; nil when stale
+	err    error // first internal error, reported by deltas
+
+	// The in-edges of the planned state, kept for reads over a group
+	// (reader.adj): idx by object and predicate, indexed the quads each
+	// subject had when last indexed, dirty the subjects changed since.
+	idx     map[inKey][]quad.Value
+	indexed map[quad.Value][]quad.Quad
+	dirty   map[quad.Value]bool
 }
 
 // inKey names the in-edges of a node with one predicate.
@@ -31,21 +37,57 @@ type inKey struct {
 	pred quad.IRI
 }
 
-// inIndex returns the subjects of the planned quads by object and
-// predicate, rebuilt after the plan changed.
-func (pl *plan) inIndex() map[inKey][]quad.Value {
-	if pl.idx != nil {
-		return pl.idx
+// touch marks s as changed since the in-edge index was last brought up
+// to date.
+func (pl *plan) touch(s quad.Value) {
+	if pl.dirty != nil {
+		pl.dirty[s] = true
 	}
-	pl.idx = make(map[inKey][]quad.Value)
-	for _, qs := range pl.state {
-		for _, q := range qs {
+}
+
+// inIndex returns the subjects of the planned quads by object and
+// predicate, updated for the subjects changed since it was last asked.
+func (pl *plan) inIndex() map[inKey][]quad.Value {
+	if pl.idx == nil {
+		pl.idx = make(map[inKey][]quad.Value)
+		pl.indexed = make(map[quad.Value][]quad.Quad)
+		pl.dirty = make(map[quad.Value]bool, len(pl.state))
+		for s := range pl.state {
+			pl.dirty[s] = true
+		}
+	}
+	for s := range pl.dirty {
+		for _, q := range pl.indexed[s] {
+			p, ok := q.Predicate.(quad.IRI)
+			if !ok {
+				continue
+			}
+			k := inKey{q.Object, p}
+			subs := pl.idx[k]
+			for i, x := range subs {
+				if x == s {
+					subs = append(subs[:i:i], subs[i+1:]...)
+					break
+				}
+			}
+			if len(subs) == 0 {
+				delete(pl.idx, k)
+			} else {
+				pl.idx[k] = subs
+			}
+		}
+		// The state's slices are never changed in place (put appends,
+		// the others build new slices), so keeping the header is safe.
+		st := pl.state[s]
+		pl.indexed[s] = st
+		for _, q := range st {
 			if p, ok := q.Predicate.(quad.IRI); ok {
 				k := inKey{q.Object, p}
-				pl.idx[k] = append(pl.idx[k], q.Subject)
+				pl.idx[k] = append(pl.idx[k], s)
 			}
 		}
 	}
+	clear(pl.dirty)
 	return pl.idx
 }
 
@@ -56,18 +98,17 @@ func newPlan(s *Store) *plan {
 // fresh declares subjects known to have no quads (their ids derive from a
 // document that does not exist yet), sparing a read.
 func (pl *plan) fresh(subjects ...quad.Value) {
-	pl.idx = nil
 	for _, s := range subjects {
 		if _, ok := pl.state[s]; !ok {
 			pl.stored[s] = nil
 			pl.state[s] = nil
+			pl.touch(s)
 		}
 	}
 }
 
 // load reads the stored quads of the subjects not known yet.
 func (pl *plan) load(ctx context.Context, subjects []quad.Value) error {
-	pl.idx = nil
 	for _, s := range subjects {
 		if _, ok := pl.state[s]; ok {
 			continue
@@ -78,6 +119,7 @@ func (pl *plan) load(ctx context.Context, subjects []quad.Value) error {
 		}
 		pl.stored[s] = qs
 		pl.state[s] = append([]quad.Quad(nil), qs...)
+		pl.touch(s)
 	}
 	return nil
 }
@@ -115,7 +157,6 @@ func (pl *plan) objects(s quad.Value, p quad.IRI) []quad.Value {
 
 // put adds (s p o) under label unless the triple is there already.
 func (pl *plan) put(s quad.Value, p quad.IRI, o quad.Value, label quad.Value) {
-	pl.idx = nil
 	if !pl.known(s) {
 		return
 	}
@@ -125,13 +166,13 @@ func (pl *plan) put(s quad.Value, p quad.IRI, o quad.Value, label quad.Value) {
 		}
 	}
 	pl.state[s] = append(pl.state[s], quad.Quad{Subject: s, Predicate: p, Object: o, Label: label})
+	pl.touch(s)
 }
 
 // replace makes objs the only objects of (s p): other quads go, quads of
 // objs already there stay under their label, missing ones are added under
 // label.
 func (pl *plan) replace(s quad.Value, p quad.IRI, label quad.Value, objs ...quad.Value) {
-	pl.idx = nil
 	if !pl.known(s) {
 		return
 	}
@@ -147,6 +188,7 @@ func (pl *plan) replace(s quad.Value, p quad.IRI, label quad.Value, objs ...quad
 		kept = append(kept, q)
 	}
 	pl.state[s] = kept
+	pl.touch(s)
 	for _, o := range objs {
 		pl.put(s, p, o, label)
 	}
@@ -154,7 +196,6 @@ func (pl *plan) replace(s quad.Value, p quad.IRI, label quad.Value, objs ...quad
 
 // remove drops the (s p o) quads whatever their label.
 func (pl *plan) remove(s quad.Value, p quad.IRI, o quad.Value) {
-	pl.idx = nil
 	if !pl.known(s) {
 		return
 	}
@@ -166,15 +207,16 @@ func (pl *plan) remove(s quad.Value, p quad.IRI, o quad.Value) {
 		kept = append(kept, q)
 	}
 	pl.state[s] = kept
+	pl.touch(s)
 }
 
 // drop removes every quad of subject s.
 func (pl *plan) drop(s quad.Value) {
-	pl.idx = nil
 	if !pl.known(s) {
 		return
 	}
 	pl.state[s] = nil
+	pl.touch(s)
 }
 
 // deltas is the difference between the stored and the wanted quads, in a

@@ -188,33 +188,70 @@ type Summary struct {
 // Progress is told after each item.
 type Progress func(done, total int, s *Summary)
 
-// IngestItems ingests items, extracting on every core and committing one
-// document at a time. It stops early only when ctx is cancelled; a failed
-// item is counted and reported, and the rest go on.
+// IngestItems ingests items, extracting on every core and planning and
+// committing in one goroutine: one document at a time, or in groups when
+// p.Groups is set (see Pipeline.Groups), in which case progress is told
+// once a document's group is committed. It stops early only when ctx is
+// cancelled; a failed item is counted and reported, and the rest go on.
 func (p *Pipeline) IngestItems(ctx context.Context, items []Item, progress Progress) (*Summary, error) {
 	s := &Summary{}
-	type result struct {
-		res *Result
-		err error
+	done := 0
+	report := func(path string, r *Result, err error) {
+		done++
+		switch {
+		case err != nil:
+			s.Failed++
+			if path != "" {
+				err = fmt.Errorf("%s: %w", path, err)
+			}
+			s.Errors = append(s.Errors, err)
+		case r.Created:
+			s.Created++
+			s.Claims += len(r.Extraction.Claims)
+			s.Accounts += len(r.Extraction.Accounts)
+		default:
+			s.Existing++
+		}
+		if progress != nil {
+			progress(done, len(items), s)
+		}
+	}
+	gp, grouped := p.Planner.(GroupPlanner)
+	grouped = grouped && p.Groups != nil
+
+	type extracted struct {
+		path string
+		x    *graph.Extraction // nil when res or err is set
+		res  *Result
+		err  error
 	}
 	jobs := make(chan Item)
-	results := make(chan result)
 	workers := runtime.GOMAXPROCS(0)
+	size := p.GroupSize
+	if size <= 0 {
+		size = DefaultGroupSize
+	}
+	// Extracted documents wait here while a group is planned and
+	// committed; whatever waited when a group is full or nothing more
+	// waits makes the next group, so groups grow as large as commit is
+	// slower than extraction.
+	results := make(chan extracted, max(workers, size))
 	var wg sync.WaitGroup
 	for range workers {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			for it := range jobs {
-				if it.Err != nil {
-					results <- result{err: it.Err}
-					continue
+				switch {
+				case it.Err != nil:
+					results <- extracted{err: it.Err} // it names its path
+				case !grouped:
+					r, err := p.Ingest(ctx, it.Input)
+					results <- extracted{path: it.Path, res: r, err: err}
+				default:
+					x, r, err := p.extract(ctx, it.Input)
+					results <- extracted{path: it.Path, x: x, res: r, err: err}
 				}
-				r, err := p.Ingest(ctx, it.Input)
-				if err != nil {
-					err = fmt.Errorf("%s: %w", it.Path, err)
-				}
-				results <- result{res: r, err: err}
 			}
 		}()
 	}
@@ -229,23 +266,106 @@ func (p *Pipeline) IngestItems(ctx context.Context, items []Item, progress Progr
 		}
 	}()
 	go func() { wg.Wait(); close(results) }()
-	done := 0
-	for r := range results {
-		done++
-		switch {
-		case r.err != nil:
-			s.Failed++
-			s.Errors = append(s.Errors, r.err)
-		case r.res.Created:
-			s.Created++
-			s.Claims += len(r.res.Extraction.Claims)
-			s.Accounts += len(r.res.Extraction.Accounts)
-		default:
-			s.Existing++
+
+	var g Group
+	var pending []extracted
+	// flush commits the open group; if it fails, its documents are
+	// committed one by one, planned afresh.
+	flush := func(err error) {
+		if g == nil {
+			return
 		}
-		if progress != nil {
-			progress(done, len(items), s)
+		if err == nil {
+			err = g.Commit(ctx)
+		}
+		if err == nil {
+			for _, e := range pending {
+				report(e.path, e.res, nil)
+			}
+		} else {
+			for _, e := range pending {
+				r, err := p.commitLocked(ctx, e.x)
+				report(e.path, r, err)
+			}
+		}
+		g, pending = nil, nil
+		p.mu.Unlock()
+	}
+	for r := range results {
+		if r.x == nil {
+			report(r.path, r.res, r.err)
+			continue
+		}
+		if g == nil {
+			p.mu.Lock()
+			g = p.Groups()
+		}
+		res, err := p.planInto(ctx, g, gp, r.x)
+		switch {
+		case err == nil && res.Created:
+			r.res = res
+			pending = append(pending, r)
+		case errors.Is(err, errGroupBroken):
+			// The group holds part of this batch: commit nothing of it.
+			pending = append(pending, r)
+			flush(err)
+			continue
+		default:
+			report(r.path, res, err)
+		}
+		if len(pending) >= size || len(results) == 0 {
+			flush(nil)
 		}
 	}
+	flush(nil)
 	return s, ctx.Err()
+}
+
+// errGroupBroken marks a failed Group.Add.
+var errGroupBroken = errors.New("group commit: a batch was refused")
+
+// extract checks and extracts one document, or returns the stored
+// document when its text is already stored.
+func (p *Pipeline) extract(ctx context.Context, in graph.DocumentInput) (*graph.Extraction, *Result, error) {
+	if err := p.validate(in); err != nil {
+		return nil, nil, err
+	}
+	id := graph.DocumentID(graph.NormaliseText(in.Text))
+	if doc, err := p.existing(ctx, id); err != nil || doc != nil {
+		if err != nil {
+			return nil, nil, err
+		}
+		return nil, &Result{Document: *doc}, nil
+	}
+	x, err := p.Extractor.Extract(in)
+	if err != nil {
+		return nil, nil, fmt.Errorf("extract document: %w", err)
+	}
+	return x, nil, nil
+}
+
+// planInto plans x over g and adds its batch to g. A document already
+// stored, or already in the group, is reported as existing.
+func (p *Pipeline) planInto(ctx context.Context, g Group, gp GroupPlanner, x *graph.Extraction) (*Result, error) {
+	id := x.Document.ID
+	have, err := g.HasDocument(ctx, id)
+	if err != nil {
+		return nil, fmt.Errorf("look up document %s: %w", id, err)
+	}
+	if have {
+		doc, err := g.Document(ctx, id)
+		if err != nil {
+			return nil, fmt.Errorf("load document %s: %w", id, err)
+		}
+		return &Result{Document: *doc}, nil
+	}
+	p.prepare(x)
+	b, err := gp.PlanOver(ctx, g, x)
+	if err != nil {
+		return nil, fmt.Errorf("cross-reference document %s: %w", id, err)
+	}
+	if err := g.Add(ctx, b); err != nil {
+		return nil, fmt.Errorf("%w: document %s: %w", errGroupBroken, id, err)
+	}
+	return created(x, b), nil
 }

@@ -17,6 +17,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/claimgraph/claimgraph/graph"
+	"github.com/claimgraph/claimgraph/graph/xref"
 	"github.com/google/uuid"
 )
 
@@ -38,6 +39,29 @@ type Store interface {
 	Commit(ctx context.Context, b *graph.Batch) error
 }
 
+// Group is a group commit over the store (cayleystore.Group): batches
+// added are planned over the ones added before them, read back through
+// its xref.Store methods as if they were committed, and written together,
+// all or nothing, by Commit.
+type Group interface {
+	xref.Store
+	HasDocument(ctx context.Context, id uuid.UUID) (bool, error)
+	Document(ctx context.Context, id uuid.UUID) (*graph.Document, error)
+	Add(ctx context.Context, b *graph.Batch) error
+	Len() int
+	Commit(ctx context.Context) error
+}
+
+// GroupPlanner is a Planner that can plan over a view other than its
+// store (xref.Engine): a group's.
+type GroupPlanner interface {
+	PlanOver(ctx context.Context, view xref.Store, x *graph.Extraction) (*graph.Batch, error)
+}
+
+// DefaultGroupSize is the most documents IngestItems commits together by
+// default.
+const DefaultGroupSize = 32
+
 // DefaultMaxDocumentBytes is the largest document text accepted by default.
 const DefaultMaxDocumentBytes = 5 << 20
 
@@ -55,6 +79,16 @@ type Pipeline struct {
 	// Index returns the match keys an entity is searched by (the
 	// gazetteer's Keys); entities that have none get them before commit.
 	Index func(e *graph.Entity) []string
+	// Groups, when set and the Planner is a GroupPlanner, makes
+	// IngestItems commit documents in groups of up to GroupSize, one
+	// transaction (and one fsync) per group, each document planned over
+	// the store and the group's documents before it. A group that fails
+	// is committed again one document at a time, planned afresh, so one
+	// bad document fails alone. Ingest (one document) always commits, and
+	// syncs, before it returns.
+	Groups func() Group
+	// GroupSize is the most documents per group; 0 means DefaultGroupSize.
+	GroupSize int
 
 	mu sync.Mutex // serialises Plan + Commit
 }
@@ -90,13 +124,8 @@ func Check(text string, max int) error {
 
 // Ingest checks, extracts, plans and commits one document.
 func (p *Pipeline) Ingest(ctx context.Context, in graph.DocumentInput) (*Result, error) {
-	if err := Check(in.Text, p.MaxDocumentBytes); err != nil {
+	if err := p.validate(in); err != nil {
 		return nil, err
-	}
-	if in.Date != "" {
-		if _, err := time.Parse("2006-01-02", in.Date); err != nil {
-			return nil, graph.Errorf(graph.EINVALID, "date %q is not YYYY-MM-DD", in.Date)
-		}
 	}
 	id := graph.DocumentID(graph.NormaliseText(in.Text))
 	if doc, err := p.existing(ctx, id); err != nil || doc != nil {
@@ -110,6 +139,19 @@ func (p *Pipeline) Ingest(ctx context.Context, in graph.DocumentInput) (*Result,
 		return nil, fmt.Errorf("extract document: %w", err)
 	}
 	return p.commit(ctx, x)
+}
+
+// validate checks a document's text and date.
+func (p *Pipeline) validate(in graph.DocumentInput) error {
+	if err := Check(in.Text, p.MaxDocumentBytes); err != nil {
+		return err
+	}
+	if in.Date != "" {
+		if _, err := time.Parse("2006-01-02", in.Date); err != nil {
+			return graph.Errorf(graph.EINVALID, "date %q is not YYYY-MM-DD", in.Date)
+		}
+	}
+	return nil
 }
 
 func (p *Pipeline) existing(ctx context.Context, id uuid.UUID) (*graph.Document, error) {
@@ -148,6 +190,11 @@ func (p *Pipeline) Apply(ctx context.Context, plan func(context.Context) (*graph
 func (p *Pipeline) commit(ctx context.Context, x *graph.Extraction) (*Result, error) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
+	return p.commitLocked(ctx, x)
+}
+
+// commitLocked is commit for a caller holding p.mu.
+func (p *Pipeline) commitLocked(ctx context.Context, x *graph.Extraction) (*Result, error) {
 	id := x.Document.ID
 	if doc, err := p.existing(ctx, id); err != nil || doc != nil {
 		if err != nil {
@@ -155,6 +202,20 @@ func (p *Pipeline) commit(ctx context.Context, x *graph.Extraction) (*Result, er
 		}
 		return &Result{Document: *doc}, nil
 	}
+	p.prepare(x)
+	b, err := p.Planner.Plan(ctx, x)
+	if err != nil {
+		return nil, fmt.Errorf("cross-reference document %s: %w", id, err)
+	}
+	if err := p.Store.Commit(ctx, b); err != nil {
+		return nil, fmt.Errorf("commit document %s: %w", id, err)
+	}
+	return created(x, b), nil
+}
+
+// prepare sets what the pipeline adds to an extraction before planning:
+// the ingestion time and the match keys of entities that have none.
+func (p *Pipeline) prepare(x *graph.Extraction) {
 	now := time.Now
 	if p.Now != nil {
 		now = p.Now
@@ -167,13 +228,10 @@ func (p *Pipeline) commit(ctx context.Context, x *graph.Extraction) (*Result, er
 			}
 		}
 	}
-	b, err := p.Planner.Plan(ctx, x)
-	if err != nil {
-		return nil, fmt.Errorf("cross-reference document %s: %w", id, err)
-	}
-	if err := p.Store.Commit(ctx, b); err != nil {
-		return nil, fmt.Errorf("commit document %s: %w", id, err)
-	}
+}
+
+// created is the result of committing x with its batch b.
+func created(x *graph.Extraction, b *graph.Batch) *Result {
 	res := &Result{Document: x.Document, Created: true, Extraction: x}
 	seen := map[uuid.UUID]bool{}
 	for _, a := range x.Accounts {
@@ -186,5 +244,5 @@ func (p *Pipeline) commit(ctx context.Context, x *graph.Extraction) (*Result, er
 			res.Events = append(res.Events, *ev)
 		}
 	}
-	return res, nil
+	return res
 }

@@ -181,6 +181,16 @@ func (e *Engine) Plan(ctx context.Context, x *graph.Extraction) (*graph.Batch, e
 	return b, nil
 }
 
+// PlanOver is Plan reading view instead of the engine's store, with the
+// engine's world and clock. Bulk ingestion plans each document of a group
+// commit over the store with the group's earlier documents, not committed
+// yet, layered on top.
+func (e *Engine) PlanOver(ctx context.Context, view Store, x *graph.Extraction) (*graph.Batch, error) {
+	o := *e
+	o.store = view
+	return o.Plan(ctx, x)
+}
+
 // change is what a replan resolves again: new accounts (not stored yet),
 // the claims as they are after the change (nb.claims holds them as
 // stored), and the accounts whose text-reuse links are recomputed against
