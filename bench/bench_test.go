@@ -113,6 +113,19 @@ func benchDocs(b *testing.B) int {
 	return 1000
 }
 
+// benchGroup is the group size of BenchmarkIngest: CLAIMGRAPH_BENCH_GROUP,
+// or ingest's default.
+func benchGroup(b *testing.B) int {
+	if v := os.Getenv("CLAIMGRAPH_BENCH_GROUP"); v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil || n < 1 {
+			b.Fatalf("CLAIMGRAPH_BENCH_GROUP=%q", v)
+		}
+		return n
+	}
+	return 0
+}
+
 // BenchmarkIngest times the bulk load of benchDocs documents into bolt
 // per iteration; it reports documents/s and quads/s.
 func BenchmarkIngest(b *testing.B) {
@@ -122,13 +135,14 @@ func BenchmarkIngest(b *testing.B) {
 		b.Fatal(err)
 	}
 	ctx := context.Background()
-	var dps, qps float64
+	var dps, qps, cpu, commits float64
 	for i := 0; i < b.N; i++ {
 		b.StopTimer()
 		sys, err := open(ctx, filepath.Join(b.TempDir(), strconv.Itoa(i)))
 		if err != nil {
 			b.Fatal(err)
 		}
+		sys.pipeline.GroupSize = benchGroup(b)
 		b.StartTimer()
 		in, err := ingestBulk(ctx, sys, docs, io.Discard)
 		if err != nil {
@@ -137,9 +151,12 @@ func BenchmarkIngest(b *testing.B) {
 		b.StopTimer()
 		sys.store.Close()
 		dps, qps = in.DocsPerSec, in.QuadsPerSec
+		cpu, commits = in.CPUSeconds*1000/float64(in.Created), float64(in.Commits)
 	}
 	b.ReportMetric(dps, "docs/s")
 	b.ReportMetric(qps, "quads/s")
+	b.ReportMetric(cpu, "cpu-ms/doc")
+	b.ReportMetric(commits, "commits")
 }
 
 // BenchmarkTraversals times each traversal in process, with its Gizmo and

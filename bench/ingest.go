@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"syscall"
 	"time"
 
 	"github.com/claimgraph/claimgraph/graph/gen"
@@ -21,6 +22,7 @@ func ingestBulk(ctx context.Context, sys *system, docs []gen.Document, log io.Wr
 	if err != nil {
 		return Ingest{}, err
 	}
+	cpu0 := cpuTime()
 	start := time.Now()
 	last := start
 	s, err := sys.pipeline.IngestItems(ctx, items, func(done, total int, s *ingest.Summary) {
@@ -31,6 +33,7 @@ func ingestBulk(ctx context.Context, sys *system, docs []gen.Document, log io.Wr
 		}
 	})
 	el := time.Since(start).Seconds()
+	cpu := cpuTime() - cpu0
 	if err != nil {
 		return Ingest{}, fmt.Errorf("bulk ingest: %w", err)
 	}
@@ -39,7 +42,7 @@ func ingestBulk(ctx context.Context, sys *system, docs []gen.Document, log io.Wr
 		return Ingest{}, err
 	}
 	out := Ingest{Documents: len(docs), Created: s.Created, Failed: s.Failed, Claims: s.Claims, Accounts: s.Accounts,
-		Seconds: el, Quads: q1 - q0}
+		Commits: s.Commits, Seconds: el, CPUSeconds: cpu, Quads: q1 - q0}
 	if s.Failed > 0 {
 		return out, fmt.Errorf("bulk ingest: %d of %d documents failed; first: %v", s.Failed, len(docs), s.Errors[0])
 	}
@@ -60,4 +63,13 @@ func ingestOneByOne(ctx context.Context, sys *system, docs []gen.Document) (Late
 		ds = append(ds, time.Since(start))
 	}
 	return summarise(ds), nil
+}
+
+// cpuTime is the process's user and system CPU time so far, in seconds.
+func cpuTime() float64 {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return float64(ru.Utime.Nano()+ru.Stime.Nano()) / 1e9
 }

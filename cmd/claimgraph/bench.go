@@ -23,6 +23,7 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	fs.IntVar(&cfg.Clients, "clients", 4, "concurrent HTTP clients")
 	fs.IntVar(&cfg.Requests, "requests", 400, "requests per traversal")
 	fs.IntVar(&cfg.Extra, "extra", 50, "documents ingested one by one after the bulk load, to time cross-referencing one more")
+	fs.IntVar(&cfg.GroupSize, "group", 0, "most documents per group commit in the bulk load (0: the default, 1: one transaction per document)")
 	jsonOut := fs.String("json", "", "also write the report as JSON to this file")
 	if err := parse(fs, args); err != nil {
 		return err

@@ -177,6 +177,9 @@ func readJSON(path string, b []byte) []Item {
 
 // Summary counts what a bulk ingest did.
 type Summary struct {
+	// Commits counts the transactions: one per group committed, one per
+	// document committed on its own.
+	Commits  int
 	Created  int
 	Existing int
 	Failed   int
@@ -195,6 +198,8 @@ type Progress func(done, total int, s *Summary)
 // cancelled; a failed item is counted and reported, and the rest go on.
 func (p *Pipeline) IngestItems(ctx context.Context, items []Item, progress Progress) (*Summary, error) {
 	s := &Summary{}
+	gp, grouped := p.Planner.(GroupPlanner)
+	grouped = grouped && p.Groups != nil
 	done := 0
 	report := func(path string, r *Result, err error) {
 		done++
@@ -207,6 +212,9 @@ func (p *Pipeline) IngestItems(ctx context.Context, items []Item, progress Progr
 			s.Errors = append(s.Errors, err)
 		case r.Created:
 			s.Created++
+			if !grouped {
+				s.Commits++
+			}
 			s.Claims += len(r.Extraction.Claims)
 			s.Accounts += len(r.Extraction.Accounts)
 		default:
@@ -216,8 +224,6 @@ func (p *Pipeline) IngestItems(ctx context.Context, items []Item, progress Progr
 			progress(done, len(items), s)
 		}
 	}
-	gp, grouped := p.Planner.(GroupPlanner)
-	grouped = grouped && p.Groups != nil
 
 	type extracted struct {
 		path string
@@ -279,12 +285,16 @@ func (p *Pipeline) IngestItems(ctx context.Context, items []Item, progress Progr
 			err = g.Commit(ctx)
 		}
 		if err == nil {
+			s.Commits++
 			for _, e := range pending {
 				report(e.path, e.res, nil)
 			}
 		} else {
 			for _, e := range pending {
 				r, err := p.commitLocked(ctx, e.x)
+				if err == nil && r.Created {
+					s.Commits++
+				}
 				report(e.path, r, err)
 			}
 		}
