@@ -243,8 +243,10 @@ func Run(ctx context.Context, cfg Config) (*Report, error) {
 		return nil, err
 	}
 
-	// Baselines over the same store and samples.
-	fl, err := buildFloor(ctx, sys, smp)
+	// Baselines over the same store and samples: the same handlers over
+	// Gizmo and over the floor, checked to answer alike before and after
+	// they are timed.
+	bl, err := newBaselines(ctx, sys, eps)
 	if err != nil {
 		return nil, err
 	}
@@ -253,11 +255,18 @@ func Run(ctx context.Context, cfg Config) (*Report, error) {
 		if ep.out.Skipped != "" {
 			continue
 		}
-		if ep.out.Gizmo, err = timeGizmo(ctx, sys, ep, cfg.Requests); err != nil {
+		if err := bl.alike(ctx, sys, ep); err != nil {
+			return nil, fmt.Errorf("%s: %w", ep.out.Name, err)
+		}
+		samples := len(ep.urls)
+		if ep.out.Gizmo, err = inProcess(ctx, bl.gizmo, ep, max(samples, min(cfg.Requests, maxGizmoRuns))); err != nil {
 			return nil, fmt.Errorf("%s gizmo baseline: %w", ep.out.Name, err)
 		}
-		if ep.out.Floor, err = timeFloor(ctx, fl, ep, cfg.Requests); err != nil {
+		if ep.out.Floor, err = inProcess(ctx, bl.floor, ep, cfg.Requests); err != nil {
 			return nil, fmt.Errorf("%s floor baseline: %w", ep.out.Name, err)
+		}
+		if err := bl.alike(ctx, sys, ep); err != nil {
+			return nil, fmt.Errorf("%s, after timing: %w", ep.out.Name, err)
 		}
 		if ep.out.InProcess.P50 > 0 {
 			ep.out.GizmoRatio = ep.out.Gizmo.P50 / ep.out.InProcess.P50

@@ -3,11 +3,16 @@ package bench
 import (
 	"context"
 	"io"
+	"net/http"
 	"os"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"testing"
 
+	"github.com/google/uuid"
+
+	"github.com/claimgraph/claimgraph/graph"
 	"github.com/claimgraph/claimgraph/graph/gen"
 	"github.com/claimgraph/claimgraph/graph/ingest"
 )
@@ -38,6 +43,49 @@ func TestRunSmall(t *testing.T) {
 		if e.HTTP.P50 > e.HTTP.P99 || e.GizmoRatio <= 0 || e.FloorRatio <= 0 {
 			t.Errorf("%s: percentiles or ratios out of order: %+v", e.Name, e)
 		}
+	}
+}
+
+// The baselines answer every sample request as the API does, and the
+// check says so when one does not.
+func TestBaselinesAnswerAlike(t *testing.T) {
+	ctx := context.Background()
+	sys, err := open(ctx, filepath.Join(t.TempDir(), "db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer sys.store.Close()
+	docs, _, err := gen.All(gen.Options{Docs: 40, Seed: 3})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := ingestBulk(ctx, sys, docs, io.Discard); err != nil {
+		t.Fatal(err)
+	}
+	smp, err := sample(ctx, sys, docs, newRand(3), 8)
+	if err != nil {
+		t.Fatal(err)
+	}
+	eps := endpoints(smp)
+	bl, err := newBaselines(ctx, sys, eps)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range eps {
+		if err := bl.alike(ctx, sys, &eps[i]); err != nil {
+			t.Errorf("%s: %v", eps[i].kind, err)
+		}
+	}
+	// Spoil the floor's copy of one event: the conflicts check must notice.
+	ev := smp.events[0]
+	k := key("Event", []uuid.UUID{ev})
+	e := bl.fs.m[k]
+	spoilt := *e.v.(*graph.Event)
+	spoilt.Title += " (spoilt)"
+	e.v = &spoilt
+	bl.fs.m[k] = e
+	if err := bl.alike(ctx, sys, &eps[1]); err == nil || !strings.Contains(err.Error(), "floor baseline") {
+		t.Errorf("a spoilt floor passed the check: %v", err)
 	}
 }
 
@@ -180,30 +228,26 @@ func BenchmarkTraversals(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	fl, err := buildFloor(ctx, sys, smp)
+	eps := endpoints(smp)
+	bl, err := newBaselines(ctx, sys, eps)
 	if err != nil {
 		b.Fatal(err)
 	}
-	for _, ep := range endpoints(smp) {
+	for _, ep := range eps {
 		ep := ep
-		b.Run(ep.kind+"/api", func(b *testing.B) {
-			if _, err := inProcess(ctx, sys.handler, &ep, b.N); err != nil {
-				b.Skip(err)
-			}
-		})
-		b.Run(ep.kind+"/gizmo", func(b *testing.B) {
-			for i := 0; i < b.N; i++ {
-				if _, err := runGizmo(ctx, sys, gizmoScript(&ep, i%len(ep.urls))); err != nil {
+		if err := bl.alike(ctx, sys, &ep); err != nil {
+			b.Fatal(err)
+		}
+		for _, v := range []struct {
+			name string
+			h    http.Handler
+		}{{"api", sys.handler}, {"gizmo", bl.gizmo}, {"floor", bl.floor}} {
+			h := v.h
+			b.Run(ep.kind+"/"+v.name, func(b *testing.B) {
+				if _, err := inProcess(ctx, h, &ep, b.N); err != nil {
 					b.Fatal(err)
 				}
-			}
-		})
-		b.Run(ep.kind+"/floor", func(b *testing.B) {
-			for i := 0; i < b.N; i++ {
-				if _, err := fl.answer(&ep, i%len(ep.urls)); err != nil {
-					b.Fatal(err)
-				}
-			}
-		})
+			})
+		}
 	}
 }
