@@ -61,9 +61,19 @@ func runDump(ctx context.Context, args []string, stdout, stderr io.Writer) error
 }
 
 func dumpToFile(ctx context.Context, st *cayleystore.Store, path string) error {
+	if err := writeFileAtomic(path, func(w io.Writer) error { return st.Dump(ctx, w) }); err != nil {
+		return fmt.Errorf("dump: %w", err)
+	}
+	return nil
+}
+
+// writeFileAtomic writes path through write: into a temporary file beside
+// it, synced and renamed into place once complete, so that a failed write
+// never replaces a good file.
+func writeFileAtomic(path string, write func(io.Writer) error) error {
 	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
 	if err != nil {
-		return fmt.Errorf("dump: %w", err)
+		return err
 	}
 	tmp := f.Name()
 	done := false
@@ -74,20 +84,20 @@ func dumpToFile(ctx context.Context, st *cayleystore.Store, path string) error {
 		}
 	}()
 	w := bufio.NewWriterSize(f, 1<<16)
-	if err := st.Dump(ctx, w); err != nil {
+	if err := write(w); err != nil {
 		return err
 	}
 	if err := w.Flush(); err != nil {
-		return fmt.Errorf("dump: write %s: %w", tmp, err)
+		return fmt.Errorf("write %s: %w", tmp, err)
 	}
 	if err := f.Sync(); err != nil {
-		return fmt.Errorf("dump: sync %s: %w", tmp, err)
+		return fmt.Errorf("sync %s: %w", tmp, err)
 	}
 	if err := f.Close(); err != nil {
-		return fmt.Errorf("dump: close %s: %w", tmp, err)
+		return fmt.Errorf("close %s: %w", tmp, err)
 	}
 	if err := os.Rename(tmp, path); err != nil {
-		return fmt.Errorf("dump: %w", err)
+		return err
 	}
 	done = true
 	return nil

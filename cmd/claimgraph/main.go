@@ -7,8 +7,12 @@
 //	claimgraph serve   [--db PATH] [--addr 127.0.0.1:8080] [--load PATH ...]
 //	claimgraph ingest  [--db PATH] PATH ...
 //	claimgraph extract [--date YYYY-MM-DD] [--author NAME] [--kind KIND] [--format json|text] FILE
+//	claimgraph xref    --rebuild [--db PATH]
+//	claimgraph export  [--db PATH] [--focus ID] [--depth N] [--format F] [-o FILE]
 //	claimgraph dump    [--db PATH] [-o FILE]
-//	claimgraph load    --db DEST [--merge] [FILE|-]
+//	claimgraph load    --db PATH [FILE|-]
+//	claimgraph gen     --docs N --seed S -o DIR
+//	claimgraph bench   [--docs N] [--db PATH]
 //	claimgraph version
 //
 // --db is a directory for the embedded bolt store (default ./claimgraph.db),
@@ -61,6 +65,8 @@ Commands:
   ingest   ingest files, folders or folders with a manifest.json
   extract  print what extraction finds in a file, without touching the store
   xref     --rebuild: cross-reference the whole store again and commit it
+  export   write a subgraph for Gephi, Cytoscape, networkx, Graphviz or RDF tools:
+           export --focus ID --depth N --format graphml|gexf|cytoscape|d3|dot|jsonld|nquads [-o FILE]
   gen      write a synthetic corpus (--docs N --seed S -o DIR) for benchmarks
   bench    generate, ingest and time the API against Gizmo and in-memory baselines
   dump     write the whole graph as N-Quads (a backup): dump --db PATH -o FILE
@@ -86,6 +92,8 @@ func Run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return runExtract(ctx, rest, stdout, stderr)
 	case "xref":
 		return runXref(ctx, rest, stdout, stderr)
+	case "export":
+		return runExport(ctx, rest, stdout, stderr)
 	case "gen":
 		return runGen(ctx, rest, stdout, stderr)
 	case "bench":

@@ -4,7 +4,9 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"encoding/xml"
 	"net/http"
+	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -147,5 +149,42 @@ func TestExtractPrintsJSON(t *testing.T) {
 	}
 	if x.Document.Date != "2017-10-24" || len(x.Claims) == 0 {
 		t.Fatalf("extract output: %s", out.String()[:min(400, out.Len())])
+	}
+}
+
+func TestExportWritesAFileToolsLoad(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "db")
+	var errb bytes.Buffer
+	if err := Run(context.Background(), []string{"ingest", "--db", db, corpus}, nil, &bytes.Buffer{}, &errb); err != nil {
+		t.Fatalf("ingest: %v %s", err, errb.String())
+	}
+	out := filepath.Join(t.TempDir(), "graph.graphml")
+	if err := Run(context.Background(), []string{"export", "--db", db, "--format", "graphml", "--max-nodes", "40", "-o", out}, nil, &bytes.Buffer{}, &errb); err != nil {
+		t.Fatalf("export: %v %s", err, errb.String())
+	}
+	b, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var doc struct {
+		Graph struct {
+			Nodes []struct {
+				ID string `xml:"id,attr"`
+			} `xml:"node"`
+		} `xml:"graph"`
+	}
+	if err := xml.Unmarshal(b, &doc); err != nil {
+		t.Fatalf("export is not XML: %v", err)
+	}
+	if n := len(doc.Graph.Nodes); n == 0 || n > 40 {
+		t.Fatalf("%d nodes, want 1..40 (the budget)", n)
+	}
+	if !strings.Contains(errb.String(), "budget") && !strings.Contains(errb.String(), "node") {
+		t.Errorf("the cut by the budget is not reported: %q", errb.String())
+	}
+	for _, args := range [][]string{{"export", "--db", db, "--focus", "not-a-uuid"}, {"export", "--db", db, "--format", "png"}, {"export", "--db", db, "--depth", "9"}} {
+		if err := Run(context.Background(), args, nil, &bytes.Buffer{}, &bytes.Buffer{}); exitCode(err) != 2 {
+			t.Errorf("%v: %v, want a usage error", args, err)
+		}
 	}
 }
