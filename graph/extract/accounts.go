@@ -303,7 +303,7 @@ func (d *docState) eventOf(c *claimInfo) (event, bool) {
 	// Place: the most specific place named, outside parentheticals.
 	for k := range c.ms {
 		m := &c.ms[k]
-		if m.ent.Kind != graph.KindPlace || m.ti < len(mask) && mask[m.ti] {
+		if m.ent.Kind != graph.KindPlace || m.dl || m.ti < len(mask) && mask[m.ti] {
 			continue
 		}
 		if ev.place == nil || rankOf(m.ent) < rankOf(ev.place.ent) {

@@ -18,6 +18,10 @@ var (
 		"insurgent", "jihadist", "extremist")
 	oppositionNouns = set("groups", "group", "fighters", "factions", "faction",
 		"organizations", "organisations", "formations", "gangs", "units")
+	// "rebel shelling", "opposition rocket fire": the action names its party.
+	oppositionActionMods = set("rebel", "opposition", "militant", "insurgent", "jihadist")
+	oppositionActions    = set("shelling", "fire", "rocket", "rockets", "mortar", "mortars",
+		"shells", "bombardment", "attack", "attacks", "offensive", "assault", "missiles")
 	forcesNouns = set("forces", "troops", "units", "soldiers", "helicopter",
 		"helicopters", "aircraft", "warplane", "warplanes", "jets", "jet", "planes",
 		"artillery", "positions", "army", "shelling", "bombardment", "strikes",
@@ -102,6 +106,8 @@ func (d *docState) genericActors(toks []token, ms []mention) []mention {
 			}
 			add = append(add, mention{ent: d.oppositionEntity(), s: toks[i].s, e: toks[j-1].e, ti: i, tj: j})
 			i = j - 1
+		case oppositionActionMods[w] && (!toks[i].cap || i == 0 || toks[i-1].kind == tPunct) && i+1 < len(toks) && oppositionActions[toks[i+1].base]:
+			add = append(add, mention{ent: d.oppositionEntity(), s: toks[i].s, e: toks[i].e, ti: i, tj: i + 1})
 		case (w == "army" || w == "regime") && !toks[i].cap || (w == "government" || w == "regime" || w == "pro-government" || w == "pro-regime") && i+1 < len(toks) && forcesNouns[toks[i+1].base]:
 			if d.country == nil {
 				continue

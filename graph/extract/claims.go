@@ -173,6 +173,10 @@ func (d *docState) addClaim(sg segment, ms []mention, sps []speech) {
 	}
 	// Dates.
 	c.dates = dropSpeechDates(toks, findDates(toks, &d.dc))
+	if len(ms) > 0 && ms[0].dl {
+		// The date of a wire dateline dates the report, not the event.
+		c.dates = dropBefore(c.dates, datelineDash(toks))
+	}
 	for _, df := range c.dates {
 		dt := df.d
 		if df.since && d.dc.hasRef && d.doc.Date > dt.From {
@@ -236,6 +240,17 @@ func dropSpeechDates(toks []token, ds []dateFound) []dateFound {
 			}
 		}
 		if !speech {
+			out = append(out, df)
+		}
+	}
+	return out
+}
+
+// dropBefore removes the dates that begin before token k.
+func dropBefore(ds []dateFound, k int) []dateFound {
+	out := ds[:0]
+	for _, df := range ds {
+		if df.i >= k {
 			out = append(out, df)
 		}
 	}

@@ -15,6 +15,7 @@ type mention struct {
 	s, e   int // bytes
 	ti, tj int // token range in the segment
 	ref    bool
+	dl     bool // the place of a wire dateline: where the reporter is
 }
 
 // orgCueKind says what kind of entity a name ending in (or followed by)
@@ -109,6 +110,9 @@ func (d *docState) segMentions(sg *segment, gi *int) []mention {
 		ms = d.genericActors(toks, ms)
 	}
 	ms = d.governorates(toks, ms)
+	if sg.meta == metaNone && sg.first {
+		ms = d.inlineDateline(toks, ms)
+	}
 	ms = d.placeRefs(sg, ms)
 	sort.Slice(ms, func(i, j int) bool { return ms[i].s < ms[j].s })
 	return ms
@@ -481,8 +485,8 @@ func (d *docState) placeRefs(sg *segment, ms []mention) []mention {
 	for i := 0; i+1 < len(toks); i++ {
 		// Places named before this token become antecedents.
 		for next < len(ms) && ms[next].ti <= i {
-			if ms[next].ent.Kind == graph.KindPlace && !ms[next].ref {
-				d.notePlace(ms[next].ent)
+			if ms[next].ent.Kind == graph.KindPlace && !ms[next].ref && !ms[next].dl {
+				d.notePlace(sg, ms[next].ent)
 			}
 			next++
 		}
@@ -498,19 +502,68 @@ func (d *docState) placeRefs(sg *segment, ms []mention) []mention {
 		if n+1 < len(toks) && toks[n+1].low == "of" || coveredBy(ms, n) >= 0 {
 			continue // "the city of Raqqah": the name follows
 		}
-		if e := d.recentPlace(types); e != nil {
+		if e := d.recentPlace(types, toks[n].low == "area"); e != nil {
 			added = append(added, mention{ent: e, s: toks[i].s, e: toks[n].e, ti: i, tj: n + 1, ref: true})
 		}
 	}
 	for ; next < len(ms); next++ {
-		if ms[next].ent.Kind == graph.KindPlace && !ms[next].ref {
-			d.notePlace(ms[next].ent)
+		if ms[next].ent.Kind == graph.KindPlace && !ms[next].ref && !ms[next].dl {
+			d.notePlace(sg, ms[next].ent)
 		}
 	}
 	return append(ms, added...)
 }
 
-func (d *docState) notePlace(e *graph.Entity) {
+// datelineDash returns the index of the dash that may end a wire dateline
+// in the first words of a sentence, or -1.
+func datelineDash(toks []token) int {
+	for k := 1; k < len(toks) && k < 14; k++ {
+		if t := &toks[k]; t.kind == tPunct && (t.text == "-" || t.text == "—" || t.text == "–") {
+			return k
+		}
+	}
+	return -1
+}
+
+// inlineDateline marks the place of a wire dateline that opens a sentence
+// ("BEIRUT, March 15 (Reuters) - Air strikes ...", "Idlib (AFP) —"): it
+// says where the reporter is, not where the event happened. The mention
+// stays, marked; the place is the dateline, which "the city" may still
+// refer to.
+func (d *docState) inlineDateline(toks []token, ms []mention) []mention {
+	dash := datelineDash(toks)
+	if dash < 0 || len(ms) == 0 || ms[0].ti != 0 || ms[0].ent.Kind != graph.KindPlace {
+		return ms
+	}
+	// Between the place and the dash only a date and an agency in
+	// parentheses: no verb.
+	for k := ms[0].tj; k < dash; k++ {
+		if toks[k].kind == tWord && !toks[k].cap && finiteVerb(toks[k].low) {
+			return ms
+		}
+	}
+	if d.dateline == nil {
+		d.dateline = ms[0].ent
+		if d.doc.Dateline == "" {
+			d.doc.Dateline = d.text[ms[0].s:ms[0].e]
+		}
+	}
+	for k := range ms {
+		if ms[k].ti < dash && ms[k].ent.Kind == graph.KindPlace {
+			ms[k].dl = true
+		}
+	}
+	return ms
+}
+
+func (d *docState) notePlace(sg *segment, e *graph.Entity) {
+	if sg.meta == metaDateline {
+		// Where the writer is: an antecedent only when nothing else is.
+		if d.dateline == nil {
+			d.dateline = e
+		}
+		return
+	}
 	for k, p := range d.lastPlaces {
 		if p.ID == e.ID {
 			d.lastPlaces = append(d.lastPlaces[:k], d.lastPlaces[k+1:]...)
@@ -523,12 +576,31 @@ func (d *docState) notePlace(e *graph.Entity) {
 	}
 }
 
-// recentPlace returns the most recently named place of one of the types.
-func (d *docState) recentPlace(types []string) *graph.Entity {
-	for _, t := range types {
+// recentPlace returns the most recently named place of one of the types,
+// preferring the types in order unless anyType ("the area": whichever was
+// named last); the dateline's place only when the text named none.
+func (d *docState) recentPlace(types []string, anyType bool) *graph.Entity {
+	if anyType {
 		for k := len(d.lastPlaces) - 1; k >= 0; k-- {
-			if d.lastPlaces[k].PlaceType == t {
-				return d.lastPlaces[k]
+			for _, t := range types {
+				if d.lastPlaces[k].PlaceType == t {
+					return d.lastPlaces[k]
+				}
+			}
+		}
+	} else {
+		for _, t := range types {
+			for k := len(d.lastPlaces) - 1; k >= 0; k-- {
+				if d.lastPlaces[k].PlaceType == t {
+					return d.lastPlaces[k]
+				}
+			}
+		}
+	}
+	if d.dateline != nil {
+		for _, t := range types {
+			if d.dateline.PlaceType == t {
+				return d.dateline
 			}
 		}
 	}

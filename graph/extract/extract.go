@@ -75,6 +75,7 @@ type docState struct {
 	country    *graph.Entity // the country the document is about
 	discourse  discourse
 	lastPlaces []*graph.Entity
+	dateline   *graph.Entity            // the dateline's place: where the writer is
 	surnames   map[string]*graph.Entity // fold key of a person's last name -> the person
 }
 

@@ -134,9 +134,16 @@ func claimKind(low string, toks []token, hasFacts bool) graph.ClaimKind {
 			return graph.ClaimRequest
 		}
 	}
+	// Rhetoric inside quotation marks is the words of someone quoted: "the
+	// strikes hit 'terrorist positions'" asserts where the strikes hit.
 	cues := 0
+	quoted := false
 	for i := range toks {
-		if rhetoric[toks[i].low] {
+		if isQuote(&toks[i]) || toks[i].kind == tPunct && (toks[i].text == "'" || toks[i].text == "‘" || toks[i].text == "’") {
+			quoted = !quoted
+			continue
+		}
+		if rhetoric[toks[i].low] && !quoted {
 			cues++
 		}
 	}

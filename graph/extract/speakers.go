@@ -16,7 +16,25 @@ var reportVerbs = set("said", "says", "say", "told", "tells", "reported", "repor
 	"wrote", "writes", "tweeted", "posted", "recorded", "put", "puts", "counted",
 	"maintained", "asserted", "acknowledged", "admitted", "dismissed", "disputed",
 	"affirmed", "indicated", "revealed", "published", "quoted", "cited", "disclosed",
-	"broadcast", "aired", "showed", "shows", "refuted")
+	"broadcast", "aired", "showed", "shows", "refuted", "gave", "gives", "raised",
+	"raises", "updated", "updates")
+
+// tollNouns are what "put", "gave", "raised" and "updated" report: "put the
+// death toll at 11", "gave a toll of nine", "raised its tally to 21".
+var tollNouns = set("toll", "tally", "figure", "figures", "number", "count", "estimate")
+
+// tollObject reports whether a toll noun follows the verb at v closely.
+func tollObject(toks []token, v int) bool {
+	for k := v + 1; k < len(toks) && k <= v+4; k++ {
+		if tollNouns[toks[k].low] {
+			return true
+		}
+		if toks[k].kind == tPunct {
+			return false
+		}
+	}
+	return false
+}
 
 // Nouns that head a speaker description and what they refer to.
 var speakerNouns = map[string]graph.EntityKind{
@@ -143,8 +161,9 @@ func (d *docState) findSpeech(toks []token, ms []mention) []speech {
 		if (w == "added" || w == "adds" || w == "noted" || w == "notes" || w == "recorded" || w == "documented" || w == "described" || w == "showed" || w == "shows" || w == "counted" || w == "estimated") && !reportComplement(toks, v) {
 			continue
 		}
-		if w == "put" || w == "puts" {
-			if !(v+2 < len(toks) && (toks[v+2].low == "toll" || toks[v+2].low == "number" || toks[v+2].low == "figure")) {
+		switch w {
+		case "put", "puts", "gave", "gives", "raised", "raises", "updated", "updates":
+			if !tollObject(toks, v) {
 				continue
 			}
 		}
@@ -350,7 +369,8 @@ func subjectBefore(toks []token, v int) (int, int) {
 	s := e - 1
 	for s > 0 {
 		t := &toks[s-1]
-		if t.kind == tPunct && (t.text == "," || t.text == ";" || t.text == ":" || t.text == "." || t.text == "(" || isQuote(t)) {
+		if t.kind == tPunct && (t.text == "," || t.text == ";" || t.text == ":" || t.text == "." || t.text == "(" || t.text == ")" || t.text == "-" || t.text == "—" || t.text == "–" || isQuote(t)) {
+			// ")" and dashes end a wire dateline: "BEIRUT (Reuters) -".
 			break
 		}
 		if t.low == "that" || t.low == "and" && !toks[s].cap || t.low == "but" || t.low == "while" || t.low == "whereas" || t.low == "as" || t.low == "when" {
@@ -477,6 +497,21 @@ func (d *docState) speakerNP(toks []token, ms []mention, s, e int) (speech, bool
 		d.discourse.note(person.ent, roles...)
 		return sp, true
 	}
+	// "Russia's defence ministry", "Syria's foreign ministry": the body of
+	// that state, when the gazetteer knows it by the adjective.
+	if actor != nil && actor.ent.Kind == graph.KindState && actor.tj < e && strings.HasSuffix(toks[actor.tj-1].low, "'s") {
+		if adj := adjectiveOf[actor.ent.Name]; adj != "" {
+			if g := d.lookup(adj + " " + d.text[toks[actor.tj].s:toks[e-1].e]); g != nil && g.Kind != graph.KindPlace && g.Kind != graph.KindState {
+				sp.ent = g
+				return sp, true
+			}
+		}
+	}
+	// "a count by the Network", "figures from the monitor": whose count.
+	if actor == nil && person == nil && ppActor != nil && countHead(toks, s, ppActor.ti) {
+		sp.ent = ppActor.ent
+		return sp, true
+	}
 	anonHead := head != "" && speakerNouns[head] == graph.KindAnonymous
 	if actor != nil && !(anonHead && headAt > actor.tj-1) {
 		sp.ent = actor.ent
@@ -557,6 +592,28 @@ func (d *docState) speakerNP(toks []token, ms []mention, s, e int) (speech, bool
 	d.discourse.note(ent, head)
 	sp.ent = ent
 	return sp, true
+}
+
+// countNouns head a phrase that stands for its author's findings.
+var countNouns = set("count", "tally", "figures", "figure", "data", "toll", "tolls",
+	"estimate", "estimates", "records", "report", "reports", "statement", "documentation")
+
+// countHead reports whether toks[s:at] is a count noun and the preposition
+// that introduces its author: "a count by", "figures from", "a report of".
+func countHead(toks []token, s, at int) bool {
+	p := at - 1
+	for p > s && (toks[p].low == "the" || toks[p].low == "a") {
+		p--
+	}
+	if p <= s || (toks[p].low != "by" && toks[p].low != "from" && toks[p].low != "of") {
+		return false
+	}
+	for k := s; k < p; k++ {
+		if countNouns[toks[k].low] {
+			return true
+		}
+	}
+	return false
 }
 
 func plural(r *speakerRec) bool {
