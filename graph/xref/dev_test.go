@@ -12,28 +12,31 @@ import (
 // finding on. Measured figures go in the thresholds below, just under
 // what the rules reach, so that a regression fails.
 //
-// Measured: 18 accounts, all aligned; pairs precision 1.00, recall 0.85;
-// conflicts recall 0.83, precision 1.00. The misses are extraction's: a
-// wire report's dateline (Beirut) taken as the place of a denial, and
-// "injuring 15 others" read as injured children after "including two
-// children".
+// First round (14 documents, 18 accounts): pairs precision 1.00, recall
+// 0.85; conflicts recall 0.83, precision 1.00. Third round, 19 documents
+// added (reporting delays, relative dates, places named at different
+// levels and places the gazetteer lacks, compatible type words, denials
+// that name no place, restatements, revisions, subgroups and percentages),
+// 40 accounts, before any rule changed (extractor of the day): pairs
+// precision 1.00, recall 0.80; conflicts recall 1.00, precision 0.92.
 const (
 	devPairPrecision     = 0.95
-	devPairRecall        = 0.80
-	devConflictRecall    = 0.80
-	devConflictPrecision = 0.95
+	devPairRecall        = 0.75
+	devConflictRecall    = 0.95
+	devConflictPrecision = 0.85
 )
 
 func TestDev(t *testing.T) {
 	var first scores
-	for n, order := range [][]int{nil, {13, 12, 11, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1, 0}, {5, 0, 12, 9, 2, 7, 11, 1, 13, 4, 10, 3, 8, 6}} {
+	n := len(extractDir(t, "testdata/dev", gazetteer.Default()))
+	for k, order := range [][]int{nil, reversed(n), shuffled(n, 7)} {
 		sc := evaluate(t, "testdata/dev", order, true)
-		if n == 0 {
+		if k == 0 {
 			first = sc
 			continue
 		}
 		if sc != first {
-			t.Errorf("order %d gives other figures: %+v, first %+v", n, sc, first)
+			t.Errorf("order %d gives other figures: %+v, first %+v", k, sc, first)
 		}
 	}
 	if first.precision < devPairPrecision || first.recall < devPairRecall {
@@ -55,7 +58,7 @@ func TestDevRebuild(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if rep.Documents != 14 || rep.EventsBefore == 0 || rep.LinksBefore == 0 {
+	if rep.Documents != len(in.docs) || rep.EventsBefore == 0 || rep.LinksBefore == 0 {
 		t.Fatalf("rebuild read too little: %+v", *rep)
 	}
 	if rep.EventsNew != 0 || rep.EventsDeleted != 0 || rep.Reassigned != 0 || rep.LinksAdded != 0 || rep.LinksDeleted != 0 ||
@@ -65,4 +68,29 @@ func TestDevRebuild(t *testing.T) {
 	if err := in.st.Commit(ctx, b); err != nil {
 		t.Fatal(err)
 	}
+}
+
+// reversed is the order n-1, ..., 0.
+func reversed(n int) []int {
+	out := make([]int, n)
+	for i := range out {
+		out[i] = n - 1 - i
+	}
+	return out
+}
+
+// shuffled is a fixed permutation of 0..n-1 (a linear congruential
+// shuffle seeded with seed), the same on every run.
+func shuffled(n int, seed uint64) []int {
+	out := make([]int, n)
+	for i := range out {
+		out[i] = i
+	}
+	x := seed
+	for i := n - 1; i > 0; i-- {
+		x = x*6364136223846793005 + 1442695040888963407
+		j := int((x >> 33) % uint64(i+1))
+		out[i], out[j] = out[j], out[i]
+	}
+	return out
 }
