@@ -246,10 +246,20 @@ func (d *docState) eventOf(c *claimInfo) (event, bool) {
 			ev.cueJ = i + 2
 		}
 	}
+	// Strikes on one town or village are one event, however many: a
+	// campaign has a wider place, a campaign word, or none of these.
+	local := false
+	for k := range c.ms {
+		m := &c.ms[k]
+		if m.ent.Kind == graph.KindPlace && !m.dl && rankOf(m.ent) <= placeRank["town"] && !(m.ti < len(mask) && mask[m.ti]) {
+			local = true
+		}
+	}
+	pluralOnly := ev.plural && campaign < 0
 	switch {
 	case prohib >= 0:
 		set(graph.EventProhibitedArms, prohib, true)
-	case (air >= 0 || strike >= 0) && (ev.plural || campaign >= 0 && (strike < 0 || toks[strike].low == "bombing" || toks[strike].low == "bombardment")) && !dayDated && !(expl >= 0):
+	case (air >= 0 || strike >= 0) && (ev.plural || campaign >= 0 && (strike < 0 || toks[strike].low == "bombing" || toks[strike].low == "bombardment")) && !dayDated && !(expl >= 0) && !(pluralOnly && local):
 		i := campaign
 		if i < 0 || air >= 0 && air < i {
 			i = air
@@ -743,6 +753,14 @@ func (d *docState) buildAccounts() {
 					fi = k
 				}
 				break
+			}
+		}
+		if fi < 0 && ev.anaph && ev.typ == graph.EventBombingCampaign && len(frames) > 0 && family(frames[len(frames)-1].typ) == 1 {
+			// "the strikes", "the raids" after one strike was reported:
+			// that event, not a campaign.
+			if f := &frames[len(frames)-1]; ev.place == nil || f.place == nil || d.g.Within(ev.place.ent.ID, f.place.ID) || d.g.Within(f.place.ID, ev.place.ent.ID) {
+				fi = len(frames) - 1
+				ev.typ = f.typ
 			}
 		}
 		if fi < 0 && ev.typ == "" {

@@ -93,6 +93,10 @@ func (d *docState) genericActors(toks []token, ms []mention) []mention {
 		if i > 0 && covered(i-1) {
 			continue
 		}
+		// "terrorists of Hayat Tahrir al-Sham": the named party.
+		if i+2 < len(toks) && (toks[i+1].low == "of" || toks[i+1].low == "from") && covered(i+2) {
+			continue
+		}
 		switch {
 		case oppositionHeads[w]:
 			add = append(add, mention{ent: d.oppositionEntity(), s: toks[i].s, e: toks[i].e, ti: i, tj: i + 1})

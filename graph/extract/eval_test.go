@@ -444,21 +444,47 @@ func logTable(t *testing.T, title string, rows map[string]*score) {
 	t.Log(b.String())
 }
 
-// TestEvalHeldout scores extraction on the held-out set. The thresholds
-// are the measured figures rounded down, so that a regression fails.
+// evalSet is a labelled set of documents and its floors.
+type evalSet struct {
+	name, dir  string
+	thresholds map[string][2]float64
+}
+
+// evalSets are the labelled sets: the two held-out sets, written by others
+// and never read while writing rules, and the development set the rules
+// were written against. Each set's thresholds are its measured figures
+// less a small margin, so that a regression fails.
+var evalSets = []evalSet{
+	{"held-out set", heldoutDir, heldoutThresholds},
+	{"second held-out set", heldout2Dir, heldout2Thresholds},
+	{"development set", devDir, devThresholds},
+}
+
+const (
+	heldout2Dir = "testdata/heldout2"
+	devDir      = "testdata/dev"
+)
+
+// TestEvalHeldout scores extraction on each labelled set. CG_EVAL_MISSES=1
+// logs every miss (for the development set; reading the held-out misses
+// would be tuning on them).
 func TestEvalHeldout(t *testing.T) {
-	rows, misses := evaluate(t, heldoutDir)
-	logTable(t, "held-out set", rows)
-	if os.Getenv("CG_EVAL_MISSES") != "" {
-		for _, m := range misses {
-			t.Log(m)
-		}
-	}
-	for k, th := range heldoutThresholds {
-		s := rows[k]
-		if s.recall() < th[0] || s.precision() < th[1] {
-			t.Errorf("%s: recall %.2f precision %.2f, below %.2f / %.2f", k, s.recall(), s.precision(), th[0], th[1])
-		}
+	for _, set := range evalSets {
+		t.Run(filepath.Base(set.dir), func(t *testing.T) {
+			rows, misses := evaluate(t, set.dir)
+			logTable(t, set.name, rows)
+			if os.Getenv("CG_EVAL_MISSES") != "" && set.dir == devDir {
+				for _, m := range misses {
+					t.Log(m)
+				}
+			}
+			for k, th := range set.thresholds {
+				s := rows[k]
+				if s.recall() < th[0] || s.precision() < th[1] {
+					t.Errorf("%s: recall %.2f precision %.2f, below %.2f / %.2f", k, s.recall(), s.precision(), th[0], th[1])
+				}
+			}
+		})
 	}
 }
 
@@ -470,11 +496,26 @@ var heldoutThresholds = map[string][2]float64{
 	"casualty values":           {0.93, 0.95},
 	"claims (speaker+polarity)": {0.77, 0.76},
 	"dates":                     {0.92, 0.88},
-	"event types":               {0.88, 0.80},
+	"event types":               {0.88, 0.85},
 	"perpetrators":              {0.72, 0.90},
 	"places":                    {0.86, 0.80},
-	"speakers":                  {0.78, 0.73},
+	"speakers":                  {0.79, 0.74},
 	"values":                    {0.88, 0.95},
+}
+
+// heldout2Thresholds: floors on the second held-out set.
+var heldout2Thresholds = map[string][2]float64{}
+
+// devThresholds: floors on the development set.
+var devThresholds = map[string][2]float64{
+	"casualty values":           {0.95, 0.95},
+	"claims (speaker+polarity)": {0.91, 0.91},
+	"dates":                     {0.95, 0.95},
+	"event types":               {0.95, 0.78},
+	"perpetrators":              {0.88, 0.95},
+	"places":                    {0.95, 0.95},
+	"speakers":                  {0.88, 0.92},
+	"values":                    {0.95, 0.95},
 }
 
 // TestEvalCorpus scores the accounts of examples/corpus against

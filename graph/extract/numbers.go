@@ -223,7 +223,7 @@ var attrBefore = map[string]string{
 	"executed": "killed", "dead": "killed", "fatalities": "killed",
 	"injuring": "injured", "injured": "injured", "wounding": "injured",
 	"wounded": "injured", "injuries": "injured", "injure": "injured",
-	"wound":     "injured",
+	"wound":     "injured", "injury": "injured",
 	"evacuated": "evacuated", "evacuating": "evacuated", "evacuation": "evacuated",
 	"displaced": "displaced", "displacing": "displaced", "displacement": "displaced",
 	"destroyed": "destroyed", "destroying": "destroyed", "destruction": "destroyed",
@@ -247,7 +247,7 @@ var attrNouns = map[string]string{
 	"fighters": "fighters", "militants": "fighters", "terrorists": "fighters",
 	"jihadists": "fighters", "combatants": "fighters",
 	"inhabitants": "population", "residents": "population",
-	"refugees": "displaced",
+	"refugees": "displaced", "bodies": "killed", "corpses": "killed",
 }
 
 var auxWords = set("were", "was", "have", "has", "had", "been", "be", "are", "is",

@@ -197,6 +197,12 @@ func negScope(toks []token, at int) (int, int) {
 		if t.kind == tPunct && (t.text == ";" || t.text == ":") {
 			return true
 		}
+		// "said the army had targeted positions and denied hitting
+		// civilians", "assessed the allegation and found no evidence": a
+		// second verb of the same subject begins its own clause.
+		if t.low == "and" && k+1 < len(toks) && (reportVerbs[toks[k+1].low] || denialVerbs[toks[k+1].low] || toks[k+1].low == "found" || toks[k+1].low == "finds") {
+			return true
+		}
 		if t.text == "," && k+1 < len(toks) {
 			switch toks[k+1].low {
 			case "saying", "adding", "insisting", "claiming", "arguing", "but", "while", "whereas", "although", "though", "instead", "noting", "stressing", "explaining":

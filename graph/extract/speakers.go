@@ -175,6 +175,21 @@ func (d *docState) findSpeech(toks []token, ms []mention) []speech {
 			}
 		}
 		// Inverted: ", said the Observatory."
+		// A closing quotation mark may stand between: '..., " said X.'
+		if v > 1 && isQuote(&toks[v-1]) && (isPunct(&toks[v-2], ",") || isPunct(&toks[v-2], "?") || isPunct(&toks[v-2], "!")) && (w == "said" || w == "says" || w == "added") {
+			e := v + 1
+			for e < len(toks) && !isPunct(&toks[e], ",") && !isPunct(&toks[e], ".") && e-v < 12 {
+				e++
+			}
+			if e > v+1 {
+				if sp, ok := d.speakerNP(toks, ms, v+1, e); ok {
+					sp.verb = v
+					d.apposition(toks, ms, sp.ent, e, len(toks))
+					out = append(out, sp)
+					continue
+				}
+			}
+		}
 		if v > 0 && isPunct(&toks[v-1], ",") && (w == "said" || w == "says" || w == "added" || w == "reported") {
 			e := v + 1
 			for e < len(toks) && !isPunct(&toks[e], ",") && !isPunct(&toks[e], ".") && e-v < 12 {
