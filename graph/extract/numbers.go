@@ -223,7 +223,7 @@ var attrBefore = map[string]string{
 	"executed": "killed", "dead": "killed", "fatalities": "killed",
 	"injuring": "injured", "injured": "injured", "wounding": "injured",
 	"wounded": "injured", "injuries": "injured", "injure": "injured",
-	"wound":     "injured", "injury": "injured",
+	"wound": "injured", "injury": "injured",
 	"evacuated": "evacuated", "evacuating": "evacuated", "evacuation": "evacuated",
 	"displaced": "displaced", "displacing": "displaced", "displacement": "displaced",
 	"destroyed": "destroyed", "destroying": "destroyed", "destruction": "destroyed",
