@@ -420,7 +420,7 @@ func placeConflict(accs []graph.Account, claims map[uuid.UUID]graph.Claim, w *Wo
 		}
 		e.add(a, claimsFor(a, a.Place.Span, claims))
 	}
-	return finish(AttrPlace, es, func(a, b *entry) bool { return w.related(a.root, b.root) }, nil)
+	return finish(AttrPlace, es, func(a, b *entry) bool { return w.compatiblePlaces(a.root, b.root) }, nil)
 }
 
 func targetConflict(accs []graph.Account, claims map[uuid.UUID]graph.Claim) graph.Conflict {

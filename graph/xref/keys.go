@@ -26,6 +26,16 @@ import (
 //     (asserted or denied) other than an explicit unknown; indexed and
 //     queried. Match accepts an account without a usable place only through
 //     this key: same family, same perpetrator, same day.
+//   - "sk:<name key>:<YYYY-MM>" for the account's own place when the
+//     gazetteer lacks it, for each of its name keys of at least
+//     MinSpellingKey letters (its transliteration skeleton): two
+//     spellings of one village meet. Indexed and queried.
+//   - "u:<family>:<YYYY-MM-DD>" for each day of a window of at most
+//     DayKeyMaxDays days when the account's place is one the gazetteer
+//     cannot locate, and "a:<family>:<YYYY-MM-DD>" when it is an area
+//     (a city or larger) such a place may lie in: an account indexed
+//     under one queries the other, so a village the gazetteer lacks
+//     meets the governorate of a report of the same day.
 //   - "<month>" is "undated" when the account has no date and no publication
 //     date (nor NotBefore): such accounts meet only each other.
 //
@@ -39,6 +49,9 @@ const (
 	keyAtPrefix   = "at:"
 	keyInPrefix   = "in:"
 	keyDayPrefix  = "d:"
+	keySpelling   = "sk:"
+	keyUnplaced   = "u:"
+	keyArea       = "a:"
 )
 
 // vaguePlace reports whether a place type is too coarse to identify an event.
@@ -100,6 +113,30 @@ func Keys(a graph.Account, w *World) []string {
 			set[keyInPrefix+p.String()+":"+m] = true
 		}
 	}
+	if len(places) > 0 {
+		if e, unknown := w.unplaced(places[0]); unknown {
+			for _, k := range e.Keys {
+				if len(k) >= MinSpellingKey && !strings.Contains(k, ":") {
+					for _, m := range months {
+						set[keySpelling+k+":"+m] = true
+					}
+				}
+			}
+			if dated {
+				for _, d := range win.days(DayKeyMaxDays) {
+					for _, f := range typeFamilies(a.Type) {
+						set[keyUnplaced+f+":"+d] = true
+					}
+				}
+			}
+		} else if area(e) && dated {
+			for _, d := range win.days(DayKeyMaxDays) {
+				for _, f := range typeFamilies(a.Type) {
+					set[keyArea+f+":"+d] = true
+				}
+			}
+		}
+	}
 	if identifying(a.Perpetrator, w) && dated {
 		root := w.Root(a.Perpetrator.Entity.ID)
 		for _, d := range win.days(DayKeyMaxDays) {
@@ -118,7 +155,8 @@ func Keys(a graph.Account, w *World) []string {
 
 // QueryKeys returns the keys an account looks candidates up with: its
 // "at:" keys for its place's family, its "in:" keys for its own place,
-// and its "d:" keys. keys are the account's Keys.
+// its "d:" and "sk:" keys, and the "a:" keys of its "u:" keys and the
+// "u:" keys of its "a:" keys. keys are the account's Keys.
 func QueryKeys(a graph.Account, w *World) []string {
 	places := placeFamily(a, w)
 	var out []string
@@ -129,8 +167,12 @@ func QueryKeys(a graph.Account, w *World) []string {
 	ats := map[string]bool{}
 	for _, k := range a.Keys {
 		switch {
-		case strings.HasPrefix(k, keyDayPrefix):
+		case strings.HasPrefix(k, keyDayPrefix), strings.HasPrefix(k, keySpelling):
 			out = append(out, k)
+		case strings.HasPrefix(k, keyUnplaced):
+			out = append(out, keyArea+strings.TrimPrefix(k, keyUnplaced))
+		case strings.HasPrefix(k, keyArea):
+			out = append(out, keyUnplaced+strings.TrimPrefix(k, keyArea))
 		case own != "" && strings.HasPrefix(k, own):
 			out = append(out, k)
 			month := strings.TrimPrefix(k, own)

@@ -24,7 +24,12 @@ const (
 	wFigures     = 0.05
 	wSameSpeaker = 0.10
 	wContext     = 0.25
+	wMaybePlace  = 0.15
 )
+
+// minContextAffinity is the least type affinity at which an account
+// without a place joins an account of its own document.
+const minContextAffinity = 0.5
 
 // Type families: types in one family can describe one happening (a source
 // calls an airstrike a massacre or an attack). A type belongs to one or
@@ -162,18 +167,28 @@ func match(a, b graph.Account, w *World) verdict {
 	// Place.
 	pa, pb := placeFamily(a, w), placeFamily(b, w)
 	placed := len(pa) > 0 && len(pb) > 0
+	maybe := false
 	if placed {
 		ia, ib := pa[0], pb[0]
-		switch {
-		case ia == ib:
+		switch w.Relate(ia, ib) {
+		case PlacesSame:
 			v.score += wSamePlace
-			v.reasons = append(v.reasons, "same place ("+placeName(a, w)+")")
-		case w.Within(ia, ib):
+			if ia == ib {
+				v.reasons = append(v.reasons, "same place ("+placeName(a, w)+")")
+			} else {
+				v.reasons = append(v.reasons, "same place, spelt "+placeName(a, w)+" and "+placeName(b, w))
+			}
+		case PlacesNested:
 			v.score += wNestedPlace
-			v.reasons = append(v.reasons, placeName(a, w)+" lies within "+placeName(b, w))
-		case w.Within(ib, ia):
-			v.score += wNestedPlace
-			v.reasons = append(v.reasons, placeName(b, w)+" lies within "+placeName(a, w))
+			if w.Within(ia, ib) {
+				v.reasons = append(v.reasons, placeName(a, w)+" lies within "+placeName(b, w))
+			} else {
+				v.reasons = append(v.reasons, placeName(b, w)+" lies within "+placeName(a, w))
+			}
+		case PlacesMaybeNested:
+			maybe = true
+			v.score += wMaybePlace
+			v.reasons = append(v.reasons, "one of "+placeName(a, w)+" and "+placeName(b, w)+" may lie within the other (the gazetteer does not know where the first is)")
 		default:
 			v.different = true
 			v.reasons = append(v.reasons, "places differ ("+placeName(a, w)+", "+placeName(b, w)+")")
@@ -220,21 +235,28 @@ func match(a, b graph.Account, w *World) verdict {
 		v.score += wSameSpeaker
 		v.reasons = append(v.reasons, "same speaker in the same document")
 	}
-	// An account with neither place nor date of its own ("pro-government
-	// media put the toll at 25") is read in its document's context.
+	// An account that names no place ("pro-government media put the
+	// toll at 25", "Russia's defence ministry denied it") is read in its
+	// document's context: it joins an account of the same document of a
+	// like type, when it gives no date or both give one (and they agree,
+	// or the pair would be different already). A country named as the
+	// place is a statement of scope, not a missing place.
 	contextual := false
-	if !placed && a.DocumentID == b.DocumentID && a.DocumentID != uuid.Nil && a.Type == b.Type &&
-		(a.Place == nil && a.Date == nil || b.Place == nil && b.Date == nil) {
+	if !placed && a.DocumentID == b.DocumentID && a.DocumentID != uuid.Nil && aff >= minContextAffinity &&
+		(a.Place == nil && (a.Date == nil || wb.dated) || b.Place == nil && (b.Date == nil || wa.dated)) {
 		contextual = true
 		v.score += wContext
-		v.reasons = append(v.reasons, "same document, and one account gives no place or date of its own")
+		v.reasons = append(v.reasons, "same document, and one account gives no place of its own")
 	}
 
 	if v.score > 1 {
 		v.score = 1
 	}
 	v.score = float64(int(v.score*1000+0.5)) / 1000
-	if !placed && !(samePerp && sameDay) && !contextual {
+	// A place the gazetteer cannot locate is weak evidence: it counts
+	// only on the same day, with the same type or perpetrator.
+	firm := placed && (!maybe || sameDay && (samePerp || a.Type == b.Type))
+	if !firm && !(samePerp && sameDay) && !contextual {
 		v.reasons = append(v.reasons, "without a place, only the same perpetrator on the same day can match")
 		return v
 	}

@@ -395,7 +395,7 @@ func eventPlace(accs []graph.Account, w *World) *graph.EntityRef {
 		seen[p.ID] = true
 		rel := 0
 		for _, o := range accs {
-			if o.Place != nil && w.related(p.ID, o.Place.Entity.ID) {
+			if o.Place != nil && w.compatiblePlaces(p.ID, o.Place.Entity.ID) {
 				rel++
 			}
 		}

@@ -1,0 +1,114 @@
+package xref
+
+import (
+	"github.com/claimgraph/claimgraph/graph"
+	"github.com/google/uuid"
+)
+
+// PlaceRelation says how two places relate.
+type PlaceRelation int
+
+const (
+	// PlacesDisjoint: neither place can lie in the other (two places of
+	// the gazetteer's tree on different branches, or two places a
+	// document names that share no spelling).
+	PlacesDisjoint PlaceRelation = iota
+	// PlacesSame: one place, or two spellings of one name the gazetteer
+	// lacks ("Kafr Nabudah", "Kafranbouda").
+	PlacesSame
+	// PlacesNested: one place lies within the other.
+	PlacesNested
+	// PlacesMaybeNested: a place the gazetteer lacks, whose enclosing
+	// place is unknown, and a larger area (a city, district, region or
+	// governorate): the first may lie in the second.
+	PlacesMaybeNested
+)
+
+// placeRank orders place types by size; a place the gazetteer lacks and
+// whose type is unknown ranks as a town.
+var placeRank = map[string]int{
+	"landmark": 1, "airbase": 1, "camp": 1, "neighbourhood": 1, "building": 1,
+	"village": 2,
+	"town":    3, "": 3,
+	"city":     4,
+	"district": 5, "subdistrict": 5,
+	"region":      6,
+	"governorate": 7, "province": 7,
+	"country": 8,
+}
+
+func rankOf(e graph.Entity) int {
+	if r, ok := placeRank[e.PlaceType]; ok {
+		return r
+	}
+	return 3
+}
+
+// MinSpellingKey is the least length of a shared name key (a
+// transliteration skeleton) that makes two places the gazetteer lacks
+// one place: shorter skeletons collide.
+const MinSpellingKey = 5
+
+// unplaced reports whether the world knows nothing of what encloses place
+// id: it is not in the gazetteer and names no enclosing place.
+func (w *World) unplaced(id uuid.UUID) (graph.Entity, bool) {
+	e, ok := w.Entity(id)
+	if !ok {
+		return graph.Entity{ID: id}, true
+	}
+	return e, !e.Gazetteer && e.Within == nil
+}
+
+// sameSpelling reports whether two places outside the gazetteer share a
+// name key long enough to identify a place. (A name extraction did not
+// take for a gazetteer place is not one, whatever its skeleton.)
+func (w *World) sameSpelling(a, b uuid.UUID) bool {
+	ea, oka := w.Entity(a)
+	eb, okb := w.Entity(b)
+	if !oka || !okb || ea.Gazetteer || eb.Gazetteer {
+		return false
+	}
+	for _, ka := range ea.Keys {
+		if len(ka) < MinSpellingKey {
+			continue
+		}
+		for _, kb := range eb.Keys {
+			if ka == kb {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// Relate says how places a and b relate: the same, nested, possibly
+// nested (a place the gazetteer lacks and a larger area), or disjoint.
+func (w *World) Relate(a, b uuid.UUID) PlaceRelation {
+	switch {
+	case a == b:
+		return PlacesSame
+	case w.Within(a, b) || w.Within(b, a):
+		return PlacesNested
+	case w.sameSpelling(a, b):
+		return PlacesSame
+	}
+	ea, ua := w.unplaced(a)
+	eb, ub := w.unplaced(b)
+	switch {
+	case ua && !ub && rankOf(eb) > rankOf(ea) && !vaguePlace(eb.PlaceType):
+		return PlacesMaybeNested
+	case ub && !ua && rankOf(ea) > rankOf(eb) && !vaguePlace(ea.PlaceType):
+		return PlacesMaybeNested
+	}
+	return PlacesDisjoint
+}
+
+// compatiblePlaces reports whether two places can be the place of one
+// event: anything but disjoint.
+func (w *World) compatiblePlaces(a, b uuid.UUID) bool { return w.Relate(a, b) != PlacesDisjoint }
+
+// area reports whether a place is large enough to hold places the
+// gazetteer lacks (a city or larger, below country level).
+func area(e graph.Entity) bool {
+	return rankOf(e) >= placeRank["city"] && !vaguePlace(e.PlaceType) && e.PlaceType != ""
+}
