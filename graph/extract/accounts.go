@@ -661,16 +661,16 @@ func (d *docState) attribution(e *graph.Entity, toks []token, ti, tj int, c *cla
 		lo = 0
 	}
 	win := lowJoin(toks[lo:ti])
-	for _, h := range hedges {
-		if strings.Contains(win, " "+h+" ") || strings.HasSuffix(win, " "+h+" ") {
-			a.Hedge = h
+	for k, h := range hedgesP {
+		if strings.Contains(win, h) {
+			a.Hedge = hedges[k]
 			break
 		}
 	}
 	if a.Hedge == "" && e.Kind != graph.KindUnknown {
-		for _, h := range []string{"may have", "might have", "reportedly", "allegedly", "believed", "suspected", "likely", "probably"} {
-			if strings.Contains(c.low, " "+h+" ") {
-				a.Hedge = h
+		for k, h := range perpHedgesP {
+			if strings.Contains(c.low, h) {
+				a.Hedge = perpHedges[k]
 				break
 			}
 		}

@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"strings"
+
 	"github.com/google/uuid"
 
 	"github.com/claimgraph/claimgraph/graph"
@@ -143,11 +145,12 @@ func (d *docState) shortReference(word string) *graph.Entity {
 		if e == nil {
 			return false
 		}
-		for _, n := range append([]string{e.Name}, e.Aliases...) {
-			for _, t := range splitWords(gazetteer.FoldKey(n)) {
-				if t == fw {
-					return true
-				}
+		if hasWord(gazetteer.FoldKey(e.Name), fw) {
+			return true
+		}
+		for _, n := range e.Aliases {
+			if hasWord(gazetteer.FoldKey(n), fw) {
+				return true
 			}
 		}
 		return false
@@ -156,6 +159,21 @@ func (d *docState) shortReference(word string) *graph.Entity {
 		return d.author
 	}
 	return d.discourse.find(func(r *speakerRec) bool { return has(r.ent) })
+}
+
+// hasWord reports whether w is one of the space-separated words of s.
+func hasWord(s, w string) bool {
+	for len(s) > 0 {
+		k := strings.IndexByte(s, ' ')
+		if k < 0 {
+			return s == w
+		}
+		if s[:k] == w {
+			return true
+		}
+		s = s[k+1:]
+	}
+	return false
 }
 
 func splitWords(s string) []string {

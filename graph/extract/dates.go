@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"strconv"
 	"strings"
 	"time"
 
@@ -39,25 +38,42 @@ func dayNum(t *token) int {
 		if t.kind == tNum || s == t.low || len(s) == 0 || len(s) > 2 {
 			return 0
 		}
-		n, err := strconv.Atoi(s)
-		if err != nil || n < 1 || n > 31 {
+		n, ok := digitsInt(s)
+		if !ok || n < 1 || n > 31 {
 			return 0
 		}
 		return n
 	}
-	n, err := strconv.Atoi(t.text)
-	if err != nil || n < 1 || n > 31 {
+	n, ok := digitsInt(t.text)
+	if !ok || n < 1 || n > 31 {
 		return 0
 	}
 	return n
+}
+
+// digitsInt reads a short string of ASCII digits (at most 9), without the
+// error value strconv allocates for the words it is mostly given.
+func digitsInt(s string) (int, bool) {
+	if len(s) == 0 || len(s) > 9 {
+		return 0, false
+	}
+	n := 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		n = n*10 + int(c-'0')
+	}
+	return n, true
 }
 
 func yearNum(t *token) int {
 	if t.kind != tNum || len(t.text) != 4 {
 		return 0
 	}
-	n, err := strconv.Atoi(t.text)
-	if err != nil || n < 1900 || n > 2100 {
+	n, ok := digitsInt(t.text)
+	if !ok || n < 1900 || n > 2100 {
 		return 0
 	}
 	return n
@@ -158,9 +174,9 @@ func absoluteAt(toks []token, i int, c *dateCtx) (dateFound, bool) {
 	d1, d2 := dayNum(&toks[i]), 0
 	if d1 == 0 && toks[i].kind == tWord {
 		if a, b, ok := strings.Cut(toks[i].low, "-"); ok {
-			x, e1 := strconv.Atoi(a)
-			y, e2 := strconv.Atoi(b)
-			if e1 == nil && e2 == nil && x >= 1 && x <= 31 && y > x && y <= 31 {
+			x, ok1 := digitsInt(a)
+			y, ok2 := digitsInt(b)
+			if ok1 && ok2 && x >= 1 && x <= 31 && y > x && y <= 31 {
 				d1, d2 = x, y
 			}
 		}

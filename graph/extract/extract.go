@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"bytes"
 	"fmt"
 	"sort"
 	"time"
@@ -173,7 +174,8 @@ func (d *docState) result() *graph.Extraction {
 	for _, id := range d.entOrder {
 		out.Entities = append(out.Entities, *d.ents[id])
 	}
-	sort.SliceStable(out.Entities, func(i, j int) bool { return out.Entities[i].ID.String() < out.Entities[j].ID.String() })
+	// Byte order of the ids is the order of their strings.
+	sort.SliceStable(out.Entities, func(i, j int) bool { return bytes.Compare(out.Entities[i].ID[:], out.Entities[j].ID[:]) < 0 })
 	return out
 }
 

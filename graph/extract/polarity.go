@@ -116,6 +116,23 @@ var hedges = []string{"believed to be", "believed to have", "thought to be",
 	"could not be confirmed", "could not identify", "it is unclear", "it was not clear",
 	"it is not clear", "unclear", "presumably", "perhaps"}
 
+// pad returns each phrase between spaces, as lowJoin's text holds words.
+func pad(phrases []string) []string {
+	out := make([]string, len(phrases))
+	for i, p := range phrases {
+		out[i] = " " + p + " "
+	}
+	return out
+}
+
+var (
+	requestCuesP = pad(requestCues)
+	evaluativeP  = pad(evaluative)
+	hedgesP      = pad(hedges)
+	perpHedges   = []string{"may have", "might have", "reportedly", "allegedly", "believed", "suspected", "likely", "probably"}
+	perpHedgesP  = pad(perpHedges)
+)
+
 // lowJoin is the segment's folded text with single spaces, for phrase cues.
 func lowJoin(toks []token) string {
 	var b strings.Builder
@@ -129,8 +146,8 @@ func lowJoin(toks []token) string {
 
 // claimKind classifies a claim: request, characterisation or assertion.
 func claimKind(low string, toks []token, hasFacts bool) graph.ClaimKind {
-	for _, c := range requestCues {
-		if strings.Contains(low, " "+c+" ") {
+	for _, c := range requestCuesP {
+		if strings.Contains(low, c) {
 			return graph.ClaimRequest
 		}
 	}
@@ -148,8 +165,8 @@ func claimKind(low string, toks []token, hasFacts bool) graph.ClaimKind {
 		}
 	}
 	eval := false
-	for _, c := range evaluative {
-		if strings.Contains(low, " "+c+" ") {
+	for _, c := range evaluativeP {
+		if strings.Contains(low, c) {
 			eval = true
 			break
 		}
@@ -166,9 +183,9 @@ func claimKind(low string, toks []token, hasFacts bool) graph.ClaimKind {
 // hedgeOf returns the first hedge the claim expresses, as written.
 func hedgeOf(text string, low string, toks []token) string {
 	best, at := "", len(low)
-	for _, h := range hedges {
-		if i := strings.Index(low, " "+h+" "); i >= 0 && i < at {
-			best, at = h, i
+	for k, h := range hedgesP {
+		if i := strings.Index(low, h); i >= 0 && i < at {
+			best, at = hedges[k], i
 		}
 	}
 	if best == "" {
