@@ -397,3 +397,20 @@ func TestCacheEviction(t *testing.T) {
 		t.Errorf("the cache holds %d bytes, bound 16 KiB", b)
 	}
 }
+
+// The suite on bolt without cayley's bloom filters and without the read
+// cache: both are optimisations, neither may change an answer.
+func TestBoltNoBloomNoCache(t *testing.T) {
+	runSuite(t, func(t *testing.T) *Store {
+		t.Helper()
+		s, err := OpenWith(t.Context(), t.TempDir(), Options{NoBloom: true, CacheBytes: -1})
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { s.Close() })
+		if s.CacheStats().Enabled {
+			t.Fatal("CacheBytes -1 left the cache on")
+		}
+		return s
+	})
+}

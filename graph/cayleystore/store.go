@@ -55,6 +55,13 @@ type Options struct {
 	// several servers may write one database, and a server cannot see
 	// the others' commits to invalidate what they change.
 	CacheBytes int64
+	// NoBloom turns off cayley's bloom filters on bolt. They are sized
+	// for 100 million quads whatever the store holds (about 480 MiB of
+	// resident memory on a store created empty, less on one reopened)
+	// and spare an index read per quad written: measured at 1,000
+	// documents, peak RSS 700 -> 220 MiB, bulk ingest 4.4 -> 5.9 ms of CPU
+	// per document.
+	NoBloom bool
 }
 
 // Open opens the store named by dsn with default Options:
@@ -72,7 +79,7 @@ func Open(ctx context.Context, dsn string) (*Store, error) {
 
 // OpenWith opens the store named by dsn (see Open) with o.
 func OpenWith(ctx context.Context, dsn string, o Options) (*Store, error) {
-	s, err := open(ctx, dsn)
+	s, err := open(ctx, dsn, o)
 	if err != nil {
 		return nil, err
 	}
@@ -86,7 +93,7 @@ func OpenWith(ctx context.Context, dsn string, o Options) (*Store, error) {
 	return s, nil
 }
 
-func open(ctx context.Context, dsn string) (*Store, error) {
+func open(ctx context.Context, dsn string, o Options) (*Store, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
@@ -112,7 +119,7 @@ func open(ctx context.Context, dsn string) (*Store, error) {
 		}
 		return &Store{qs: qs, backend: BackendCockroach}, nil
 	}
-	qs, err := openBolt(dsn)
+	qs, err := openBolt(dsn, o.NoBloom)
 	if err != nil {
 		return nil, fmt.Errorf("open bolt store in %s: %w", dsn, err)
 	}
@@ -132,7 +139,7 @@ func openSQL(name, addr string) (cgraph.QuadStore, error) {
 }
 
 // openBolt initialises the bolt file once, then opens it.
-func openBolt(dir string) (cgraph.QuadStore, error) {
+func openBolt(dir string, noBloom bool) (cgraph.QuadStore, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, err
 	}
@@ -143,7 +150,11 @@ func openBolt(dir string) (cgraph.QuadStore, error) {
 	} else if err != nil {
 		return nil, err
 	}
-	qs, err := cgraph.NewQuadStore("bolt", dir, nil)
+	var opt cgraph.Options
+	if noBloom {
+		opt = cgraph.Options{"no_bloom": true}
+	}
+	qs, err := cgraph.NewQuadStore("bolt", dir, opt)
 	if err != nil {
 		return nil, err
 	}
