@@ -519,6 +519,11 @@ func (d *docState) perpetrators(c *claimInfo, ev event, mask []bool) []*graph.At
 			}
 			continue
 		}
+		if c.speech != nil && !m.ref && m.ti >= c.speech.npS && m.tj <= c.speech.npE && c.speech.verb < len(toks) && !denialVerbs[toks[c.speech.verb].low] {
+			// The speaker that blames or reports is not the party: "The
+			// Salvation Government blamed cells of ISIS for the bombing".
+			continue
+		}
 		score := 0
 		// The two words before the name, skipping quotation marks.
 		pre, pre2 := "", ""
@@ -785,6 +790,10 @@ func (d *docState) buildAccounts() {
 			}
 			frames = append(frames, frame{})
 			fi = len(frames) - 1
+		}
+		if ev.anaph && !ev.specific && frames[fi].typ != "" && frames[fi].typ != ev.typ && ev.typ != "" && family(ev.typ) == family(frames[fi].typ) {
+			// "the attack", "the crime" after a car bomb: that event.
+			ev.typ = frames[fi].typ
 		}
 		d.extendFrame(&frames[fi], ev, c)
 		lastFrame[speaker.ID] = fi

@@ -66,6 +66,16 @@
 // of the country the document is about. A state or government named as a
 // perpetrator is resolved to its armed forces (the entity that acts).
 //
+// Tolls and datelines. "X put the death toll at 11", "X gave a toll of
+// nine", "X raised its tally to 14" and "according to a count by X" make X
+// the speaker; "Russia's defence ministry" is the ministry the gazetteer
+// knows as "Russian defence ministry", and "the civil defence" in a report
+// about Syria the Syrian Civil Defence. A dateline ("Beirut, 15 March
+// 2018." or "BEIRUT, March 15 (Reuters) -") says where the reporter is: its
+// place and date are not the event's, and "the city" refers to it only
+// when the text has named no other city; "the area" is the place named
+// last.
+//
 // Polarity. A claim is negative for "are false/baseless", "denied",
 // "rejected", "has not/never", "did not", and "no ..." ("No chemical
 // weapons were used", "found no traces"), but not for "not clear", "could
@@ -85,7 +95,11 @@
 // them with an Arabic article after a preposition of place ("in
 // al-Lataminah").
 //
-// Accounts. Claims by the same speaker about the same event form one
+// Accounts. Strikes on one town or village are one event however many
+// ("strikes killed 17 in the village of X" is an airstrike, not a
+// campaign), and "the strikes", "the attack" refer back to the event
+// reported. A speaker that blames or reports is not the perpetrator.
+// Claims by the same speaker about the same event form one
 // account; a claim continues the current event when it names no other
 // place or date, or refers back to it ("they", "that attack", "the raid").
 // What anonymous sources tell the document's author ("Sources told the

@@ -46,6 +46,13 @@ func orgCueKind(w string) graph.EntityKind {
 	return ""
 }
 
+// nationality adjectives may begin a name: "Syrian Salvation Government".
+var nationality = set("syrian", "russian", "american", "iraqi", "turkish", "british",
+	"french", "iranian", "kurdish", "israeli", "arab", "lebanese", "jordanian")
+
+// govNouns end the names of governments and administrations.
+var govNouns = set("government", "administration", "authority")
+
 // orgCue is orgCueKind as a string, "" for none.
 func orgCue(w string) string { return string(orgCueKind(w)) }
 
@@ -186,6 +193,11 @@ func (d *docState) unknownNames(sg *segment, ms []mention) []mention {
 		}
 		start := i
 		for start < j && (notNames[toks[start].low] || personTitles[toks[start].low] && start+1 < j) {
+			if nationality[toks[start].low] && j-start >= 3 && (orgCueKind(toks[j-1].low) != "" || govNouns[toks[j-1].low]) {
+				// "Syrian Salvation Government", "Kurdish Red Crescent":
+				// the adjective is part of the name.
+				break
+			}
 			start++
 		}
 		cue := ""
@@ -197,6 +209,8 @@ func (d *docState) unknownNames(sg *segment, ms []mention) []mention {
 		kind := graph.EntityKind("")
 		if cue != "" {
 			kind = graph.KindOutlet
+		} else if j > start && govNouns[toks[j-1].low] {
+			kind = graph.KindGovernment
 		} else if j > start {
 			kind = orgCueKind(toks[j-1].low)
 			// Arabic names put the kind first: "Jaysh al-Izza", "Liwa al-Quds".

@@ -534,6 +534,12 @@ func (d *docState) speakerNP(toks []token, ms []mention, s, e int) (speech, bool
 		return sp, true
 	}
 	if head == "" {
+		// "the civil defence" in a report about Syria is the Syrian Civil
+		// Defence: the country's adjective makes a name the gazetteer knows.
+		if g := d.countryNamed(toks, s, e); g != nil {
+			sp.ent = g
+			return sp, true
+		}
 		return sp, false
 	}
 	definite := first == "the" || first == "this" || first == "that"
@@ -629,6 +635,27 @@ func countHead(toks []token, s, at int) bool {
 		}
 	}
 	return false
+}
+
+// countryNamed resolves a short lower-case description after "the" to the
+// gazetteer entity the document's country adjective names, or nil.
+func (d *docState) countryNamed(toks []token, s, e int) *graph.Entity {
+	if d.country == nil || e-s < 2 || e-s > 4 || toks[s].low != "the" {
+		return nil
+	}
+	for k := s + 1; k < e; k++ {
+		if toks[k].kind != tWord || toks[k].cap {
+			return nil
+		}
+	}
+	adj := adjectiveOf[d.country.Name]
+	if adj == "" {
+		return nil
+	}
+	if g := d.lookup(adj + " " + d.text[toks[s+1].s:toks[e-1].e]); g != nil && g.Kind != graph.KindPlace && g.Kind != graph.KindState {
+		return g
+	}
+	return nil
 }
 
 func plural(r *speakerRec) bool {
