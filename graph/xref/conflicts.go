@@ -82,6 +82,11 @@ type figure struct {
 	claim []uuid.UUID
 	// revisedBy is the claim of the same source's later value.
 	revisedBy *uuid.UUID
+	// partOf is the highest figure the same source gives the attribute
+	// in the same document, when this one cannot be true with it: a part
+	// of the total ("13 civilians, among them 4 children" read as two
+	// tolls) or a first count the document updates.
+	partOf *figure
 }
 
 // figures returns every (counted, asserted) value in the accounts, by
@@ -99,6 +104,9 @@ func figures(accounts []graph.Account, claims map[uuid.UUID]graph.Claim) map[str
 			k := AttrKey(v)
 			out[k] = append(out[k], &figure{acc: a, v: v, claim: claimsFor(a, v.Span, claims)})
 		}
+	}
+	for _, fs := range out {
+		markParts(fs)
 	}
 	for _, fs := range out {
 		// For each speaker, the latest value of the attribute revises
@@ -123,6 +131,56 @@ func figures(accounts []graph.Account, claims map[uuid.UUID]graph.Claim) map[str
 	return out
 }
 
+// markParts marks, among the figures of one attribute, those a source's
+// higher figure in the same document rules out: one source in one
+// document (one account, or the accounts of one named speaker) gives an
+// attribute one value; several incompatible ones counting the same people
+// (sameWho) are a total and its parts, or a count and its update, never a
+// conflict with itself.
+func markParts(fs []*figure) {
+	type word struct{ doc, who uuid.UUID }
+	bySource := map[word][]*figure{}
+	var order []word
+	for _, f := range fs {
+		k := word{f.acc.DocumentID, f.acc.Speaker.ID}
+		if f.acc.Speaker.ID == uuid.Nil || f.acc.DocumentID == uuid.Nil {
+			k = word{f.acc.ID, uuid.Nil}
+		}
+		if _, ok := bySource[k]; !ok {
+			order = append(order, k)
+		}
+		bySource[k] = append(bySource[k], f)
+	}
+	for _, k := range order {
+		group := bySource[k]
+		if len(group) < 2 {
+			continue
+		}
+		top := group[0]
+		for _, f := range group[1:] {
+			flo, fhi := Interval(f.v)
+			tlo, thi := Interval(top.v)
+			if flo > tlo || flo == tlo && fhi > thi {
+				top = f
+			}
+		}
+		for _, f := range group {
+			if f != top && !Compatible(f.v, top.v) && sameWho(f.v, top.v) {
+				f.partOf = top
+			}
+		}
+	}
+}
+
+// sameWho reports whether two figures count the same people as far as
+// the text says: the same words, or no word for one of them. "3,250
+// people, among them 1,117 civilians" gives two whole counts of
+// different people, and the civilians' figure stands on its own.
+func sameWho(a, b graph.Value) bool {
+	wa, wb := strings.ToLower(strings.TrimSpace(a.Who)), strings.ToLower(strings.TrimSpace(b.Who))
+	return wa == wb || wa == "" || wb == ""
+}
+
 // Conflicts lists, for each attribute of an event, every value its
 // accounts give with the claims, accounts and sources behind it, grouped
 // into compatible sets (more than one group is a conflict).
@@ -132,6 +190,10 @@ func figures(accounts []graph.Account, claims map[uuid.UUID]graph.Claim) map[str
 // A speaker's earlier figure that the same speaker replaced in a later
 // document is marked RevisedBy (its latest claim): a revision, not a
 // conflict; it joins a group it is compatible with, else its reviser's.
+// Within one document, a source's figures that cannot be true with its
+// highest one (a total's parts, a count the document updates) join a
+// group they are compatible with, else the highest one's: a source does
+// not conflict with itself.
 // The perpetrator lists each party blamed or denied, with the polarity:
 // two parties blamed conflict, a denial conflicts with the assertion it
 // denies, an explicit unknown conflicts with nothing. Dates conflict when
@@ -187,6 +249,10 @@ type entry struct {
 	v      graph.Value
 	root   uuid.UUID
 	known  bool
+	// part is set for an entry of figures that are parts of another
+	// entry's figure (figure.partOf): it is placed last, with home.
+	part bool
+	home *entry
 }
 
 func (e *entry) add(a graph.Account, cl []uuid.UUID) {
@@ -259,12 +325,17 @@ func finish(attr string, es []*entry, compatible func(a, b *entry) bool, home fu
 		group[i] = len(c.Groups) - 1
 	}
 	for i, e := range es {
-		if e.cv.RevisedBy == nil {
+		if e.cv.RevisedBy == nil && !e.part {
 			place(i)
 		}
 	}
 	for i, e := range es {
-		if e.cv.RevisedBy != nil {
+		if e.cv.RevisedBy != nil && !e.part {
+			place(i)
+		}
+	}
+	for i, e := range es {
+		if e.part {
 			place(i)
 		}
 	}
@@ -292,11 +363,15 @@ func figureText(v graph.Value) string {
 func figureConflict(attr string, fs []*figure) graph.Conflict {
 	var es []*entry
 	byKey := map[string]*entry{}
+	of := map[*figure]*entry{}
 	for _, f := range fs {
 		lo, hi := Interval(f.v)
 		key := fmt.Sprintf("%g|%g|%s", lo, hi, normBound(f.v.Bound))
 		if f.revisedBy != nil {
 			key += "|revised:" + f.acc.Speaker.ID.String()
+		}
+		if f.partOf != nil {
+			key += "|part:" + f.acc.DocumentID.String() + ":" + f.acc.Speaker.ID.String() + ":" + f.acc.ID.String()
 		}
 		e := byKey[key]
 		if e == nil {
@@ -311,8 +386,22 @@ func figureConflict(attr string, fs []*figure) graph.Conflict {
 			es = append(es, e)
 		}
 		e.add(f.acc, f.claim)
+		e.part = f.partOf != nil
+		of[f] = e
+	}
+	for _, f := range fs {
+		if f.partOf != nil {
+			of[f].home = of[f.partOf]
+		}
 	}
 	home := func(i int, es []*entry) int {
+		if es[i].part {
+			for j, e := range es {
+				if e == es[i].home {
+					return j
+				}
+			}
+		}
 		for j, e := range es {
 			for _, cl := range e.cv.Claims {
 				if es[i].cv.RevisedBy != nil && cl == *es[i].cv.RevisedBy {

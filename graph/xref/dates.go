@@ -17,6 +17,51 @@ const DayTolerance = 1
 // no date of its own may describe an event: the reporting delay allowed.
 const UndatedLookback = 62
 
+// ReportingDelay is how many days after an event a report that gives no
+// date of its own is taken to be recent news of it: a report published
+// within ReportingDelay days of another account's date is more likely of
+// that event than one published weeks later.
+const ReportingDelay = 3
+
+// reportedWithin reports whether undated account u was published within
+// ReportingDelay days of the date of d (from its first day, before its
+// last day plus the delay), or, when d is undated too, whether the two
+// were published within ReportingDelay days of each other.
+func reportedWithin(u, d graph.Account) bool {
+	if u.Date != nil {
+		return false
+	}
+	p, ok := parseDay(pubOf(u))
+	if !ok {
+		return false
+	}
+	if from, to, ok := dateRange(d.Date); ok {
+		return !p.Before(from) && !p.After(to.Add(ReportingDelay*day))
+	}
+	if d.Date != nil {
+		return false
+	}
+	q, ok := parseDay(pubOf(d))
+	if !ok {
+		return false
+	}
+	gap := p.Sub(q)
+	return gap <= ReportingDelay*day && gap >= -ReportingDelay*day
+}
+
+// reportWindow is the window of days an undated account's report is
+// recent news of: the ReportingDelay days up to its publication.
+func reportWindow(a graph.Account) (window, bool) {
+	if a.Date != nil {
+		return window{}, false
+	}
+	p, ok := parseDay(pubOf(a))
+	if !ok {
+		return window{}, false
+	}
+	return window{from: p.Add(-ReportingDelay * day), to: p}, true
+}
+
 // window is a closed range of days an account's event may fall in.
 type window struct {
 	from, to time.Time

@@ -23,6 +23,8 @@ type fxEntity struct {
 	PlaceType   string           `json:"place_type"`
 	Within      string           `json:"within"`
 	Affiliation string           `json:"affiliation"`
+	Gazetteer   bool             `json:"gazetteer"`
+	Keys        []string         `json:"keys"`
 }
 
 type fxValue struct {
@@ -30,6 +32,8 @@ type fxValue struct {
 	Value     *float64    `json:"value"`
 	Bound     graph.Bound `json:"bound"`
 	Min       *float64    `json:"min"`
+	Who       string      `json:"who"`
+	Unit      string      `json:"unit"`
 	Text      string      `json:"text"`
 }
 
@@ -66,7 +70,7 @@ type fixture struct {
 func (f fixture) world() *World {
 	var es []graph.Entity
 	for _, e := range f.Entities {
-		ge := graph.Entity{ID: tid(e.Key), Name: e.Name, Kind: e.Kind, PlaceType: e.PlaceType}
+		ge := graph.Entity{ID: tid(e.Key), Name: e.Name, Kind: e.Kind, PlaceType: e.PlaceType, Gazetteer: e.Gazetteer, Keys: e.Keys}
 		if e.Within != "" {
 			id := tid(e.Within)
 			ge.Within = &id
@@ -96,7 +100,7 @@ func values(in []fxValue) []graph.Value {
 		if b == "" {
 			b = graph.BoundExact
 		}
-		out = append(out, graph.Value{Attribute: v.Attribute, Value: v.Value, Bound: b, Min: v.Min, Text: v.Text})
+		out = append(out, graph.Value{Attribute: v.Attribute, Value: v.Value, Bound: b, Min: v.Min, Who: v.Who, Unit: v.Unit, Text: v.Text})
 	}
 	return out
 }

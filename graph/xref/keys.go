@@ -22,7 +22,8 @@ import (
 //     "in:" for its own place (accounts inside it): nested places meet,
 //     and a neighbourhood's account never reads a whole governorate.
 //   - "d:<family>:<perpetrator root>:<YYYY-MM-DD>" for each day of a window
-//     of at most DayKeyMaxDays days, when the account names a perpetrator
+//     of at most DayKeyMaxDays days (for an undated account, the
+//     ReportingDelay days up to its publication), when the account names a perpetrator
 //     (asserted or denied) other than an explicit unknown; indexed and
 //     queried. Match accepts an account without a usable place only through
 //     this key: same family, same perpetrator, same day.
@@ -139,7 +140,11 @@ func Keys(a graph.Account, w *World) []string {
 	}
 	if identifying(a.Perpetrator, w) && dated {
 		root := w.Root(a.Perpetrator.Entity.ID)
-		for _, d := range win.days(DayKeyMaxDays) {
+		days := win.days(DayKeyMaxDays)
+		if rw, ok := reportWindow(a); ok {
+			days = rw.days(DayKeyMaxDays)
+		}
+		for _, d := range days {
 			for _, f := range typeFamilies(a.Type) {
 				set[keyDayPrefix+f+":"+root.String()+":"+d] = true
 			}

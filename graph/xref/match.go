@@ -19,6 +19,7 @@ const (
 	wSameDay     = 0.30
 	wOverlap     = 0.20
 	wUndated     = 0.10
+	wRecent      = 0.20
 	wPerpetrator = 0.10
 	wDenial      = 0.10
 	wFigures     = 0.05
@@ -115,8 +116,9 @@ type verdict struct {
 // their types are compatible, their dates overlap (allowing for precision
 // and reporting delay), their places are the same or nested, and the
 // evidence adds up to MatchThreshold. An account without a usable place
-// matches only on the same day and the same (asserted or denied)
-// perpetrator.
+// matches only on the same day (or, undated, reported within
+// ReportingDelay days) and the same (asserted or denied) perpetrator, or
+// an account of its own document.
 func Match(a, b graph.Account, w *World) (score float64, reasons []string, ok bool) {
 	v := match(a, b, w)
 	return v.score, v.reasons, v.ok
@@ -144,7 +146,7 @@ func match(a, b graph.Account, w *World) verdict {
 	// Date.
 	wa, oka := eventWindow(a)
 	wb, okb := eventWindow(b)
-	sameDay := false
+	sameDay, recent := false, false
 	switch {
 	case oka && okb && !wa.overlaps(wb):
 		v.different = true
@@ -157,6 +159,10 @@ func match(a, b graph.Account, w *World) verdict {
 	case oka && okb && wa.dated && wb.dated:
 		v.score += wOverlap
 		v.reasons = append(v.reasons, fmt.Sprintf("dates overlap (%s, %s)", dateText(a, wa), dateText(b, wb)))
+	case oka && okb && (reportedWithin(a, b) || reportedWithin(b, a)):
+		recent = true
+		v.score += wRecent
+		v.reasons = append(v.reasons, fmt.Sprintf("an undated account reported within %d days (%s, %s)", ReportingDelay, dateText(a, wa), dateText(b, wb)))
 	case oka && okb:
 		v.score += wUndated
 		v.reasons = append(v.reasons, "an undated account published in the other's time frame")
@@ -256,8 +262,8 @@ func match(a, b graph.Account, w *World) verdict {
 	// A place the gazetteer cannot locate is weak evidence: it counts
 	// only on the same day, with the same type or perpetrator.
 	firm := placed && (!maybe || sameDay && (samePerp || a.Type == b.Type))
-	if !firm && !(samePerp && sameDay) && !contextual {
-		v.reasons = append(v.reasons, "without a place, only the same perpetrator on the same day can match")
+	if !firm && !(samePerp && (sameDay || recent)) && !contextual {
+		v.reasons = append(v.reasons, "without a place, only the same perpetrator on the same day (or reported within days) can match")
 		return v
 	}
 	v.ok = v.score >= MatchThreshold
