@@ -17,13 +17,19 @@ import (
 // added (reporting delays, relative dates, places named at different
 // levels and places the gazetteer lacks, compatible type words, denials
 // that name no place, restatements, revisions, subgroups and percentages),
-// 40 accounts, before any rule changed (extractor of the day): pairs
-// precision 1.00, recall 0.80; conflicts recall 1.00, precision 0.92.
+// 40 accounts, before any rule changed (extractor committed at the
+// round's start): pairs precision 1.00, recall 0.80; conflicts recall
+// 1.00, precision 0.92. After the round's rules: 1.00, 0.92; 1.00, 0.92
+// (1.00, 1.00; 1.00, 0.92 with the extractor of the round's end). The
+// misses left are extraction's: a denial read as affirmed and undated
+// ("did not carry out any combat missions on 6 May"), a wire report's
+// dateline taken as a denial's place, and "the toll ... has risen to
+// 19" read as a count, not the killed (the false conflict on Douma).
 const (
 	devPairPrecision     = 0.95
-	devPairRecall        = 0.75
+	devPairRecall        = 0.88
 	devConflictRecall    = 0.95
-	devConflictPrecision = 0.85
+	devConflictPrecision = 0.88
 )
 
 func TestDev(t *testing.T) {

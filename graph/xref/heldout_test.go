@@ -32,11 +32,18 @@ import (
 // now gather more accounts also gather more figures that are told apart
 // wrongly). Set XREF_HELDOUT_DETAIL=1 to log each miss (only to
 // diagnose extraction: rules are tuned on testdata/dev).
+//
+// Third round of xref (places the gazetteer cannot locate, reports
+// without a date, accounts without a place read in their document,
+// a source's parts and updates), with the extractor committed at its
+// start: pairs precision 1.00 -> 1.00, recall 0.56 -> 0.56; conflicts
+// recall 0.36 -> 0.36, precision 0.50 -> 0.57. With the extractor of
+// its end (uncommitted work in progress): 1.00, 0.56; 0.36, 0.67.
 const (
-	minPairPrecision     = 0.85
-	minPairRecall        = 0.48
-	minConflictRecall    = 0.30
-	minConflictPrecision = 0.45
+	minPairPrecision     = 0.95
+	minPairRecall        = 0.52
+	minConflictRecall    = 0.33
+	minConflictPrecision = 0.52
 )
 
 type heldoutEvent struct {
@@ -270,6 +277,35 @@ func evaluate(t *testing.T, dir string, order []int, detail bool) scores {
 	sc.cRecall, sc.cPrecision = ratio(found, labelled), ratio(right, ours)
 	t.Logf("%s: conflicts: labelled=%d found=%d recall=%.2f; reported=%d right=%d precision=%.2f", dir, labelled, found, sc.cRecall, ours, right, sc.cPrecision)
 	return sc
+}
+
+// The second held-out set (testdata/heldout2), written by someone else
+// while the third round of rules was being written, and never read;
+// scored like the first. Measured when it arrived, with the extractor
+// committed at the start of the round, before and after the round's
+// rules: pairs precision 0.92 -> 0.90, recall 0.22 -> 0.51; conflicts
+// recall 0.36 -> 0.45, precision 0.80 -> 0.50. After, with the
+// extractor of the round's end (uncommitted work in progress): pairs
+// 0.96 / 0.43; conflicts 0.45 / 0.83. The thresholds sit just under
+// the lower of the two.
+const (
+	min2PairPrecision     = 0.85
+	min2PairRecall        = 0.40
+	min2ConflictRecall    = 0.40
+	min2ConflictPrecision = 0.45
+)
+
+func TestHeldout2(t *testing.T) {
+	if _, err := os.Stat("testdata/heldout2/events.json"); err != nil {
+		t.Skip("no second held-out set (testdata/heldout2/events.json)")
+	}
+	sc := evaluate(t, "testdata/heldout2", nil, false)
+	if sc.precision < min2PairPrecision || sc.recall < min2PairRecall {
+		t.Errorf("event resolution precision %.2f recall %.2f below %.2f / %.2f", sc.precision, sc.recall, min2PairPrecision, min2PairRecall)
+	}
+	if sc.cRecall < min2ConflictRecall || sc.cPrecision < min2ConflictPrecision {
+		t.Errorf("conflict recall %.2f precision %.2f below %.2f / %.2f", sc.cRecall, sc.cPrecision, min2ConflictRecall, min2ConflictPrecision)
+	}
 }
 
 func TestHeldout(t *testing.T) {
