@@ -34,8 +34,18 @@
 // event record carries its Contested score (Contestedness) so lists can
 // sort by it.
 //
+// Weak evidence counts, but only with support: a place the gazetteer
+// cannot locate may lie in a larger area (Relate), two spellings of such
+// a place are one place, a report that gives no date of its own is
+// recent news of an event up to ReportingDelay days before it, and an
+// account that names no place is read in its document's context. A
+// source's figures in one document that its highest figure rules out (a
+// total's parts, an update) are never in conflict with it.
+//
 // testdata/dev holds the development documents the matching rules are
-// tuned on; testdata/heldout is only measured (TestHeldout).
+// tuned on; testdata/heldout and testdata/heldout2 are only measured
+// (TestHeldout, TestHeldout2). testdata/weak.json holds the rule cases
+// for weak evidence.
 //
 // Entities are looked up through a World: the gazetteer's entities with,
 // layered over them, the entities documents bring (anonymous sources with
