@@ -183,6 +183,12 @@ func sourcesView(ec *eventContext) any {
 		if a != b {
 			return dateLess(a, b)
 		}
+		// On the same day, a dated document comes before an undated one
+		// placed there by the latest date it mentions: the undated one was
+		// written that day at the earliest.
+		if ua, ub := out[i].Document.Date == "", out[j].Document.Date == ""; ua != ub {
+			return ub
+		}
 		return out[i].Document.ID.String() < out[j].Document.ID.String()
 	})
 	return list(out, "")

@@ -329,3 +329,33 @@ func readFile(t *testing.T, p string) []byte {
 	}
 	return b
 }
+
+func TestSourcesOrderedByDateUndatedLast(t *testing.T) {
+	ts := newTestServer(t, api.Config{})
+	ts.loadCorpus()
+	ev := ts.eventAt("Qusur", "2017-10-23")
+	var srcs struct {
+		Items []struct {
+			Document struct {
+				File string `json:"file"`
+				Date string `json:"date"`
+			} `json:"document"`
+		} `json:"items"`
+	}
+	ts.getJSON("/v1/events/"+ev+"/sources", 200, &srcs)
+	last := ""
+	for i, s := range srcs.Items {
+		if s.Document.Date == "" {
+			// An undated document sorts by the latest date it mentions, after
+			// the documents dated that day: it cannot be the first.
+			if i == 0 {
+				t.Fatalf("undated %s listed first", s.Document.File)
+			}
+			continue
+		}
+		if s.Document.Date < last {
+			t.Fatalf("sources out of date order: %+v", srcs.Items)
+		}
+		last = s.Document.Date
+	}
+}
