@@ -34,10 +34,24 @@
 
   function clear(node) { while (node.firstChild) node.removeChild(node.firstChild); }
 
+  // A server configured with read tokens answers 401 to reads without one:
+  // the viewer then shows a token field; the token is kept for this tab only.
+  function token() {
+    try { return sessionStorage.getItem("claimgraph-token") || ""; } catch (e) { return ""; }
+  }
+
+  function askToken() {
+    var f = $("token-form");
+    if (f) f.hidden = false;
+  }
+
   function api(path) {
-    return fetch(path, { headers: { Accept: "application/json" } }).then(function (r) {
+    var headers = { Accept: "application/json" };
+    if (token()) headers.Authorization = "Bearer " + token();
+    return fetch(path, { headers: headers }).then(function (r) {
       return r.json().catch(function () { return {}; }).then(function (body) {
         if (!r.ok) {
+          if (r.status === 401) askToken();
           var err = new Error((body && body.error && body.error.message) || ("HTTP " + r.status));
           err.status = r.status;
           throw err;
@@ -490,4 +504,14 @@
   });
   if (state.focus) focusOn(state.focus); else loadGraph();
   window.claimgraphViewer = { cy: cy, focusOn: focusOn, state: state };
+  var tf = $("token-form");
+  if (tf) {
+    tf.addEventListener("submit", function (ev) {
+      ev.preventDefault();
+      try { sessionStorage.setItem("claimgraph-token", $("token").value); } catch (e) { /* storage off: keep none */ }
+      $("token").value = "";
+      tf.hidden = true;
+      if (state.focus) focusOn(state.focus); else loadGraph();
+    });
+  }
 })();
