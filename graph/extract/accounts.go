@@ -30,12 +30,12 @@ type event struct {
 func typeCueFor(t graph.EventType, toks []token, i int) bool {
 	w := toks[i].low
 	switch w {
-	case "fired", "carried", "conducted", "killed", "launched", "dropped", "perpetrated", "committed", "caused", "staged", "staging", "used", "use":
+	case "fired", "carried", "conducted", "killed", "launched", "dropped", "perpetrated", "committed", "caused", "staged", "staging", "used", "use", "carry", "conduct", "launch", "flown", "flew":
 		return true
 	}
 	switch t {
 	case graph.EventAirstrike:
-		return airCues[w] || strikeCues[w] || w == "power" && i > 0 && toks[i-1].low == "air"
+		return airCues[w] || strikeCues[w] || w == "power" && i > 0 && toks[i-1].low == "air" || airMission(toks, i)
 	case graph.EventBombingCampaign:
 		return airCues[w] || strikeCues[w] || campaignCues[w] || massacreCues[w] || destroyCues[w]
 	case graph.EventShelling:
@@ -56,6 +56,26 @@ func typeCueFor(t graph.EventType, toks []token, i int) bool {
 		return destroyCues[w] || strikeCues[w] || campaignCues[w]
 	case graph.EventAttack:
 		return attackCues[w]
+	}
+	return false
+}
+
+// airMission reports whether token i ends a name of air action other than
+// a strike: "combat missions", "bombing missions", "combat flights",
+// "military flights". A ministry that "did not carry out any combat
+// missions in the area" denies an air strike there.
+func airMission(toks []token, i int) bool {
+	if i == 0 {
+		return false
+	}
+	switch toks[i].low {
+	case "missions", "mission", "flights", "flight":
+	default:
+		return false
+	}
+	switch toks[i-1].low {
+	case "combat", "bombing", "strike", "air", "military":
+		return true
 	}
 	return false
 }
@@ -113,7 +133,8 @@ var (
 		"stormed", "broke", "hitting", "targeting", "striking", "pounded", "recaptured",
 		"retook", "liberated", "entered", "overran", "staged", "staging", "fabricated",
 		"shelling", "besieging", "besieged", "killing", "executed", "detonated", "use",
-		"using", "dropping", "firing", "attacking", "bombarded", "shot", "downed")
+		"using", "dropping", "firing", "attacking", "bombarded", "shot", "downed",
+		"carry", "conduct", "launch", "fly", "flew", "flown", "performed", "perform")
 )
 
 // demonyms map adjectives to gazetteer names, for "believed to be Russian".
@@ -168,6 +189,8 @@ func (d *docState) eventOf(c *claimInfo) (event, bool) {
 			first(&air, i)
 		case w == "air" && i+1 < len(toks) && (strikeCues[toks[i+1].low] || toks[i+1].low == "power" || toks[i+1].low == "force"):
 			first(&air, i)
+		case airMission(toks, i):
+			first(&air, i-1)
 		}
 		if strikeCues[w] && !(w == "strike" && i > 0 && toks[i-1].low == "to") {
 			if strike < 0 && (w == "strikes" || w == "raids" || w == "bombings") {

@@ -161,8 +161,12 @@ func (d *docState) addClaim(sg segment, ms []mention, sps []speech) {
 	}
 	c.claim.Speaker = d.use(speaker)
 	d.noteCited(toks, ms, speaker)
-	// Mentions.
+	// Mentions. A wire dateline's place says where the reporter is: it is
+	// the document's Dateline, not a place the claim names.
 	for _, m := range ms {
+		if m.dl {
+			continue
+		}
 		c.claim.Mentions = append(c.claim.Mentions, graph.Mention{Entity: d.use(m.ent), Text: d.text[m.s:m.e], Span: d.ri.span(m.s, m.e)})
 		switch m.ent.Kind {
 		case graph.KindPerson, graph.KindOutlet, graph.KindMonitor, graph.KindCoalition, graph.KindGovernment:
