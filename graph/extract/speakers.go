@@ -58,6 +58,7 @@ var speakerNouns = map[string]graph.EntityKind{
 	"diplomats": graph.KindAnonymous, "mediator": graph.KindAnonymous,
 	"staff": graph.KindAnonymous, "workers": graph.KindAnonymous,
 	"personnel": graph.KindAnonymous, "team": graph.KindAnonymous,
+	"worker": graph.KindAnonymous, "rescuer": graph.KindAnonymous,
 	"teams": graph.KindAnonymous, "observers": graph.KindAnonymous,
 	"council": graph.KindAnonymous, "committee": graph.KindAnonymous,
 	"hospital": graph.KindAnonymous, "directorate": graph.KindAnonymous,
@@ -512,6 +513,17 @@ func (d *docState) speakerNP(toks []token, ms []mention, s, e int) (speech, bool
 		d.discourse.note(person.ent, roles...)
 		return sp, true
 	}
+	// "our correspondent", "our team": the document's own staff speak for it.
+	if first == "our" && head != "" && speakerNouns[head] == graph.KindAnonymous && d.voice != nil {
+		sp.ent = d.voice
+		return sp, true
+	}
+	// "the Turkish defence ministry", "Turkey's defence ministry": a
+	// state's ministry the gazetteer lacks is the ministry of that state.
+	if e := d.stateMinistry(toks, s, e); e != nil {
+		sp.ent = e
+		return sp, true
+	}
 	// "Russia's defence ministry", "Syria's foreign ministry": the body of
 	// that state, when the gazetteer knows it by the adjective.
 	if actor != nil && actor.ent.Kind == graph.KindState && actor.tj < e && strings.HasSuffix(toks[actor.tj-1].low, "'s") {
@@ -727,4 +739,79 @@ var adjectiveOf = map[string]string{
 	"Iran": "Iranian", "Israel": "Israeli", "United States": "US",
 	"United Kingdom": "British", "France": "French", "Lebanon": "Lebanese",
 	"Jordan": "Jordanian",
+}
+
+// ministryNames are the official names of ministries by the word that
+// names them in news style ("the Turkish defence ministry"); officialMinistry
+// the names that differ for some states.
+var ministryNames = map[string]string{
+	"defence": "Ministry of Defence", "defense": "Ministry of Defence",
+	"foreign": "Ministry of Foreign Affairs", "interior": "Ministry of Interior",
+}
+
+var officialMinistry = map[string]map[string]string{
+	"Turkey": {"defence": "Ministry of National Defence"},
+	"Greece": {"defence": "Ministry of National Defence"},
+}
+
+// stateMinistry resolves "the Turkish defence ministry", "Turkey's defence
+// ministry", "the Turkish Ministry of Defence" to the ministry of that
+// state: the gazetteer's entity when it knows one by the adjective, else a
+// new government body "Ministry of Defence of Turkey" affiliated with the
+// state's government.
+func (d *docState) stateMinistry(toks []token, s, e int) *graph.Entity {
+	k := s
+	if k < e && toks[k].low == "the" {
+		k++
+	}
+	if k >= e {
+		return nil
+	}
+	// The state: an adjective or a possessive name.
+	var state *graph.Entity
+	w := strings.TrimSuffix(toks[k].text, "'s")
+	for st, adj := range adjectiveOf {
+		if strings.EqualFold(adj, w) || strings.EqualFold(st, w) {
+			state = d.lookup(st, graph.KindState)
+		}
+	}
+	if state == nil {
+		return nil
+	}
+	k++
+	field := ""
+	switch {
+	case k+2 == e && ministryNames[toks[k].low] != "" && toks[k+1].low == "ministry":
+		field = toks[k].low // "defence ministry"
+	case k+3 == e && toks[k].low == "ministry" && toks[k+1].low == "of" && ministryNames[toks[k+2].low] != "":
+		field = toks[k+2].low // "Ministry of Defence"
+	case k+4 == e && toks[k].low == "ministry" && toks[k+1].low == "of" && toks[k+2].low == "national" && ministryNames[toks[k+3].low] != "":
+		field = toks[k+3].low
+	default:
+		return nil
+	}
+	adj := adjectiveOf[state.Name]
+	if g := d.lookup(adj + " " + field + " ministry"); g != nil && g.Kind != graph.KindPlace && g.Kind != graph.KindState {
+		return g
+	}
+	if field == "defense" {
+		field = "defence"
+	}
+	base := ministryNames[field]
+	if o := officialMinistry[state.Name][field]; o != "" {
+		base = o
+	}
+	name := base + " of " + state.Name
+	if g := d.lookup(name); g != nil && g.Kind != graph.KindPlace {
+		return g
+	}
+	ent := d.newEntity(graph.KindGovernment, name, []string{adj + " " + field + " ministry", adj + " " + base}, false)
+	if ent.Affiliation == nil {
+		aff := state.ID
+		if gov := d.x.govOf[state.ID]; gov != nil {
+			aff = gov.ID
+		}
+		ent.Affiliation = &aff
+	}
+	return ent
 }
