@@ -148,7 +148,7 @@ func open(ctx context.Context, dsn string) (*system, error) {
 	g := gazetteer.Default()
 	s := &system{store: st, gaz: g, xref: xref.New(st, g)}
 	s.pipeline = &ingest.Pipeline{Extractor: extract.New(g), Planner: s.xref, Store: st, Index: g.Keys,
-		Groups: func() ingest.Group { return st.Group() }}
+		Groups: ingest.GroupsOf(st.Group)}
 	ents := g.Entities()
 	for i := range ents {
 		ents[i].Keys = g.Keys(&ents[i])

@@ -63,6 +63,11 @@ type cache struct {
 	shards [cacheShards]cacheShard
 	hits   atomic.Int64
 	misses atomic.Int64
+	// epoch is odd while a write is applied and counts writes: a read
+	// fills the cache only if the epoch it started at is even and still
+	// current, so nothing read beside a write (a group's reads while its
+	// parent is written, which take no lock) is kept.
+	epoch atomic.Uint64
 }
 
 func newCache(maxBytes int64) *cache {
@@ -110,16 +115,20 @@ func (c *cache) get(k cacheKey) (any, bool) {
 	return nil, false
 }
 
-// put stores v under k, evicting the least recently used entries of its
-// shard beyond the bound. An entry larger than a shard is not kept.
-func (c *cache) put(k cacheKey, v any, cost int64) {
+// put stores v under k, read at epoch e, evicting the least recently used
+// entries of its shard beyond the bound. An entry larger than a shard, or
+// read beside a write, is not kept.
+func (c *cache) put(k cacheKey, v any, cost int64, e uint64) {
 	cost += 96 // the entry, its key and the map slot
 	sh := c.shard(k)
-	if cost > sh.max {
+	if cost > sh.max || e%2 == 1 {
 		return
 	}
 	sh.mu.Lock()
 	defer sh.mu.Unlock()
+	if c.epoch.Load() != e {
+		return
+	}
 	if e, ok := sh.m[k]; ok {
 		sh.cost += cost - e.cost
 		e.val, e.cost = v, cost

@@ -92,6 +92,9 @@ func (s *Store) apply(ctx context.Context, pl *plan) error {
 	s.rw.Lock()
 	defer s.rw.Unlock()
 	s.gen++
+	if s.cache != nil {
+		s.cache.epoch.Add(1)
+	}
 	err = s.qs.ApplyDeltas(deltas, cgraph.IgnoreOpts{IgnoreDup: true, IgnoreMissing: true})
 	// Invalidate whatever happened: a failed transaction changed nothing,
 	// and dropping entries is always safe.
@@ -99,6 +102,7 @@ func (s *Store) apply(ctx context.Context, pl *plan) error {
 		for _, d := range deltas {
 			s.cache.invalidate(d.Quad)
 		}
+		s.cache.epoch.Add(1)
 	}
 	if err != nil {
 		return fmt.Errorf("commit: apply %d deltas: %w", len(deltas), err)

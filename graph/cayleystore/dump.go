@@ -111,9 +111,13 @@ func (s *Store) Load(ctx context.Context, r io.Reader) error {
 		s.rw.Lock()
 		defer s.rw.Unlock()
 		s.gen++
+		if s.cache != nil {
+			s.cache.epoch.Add(1)
+		}
 		err := s.qs.ApplyDeltas(deltas, cgraph.IgnoreOpts{IgnoreDup: true})
 		if s.cache != nil {
 			s.cache.clear()
+			s.cache.epoch.Add(1)
 		}
 		if err != nil {
 			return err

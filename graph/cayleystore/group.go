@@ -27,6 +27,21 @@ type Group struct {
 	batches []*graph.Batch
 	err     error // the first failed Add: the plan may hold part of it
 	done    bool
+
+	// Pipelining (Start): parent is the sealed group whose batches this
+	// one reads as written; wrote is closed when this group's own
+	// background write ends, with werr its outcome and genAfter the
+	// store's generation after it.
+	parent   *Group
+	wrote    chan struct{}
+	werr     error
+	genAfter uint64
+	// nolock: reads skip the store's read lock, which a parent's write
+	// holds. Only on bolt, whose transactions let reads run beside a
+	// write; what this group reads from the store is untouched by the
+	// parent's batches (those subjects are in its plan), and the cache
+	// keeps nothing read while a write runs (cache.epoch).
+	nolock bool
 }
 
 // Group starts an empty group over the store.
@@ -53,9 +68,9 @@ func (g *Group) Add(ctx context.Context, b *graph.Batch) error {
 	case b == nil:
 		return graph.Errorf(graph.EINVALID, "nil batch")
 	}
-	g.s.rw.RLock()
+	unlock := g.rlock()
 	err := g.s.planBatch(ctx, g.pl, b)
-	g.s.rw.RUnlock()
+	unlock()
 	if err != nil {
 		g.err = err
 		return err
@@ -64,23 +79,46 @@ func (g *Group) Add(ctx context.Context, b *graph.Batch) error {
 	return nil
 }
 
+// rlock takes the store's read lock unless the group reads beside its
+// parent's write.
+func (g *Group) rlock() func() {
+	if g.nolock {
+		return func() {}
+	}
+	g.s.rw.RLock()
+	return g.s.rw.RUnlock
+}
+
 // Commit writes every batch added, in one ApplyDeltas. If the store was
 // written since the group started (another Commit), the batches are
-// planned again against what is stored now. The group cannot be used
-// after Commit.
+// planned again against what is stored now. A group started over a
+// parent (Start) waits for the parent's write first, and fails if it
+// failed. The group cannot be used after Commit.
 func (g *Group) Commit(ctx context.Context) error {
 	if g.done {
 		return fmt.Errorf("group commit: committed twice")
 	}
 	g.done = true
+	return g.write(ctx)
+}
+
+// write is Commit once the group is sealed.
+func (g *Group) write(ctx context.Context) error {
 	if g.err != nil {
 		return fmt.Errorf("group commit: an earlier batch failed: %w", g.err)
+	}
+	gen := g.gen
+	if g.parent != nil {
+		if err := g.parent.Wait(); err != nil {
+			return fmt.Errorf("group commit: the group before failed: %w", err)
+		}
+		gen = g.parent.genAfter
 	}
 	s := g.s
 	s.wmu.Lock()
 	defer s.wmu.Unlock()
 	pl := g.pl
-	if s.gen != g.gen {
+	if s.gen != gen {
 		pl = newPlan(s)
 		for _, b := range g.batches {
 			if err := s.planBatch(ctx, pl, b); err != nil {
@@ -91,5 +129,48 @@ func (g *Group) Commit(ctx context.Context) error {
 	if err := s.apply(ctx, pl); err != nil {
 		return fmt.Errorf("group commit of %d batches: %w", len(g.batches), err)
 	}
+	g.genAfter = s.gen
 	return nil
+}
+
+// Start seals g and starts writing its batches, then returns the next
+// group: it reads over the store with g's batches on top, as if written,
+// and its own write (Commit or Start) waits for g's and fails if g's
+// failed. On bolt g is written in the background while the next group is
+// planned; on the other backends Start writes g before it returns. Wait
+// tells how g's write ended.
+func (g *Group) Start(ctx context.Context) *Group {
+	// The next group reads what g did not change from the store: what g
+	// continues must be written first. (Its error surfaces in g's write.)
+	if g.parent != nil {
+		_ = g.parent.Wait()
+	}
+	next := &Group{s: g.s, pl: g.pl.continuation(), parent: g, nolock: g.s.backend == BackendBolt}
+	g.wrote = make(chan struct{})
+	if g.done {
+		g.werr = fmt.Errorf("group commit: started twice")
+		close(g.wrote)
+		return next
+	}
+	g.done = true
+	run := func() {
+		defer close(g.wrote)
+		g.werr = g.write(ctx)
+	}
+	if next.nolock {
+		go run()
+	} else {
+		run()
+	}
+	return next
+}
+
+// Wait waits for the write Start began and returns its outcome; nil for
+// a group never started.
+func (g *Group) Wait() error {
+	if g.wrote == nil {
+		return nil
+	}
+	<-g.wrote
+	return g.werr
 }

@@ -1,9 +1,9 @@
 package cayleystore
 
 import (
-	"time"
-
+	"context"
 	"testing"
+	"time"
 
 	"github.com/google/uuid"
 
@@ -123,5 +123,69 @@ func testGroupStaleAndRefused(t *testing.T, open opener) {
 	}
 	if lines := dumpLines(t, s); len(lines) != 0 {
 		t.Errorf("a refused group wrote %d quads", len(lines))
+	}
+}
+
+// testGroupPipelined writes the steps as a chain of groups, each started
+// (written in the background on bolt) while the next is planned over it:
+// every group reads as a store with the steps so far committed, and the
+// chain ends with the same quads. A group whose parent's write failed
+// fails too.
+func testGroupPipelined(t *testing.T, open opener) {
+	ctx := t.Context()
+	one, piped := open(t), open(t)
+	w := loadWorld(t)
+	steps, extra := groupSteps(w)
+	g := piped.Group()
+	var started []*Group
+	for i, b := range steps {
+		if err := one.Commit(ctx, b); err != nil {
+			t.Fatalf("step %d: %v", i, err)
+		}
+		if err := g.Add(ctx, b); err != nil {
+			t.Fatalf("step %d: add: %v", i, err)
+		}
+		want := snapshot(t, one, w, extra)
+		got := snapshot(t, g, w, extra)
+		for k, v := range want {
+			if got[k] != v {
+				t.Errorf("after step %d: %s over the chain:\n%s\nin a store with the step committed:\n%s", i, k, got[k], v)
+			}
+		}
+		if i%3 == 2 {
+			started = append(started, g)
+			g = g.Start(ctx)
+		}
+	}
+	if err := g.Commit(ctx); err != nil {
+		t.Fatal(err)
+	}
+	for i, s := range started {
+		if err := s.Wait(); err != nil {
+			t.Errorf("group %d: %v", i, err)
+		}
+	}
+	diffLines(t, "pipelined groups", dumpLines(t, piped), dumpLines(t, one))
+
+	// A failed write fails the group planned over it.
+	s := open(t)
+	g = s.Group()
+	if err := g.Add(ctx, w.batches[0]); err != nil {
+		t.Fatal(err)
+	}
+	cancelled, cancel := context.WithCancel(ctx)
+	cancel()
+	next := g.Start(cancelled)
+	if err := next.Add(ctx, w.batches[1]); err != nil {
+		t.Fatal(err)
+	}
+	if err := g.Wait(); err == nil {
+		t.Error("a write with a cancelled context succeeded")
+	}
+	if err := next.Commit(ctx); err == nil {
+		t.Error("a group planned over a failed write committed")
+	}
+	if lines := dumpLines(t, s); len(lines) != 0 {
+		t.Errorf("failed groups wrote %d quads", len(lines))
 	}
 }

@@ -46,6 +46,10 @@ func (s *Store) edges(ctx context.Context, nodes []quad.Value, in, keep bool, pr
 	}
 	out := make([][]quad.Value, len(nodes))
 	var miss []int
+	var epoch uint64
+	if s.cache != nil {
+		epoch = s.cache.epoch.Load()
+	}
 	for i, n := range nodes {
 		if s.cache == nil {
 			miss = append(miss, i)
@@ -78,7 +82,7 @@ func (s *Store) edges(ctx context.Context, nodes []quad.Value, in, keep bool, pr
 		for k, p := range preds {
 			vs := read[j][k]
 			if s.cache != nil && keep {
-				s.cache.put(cacheKey{node: nodes[i], pred: p, kind: kind}, vs, valuesCost(vs))
+				s.cache.put(cacheKey{node: nodes[i], pred: p, kind: kind}, vs, valuesCost(vs), epoch)
 			}
 			out[i] = append(out[i], vs...)
 		}

@@ -29,6 +29,10 @@ type plan struct {
 	idx     map[inKey][]quad.Value
 	indexed map[quad.Value][]quad.Quad
 	dirty   map[quad.Value]bool
+
+	// changed are the subjects whose quads the plan changed: only they
+	// can differ from what is stored.
+	changed map[quad.Value]bool
 }
 
 // inKey names the in-edges of a node with one predicate.
@@ -38,7 +42,7 @@ type inKey struct {
 }
 
 // touch marks s as changed since the in-edge index was last brought up
-// to date.
+// to date (read, or changed).
 func (pl *plan) touch(s quad.Value) {
 	if pl.dirty != nil {
 		pl.dirty[s] = true
@@ -92,7 +96,29 @@ func (pl *plan) inIndex() map[inKey][]quad.Value {
 }
 
 func newPlan(s *Store) *plan {
-	return &plan{s: s, stored: make(map[quad.Value][]quad.Quad), state: make(map[quad.Value][]quad.Quad)}
+	return &plan{s: s, stored: make(map[quad.Value][]quad.Quad), state: make(map[quad.Value][]quad.Quad),
+		changed: make(map[quad.Value]bool)}
+}
+
+// change marks s as changed by the plan.
+func (pl *plan) change(s quad.Value) {
+	pl.changed[s] = true
+	pl.touch(s)
+}
+
+// continuation is a plan starting where pl ends: what pl changed is what
+// it finds stored, anything else is read from the store. It is only
+// right once whatever pl continues is written (Group.Start waits for
+// it). The slices are shared, which is safe as no plan changes a state
+// slice in place.
+func (pl *plan) continuation() *plan {
+	n := newPlan(pl.s)
+	for s := range pl.changed {
+		st := pl.state[s]
+		n.stored[s] = st
+		n.state[s] = st
+	}
+	return n
 }
 
 // fresh declares subjects known to have no quads (their ids derive from a
@@ -166,7 +192,7 @@ func (pl *plan) put(s quad.Value, p quad.IRI, o quad.Value, label quad.Value) {
 		}
 	}
 	pl.state[s] = append(pl.state[s], quad.Quad{Subject: s, Predicate: p, Object: o, Label: label})
-	pl.touch(s)
+	pl.change(s)
 }
 
 // replace makes objs the only objects of (s p): other quads go, quads of
@@ -188,7 +214,7 @@ func (pl *plan) replace(s quad.Value, p quad.IRI, label quad.Value, objs ...quad
 		kept = append(kept, q)
 	}
 	pl.state[s] = kept
-	pl.touch(s)
+	pl.change(s)
 	for _, o := range objs {
 		pl.put(s, p, o, label)
 	}
@@ -207,7 +233,7 @@ func (pl *plan) remove(s quad.Value, p quad.IRI, o quad.Value) {
 		kept = append(kept, q)
 	}
 	pl.state[s] = kept
-	pl.touch(s)
+	pl.change(s)
 }
 
 // drop removes every quad of subject s.
@@ -216,7 +242,7 @@ func (pl *plan) drop(s quad.Value) {
 		return
 	}
 	pl.state[s] = nil
-	pl.touch(s)
+	pl.change(s)
 }
 
 // deltas is the difference between the stored and the wanted quads, in a
@@ -225,8 +251,8 @@ func (pl *plan) deltas() ([]cgraph.Delta, error) {
 	if pl.err != nil {
 		return nil, pl.err
 	}
-	subjects := make([]quad.Value, 0, len(pl.state))
-	for s := range pl.state {
+	subjects := make([]quad.Value, 0, len(pl.changed))
+	for s := range pl.changed {
 		subjects = append(subjects, s)
 	}
 	sort.Slice(subjects, func(i, j int) bool { return subjects[i].String() < subjects[j].String() })

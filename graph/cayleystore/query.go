@@ -81,6 +81,10 @@ func (r reader) exists(ctx context.Context, nodes []quad.Value) (map[quad.Value]
 func fetch[T any](ctx context.Context, r reader, k kind, nodes []quad.Value) (map[uuid.UUID]*T, error) {
 	out := make(map[uuid.UUID]*T, len(nodes))
 	c := r.s.cache
+	var epoch uint64
+	if c != nil {
+		epoch = c.epoch.Load()
+	}
 	var ask []quad.Value
 	var pending []quad.Value
 	for _, n := range nodes {
@@ -131,7 +135,7 @@ func fetch[T any](ctx context.Context, r reader, k kind, nodes []quad.Value) (ma
 			}
 			if len(recs[i]) == 0 {
 				if c != nil {
-					c.put(cacheKey{node: n, kind: ckRecord}, nil, 0)
+					c.put(cacheKey{node: n, kind: ckRecord}, nil, 0, epoch)
 				}
 				continue
 			}
@@ -140,7 +144,7 @@ func fetch[T any](ctx context.Context, r reader, k kind, nodes []quad.Value) (ma
 				return nil, err
 			}
 			if c != nil {
-				c.put(cacheKey{node: n, kind: ckRecord}, v, 64+2*valueCost(recs[i][0]))
+				c.put(cacheKey{node: n, kind: ckRecord}, v, 64+2*valueCost(recs[i][0]), epoch)
 				cp := clone(v)
 				v = &cp
 			}

@@ -44,6 +44,7 @@ func runSuite(t *testing.T, open opener) {
 		{"cache coherence", testCacheCoherence},
 		{"group commit", testGroup},
 		{"group commit, stale and refused", testGroupStaleAndRefused},
+		{"group commit, pipelined", testGroupPipelined},
 	} {
 		t.Run(c.name, func(t *testing.T) { c.run(t, open) })
 	}

@@ -273,63 +273,141 @@ func (p *Pipeline) IngestItems(ctx context.Context, items []Item, progress Progr
 	}()
 	go func() { wg.Wait(); close(results) }()
 
-	var g Group
-	var pending []extracted
-	// flush commits the open group; if it fails, its documents are
-	// committed one by one, planned afresh.
-	flush := func(err error) {
-		if g == nil {
+	// The open group (cur) takes documents until it is full or nothing
+	// waits; then it is sealed. A pipelined group (GroupsOf) is written in
+	// the background while the next group, layered over it, is planned;
+	// at most one write is in flight. prevWait tells how the write in
+	// flight ended, prevItems are its documents, reported once it has.
+	var (
+		cur       Group
+		curItems  []extracted
+		prevWait  func() error
+		prevItems []extracted
+		locked    bool
+	)
+	redo := func(items []extracted) {
+		for _, e := range items {
+			r, err := p.commitLocked(ctx, e.x)
+			if err == nil && r.Created {
+				s.Commits++
+			}
+			report(e.path, r, err)
+		}
+	}
+	// settle waits for the write in flight and reports its documents; if
+	// it failed, they and the open group's (planned over them) are
+	// committed again one by one, planned afresh.
+	settle := func() {
+		if prevWait == nil {
 			return
 		}
-		if err == nil {
-			err = g.Commit(ctx)
-		}
+		err := prevWait()
+		items := prevItems
+		prevWait, prevItems = nil, nil
 		if err == nil {
 			s.Commits++
-			for _, e := range pending {
+			for _, e := range items {
 				report(e.path, e.res, nil)
 			}
-		} else {
-			for _, e := range pending {
-				r, err := p.commitLocked(ctx, e.x)
-				if err == nil && r.Created {
-					s.Commits++
-				}
-				report(e.path, r, err)
-			}
+			return
 		}
-		g, pending = nil, nil
-		p.mu.Unlock()
+		again := append(items, curItems...)
+		cur, curItems = nil, nil
+		redo(again)
+	}
+	// seal writes the open group.
+	seal := func() {
+		settle()
+		if cur == nil || len(curItems) == 0 {
+			return
+		}
+		if pg, ok := cur.(pipelinedGroup); ok {
+			next := pg.start(ctx)
+			prevWait, prevItems = pg.wait, curItems
+			cur, curItems = next, nil
+			return
+		}
+		err := cur.Commit(ctx)
+		prevWait, prevItems = func() error { return err }, curItems
+		cur, curItems = nil, nil
+		settle()
+	}
+	// release writes everything and lets other writers in.
+	release := func() {
+		seal()
+		settle()
+		cur, curItems = nil, nil
+		if locked {
+			p.mu.Unlock()
+			locked = false
+		}
 	}
 	for r := range results {
 		if r.x == nil {
 			report(r.path, r.res, r.err)
 			continue
 		}
-		if g == nil {
+		if !locked {
 			p.mu.Lock()
-			g = p.Groups()
+			locked = true
 		}
-		res, err := p.planInto(ctx, g, gp, r.x)
+		if cur == nil {
+			cur = p.Groups()
+		}
+		res, err := p.planInto(ctx, cur, gp, r.x)
 		switch {
 		case err == nil && res.Created:
 			r.res = res
-			pending = append(pending, r)
+			curItems = append(curItems, r)
 		case errors.Is(err, errGroupBroken):
-			// The group holds part of this batch: commit nothing of it.
-			pending = append(pending, r)
-			flush(err)
-			continue
+			// The group holds part of this batch: commit nothing of it;
+			// its documents go one by one.
+			curItems = append(curItems, r)
+			settle()
+			again := curItems
+			cur, curItems = nil, nil
+			redo(again)
 		default:
 			report(r.path, res, err)
 		}
-		if len(pending) >= size || len(results) == 0 {
-			flush(nil)
+		switch {
+		case len(results) == 0:
+			release()
+		case len(curItems) >= size:
+			seal()
 		}
 	}
-	flush(nil)
+	release()
 	return s, ctx.Err()
 }
+
+// pipelinedGroup is a Group from GroupsOf: start seals it and starts its
+// write, returning the next group layered over it; wait tells how the
+// write ended.
+type pipelinedGroup interface {
+	Group
+	start(ctx context.Context) Group
+	wait() error
+}
+
+// startable is a store's group type that pipelines (cayleystore.Group).
+type startable[G any] interface {
+	Group
+	Start(ctx context.Context) G
+	Wait() error
+}
+
+// GroupsOf makes Pipeline.Groups from a store's group constructor
+// (cayleystore.Store.Group): groups are then pipelined, each written
+// while the next is planned over it.
+func GroupsOf[G startable[G]](newGroup func() G) func() Group {
+	return func() Group { return pipelined[G]{newGroup()} }
+}
+
+type pipelined[G startable[G]] struct{ startable[G] }
+
+func (g pipelined[G]) start(ctx context.Context) Group { return pipelined[G]{g.Start(ctx)} }
+func (g pipelined[G]) wait() error                     { return g.Wait() }
 
 // errGroupBroken marks a failed Group.Add.
 var errGroupBroken = errors.New("group commit: a batch was refused")

@@ -84,12 +84,13 @@ func TestGroupCommit(t *testing.T) {
 		items[i] = Item{Path: d.File, Input: d.Input}
 	}
 	bad := docs[12].Input.Text[:60]
-	for _, spoil := range []string{"", bad} {
-		name := "all good"
-		if spoil != "" {
-			name = "one bad document"
-		}
-		t.Run(name, func(t *testing.T) {
+	for _, c := range []struct {
+		name      string
+		spoil     string
+		pipelined bool
+	}{{"all good", "", false}, {"one bad document", bad, false}, {"pipelined", "", true}, {"pipelined, one bad document", bad, true}} {
+		spoil := c.spoil
+		t.Run(c.name, func(t *testing.T) {
 			ctx := context.Background()
 			one, oneStore, _ := pipeline(t, spoil)
 			failed := 0
@@ -103,6 +104,10 @@ func TestGroupCommit(t *testing.T) {
 			var mu sync.Mutex
 			var sizes []int
 			grouped.Groups = func() Group { return &sizedGroup{Group: groupStore.Group(), mu: &mu, sizes: &sizes} }
+			if c.pipelined {
+				groups := GroupsOf(groupStore.Group)
+				grouped.Groups = func() Group { return sizedPipelined{groups().(pipelinedGroup), &mu, &sizes} }
+			}
 			grouped.GroupSize = 8
 			// Hold the committer after its first group until the
 			// extracted documents fill the queue, so the next groups are
@@ -159,4 +164,18 @@ func (g *sizedGroup) Commit(ctx context.Context) error {
 	*g.sizes = append(*g.sizes, g.Len())
 	g.mu.Unlock()
 	return g.Group.Commit(ctx)
+}
+
+// sizedPipelined records the size of each pipelined group started.
+type sizedPipelined struct {
+	pipelinedGroup
+	mu    *sync.Mutex
+	sizes *[]int
+}
+
+func (g sizedPipelined) start(ctx context.Context) Group {
+	g.mu.Lock()
+	*g.sizes = append(*g.sizes, g.Len())
+	g.mu.Unlock()
+	return sizedPipelined{g.pipelinedGroup.start(ctx).(pipelinedGroup), g.mu, g.sizes}
 }
