@@ -80,6 +80,14 @@ type Report struct {
 	// PeakRSSBytes is the process's peak resident set (VmHWM) after the
 	// ingest and the HTTP measurements, before the baselines are built.
 	PeakRSSBytes int64 `json:"peak_rss_bytes"`
+	// RSSAnonBytes and RSSFileBytes split the resident set at the same
+	// moment: the process's own memory (Go heap, cayley's bloom filters)
+	// and file pages mapped in (bolt's memory-mapped store, which the
+	// kernel reclaims under pressure).
+	RSSAnonBytes int64 `json:"rss_anon_bytes"`
+	RSSFileBytes int64 `json:"rss_file_bytes"`
+	// Cache is the store's read cache after the HTTP measurements.
+	Cache cayleystore.CacheStats `json:"cache"`
 	// StoreBytes is the size of the store on disk (bolt), or the
 	// database's size (PostgreSQL); 0 for memory.
 	StoreBytes int64 `json:"store_bytes"`
@@ -235,7 +243,9 @@ func Run(ctx context.Context, cfg Config) (*Report, error) {
 		}
 		fmt.Fprintf(cfg.Log, "%s: http p50 %.2f ms p99 %.2f ms\n", ep.out.Name, ep.out.HTTP.P50, ep.out.HTTP.P99)
 	}
-	rep.PeakRSSBytes = peakRSS()
+	rep.PeakRSSBytes = procStatus("VmHWM:")
+	rep.RSSAnonBytes, rep.RSSFileBytes = procStatus("RssAnon:"), procStatus("RssFile:")
+	rep.Cache = sys.store.CacheStats()
 	if rep.StoreBytes, err = storeBytes(ctx, dsn, rep.Backend); err != nil {
 		return nil, err
 	}
@@ -308,15 +318,15 @@ func storeBytes(ctx context.Context, dsn, backend string) (int64, error) {
 	return 0, nil
 }
 
-// peakRSS reads VmHWM from /proc/self/status, in bytes; 0 where there is
-// no /proc.
-func peakRSS() int64 {
+// procStatus reads a size field ("VmHWM:") of /proc/self/status, in
+// bytes; 0 where there is no /proc.
+func procStatus(field string) int64 {
 	b, err := os.ReadFile("/proc/self/status")
 	if err != nil {
 		return 0
 	}
 	for _, line := range strings.Split(string(b), "\n") {
-		if rest, ok := strings.CutPrefix(line, "VmHWM:"); ok {
+		if rest, ok := strings.CutPrefix(line, field); ok {
 			var kb int64
 			fmt.Sscanf(strings.TrimSpace(rest), "%d", &kb)
 			return kb * 1024
