@@ -23,6 +23,10 @@ type event struct {
 	anaph    bool // refers back: "they", "that attack", "the raid", "the toll"
 	casualty bool // gives killed or injured figures
 	typeCue  []bool
+	// possessed: the cue is owned ("its strikes", "the coalition's
+	// raids"): talk of a party's action in general unless a place, a date
+	// or a toll makes it an event.
+	possessed bool
 }
 
 // typeCueFor reports whether token i is a cue of event type t (or a verb
@@ -78,6 +82,12 @@ func airMission(toks []token, i int) bool {
 		return true
 	}
 	return false
+}
+
+// possessedCue reports whether w names military action a party can own:
+// "its strikes", "their shelling", "its aircraft".
+func possessedCue(w string) bool {
+	return airCues[w] || strikeCues[w] || shellingCues[w] || campaignCues[w] || w == "attacks" || w == "attack" || w == "assault"
 }
 
 // frame is one event the document talks about.
@@ -319,6 +329,9 @@ func (d *docState) eventOf(c *claimInfo) (event, bool) {
 		set(graph.EventDestruction, destroy, false)
 	case attack >= 0:
 		set(graph.EventAttack, attack, false)
+	}
+	if k := ev.cueI - 1; k >= 0 && k < len(toks) {
+		ev.possessed = toks[k].low == "its" || toks[k].low == "their" || strings.HasSuffix(toks[k].low, "'s")
 	}
 	// Reference back to an event already described.
 	for i := range toks {
@@ -633,6 +646,43 @@ func (d *docState) perpetrators(c *claimInfo, ev event, mask []bool) []*graph.At
 			cands = append(cands, cand{m.ent, m.ti, m.tj, score})
 		}
 	}
+	// "The coalition continues its strikes", "Its strikes have killed":
+	// a possessive before the event's cue stands for the party named last
+	// before it in the sentence, else for the party the previous sentence
+	// named. The speaker's own aircraft are read above.
+	for i := 0; i+1 < len(toks); i++ {
+		w := toks[i].low
+		if w != "its" && w != "their" || !possessedCue(toks[i+1].low) || mask[i] {
+			continue
+		}
+		if airCues[toks[i+1].low] && speaker != nil && actorKind(speaker.Kind) {
+			continue
+		}
+		// The party is the subject of the possessive's own clause: a few
+		// words before it, no punctuation or "that" between.
+		var ref *graph.Entity
+		for k := range c.ms {
+			m := &c.ms[k]
+			if m.tj > i || i-m.tj > 4 || !actorKind(m.ent.Kind) || m.ti < len(mask) && mask[m.ti] {
+				continue
+			}
+			clause := true
+			for j := m.tj; j < i; j++ {
+				if toks[j].kind == tPunct || toks[j].low == "that" || toks[j].low == "and" || toks[j].low == "against" || toks[j].low == "on" {
+					clause = false
+				}
+			}
+			if clause {
+				ref = m.ent
+			}
+		}
+		if ref == nil && i <= 1 {
+			ref = d.prevActor
+		}
+		if ref != nil {
+			cands = append(cands, cand{ref, i, i + 2, 5})
+		}
+	}
 	sort.SliceStable(cands, func(a, b int) bool {
 		if cands[a].score != cands[b].score {
 			return cands[a].score > cands[b].score
@@ -761,6 +811,7 @@ func (d *docState) buildAccounts() {
 			continue
 		}
 		ev, ok := d.eventOf(c)
+		d.notePrevActor(c)
 		if !ok {
 			continue
 		}
@@ -806,6 +857,11 @@ func (d *docState) buildAccounts() {
 				continue
 			}
 			if c.claim.Kind == graph.ClaimCharacterisation && !ev.specific {
+				continue
+			}
+			if ev.typ == graph.EventBombingCampaign && ev.possessed && !hasPlace && !hasDate && !ev.casualty {
+				// "the coalition's claims that its strikes target only
+				// terrorists": a party's strikes in general, no event.
 				continue
 			}
 			if c.claim.Kind == graph.ClaimCharacterisation && ev.place == nil && len(ev.perps) == 0 {
@@ -860,6 +916,19 @@ func (d *docState) buildAccounts() {
 		for _, c := range a.claims {
 			c.claim.Accounts = append(c.claim.Accounts, a.a.ID)
 		}
+	}
+}
+
+// notePrevActor remembers the party a claim names first outside its
+// speaker, for "Its strikes ..." in the next sentence.
+func (d *docState) notePrevActor(c *claimInfo) {
+	for k := range c.ms {
+		m := &c.ms[k]
+		if !actorKind(m.ent.Kind) || c.speech != nil && m.ti >= c.speech.npS && m.tj <= c.speech.npE {
+			continue
+		}
+		d.prevActor = m.ent
+		return
 	}
 }
 

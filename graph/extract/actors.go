@@ -69,6 +69,24 @@ func (x *Extractor) buildArmies() {
 	}
 }
 
+// buildCoalitions maps each state to the coalition it leads: the
+// gazetteer coalition whose affiliation chain ends at the state.
+func (x *Extractor) buildCoalitions() {
+	x.coalitionOf = make(map[uuid.UUID]*graph.Entity)
+	for _, e := range x.g.Entities() {
+		if e.Kind != graph.KindCoalition {
+			continue
+		}
+		root := x.g.Root(e.ID)
+		if st, ok := x.g.Entity(root); ok && st.Kind == graph.KindState {
+			if _, dup := x.coalitionOf[root]; !dup {
+				ce, _ := x.g.Entity(e.ID)
+				x.coalitionOf[root] = ce
+			}
+		}
+	}
+}
+
 // forcesOf returns the armed forces acting for an entity: a state's or
 // government's army; other entities act for themselves.
 func (d *docState) forcesOf(e *graph.Entity) *graph.Entity {
@@ -82,9 +100,89 @@ func (d *docState) forcesOf(e *graph.Entity) *graph.Entity {
 	return e
 }
 
+// ledCoalitions turns "the United States-led coalition" (a state's name
+// fused to "-led", then "coalition") into the coalition that state leads.
+func (d *docState) ledCoalitions(toks []token, ms []mention) {
+	for k := range ms {
+		m := &ms[k]
+		if m.ent.Kind != graph.KindState || m.tj >= len(toks) || toks[m.tj].base != "coalition" || !strings.HasPrefix(d.text[m.e:], "-led") {
+			continue
+		}
+		if c := d.x.coalitionOf[m.ent.ID]; c != nil {
+			m.ent, m.e, m.tj = c, toks[m.tj].e, m.tj+1
+		}
+	}
+}
+
+// coordinatedAdjective reads the first adjective of "Syrian and Russian
+// jets": the noun the named party shares ("Russian jets") makes the
+// other's forces of that kind ("Syrian jets"), else its armed forces.
+func (d *docState) coordinatedAdjective(toks []token, ms []mention, i int) *graph.Entity {
+	if !toks[i].cap || i+2 >= len(toks) || toks[i+1].low != "and" {
+		return nil
+	}
+	state := ""
+	for st, adj := range adjectiveOf {
+		if strings.EqualFold(adj, toks[i].text) {
+			state = st
+		}
+	}
+	if state == "" {
+		return nil
+	}
+	k := coveredBy(ms, i+2)
+	if k < 0 || ms[k].ti != i+2 || ms[k].tj < i+4 || !actorKind(ms[k].ent.Kind) {
+		return nil
+	}
+	rest := d.text[toks[i+3].s:ms[k].e]
+	if g := d.lookup(toks[i].text + " " + rest); g != nil && actorKind(g.Kind) {
+		return g
+	}
+	if st := d.lookup(state, graph.KindState); st != nil {
+		return d.forcesOf(st)
+	}
+	return nil
+}
+
+// backedGroup reads "Turkish-backed factions", "Iranian-backed militias":
+// armed groups named by their backer. A name the gazetteer knows is that
+// group ("Turkish-backed rebels"); another is a party of its own, named as
+// written.
+func (d *docState) backedGroup(toks []token, i int) (*graph.Entity, int) {
+	w := toks[i].low
+	if !strings.HasSuffix(w, "-backed") || i+1 >= len(toks) {
+		return nil, 0
+	}
+	pre := strings.TrimSuffix(w, "-backed")
+	known := false
+	for st, adj := range adjectiveOf {
+		if strings.EqualFold(adj, pre) || strings.EqualFold(st, pre) {
+			known = true
+		}
+	}
+	if !known {
+		return nil, 0
+	}
+	n := toks[i+1].base
+	if !oppositionNouns[n] && !oppositionHeads[n] && n != "militias" && n != "militia" && n != "forces" {
+		return nil, 0
+	}
+	name := d.text[toks[i].s:toks[i+1].e]
+	if g := d.lookup(name); g != nil && actorKind(g.Kind) {
+		return g, i + 2
+	}
+	name = strings.ToUpper(name[:1]) + name[1:]
+	e := d.newEntity(graph.KindArmedGroup, name, nil, false)
+	if e.Description == "" {
+		e.Description = "armed groups named by the state that backs them"
+	}
+	return e, i + 2
+}
+
 // genericActors adds mentions of parties named by common nouns.
 func (d *docState) genericActors(toks []token, ms []mention) []mention {
 	var add []mention
+	d.ledCoalitions(toks, ms)
 	covered := func(i int) bool { return coveredBy(ms, i) >= 0 }
 	for i := 0; i < len(toks); i++ {
 		if covered(i) || toks[i].kind != tWord {
@@ -97,6 +195,15 @@ func (d *docState) genericActors(toks []token, ms []mention) []mention {
 		}
 		// "terrorists of Hayat Tahrir al-Sham": the named party.
 		if i+2 < len(toks) && (toks[i+1].low == "of" || toks[i+1].low == "from") && covered(i+2) {
+			continue
+		}
+		if e := d.coordinatedAdjective(toks, ms, i); e != nil {
+			add = append(add, mention{ent: e, s: toks[i].s, e: toks[i].e, ti: i, tj: i + 1})
+			continue
+		}
+		if e, j := d.backedGroup(toks, i); e != nil {
+			add = append(add, mention{ent: e, s: toks[i].s, e: toks[j-1].e, ti: i, tj: j})
+			i = j - 1
 			continue
 		}
 		switch {

@@ -336,13 +336,14 @@ func relativeAt(toks []token, i int, c *dateCtx) (dateFound, bool) {
 		f.j = j
 		return f, true
 	}
-	// "on the same day", "that day": the day the text last named.
+	// "on the same day", "that day", "on that date": the day the text
+	// last named.
 	if (w == "the" || w == "that") && i+2 < n && c.lastDay != "" {
 		k := i + 1
 		if toks[k].low == "same" {
 			k++
 		}
-		if k < n && (toks[k].low == "day" || toks[k].low == "night") && (k > i+1 || w == "that") {
+		if k < n && (toks[k].low == "day" || toks[k].low == "night" || toks[k].low == "date") && (k > i+1 || w == "that") {
 			return set(graph.Date{From: c.lastDay, To: c.lastDay, Precision: graph.PrecisionDay}, k+1)
 		}
 	}

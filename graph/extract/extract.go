@@ -18,6 +18,8 @@ type Extractor struct {
 	keys   map[uuid.UUID][]string      // gazetteer entity -> its match keys
 	govOf  map[uuid.UUID]*graph.Entity // state -> its government
 	armyOf map[uuid.UUID]*graph.Entity // state -> its armed forces
+
+	coalitionOf map[uuid.UUID]*graph.Entity // state -> the coalition it leads
 }
 
 // New returns an extractor that names entities through g; nil means the
@@ -48,6 +50,7 @@ func New(g *gazetteer.Gazetteer) *Extractor {
 		}
 	}
 	x.buildArmies()
+	x.buildCoalitions()
 	return x
 }
 
@@ -77,6 +80,7 @@ type docState struct {
 	discourse  discourse
 	lastPlaces []*graph.Entity
 	dateline   *graph.Entity            // the dateline's place: where the writer is
+	prevActor  *graph.Entity            // the party the last claim named first, for "Its strikes"
 	surnames   map[string]*graph.Entity // fold key of a person's last name -> the person
 }
 
