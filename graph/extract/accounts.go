@@ -84,6 +84,39 @@ func airMission(toks []token, i int) bool {
 	return false
 }
 
+// ownForces reports whether "its fighters", "their troops" at i follow the
+// claim's speech verb and act: "IS said its fighters had carried out the
+// bombing".
+func ownForces(toks []token, i int, c *claimInfo) bool {
+	if c.speech == nil || i+1 >= len(toks) || !forcesNouns[toks[i+1].base] || airCues[toks[i+1].low] {
+		return false
+	}
+	v := c.speech.verb
+	if v >= i || i-v > 2 || v+1 < i && toks[v+1].low != "that" {
+		return false
+	}
+	for k := i + 2; k < len(toks) && k < i+6; k++ {
+		if eventVerbs[toks[k].low] {
+			return true
+		}
+		if !(negAux[toks[k].low] || toks[k].low == "not" || toks[k].low == "never" || toks[k].low == "had" || toks[k].low == "also" || toks[k].low == "did") {
+			return false
+		}
+	}
+	return false
+}
+
+// oneOf reports whether the plural at i is counted out as one: "one of its
+// strikes", "one of the raids".
+func oneOf(toks []token, i int) bool {
+	for k := i - 1; k >= 0 && k >= i-3; k-- {
+		if toks[k].low == "of" && k > 0 && (toks[k-1].low == "one" || toks[k-1].low == "first" || toks[k-1].low == "last") {
+			return true
+		}
+	}
+	return false
+}
+
 // possessedCue reports whether w names military action a party can own:
 // "its strikes", "their shelling", "its aircraft".
 func possessedCue(w string) bool {
@@ -144,7 +177,8 @@ var (
 		"retook", "liberated", "entered", "overran", "staged", "staging", "fabricated",
 		"shelling", "besieging", "besieged", "killing", "executed", "detonated", "use",
 		"using", "dropping", "firing", "attacking", "bombarded", "shot", "downed",
-		"carry", "conduct", "launch", "fly", "flew", "flown", "performed", "perform")
+		"carry", "conduct", "launch", "fly", "flew", "flown", "performed", "perform",
+		"neutralised", "neutralized", "eliminated")
 )
 
 // demonyms map adjectives to gazetteer names, for "believed to be Russian".
@@ -203,7 +237,7 @@ func (d *docState) eventOf(c *claimInfo) (event, bool) {
 			first(&air, i-1)
 		}
 		if strikeCues[w] && !(w == "strike" && i > 0 && toks[i-1].low == "to") {
-			if strike < 0 && (w == "strikes" || w == "raids" || w == "bombings") {
+			if strike < 0 && (w == "strikes" || w == "raids" || w == "bombings") && !oneOf(toks, i) {
 				ev.plural = true
 			}
 			first(&strike, i)
@@ -252,6 +286,18 @@ func (d *docState) eventOf(c *claimInfo) (event, bool) {
 				first(&prohib, i)
 			}
 		}
+		if w == "bomb" || w == "bombs" {
+			// "a car bomb", "a roadside bomb": an explosion; "barrel
+			// bombs", "cluster bombs": dropped from the air.
+			if i > 0 {
+				switch toks[i-1].low {
+				case "car", "truck", "roadside", "motorcycle", "suicide", "vehicle", "booby-trapped":
+					first(&expl, i-1)
+				case "barrel", "vacuum", "bunker-buster":
+					first(&air, i-1)
+				}
+			}
+		}
 		if explosionCues[w] {
 			if w != "suicide" || i+1 < len(toks) && (toks[i+1].low == "bomber" || toks[i+1].low == "attack" || toks[i+1].low == "bombing") {
 				first(&expl, i)
@@ -275,7 +321,7 @@ func (d *docState) eventOf(c *claimInfo) (event, bool) {
 	set := func(t graph.EventType, i int, specific bool) {
 		ev.typ, ev.cueI, ev.specific = t, i, specific
 		ev.cueJ = i + 1
-		if i+1 < len(toks) && (toks[i].low == "air" || toks[i].low == "safe") {
+		if i+1 < len(toks) && (toks[i].low == "air" || toks[i].low == "safe" || toks[i+1].low == "bomb" || toks[i+1].low == "bombs") {
 			ev.cueJ = i + 2
 		}
 	}
@@ -525,13 +571,14 @@ func (d *docState) perpetrators(c *claimInfo, ev event, mask []bool) []*graph.At
 					}
 					break
 				}
-				if !(negAux[toks[k].low] || toks[k].low == "not" || toks[k].low == "never" || toks[k].low == "had" || toks[k].low == "also" || toks[k].low == "did") {
+				if !(negAux[toks[k].low] || toks[k].low == "not" || toks[k].low == "never" || toks[k].low == "had" || toks[k].low == "also" || toks[k].low == "did" || isQuote(&toks[k])) {
 					break
 				}
 			}
 		}
-		// "its aircraft", "our forces": the speaker's own forces.
-		if (w == "its" || w == "our" || w == "their") && i+1 < len(toks) && (airCues[toks[i+1].low] || w == "our" && forcesNouns[toks[i+1].base]) && speaker != nil && actorKind(speaker.Kind) {
+		// "its aircraft", "our forces": the speaker's own forces; "said its
+		// fighters had carried out": the speaker's fighters acting.
+		if (w == "its" || w == "our" || w == "their") && i+1 < len(toks) && (airCues[toks[i+1].low] || w == "our" && forcesNouns[toks[i+1].base] || ownForces(toks, i, c)) && speaker != nil && actorKind(speaker.Kind) {
 			actors = append(actors, mention{ent: speaker, s: toks[i].s, e: toks[i+1].e, ti: i, tj: i + 2, ref: true})
 		}
 	}
@@ -846,7 +893,7 @@ func (d *docState) buildAccounts() {
 			// Figures without an event: they belong to the speaker's last one.
 			if k, ok := lastFrame[speaker.ID]; ok && ev.anaph {
 				fi = k
-			} else if len(frames) > 0 && (ev.anaph || ev.casualty) {
+			} else if len(frames) > 0 && (ev.anaph || ev.casualty) && d.compatible(&frames[len(frames)-1], ev) {
 				fi = len(frames) - 1
 			}
 		}
