@@ -145,6 +145,7 @@ func (x *Extractor) Extract(in graph.DocumentInput) (out *graph.Extraction, err 
 	}
 	d.resolveParties()
 	d.readClaims()
+	d.inferKind()
 	d.buildAccounts()
 	return d.result(), nil
 }

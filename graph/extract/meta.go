@@ -577,3 +577,48 @@ func (d *docState) mainCountry() *graph.Entity {
 	}
 	return best
 }
+
+// inferKind names the kind of a document whose caller gave none, from the
+// way it is written: the formulas of a letter to a UN organ ("On
+// instructions from my Government", "I should be grateful if ... circulated
+// as a document of the Security Council", a "Letter dated ..." heading); a
+// wire dateline and reported speech for a news report; the title's own word
+// for a briefing, a statement or a digest; a monitor's byline for a monitor
+// report. Documents that show none of these stay without a kind.
+func (d *docState) inferKind() {
+	if d.doc.Kind != "" {
+		return
+	}
+	// The title, and the headings and bylines that open the text.
+	title := strings.ToLower(d.doc.Title)
+	letter := strings.HasPrefix(title, "letter dated") || strings.HasPrefix(title, "identical letters dated")
+	for i := range d.segs {
+		sg := &d.segs[i]
+		if sg.onInstructions || sg.circulation {
+			letter = true
+		}
+		if sg.para < 3 && (sg.meta == metaHeading || sg.meta == metaByline) {
+			h := strings.ToLower(d.text[sg.s:sg.e])
+			title += " | " + h
+			if strings.HasPrefix(h, "letter dated") || strings.HasPrefix(h, "identical letters dated") {
+				letter = true
+			}
+		}
+	}
+	low := strings.ToLower(d.text)
+	reported := strings.Contains(low, " said") || strings.Contains(low, " told ") || strings.Contains(low, "according to ")
+	switch {
+	case letter:
+		d.doc.Kind = "letter"
+	case strings.Contains(title, "briefing"):
+		d.doc.Kind = "briefing"
+	case strings.HasPrefix(title, "statement") || strings.Contains(title, " statement") || strings.Contains(title, "press release"):
+		d.doc.Kind = "statement"
+	case strings.Contains(title, "digest") || strings.Contains(strings.ToLower(d.doc.Author), "digest"):
+		d.doc.Kind = "news digest"
+	case d.doc.Dateline != "" && reported:
+		d.doc.Kind = "news report"
+	case d.author != nil && d.author.Kind == graph.KindMonitor:
+		d.doc.Kind = "monitor report"
+	}
+}

@@ -243,3 +243,55 @@ func TestAccounts(t *testing.T) {
 		}
 	}
 }
+
+func TestKinds(t *testing.T) {
+	var cs struct {
+		Cases []struct {
+			Text, Caller, Kind string
+		} `json:"cases"`
+	}
+	readCases(t, "kinds.json", &cs)
+	x := New(nil)
+	for _, c := range cs.Cases {
+		ex, err := x.Extract(graph.DocumentInput{Text: c.Text, Kind: c.Caller})
+		if err != nil {
+			t.Fatalf("%q: %v", c.Text, err)
+		}
+		if ex.Document.Kind != c.Kind {
+			t.Errorf("%q: kind %q, want %q", c.Text, ex.Document.Kind, c.Kind)
+		}
+	}
+}
+
+// TestKindsCorpus infers the kind of every corpus and development
+// document from its text alone: never a kind the manifest contradicts, and
+// a kind for most of them.
+func TestKindsCorpus(t *testing.T) {
+	same := map[string]string{"broadcast report": "news report"}
+	x := New(nil)
+	n, inferred := 0, 0
+	for _, dir := range []string{corpusDir, devDir} {
+		for _, m := range loadManifest(t, dir) {
+			b, err := os.ReadFile(filepath.Join(dir, m.File))
+			if err != nil {
+				t.Fatal(err)
+			}
+			ex, err := x.Extract(graph.DocumentInput{Text: string(b)})
+			if err != nil {
+				t.Fatalf("%s: %v", m.File, err)
+			}
+			n++
+			got := ex.Document.Kind
+			if got == "" {
+				continue
+			}
+			inferred++
+			if got != m.Kind && same[m.Kind] != got {
+				t.Errorf("%s: kind %q, manifest says %q", m.File, got, m.Kind)
+			}
+		}
+	}
+	if inferred*10 < n*8 {
+		t.Errorf("kind inferred for %d of %d documents, want 80%%", inferred, n)
+	}
+}
