@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/pprof"
 
 	"github.com/claimgraph/claimgraph/bench"
 )
@@ -25,6 +26,7 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	fs.IntVar(&cfg.Extra, "extra", 50, "documents ingested one by one after the bulk load, to time cross-referencing one more")
 	fs.IntVar(&cfg.GroupSize, "group", 0, "most documents per group commit in the bulk load (0: the default, 1: one transaction per document)")
 	jsonOut := fs.String("json", "", "also write the report as JSON to this file")
+	cpuOut := fs.String("cpuprofile", "", "write a CPU profile of the whole run to this file (go tool pprof)")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -32,6 +34,17 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return usageError{"bench: give [--docs N] [--db DIR|memory:|postgres://...] [--clients C] [--json FILE]"}
 	}
 	cfg.Log = stderr
+	if *cpuOut != "" {
+		f, err := os.Create(*cpuOut)
+		if err != nil {
+			return fmt.Errorf("bench: %w", err)
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return fmt.Errorf("bench: %w", err)
+		}
+		defer pprof.StopCPUProfile()
+	}
 	rep, err := bench.Run(ctx, cfg)
 	if err != nil {
 		return fmt.Errorf("bench: %w", err)

@@ -57,6 +57,12 @@ func snapshot(t *testing.T, s reads, w *world, extra []uuid.UUID) map[string]str
 		sort.Slice(as, func(i, j int) bool { return as[i].ID.String() < as[j].ID.String() })
 		put("DocumentAccounts "+key, as, err)
 	}
+	var docs []uuid.UUID
+	for _, key := range w.docOrder {
+		docs = append(docs, w.doc[key])
+	}
+	ds, err := s.DocumentRecords(ctx, append(docs, missing))
+	put("DocumentRecords", ds, err)
 	var claims, accounts []uuid.UUID
 	for sym, id := range w.claim {
 		c, err := s.Claim(ctx, id)
@@ -132,6 +138,7 @@ type reads interface {
 	HasDocument(ctx context.Context, id uuid.UUID) (bool, error)
 	Document(ctx context.Context, id uuid.UUID) (*graph.Document, error)
 	Documents(ctx context.Context, p graph.Page) ([]graph.Document, string, error)
+	DocumentRecords(ctx context.Context, ids []uuid.UUID) ([]graph.Document, error)
 	DocumentClaims(ctx context.Context, id uuid.UUID, p graph.Page) ([]graph.Claim, string, error)
 	DocumentAccounts(ctx context.Context, id uuid.UUID) ([]graph.Account, error)
 	Claim(ctx context.Context, id uuid.UUID) (*graph.Claim, error)
@@ -211,7 +218,7 @@ func testCacheCoherence(t *testing.T, open opener) {
 	step("the first documents", nil)
 	lastDoc := w.docOrder[last]
 	step("one more document", w.batches[last],
-		"Documents", "HasDocument "+lastDoc, "Document "+lastDoc, "DocumentClaims "+lastDoc, "DocumentAccounts "+lastDoc,
+		"Documents", "DocumentRecords", "HasDocument "+lastDoc, "Document "+lastDoc, "DocumentClaims "+lastDoc, "DocumentAccounts "+lastDoc,
 		"AccountsByKey bombing_campaign|2017-10|raqqa", "AccountsByEntity raqqa", "EntityClaims raqqa")
 	step("events and links", x.first(),
 		"Events", "Event "+x.e1.String(), "EventAccounts "+x.e1.String(), "Account letter#0", "Accounts",

@@ -153,3 +153,9 @@ func (g *Group) JudgementsFor(ctx context.Context, target uuid.UUID) ([]graph.Ju
 	defer g.rlock()()
 	return g.rd().judgementsFor(ctx, target)
 }
+
+// DocumentRecords is Store.DocumentRecords over the group.
+func (g *Group) DocumentRecords(ctx context.Context, ids []uuid.UUID) ([]graph.Document, error) {
+	defer g.rlock()()
+	return g.rd().documentRecords(ctx, ids)
+}

@@ -53,6 +53,24 @@ func (r reader) document(ctx context.Context, id uuid.UUID) (*graph.Document, er
 	return d, nil
 }
 
+// DocumentRecords returns the documents of ids without their text, in
+// the order given; unknown ids are skipped. It is the read for callers
+// that want titles, dates and authors, not texts: one pass for all ids,
+// and no text read (nor cached).
+func (s *Store) DocumentRecords(ctx context.Context, ids []uuid.UUID) ([]graph.Document, error) {
+	s.rw.RLock()
+	defer s.rw.RUnlock()
+	return s.rd().documentRecords(ctx, ids)
+}
+
+func (r reader) documentRecords(ctx context.Context, ids []uuid.UUID) ([]graph.Document, error) {
+	out, err := ordered[graph.Document](ctx, r, kDocument, ids)
+	if err != nil {
+		return nil, fmt.Errorf("load %d documents: %w", len(ids), err)
+	}
+	return out, nil
+}
+
 // Documents lists documents without their text, by date (undated last),
 // then title, then id.
 func (s *Store) Documents(ctx context.Context, p graph.Page) ([]graph.Document, string, error) {
