@@ -111,6 +111,7 @@ func (d *docState) segMentions(sg *segment, gi *int) []mention {
 		}
 		ms = append(ms, mention{ent: ent, s: m.Start, e: m.End, ti: ti, tj: tj})
 	}
+	ms = d.dropBased(ms)
 	ms = dropNamePrefixes(toks, ms)
 	ms = d.unknownNames(sg, ms)
 	if sg.meta == metaNone {
@@ -123,6 +124,20 @@ func (d *docState) segMentions(sg *segment, gi *int) []mention {
 	ms = d.placeRefs(sg, ms)
 	sort.Slice(ms, func(i, j int) bool { return ms[i].s < ms[j].s })
 	return ms
+}
+
+// dropBased drops a place that only describes a party: "the
+// Aleppo-based group", "a Damascus-based official" say where a party sits,
+// not where anything happened.
+func (d *docState) dropBased(ms []mention) []mention {
+	out := ms[:0]
+	for _, m := range ms {
+		if m.ent.Kind == graph.KindPlace && strings.HasPrefix(d.text[m.e:], "-based") {
+			continue
+		}
+		out = append(out, m)
+	}
+	return out
 }
 
 // dropNamePrefixes drops a one-word place match that is only the start of
@@ -359,7 +374,9 @@ func (d *docState) placeNounAround(toks []token, s, e int) string {
 		}
 	}
 	if e < len(toks) && !toks[e].cap {
-		if pt, ok := placeNouns[toks[e].low]; ok && (e+1 >= len(toks) || toks[e+1].low != "of") {
+		// "the al-Kashef neighbourhood of Daraa": a part of a city named
+		// with the city it lies in.
+		if pt, ok := placeNouns[toks[e].low]; ok && (e+1 >= len(toks) || toks[e+1].low != "of" || pt == "neighbourhood" || pt == "district") {
 			return pt
 		}
 	}
@@ -466,7 +483,16 @@ func (d *docState) governorates(toks []token, ms []mention) []mention {
 			m.ent = gov
 			continue
 		}
-		if directions[toks[p].low] && !toks[p].cap {
+		if directions[toks[p].low] && !toks[p].cap || toks[p].low == "rural" {
+			m.ent = gov
+			continue
+		}
+		// "the Idlib countryside", "Idlib's southern countryside".
+		n := m.tj
+		if n < len(toks) && directions[toks[n].low] && strings.HasSuffix(toks[m.tj-1].low, "'s") {
+			n++
+		}
+		if n < len(toks) && toks[n].low == "countryside" {
 			m.ent = gov
 		}
 	}

@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/google/uuid"
+
 	"github.com/claimgraph/claimgraph/graph"
 	"github.com/claimgraph/claimgraph/graph/gazetteer"
 )
@@ -294,4 +296,56 @@ func TestKindsCorpus(t *testing.T) {
 	if inferred*10 < n*8 {
 		t.Errorf("kind inferred for %d of %d documents, want 80%%", inferred, n)
 	}
+}
+
+func TestPlaces(t *testing.T) {
+	var cs struct {
+		Cases []struct {
+			Date, Text string
+			Places     [][2]string `json:"places"`
+		} `json:"cases"`
+	}
+	readCases(t, "places.json", &cs)
+	x := New(nil)
+	g := gazetteer.Default()
+	for _, c := range cs.Cases {
+		ex, err := x.Extract(graph.DocumentInput{Text: c.Text, Date: c.Date})
+		if err != nil {
+			t.Fatalf("%q: %v", c.Text, err)
+		}
+		var got [][2]string
+		for _, cl := range ex.Claims {
+			if cl.Kind == graph.ClaimMetadata {
+				continue
+			}
+			for _, m := range cl.Mentions {
+				if e, ok := g.Entity(m.Entity.ID); m.Entity.Kind != graph.KindPlace || ok && e.PlaceType == "country" {
+					continue
+				}
+				got = append(got, [2]string{m.Text, m.Entity.Name})
+				if runeSlice(ex.Document.Text, m.Span) != m.Text {
+					t.Errorf("%q: span %v does not hold %q", c.Text, m.Span, m.Text)
+				}
+			}
+		}
+		if len(got) != len(c.Places) {
+			t.Errorf("%q: places %v, want %v", c.Text, got, c.Places)
+			continue
+		}
+		for i, w := range c.Places {
+			if got[i][0] != w[0] || !samePlace(g, w[1], graph.EntityRef{Name: got[i][1], ID: placeID(ex, got[i])}) {
+				t.Errorf("%q: place %d is %v, want %v", c.Text, i, got[i], w)
+			}
+		}
+	}
+}
+
+// placeID finds the entity id of a mention found as (text, name).
+func placeID(ex *graph.Extraction, tn [2]string) uuid.UUID {
+	for _, e := range ex.Entities {
+		if e.Name == tn[1] && e.Kind == graph.KindPlace {
+			return e.ID
+		}
+	}
+	return uuid.Nil
 }

@@ -461,6 +461,22 @@ func (d *docState) speakerNP(toks []token, ms []mention, s, e int) (speech, bool
 			return sp, sp.ent != nil
 		}
 	}
+	// "Moscow denied", "Ankara said": a capital that speaks is its
+	// state's government, not a place the claim names.
+	for k := range ms {
+		m := &ms[k]
+		if m.ti == s && m.tj == e && m.ent.Kind == graph.KindPlace {
+			if st, ok := capitals[m.ent.Name]; ok {
+				if state := d.lookup(st, graph.KindState); state != nil {
+					if gov := d.x.govOf[state.ID]; gov != nil {
+						m.ent = gov
+						sp.ent = gov
+						return sp, true
+					}
+				}
+			}
+		}
+	}
 	// Named entities in the phrase.
 	var person, actor, ppActor *mention
 	for k := range ms {
@@ -739,6 +755,14 @@ var adjectiveOf = map[string]string{
 	"Iran": "Iranian", "Israel": "Israeli", "United States": "US",
 	"United Kingdom": "British", "France": "French", "Lebanon": "Lebanese",
 	"Jordan": "Jordanian",
+}
+
+// capitals stand for their states' governments when they speak.
+var capitals = map[string]string{
+	"Moscow": "Russia", "Damascus": "Syria", "Ankara": "Turkey", "Washington": "United States",
+	"Tehran": "Iran", "Baghdad": "Iraq", "London": "United Kingdom", "Paris": "France",
+	"Beirut": "Lebanon", "Amman": "Jordan", "Riyadh": "Saudi Arabia", "Doha": "Qatar",
+	"Cairo": "Egypt", "Berlin": "Germany",
 }
 
 // ministryNames are the official names of ministries by the word that
