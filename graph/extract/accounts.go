@@ -153,7 +153,7 @@ var (
 		"drones", "bombers", "bomber", "sorties", "sortie", "airplanes", "planes", "plane")
 	strikeCues = set("strike", "strikes", "struck", "raid", "raids", "missile", "missiles",
 		"bombed", "bombing", "bombings", "bombardment", "bombarded")
-	shellingCues   = set("shelling", "shelled", "artillery", "mortar", "mortars", "rockets", "shells")
+	shellingCues   = set("shelling", "shelled", "artillery", "mortar", "mortars", "rockets", "rocket", "shells", "shell")
 	massacreCues   = set("massacre", "massacres", "massacred")
 	campaignCues   = set("campaign", "battle", "offensive", "bombing", "bombings", "bombardment")
 	evacuationCues = set("evacuation", "evacuated", "evacuate", "evacuating", "exit", "passage", "bused", "buses", "withdrawal")
@@ -229,6 +229,8 @@ func (d *docState) eventOf(c *claimInfo) (event, bool) {
 		}
 		w := toks[i].low
 		switch {
+		case (w == "bomber" || w == "bombers") && i > 0 && toks[i-1].low == "suicide":
+			// "a suicide bomber": an explosion, read below.
 		case airCues[w]:
 			first(&air, i)
 		case w == "air" && i+1 < len(toks) && (strikeCues[toks[i+1].low] || toks[i+1].low == "power" || toks[i+1].low == "force"):
@@ -321,7 +323,7 @@ func (d *docState) eventOf(c *claimInfo) (event, bool) {
 	set := func(t graph.EventType, i int, specific bool) {
 		ev.typ, ev.cueI, ev.specific = t, i, specific
 		ev.cueJ = i + 1
-		if i+1 < len(toks) && (toks[i].low == "air" || toks[i].low == "safe" || toks[i+1].low == "bomb" || toks[i+1].low == "bombs") {
+		if i+1 < len(toks) && (toks[i].low == "air" || toks[i].low == "safe" || toks[i+1].low == "bomb" || toks[i+1].low == "bombs" || toks[i].low == "suicide") {
 			ev.cueJ = i + 2
 		}
 	}
