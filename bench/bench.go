@@ -45,6 +45,9 @@ type Config struct {
 	// GroupSize is the most documents per group commit in the bulk load;
 	// 0 means ingest.DefaultGroupSize, 1 one transaction per document.
 	GroupSize int
+	// SoleWriter opens a PostgreSQL store as its only writer, with the
+	// read cache on (cayleystore.Options.SoleWriter).
+	SoleWriter bool
 	// Log receives progress lines; nil means none.
 	Log io.Writer
 }
@@ -69,6 +72,7 @@ type Report struct {
 	Docs       int    `json:"docs"`
 	Seed       uint64 `json:"seed"`
 	Backend    string `json:"backend"`
+	SoleWriter bool   `json:"sole_writer,omitempty"`
 	Clients    int    `json:"clients"`
 	Requests   int    `json:"requests_per_endpoint"`
 	GoMaxProcs int    `json:"gomaxprocs"`
@@ -148,8 +152,12 @@ type system struct {
 	handler  http.Handler
 }
 
-func open(ctx context.Context, dsn string) (*system, error) {
-	st, err := cayleystore.Open(ctx, dsn)
+func open(ctx context.Context, dsn string, opt ...cayleystore.Options) (*system, error) {
+	var o cayleystore.Options
+	if len(opt) > 0 {
+		o = opt[0]
+	}
+	st, err := cayleystore.OpenWith(ctx, dsn, o)
 	if err != nil {
 		return nil, fmt.Errorf("open store %s: %w", dsn, err)
 	}
@@ -186,13 +194,13 @@ func Run(ctx context.Context, cfg Config) (*Report, error) {
 		defer os.RemoveAll(dir)
 		dsn = filepath.Join(dir, "db")
 	}
-	sys, err := open(ctx, dsn)
+	sys, err := open(ctx, dsn, cayleystore.Options{SoleWriter: cfg.SoleWriter})
 	if err != nil {
 		return nil, err
 	}
 	defer sys.store.Close()
 	sys.pipeline.GroupSize = cfg.GroupSize
-	rep := &Report{Docs: cfg.Docs, Seed: cfg.Seed, Backend: sys.store.Backend(), Clients: cfg.Clients,
+	rep := &Report{Docs: cfg.Docs, Seed: cfg.Seed, Backend: sys.store.Backend(), SoleWriter: cfg.SoleWriter, Clients: cfg.Clients,
 		Requests: cfg.Requests, GoMaxProcs: runtime.GOMAXPROCS(0)}
 
 	// The corpus: Docs for the bulk load, then Extra more to time one by one.

@@ -8,8 +8,12 @@ import (
 
 // Table writes the report as a table.
 func (r *Report) Table(w io.Writer) {
-	fmt.Fprintf(w, "claimgraph bench: %d documents, %s store, GOMAXPROCS %d, %d HTTP clients, %d requests per endpoint\n\n",
-		r.Docs, r.Backend, r.GoMaxProcs, r.Clients, r.Requests)
+	sole := ""
+	if r.SoleWriter {
+		sole = " (sole writer, cached)"
+	}
+	fmt.Fprintf(w, "claimgraph bench: %d documents, %s store%s, GOMAXPROCS %d, %d HTTP clients, %d requests per endpoint\n\n",
+		r.Docs, r.Backend, sole, r.GoMaxProcs, r.Clients, r.Requests)
 	in := r.Ingest
 	fmt.Fprintf(w, "ingest      %d documents (%d claims, %d accounts) in %.1f s: %.0f documents/s, %.0f quads/s (%d quads)\n",
 		in.Created, in.Claims, in.Accounts, in.Seconds, in.DocsPerSec, in.QuadsPerSec, in.Quads)

@@ -99,7 +99,7 @@
 // with its predicate and the subject's decoded record, while it still
 // holds the write lock: a read that starts after Commit returns sees the
 // batch. Records are deep-copied out of the cache, so callers own what
-// they get. PostgreSQL and CockroachDB stores do not cache: several
-// servers may share one database, and a server cannot see the others'
-// commits.
+// they get. PostgreSQL and CockroachDB stores do not cache unless opened
+// with Options.SoleWriter: several servers may share one database, and a
+// server cannot see the others' commits.
 package cayleystore

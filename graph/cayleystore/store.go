@@ -51,10 +51,16 @@ const DefaultCacheBytes = 256 << 20
 type Options struct {
 	// CacheBytes bounds the read cache (decoded records and resolved
 	// edges, estimated bytes); 0 means DefaultCacheBytes and a negative
-	// value disables it. PostgreSQL and CockroachDB stores never cache:
-	// several servers may write one database, and a server cannot see
-	// the others' commits to invalidate what they change.
+	// value disables it. PostgreSQL and CockroachDB stores do not cache
+	// unless SoleWriter is set: several servers may write one database,
+	// and a server cannot see the others' commits to invalidate what they
+	// change.
 	CacheBytes int64
+	// SoleWriter promises that this process is the only one writing the
+	// PostgreSQL or CockroachDB database (one server, or one bulk
+	// ingest): the read cache is then on there too. Commits by any other
+	// process would go unseen by it until it is reopened.
+	SoleWriter bool
 	// NoBloom turns off cayley's bloom filters on bolt. They are sized
 	// for 100 million quads whatever the store holds (about 480 MiB of
 	// resident memory on a store created empty, less on one reopened)
@@ -84,7 +90,7 @@ func OpenWith(ctx context.Context, dsn string, o Options) (*Store, error) {
 		return nil, err
 	}
 	switch {
-	case s.backend == BackendPostgres || s.backend == BackendCockroach:
+	case (s.backend == BackendPostgres || s.backend == BackendCockroach) && !o.SoleWriter:
 	case o.CacheBytes == 0:
 		s.cache = newCache(DefaultCacheBytes)
 	case o.CacheBytes > 0:

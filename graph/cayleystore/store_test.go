@@ -118,6 +118,23 @@ func openUniqueTriples(t *testing.T) *Store {
 
 func TestPostgres(t *testing.T) { runSuite(t, openPostgres) }
 
+// The suite on PostgreSQL with the read cache on (a sole writer).
+func TestPostgresSoleWriter(t *testing.T) {
+	runSuite(t, func(t *testing.T) *Store {
+		t.Helper()
+		dsn, _ := pgSchema(t)
+		s, err := OpenWith(t.Context(), dsn, Options{SoleWriter: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { s.Close() })
+		if !s.CacheStats().Enabled {
+			t.Fatal("SoleWriter left the cache off")
+		}
+		return s
+	})
+}
+
 // TestUniqueTriples runs the suite with CockroachDB's rule on PostgreSQL:
 // the same reads come back, since no fact depends on a triple existing
 // under two labels.
