@@ -48,6 +48,9 @@ type Config struct {
 	// SoleWriter opens a PostgreSQL store as its only writer, with the
 	// read cache on (cayleystore.Options.SoleWriter).
 	SoleWriter bool
+	// NoBloom opens a bolt store without cayley's bloom filters
+	// (cayleystore.Options.NoBloom): less memory, slower writes.
+	NoBloom bool
 	// Log receives progress lines; nil means none.
 	Log io.Writer
 }
@@ -73,6 +76,7 @@ type Report struct {
 	Seed       uint64 `json:"seed"`
 	Backend    string `json:"backend"`
 	SoleWriter bool   `json:"sole_writer,omitempty"`
+	NoBloom    bool   `json:"no_bloom,omitempty"`
 	Clients    int    `json:"clients"`
 	Requests   int    `json:"requests_per_endpoint"`
 	GoMaxProcs int    `json:"gomaxprocs"`
@@ -194,13 +198,13 @@ func Run(ctx context.Context, cfg Config) (*Report, error) {
 		defer os.RemoveAll(dir)
 		dsn = filepath.Join(dir, "db")
 	}
-	sys, err := open(ctx, dsn, cayleystore.Options{SoleWriter: cfg.SoleWriter})
+	sys, err := open(ctx, dsn, cayleystore.Options{SoleWriter: cfg.SoleWriter, NoBloom: cfg.NoBloom})
 	if err != nil {
 		return nil, err
 	}
 	defer sys.store.Close()
 	sys.pipeline.GroupSize = cfg.GroupSize
-	rep := &Report{Docs: cfg.Docs, Seed: cfg.Seed, Backend: sys.store.Backend(), SoleWriter: cfg.SoleWriter, Clients: cfg.Clients,
+	rep := &Report{Docs: cfg.Docs, Seed: cfg.Seed, Backend: sys.store.Backend(), SoleWriter: cfg.SoleWriter, NoBloom: cfg.NoBloom, Clients: cfg.Clients,
 		Requests: cfg.Requests, GoMaxProcs: runtime.GOMAXPROCS(0)}
 
 	// The corpus: Docs for the bulk load, then Extra more to time one by one.

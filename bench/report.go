@@ -12,6 +12,9 @@ func (r *Report) Table(w io.Writer) {
 	if r.SoleWriter {
 		sole = " (sole writer, cached)"
 	}
+	if r.NoBloom {
+		sole += " (no bloom filters)"
+	}
 	fmt.Fprintf(w, "claimgraph bench: %d documents, %s store%s, GOMAXPROCS %d, %d HTTP clients, %d requests per endpoint\n\n",
 		r.Docs, r.Backend, sole, r.GoMaxProcs, r.Clients, r.Requests)
 	in := r.Ingest
