@@ -20,7 +20,12 @@
 //     October 2017."), letter formulas ("On instructions from my
 //     Government", "addressed to the Secretary-General ...", the
 //     circulation request). The caller's metadata wins; every disagreement
-//     is kept in Document.Clashes.
+//     is kept in Document.Clashes. A document whose caller gives no kind
+//     gets one from its wording: "letter" (the opening formula, the
+//     circulation request, a "Letter dated" heading), "news report" (a
+//     dateline and reported speech), "briefing", "statement" or "news
+//     digest" (its heading or byline says so), "monitor report" (a
+//     monitor's byline); otherwise none.
 //  4. Entities (entities.go): gazetteer mentions, names the gazetteer lacks
 //     (outlets by "network", "Post", "TV"; persons after titles such as
 //     "Colonel" or "spokesman"; other capitalised names as unclassified),
@@ -87,8 +92,19 @@
 // not the claim's dates. "since X" runs from X to the document's date; "on
 // the same day" is the day the text last named.
 //
-// Places. A city named with a direction or "countryside" ("northern Hama",
-// "the southern countryside of Idlib") stands for its governorate; a
+// Places. A claim's places are every place it names except a wire
+// dateline's (where the reporter is: Document.Dateline), a place that only
+// describes a party ("the Aleppo-based group", "the Britain-based
+// monitor"), a place word inside an organisation's name and a capital that
+// speaks for its government ("Moscow denied" is the Russian government).
+// Places in passing ("fled to camps near Atmeh", "Speaking in Geneva") are
+// still places the claim names; they do not become the event's place when
+// a more specific place of the event is named. "The town" in a body that
+// names no town refers to the town of the headline. A city named with a
+// direction or "countryside" ("northern Hama", "the southern countryside
+// of Idlib", "Idlib's southern countryside", "the Hama countryside",
+// "rural Damascus") stands for its governorate; "the al-Kashef
+// neighbourhood of Daraa" names the neighbourhood and its city; a
 // one-word match that begins a longer capitalised name ("Bab" in "Bab
 // Tuma") is dropped; names the gazetteer lacks become places when the text
 // gives their kind ("the village of X", "the X neighbourhood") or write
@@ -106,8 +122,22 @@
 // Observatory") is reported speech in the claim, but belongs to the
 // author's account of the event: the author publishes it as its finding.
 // An account's Perpetrator is the first party named; CoPerpetrators the
-// others ("Syrian regime and Russian warplanes carried out ...", a capture
-// "supported by" another force). An account is negative when the event's
+// others ("Syrian regime and Russian warplanes carried out ...", "Syrian
+// and Russian jets", a capture "supported by" another force). A
+// perpetrator is named as the subject of an event verb ("ISIS militants
+// detonated", "Turkish artillery shelled"), by "by" ("was struck by
+// Russian aircraft", "a car bomb claimed by IS"), as the speaker's own
+// forces ("its aircraft had not flown any combat missions", "IS said its
+// fighters had carried out"), by a possessive that stands for the subject
+// of its clause or the party the previous sentence named ("The coalition
+// continues its strikes. Its strikes have killed hundreds"), by a state
+// fused to "-led coalition" or "-backed factions", and by the speaker that
+// claims responsibility or denies ("Turkey denied shelling"). "Combat
+// missions", "sorties" and "flights" are air action, so a denial of them
+// is a denied air strike; "one of its strikes" is one strike; a party's
+// strikes in general, with no place, date or toll ("its strikes target
+// only terrorists"), are no event; a car or roadside bomb and a suicide
+// bomber are explosions, barrel bombs air action, rocket fire shelling. An account is negative when the event's
 // cue lies inside what its claims deny.
 // Figures inside a denied allegation ("the allegation that a coalition
 // strike killed 14 ... was false") stay on the claim but are not the
