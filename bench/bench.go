@@ -261,7 +261,7 @@ func Run(ctx context.Context, cfg Config) (*Report, error) {
 	if rep.StoreBytes, err = storeBytes(ctx, dsn, rep.Backend); err != nil {
 		return nil, err
 	}
-	if rep.Quads, _, err = sys.store.Size(ctx, false); err != nil {
+	if rep.Quads, _, err = sys.store.Size(ctx, rep.Backend != cayleystore.BackendBolt); err != nil {
 		return nil, err
 	}
 
