@@ -21,6 +21,18 @@ type DocumentRef struct {
 	File   string    `json:"file,omitempty"`
 }
 
+// docRef reads a document's reference without its text.
+func (s *Server) docRef(ctx context.Context, id uuid.UUID) (DocumentRef, error) {
+	ds, err := s.store.DocumentRecords(ctx, []uuid.UUID{id})
+	if err != nil {
+		return DocumentRef{}, err
+	}
+	if len(ds) == 0 {
+		return DocumentRef{}, graph.Errorf(graph.ENOTFOUND, "document %s not found", id)
+	}
+	return docRef(&ds[0]), nil
+}
+
 func docRef(d *graph.Document) DocumentRef {
 	return DocumentRef{ID: d.ID, Title: d.Title, Symbol: d.Symbol, Kind: d.Kind, Author: d.Author, Date: d.Date, File: d.File}
 }
@@ -35,11 +47,11 @@ type ClaimView struct {
 }
 
 func (s *Server) claimView(ctx context.Context, cl *graph.Claim) (*ClaimView, error) {
-	doc, err := s.store.Document(ctx, cl.DocumentID)
+	dr, err := s.docRef(ctx, cl.DocumentID)
 	if err != nil {
 		return nil, err
 	}
-	v := &ClaimView{Claim: *cl, Document: docRef(doc), Source: cl.Speaker, Entities: []graph.EntityRef{}, Events: []uuid.UUID{}}
+	v := &ClaimView{Claim: *cl, Document: dr, Source: cl.Speaker, Entities: []graph.EntityRef{}, Events: []uuid.UUID{}}
 	seen := map[uuid.UUID]bool{}
 	for _, m := range cl.Mentions {
 		if !seen[m.Entity.ID] {
@@ -114,10 +126,14 @@ func (s *Server) claimProvenance(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	doc, err := s.store.Document(ctx, cl.DocumentID)
+	docs, err := s.store.DocumentRecords(ctx, []uuid.UUID{cl.DocumentID})
 	if err != nil {
 		return err
 	}
+	if len(docs) == 0 {
+		return graph.Errorf(graph.ENOTFOUND, "document %s not found", cl.DocumentID)
+	}
+	doc := &docs[0]
 	p := Provenance{Claim: *v, Chain: []ProvenanceStep{}, RepeatedIn: []DocumentRef{}}
 	speaker := cl.Speaker
 	rel := "wasAttributedTo"
@@ -164,14 +180,14 @@ func (s *Server) claimProvenance(c echo.Context) error {
 		if err != nil {
 			return err
 		}
-		od, err := s.store.Document(ctx, oc.DocumentID)
+		od, err := s.docRef(ctx, oc.DocumentID)
 		if err != nil {
 			return err
 		}
 		if l.From == cl.ID { // this claim repeats an earlier one
-			earlier = append(earlier, reuse{docRef(od), other, l})
+			earlier = append(earlier, reuse{od, other, l})
 		} else {
-			p.RepeatedIn = append(p.RepeatedIn, docRef(od))
+			p.RepeatedIn = append(p.RepeatedIn, od)
 		}
 	}
 	sort.Slice(earlier, func(i, j int) bool { return dateLess(earlier[i].doc.Date, earlier[j].doc.Date) })

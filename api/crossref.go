@@ -37,7 +37,7 @@ func (s *Server) loadEvent(ctx context.Context, id uuid.UUID) (*eventContext, er
 		return nil, err
 	}
 	ec := &eventContext{event: ev, accounts: accounts, claims: map[uuid.UUID]graph.Claim{}, docs: map[uuid.UUID]graph.Document{}}
-	var claimIDs, entIDs []uuid.UUID
+	var claimIDs, entIDs, docIDs []uuid.UUID
 	for _, a := range accounts {
 		claimIDs = append(claimIDs, a.Claims...)
 		entIDs = append(entIDs, a.Speaker.ID)
@@ -47,14 +47,14 @@ func (s *Server) loadEvent(ctx context.Context, id uuid.UUID) (*eventContext, er
 		if a.Place != nil {
 			entIDs = append(entIDs, a.Place.Entity.ID)
 		}
-		if _, ok := ec.docs[a.DocumentID]; !ok {
-			d, err := s.store.Document(ctx, a.DocumentID)
-			if err != nil {
-				return nil, err
-			}
-			d.Text = ""
-			ec.docs[a.DocumentID] = *d
-		}
+		docIDs = append(docIDs, a.DocumentID)
+	}
+	docs, err := s.store.DocumentRecords(ctx, docIDs)
+	if err != nil {
+		return nil, err
+	}
+	for _, d := range docs {
+		ec.docs[d.ID] = d
 	}
 	claims, err := s.store.Claims(ctx, claimIDs)
 	if err != nil {
@@ -307,11 +307,11 @@ func (s *Server) claimLinks(c echo.Context) error {
 		if err != nil {
 			return err
 		}
-		od, err := s.store.Document(ctx, oc.DocumentID)
+		od, err := s.docRef(ctx, oc.DocumentID)
 		if err != nil {
 			return err
 		}
-		v.Other = ClaimRef{ID: oc.ID, Text: oc.Text, Document: docRef(od), Source: oc.Speaker}
+		v.Other = ClaimRef{ID: oc.ID, Text: oc.Text, Document: od, Source: oc.Speaker}
 		out = append(out, v)
 	}
 	sort.SliceStable(out, func(i, j int) bool {

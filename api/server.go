@@ -22,6 +22,9 @@ import (
 // Store is what the API reads from the claim graph.
 type Store interface {
 	Document(ctx context.Context, id uuid.UUID) (*graph.Document, error)
+	// DocumentRecords returns documents without their text, in the order
+	// given, unknown ids skipped: for references, where the text is not shown.
+	DocumentRecords(ctx context.Context, ids []uuid.UUID) ([]graph.Document, error)
 	Documents(ctx context.Context, p graph.Page) ([]graph.Document, string, error)
 	DocumentClaims(ctx context.Context, id uuid.UUID, p graph.Page) ([]graph.Claim, string, error)
 	Claim(ctx context.Context, id uuid.UUID) (*graph.Claim, error)
@@ -174,7 +177,7 @@ func New(cfg Config, d Deps) *Server {
 	v1.GET("/documents", s.listDocuments)
 	v1.GET("/documents/:id", s.getDocument)
 	v1.GET("/documents/:id/claims", s.claimsOf("document", func(ctx context.Context, id uuid.UUID) error {
-		_, err := s.store.Document(ctx, id)
+		_, err := s.docRef(ctx, id)
 		return err
 	}, s.store.DocumentClaims))
 	v1.GET("/claims/:id", s.getClaim)
