@@ -58,7 +58,10 @@
 // speaker (the agency carries its words), but a channel's own
 // correspondent speaks for the channel. A name in apposition ("The
 // Commander of the Operations, Lieutenant General X, said") is the
-// speaker; ", spokesman for Y," gives the person's affiliation. Pronouns,
+// speaker; ", spokesman for Y," or ", the director of Y," gives the
+// person's affiliation, and makes a capitalised name the gazetteer lacks a
+// person. "The Ministry of Foreign Affairs and Expatriates" with no state
+// named is the ministry of the country the document is about. Pronouns,
 // definite descriptions ("the source", "the monitor"), surnames and single
 // words of the author's name ("the Network") resolve within the document.
 // A sentence opening with a quotation mark and no attribution continues the

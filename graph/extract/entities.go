@@ -176,6 +176,17 @@ func coveredBy(ms []mention, ti int) int {
 	return -1
 }
 
+// runHasJoiner reports whether a capitalised run holds "of" or "for":
+// an organisation's name that may go on with "and".
+func runHasJoiner(toks []token) bool {
+	for k := range toks {
+		if toks[k].low == "of" || toks[k].low == "for" {
+			return true
+		}
+	}
+	return false
+}
+
 // unknownNames finds proper names the gazetteer lacks: outlets and
 // organisations by their cue word, persons after titles, and other runs of
 // two or more capitalised words (unclassified).
@@ -197,6 +208,14 @@ func (d *docState) unknownNames(sg *segment, ms []mention) []mention {
 				continue
 			}
 			if (t.low == "of" || t.low == "for") && j+1 < len(toks) && toks[j+1].cap && toks[j+1].kind == tWord && toks[j+1].low != "the" {
+				j += 2
+				continue
+			}
+			// "Ministry of Foreign Affairs and Expatriates", "Ministry of
+			// Health and Population": after "of" or "for", one capitalised
+			// word joined by "and" that ends the name belongs to it.
+			if t.low == "and" && j+1 < len(toks) && toks[j+1].cap && toks[j+1].kind == tWord && coveredBy(ms, j+1) < 0 &&
+				(j+2 >= len(toks) || !toks[j+2].cap) && runHasJoiner(toks[i:j]) {
 				j += 2
 				continue
 			}

@@ -14,7 +14,7 @@ import (
 // from the extracted entity itself or along its affiliation chain (an air
 // force acts for its army and government; a spokesman speaks for his
 // organisation). Labels the gazetteer does not know match by Skeleton or
-// fold key; "anonymous X" matches an anonymous source described as X, and
+// fold key, of the entity or of one along its affiliation chain; "anonymous X" matches an anonymous source described as X, and
 // "unknown" the explicit unknown.
 type labelMatcher struct {
 	g    *gazetteer.Gazetteer
@@ -95,6 +95,19 @@ func (m *labelMatcher) match(label string, ref graph.EntityRef, text string) boo
 	fr := gazetteer.FoldKey(ref.Name)
 	if fr == fl {
 		return true
+	}
+	// A person's words count as his organisation's (the labels'
+	// convention) also where the gazetteer does not know the organisation:
+	// compare the names along the affiliation chain.
+	seen := map[uuid.UUID]bool{ref.ID: true}
+	for e := m.entity(ref.ID); e != nil && e.Affiliation != nil && !seen[*e.Affiliation]; {
+		seen[*e.Affiliation] = true
+		if e = m.entity(*e.Affiliation); e == nil {
+			break
+		}
+		if s := gazetteer.Skeleton(name); s != "" && s == gazetteer.Skeleton(e.Name) || gazetteer.FoldKey(e.Name) == fl {
+			return true
+		}
 	}
 	if text != "" {
 		ft := gazetteer.FoldKey(text)

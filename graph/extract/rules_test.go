@@ -166,6 +166,15 @@ func TestSpeakers(t *testing.T) {
 				ok = ex.Document.AuthorEntity != nil && cl.Speaker.ID == ex.Document.AuthorEntity.ID
 			case strings.HasPrefix(w.Speaker, "anonymous: "):
 				ok = m.match("anonymous "+strings.TrimPrefix(w.Speaker, "anonymous: "), cl.Speaker, "")
+			case strings.HasPrefix(w.Speaker, "for: "):
+				// A named person who speaks for the organisation: not the
+				// organisation itself, but affiliated with it.
+				org := gazetteer.FoldKey(strings.TrimPrefix(w.Speaker, "for: "))
+				if e := m.entity(cl.Speaker.ID); e != nil && e.Kind == graph.KindPerson && e.Affiliation != nil {
+					if a := m.entity(*e.Affiliation); a != nil {
+						ok = gazetteer.FoldKey(a.Name) == org
+					}
+				}
 			default:
 				// A gazetteer name is that entity; another name matches as
 				// the evaluation matches it (skeleton or fold key).

@@ -199,6 +199,7 @@ func (d *docState) findSpeech(toks []token, ms []mention) []speech {
 			if e > v+1 && (e >= len(toks) || isPunct(&toks[e], ".") || isPunct(&toks[e], ",")) {
 				if sp, ok := d.speakerNP(toks, ms, v+1, e); ok {
 					sp.verb = v
+					d.apposition(toks, ms, sp.ent, e, len(toks))
 					out = append(out, sp)
 					continue
 				}
@@ -267,12 +268,22 @@ func (d *docState) findSpeech(toks []token, ms []mention) []speech {
 
 // apposition reads ", spokesman for the Joint Operations Command," after a
 // person's name: the person speaks for that party.
+//
+// A capitalised name the gazetteer lacks ("Ahmad al-Khatib, the director
+// of the Health Directorate,") is a person when such a role follows it.
+// The apposition ends at the next comma or full stop.
 func (d *docState) apposition(toks []token, ms []mention, ent *graph.Entity, e, v int) {
-	if ent == nil || ent.Kind != graph.KindPerson || ent.Gazetteer || ent.Affiliation != nil {
+	if ent == nil || ent.Kind != graph.KindPerson && ent.Kind != graph.KindUnclassified || ent.Gazetteer || ent.Affiliation != nil {
 		return
 	}
 	if e >= len(toks) || !isPunct(&toks[e], ",") {
 		return
+	}
+	for k := e + 1; k < v; k++ {
+		if isPunct(&toks[k], ",") || isPunct(&toks[k], ".") || isPunct(&toks[k], ";") {
+			v = k
+			break
+		}
 	}
 	role := false
 	for k := e + 1; k < v && k < e+4; k++ {
@@ -284,9 +295,10 @@ func (d *docState) apposition(toks []token, ms []mention, ent *graph.Entity, e, 
 		return
 	}
 	for _, m := range ms {
-		if m.ti > e && m.tj <= v && m.ent.Kind != graph.KindPlace && m.ent.Kind != graph.KindPerson {
+		if m.ti > e && m.tj <= v && m.ent.Kind != graph.KindPlace && m.ent.Kind != graph.KindPerson && m.ent.ID != ent.ID {
 			id := m.ent.ID
 			ent.Affiliation = &id
+			ent.Kind = graph.KindPerson
 			return
 		}
 	}
@@ -539,6 +551,21 @@ func (d *docState) speakerNP(toks []token, ms []mention, s, e int) (speech, bool
 	if e := d.stateMinistry(toks, s, e); e != nil {
 		sp.ent = e
 		return sp, true
+	}
+	// "The Ministry of Foreign Affairs" with no state named, in a document
+	// about a country: that country's ministry, when the gazetteer knows it
+	// by the adjective ("Syrian Ministry of Foreign Affairs").
+	if actor != nil && !actor.ent.Gazetteer && d.country != nil && strings.HasPrefix(actor.ent.Name, "Ministry of ") {
+		if adj := adjectiveOf[d.country.Name]; adj != "" {
+			name := actor.ent.Name
+			if i := strings.Index(name, " and "); i > 0 {
+				name = name[:i]
+			}
+			if g := d.lookup(adj + " " + name); g != nil && g.Kind != graph.KindPlace && g.Kind != graph.KindState {
+				sp.ent = g
+				return sp, true
+			}
+		}
 	}
 	// "Russia's defence ministry", "Syria's foreign ministry": the body of
 	// that state, when the gazetteer knows it by the adjective.
