@@ -323,6 +323,13 @@ type Account struct {
 	// Keys are blocking keys computed by cross-referencing: accounts that
 	// may describe the same event share at least one key.
 	Keys []string `json:"keys,omitempty"`
+
+	// ContextPlace is set by cross-referencing for an account that names
+	// no usable place, in a document none of whose accounts names one: the
+	// most specific place the document's claims mention, when all the
+	// places they mention lie on one line of the place hierarchy. Weak
+	// evidence of where the account's event happened; nil otherwise.
+	ContextPlace *uuid.UUID `json:"context_place,omitempty"`
 }
 
 // Extraction is everything extraction finds in one document; the store

@@ -1,6 +1,7 @@
 package xref
 
 import (
+	"strings"
 	"time"
 
 	"github.com/claimgraph/claimgraph/graph"
@@ -105,8 +106,25 @@ func pubOf(a graph.Account) string {
 	return a.NotBefore
 }
 
+// lastPeriods are the relative periods that speakers use for the period
+// up to the report as well as for the calendar period before the current
+// one: "last week" said on a Saturday of a strike on the Tuesday before.
+var lastPeriods = []string{"last week", "past week", "previous week", "last few days", "past few days", "last seven days", "past seven days"}
+
+// lastPeriod reports whether a date was written as such a period.
+func lastPeriod(d *graph.Date) bool {
+	t := strings.ToLower(d.Text)
+	for _, p := range lastPeriods {
+		if strings.Contains(t, p) {
+			return true
+		}
+	}
+	return false
+}
+
 // eventWindow returns the days the account's event may fall in: its own
-// date widened by DayTolerance, or, for an undated account, the
+// date widened by DayTolerance (a "last week" read from the calendar
+// runs on to the report: lastPeriod), or, for an undated account, the
 // UndatedLookback days up to its publication (pubOf).
 func eventWindow(a graph.Account) (window, bool) {
 	if from, to, ok := dateRange(a.Date); ok {
@@ -115,6 +133,8 @@ func eventWindow(a graph.Account) (window, bool) {
 			w.precise = true
 			w.from = from.Add(-DayTolerance * day)
 			w.to = to.Add(DayTolerance * day)
+		} else if p, ok := parseDay(pubOf(a)); ok && p.After(to) && lastPeriod(a.Date) {
+			w.to = p
 		}
 		return w, true
 	}

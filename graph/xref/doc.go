@@ -40,12 +40,18 @@
 // recent news of an event up to ReportingDelay days before it, and an
 // account that names no place is read in its document's context. A
 // source's figures in one document that its highest figure rules out (a
-// total's parts, an update) are never in conflict with it.
+// total's parts, an update) are never in conflict with it. An account
+// naming no place, in a document whose accounts name none, is read in
+// the one place its document's claims speak of (Account.ContextPlace),
+// on a report of the same few days. A "last week" read from the calendar
+// runs on to the report's date; a bomb set off on the ground (a car bomb,
+// a suicide bomber) is never an air strike.
 //
 // testdata/dev holds the development documents the matching rules are
 // tuned on; testdata/heldout and testdata/heldout2 are only measured
-// (TestHeldout, TestHeldout2). testdata/weak.json holds the rule cases
-// for weak evidence.
+// (TestHeldout, TestHeldout2); TestDiagnose (XREF_DIAG=1) counts the
+// causes of the first held-out set's misses without showing its text.
+// testdata/weak.json and testdata/match4.json hold rule cases.
 //
 // Entities are looked up through a World: the gazetteer's entities with,
 // layered over them, the entities documents bring (anonymous sources with

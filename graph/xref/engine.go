@@ -61,7 +61,9 @@ func (e *Engine) World() *World { return e.world }
 // PrepareAccounts sets what cross-referencing derives on a document's
 // accounts: Published from the document's date when missing, NotBefore
 // for an undated document (the latest date its claims and accounts
-// mention), and the blocking Keys.
+// mention), ContextPlace for an account without a place in a document
+// whose accounts name none (the place its claims mention), and the
+// blocking Keys.
 func PrepareAccounts(x *graph.Extraction, w *World) {
 	latest := ""
 	for _, c := range x.Claims {
@@ -74,6 +76,7 @@ func PrepareAccounts(x *graph.Extraction, w *World) {
 			latest = max(latest, lastDay(*a.Date))
 		}
 	}
+	docPlace := documentPlace(x, w)
 	for i := range x.Accounts {
 		a := &x.Accounts[i]
 		if a.Published == "" {
@@ -82,6 +85,11 @@ func PrepareAccounts(x *graph.Extraction, w *World) {
 		a.NotBefore = ""
 		if a.Published == "" {
 			a.NotBefore = latest
+		}
+		a.ContextPlace = nil
+		if docPlace != uuid.Nil && len(placeFamily(*a, w)) == 0 {
+			p := docPlace
+			a.ContextPlace = &p
 		}
 		a.Keys = Keys(*a, w)
 	}

@@ -44,7 +44,10 @@ type fxAccount struct {
 	NotBefore string          `json:"not_before"`
 	Speaker   string          `json:"speaker"`
 	Type      graph.EventType `json:"type"`
+	TypeText  string          `json:"type_text"`
 	Date      string          `json:"date"`
+	DateText  string          `json:"date_text"`
+	Context   string          `json:"context_place"`
 	DateTo    string          `json:"date_to"`
 	Precision string          `json:"precision"`
 	Place     string          `json:"place"`
@@ -119,6 +122,7 @@ func (f fixture) accounts(t *testing.T, w *World) ([]graph.Account, map[uuid.UUI
 			NotBefore:  a.NotBefore,
 			Speaker:    f.ref(w, a.Speaker),
 			Type:       a.Type,
+			TypeText:   a.TypeText,
 			Polarity:   a.Polarity,
 			Values:     values(a.Values),
 		}
@@ -134,7 +138,11 @@ func (f fixture) accounts(t *testing.T, w *World) ([]graph.Account, map[uuid.UUI
 			if p == "" {
 				p = graph.PrecisionDay
 			}
-			ga.Date = &graph.Date{From: a.Date, To: to, Precision: p}
+			ga.Date = &graph.Date{From: a.Date, To: to, Precision: p, Text: a.DateText}
+		}
+		if a.Context != "" {
+			id := f.ref(w, a.Context).ID
+			ga.ContextPlace = &id
 		}
 		if a.Place != "" {
 			ga.Place = &graph.PlaceRef{Entity: f.ref(w, a.Place), Text: a.Place}

@@ -39,11 +39,24 @@ import (
 // start: pairs precision 1.00 -> 1.00, recall 0.56 -> 0.56; conflicts
 // recall 0.36 -> 0.36, precision 0.50 -> 0.57. With the extractor of
 // its end (uncommitted work in progress): 1.00, 0.56; 0.36, 0.67.
+//
+// Fourth round: this set became diagnostic (TestDiagnose counts the
+// causes of its misses; no rule or test copies its wording). Its 40
+// missed pairs were, by the closest pair of each split they cross: 19
+// kept apart by an account whose "last week" was read as the calendar
+// week before the report's, though the strike fell in the days between
+// (and a month-precision date outside the event), 13 placeless undated
+// accounts of documents that name one place only, the rest one or two
+// each. After the round's rules ("last week" runs on to the report, an
+// account without a place takes its document's one place, a car bomb is
+// not an air strike): pairs 1.00 -> 1.00, recall 0.56 -> 0.79;
+// conflicts unchanged (0.36, 0.67): their misses are all figures
+// extraction does not give.
 const (
 	minPairPrecision     = 0.95
-	minPairRecall        = 0.52
+	minPairRecall        = 0.77
 	minConflictRecall    = 0.33
-	minConflictPrecision = 0.52
+	minConflictPrecision = 0.64
 )
 
 type heldoutEvent struct {
@@ -288,11 +301,15 @@ func evaluate(t *testing.T, dir string, order []int, detail bool) scores {
 // extractor of the round's end (uncommitted work in progress): pairs
 // 0.96 / 0.43; conflicts 0.45 / 0.83. The thresholds sit just under
 // the lower of the two.
+//
+// Fourth round, measured with the extractor of the round's start, before
+// and after its rules: pairs precision 0.97 -> 0.97, recall 0.52 ->
+// 0.52; conflicts recall 0.45 -> 0.45, precision 0.83 -> 0.83.
 const (
-	min2PairPrecision     = 0.85
-	min2PairRecall        = 0.40
-	min2ConflictRecall    = 0.40
-	min2ConflictPrecision = 0.45
+	min2PairPrecision     = 0.94
+	min2PairRecall        = 0.50
+	min2ConflictRecall    = 0.42
+	min2ConflictPrecision = 0.80
 )
 
 func TestHeldout2(t *testing.T) {

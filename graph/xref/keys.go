@@ -20,7 +20,10 @@ import (
 //     UndatedLookback days before publication). An account queries "at:"
 //     for its place and each enclosing place (accounts placed there) and
 //     "in:" for its own place (accounts inside it): nested places meet,
-//     and a neighbourhood's account never reads a whole governorate.
+//     and a neighbourhood's account never reads a whole governorate. An
+//     account that names no place, in a document whose accounts name
+//     none, has these keys for the place its document speaks of
+//     (Account.ContextPlace).
 //   - "d:<family>:<perpetrator root>:<YYYY-MM-DD>" for each day of a window
 //     of at most DayKeyMaxDays days (for an undated account, the
 //     ReportingDelay days up to its publication), when the account names a perpetrator
@@ -97,10 +100,19 @@ func placeFamily(a graph.Account, w *World) []uuid.UUID {
 	return out
 }
 
+// keyPlaces is the place family an account is indexed under: its own
+// place's, or the place its document speaks of (Account.ContextPlace).
+func keyPlaces(a graph.Account, w *World) []uuid.UUID {
+	if p := placeFamily(a, w); len(p) > 0 {
+		return p
+	}
+	return contextFamily(a, w)
+}
+
 // Keys returns the account's blocking keys, sorted.
 func Keys(a graph.Account, w *World) []string {
 	set := map[string]bool{}
-	places := placeFamily(a, w)
+	places := keyPlaces(a, w)
 	win, dated := eventWindow(a)
 	months := []string{"undated"}
 	if dated {
@@ -114,8 +126,8 @@ func Keys(a graph.Account, w *World) []string {
 			set[keyInPrefix+p.String()+":"+m] = true
 		}
 	}
-	if len(places) > 0 {
-		if e, unknown := w.unplaced(places[0]); unknown {
+	if own := placeFamily(a, w); len(own) > 0 {
+		if e, unknown := w.unplaced(own[0]); unknown {
 			for _, k := range e.Keys {
 				if len(k) >= MinSpellingKey && !strings.Contains(k, ":") {
 					for _, m := range months {
@@ -163,7 +175,7 @@ func Keys(a graph.Account, w *World) []string {
 // its "d:" and "sk:" keys, and the "a:" keys of its "u:" keys and the
 // "u:" keys of its "a:" keys. keys are the account's Keys.
 func QueryKeys(a graph.Account, w *World) []string {
-	places := placeFamily(a, w)
+	places := keyPlaces(a, w)
 	var out []string
 	own := ""
 	if len(places) > 0 {

@@ -3,6 +3,7 @@ package xref
 import (
 	"fmt"
 	"sort"
+	"strings"
 
 	"github.com/claimgraph/claimgraph/graph"
 	"github.com/google/uuid"
@@ -26,6 +27,7 @@ const (
 	wSameSpeaker = 0.10
 	wContext     = 0.25
 	wMaybePlace  = 0.15
+	wDocPlace    = 0.20
 )
 
 // minContextAffinity is the least type affinity at which an account
@@ -101,6 +103,34 @@ func TypeAffinity(a, b graph.EventType) float64 {
 	return 0.8
 }
 
+// groundDevices are words of an explosion's type text that name a bomb
+// set off on the ground: such an explosion is never an air strike (a car
+// bomb and an air strike in one town on one day are two happenings),
+// while "an explosion" or "a blast" may be a strike's.
+var groundDevices = []string{"car bomb", "booby-trapped", "booby trapped", "bomb-laden", "vbied", "ied",
+	"roadside", "explosive device", "suicide", "landmine", "land mine", "motorcycle bomb", "truck bomb"}
+
+// groundBomb reports whether an account's explosion is a bomb set off on
+// the ground, from the words that name its type.
+func groundBomb(a graph.Account) bool {
+	if a.Type != graph.EventExplosion {
+		return false
+	}
+	t := " " + strings.ToLower(a.TypeText) + " "
+	for _, d := range groundDevices {
+		if d == "ied" {
+			if strings.Contains(t, " ied ") || strings.Contains(t, " ieds ") {
+				return true
+			}
+			continue
+		}
+		if strings.Contains(t, d) {
+			return true
+		}
+	}
+	return false
+}
+
 // verdict is Match's full answer: the score, the reasons, whether the pair
 // is accepted, and whether it is clearly different (types, places or dates
 // that cannot be one happening), which keeps the two apart in any event.
@@ -134,6 +164,11 @@ func match(a, b graph.Account, w *World) verdict {
 	if aff == 0 {
 		v.different = true
 		v.reasons = append(v.reasons, fmt.Sprintf("types %s and %s cannot be one happening", a.Type, b.Type))
+		return v
+	}
+	if groundBomb(a) && b.Type == graph.EventAirstrike || groundBomb(b) && a.Type == graph.EventAirstrike {
+		v.different = true
+		v.reasons = append(v.reasons, "a bomb set off on the ground and an air strike are two happenings")
 		return v
 	}
 	v.score += wType * aff
@@ -173,7 +208,7 @@ func match(a, b graph.Account, w *World) verdict {
 	// Place.
 	pa, pb := placeFamily(a, w), placeFamily(b, w)
 	placed := len(pa) > 0 && len(pb) > 0
-	maybe := false
+	maybe, ctxPlaced := false, false
 	if placed {
 		ia, ib := pa[0], pb[0]
 		switch w.Relate(ia, ib) {
@@ -199,6 +234,21 @@ func match(a, b graph.Account, w *World) verdict {
 			v.different = true
 			v.reasons = append(v.reasons, "places differ ("+placeName(a, w)+", "+placeName(b, w)+")")
 			return v
+		}
+	} else if ca, cb := contextFamily(a, w), contextFamily(b, w); len(ca) > 0 && len(pb) > 0 || len(cb) > 0 && len(pa) > 0 {
+		// One account names no place, but its document speaks of one
+		// place only: weak evidence, that counts with a close date.
+		y, px, py := b, ca, pb
+		if len(cb) > 0 {
+			y, px, py = a, cb, pa
+		}
+		switch w.Relate(px[0], py[0]) {
+		case PlacesSame, PlacesNested:
+			ctxPlaced = true
+			v.score += wDocPlace
+			v.reasons = append(v.reasons, "the document of the account without a place speaks of "+w.Name(px[0])+", where the other is placed ("+placeName(y, w)+")")
+		default:
+			v.reasons = append(v.reasons, "the document of the account without a place speaks of "+w.Name(px[0])+", not of "+placeName(y, w))
 		}
 	} else {
 		v.reasons = append(v.reasons, "no place to compare")
@@ -262,7 +312,7 @@ func match(a, b graph.Account, w *World) verdict {
 	// A place the gazetteer cannot locate is weak evidence: it counts
 	// only on the same day, with the same type or perpetrator.
 	firm := placed && (!maybe || sameDay && (samePerp || a.Type == b.Type))
-	if !firm && !(samePerp && (sameDay || recent)) && !contextual {
+	if !firm && !(samePerp && (sameDay || recent)) && !contextual && !(ctxPlaced && (sameDay || recent)) {
 		v.reasons = append(v.reasons, "without a place, only the same perpetrator on the same day (or reported within days) can match")
 		return v
 	}

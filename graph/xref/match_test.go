@@ -3,6 +3,8 @@ package xref
 import (
 	"strings"
 	"testing"
+
+	"github.com/claimgraph/claimgraph/graph"
 )
 
 type matchCases struct {
@@ -14,10 +16,22 @@ type matchCases struct {
 	} `json:"pairs"`
 }
 
+// matchFiles pairs each fixture of accounts with its file of match cases.
+var matchFiles = [][2]string{
+	{"testdata/strikes.json", "testdata/match.json"},
+	{"testdata/match4.json", "testdata/match4.json"},
+}
+
 func TestMatch(t *testing.T) {
-	_, w, accs, _ := loadFixture(t, "testdata/strikes.json")
-	var mc matchCases
-	readJSON(t, "testdata/match.json", &mc)
+	for _, f := range matchFiles {
+		_, w, accs, _ := loadFixture(t, f[0])
+		var mc matchCases
+		readJSON(t, f[1], &mc)
+		testMatchCases(t, mc, accs, w)
+	}
+}
+
+func testMatchCases(t *testing.T, mc matchCases, accs []graph.Account, w *World) {
 	for _, p := range mc.Pairs {
 		t.Run(p.A+"-"+p.B, func(t *testing.T) {
 			a, b := byKey(t, accs, p.A), byKey(t, accs, p.B)
@@ -51,6 +65,12 @@ func TestMatchExported(t *testing.T) {
 // shares a key, so candidate lookup by key never misses a match.
 func TestKeysCoverMatches(t *testing.T) {
 	_, w, accs, _ := loadFixture(t, "testdata/strikes.json")
+	_, w4, accs4, _ := loadFixture(t, "testdata/match4.json")
+	testKeysCoverMatches(t, accs, w, 10)
+	testKeysCoverMatches(t, accs4, w4, 3)
+}
+
+func testKeysCoverMatches(t *testing.T, accs []graph.Account, w *World, least int) {
 	for i := range accs {
 		accs[i].Keys = Keys(accs[i], w)
 		if len(accs[i].Keys) == 0 && accs[i].Place != nil && accs[i].Place.Entity.ID != tid("syria") {
@@ -69,7 +89,7 @@ func TestKeysCoverMatches(t *testing.T) {
 			}
 		}
 	}
-	if accepted < 10 {
+	if accepted < least {
 		t.Fatalf("only %d accepted pairs: fixture too weak", accepted)
 	}
 }

@@ -112,3 +112,67 @@ func (w *World) compatiblePlaces(a, b uuid.UUID) bool { return w.Relate(a, b) !=
 func area(e graph.Entity) bool {
 	return rankOf(e) >= placeRank["city"] && !vaguePlace(e.PlaceType) && e.PlaceType != ""
 }
+
+// documentPlace is the place a document speaks of when none of its
+// accounts names a usable one: the most specific of the gazetteer places
+// below country level its claims mention, when every other lies on its
+// line of the hierarchy (a town and its governorate); uuid.Nil when the
+// claims mention none, or two places on different branches, or when an
+// account of the document names a place (its accounts then speak for
+// themselves, and an account without a place is read beside them).
+func documentPlace(x *graph.Extraction, w *World) uuid.UUID {
+	for _, a := range x.Accounts {
+		if len(placeFamily(a, w)) > 0 {
+			return uuid.Nil
+		}
+	}
+	seen := map[uuid.UUID]bool{}
+	var places []uuid.UUID
+	for _, c := range x.Claims {
+		for _, m := range c.Mentions {
+			id := m.Entity.ID
+			if seen[id] {
+				continue
+			}
+			seen[id] = true
+			e, ok := w.Entity(id)
+			if !ok || !e.Gazetteer || e.Kind != graph.KindPlace || vague(&e, w) {
+				continue
+			}
+			places = append(places, id)
+		}
+	}
+	best := uuid.Nil
+	for _, p := range places {
+		if best == uuid.Nil || w.Within(p, best) {
+			best = p
+		}
+	}
+	for _, p := range places {
+		if p != best && !w.Within(best, p) {
+			return uuid.Nil
+		}
+	}
+	return best
+}
+
+// contextFamily is placeFamily of the place an account's document speaks
+// of (Account.ContextPlace), for an account naming none of its own.
+func contextFamily(a graph.Account, w *World) []uuid.UUID {
+	if a.ContextPlace == nil || len(placeFamily(a, w)) > 0 {
+		return nil
+	}
+	id := *a.ContextPlace
+	e, ok := w.Entity(id)
+	if !ok || vague(&e, w) {
+		return nil
+	}
+	out := []uuid.UUID{id}
+	for _, anc := range w.Ancestors(id) {
+		if vague(&anc, w) {
+			break
+		}
+		out = append(out, anc.ID)
+	}
+	return out
+}
