@@ -111,6 +111,10 @@ func (f *floorStore) Document(ctx context.Context, id uuid.UUID) (*graph.Documen
 	return ptr(f, key("Document", one1(id)), func() (*graph.Document, error) { return f.src.Document(ctx, id) })
 }
 
+func (f *floorStore) DocumentRecords(ctx context.Context, ids []uuid.UUID) ([]graph.Document, error) {
+	return many(f, key("DocumentRecords", ids), func() ([]graph.Document, error) { return f.src.DocumentRecords(ctx, ids) })
+}
+
 func (f *floorStore) Documents(ctx context.Context, p graph.Page) ([]graph.Document, string, error) {
 	return paged(f, key("Documents", nil, pageKey(p)), func() ([]graph.Document, string, error) { return f.src.Documents(ctx, p) })
 }

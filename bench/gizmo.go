@@ -180,6 +180,11 @@ g.V(%[1]s).Out("<cg:text>").Tag("text").All();`, n))
 	return d, nil
 }
 
+func (g *gizmoStore) DocumentRecords(ctx context.Context, ids []uuid.UUID) ([]graph.Document, error) {
+	recs, err := fetchRecords[graph.Document](ctx, g, "doc", uniq(ids))
+	return inOrder(recs, ids), err
+}
+
 func (g *gizmoStore) Claim(ctx context.Context, id uuid.UUID) (*graph.Claim, error) {
 	return one[graph.Claim](ctx, g, "claim", id)
 }
