@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/pprof"
 	"strings"
 	"time"
 
@@ -51,6 +52,9 @@ type Config struct {
 	// NoBloom opens a bolt store without cayley's bloom filters
 	// (cayleystore.Options.NoBloom): less memory, slower writes.
 	NoBloom bool
+	// HeapProfile, if set, is where a heap profile is written after the
+	// HTTP measurements, while the store is open.
+	HeapProfile string
 	// Log receives progress lines; nil means none.
 	Log io.Writer
 }
@@ -258,6 +262,11 @@ func Run(ctx context.Context, cfg Config) (*Report, error) {
 	rep.PeakRSSBytes = procStatus("VmHWM:")
 	rep.RSSAnonBytes, rep.RSSFileBytes = procStatus("RssAnon:"), procStatus("RssFile:")
 	rep.Cache = sys.store.CacheStats()
+	if cfg.HeapProfile != "" {
+		if err := writeHeapProfile(cfg.HeapProfile); err != nil {
+			return nil, err
+		}
+	}
 	if rep.StoreBytes, err = storeBytes(ctx, dsn, rep.Backend); err != nil {
 		return nil, err
 	}
@@ -349,3 +358,17 @@ func procStatus(field string) int64 {
 
 // newRand is the generator of the sampled ids.
 func newRand(seed uint64) *rand.Rand { return rand.New(rand.NewPCG(seed, 0x62656e6368)) }
+
+// writeHeapProfile writes the live heap (after a collection) to path.
+func writeHeapProfile(path string) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return fmt.Errorf("heap profile: %w", err)
+	}
+	runtime.GC()
+	if err := pprof.WriteHeapProfile(f); err != nil {
+		f.Close()
+		return fmt.Errorf("heap profile: %w", err)
+	}
+	return f.Close()
+}

@@ -28,6 +28,7 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	fs.BoolVar(&cfg.SoleWriter, "sole-writer", false, "on PostgreSQL: this process is the database's only writer, so the read cache is on")
 	fs.BoolVar(&cfg.NoBloom, "no-bloom", false, "on bolt: without cayley's bloom filters (about 480 MiB less memory, slower writes)")
 	jsonOut := fs.String("json", "", "also write the report as JSON to this file")
+	fs.StringVar(&cfg.HeapProfile, "memprofile", "", "write a heap profile to this file after the HTTP runs, with the store open")
 	cpuOut := fs.String("cpuprofile", "", "write a CPU profile of the whole run to this file (go tool pprof)")
 	if err := parse(fs, args); err != nil {
 		return err
