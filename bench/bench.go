@@ -120,6 +120,9 @@ type Ingest struct {
 	// CPUSeconds is the process's CPU time (user and system) during the
 	// ingest, which a busy machine inflates less than wall time.
 	CPUSeconds  float64 `json:"cpu_seconds"`
+	// PeakRSSBytes is the process's peak resident set right after the
+	// bulk load.
+	PeakRSSBytes int64 `json:"peak_rss_bytes"`
 	DocsPerSec  float64 `json:"docs_per_sec"`
 	Quads       int64   `json:"quads"`
 	QuadsPerSec float64 `json:"quads_per_sec"`
@@ -221,6 +224,9 @@ func Run(ctx context.Context, cfg Config) (*Report, error) {
 	if rep.Ingest, err = ingestBulk(ctx, sys, bulk, cfg.Log); err != nil {
 		return nil, err
 	}
+	rep.Ingest.PeakRSSBytes = procStatus("VmHWM:")
+	fmt.Fprintf(cfg.Log, "after the bulk load: peak RSS %d MiB, own %d MiB, mapped %d MiB\n",
+		rep.Ingest.PeakRSSBytes>>20, procStatus("RssAnon:")>>20, procStatus("RssFile:")>>20)
 	if rep.Xref, err = ingestOneByOne(ctx, sys, extra); err != nil {
 		return nil, err
 	}

@@ -25,8 +25,8 @@ func (r *Report) Table(w io.Writer) {
 	}
 	fmt.Fprintf(w, "one more    document at this size (extract + cross-reference + commit): p50 %.2f ms, p99 %.2f ms, mean %.2f ms\n",
 		r.Xref.P50, r.Xref.P99, r.Xref.Mean)
-	fmt.Fprintf(w, "memory      peak RSS %.0f MiB; after the HTTP runs %.0f MiB own + %.0f MiB of mapped store pages\n",
-		float64(r.PeakRSSBytes)/(1<<20), float64(r.RSSAnonBytes)/(1<<20), float64(r.RSSFileBytes)/(1<<20))
+	fmt.Fprintf(w, "memory      peak RSS %.0f MiB after the bulk load, %.0f MiB in all; after the HTTP runs %.0f MiB own + %.0f MiB of mapped store pages\n",
+		float64(r.Ingest.PeakRSSBytes)/(1<<20), float64(r.PeakRSSBytes)/(1<<20), float64(r.RSSAnonBytes)/(1<<20), float64(r.RSSFileBytes)/(1<<20))
 	if c := r.Cache; c.Enabled {
 		fmt.Fprintf(w, "cache       %.0f MiB held, %.1f%% of %d lookups hit\n", float64(c.Bytes)/(1<<20),
 			100*float64(c.Hits)/float64(max(1, c.Hits+c.Misses)), c.Hits+c.Misses)
