@@ -119,13 +119,13 @@ type Ingest struct {
 	Seconds float64 `json:"seconds"`
 	// CPUSeconds is the process's CPU time (user and system) during the
 	// ingest, which a busy machine inflates less than wall time.
-	CPUSeconds  float64 `json:"cpu_seconds"`
+	CPUSeconds float64 `json:"cpu_seconds"`
 	// PeakRSSBytes is the process's peak resident set right after the
 	// bulk load.
-	PeakRSSBytes int64 `json:"peak_rss_bytes"`
-	DocsPerSec  float64 `json:"docs_per_sec"`
-	Quads       int64   `json:"quads"`
-	QuadsPerSec float64 `json:"quads_per_sec"`
+	PeakRSSBytes int64   `json:"peak_rss_bytes"`
+	DocsPerSec   float64 `json:"docs_per_sec"`
+	Quads        int64   `json:"quads"`
+	QuadsPerSec  float64 `json:"quads_per_sec"`
 }
 
 // Endpoint is one traversal's latencies and its baselines.
