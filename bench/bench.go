@@ -53,7 +53,8 @@ type Config struct {
 	// (cayleystore.Options.NoBloom): less memory, slower writes.
 	NoBloom bool
 	// HeapProfile, if set, is where a heap profile is written after the
-	// HTTP measurements, while the store is open.
+	// HTTP measurements, while the store is open (and HeapProfile.ingest
+	// after the bulk load).
 	HeapProfile string
 	// Log receives progress lines; nil means none.
 	Log io.Writer
@@ -225,6 +226,11 @@ func Run(ctx context.Context, cfg Config) (*Report, error) {
 		return nil, err
 	}
 	rep.Ingest.PeakRSSBytes = procStatus("VmHWM:")
+	if cfg.HeapProfile != "" {
+		if err := writeHeapProfile(cfg.HeapProfile + ".ingest"); err != nil {
+			return nil, err
+		}
+	}
 	fmt.Fprintf(cfg.Log, "after the bulk load: peak RSS %d MiB, own %d MiB, mapped %d MiB\n",
 		rep.Ingest.PeakRSSBytes>>20, procStatus("RssAnon:")>>20, procStatus("RssFile:")>>20)
 	if rep.Xref, err = ingestOneByOne(ctx, sys, extra); err != nil {
