@@ -70,6 +70,19 @@
 // Load is the exception: it applies its input in batches of 10,000 quads,
 // each atomic, for restoring dumps that may not fit in one transaction.
 //
+// A Group (group.go) is a group commit: batches planned one after another
+// into one plan, each over the ones before it, and applied by one
+// ApplyDeltas, so the group is all or nothing. The group reads as the store
+// will once it is committed (its pending quads layered over the store: a
+// subject it planned has exactly the quads it leaves, in-edges come from
+// the store minus planned subjects plus the plan's own), which is what the
+// cross-referencer needs to plan the next document of a bulk ingest. If the
+// store was written meanwhile, Commit plans the batches again. Start writes
+// a group in the background on bolt while the next group, continuing its
+// plan, is planned; reads beside that write take no lock (bolt's read
+// transactions see the state before it, and the next group reads nothing
+// the write changes from the store) and fill no cache (cache.epoch).
+//
 // # Concurrency
 //
 // Commit and Load are serialised by a mutex (one writer per process); the

@@ -3,6 +3,13 @@
 // cross-referencer plan how they join the graph, and commits each document
 // as one atomic batch.
 //
+// Bulk ingestion (IngestItems) with Pipeline.Groups set commits several
+// documents per transaction: each is planned over the store with the
+// group's earlier documents layered on top, a failed group is committed
+// again one document at a time, and groups made by GroupsOf are written in
+// the background while the next is planned. One document (Ingest) is
+// always committed, and synced, before Ingest returns.
+//
 // Documents are identified by their content, so ingesting the same document
 // twice changes nothing and returns the same id; an interrupted bulk ingest
 // completes on a re-run without duplicates.
