@@ -92,7 +92,9 @@ type Pipeline struct {
 	// the store and the group's documents before it. A group that fails
 	// is committed again one document at a time, planned afresh, so one
 	// bad document fails alone. Ingest (one document) always commits, and
-	// syncs, before it returns.
+	// syncs, before it returns. Other writes through the pipeline (Ingest,
+	// Apply) wait while groups follow one another: IngestItems lets them
+	// in whenever no extracted document is waiting.
 	Groups func() Group
 	// GroupSize is the most documents per group; 0 means DefaultGroupSize.
 	GroupSize int
