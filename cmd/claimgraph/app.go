@@ -34,7 +34,10 @@ func OpenApp(ctx context.Context, dsn string) (*App, error) {
 	}
 	g := gazetteer.Default()
 	a := &App{Store: st, Gazetteer: g, Extractor: extract.New(g), Xref: xref.New(st, g)}
-	a.Pipeline = &ingest.Pipeline{Extractor: a.Extractor, Planner: a.Xref, Store: st, Index: g.Keys}
+	// Bulk ingestion (ingest, serve --load) commits documents in groups,
+	// each document still all or nothing; HTTP ingestion commits each
+	// document on its own before it answers.
+	a.Pipeline = &ingest.Pipeline{Extractor: a.Extractor, Planner: a.Xref, Store: st, Index: g.Keys, Groups: ingest.GroupsOf(st.Group)}
 	if err := SeedGazetteer(ctx, st, g); err != nil {
 		st.Close()
 		return nil, err

@@ -145,12 +145,44 @@ func openSQL(name, addr string) (cgraph.QuadStore, error) {
 }
 
 // openBolt initialises the bolt file once, then opens it.
+// boltFile is the file cayley's bolt backend keeps in its directory.
+const boltFile = "indexes.bolt"
+
+// initBolt initialises a bolt store in dir so that a crash at any moment
+// leaves either no store or a whole one: cayley writes its buckets, version
+// and index metadata in separate steps, so it initialises a file in a
+// scratch directory inside dir, which is then renamed into place. Scratch
+// directories left by an earlier crash are removed.
+func initBolt(dir string) error {
+	old, _ := filepath.Glob(filepath.Join(dir, ".init-*"))
+	for _, o := range old {
+		os.RemoveAll(o)
+	}
+	tmp, err := os.MkdirTemp(dir, ".init-")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(tmp)
+	if err := cgraph.InitQuadStore("bolt", tmp, nil); err != nil && !errors.Is(err, cgraph.ErrDatabaseExists) {
+		return err
+	}
+	if err := os.Rename(filepath.Join(tmp, boltFile), filepath.Join(dir, boltFile)); err != nil {
+		return err
+	}
+	d, err := os.Open(dir)
+	if err != nil {
+		return err
+	}
+	defer d.Close()
+	return d.Sync()
+}
+
 func openBolt(dir string, noBloom bool) (cgraph.QuadStore, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, err
 	}
-	if _, err := os.Stat(filepath.Join(dir, "indexes.bolt")); errors.Is(err, os.ErrNotExist) {
-		if err := cgraph.InitQuadStore("bolt", dir, nil); err != nil && !errors.Is(err, cgraph.ErrDatabaseExists) {
+	if _, err := os.Stat(filepath.Join(dir, boltFile)); errors.Is(err, os.ErrNotExist) {
+		if err := initBolt(dir); err != nil {
 			return nil, fmt.Errorf("initialise: %w", err)
 		}
 	} else if err != nil {

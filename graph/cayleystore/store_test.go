@@ -2,6 +2,7 @@ package cayleystore
 
 import (
 	"bytes"
+	"context"
 	"crypto/rand"
 	"database/sql"
 	"encoding/hex"
@@ -413,5 +414,29 @@ func TestConcurrentReads(t *testing.T) {
 		if err := <-errs; err != nil {
 			t.Error(err)
 		}
+	}
+}
+
+// A crash while a bolt store was being initialised leaves only a scratch
+// directory; the next open removes it and initialises the store.
+func TestBoltOpensAfterInterruptedInit(t *testing.T) {
+	dir := t.TempDir()
+	scratch := filepath.Join(dir, ".init-123")
+	if err := os.MkdirAll(scratch, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(scratch, boltFile), []byte("half written"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	s, err := Open(context.Background(), dir)
+	if err != nil {
+		t.Fatalf("open after an interrupted init: %v", err)
+	}
+	defer s.Close()
+	if _, err := os.Stat(scratch); !os.IsNotExist(err) {
+		t.Fatalf("scratch directory left behind: %v", err)
+	}
+	if ok, err := s.HasDocument(context.Background(), graph.DocumentID("x")); err != nil || ok {
+		t.Fatalf("HasDocument on a new store = %v, %v", ok, err)
 	}
 }
