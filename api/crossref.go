@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"net/http"
 	"sort"
 	"time"
@@ -294,25 +295,44 @@ func (s *Server) claimLinks(c echo.Context) error {
 		return err
 	}
 	out := []LinkView{}
+	var others []uuid.UUID
 	for _, l := range links {
 		if rel != "" && l.Relation != rel {
 			continue
 		}
 		v := LinkView{Link: l, Direction: "outgoing"}
-		other := l.To
+		v.Other.ID = l.To
 		if l.To == id {
-			v.Direction, other = "incoming", l.From
+			v.Direction, v.Other.ID = "incoming", l.From
 		}
-		oc, err := s.store.Claim(ctx, other)
-		if err != nil {
-			return err
-		}
-		od, err := s.docRef(ctx, oc.DocumentID)
-		if err != nil {
-			return err
-		}
-		v.Other = ClaimRef{ID: oc.ID, Text: oc.Text, Document: od, Source: oc.Speaker}
 		out = append(out, v)
+		others = append(others, v.Other.ID)
+	}
+	// The other claims and their documents, each read in one pass.
+	ocs, err := s.store.Claims(ctx, others)
+	if err != nil {
+		return err
+	}
+	claims := make(map[uuid.UUID]graph.Claim, len(ocs))
+	var docIDs []uuid.UUID
+	for _, oc := range ocs {
+		claims[oc.ID] = oc
+		docIDs = append(docIDs, oc.DocumentID)
+	}
+	docs, err := s.store.DocumentRecords(ctx, docIDs)
+	if err != nil {
+		return err
+	}
+	refs := make(map[uuid.UUID]DocumentRef, len(docs))
+	for i := range docs {
+		refs[docs[i].ID] = docRef(&docs[i])
+	}
+	for i := range out {
+		oc, ok := claims[out[i].Other.ID]
+		if !ok {
+			return fmt.Errorf("link %s: claim %s is missing", out[i].ID, out[i].Other.ID)
+		}
+		out[i].Other = ClaimRef{ID: oc.ID, Text: oc.Text, Document: refs[oc.DocumentID], Source: oc.Speaker}
 	}
 	sort.SliceStable(out, func(i, j int) bool {
 		if out[i].Relation != out[j].Relation {
