@@ -202,7 +202,7 @@ func sameWho(a, b graph.Value) bool {
 // cannot tell two descriptions of one target from two targets.
 func Conflicts(accounts []graph.Account, claims map[uuid.UUID]graph.Claim, w *World) []graph.Conflict {
 	accs := append([]graph.Account(nil), accounts...)
-	sort.Slice(accs, func(i, j int) bool { return accs[i].ID.String() < accs[j].ID.String() })
+	sort.Slice(accs, func(i, j int) bool { return idLess(accs[i].ID, accs[j].ID) })
 	var out []graph.Conflict
 	figs := figures(accs, claims)
 	attrs := make([]string, 0, len(figs))
@@ -293,7 +293,7 @@ func finish(attr string, es []*entry, compatible func(a, b *entry) bool, home fu
 	for _, e := range es {
 		sortIDs(e.cv.Claims)
 		sortIDs(e.cv.Accounts)
-		sort.Slice(e.cv.Sources, func(i, j int) bool { return e.cv.Sources[i].ID.String() < e.cv.Sources[j].ID.String() })
+		sort.Slice(e.cv.Sources, func(i, j int) bool { return idLess(e.cv.Sources[i].ID, e.cv.Sources[j].ID) })
 		c.Values = append(c.Values, e.cv)
 	}
 	// Greedy partition into compatible sets, in value order; revised
@@ -347,7 +347,7 @@ func finish(attr string, es []*entry, compatible func(a, b *entry) bool, home fu
 }
 
 func sortIDs(ids []uuid.UUID) {
-	sort.Slice(ids, func(i, j int) bool { return ids[i].String() < ids[j].String() })
+	sort.Slice(ids, func(i, j int) bool { return idLess(ids[i], ids[j]) })
 }
 
 func figureText(v graph.Value) string {

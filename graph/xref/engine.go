@@ -1,6 +1,7 @@
 package xref
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"sort"
@@ -44,6 +45,9 @@ type Engine struct {
 	world *World
 	// Now stamps computed links; time.Now by default.
 	Now func() time.Time
+	// full turns off the incremental shortcuts of Plan (tests compare
+	// the two).
+	full bool
 }
 
 // New returns an engine over the store and the gazetteer (which may be nil).
@@ -185,7 +189,7 @@ func (e *Engine) Plan(ctx context.Context, x *graph.Extraction) (*graph.Batch, e
 	for _, c := range x.Claims {
 		claims[c.ID] = c
 	}
-	e.replan(b, nb, change{fresh: x.Accounts, claims: claims, reuse: x.Accounts}, w)
+	e.replan(b, nb, change{fresh: x.Accounts, claims: claims, reuse: x.Accounts, additive: !e.full}, w)
 	return b, nil
 }
 
@@ -209,6 +213,9 @@ type change struct {
 	claims      map[uuid.UUID]graph.Claim
 	reuse       []graph.Account
 	reuseStored bool
+	// additive: the change only adds accounts and their claims (Plan);
+	// the stored claims are unchanged.
+	additive bool
 }
 
 // replan resolves the neighbourhood (with the change's new accounts) into
@@ -227,6 +234,7 @@ func (e *Engine) replan(b *graph.Batch, nb *neighbourhood, ch change, w *World) 
 	if b.Assign == nil {
 		b.Assign = map[uuid.UUID]uuid.UUID{}
 	}
+	skip := stanceSkipper(nb, ch, clusters)
 	var newLinks []graph.Link
 	for _, c := range clusters {
 		ev := eventRecord(c, claims, w)
@@ -239,7 +247,7 @@ func (e *Engine) replan(b *graph.Batch, nb *neighbourhood, ch change, w *World) 
 				b.Assign[a.ID] = ev.ID
 			}
 		}
-		newLinks = append(newLinks, stance(c.Accounts, claims, w, now)...)
+		newLinks = append(newLinks, stanceExcept(c.Accounts, claims, w, now, skip.inCluster())...)
 	}
 	for id := range nb.oldEvents {
 		if !newEvents[id] {
@@ -247,13 +255,13 @@ func (e *Engine) replan(b *graph.Batch, nb *neighbourhood, ch change, w *World) 
 		}
 	}
 	sortIDs(b.DeleteEvents)
-	sort.Slice(b.Events, func(i, j int) bool { return b.Events[i].ID.String() < b.Events[j].ID.String() })
+	sort.Slice(b.Events, func(i, j int) bool { return idLess(b.Events[i].ID, b.Events[j].ID) })
 
 	// Links stored that depend on what changed: the stance links of the
 	// old events and the text reuse of the accounts recomputed.
 	oldLinks := map[uuid.UUID]bool{}
 	for _, members := range nb.oldEvents {
-		for _, l := range stance(members, nb.claims, w, now) {
+		for _, l := range stanceExcept(members, nb.claims, w, now, skip.inEvent()) {
 			oldLinks[l.ID] = true
 		}
 	}
@@ -284,16 +292,29 @@ func (e *Engine) replan(b *graph.Batch, nb *neighbourhood, ch change, w *World) 
 		}
 	}
 	sortIDs(b.DeleteLinks)
-	sort.Slice(b.Links, func(i, j int) bool { return b.Links[i].ID.String() < b.Links[j].ID.String() })
+	sort.Slice(b.Links, func(i, j int) bool { return idLess(b.Links[i].ID, b.Links[j].ID) })
 }
 
 // reuseOf computes the text-reuse links between the claims of accounts
 // and the claims of the stored candidates they share a key with.
 func (e *Engine) reuseOf(accounts []graph.Account, nb *neighbourhood, claims map[uuid.UUID]graph.Claim, w *World, now time.Time) []graph.Link {
 	l := &linker{links: map[uuid.UUID]graph.Link{}, now: now}
+	if len(accounts) == 0 {
+		return l.list()
+	}
+	// Candidates(a, c, w), with each account's query keys computed once.
+	var cands []graph.Account
+	var candKeys [][]string
+	for _, c := range nb.accounts {
+		if nb.candidates[c.ID] {
+			cands = append(cands, c)
+			candKeys = append(candKeys, QueryKeys(c, w))
+		}
+	}
 	for _, a := range accounts {
-		for _, c := range nb.accounts {
-			if c.ID != a.ID && nb.candidates[c.ID] && Candidates(a, c, w) {
+		qa := QueryKeys(a, w)
+		for i, c := range cands {
+			if c.ID != a.ID && (shareKey(qa, c.Keys) || shareKey(candKeys[i], a.Keys)) {
 				reuseBetween(l, a, c, claims)
 			}
 		}
@@ -326,15 +347,122 @@ func accountClaims(a graph.Account, claims map[uuid.UUID]graph.Claim) []graph.Cl
 // stance is Links without text reuse: the links that depend on event
 // membership.
 func stance(accounts []graph.Account, claims map[uuid.UUID]graph.Claim, w *World, now time.Time) []graph.Link {
+	return stanceExcept(accounts, claims, w, now, nil)
+}
+
+// stanceExcept is stance leaving out the pairs of accounts that group
+// puts in one group (a group >= 0; nil groups none).
+func stanceExcept(accounts []graph.Account, claims map[uuid.UUID]graph.Claim, w *World, now time.Time, group func(uuid.UUID) int) []graph.Link {
 	l := &linker{links: map[uuid.UUID]graph.Link{}, now: now}
 	accs := append([]graph.Account(nil), accounts...)
-	sort.Slice(accs, func(i, j int) bool { return accs[i].ID.String() < accs[j].ID.String() })
+	sort.Slice(accs, func(i, j int) bool { return idLess(accs[i].ID, accs[j].ID) })
+	g := make([]int, len(accs))
+	for i, a := range accs {
+		g[i] = -1
+		if group != nil {
+			g[i] = group(a.ID)
+		}
+	}
 	for i := range accs {
 		for j := i + 1; j < len(accs); j++ {
+			if g[i] >= 0 && g[i] == g[j] {
+				continue
+			}
 			stanceLinks(l, accs[i], accs[j], claims, w)
 		}
 	}
 	return l.list()
+}
+
+// stableStance finds the pairs of accounts whose stance links a replan
+// need not compute: two stored accounts that were in one event and stay
+// in one event, with claims unchanged. Their links are the same before
+// and after, so they are neither added nor deleted; leaving them out of
+// both sides changes nothing provided no other pair gives a link of the
+// same id. A link's id is its two claims and relation, so that holds when
+// every claim of the two accounts belongs to no other account: accounts
+// sharing a claim with another are never skipped.
+type stableStance struct {
+	old map[uuid.UUID]int // account -> old event index, stable accounts only
+	new map[uuid.UUID]int // account -> cluster index, stable accounts only
+}
+
+func stanceSkipper(nb *neighbourhood, ch change, clusters []Cluster) *stableStance {
+	if !ch.additive || len(nb.oldEvents) == 0 {
+		return nil
+	}
+	// The new accounts' claims must be new: the stored ones keep theirs.
+	for _, a := range ch.fresh {
+		for _, id := range a.Claims {
+			if _, ok := nb.claims[id]; ok {
+				return nil
+			}
+		}
+	}
+	owner := map[uuid.UUID]uuid.UUID{}
+	unstable := map[uuid.UUID]bool{}
+	own := func(a graph.Account) {
+		for _, id := range a.Claims {
+			if o, ok := owner[id]; ok && o != a.ID {
+				unstable[o], unstable[a.ID] = true, true
+			}
+			owner[id] = a.ID
+		}
+	}
+	s := &stableStance{old: map[uuid.UUID]int{}, new: map[uuid.UUID]int{}}
+	for ci, c := range clusters {
+		for _, a := range c.Accounts {
+			own(a)
+			if _, ok := s.new[a.ID]; ok {
+				unstable[a.ID] = true
+			}
+			s.new[a.ID] = ci
+		}
+	}
+	events := make([]uuid.UUID, 0, len(nb.oldEvents))
+	for ev := range nb.oldEvents {
+		events = append(events, ev)
+	}
+	sortIDs(events)
+	for i, ev := range events {
+		for _, a := range nb.oldEvents[ev] {
+			own(a)
+			if _, ok := s.old[a.ID]; ok {
+				unstable[a.ID] = true
+			}
+			s.old[a.ID] = i
+		}
+	}
+	for id := range unstable {
+		delete(s.old, id)
+		delete(s.new, id)
+	}
+	return s
+}
+
+// inCluster groups a new cluster's accounts by the old event they come
+// from; inEvent groups an old event's accounts by the cluster they go to.
+// Either way two accounts of one group were together and stay together.
+func (s *stableStance) inCluster() func(uuid.UUID) int { return s.groupBy(true) }
+func (s *stableStance) inEvent() func(uuid.UUID) int   { return s.groupBy(false) }
+
+func (s *stableStance) groupBy(old bool) func(uuid.UUID) int {
+	if s == nil {
+		return nil
+	}
+	m := s.new
+	if old {
+		m = s.old
+	}
+	return func(id uuid.UUID) int {
+		if _, ok := s.old[id]; !ok {
+			return -1
+		}
+		if _, ok := s.new[id]; !ok {
+			return -1
+		}
+		return m[id]
+	}
 }
 
 // load reads the neighbourhood of seeds: the stored accounts their query
@@ -432,7 +560,7 @@ func (e *Engine) load(ctx context.Context, seeds []graph.Account, fresh bool, w 
 		nb.accounts = append(nb.accounts, a)
 		claimIDs = append(claimIDs, a.Claims...)
 	}
-	sort.Slice(nb.accounts, func(i, j int) bool { return nb.accounts[i].ID.String() < nb.accounts[j].ID.String() })
+	sort.Slice(nb.accounts, func(i, j int) bool { return idLess(nb.accounts[i].ID, nb.accounts[j].ID) })
 	if len(claimIDs) > 0 {
 		cs, err := e.store.Claims(ctx, sortedIDs(claimIDs))
 		if err != nil {
@@ -582,3 +710,7 @@ func accountEntities(a graph.Account, w *World) []uuid.UUID {
 	}
 	return out
 }
+
+// idLess orders ids as their strings do (lower-case hex of the bytes in
+// order), without formatting them.
+func idLess(a, b uuid.UUID) bool { return bytes.Compare(a[:], b[:]) < 0 }

@@ -113,7 +113,7 @@ func Allegations(accounts []graph.Account, claims map[uuid.UUID]graph.Claim, w *
 			x.selfAssert = true
 		}
 	}
-	sort.Slice(order, func(i, j int) bool { return order[i].String() < order[j].String() })
+	sort.Slice(order, func(i, j int) bool { return idLess(order[i], order[j]) })
 	var out []Allegation
 	for _, root := range order {
 		x := by[root]

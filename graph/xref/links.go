@@ -54,7 +54,7 @@ func (l *linker) list() []graph.Link {
 	for _, k := range l.links {
 		out = append(out, k)
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].ID.String() < out[j].ID.String() })
+	sort.Slice(out, func(i, j int) bool { return idLess(out[i].ID, out[j].ID) })
 	return out
 }
 
@@ -102,7 +102,7 @@ func speakerName(a graph.Account) string {
 func Links(accounts []graph.Account, claims map[uuid.UUID]graph.Claim, w *World, now time.Time) []graph.Link {
 	l := &linker{links: map[uuid.UUID]graph.Link{}, now: now}
 	accs := append([]graph.Account(nil), accounts...)
-	sort.Slice(accs, func(i, j int) bool { return accs[i].ID.String() < accs[j].ID.String() })
+	sort.Slice(accs, func(i, j int) bool { return idLess(accs[i].ID, accs[j].ID) })
 	for i := range accs {
 		for j := range accs {
 			if i < j {

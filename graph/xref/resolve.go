@@ -51,7 +51,7 @@ func Resolve(accounts []graph.Account, judgements []graph.Judgement, w *World) [
 type pairKey [2]uuid.UUID
 
 func mkPair(a, b uuid.UUID) pairKey {
-	if b.String() < a.String() {
+	if idLess(b, a) {
 		a, b = b, a
 	}
 	return pairKey{a, b}
@@ -78,7 +78,7 @@ func judge(judgements []graph.Judgement, present map[uuid.UUID]bool) judged {
 		if !js[i].CreatedAt.Equal(js[j].CreatedAt) {
 			return js[i].CreatedAt.Before(js[j].CreatedAt)
 		}
-		return js[i].ID.String() < js[j].ID.String()
+		return idLess(js[i].ID, js[j].ID)
 	})
 	out := judged{merge: map[pairKey]bool{}, alone: map[uuid.UUID]bool{}, merged: map[uuid.UUID]bool{}}
 	for _, j := range js {
@@ -122,7 +122,7 @@ func (j judged) forbidden(a, b uuid.UUID) bool {
 
 func resolve(accounts []graph.Account, judgements []graph.Judgement, w *World) []Cluster {
 	accs := append([]graph.Account(nil), accounts...)
-	sort.Slice(accs, func(i, j int) bool { return accs[i].ID.String() < accs[j].ID.String() })
+	sort.Slice(accs, func(i, j int) bool { return idLess(accs[i].ID, accs[j].ID) })
 	// Drop duplicates (the same account reached twice).
 	uniq := accs[:0]
 	for i, a := range accs {
@@ -151,21 +151,30 @@ func resolve(accounts []graph.Account, judgements []graph.Judgement, w *World) [
 		}
 		return different[p]
 	}
+	// Query keys once per account, not once per pair (Candidates).
+	qk := make([][]string, n)
+	for i, a := range accs {
+		if len(a.Keys) > 0 {
+			qk[i] = QueryKeys(a, w)
+		}
+	}
+	judgedPairs := len(jd.merge) > 0 || len(jd.alone) > 0
 	var edges []edge
 	for i := 0; i < n; i++ {
 		for j := i + 1; j < n; j++ {
 			a, b := accs[i], accs[j]
-			pk := mkPair(a.ID, b.ID)
-			if m, ok := jd.merge[pk]; ok && m {
-				edges = append(edges, edge{i: i, j: j, score: 1, analyst: true,
-					reasons: []string{"an analyst judged these accounts to describe one event"}})
-				continue
+			if judgedPairs {
+				if m, ok := jd.merge[mkPair(a.ID, b.ID)]; ok && m {
+					edges = append(edges, edge{i: i, j: j, score: 1, analyst: true,
+						reasons: []string{"an analyst judged these accounts to describe one event"}})
+					continue
+				}
+				if jd.forbidden(a.ID, b.ID) {
+					different[[2]int{i, j}] = true
+					continue
+				}
 			}
-			if jd.forbidden(a.ID, b.ID) {
-				different[[2]int{i, j}] = true
-				continue
-			}
-			if len(a.Keys) > 0 && len(b.Keys) > 0 && !Candidates(a, b, w) {
+			if len(a.Keys) > 0 && len(b.Keys) > 0 && !shareKey(qk[i], b.Keys) && !shareKey(qk[j], a.Keys) {
 				continue
 			}
 			v := match(a, b, w)
@@ -207,7 +216,7 @@ func resolve(accounts []graph.Account, judgements []graph.Judgement, w *World) [
 	apart := func(ci, cj int, analyst bool) bool {
 		for _, x := range members[ci] {
 			for _, y := range members[cj] {
-				if jd.forbidden(accs[x].ID, accs[y].ID) {
+				if judgedPairs && jd.forbidden(accs[x].ID, accs[y].ID) {
 					return true
 				}
 				if analyst {
@@ -257,14 +266,14 @@ func resolve(accounts []graph.Account, judgements []graph.Judgement, w *World) [
 		ev := evidence[ci]
 		sort.Slice(ev, func(x, y int) bool {
 			if ev[x].A != ev[y].A {
-				return ev[x].A.String() < ev[y].A.String()
+				return idLess(ev[x].A, ev[y].A)
 			}
-			return ev[x].B.String() < ev[y].B.String()
+			return idLess(ev[x].B, ev[y].B)
 		})
 		c.Evidence = ev
 		out = append(out, c)
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].Accounts[0].ID.String() < out[j].Accounts[0].ID.String() })
+	sort.Slice(out, func(i, j int) bool { return idLess(out[i].Accounts[0].ID, out[j].Accounts[0].ID) })
 	return out
 }
 
@@ -404,7 +413,7 @@ func eventPlace(accs []graph.Account, w *World) *graph.EntityRef {
 			p = e.Ref()
 		}
 		if best == nil || rel > bestRel || rel == bestRel && depth > bestDepth ||
-			rel == bestRel && depth == bestDepth && p.ID.String() < best.ID.String() {
+			rel == bestRel && depth == bestDepth && idLess(p.ID, best.ID) {
 			ref := p
 			best, bestRel, bestDepth = &ref, rel, depth
 		}
