@@ -83,6 +83,8 @@ func snapshot(t *testing.T, s reads, w *world, extra []uuid.UUID) map[string]str
 	sortIDs(accounts)
 	cs, err := s.Claims(ctx, claims)
 	put("Claims", cs, err)
+	lm, err := s.ClaimLinksMany(ctx, append(claims, missing))
+	put("ClaimLinksMany", lm, err)
 	as, err := s.Accounts(ctx, accounts)
 	put("Accounts", as, err)
 	var entities []uuid.UUID
@@ -157,6 +159,7 @@ type reads interface {
 	Events(ctx context.Context, p graph.Page) ([]graph.Event, string, error)
 	EventAccounts(ctx context.Context, id uuid.UUID) ([]graph.Account, error)
 	ClaimLinks(ctx context.Context, claim uuid.UUID) ([]graph.Link, error)
+	ClaimLinksMany(ctx context.Context, claims []uuid.UUID) (map[uuid.UUID][]graph.Link, error)
 	Judgement(ctx context.Context, id uuid.UUID) (*graph.Judgement, error)
 	Judgements(ctx context.Context, p graph.Page) ([]graph.Judgement, string, error)
 	JudgementsFor(ctx context.Context, target uuid.UUID) ([]graph.Judgement, error)

@@ -136,6 +136,12 @@ func (g *Group) ClaimLinks(ctx context.Context, claim uuid.UUID) ([]graph.Link, 
 	return g.rd().claimLinks(ctx, claim)
 }
 
+// ClaimLinksMany is Store.ClaimLinksMany over the group.
+func (g *Group) ClaimLinksMany(ctx context.Context, claims []uuid.UUID) (map[uuid.UUID][]graph.Link, error) {
+	defer g.rlock()()
+	return g.rd().claimLinksMany(ctx, claims)
+}
+
 // Judgement is Store.Judgement over the group.
 func (g *Group) Judgement(ctx context.Context, id uuid.UUID) (*graph.Judgement, error) {
 	defer g.rlock()()

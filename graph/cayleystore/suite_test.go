@@ -672,6 +672,7 @@ func testLinks(t *testing.T, open opener) {
 			t.Errorf("links of %s = %v, want %v", c.claim, got, c.want)
 		}
 	}
+	sameLinksMany(t, s, w, "after the first batch")
 	// A computed link that no longer holds is deleted; a changed one
 	// replaced.
 	l1 := x.l1
@@ -689,6 +690,53 @@ func testLinks(t *testing.T, open opener) {
 	ls, err = s.ClaimLinks(ctx, w.claim["coalition#0"])
 	if err != nil || len(ls) != 0 {
 		t.Errorf("links of the coalition claim after deletion: %+v, %v", ls, err)
+	}
+	sameLinksMany(t, s, w, "after update and deletion")
+}
+
+// sameLinksMany checks that ClaimLinksMany over every claim of the world,
+// an unknown id and a repeated id, answers as ClaimLinks does claim by
+// claim, and leaves the unknown id out.
+func sameLinksMany(t *testing.T, s *Store, w *world, when string) {
+	t.Helper()
+	ctx := t.Context()
+	var ids []uuid.UUID
+	for _, id := range w.claim {
+		ids = append(ids, id)
+	}
+	slices.SortFunc(ids, func(a, b uuid.UUID) int { return strings.Compare(a.String(), b.String()) })
+	unknown := uuid.NewSHA1(graph.Namespace, []byte("no such claim"))
+	ask := append(append([]uuid.UUID{unknown}, ids...), ids[0])
+	got, err := s.ClaimLinksMany(ctx, ask)
+	if err != nil {
+		t.Fatalf("%s: ClaimLinksMany: %v", when, err)
+	}
+	if _, ok := got[unknown]; ok {
+		t.Errorf("%s: ClaimLinksMany lists an unknown claim", when)
+	}
+	if len(got) != len(ids) {
+		t.Errorf("%s: ClaimLinksMany has %d claims, want %d", when, len(got), len(ids))
+	}
+	links := 0
+	for _, id := range ids {
+		want, err := s.ClaimLinks(ctx, id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		links += len(want)
+		have, ok := got[id]
+		if !ok {
+			t.Errorf("%s: ClaimLinksMany leaves out claim %s", when, id)
+			continue
+		}
+		equalJSON(t, when+": links of "+id.String(), have, want)
+	}
+	if links == 0 {
+		t.Fatalf("%s: the world has no links to compare", when)
+	}
+	none, err := s.ClaimLinksMany(ctx, nil)
+	if err != nil || len(none) != 0 {
+		t.Errorf("%s: ClaimLinksMany(nil) = %v, %v", when, none, err)
 	}
 }
 
