@@ -169,6 +169,9 @@ var (
 		"neighbourhood", "neighborhood", "village", "convoy", "camp", "shelter",
 		"clinic", "church", "district", "bridge", "checkpoint", "vehicle", "car",
 		"bus", "station", "factory", "farm", "positions", "headquarters", "base")
+	// baseEventVerbs are event verbs after "to": "continued to shell".
+	baseEventVerbs = set("shell", "bomb", "pound", "strike", "hit", "attack",
+		"target", "storm", "capture", "besiege", "bombard", "raid", "seize")
 	eventVerbs = set("struck", "launched", "carried", "conducted", "bombed", "shelled",
 		"attacked", "hit", "targeted", "perpetrated", "killed", "took", "captured",
 		"besieged", "fired", "dropped", "raided", "destroyed", "wiped", "committed",
@@ -666,11 +669,21 @@ func (d *docState) perpetrators(c *claimInfo, ev event, mask []bool) []*graph.At
 			// Subject of an event verb within a few words, across a
 			// parenthetical ("Government forces, supported by ..., took")
 			// and a coordinated subject ("X and Y recaptured").
+			limit := m.tj + 8
 			for j := m.tj; j < len(toks) && j < m.tj+14; j++ {
 				if j < len(mask) && mask[j] || isPunct(&toks[j], ",") && (j+1 < len(mask) && mask[j+1] || j > 0 && mask[j-1]) {
 					continue
 				}
-				if eventVerbs[toks[j].low] || negAux[toks[j].low] && j+2 < len(toks) && (toks[j+1].low == "not" || toks[j+1].low == "never") && eventVerbs[toks[j+2].low] || negAux[toks[j].low] && j+1 < len(toks) && eventVerbs[toks[j+1].low] {
+				// "Government forces, advancing from the south, shelled":
+				// a phrase between commas right after the party, with the
+				// event verb right after the second comma.
+				if j == m.tj && isPunct(&toks[j], ",") {
+					if k := asideEnd(toks, j); k > 0 {
+						j, limit = k, k+2
+						continue
+					}
+				}
+				if eventVerbs[toks[j].low] || toks[j].low == "to" && j+1 < len(toks) && baseEventVerbs[toks[j+1].low] || negAux[toks[j].low] && j+2 < len(toks) && (toks[j+1].low == "not" || toks[j+1].low == "never") && eventVerbs[toks[j+2].low] || negAux[toks[j].low] && j+1 < len(toks) && eventVerbs[toks[j+1].low] {
 					// "120 militants were killed": the subject of a passive
 					// verb is what it happened to.
 					if j > 0 && copulas[toks[j-1].low] && eventVerbs[toks[j].low] || copulas[toks[j].low] && j+1 < len(toks) && eventVerbs[toks[j+1].low] {
@@ -683,7 +696,7 @@ func (d *docState) perpetrators(c *claimInfo, ev event, mask []bool) []*graph.At
 					}
 					break
 				}
-				if isPunct(&toks[j], ",") || isPunct(&toks[j], ".") || j >= m.tj+8 {
+				if isPunct(&toks[j], ",") || isPunct(&toks[j], ".") || j >= limit {
 					break
 				}
 			}
@@ -763,6 +776,30 @@ func (d *docState) perpetrators(c *claimInfo, ev event, mask []bool) []*graph.At
 		}
 	}
 	return out
+}
+
+// asideEnd returns the index of the comma that closes an aside opened by
+// the comma at i ("X, advancing from the south, shelled"), when an event
+// verb follows it, possibly after an adverb; otherwise 0. The aside holds
+// no other punctuation and at most 12 words.
+func asideEnd(toks []token, i int) int {
+	for k := i + 1; k < len(toks) && k <= i+13; k++ {
+		if toks[k].kind != tPunct {
+			continue
+		}
+		if !isPunct(&toks[k], ",") || k == i+1 {
+			return 0
+		}
+		v := k + 1
+		if v < len(toks) && strings.HasSuffix(toks[v].low, "ly") && !eventVerbs[toks[v].low] {
+			v++
+		}
+		if v < len(toks) && eventVerbs[toks[v].low] && !strings.HasSuffix(toks[v].low, "ing") {
+			return k
+		}
+		return 0
+	}
+	return 0
 }
 
 func absInt(x int) int {

@@ -128,7 +128,9 @@
 // others ("Syrian regime and Russian warplanes carried out ...", "Syrian
 // and Russian jets", a capture "supported by" another force). A
 // perpetrator is named as the subject of an event verb ("ISIS militants
-// detonated", "Turkish artillery shelled"), by "by" ("was struck by
+// detonated", "Turkish artillery shelled", "regime helicopters on Tuesday
+// dropped", across an aside between commas: "Government forces, advancing
+// from the south, shelled", and before "to": "continued to shell"), by "by" ("was struck by
 // Russian aircraft", "a car bomb claimed by IS"), as the speaker's own
 // forces ("its aircraft had not flown any combat missions", "IS said its
 // fighters had carried out"), by a possessive that stands for the subject
