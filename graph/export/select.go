@@ -35,6 +35,26 @@ type Source interface {
 	ClaimLinks(ctx context.Context, claim uuid.UUID) ([]graph.Link, error)
 }
 
+// LinkBatcher reads the links of many claims at once. A Source that has
+// it (graph/cayleystore.Store does) is asked once per BFS level for the
+// links of the level's claims, not once per claim; without it selection
+// calls ClaimLinks claim by claim. Either way the graph is the same.
+type LinkBatcher interface {
+	// ClaimLinksMany maps each stored claim of ids to its links, ordered
+	// as ClaimLinks orders them; ids that are not stored claims are absent.
+	ClaimLinksMany(ctx context.Context, ids []uuid.UUID) (map[uuid.UUID][]graph.Link, error)
+}
+
+// DocumentBatcher reads many documents at once, without their text. A
+// Source that has it (graph/cayleystore.Store and the API's Store do) is
+// asked once per batch of documents; without it selection calls Document
+// one by one.
+type DocumentBatcher interface {
+	// DocumentRecords returns the documents of ids without their text;
+	// unknown ids are skipped.
+	DocumentRecords(ctx context.Context, ids []uuid.UUID) ([]graph.Document, error)
+}
+
 // JudgementFinder finds the judgements that act on a node. A Source that
 // has it lets analyst links name the judgement that made them as their
 // provenance (cg:judgement/ID); without it they say only "analyst".
@@ -190,6 +210,9 @@ func Select(ctx context.Context, src Source, opt Options) (*Graph, error) {
 		}
 		var cands []ref
 		seen := map[uuid.UUID]bool{}
+		if err := s.prefetchLinks(ctx, frontier); err != nil {
+			return nil, err
+		}
 		for _, n := range frontier {
 			ns, err := s.neighbours(ctx, n)
 			if err != nil {
@@ -375,20 +398,12 @@ var typeRank = map[string]int{TypeEvent: 0, TypeDocument: 1, TypeAccount: 2, Typ
 
 // load fetches the records of refs not read yet, in batches.
 func (s *selector) load(ctx context.Context, rs []ref) error {
-	var cl, en, ac []uuid.UUID
+	var cl, en, ac, dc []uuid.UUID
 	for _, r := range rs {
 		switch r.typ {
 		case TypeDocument:
 			if s.docs[r.id] == nil {
-				d, err := s.src.Document(ctx, r.id)
-				if notFound(err) {
-					continue
-				}
-				if err != nil {
-					return fmt.Errorf("load document %s: %w", r.id, err)
-				}
-				d.Text = ""
-				s.docs[r.id] = d
+				dc = append(dc, r.id)
 			}
 		case TypeEvent:
 			if s.evs[r.id] == nil {
@@ -414,6 +429,9 @@ func (s *selector) load(ctx context.Context, rs []ref) error {
 				ac = append(ac, r.id)
 			}
 		}
+	}
+	if err := s.loadDocuments(ctx, dc); err != nil {
+		return err
 	}
 	if len(cl) > 0 {
 		cs, err := s.src.Claims(ctx, cl)
@@ -443,18 +461,52 @@ func (s *selector) load(ctx context.Context, rs []ref) error {
 		}
 	}
 	// Claims are dated by their document.
+	dc = dc[:0]
+	asked := map[uuid.UUID]bool{}
 	for _, r := range rs {
-		if c := s.claims[r.id]; r.typ == TypeClaim && c != nil && s.docs[c.DocumentID] == nil {
-			d, err := s.src.Document(ctx, c.DocumentID)
-			if notFound(err) {
-				continue
-			}
-			if err != nil {
-				return fmt.Errorf("load document %s of claim %s: %w", c.DocumentID, c.ID, err)
-			}
-			d.Text = ""
-			s.docs[d.ID] = d
+		if c := s.claims[r.id]; r.typ == TypeClaim && c != nil && s.docs[c.DocumentID] == nil && !asked[c.DocumentID] {
+			asked[c.DocumentID] = true
+			dc = append(dc, c.DocumentID)
 		}
+	}
+	if err := s.loadDocuments(ctx, dc); err != nil {
+		return fmt.Errorf("documents of claims: %w", err)
+	}
+	return nil
+}
+
+// loadDocuments reads the documents of ids (not read yet, each once)
+// without their text: in one call to a DocumentBatcher source, else one by
+// one. Unknown documents stay unread.
+func (s *selector) loadDocuments(ctx context.Context, ids []uuid.UUID) error {
+	if len(ids) == 0 {
+		return nil
+	}
+	if db, ok := s.src.(DocumentBatcher); ok {
+		ds, err := db.DocumentRecords(ctx, ids)
+		if err != nil {
+			return fmt.Errorf("load %d documents: %w", len(ids), err)
+		}
+		for i := range ds {
+			d := ds[i]
+			d.Text = ""
+			s.docs[d.ID] = &d
+		}
+		return nil
+	}
+	for _, id := range ids {
+		if s.docs[id] != nil {
+			continue
+		}
+		d, err := s.src.Document(ctx, id)
+		if notFound(err) {
+			continue
+		}
+		if err != nil {
+			return fmt.Errorf("load document %s: %w", id, err)
+		}
+		d.Text = ""
+		s.docs[id] = d
 	}
 	return nil
 }
@@ -712,6 +764,37 @@ func (s *selector) pages(list func(graph.Page) (int, string, error)) error {
 	}
 }
 
+// prefetchLinks reads, in one call to a LinkBatcher source, the links of
+// the claims among rs not read yet; claimLinks then finds them cached. A
+// source without the batch read is left to claimLinks, claim by claim.
+func (s *selector) prefetchLinks(ctx context.Context, rs []ref) error {
+	lb, ok := s.src.(LinkBatcher)
+	if !ok {
+		return nil
+	}
+	var ask []uuid.UUID
+	for _, r := range rs {
+		if _, done := s.links[r.id]; r.typ == TypeClaim && !done {
+			ask = append(ask, r.id)
+		}
+	}
+	if len(ask) < 2 {
+		return nil // one claim: ClaimLinks reads it as well
+	}
+	got, err := lb.ClaimLinksMany(ctx, ask)
+	if err != nil {
+		return fmt.Errorf("links of %d claims: %w", len(ask), err)
+	}
+	for _, id := range ask {
+		if ls, ok := got[id]; ok {
+			s.links[id] = ls
+		}
+		// A claim the batch does not know is left to ClaimLinks, which
+		// says why.
+	}
+	return nil
+}
+
 // claimLinks returns (and caches) the links of a claim.
 func (s *selector) claimLinks(ctx context.Context, id uuid.UUID) ([]graph.Link, error) {
 	if ls, ok := s.links[id]; ok {
@@ -815,6 +898,11 @@ func (s *selector) build(ctx context.Context, g *Graph) error {
 		}
 	}
 	// Links between taken claims.
+	if s.allowed(RelCorroborates) || s.allowed(RelDisputes) || s.allowed(RelRevises) || s.allowed(RelRepeats) {
+		if err := s.prefetchLinks(ctx, s.order); err != nil {
+			return err
+		}
+	}
 	for _, r := range s.order {
 		if r.typ != TypeClaim {
 			continue

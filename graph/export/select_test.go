@@ -10,6 +10,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/google/uuid"
+
 	"github.com/claimgraph/claimgraph/graph"
 	"github.com/claimgraph/claimgraph/graph/cayleystore"
 )
@@ -270,4 +272,97 @@ func TestNQuads(t *testing.T) {
 	if strings.Contains(text, "<cg:speaker> <cg:entity/SYGOV>") {
 		t.Error("a speaker edge to an entity outside the subgraph was kept")
 	}
+}
+
+// oneByOne is a Source without the batch reads: selection falls back to
+// ClaimLinks and Document, node by node.
+type oneByOne struct {
+	Source
+	JudgementFinder
+}
+
+// counting counts the per-claim and batched link reads of a batching
+// store.
+type counting struct {
+	*cayleystore.Store
+	links, many, docs int
+}
+
+func (c *counting) ClaimLinks(ctx context.Context, id uuid.UUID) ([]graph.Link, error) {
+	c.links++
+	return c.Store.ClaimLinks(ctx, id)
+}
+
+func (c *counting) ClaimLinksMany(ctx context.Context, ids []uuid.UUID) (map[uuid.UUID][]graph.Link, error) {
+	c.many++
+	return c.Store.ClaimLinksMany(ctx, ids)
+}
+
+func (c *counting) Document(ctx context.Context, id uuid.UUID) (*graph.Document, error) {
+	c.docs++
+	return c.Store.Document(ctx, id)
+}
+
+// TestSelectBatchedSameGraph selects, for every case and for every named
+// node at every depth, through the batch reads (ClaimLinksMany,
+// DocumentRecords) and node by node, and wants the same graph byte for
+// byte; the batched selection must read links in batches.
+func TestSelectBatchedSameGraph(t *testing.T) {
+	f := newFixture(t)
+	ctx := context.Background()
+	var opts []Options
+	for _, c := range loadCases(t) {
+		if c.Error != "" {
+			continue
+		}
+		opt, err := f.options(t, c)
+		if err != nil {
+			t.Fatal(err)
+		}
+		opts = append(opts, opt)
+	}
+	var names []string
+	for n := range f.names {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		for depth := 0; depth <= MaxDepth; depth++ {
+			opts = append(opts, Options{Focus: f.names[n], Depth: depth})
+		}
+	}
+	opts = append(opts, Options{Depth: DefaultDepth}, Options{Depth: DefaultDepth, MaxNodes: 7})
+	plain := oneByOne{f.store, f.store}
+	var perClaim, batched counting
+	for _, opt := range opts {
+		byOne := &counting{Store: f.store}
+		inBatches := &counting{Store: f.store}
+		a, errA := Select(ctx, oneByOne{byOne, f.store}, opt)
+		b, errB := Select(ctx, inBatches, opt)
+		c, errC := Select(ctx, plain, opt)
+		if errA != nil || errB != nil || errC != nil {
+			if graph.ErrorCode(errA) == graph.ENOTFOUND && graph.ErrorCode(errB) == graph.ENOTFOUND {
+				continue // a fixture name that is no node (a label)
+			}
+			t.Fatalf("focus %s depth %d: %v / %v / %v", f.name(opt.Focus), opt.Depth, errA, errB, errC)
+		}
+		ja, _ := json.Marshal(a)
+		jb, _ := json.Marshal(b)
+		jc, _ := json.Marshal(c)
+		if string(ja) != string(jb) || string(ja) != string(jc) {
+			t.Errorf("focus %s depth %d relations %v: batched and one-by-one selections differ\none by one %s\n batched %s",
+				f.name(opt.Focus), opt.Depth, opt.Relations, f.name(string(ja)), f.name(string(jb)))
+		}
+		perClaim.links += byOne.links
+		perClaim.docs += byOne.docs
+		batched.links += inBatches.links
+		batched.many += inBatches.many
+		batched.docs += inBatches.docs
+	}
+	if batched.many == 0 || batched.links >= perClaim.links || batched.docs >= perClaim.docs {
+		t.Errorf("batched selection: %d ClaimLinksMany, %d ClaimLinks, %d Document calls; one by one: %d ClaimLinks, %d Document",
+			batched.many, batched.links, batched.docs, perClaim.links, perClaim.docs)
+	}
+	t.Logf("%d selections: batched %d ClaimLinksMany + %d ClaimLinks + %d Document calls, one by one %d ClaimLinks + %d Document",
+		len(opts), batched.many, batched.links, batched.docs, perClaim.links, perClaim.docs)
 }
