@@ -497,7 +497,7 @@ var heldoutThresholds = map[string][2]float64{
 	"claims (speaker+polarity)": {0.79, 0.78},
 	"dates":                     {0.94, 0.89},
 	"event types":               {0.90, 0.84},
-	"perpetrators":              {0.73, 0.96},
+	"perpetrators":              {0.75, 0.96},
 	"places":                    {0.89, 0.81},
 	"speakers":                  {0.81, 0.75},
 	"values":                    {0.90, 0.97},
