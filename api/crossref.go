@@ -381,9 +381,6 @@ func (s *Server) postLink(c echo.Context) error {
 	if err := decodeJSON(c, &req); err != nil {
 		return err
 	}
-	if req.Relation != graph.RelCorroborates && req.Relation != graph.RelDisputes && req.Relation != graph.RelRevises && req.Relation != graph.RelRepeats {
-		return graph.Errorf(graph.EINVALID, "relation must be corroborates, disputes, revises or repeats; not %q", req.Relation)
-	}
 	j := graph.Judgement{Kind: graph.JudgeLink, Targets: []uuid.UUID{req.From, req.To}, Relation: req.Relation, Reason: req.Reason}
 	return s.judge(c, j)
 }
@@ -410,12 +407,12 @@ func (s *Server) postJudgement(c echo.Context) error {
 // judge checks a judgement, has the cross-referencer work out its effects
 // and commits both in one batch.
 func (s *Server) judge(c echo.Context, j graph.Judgement) error {
+	j.ID = uuid.New()
 	if err := checkJudgement(&j); err != nil {
 		return err
 	}
 	j.Author = actor(c)
 	j.CreatedAt = time.Now().UTC().Truncate(time.Millisecond)
-	j.ID = uuid.New()
 	ctx := c.Request().Context()
 	if _, err := s.ingester.Apply(ctx, func(ctx context.Context) (*graph.Batch, error) { return s.xref.Judge(ctx, j) }); err != nil {
 		return err
@@ -428,51 +425,16 @@ func (s *Server) judge(c echo.Context, j graph.Judgement) error {
 	return c.JSON(http.StatusCreated, stored)
 }
 
-var judgementKinds = map[string]int{ // kind -> least number of targets
-	graph.JudgeLink: 2, graph.JudgeMerge: 2, graph.JudgeSplit: 1, graph.JudgeGrade: 1,
-	graph.JudgeDeprecate: 1, graph.JudgeReliability: 1, graph.JudgeCredibility: 1,
-}
-
-var grades = map[string]bool{graph.GradeConfirmed: true, graph.GradeFair: true, graph.GradeWeak: true, graph.GradeContested: true, graph.GradeDiscounted: true}
-
+// checkJudgement applies the API's own limits; the rules of each kind of
+// judgement are the cross-referencer's (xref.CheckJudgement).
 func checkJudgement(j *graph.Judgement) error {
-	least, ok := judgementKinds[j.Kind]
-	if !ok {
-		return graph.Errorf(graph.EINVALID, "kind must be one of link, merge, split, grade, deprecate, reliability, credibility; not %q", j.Kind)
-	}
-	if len(j.Targets) < least {
-		return graph.Errorf(graph.EINVALID, "a %s judgement needs at least %d target id(s)", j.Kind, least)
-	}
 	if len(j.Targets) > 100 {
 		return graph.Errorf(graph.EINVALID, "a judgement acts on at most 100 targets")
-	}
-	for _, t := range j.Targets {
-		if t == uuid.Nil {
-			return graph.Errorf(graph.EINVALID, "targets must be ids")
-		}
 	}
 	if len(j.Reason) > 4000 {
 		return graph.Errorf(graph.EINVALID, "reason is longer than 4000 bytes")
 	}
-	switch j.Kind {
-	case graph.JudgeLink:
-		if len(j.Targets) != 2 || !relations[j.Relation] || j.Relation == graph.RelMentions {
-			return graph.Errorf(graph.EINVALID, "a link judgement takes two claims and a relation: corroborates, disputes, revises or repeats")
-		}
-	case graph.JudgeGrade:
-		if !grades[j.Grade] || len(j.Targets) != 1 {
-			return graph.Errorf(graph.EINVALID, "a grade judgement takes one event and a grade: confirmed, fair, weak, contested or discounted")
-		}
-	case graph.JudgeReliability:
-		if len(j.Value) != 1 || j.Value[0] < 'A' || j.Value[0] > 'F' {
-			return graph.Errorf(graph.EINVALID, "reliability is a letter from A to F")
-		}
-	case graph.JudgeCredibility:
-		if len(j.Value) != 1 || j.Value[0] < '1' || j.Value[0] > '6' {
-			return graph.Errorf(graph.EINVALID, "credibility is a digit from 1 to 6")
-		}
-	}
-	return nil
+	return xref.CheckJudgement(*j)
 }
 
 // actor names who makes a change: the name of the caller's token, or
