@@ -2,7 +2,6 @@ package bench
 
 import (
 	"context"
-	"encoding/base64"
 	"encoding/json"
 	"fmt"
 	"sort"
@@ -390,43 +389,11 @@ func (g *gizmoStore) JudgementsFor(ctx context.Context, target uuid.UUID) ([]gra
 }
 
 // keyedNode is a node id with the key its list sorts it by.
-type keyedNode struct {
-	id  uuid.UUID
-	key string
-}
+type keyedNode = graph.Keyed[uuid.UUID]
 
-// pageOf sorts and pages as cayleystore does: cursors are the last key
-// returned, base64url.
+// pageOf sorts and pages as cayleystore does (graph.PageByKey).
 func pageOf(items []keyedNode, p graph.Page) ([]uuid.UUID, string, error) {
-	p = p.Normalised()
-	after := ""
-	if p.Cursor != "" {
-		b, err := base64.RawURLEncoding.DecodeString(p.Cursor)
-		if err != nil || len(b) == 0 {
-			return nil, "", graph.Errorf(graph.EINVALID, "invalid cursor %q", p.Cursor)
-		}
-		after = string(b)
-	}
-	sort.Slice(items, func(i, j int) bool { return items[i].key < items[j].key })
-	var out []keyedNode
-	seen := map[uuid.UUID]bool{}
-	next := ""
-	for _, it := range items {
-		if (after != "" && it.key <= after) || seen[it.id] {
-			continue
-		}
-		if len(out) == p.Limit {
-			next = base64.RawURLEncoding.EncodeToString([]byte(out[len(out)-1].key))
-			break
-		}
-		seen[it.id] = true
-		out = append(out, it)
-	}
-	ids := make([]uuid.UUID, len(out))
-	for i, it := range out {
-		ids[i] = it.id
-	}
-	return ids, next, nil
+	return graph.PageByKey(items, p)
 }
 
 // listed pages the nodes path leads to by their cg:order keys, then
@@ -441,7 +408,7 @@ func listed[T any](ctx context.Context, g *gizmoStore, kind, path string, p grap
 		s, _ := r["n"].(string)
 		k, ok := r["k"].(string)
 		if id, ok2 := rowID(r, "n"); ok && ok2 && strings.HasPrefix(s, "<cg:"+kind+"/") {
-			items = append(items, keyedNode{id, k})
+			items = append(items, keyedNode{Item: id, Key: k})
 		}
 	}
 	ids, next, err := pageOf(items, p)
@@ -499,7 +466,7 @@ c.Tag("n").Out("<cg:document>").Tag("d").Out("<cg:order>").Tag("dk").All();`, no
 	var items []keyedNode
 	for n, k := range ck {
 		if d, ok := dk[n]; ok {
-			items = append(items, keyedNode{n, d + "\x1e" + k})
+			items = append(items, keyedNode{Item: n, Key: d + "\x1e" + k})
 		}
 	}
 	ids, next, err := pageOf(items, p)

@@ -2,10 +2,8 @@ package cayleystore
 
 import (
 	"context"
-	"encoding/base64"
 	"encoding/json"
 	"fmt"
-	"sort"
 
 	cgraph "github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/cayley/graph/refs"
@@ -225,46 +223,12 @@ func idsOf(vals []quad.Value) []uuid.UUID {
 	return out
 }
 
-// keyed is a node with the key it sorts by.
-type keyed struct {
-	node quad.Value
-	key  string
-}
+// keyed is a node with the key its list sorts it by.
+type keyed = graph.Keyed[quad.Value]
 
-// page sorts items by key and returns those after the cursor, at most
-// p.Limit of them, with the cursor of the next page ("" on the last).
-// Cursors are the last key returned, so a page stays stable whatever is
-// written meanwhile: no item is returned twice or skipped.
+// page sorts items by key and returns one page of them (graph.PageByKey).
 func page(items []keyed, p graph.Page) ([]quad.Value, string, error) {
-	p = p.Normalised()
-	after := ""
-	if p.Cursor != "" {
-		b, err := base64.RawURLEncoding.DecodeString(p.Cursor)
-		if err != nil || len(b) == 0 {
-			return nil, "", graph.Errorf(graph.EINVALID, "invalid cursor %q", p.Cursor)
-		}
-		after = string(b)
-	}
-	sort.Slice(items, func(i, j int) bool { return items[i].key < items[j].key })
-	var out []keyed
-	seen := make(map[quad.Value]bool)
-	next := ""
-	for _, it := range items {
-		if (after != "" && it.key <= after) || seen[it.node] {
-			continue
-		}
-		if len(out) == p.Limit {
-			next = base64.RawURLEncoding.EncodeToString([]byte(out[len(out)-1].key))
-			break
-		}
-		seen[it.node] = true
-		out = append(out, it)
-	}
-	nodes := make([]quad.Value, len(out))
-	for i, it := range out {
-		nodes[i] = it.node
-	}
-	return nodes, next, nil
+	return graph.PageByKey(items, p)
 }
 
 // listed runs p, which yields nodes with a cg:order key, and returns one
@@ -289,7 +253,7 @@ func (r reader) listedNodes(ctx context.Context, nodes []quad.Value, pg graph.Pa
 	items := make([]keyed, 0, len(keys))
 	for _, n := range nodes {
 		if k, ok := keys[n]; ok {
-			items = append(items, keyed{n, k})
+			items = append(items, keyed{Item: n, Key: k})
 		}
 	}
 	return page(items, pg)

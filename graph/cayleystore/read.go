@@ -330,7 +330,7 @@ func (r reader) entityClaims(ctx context.Context, id uuid.UUID, p graph.Page) ([
 		if !ok1 || len(ds) == 0 {
 			continue
 		}
-		items = append(items, keyed{c, docKeys[ds[0]] + "\x1e" + ck})
+		items = append(items, keyed{Item: c, Key: docKeys[ds[0]] + "\x1e" + ck})
 	}
 	nodes, next, err := page(items, p)
 	if err != nil {
