@@ -3,15 +3,13 @@ package main
 import (
 	"bytes"
 	"context"
-	"crypto/rand"
-	"database/sql"
-	"encoding/hex"
-	"net/url"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/claimgraph/claimgraph/graph/cayleystore/pgtest"
 
 	"github.com/claimgraph/claimgraph/graph"
 	"github.com/claimgraph/claimgraph/graph/cayleystore"
@@ -137,7 +135,7 @@ func TestDumpAndLoadRoundTrip(t *testing.T) {
 	sameGraph(t, "dump | load", orig, dumpStore(t, c))
 
 	if dsn := os.Getenv("CLAIMGRAPH_TEST_POSTGRES"); dsn != "" {
-		pg := pgSchema(t, dsn)
+		pg, _ := pgtest.Schema(t, dsn, "cgdump_")
 		if _, errs, err := run(t, file, "load", "--db", pg, "-"); err != nil {
 			t.Fatalf("load into postgres: %v\n%s", err, errs)
 		}
@@ -154,39 +152,6 @@ func TestDumpAndLoadRoundTrip(t *testing.T) {
 	} else {
 		t.Log("CLAIMGRAPH_TEST_POSTGRES is not set: bolt -> postgres not tested")
 	}
-}
-
-// pgSchema creates an empty schema for the test, dropped when it ends, and
-// returns a DSN whose search_path is that schema.
-func pgSchema(t *testing.T, dsn string) string {
-	t.Helper()
-	var b [6]byte
-	if _, err := rand.Read(b[:]); err != nil {
-		t.Fatal(err)
-	}
-	schema := "cgdump_" + hex.EncodeToString(b[:])
-	u, err := url.Parse(dsn)
-	if err != nil {
-		t.Fatalf("CLAIMGRAPH_TEST_POSTGRES: %v", err)
-	}
-	q := u.Query()
-	q.Set("search_path", schema)
-	u.RawQuery = q.Encode()
-	db, err := sql.Open("postgres", u.String())
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := db.Exec("CREATE SCHEMA " + schema); err != nil {
-		db.Close()
-		t.Fatalf("create schema: %v", err)
-	}
-	t.Cleanup(func() {
-		if _, err := db.Exec("DROP SCHEMA " + schema + " CASCADE"); err != nil {
-			t.Errorf("drop schema %s: %v", schema, err)
-		}
-		db.Close()
-	})
-	return u.String()
 }
 
 func TestDumpAndLoadUsage(t *testing.T) {

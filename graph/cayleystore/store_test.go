@@ -3,11 +3,9 @@ package cayleystore
 import (
 	"bytes"
 	"context"
-	"crypto/rand"
 	"database/sql"
 	"encoding/hex"
 	"fmt"
-	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
@@ -18,6 +16,7 @@ import (
 	"github.com/google/uuid"
 
 	"github.com/claimgraph/claimgraph/graph"
+	"github.com/claimgraph/claimgraph/graph/cayleystore/pgtest"
 )
 
 func openMemory(t *testing.T) *Store {
@@ -59,34 +58,7 @@ func postgresDSN(t *testing.T) string {
 // connection to it.
 func pgSchema(t *testing.T) (string, *sql.DB) {
 	t.Helper()
-	dsn := postgresDSN(t)
-	var b [6]byte
-	if _, err := rand.Read(b[:]); err != nil {
-		t.Fatal(err)
-	}
-	schema := "cgtest_" + hex.EncodeToString(b[:])
-	u, err := url.Parse(dsn)
-	if err != nil {
-		t.Fatalf("CLAIMGRAPH_TEST_POSTGRES: %v", err)
-	}
-	q := u.Query()
-	q.Set("search_path", schema)
-	u.RawQuery = q.Encode()
-	db, err := sql.Open("postgres", u.String())
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := db.Exec("CREATE SCHEMA " + schema); err != nil {
-		db.Close()
-		t.Fatalf("create schema: %v", err)
-	}
-	t.Cleanup(func() {
-		if _, err := db.Exec("DROP SCHEMA " + schema + " CASCADE"); err != nil {
-			t.Errorf("drop schema %s: %v", schema, err)
-		}
-		db.Close()
-	})
-	return u.String(), db
+	return pgtest.Schema(t, postgresDSN(t), "cgtest_")
 }
 
 func openPostgres(t *testing.T) *Store {
