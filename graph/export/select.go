@@ -642,6 +642,10 @@ func (s *selector) neighbours(ctx context.Context, n ref) ([]ref, error) {
 		for _, c := range a.Claims {
 			add(RelClaim, c, TypeClaim)
 		}
+		// The document that gives the account is one hop away, as in the
+		// store (the account's cg:document): the documents reporting an
+		// event are two hops from it.
+		add(RelDocument, a.DocumentID, TypeDocument)
 		if a.EventID != nil {
 			add(RelEvent, *a.EventID, TypeEvent)
 		}
@@ -862,6 +866,7 @@ func (s *selector) build(ctx context.Context, g *Graph) error {
 		case TypeAccount:
 			a := s.accs[r.id]
 			prov := "cg:ingest/" + a.DocumentID.String()
+			edge(RelDocument, a.ID, a.DocumentID, prov, OriginIngest)
 			for _, c := range a.Claims {
 				edge(RelClaim, a.ID, c, prov, OriginIngest)
 			}

@@ -2,7 +2,7 @@
 them against the same selection's Cytoscape JSON.
 
 usage: /usr/bin/python3 check_networkx.py DIR   (DIR holds graph.json,
-graph.graphml, graph.gexf). Prints 'networkx: N passed, M failed'.
+graph.graphml, graph.gexf, and sources.json, the event's /sources answer). Prints 'networkx: N passed, M failed'.
 """
 import json
 import sys
@@ -93,6 +93,15 @@ def main(d):
     check(dated > 0, "gexf: no dated node to play on the timeline")
     for e in edges:
         check(h.has_edge(e["source"], e["target"]), f"gexf: edge {e['source']} -> {e['target']} missing")
+
+    # Every document that reports the event is a node of the depth-2
+    # selection around it, in both files.
+    sources = json.load(open(f"{d}/sources.json", encoding="utf-8"))["items"]
+    check(len(sources) > 1, "the event has fewer than two sources")
+    for src in sources:
+        doc = src["document"]["id"]
+        check(doc in g.nodes and g.nodes[doc].get("type") == "document", f"graphml: source document {doc} is not a node")
+        check(doc in h.nodes, f"gexf: source document {doc} is not a node")
 
     print(f"networkx {nx.__version__}: read {len(nodes)} nodes and {len(edges)} edges from GraphML and GEXF")
     for f in failed[:30]:

@@ -184,7 +184,12 @@ func TestRealClients(t *testing.T) {
 	enabled(t)
 	s := startServer(t)
 	dir := t.TempDir()
-	s.export(t, dir, s.qusur(t))
+	ev := s.qusur(t)
+	s.export(t, dir, ev)
+	// The documents that report the event, which the exports must hold.
+	if err := os.WriteFile(filepath.Join(dir, "sources.json"), s.get(t, "/v1/events/"+ev+"/sources"), 0o644); err != nil {
+		t.Fatal(err)
+	}
 
 	t.Run("networkx reads GraphML and GEXF", func(t *testing.T) {
 		run(t, "/usr/bin/python3", "check_networkx.py", dir)
