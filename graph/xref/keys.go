@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/claimgraph/claimgraph/graph"
+	"github.com/claimgraph/claimgraph/graph/gazetteer"
 	"github.com/google/uuid"
 )
 
@@ -34,6 +35,11 @@ import (
 //     gazetteer lacks it, for each of its name keys of at least
 //     MinSpellingKey letters (its transliteration skeleton): two
 //     spellings of one village meet. Indexed and queried.
+//   - "sw:<skeleton>:<YYYY-MM-DD>" for each day of a window of at most
+//     DayKeyMaxDays days, for the account's own place when the gazetteer
+//     lacks it and its name's skeleton has at least three letters: two
+//     spellings that are perhaps one place (PlacesMaybeSame) meet on the
+//     days where Match can accept them. Indexed and queried.
 //   - "u:<family>:<YYYY-MM-DD>" for each day of a window of at most
 //     DayKeyMaxDays days when the account's place is one the gazetteer
 //     cannot locate, and "a:<family>:<YYYY-MM-DD>" when it is an area
@@ -56,6 +62,7 @@ const (
 	keySpelling   = "sk:"
 	keyUnplaced   = "u:"
 	keyArea       = "a:"
+	keyWeakSpell  = "sw:"
 )
 
 // vaguePlace reports whether a place type is too coarse to identify an event.
@@ -136,9 +143,13 @@ func Keys(a graph.Account, w *World) []string {
 				}
 			}
 			if dated {
+				skel := gazetteer.Skeleton(e.Name)
 				for _, d := range win.days(DayKeyMaxDays) {
 					for _, f := range typeFamilies(a.Type) {
 						set[keyUnplaced+f+":"+d] = true
+					}
+					if len(skel) >= 3 {
+						set[keyWeakSpell+skel+":"+d] = true
 					}
 				}
 			}
@@ -184,7 +195,7 @@ func QueryKeys(a graph.Account, w *World) []string {
 	ats := map[string]bool{}
 	for _, k := range a.Keys {
 		switch {
-		case strings.HasPrefix(k, keyDayPrefix), strings.HasPrefix(k, keySpelling):
+		case strings.HasPrefix(k, keyDayPrefix), strings.HasPrefix(k, keySpelling), strings.HasPrefix(k, keyWeakSpell):
 			out = append(out, k)
 		case strings.HasPrefix(k, keyUnplaced):
 			out = append(out, keyArea+strings.TrimPrefix(k, keyUnplaced))

@@ -230,6 +230,10 @@ func match(a, b graph.Account, w *World) verdict {
 			maybe = true
 			v.score += wMaybePlace
 			v.reasons = append(v.reasons, "one of "+placeName(a, w)+" and "+placeName(b, w)+" may lie within the other (the gazetteer does not know where the first is)")
+		case PlacesMaybeSame:
+			maybe = true
+			v.score += wMaybePlace
+			v.reasons = append(v.reasons, placeName(a, w)+" and "+placeName(b, w)+" may be two spellings of one place the gazetteer lacks")
 		default:
 			v.different = true
 			v.reasons = append(v.reasons, "places differ ("+placeName(a, w)+", "+placeName(b, w)+")")

@@ -20,6 +20,7 @@ type matchCases struct {
 var matchFiles = [][2]string{
 	{"testdata/strikes.json", "testdata/match.json"},
 	{"testdata/match4.json", "testdata/match4.json"},
+	{"testdata/match5.json", "testdata/match5.json"},
 }
 
 func TestMatch(t *testing.T) {
@@ -68,6 +69,8 @@ func TestKeysCoverMatches(t *testing.T) {
 	_, w4, accs4, _ := loadFixture(t, "testdata/match4.json")
 	testKeysCoverMatches(t, accs, w, 10)
 	testKeysCoverMatches(t, accs4, w4, 3)
+	_, w5, accs5, _ := loadFixture(t, "testdata/match5.json")
+	testKeysCoverMatches(t, accs5, w5, 2)
 }
 
 func testKeysCoverMatches(t *testing.T, accs []graph.Account, w *World, least int) {

@@ -2,6 +2,7 @@ package xref
 
 import (
 	"github.com/claimgraph/claimgraph/graph"
+	"github.com/claimgraph/claimgraph/graph/gazetteer"
 	"github.com/google/uuid"
 )
 
@@ -22,6 +23,11 @@ const (
 	// place is unknown, and a larger area (a city, district, region or
 	// governorate): the first may lie in the second.
 	PlacesMaybeNested
+	// PlacesMaybeSame: two places the gazetteer lacks whose names share
+	// only a short transliteration skeleton ("Atarib", "Atareb": "atrb"):
+	// perhaps one place, perhaps two. Like PlacesMaybeNested, it is weak
+	// evidence that counts only with a close date.
+	PlacesMaybeSame
 )
 
 // placeRank orders place types by size; a place the gazetteer lacks and
@@ -49,6 +55,10 @@ func rankOf(e graph.Entity) int {
 // one place: shorter skeletons collide.
 const MinSpellingKey = 5
 
+// MinWeakSpellingKey is the least length of a shared name key that makes
+// two places the gazetteer lacks perhaps one place (PlacesMaybeSame).
+const MinWeakSpellingKey = 4
+
 // unplaced reports whether the world knows nothing of what encloses place
 // id: it is not in the gazetteer and names no enclosing place.
 func (w *World) unplaced(id uuid.UUID) (graph.Entity, bool) {
@@ -62,14 +72,32 @@ func (w *World) unplaced(id uuid.UUID) (graph.Entity, bool) {
 // sameSpelling reports whether two places outside the gazetteer share a
 // name key long enough to identify a place. (A name extraction did not
 // take for a gazetteer place is not one, whatever its skeleton.)
-func (w *World) sameSpelling(a, b uuid.UUID) bool {
+func (w *World) sameSpelling(a, b uuid.UUID) bool { return w.spelling(a, b, MinSpellingKey) }
+
+// closeSpelling reports whether two places outside the gazetteer have one
+// transliteration skeleton of at least three letters and names close
+// enough to be spellings of one name ("Hazano", "Hazanu"; not "Busra",
+// "Basir").
+func (w *World) closeSpelling(a, b uuid.UUID) bool {
+	ea, oka := w.Entity(a)
+	eb, okb := w.Entity(b)
+	if !oka || !okb || ea.Gazetteer || eb.Gazetteer {
+		return false
+	}
+	sa := gazetteer.Skeleton(ea.Name)
+	return len(sa) >= 3 && sa == gazetteer.Skeleton(eb.Name) && gazetteer.Close(ea.Name, eb.Name)
+}
+
+// spelling reports whether two places outside the gazetteer share a name
+// key of at least min letters.
+func (w *World) spelling(a, b uuid.UUID, min int) bool {
 	ea, oka := w.Entity(a)
 	eb, okb := w.Entity(b)
 	if !oka || !okb || ea.Gazetteer || eb.Gazetteer {
 		return false
 	}
 	for _, ka := range ea.Keys {
-		if len(ka) < MinSpellingKey {
+		if len(ka) < min {
 			continue
 		}
 		for _, kb := range eb.Keys {
@@ -91,6 +119,8 @@ func (w *World) Relate(a, b uuid.UUID) PlaceRelation {
 		return PlacesNested
 	case w.sameSpelling(a, b):
 		return PlacesSame
+	case w.spelling(a, b, MinWeakSpellingKey) || w.closeSpelling(a, b):
+		return PlacesMaybeSame
 	}
 	ea, ua := w.unplaced(a)
 	eb, ub := w.unplaced(b)
