@@ -144,6 +144,9 @@ func eventWindow(a graph.Account) (window, bool) {
 	return window{}, false
 }
 
+// longerThan reports whether the window spans more than n days.
+func (w window) longerThan(n int) bool { return int(w.to.Sub(w.from)/day)+1 > n }
+
 func (w window) overlaps(o window) bool { return !w.to.Before(o.from) && !o.to.Before(w.from) }
 
 // months lists the YYYY-MM months the window touches, at most max of them

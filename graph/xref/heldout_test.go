@@ -316,7 +316,7 @@ func TestHeldout2(t *testing.T) {
 	if _, err := os.Stat("testdata/heldout2/events.json"); err != nil {
 		t.Skip("no second held-out set (testdata/heldout2/events.json)")
 	}
-	sc := evaluate(t, "testdata/heldout2", nil, false)
+	sc := evaluate(t, "testdata/heldout2", nil, os.Getenv("XREF_HELDOUT_DETAIL") != "")
 	if sc.precision < min2PairPrecision || sc.recall < min2PairRecall {
 		t.Errorf("event resolution precision %.2f recall %.2f below %.2f / %.2f", sc.precision, sc.recall, min2PairPrecision, min2PairRecall)
 	}

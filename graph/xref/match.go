@@ -313,6 +313,15 @@ func match(a, b graph.Account, w *World) verdict {
 		v.score = 1
 	}
 	v.score = float64(int(v.score*1000+0.5)) / 1000
+	// A date spanning weeks ("since 18 October", "in March") and a day
+	// overlap loosely: with another type of happening and no party in
+	// common, that overlap says nothing ("no flights over the city since
+	// October" is not the shelling of the city on one day of it).
+	if oka && okb && wa.dated && wb.dated && !sameDay && a.Type != b.Type && !samePerp && !sameDocSpeaker &&
+		(wa.longerThan(DayKeyMaxDays) || wb.longerThan(DayKeyMaxDays)) {
+		v.reasons = append(v.reasons, fmt.Sprintf("a date spanning more than %d days and another type of happening, with no party in common", DayKeyMaxDays))
+		return v
+	}
 	// A place the gazetteer cannot locate is weak evidence: it counts
 	// only on the same day, with the same type or perpetrator.
 	firm := placed && (!maybe || sameDay && (samePerp || a.Type == b.Type))
