@@ -49,16 +49,23 @@ type diagDoc struct {
 // places and speakers on a labelled set into causes, computed from the
 // extraction and the structure of the labels, and prints counts per cause
 // only, never a document's words: CG_DIAG=1 diagnoses the first held-out
-// set (its diagnostic role), CG_DIAG=dev the development set. The second
-// held-out set is never diagnosed.
+// set, CG_DIAG=2 the second (both are diagnostic sets now), CG_DIAG=dev the
+// development set. A pristine held-out set is never diagnosed.
 func TestDiagnose(t *testing.T) {
 	which := os.Getenv("CG_DIAG")
 	if which == "" {
 		t.Skip("CG_DIAG not set")
 	}
-	dir := heldoutDir
-	if which == "dev" {
+	var dir string
+	switch which {
+	case "1":
+		dir = heldoutDir
+	case "2":
+		dir = heldout2Dir
+	case "dev":
 		dir = devDir
+	default:
+		t.Fatalf("CG_DIAG=%q: want 1, 2 or dev", which)
 	}
 	counts := diagnose(t, dir)
 	t.Logf("causes on %s:\n%s", dir, counts)
