@@ -184,6 +184,9 @@ var (
 		"neutralised", "neutralized", "eliminated")
 )
 
+// stagingCues accuse a party of staging an event or fabricating it.
+var stagingCues = set("staged", "stage", "staging", "fabricated", "fabricate", "fabricating", "faked", "fake", "faking")
+
 // demonyms map adjectives to gazetteer names, for "believed to be Russian".
 var demonyms = map[string]string{
 	"russian": "Russia", "american": "United States", "syrian": "Syrian government",
@@ -387,6 +390,12 @@ func (d *docState) eventOf(c *claimInfo) (event, bool) {
 	// Reference back to an event already described.
 	for i := range toks {
 		w := toks[i].low
+		// "The footage was staged by the White Helmets": a staging
+		// accusation with no event word of its own is about the event
+		// reported.
+		if ev.typ == "" && stagingCues[w] && !prospective(toks) {
+			ev.anaph = true
+		}
 		if i < 4 && anaphorCues[w] && i+1 < len(toks) && eventVerbs[toks[i+1].low] {
 			ev.anaph = true
 		}
@@ -426,10 +435,37 @@ func (d *docState) eventOf(c *claimInfo) (event, bool) {
 	}
 	ev.perps = d.perpetrators(c, ev, mask)
 	ev.target = target(d.text, toks, ev.cueI)
-	if ev.typ == "" && !ev.casualty && !ev.anaph {
+	if ev.typ == "" && !ev.casualty && !ev.anaph && !(len(ev.perps) > 0 && ev.place != nil && hasAttackVerb(toks)) {
 		return ev, false
 	}
 	return ev, true
+}
+
+// attackVerbs are verbs of an attack that name no weapon: "fired on the
+// town", "attacked the checkpoint".
+var attackVerbs = set("fired", "attacked", "struck", "hit", "targeted", "shot", "raided", "stormed", "opened")
+
+// prospective reports whether a claim speaks of what may come ("the
+// militants are preparing a staged incident", "plan to stage"), not of an
+// event that happened.
+func prospective(toks []token) bool {
+	for i := range toks {
+		switch toks[i].low {
+		case "preparing", "prepare", "prepares", "plan", "plans", "planning", "intend", "intends", "intending", "will", "going":
+			return true
+		}
+	}
+	return false
+}
+
+// hasAttackVerb reports whether a claim holds a verb of attack.
+func hasAttackVerb(toks []token) bool {
+	for i := range toks {
+		if attackVerbs[toks[i].low] {
+			return true
+		}
+	}
+	return false
 }
 
 // destroyedPlace reports whether the destruction at token i is of a place
@@ -501,13 +537,15 @@ func (d *docState) perpetrators(c *claimInfo, ev event, mask []bool) []*graph.At
 		if (w == "unidentified" || w == "unknown" || w == "unidentifiable") && i+1 < len(toks) && (airCues[toks[i+1].low] || strikeCues[toks[i+1].low] || toks[i+1].low == "gunmen" || toks[i+1].low == "assailants") {
 			return []*graph.Attribution{d.attribution(d.unknownEntity(), toks, i, i+2, c)}
 		}
-		if (w == "tell" || w == "identify" || w == "determine" || w == "say" || w == "clear" || w == "known") && i > 1 && toks[i-1].low == "not" && i+1 < len(toks) && (toks[i+1].low == "which" || toks[i+1].low == "who" || toks[i+1].low == "whose") ||
-			(w == "unclear" || w == "unknown") && i > 0 && i+1 < len(toks) && (toks[i+1].low == "who" || toks[i+1].low == "which") {
+		// "could not determine whether Russian or Syrian jets": the
+		// alternatives are not attributed; the source cannot say which.
+		if (w == "tell" || w == "identify" || w == "determine" || w == "say" || w == "clear" || w == "known" || w == "confirm" || w == "establish") && i > 1 && toks[i-1].low == "not" && i+1 < len(toks) && (toks[i+1].low == "which" || toks[i+1].low == "who" || toks[i+1].low == "whose" || toks[i+1].low == "whether") ||
+			(w == "unclear" || w == "unknown") && i > 0 && i+1 < len(toks) && (toks[i+1].low == "who" || toks[i+1].low == "which" || toks[i+1].low == "whether") {
 			j := i + 2
-			for j < len(toks) && j < i+5 && !airCues[toks[j].low] && !strikeCues[toks[j].low] {
+			for j < len(toks) && j < i+8 && !airCues[toks[j].low] && !strikeCues[toks[j].low] && !shellingCues[toks[j].low] {
 				j++
 			}
-			if j < len(toks) && j < i+5 {
+			if j < len(toks) && j < i+8 {
 				return []*graph.Attribution{d.attribution(d.unknownEntity(), toks, i-2, j+1, c)}
 			}
 		}
@@ -528,12 +566,18 @@ func (d *docState) perpetrators(c *claimInfo, ev event, mask []bool) []*graph.At
 	}
 	speaker := d.entity(c.claim.Speaker.ID)
 	// "X denied carrying out the strike", "X claimed responsibility": the
-	// speaker is the party, denied or asserted.
-	if c.speech != nil && speaker != nil && actorKind(speaker.Kind) && c.speech.ent == speaker {
+	// speaker is the party, denied or asserted. (The claim's speaker is the
+	// document's copy of a gazetteer entity: compare ids, not pointers.)
+	if c.speech != nil && speaker != nil && actorKind(speaker.Kind) && c.speech.ent != nil && c.speech.ent.ID == speaker.ID {
 		v := c.speech.verb
+		denies := v < len(toks) && (denialVerbs[toks[v].low] || toks[v].low == "admitted" || toks[v].low == "acknowledged")
 		for k := v + 1; k < len(toks) && k < v+4; k++ {
 			w := toks[k].low
-			if w == "responsibility" || w == "involvement" || w == "carrying" || w == "conducting" || w == "launching" || w == "role" {
+			// "denied shelling civilians", "admitted bombing the bridge":
+			// the gerund of an event verb right after a denial or an
+			// admission is the speaker's own act.
+			gerund := denies && k == v+1 && strings.HasSuffix(w, "ing") && (eventVerbs[w] || typeCueFor(ev.typ, toks, k))
+			if gerund || w == "responsibility" || w == "involvement" || w == "carrying" || w == "conducting" || w == "launching" || w == "role" {
 				actors = append(actors, mention{ent: speaker, s: c.speech.s, e: c.speech.e, ti: c.speech.npS, tj: c.speech.npE, ref: true})
 				break
 			}
@@ -569,7 +613,7 @@ func (d *docState) perpetrators(c *claimInfo, ev event, mask []bool) []*graph.At
 							e = d.voice
 						}
 					case w == "they":
-						e = d.discourse.find(func(r *speakerRec) bool { return actorKind(r.ent.Kind) })
+						e = d.theyParty(c, i)
 					}
 					if e != nil && actorKind(e.Kind) {
 						actors = append(actors, mention{ent: e, s: toks[i].s, e: toks[i].e, ti: i, tj: i + 1, ref: true})
@@ -583,8 +627,10 @@ func (d *docState) perpetrators(c *claimInfo, ev event, mask []bool) []*graph.At
 		}
 		// "its aircraft", "our forces": the speaker's own forces; "said its
 		// fighters had carried out": the speaker's fighters acting.
-		if (w == "its" || w == "our" || w == "their") && i+1 < len(toks) && (airCues[toks[i+1].low] || w == "our" && forcesNouns[toks[i+1].base] || ownForces(toks, i, c)) && speaker != nil && actorKind(speaker.Kind) {
-			actors = append(actors, mention{ent: speaker, s: toks[i].s, e: toks[i+1].e, ti: i, tj: i + 2, ref: true})
+		if (w == "its" || w == "our" || w == "their") && i+1 < len(toks) && (airCues[toks[i+1].low] || w == "our" && forcesNouns[toks[i+1].base] || ownForces(toks, i, c)) {
+			if p := d.partyOf(speaker); p != nil {
+				actors = append(actors, mention{ent: p, s: toks[i].s, e: toks[i+1].e, ti: i, tj: i + 2, ref: true})
+			}
 		}
 	}
 	isCue := func(k int) bool {
@@ -708,6 +754,36 @@ func (d *docState) perpetrators(c *claimInfo, ev event, mask []bool) []*graph.At
 			cands = append(cands, cand{m.ent, m.ti, m.tj, score})
 		}
 	}
+	strong := false
+	for _, cd := range cands {
+		if cd.score >= 4 {
+			strong = true
+		}
+	}
+	if !strong {
+		// "Militants had brought containers of chlorine into the town to
+		// stage an attack": the subject of a clause that stages or
+		// fabricates the event, however far the staging word.
+		if m := stagingSubject(toks, actors, c, mask); m != nil {
+			cands = append(cands, cand{m.ent, m.ti, m.tj, 4})
+			strong = true
+		}
+	}
+	for _, m := range actors {
+		if m.ti < len(mask) && mask[m.ti] || m.ref {
+			continue
+		}
+		switch {
+		case strong && helpedBy(toks, m.ti):
+			// "staged by the White Helmets with the help of the militants
+			// of Jaysh al-Izza": the helper takes part.
+			cands = append(cands, cand{m.ent, m.ti, m.tj, 4})
+		case praisedFor(toks, m.ti, m.tj, isCue):
+			// "The Coalition congratulates the Iraqi Security Forces on
+			// the liberation of al-Qaim": the party praised for the act.
+			cands = append(cands, cand{m.ent, m.ti, m.tj, 5})
+		}
+	}
 	// "The coalition continues its strikes", "Its strikes have killed":
 	// a possessive before the event's cue stands for the party named last
 	// before it in the sentence, else for the party the previous sentence
@@ -776,6 +852,196 @@ func (d *docState) perpetrators(c *claimInfo, ev event, mask []bool) []*graph.At
 		}
 	}
 	return out
+}
+
+// helpedBy reports whether the party at ti is named as helping: "with the
+// help of (the militants of) X", "with the support of X", "in cooperation
+// with X", "together with X", "assisted by X".
+func helpedBy(toks []token, ti int) bool {
+	k := ti - 1
+	skip := func() {
+		for k >= 0 && (toks[k].low == "the" || toks[k].low == "so-called" || toks[k].low == "a") {
+			k--
+		}
+	}
+	skip()
+	// "the militants of X", "fighters from X".
+	if k >= 1 && (toks[k].low == "of" || toks[k].low == "from") && (oppositionHeads[toks[k-1].base] || oppositionNouns[toks[k-1].base] || forcesNouns[toks[k-1].base]) {
+		k -= 2
+		skip()
+	}
+	if k < 1 {
+		return false
+	}
+	switch {
+	case toks[k].low == "of" && k >= 2 && (toks[k-2].low == "with" || k >= 3 && toks[k-2].low == "the" && toks[k-3].low == "with"):
+		switch toks[k-1].low {
+		case "help", "support", "assistance", "participation", "complicity", "backing", "cooperation":
+			return true
+		}
+	case toks[k].low == "with":
+		switch toks[k-1].low {
+		case "cooperation", "coordination", "together", "collusion", "conjunction", "alongside":
+			return true
+		}
+	case toks[k].low == "by":
+		switch toks[k-1].low {
+		case "assisted", "helped", "aided", "joined":
+			return true
+		}
+	}
+	return false
+}
+
+// praisedFor reports whether the party at [ti, tj) is praised for an act
+// of the event: "congratulates X on the liberation of", "commended X for
+// its capture of".
+func praisedFor(toks []token, ti, tj int, isCue func(int) bool) bool {
+	k := ti - 1
+	for k >= 0 && toks[k].low == "the" {
+		k--
+	}
+	if k < 0 {
+		return false
+	}
+	switch toks[k].low {
+	case "congratulates", "congratulated", "congratulate", "commends", "commended", "praised", "praises", "hailed", "hails", "thanked", "thanks":
+	default:
+		return false
+	}
+	if tj+1 >= len(toks) || toks[tj].low != "on" && toks[tj].low != "for" {
+		return false
+	}
+	for j := tj + 1; j < len(toks) && j <= tj+3; j++ {
+		if isCue(j) {
+			return true
+		}
+	}
+	return false
+}
+
+// stagingSubject returns the party that is the subject of a clause
+// accusing it of staging or fabricating the event ("Militants had brought
+// chlorine into the town to stage an attack", "The terrorist group X,
+// which ..., brought cylinders in preparation for a staged attack"): the
+// first party of the claim outside the speaker's words, neither the object
+// of a preposition nor of a verb, before a staging word in the same
+// sentence. Nil if none.
+func stagingSubject(toks []token, actors []mention, c *claimInfo, mask []bool) *mention {
+	stage := -1
+	for i := range toks {
+		if stagingCues[toks[i].low] {
+			stage = i
+			break
+		}
+	}
+	if stage < 0 {
+		return nil
+	}
+	for k := range actors {
+		m := &actors[k]
+		if m.ref || m.ti >= stage || m.ti < len(mask) && mask[m.ti] {
+			continue
+		}
+		if c.speech != nil && m.ti >= c.speech.npS && m.tj <= c.speech.npE {
+			continue
+		}
+		// The clause's subject: at the start of the claim or of the
+		// reported clause ("said (that) X ..."), after an article or a
+		// descriptive noun ("The terrorist group X").
+		k0 := m.ti - 1
+		for k0 >= 0 && toks[k0].kind == tWord && !toks[k0].cap && (toks[k0].low == "the" || toks[k0].low == "a" || toks[k0].low == "so-called" || oppositionMods[toks[k0].low] || oppositionNouns[toks[k0].base] || toks[k0].low == "terrorist") {
+			k0--
+		}
+		for k0 >= 0 && toks[k0].cap && (toks[k0].low == "the" || toks[k0].low == "a") {
+			k0--
+		}
+		if k0 >= 0 && !(c.speech != nil && (k0 == c.speech.verb || k0 == c.speech.verb+1 && toks[k0].low == "that")) && !isPunct(&toks[k0], ",") {
+			return nil
+		}
+		// The next word after the party (past an aside) is a verb, not
+		// the end of a noun phrase.
+		j := m.tj
+		if j < len(toks) && isPunct(&toks[j], ",") {
+			if k := asideClose(toks, j); k > 0 {
+				j = k + 1
+			}
+		}
+		if j < len(toks) && toks[j].kind == tWord && !toks[j].cap {
+			switch toks[j].low {
+			case "are", "is", "am", "will", "would", "may", "might", "could", "plan", "plans", "planning", "intend", "intends", "want", "wants", "seek", "seeks":
+				// "the militants are preparing a staged incident": a
+				// warning of what may come, not an account of an event.
+				return nil
+			}
+			return m
+		}
+		return nil
+	}
+	return nil
+}
+
+// asideClose returns the comma that closes an aside opened by the comma at
+// i, within 14 words and no other punctuation; 0 if none.
+func asideClose(toks []token, i int) int {
+	for k := i + 1; k < len(toks) && k <= i+15; k++ {
+		if toks[k].kind == tPunct {
+			if isPunct(&toks[k], ",") && k > i+1 {
+				return k
+			}
+			return 0
+		}
+	}
+	return 0
+}
+
+// partyOf is the party a speaker's "its fighters" belong to: the speaker
+// when it can act, or the party whose outlet it is ("Islamic State's Amaq
+// news agency said its fighters had ..."); nil otherwise.
+func (d *docState) partyOf(speaker *graph.Entity) *graph.Entity {
+	if speaker == nil {
+		return nil
+	}
+	if actorKind(speaker.Kind) {
+		return speaker
+	}
+	if speaker.Kind == graph.KindOutlet && speaker.Affiliation != nil {
+		if p := d.entity(*speaker.Affiliation); p != nil && p.Kind != graph.KindState && actorKind(p.Kind) {
+			return p
+		}
+	}
+	return nil
+}
+
+// theyParty is the party "they" at token i stands for as the subject of an
+// event verb: the party named last before it in the same claim, outside
+// the speaker's words and not as a target ("The armed groups breached the
+// truce when they fired mortars"); else the party the previous claim named
+// first ("Rebels shelled the town. They also fired ..."); else the last
+// party that spoke.
+func (d *docState) theyParty(c *claimInfo, i int) *graph.Entity {
+	toks := c.sg.toks
+	var e *graph.Entity
+	for k := range c.ms {
+		m := &c.ms[k]
+		if m.tj > i || !actorKind(m.ent.Kind) || c.speech != nil && m.ti >= c.speech.npS && m.tj <= c.speech.npE {
+			continue
+		}
+		if m.ti > 0 {
+			switch toks[m.ti-1].low {
+			case "against", "on", "at", "targeting", "targeted", "of", "from":
+				continue
+			}
+		}
+		e = m.ent
+	}
+	if e != nil {
+		return e
+	}
+	if d.prevActor != nil {
+		return d.prevActor
+	}
+	return d.discourse.find(func(r *speakerRec) bool { return actorKind(r.ent.Kind) })
 }
 
 // asideEnd returns the index of the comma that closes an aside opened by
@@ -932,7 +1198,10 @@ func (d *docState) buildAccounts() {
 			// Figures without an event: they belong to the speaker's last one.
 			if k, ok := lastFrame[speaker.ID]; ok && ev.anaph {
 				fi = k
-			} else if len(frames) > 0 && (ev.anaph || ev.casualty) && d.compatible(&frames[len(frames)-1], ev) {
+			} else if len(frames) > 0 && (ev.anaph || ev.casualty || len(ev.perps) > 0 && hasPlace) && d.compatible(&frames[len(frames)-1], ev) {
+				// Also a party acting on a place with no event word of its
+				// own ("denied that its fighters had fired on the town"):
+				// the event reported.
 				fi = len(frames) - 1
 			}
 		}

@@ -93,7 +93,21 @@ func (d *docState) forcesOf(e *graph.Entity) *graph.Entity {
 	if e == nil || e.Kind != graph.KindState && e.Kind != graph.KindGovernment {
 		return e
 	}
-	root := d.g.Root(e.ID)
+	// A ministry the gazetteer lacks ("Ministry of National Defence",
+	// made from "the Turkish defence ministry") is affiliated with a
+	// gazetteer government: climb the document's entities to it first.
+	id := e.ID
+	for n := 0; n < 8; n++ {
+		if _, ok := d.g.Entity(id); ok {
+			break
+		}
+		x := d.entity(id)
+		if x == nil || x.Affiliation == nil {
+			break
+		}
+		id = *x.Affiliation
+	}
+	root := d.g.Root(id)
 	if a := d.x.armyOf[root]; a != nil {
 		return a
 	}
@@ -114,27 +128,38 @@ func (d *docState) ledCoalitions(toks []token, ms []mention) {
 	}
 }
 
-// coordinatedAdjective reads the first adjective of "Syrian and Russian
-// jets": the noun the named party shares ("Russian jets") makes the
-// other's forces of that kind ("Syrian jets"), else its armed forces.
-func (d *docState) coordinatedAdjective(toks []token, ms []mention, i int) *graph.Entity {
-	if !toks[i].cap || i+2 >= len(toks) || toks[i+1].low != "and" {
-		return nil
-	}
-	state := ""
+// stateOfAdjective returns the state whose adjective w is ("Syrian" ->
+// "Syria"), "" if none.
+func stateOfAdjective(w string) string {
 	for st, adj := range adjectiveOf {
-		if strings.EqualFold(adj, toks[i].text) {
-			state = st
+		if strings.EqualFold(adj, w) {
+			return st
 		}
 	}
+	return ""
+}
+
+// coordinatedAdjective reads the first adjective of "Syrian and Russian
+// jets" or "No Syrian or Russian aircraft": the noun the second party
+// shares ("Russian jets", a name or an adjective before a noun of forces)
+// makes the first's forces of that kind ("Syrian jets"), else its armed
+// forces.
+func (d *docState) coordinatedAdjective(toks []token, ms []mention, i int) *graph.Entity {
+	if !toks[i].cap || i+3 >= len(toks) || toks[i+1].low != "and" && toks[i+1].low != "or" {
+		return nil
+	}
+	state := stateOfAdjective(toks[i].text)
 	if state == "" {
 		return nil
 	}
-	k := coveredBy(ms, i+2)
-	if k < 0 || ms[k].ti != i+2 || ms[k].tj < i+4 || !actorKind(ms[k].ent.Kind) {
+	var rest string
+	if k := coveredBy(ms, i+2); k >= 0 && ms[k].ti == i+2 && ms[k].tj >= i+4 && actorKind(ms[k].ent.Kind) {
+		rest = d.text[toks[i+3].s:ms[k].e]
+	} else if k < 0 && toks[i+2].cap && stateOfAdjective(toks[i+2].text) != "" && (airCues[toks[i+3].low] || forcesNouns[toks[i+3].base]) {
+		rest = toks[i+3].text
+	} else {
 		return nil
 	}
-	rest := d.text[toks[i+3].s:ms[k].e]
 	if g := d.lookup(toks[i].text + " " + rest); g != nil && actorKind(g.Kind) {
 		return g
 	}
@@ -217,15 +242,32 @@ func (d *docState) genericActors(toks []token, ms []mention) []mention {
 			if w == "armed" && toks[i+1].base == "forces" {
 				continue
 			}
+			if j < len(toks) && covered(j) && toks[j].cap {
+				// "the terrorist group Jaysh al-Islam": the named group,
+				// described.
+				i = j - 1
+				continue
+			}
 			add = append(add, mention{ent: d.oppositionEntity(), s: toks[i].s, e: toks[j-1].e, ti: i, tj: j})
 			i = j - 1
 		case oppositionActionMods[w] && (!toks[i].cap || i == 0 || toks[i-1].kind == tPunct) && i+1 < len(toks) && oppositionActions[toks[i+1].base]:
 			add = append(add, mention{ent: d.oppositionEntity(), s: toks[i].s, e: toks[i].e, ti: i, tj: i + 1})
 		case (w == "army" || w == "regime") && !toks[i].cap || (w == "government" || w == "regime" || w == "pro-government" || w == "pro-regime") && i+1 < len(toks) && forcesNouns[toks[i+1].base]:
-			if d.country == nil {
+			country := d.country
+			// "the Turkish occupation army", "the Israeli regime": a state's
+			// adjective a word or two before names whose army it is.
+			for k := i - 1; k >= 0 && k >= i-2 && toks[k].kind == tWord; k-- {
+				if st := stateOfAdjective(toks[k].text); st != "" && toks[k].cap {
+					if e := d.lookup(st, graph.KindState); e != nil {
+						country = e
+					}
+					break
+				}
+			}
+			if country == nil {
 				continue
 			}
-			a := d.x.armyOf[d.country.ID]
+			a := d.x.armyOf[country.ID]
 			if a == nil {
 				continue
 			}

@@ -53,8 +53,9 @@
 // repeats the body.
 //
 // Speakers. "X said", ", X said.", ", said X.", "according to X", "X told
-// Y that", "X denied/blamed/accused/reported ..." make X the speaker. A
-// parenthetical ", quoting a military source," makes the source the
+// Y that", "X denied/blamed/accused/reported ..." make X the speaker; a
+// reporting verb used as a noun ("fabricated reports of an air strike",
+// "media reports") makes none. A parenthetical ", quoting a military source," makes the source the
 // speaker (the agency carries its words), but a channel's own
 // correspondent speaks for the channel. A name in apposition ("The
 // Commander of the Operations, Lieutenant General X, said") is the
@@ -87,7 +88,8 @@
 // Polarity. A claim is negative for "are false/baseless", "denied",
 // "rejected", "has not/never", "did not", and "no ..." ("No chemical
 // weapons were used", "found no traces"), but not for "not clear", "could
-// not", "asked not to be named" or relative clauses ("who did not flee").
+// not", "asked not to be named", "made no mention of" or relative clauses
+// ("who did not flee").
 // A denial covers its clause only: in "Rebels denied the report, saying
 // regime helicopters attacked them" the helicopters are asserted.
 //
@@ -137,7 +139,23 @@
 // of its clause or the party the previous sentence named ("The coalition
 // continues its strikes. Its strikes have killed hundreds"), by a state
 // fused to "-led coalition" or "-backed factions", and by the speaker that
-// claims responsibility or denies ("Turkey denied shelling"). "Combat
+// claims responsibility or denies ("Turkey denied shelling", "the Turkish
+// defence ministry denied shelling civilians": a ministry's act is its
+// state's armed forces'). "They" as the subject of an event verb is the
+// party named last before it in the sentence ("The armed groups breached
+// the truce when they fired"), else the one the previous sentence named
+// first. "Syrian and Russian jets" and "No Syrian or Russian aircraft" name
+// two parties; "the Turkish occupation army" is Turkey's army, not the
+// army of the country the document is about. An outlet's "its fighters"
+// are its party's ("Amaq said its fighters had attacked"). Staging: the
+// subject of a clause that stages or fabricates the event ("militants had
+// brought chlorine into the town to stage an attack"), the party it was
+// staged by ("the footage was staged by the White Helmets", which refers
+// to the event reported) and those who helped ("with the help of the
+// militants of X"); a warning of a staging to come ("are preparing a
+// staged incident") names no perpetrator. A party congratulated "on the
+// liberation of" a town took it. "Could not determine whether Russian or
+// Syrian jets" is the explicit unknown. "Combat
 // missions", "sorties" and "flights" are air action, so a denial of them
 // is a denied air strike; "one of its strikes" is one strike; a party's
 // strikes in general, with no place, date or toll ("its strikes target

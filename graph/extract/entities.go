@@ -81,7 +81,8 @@ var notNames = set("the", "a", "an", "on", "in", "at", "of", "for", "and", "but"
 	"battle", "civilian", "pro-government", "monitor", "source", "western",
 	"russian", "american", "syrian", "iraqi", "turkish", "british", "french",
 	"iranian", "kurdish", "israeli", "arab", "islamic", "state", "letter",
-	"identical", "annex", "excellency", "source:", "un", "un:")
+	"identical", "annex", "excellency", "source:", "un", "un:", "no", "not", "none",
+	"any", "every", "each", "neither", "either")
 
 // segMentions returns the entity mentions of a segment: gazetteer matches
 // (from the document-wide list, advancing *gi), names the gazetteer lacks,

@@ -71,10 +71,12 @@ func negation(toks []token) (graph.Polarity, int) {
 		}
 		// "No chemical weapons were used", "found no traces", "no credible
 		// reports": a denial, but not "no fewer than", "no longer", "no
-		// doubt", "no one", "no matter".
+		// doubt", "no one", "no matter", "no mention".
 		if w == "no" && i+1 < len(toks) && !(i > 0 && (toks[i-1].low == "at" || toks[i-1].low == "with" || toks[i-1].low == "had" && i+1 < len(toks) && toks[i+1].low == "choice")) {
 			switch toks[i+1].low {
-			case "fewer", "more", "less", "longer", "doubt", "one", "matter", "later", "sooner", "further", "other", "way", "choice", "comment":
+			case "fewer", "more", "less", "longer", "doubt", "one", "matter", "later", "sooner", "further", "other", "way", "choice", "comment", "mention":
+				// "made no mention of a hospital" leaves something out; it
+				// denies nothing.
 			default:
 				if toks[i+1].kind == tWord {
 					return graph.Denied, i

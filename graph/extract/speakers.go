@@ -19,6 +19,23 @@ var reportVerbs = set("said", "says", "say", "told", "tells", "reported", "repor
 	"broadcast", "aired", "showed", "shows", "refuted", "gave", "gives", "raised",
 	"raises", "updated", "updates")
 
+// nounUse reports whether a present-tense reporting verb at v is the
+// plural noun ("fabricated reports of an air strike", "the claims", "media
+// reports"): after a determiner, a possessive or a past-tense verb, which a
+// verb of the same clause cannot follow.
+func nounUse(toks []token, v int) bool {
+	w := toks[v].low
+	if v == 0 || !strings.HasSuffix(w, "s") || strings.HasSuffix(w, "ss") {
+		return false
+	}
+	p := toks[v-1].low
+	switch p {
+	case "the", "these", "those", "such", "its", "their", "his", "her", "our", "media", "press", "news", "false", "fabricated", "of", "by", "and", "or", "any", "no", "unconfirmed", "initial", "conflicting":
+		return true
+	}
+	return toks[v-1].kind == tWord && strings.HasSuffix(p, "ed") && !copulas[p] && len(p) > 3
+}
+
 // tollNouns are what "put", "gave", "raised" and "updated" report: "put the
 // death toll at 11", "gave a toll of nine", "raised its tally to 21".
 var tollNouns = set("toll", "tally", "figure", "figures", "number", "count", "estimate")
@@ -157,6 +174,9 @@ func (d *docState) findSpeech(toks []token, ms []mention) []speech {
 			continue
 		}
 		if !reportVerbs[w] || toks[v].cap {
+			continue
+		}
+		if nounUse(toks, v) {
 			continue
 		}
 		if (w == "added" || w == "adds" || w == "noted" || w == "notes" || w == "recorded" || w == "documented" || w == "described" || w == "showed" || w == "shows" || w == "counted" || w == "estimated") && !reportComplement(toks, v) {
