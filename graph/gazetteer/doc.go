@@ -20,6 +20,14 @@
 //     Skeletons are short and collide, so every caller prefers FoldKey
 //     matches and uses skeletons only as a fallback.
 //
+// Beside it, geonames.json (embedded too, same format plus a "source" line)
+// supplements the curated places with every populated place of Syria and of
+// Iraq's Anbar and Nineveh governorates that GeoNames lists with 1,000
+// people or more (cities1000, CC BY 4.0: https://www.geonames.org) and the
+// curated file lacks, each within its governorate, with coordinates;
+// scripts/geonames writes it and says how, and which names it leaves out
+// (given names and words: "Jasim", "Hit"). Default loads both.
+//
 // gazetteer.json is {"version": 1, "entries": [...]}; each entry has
 //
 //	key          stable lower-case slug ("deir-ez-zor"); never reuse or rename

@@ -19,6 +19,13 @@ import (
 //go:embed gazetteer.json
 var embedded []byte
 
+// supplement is geonames.json: populated places from GeoNames that the
+// curated file lacks, written by scripts/geonames. Its entries may name
+// the curated file's entries (their governorates) by key.
+//
+//go:embed geonames.json
+var supplement []byte
+
 // Entry is one gazetteer record as gazetteer.json writes it. Within and
 // Affiliation name other entries by key.
 type Entry struct {
@@ -39,7 +46,9 @@ type Entry struct {
 
 // file is the JSON document: a version and the entries.
 type file struct {
-	Version int     `json:"version"`
+	Version int `json:"version"`
+	// Source says where a supplement's entries come from.
+	Source  string  `json:"source,omitempty"`
 	Entries []Entry `json:"entries"`
 }
 
@@ -96,13 +105,14 @@ var (
 	defaultGaz  *Gazetteer
 )
 
-// Default returns the embedded gazetteer, parsed once. It panics only if
+// Default returns the embedded gazetteer (the curated gazetteer.json and
+// its GeoNames supplement, geonames.json), parsed once. It panics only if
 // the embedded data is broken, which the package's tests guard against.
 func Default() *Gazetteer {
 	defaultOnce.Do(func() {
-		g, err := Load(bytes.NewReader(embedded))
+		g, err := Load(bytes.NewReader(embedded), bytes.NewReader(supplement))
 		if err != nil {
-			panic(fmt.Sprintf("gazetteer: embedded gazetteer.json: %v", err))
+			panic(fmt.Sprintf("gazetteer: embedded data: %v", err))
 		}
 		defaultGaz = g
 	})
@@ -110,16 +120,21 @@ func Default() *Gazetteer {
 }
 
 // Load parses and validates a gazetteer in the gazetteer.json format and
-// builds its indexes. Invalid data gives an EINVALID error naming the
-// offending entry.
-func Load(r io.Reader) (*Gazetteer, error) {
-	var f file
-	dec := json.NewDecoder(r)
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&f); err != nil {
-		return nil, graph.Errorf(graph.EINVALID, "gazetteer: decode: %v", err)
+// builds its indexes; further readers add their entries to the first's
+// (a supplement, which may name the first's entries by key). Invalid data
+// gives an EINVALID error naming the offending entry.
+func Load(r io.Reader, more ...io.Reader) (*Gazetteer, error) {
+	var entries []Entry
+	for i, r := range append([]io.Reader{r}, more...) {
+		var f file
+		dec := json.NewDecoder(r)
+		dec.DisallowUnknownFields()
+		if err := dec.Decode(&f); err != nil {
+			return nil, graph.Errorf(graph.EINVALID, "gazetteer: decode file %d: %v", i+1, err)
+		}
+		entries = append(entries, f.Entries...)
 	}
-	return build(f.Entries)
+	return build(entries)
 }
 
 // build validates entries and makes the gazetteer.

@@ -13,9 +13,9 @@ import (
 
 // TestEmbedded guards Default: the embedded data must load.
 func TestEmbedded(t *testing.T) {
-	g, err := Load(bytes.NewReader(embedded))
+	g, err := Load(bytes.NewReader(embedded), bytes.NewReader(supplement))
 	if err != nil {
-		t.Fatalf("embedded gazetteer.json: %v", err)
+		t.Fatalf("embedded gazetteer.json and geonames.json: %v", err)
 	}
 	if n := g.Len(); n < 150 {
 		t.Errorf("only %d entries, want at least 150", n)
