@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/claimgraph/claimgraph/graph"
@@ -54,6 +55,11 @@ func checkInvariants(t testing.TB, x *graph.Extraction) {
 		}
 		if c.SpeakerSpan != nil {
 			in("speaker", *c.SpeakerSpan, c.SpeakerText)
+			// A speaker span covers the speaker's words only: it begins
+			// with a word, not with markup or punctuation around it.
+			if r, _ := utf8.DecodeRuneInString(c.SpeakerText); c.SpeakerText != "" && !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+				t.Fatalf("speaker span %q begins with %q", c.SpeakerText, r)
+			}
 		}
 		for _, v := range c.Values {
 			in("value", v.Span, v.Text)
@@ -104,6 +110,7 @@ func TestOddInputs(t *testing.T) {
 		"lone quote":         "\"",
 		"numbers at edges":   "14",
 		"combining marks":    "e\u0301\u0301\u0301 killed 3 \u0301",
+		"markup":             "<script>alert(1)</script> The Syrian Observatory for Human Rights said at least 12 people were killed in Douma. <b>Rescuers</b> said the toll was 14.",
 	}
 	for name, text := range cases {
 		ex, err := x.Extract(graph.DocumentInput{Text: text, Date: "2017-10-24"})

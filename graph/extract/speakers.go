@@ -417,8 +417,10 @@ func subjectBefore(toks []token, v int) (int, int) {
 	s := e - 1
 	for s > 0 {
 		t := &toks[s-1]
-		if t.kind == tPunct && (t.text == "," || t.text == ";" || t.text == ":" || t.text == "." || t.text == "(" || t.text == ")" || t.text == "-" || t.text == "—" || t.text == "–" || isQuote(t)) {
-			// ")" and dashes end a wire dateline: "BEIRUT (Reuters) -".
+		if t.kind == tPunct && t.text != "&" {
+			// ")" and dashes end a wire dateline: "BEIRUT (Reuters) -";
+			// markup left in a text ("</script> The Observatory said")
+			// is not part of the speaker's words.
 			break
 		}
 		if t.low == "that" || t.low == "and" && !toks[s].cap || t.low == "but" || t.low == "while" || t.low == "whereas" || t.low == "as" || t.low == "when" {
@@ -450,6 +452,14 @@ func firstMention(ms []mention, s, e int) int {
 
 // speakerNP resolves the speaker phrase toks[s:e] to an entity.
 func (d *docState) speakerNP(toks []token, ms []mention, s, e int) (speech, bool) {
+	// The speaker's words begin and end with a word: no stray punctuation
+	// or markup at either end.
+	for s < e && e <= len(toks) && toks[s].kind == tPunct {
+		s++
+	}
+	for e > s && e <= len(toks) && toks[e-1].kind == tPunct && toks[e-1].text != ")" {
+		e--
+	}
 	sp := speech{npS: s, npE: e}
 	if s >= e || e > len(toks) {
 		return sp, false
