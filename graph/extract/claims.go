@@ -163,8 +163,11 @@ func (d *docState) addClaim(sg segment, ms []mention, sps []speech) {
 	d.noteCited(toks, ms, speaker)
 	// Mentions. A wire dateline's place says where the reporter is: it is
 	// the document's Dateline, not a place the claim names.
+	// A place referred to by a description ("the town", "the area") is
+	// resolved for the claim's accounts, but the claim does not name it:
+	// its mentions are the places it names.
 	for _, m := range ms {
-		if m.dl {
+		if m.dl || m.ref && m.ent.Kind == graph.KindPlace {
 			continue
 		}
 		c.claim.Mentions = append(c.claim.Mentions, graph.Mention{Entity: d.use(m.ent), Text: d.text[m.s:m.e], Span: d.ri.span(m.s, m.e)})

@@ -101,7 +101,10 @@
 // dateline's (where the reporter is: Document.Dateline), a place that only
 // describes a party ("the Aleppo-based group", "the Britain-based
 // monitor"), a place word inside an organisation's name and a capital that
-// speaks for its government ("Moscow denied" is the Russian government).
+// speaks for its government ("Moscow denied" is the Russian government),
+// and a reference ("the town", "the area", "the neighbourhood"), which is
+// resolved to the place it refers to for the claim's accounts but names no
+// place; "at" or "as" before a name ("at Husaybah") is not part of it.
 // Places in passing ("fled to camps near Atmeh", "Speaking in Geneva") are
 // still places the claim names; they do not become the event's place when
 // a more specific place of the event is named. "The town" in a body that
