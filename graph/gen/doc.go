@@ -12,7 +12,9 @@
 // documents tell of each event, so accounts overlap, corroborate, conflict
 // (different tolls, different perpetrators, denials) and revise each other
 // (a monitor's later, higher count). How many documents an event gets is
-// skewed: a few events are told by many documents, most by a few.
+// skewed: a few events are told by many documents (a few dozen at most),
+// most by a few, and the pool grows with the corpus, so events are as large
+// in a corpus of 100,000 documents as in one of 1,000.
 //
 // A Generator is deterministic: the same Options give the same documents,
 // byte for byte, in the same order. Documents are produced one at a time

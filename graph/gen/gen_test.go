@@ -217,3 +217,31 @@ func TestOptionsChecked(t *testing.T) {
 		t.Error("zero documents asked, one made")
 	}
 }
+
+// Events are told by as many documents in a large corpus as in a small
+// one: the pool grows with the corpus, an event's share does not.
+func TestEventSizeDoesNotGrowWithTheCorpus(t *testing.T) {
+	perEvent := func(docs int) (mean float64, most int) {
+		gen, err := New(Options{Docs: docs, Seed: 9})
+		if err != nil {
+			t.Fatal(err)
+		}
+		n := map[int]int{}
+		for i := 0; i < docs; i++ {
+			n[gen.pickEvent()]++
+		}
+		for _, c := range n {
+			most = max(most, c)
+		}
+		return float64(docs) / float64(len(n)), most
+	}
+	smallMean, smallMost := perEvent(2000)
+	bigMean, bigMost := perEvent(100000)
+	t.Logf("documents per event told: 2,000 documents mean %.1f max %d; 100,000 mean %.1f max %d", smallMean, smallMost, bigMean, bigMost)
+	if bigMost > 2*MaxWeight || bigMean > 1.5*smallMean {
+		t.Errorf("events grow with the corpus: mean %.1f -> %.1f, max %d -> %d", smallMean, bigMean, smallMost, bigMost)
+	}
+	if bigMost < 3*int(bigMean) {
+		t.Errorf("no skew: mean %.1f, max %d", bigMean, bigMost)
+	}
+}
