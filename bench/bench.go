@@ -88,7 +88,10 @@ type Report struct {
 	Ingest     Ingest `json:"ingest"`
 	// Xref is the cost of ingesting one more document (extraction,
 	// cross-referencing and commit) once Docs are stored.
-	Xref      Latency    `json:"xref_per_document"`
+	Xref Latency `json:"xref_per_document"`
+	// Events are the events the bulk load resolved, against the
+	// generator's.
+	Events    Events     `json:"events"`
 	Endpoints []Endpoint `json:"endpoints"`
 	// PeakRSSBytes is the process's peak resident set (VmHWM) after the
 	// ingest and the HTTP measurements, before the baselines are built.
@@ -216,7 +219,7 @@ func Run(ctx context.Context, cfg Config) (*Report, error) {
 		Requests: cfg.Requests, GoMaxProcs: runtime.GOMAXPROCS(0)}
 
 	// The corpus: Docs for the bulk load, then Extra more to time one by one.
-	docs, _, err := gen.All(gen.Options{Docs: cfg.Docs + cfg.Extra, Seed: cfg.Seed})
+	docs, truth, err := gen.All(gen.Options{Docs: cfg.Docs + cfg.Extra, Seed: cfg.Seed})
 	if err != nil {
 		return nil, err
 	}
@@ -233,6 +236,9 @@ func Run(ctx context.Context, cfg Config) (*Report, error) {
 	}
 	fmt.Fprintf(cfg.Log, "after the bulk load: peak RSS %d MiB, own %d MiB, mapped %d MiB\n",
 		rep.Ingest.PeakRSSBytes>>20, procStatus("RssAnon:")>>20, procStatus("RssFile:")>>20)
+	if rep.Events, err = eventStats(ctx, sys, bulk, truth); err != nil {
+		return nil, err
+	}
 	if rep.Xref, err = ingestOneByOne(ctx, sys, extra); err != nil {
 		return nil, err
 	}

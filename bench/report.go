@@ -3,6 +3,7 @@ package bench
 import (
 	"fmt"
 	"io"
+	"strings"
 	"text/tabwriter"
 )
 
@@ -25,6 +26,14 @@ func (r *Report) Table(w io.Writer) {
 	}
 	fmt.Fprintf(w, "one more    document at this size (extract + cross-reference + commit): p50 %.2f ms, p99 %.2f ms, mean %.2f ms\n",
 		r.Xref.P50, r.Xref.P99, r.Xref.Mean)
+	ev := r.Events
+	fmt.Fprintf(w, "events      %d resolved, accounts per event mean %.1f, p50 %d, p90 %d, p99 %d, max %d; %d over-merged (%d accounts, up to %d generated events in one)\n",
+		ev.Resolved, ev.Accounts.Mean, ev.Accounts.P50, ev.Accounts.P90, ev.Accounts.P99, ev.Accounts.Max, ev.Mixed, ev.MixedAccounts, ev.MostMixed)
+	fmt.Fprintf(w, "            generated: %d events told, documents per event mean %.1f, p50 %d, p90 %d, p99 %d, max %d\n",
+		ev.Told, ev.Documents.Mean, ev.Documents.P50, ev.Documents.P90, ev.Documents.P99, ev.Documents.Max)
+	for _, m := range ev.Examples {
+		fmt.Fprintf(w, "            over-merged: %s <- %s\n", m.Title, strings.Join(m.Generated, " | "))
+	}
 	fmt.Fprintf(w, "memory      peak RSS %.0f MiB after the bulk load, %.0f MiB in all; after the HTTP runs %.0f MiB own + %.0f MiB of mapped store pages\n",
 		float64(r.Ingest.PeakRSSBytes)/(1<<20), float64(r.PeakRSSBytes)/(1<<20), float64(r.RSSAnonBytes)/(1<<20), float64(r.RSSFileBytes)/(1<<20))
 	if c := r.Cache; c.Enabled {
