@@ -23,6 +23,7 @@ import (
 	"github.com/claimgraph/claimgraph/graph/gen"
 	"github.com/claimgraph/claimgraph/graph/ingest"
 	"github.com/claimgraph/claimgraph/graph/xref"
+	"github.com/google/uuid"
 )
 
 // Config says what to measure.
@@ -218,14 +219,25 @@ func Run(ctx context.Context, cfg Config) (*Report, error) {
 	rep := &Report{Docs: cfg.Docs, Seed: cfg.Seed, Backend: sys.store.Backend(), SoleWriter: cfg.SoleWriter, NoBloom: cfg.NoBloom, Clients: cfg.Clients,
 		Requests: cfg.Requests, GoMaxProcs: runtime.GOMAXPROCS(0)}
 
-	// The corpus: Docs for the bulk load, then Extra more to time one by one.
-	docs, truth, err := gen.All(gen.Options{Docs: cfg.Docs + cfg.Extra, Seed: cfg.Seed})
+	// The corpus: Docs for the bulk load, then Extra more to time one by
+	// one, generated as they are ingested.
+	g, err := gen.New(gen.Options{Docs: cfg.Docs + cfg.Extra, Seed: cfg.Seed})
 	if err != nil {
 		return nil, err
 	}
-	bulk, extra := docs[:cfg.Docs], docs[cfg.Docs:]
-	fmt.Fprintf(cfg.Log, "ingesting %d documents into %s\n", len(bulk), rep.Backend)
-	if rep.Ingest, err = ingestBulk(ctx, sys, bulk, cfg.Log); err != nil {
+	bulk := make([]uuid.UUID, 0, cfg.Docs)
+	truth := make(map[uuid.UUID]int, cfg.Docs) // document -> generated event
+	next := func() (gen.Document, bool) {
+		d, ok := g.Next()
+		if ok {
+			id := graph.DocumentID(graph.NormaliseText(d.Input.Text))
+			bulk = append(bulk, id)
+			truth[id] = d.Event
+		}
+		return d, ok
+	}
+	fmt.Fprintf(cfg.Log, "ingesting %d documents into %s\n", cfg.Docs, rep.Backend)
+	if rep.Ingest, err = ingestStream(ctx, sys, next, cfg.Docs, cfg.Log); err != nil {
 		return nil, err
 	}
 	rep.Ingest.PeakRSSBytes = procStatus("VmHWM:")
@@ -236,8 +248,12 @@ func Run(ctx context.Context, cfg Config) (*Report, error) {
 	}
 	fmt.Fprintf(cfg.Log, "after the bulk load: peak RSS %d MiB, own %d MiB, mapped %d MiB\n",
 		rep.Ingest.PeakRSSBytes>>20, procStatus("RssAnon:")>>20, procStatus("RssFile:")>>20)
-	if rep.Events, err = eventStats(ctx, sys, bulk, truth); err != nil {
+	if rep.Events, err = eventStats(ctx, sys, truth, g.Events()); err != nil {
 		return nil, err
+	}
+	extra := make([]gen.Document, 0, cfg.Extra)
+	for d, ok := g.Next(); ok; d, ok = g.Next() {
+		extra = append(extra, d)
 	}
 	if rep.Xref, err = ingestOneByOne(ctx, sys, extra); err != nil {
 		return nil, err

@@ -62,7 +62,7 @@ func TestBaselinesAnswerAlike(t *testing.T) {
 	if _, err := ingestBulk(ctx, sys, docs, io.Discard); err != nil {
 		t.Fatal(err)
 	}
-	smp, err := sample(ctx, sys, docs, newRand(3), 8)
+	smp, err := sample(ctx, sys, docIDs(docs), newRand(3), 8)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -224,7 +224,7 @@ func BenchmarkTraversals(b *testing.B) {
 	if _, err := ingestBulk(ctx, sys, docs, io.Discard); err != nil {
 		b.Fatal(err)
 	}
-	smp, err := sample(ctx, sys, docs, newRand(1), 32)
+	smp, err := sample(ctx, sys, docIDs(docs), newRand(1), 32)
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -248,6 +248,43 @@ func BenchmarkTraversals(b *testing.B) {
 					b.Fatal(err)
 				}
 			})
+		}
+	}
+}
+
+func docIDs(docs []gen.Document) []uuid.UUID {
+	out := make([]uuid.UUID, len(docs))
+	for i, d := range docs {
+		out[i] = graph.DocumentID(graph.NormaliseText(d.Input.Text))
+	}
+	return out
+}
+
+// The bulk load hands the pipeline one chunk at a time: every document
+// of every chunk is stored once, and the summary adds the chunks up.
+func TestIngestInChunks(t *testing.T) {
+	defer func(n int) { streamChunk = n }(streamChunk)
+	streamChunk = 25
+	ctx := context.Background()
+	sys, err := open(ctx, filepath.Join(t.TempDir(), "db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer sys.store.Close()
+	docs, _, err := gen.All(gen.Options{Docs: 60, Seed: 4})
+	if err != nil {
+		t.Fatal(err)
+	}
+	in, err := ingestBulk(ctx, sys, docs, io.Discard)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if in.Created != 60 || in.Commits < 3 || in.Accounts == 0 {
+		t.Fatalf("60 documents in chunks of 25: %+v", in)
+	}
+	for _, id := range docIDs(docs) {
+		if ok, err := sys.store.HasDocument(ctx, id); err != nil || !ok {
+			t.Fatalf("document %s not stored (%v)", id, err)
 		}
 	}
 }

@@ -68,13 +68,12 @@ func sizes(xs []int) Sizes {
 }
 
 // eventStats reads every stored event and compares it with the generated
-// events of docs.
-func eventStats(ctx context.Context, sys *system, docs []gen.Document, truthEvents []gen.Event) (Events, error) {
-	truth := make(map[uuid.UUID]int, len(docs)) // document id -> generated event
+// events: truth maps each document of the bulk load to the generated
+// event it tells of.
+func eventStats(ctx context.Context, sys *system, truth map[uuid.UUID]int, truthEvents []gen.Event) (Events, error) {
 	perEvent := map[int]int{}
-	for _, d := range docs {
-		truth[graph.DocumentID(graph.NormaliseText(d.Input.Text))] = d.Event
-		perEvent[d.Event]++
+	for _, ev := range truth {
+		perEvent[ev]++
 	}
 	var out Events
 	var told []int

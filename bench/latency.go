@@ -15,7 +15,6 @@ import (
 	"time"
 
 	"github.com/claimgraph/claimgraph/graph"
-	"github.com/claimgraph/claimgraph/graph/gen"
 	"github.com/google/uuid"
 )
 
@@ -28,15 +27,14 @@ type samples struct {
 
 // sample picks up to n documents at random and takes their events, claims
 // and the names they mention.
-func sample(ctx context.Context, sys *system, docs []gen.Document, rng *rand.Rand, n int) (*samples, error) {
+func sample(ctx context.Context, sys *system, docs []uuid.UUID, rng *rand.Rand, n int) (*samples, error) {
 	s := &samples{}
 	seenEv, seenQ := map[uuid.UUID]bool{}, map[string]bool{}
 	for range n * 4 {
 		if len(s.events) >= n && len(s.claims) >= n && len(s.queries) >= n {
 			break
 		}
-		d := docs[rng.IntN(len(docs))]
-		id := graph.DocumentID(graph.NormaliseText(d.Input.Text))
+		id := docs[rng.IntN(len(docs))]
 		accs, err := sys.store.DocumentAccounts(ctx, id)
 		if err != nil {
 			return nil, fmt.Errorf("sample: %w", err)
