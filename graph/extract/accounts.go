@@ -154,15 +154,16 @@ var (
 	strikeCues = set("strike", "strikes", "struck", "raid", "raids", "missile", "missiles",
 		"bombed", "bombing", "bombings", "bombardment", "bombarded")
 	shellingCues   = set("shelling", "shelled", "artillery", "mortar", "mortars", "rockets", "rocket", "shells", "shell")
-	massacreCues   = set("massacre", "massacres", "massacred")
+	massacreCues   = set("massacre", "massacres", "massacred", "executed", "execution", "executions", "grave", "graves")
 	campaignCues   = set("campaign", "battle", "offensive", "bombing", "bombings", "bombardment")
-	evacuationCues = set("evacuation", "evacuated", "evacuate", "evacuating", "exit", "passage", "bused", "buses", "withdrawal")
-	siegeCues      = set("siege", "besieged", "blockade", "encircled", "besieging")
-	captureCues    = set("captured", "seized", "recaptured", "retook", "liberated", "liberation", "took", "capture", "control", "overran", "stormed")
+	evacuationCues = set("evacuation", "evacuated", "evacuate", "evacuating", "exit", "passage", "bused", "buses", "withdrawal", "bussed", "evacuees", "departed", "departure", "evacuations")
+	siegeCues      = set("siege", "besieged", "blockade", "encircled", "besieging", "besiege", "encircle", "encircling", "encirclement", "blockaded", "sieges", "surrounded")
+	captureCues    = set("captured", "seized", "recaptured", "retook", "liberated", "liberation", "took", "capture", "control", "overran", "stormed",
+		"fell", "fall", "entered", "enter", "entering", "regained", "wrested", "overrun", "recapture", "retake", "seize", "retaking", "recapturing", "capturing", "seizing", "taken", "taking", "take", "storming", "recapturing", "liberating", "overrunning")
 	prohibitedCues = set("chemical", "chlorine", "sarin", "phosphorus", "cluster", "toxic", "nerve", "incendiary", "napalm")
 	explosionCues  = set("explosion", "explosions", "blast", "blasts", "exploded", "detonated", "ied", "car-bomb", "suicide")
 	destroyCues    = set("destroyed", "destruction", "razed", "flattened", "rubble", "ruins", "wiped")
-	attackCues     = set("attack", "attacks", "attacked", "assault", "targeted", "targeting", "violated", "violation", "violations", "breach", "breached", "breaches", "violating")
+	attackCues     = set("attack", "attacks", "attacked", "assault", "targeted", "ambush", "ambushed", "ambushes", "ambushing", "raided", "targeting", "violated", "violation", "violations", "breach", "breached", "breaches", "violating")
 	anaphorCues    = set("they", "it")
 	targetNouns    = set("building", "buildings", "house", "houses", "home", "homes",
 		"hospital", "hospitals", "school", "schools", "mosque", "market", "bakery",
@@ -181,7 +182,9 @@ var (
 		"shelling", "besieging", "besieged", "killing", "executed", "detonated", "use",
 		"using", "dropping", "firing", "attacking", "bombarded", "shot", "downed",
 		"carry", "conduct", "launch", "fly", "flew", "flown", "performed", "perform",
-		"neutralised", "neutralized", "eliminated")
+		"neutralised", "neutralized", "eliminated", "ambushed", "encircled", "regained",
+		"wrested", "laid", "tightened", "blockaded", "surrounded", "stormed", "seizing",
+		"capturing", "recapturing", "retaking", "storming", "encircling", "shot", "beheaded")
 )
 
 // stagingCues accuse a party of staging an event or fabricating it.
@@ -229,96 +232,121 @@ func (d *docState) eventOf(c *claimInfo) (event, bool) {
 			*p = i
 		}
 	}
-	for i := range toks {
-		if mask[i] {
-			continue
-		}
-		w := toks[i].low
-		switch {
-		case (w == "bomber" || w == "bombers") && i > 0 && toks[i-1].low == "suicide":
-			// "a suicide bomber": an explosion, read below.
-		case airCues[w]:
-			first(&air, i)
-		case w == "air" && i+1 < len(toks) && (strikeCues[toks[i+1].low] || toks[i+1].low == "power" || toks[i+1].low == "force"):
-			first(&air, i)
-		case airMission(toks, i):
-			first(&air, i-1)
-		}
-		if strikeCues[w] && !(w == "strike" && i > 0 && toks[i-1].low == "to") {
-			if strike < 0 && (w == "strikes" || w == "raids" || w == "bombings") && !oneOf(toks, i) {
-				ev.plural = true
+	sub := subordinateMask(toks)
+	scan := func(skip []bool) {
+		air, strike, shell, massacre, campaign, evac, siege, capture, prohib, expl, destroy, attack = -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1
+		ev.plural = false
+		for i := range toks {
+			if mask[i] || skip != nil && skip[i] {
+				continue
 			}
-			first(&strike, i)
-		}
-		if shellingCues[w] {
-			first(&shell, i)
-		}
-		if massacreCues[w] {
-			if massacre < 0 && w == "massacres" {
-				ev.plural = true
+			w := toks[i].low
+			switch {
+			case (w == "bomber" || w == "bombers") && i > 0 && toks[i-1].low == "suicide":
+				// "a suicide bomber": an explosion, read below.
+			case airCues[w]:
+				first(&air, i)
+			case w == "air" && i+1 < len(toks) && (strikeCues[toks[i+1].low] || toks[i+1].low == "power" || toks[i+1].low == "force"):
+				first(&air, i)
+			case airMission(toks, i):
+				first(&air, i-1)
 			}
-			first(&massacre, i)
-		}
-		if campaignCues[w] {
-			first(&campaign, i)
-		}
-		if evacuationCues[w] {
-			if w == "exit" || w == "passage" {
-				if i > 0 && toks[i-1].low == "safe" {
-					first(&evac, i-1)
+			if strikeCues[w] && !(w == "strike" && i > 0 && toks[i-1].low == "to") {
+				if strike < 0 && (w == "strikes" || w == "raids" || w == "bombings") && !oneOf(toks, i) {
+					ev.plural = true
 				}
-			} else {
-				first(&evac, i)
+				first(&strike, i)
 			}
-		}
-		if siegeCues[w] {
-			first(&siege, i)
-		}
-		if captureCues[w] {
-			ok := true
-			switch w {
-			case "took":
-				ok = i+1 < len(toks) && (toks[i+1].low == "control" || toks[i+1].low == "most" || toks[i+1].low == "over" || toks[i+1].cap)
-			case "control":
-				ok = i > 0 && (toks[i-1].low == "took" || toks[i-1].low == "seized" || toks[i-1].low == "gained" || toks[i-1].low == "taken")
+			if shellingCues[w] {
+				first(&shell, i)
 			}
-			if ok {
-				first(&capture, i)
+			if massacreCues[w] && massacreCue(toks, i) {
+				if massacre < 0 && w == "massacres" {
+					ev.plural = true
+				}
+				first(&massacre, i)
 			}
-		}
-		if prohibitedCues[w] && i+1 < len(toks) {
-			nx := toks[i+1].low
-			if w == "chemical" && (nx == "weapons" || nx == "attack" || nx == "weapon" || nx == "agents" || nx == "munitions") ||
-				w == "cluster" && (nx == "munitions" || nx == "bombs") || w == "toxic" && nx == "gas" || w == "nerve" && nx == "agent" ||
-				w == "chlorine" || w == "sarin" || w == "phosphorus" || w == "incendiary" || w == "napalm" {
-				first(&prohib, i)
+			if campaignCues[w] {
+				first(&campaign, i)
 			}
-		}
-		if w == "bomb" || w == "bombs" {
-			// "a car bomb", "a roadside bomb": an explosion; "barrel
-			// bombs", "cluster bombs": dropped from the air.
-			if i > 0 {
-				switch toks[i-1].low {
-				case "car", "truck", "roadside", "motorcycle", "suicide", "vehicle", "booby-trapped":
-					first(&expl, i-1)
-				case "barrel", "vacuum", "bunker-buster":
-					first(&air, i-1)
+			if evacuationCues[w] || (w == "left" || w == "transferred") && peopleLeave(toks, i, c.ms) {
+				if w == "exit" || w == "passage" {
+					if i > 0 && toks[i-1].low == "safe" {
+						first(&evac, i-1)
+					}
+				} else {
+					first(&evac, i)
 				}
 			}
-		}
-		if explosionCues[w] {
-			if w != "suicide" || i+1 < len(toks) && (toks[i+1].low == "bomber" || toks[i+1].low == "attack" || toks[i+1].low == "bombing") {
+			if siegeCues[w] {
+				first(&siege, i)
+			}
+			if captureCues[w] {
+				ok := true
+				switch w {
+				case "took":
+					ok = i+1 < len(toks) && (toks[i+1].low == "control" || toks[i+1].low == "most" || toks[i+1].low == "over" || toks[i+1].cap)
+				case "take", "taken", "taking":
+					ok = i+1 < len(toks) && (toks[i+1].low == "control" || toks[i+1].low == "over")
+				case "control":
+					ok = controlTaken(toks, i)
+				case "fell", "fall":
+					ok = fellTo(toks, i, c.ms)
+				case "entered", "enter", "entering":
+					ok = placeWithin(c.ms, i+1, 4) && forcesBefore(toks, i, c.ms)
+				case "recapture", "seize", "retake":
+					ok = i > 0 && toks[i-1].low == "the"
+				}
+				if ok {
+					first(&capture, i)
+				}
+			}
+			if prohibitedCues[w] && i+1 < len(toks) {
+				nx := toks[i+1].low
+				if w == "chemical" && chemicalHeads[nx] ||
+					w == "cluster" && (nx == "munitions" || nx == "bombs") || (w == "toxic" || w == "poison" || w == "poisonous" || w == "mustard") && gasHeads[nx] || w == "nerve" && nx == "agent" ||
+					w == "chlorine" || w == "sarin" || w == "phosphorus" || w == "incendiary" || w == "napalm" {
+					first(&prohib, i)
+				}
+			}
+			if w == "bomb" || w == "bombs" {
+				// "a car bomb", "a roadside bomb": an explosion; "barrel
+				// bombs", "cluster bombs": dropped from the air.
+				if i > 0 {
+					switch toks[i-1].low {
+					case "car", "truck", "roadside", "motorcycle", "suicide", "vehicle", "booby-trapped", "truck-borne":
+						first(&expl, i-1)
+					case "barrel", "vacuum", "bunker-buster":
+						first(&air, i-1)
+					}
+				}
+			}
+			if explosionCues[w] {
+				if w != "suicide" || i+1 < len(toks) && (toks[i+1].low == "bomber" || toks[i+1].low == "bombers" || toks[i+1].low == "attack" || toks[i+1].low == "bombing" || toks[i+1].low == "attacker" || toks[i+1].low == "car") {
+					first(&expl, i)
+				}
+			}
+			// "an improvised explosive device", "an explosive belt", "a
+			// booby-trapped car", "blew himself up".
+			if (w == "explosive" || w == "booby-trapped") && i+1 < len(toks) && explosiveHeads[toks[i+1].low] || w == "blew" && i+2 < len(toks) && (toks[i+1].low == "up" || toks[i+2].low == "up") {
 				first(&expl, i)
 			}
-		}
-		if destroyCues[w] && destroyedPlace(toks, i, c.ms) {
-			if w != "wiped" || strings.Contains(c.low, " face of the earth ") || strings.Contains(c.low, " wiped out ") {
-				first(&destroy, i)
+			if destroyCues[w] && destroyedPlace(toks, i, c.ms) {
+				if w != "wiped" || strings.Contains(c.low, " face of the earth ") || strings.Contains(c.low, " wiped out ") {
+					first(&destroy, i)
+				}
+			}
+			if attackCues[w] {
+				first(&attack, i)
 			}
 		}
-		if attackCues[w] {
-			first(&attack, i)
-		}
+	}
+	// The event of the main clause first: "recaptured the town after a
+	// week-long assault backed by Russian air strikes" is a capture; the
+	// background only when the main clause names no event.
+	scan(sub)
+	if max(air, strike, shell, massacre, campaign, evac, siege, capture, prohib, expl, destroy, attack) < 0 {
+		scan(nil)
 	}
 	dayDated := false
 	for k := range c.dates {
@@ -439,6 +467,163 @@ func (d *docState) eventOf(c *claimInfo) (event, bool) {
 		return ev, false
 	}
 	return ev, true
+}
+
+// Heads after cue adjectives: "chemical weapons", "toxic gas", "an
+// improvised explosive device".
+var (
+	chemicalHeads = set("weapons", "weapon", "attack", "attacks", "agents", "agent",
+		"munitions", "strike", "strikes", "bombs", "shells", "substances", "substance",
+		"materials", "barrel", "barrels", "gas", "rockets", "projectiles")
+	gasHeads       = set("gas", "gases", "substance", "substances", "chemicals", "fumes")
+	explosiveHeads = set("device", "devices", "belt", "belts", "vest", "vests", "car", "cars",
+		"vehicle", "vehicles", "motorcycle", "truck", "charge", "charges")
+)
+
+// subordinateMask marks the words of phrases that give an event's
+// background or support rather than the event the clause reports: "after
+// a week-long assault", "following days of shelling", "amid air strikes",
+// "before the ground assault", "backed by Russian air strikes", "with
+// Russian air support", each to the end of its clause.
+func subordinateMask(toks []token) []bool {
+	m := make([]bool, len(toks))
+	for i := range toks {
+		start := false
+		switch toks[i].low {
+		case "after", "following", "amid", "amidst", "before", "despite", "ahead":
+			start = true
+		case "by":
+			start = i > 0 && supportWords[toks[i-1].low]
+		case "of", "from":
+			start = i > 0 && (toks[i-1].low == "support" || toks[i-1].low == "cover" || toks[i-1].low == "help" || toks[i-1].low == "backing")
+		case "with":
+			for k := i + 1; k < len(toks) && k <= i+4; k++ {
+				if toks[k].low == "support" || toks[k].low == "cover" || toks[k].low == "backing" {
+					start = true
+				}
+			}
+		}
+		if !start {
+			continue
+		}
+		for j := i; j < len(toks) && !isPunct(&toks[j], ",") && !isPunct(&toks[j], ".") && !isPunct(&toks[j], ";"); j++ {
+			m[j] = true
+		}
+	}
+	return m
+}
+
+// supportWords before "by" make a supporting party: "backed by", "supported
+// by", "covered by".
+var supportWords = set("backed", "supported", "covered", "aided", "assisted", "helped", "escorted")
+
+// controlTaken reports whether "control" at i is taken: "took control",
+// "seized full control", "gained complete control", "regained control".
+func controlTaken(toks []token, i int) bool {
+	for k := i - 1; k >= 0 && k >= i-3; k-- {
+		switch toks[k].low {
+		case "took", "take", "taken", "taking", "seized", "seize", "seizing", "gained", "gain", "regained", "regain", "assumed", "wrested", "established", "extended", "restored", "imposed":
+			return true
+		case "full", "complete", "total", "effective", "military", "the":
+			continue
+		}
+		return false
+	}
+	return false
+}
+
+// fellTo reports whether "fell" or "fall" at i is a place's capture: "fell
+// to government forces", "fell into the hands of", "the fall of Saraqib".
+func fellTo(toks []token, i int, ms []mention) bool {
+	if i+1 >= len(toks) {
+		return false
+	}
+	switch toks[i+1].low {
+	case "to", "into", "under":
+		for k := i + 2; k < len(toks) && k <= i+5; k++ {
+			if toks[k].low == "hands" || toks[k].low == "control" || forcesNouns[toks[k].base] || oppositionHeads[toks[k].base] || coveredBy(ms, k) >= 0 && actorKind(ms[coveredBy(ms, k)].ent.Kind) {
+				return true
+			}
+		}
+	case "of":
+		return toks[i].low == "fall" && placeWithin(ms, i+2, 4)
+	}
+	return false
+}
+
+// forcesBefore reports whether the subject of the verb at i is a fighting
+// party ("Turkish troops entered the town"), not aid or its carriers ("an
+// aid convoy entered Madaya").
+func forcesBefore(toks []token, i int, ms []mention) bool {
+	found := false
+	for k := i - 1; k >= 0 && k >= i-8; k-- {
+		t := &toks[k]
+		if isPunct(t, ".") || isPunct(t, ";") {
+			break
+		}
+		switch t.base {
+		case "convoy", "convoys", "aid", "trucks", "inspectors", "journalists", "team", "teams", "delegation", "ambulances", "buses", "supplies", "crescent", "un", "icrc":
+			return false
+		}
+		if forcesNouns[t.base] || oppositionHeads[t.base] || coveredBy(ms, k) >= 0 && actorKind(ms[coveredBy(ms, k)].ent.Kind) {
+			found = true
+		}
+	}
+	return found
+}
+
+// placeWithin reports whether a place (named or referred to) begins in
+// tokens [k, k+n).
+func placeWithin(ms []mention, k, n int) bool {
+	for _, m := range ms {
+		if m.ent.Kind == graph.KindPlace && m.ti >= k && m.ti < k+n {
+			return true
+		}
+	}
+	return false
+}
+
+// massacreCue reports whether a massacre word at i names killings: "a
+// mass grave", "executed 25 men", not "executed an operation" or a grave
+// concern.
+func massacreCue(toks []token, i int) bool {
+	switch toks[i].low {
+	case "grave", "graves":
+		return i > 0 && toks[i-1].low == "mass"
+	case "executed", "execution", "executions":
+		for k := i + 1; k < len(toks) && k <= i+3; k++ {
+			switch toks[k].low {
+			case "operation", "operations", "plan", "plans", "order", "orders", "strike", "strikes", "attack", "attacks", "mission", "missions", "raid", "raids":
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// peopleLeave reports whether "left" or "transferred" at i is people
+// leaving a place: "1,200 fighters and their families left the town",
+// "civilians were transferred from Madaya": people before it and a place
+// (or "the town") after it.
+func peopleLeave(toks []token, i int, ms []mention) bool {
+	people := false
+	for k := i - 1; k >= 0 && k >= i-7; k-- {
+		switch toks[k].base {
+		case "fighters", "families", "civilians", "people", "residents", "rebels", "militants", "gunmen", "wounded", "patients", "evacuees", "inhabitants", "members", "combatants", "dependants", "relatives":
+			people = true
+		}
+		if isPunct(&toks[k], ".") || isPunct(&toks[k], ";") {
+			break
+		}
+	}
+	if !people {
+		return false
+	}
+	k := i + 1
+	if k < len(toks) && toks[k].low == "from" {
+		k++
+	}
+	return placeWithin(ms, k, 4)
 }
 
 // attackVerbs are verbs of an attack that name no weapon: "fired on the
@@ -577,7 +762,11 @@ func (d *docState) perpetrators(c *claimInfo, ev event, mask []bool) []*graph.At
 			// the gerund of an event verb right after a denial or an
 			// admission is the speaker's own act.
 			gerund := denies && k == v+1 && strings.HasSuffix(w, "ing") && (eventVerbs[w] || typeCueFor(ev.typ, toks, k))
-			if gerund || w == "responsibility" || w == "involvement" || w == "carrying" || w == "conducting" || w == "launching" || w == "role" {
+			// "The group claimed the attack", "the army announced the
+			// liberation of Palmyra": the speaker's own act.
+			claimed := claimVerbs[toks[v].low] && (attackCues[w] || explosionCues[w] || strikeCues[w] || w == "operation" || w == "ambush" || w == "assassination" || w == "killing") ||
+				announceVerbs[toks[v].low] && ev.typ == graph.EventCapture && captureCues[w]
+			if gerund || claimed || w == "responsibility" || w == "involvement" || w == "carrying" || w == "conducting" || w == "launching" || w == "role" {
 				actors = append(actors, mention{ent: speaker, s: c.speech.s, e: c.speech.e, ti: c.speech.npS, tj: c.speech.npE, ref: true})
 				break
 			}
@@ -593,7 +782,7 @@ func (d *docState) perpetrators(c *claimInfo, ev event, mask []bool) []*graph.At
 		if dn, ok := demonyms[w]; ok && coveredBy(c.ms, i) < 0 {
 			// "believed to be Russian", "Anglo-American bombing".
 			prevBelieved := i >= 2 && toks[i-1].low == "be" || w == "anglo-american"
-			nextCue := i+1 < len(toks) && (airCues[toks[i+1].low] || strikeCues[toks[i+1].low] || campaignCues[toks[i+1].low] || shellingCues[toks[i+1].low] || attackCues[toks[i+1].low] || forcesNouns[toks[i+1].base])
+			nextCue := i+1 < len(toks) && (airCues[toks[i+1].low] || toks[i+1].low == "air" || strikeCues[toks[i+1].low] || campaignCues[toks[i+1].low] || shellingCues[toks[i+1].low] || attackCues[toks[i+1].low] || forcesNouns[toks[i+1].base])
 			if prevBelieved || nextCue {
 				if e := d.lookup(dn); e != nil {
 					actors = append(actors, mention{ent: e, s: toks[i].s, e: toks[i].e, ti: i, tj: i + 1})
@@ -647,8 +836,8 @@ func (d *docState) perpetrators(c *claimInfo, ev event, mask []bool) []*graph.At
 	for _, m := range actors {
 		if m.ti < len(mask) && mask[m.ti] {
 			// "Iraqi forces, supported by the PMF, liberated": a supporting
-			// party takes part in a capture.
-			if ev.typ == graph.EventCapture && m.ti >= 2 && (toks[m.ti-1].low == "by" || toks[m.ti-2].low == "by") && (toks[m.ti-2].low == "supported" || toks[m.ti-2].low == "backed" || m.ti >= 3 && (toks[m.ti-3].low == "supported" || toks[m.ti-3].low == "backed")) {
+			// party takes part in the act.
+			if ev.typ != "" && (supportedBy(toks, m.ti) || m.ti >= 2 && toks[m.ti-1].low == "and" && supportedBy(toks, m.ti-2)) {
 				cands = append(cands, cand{m.ent, m.ti, m.tj, 4})
 			}
 			continue
@@ -689,6 +878,12 @@ func (d *docState) perpetrators(c *claimInfo, ev event, mask []bool) []*graph.At
 			}
 		}
 		switch {
+		case pre == "on" && blamedBefore(toks, m.ti-1), pre == "to" && (pre2 == "attributed" || pre2 == "attributes" || blamedBefore(toks, m.ti-1) && toks[m.ti-2].low == "it"):
+			score = 6 // "was blamed by activists on government forces"
+		case pre == "to" && fallBefore(toks, m.ti-1):
+			score = 5 // "Khan Shaykhun fell to government forces", "the fall of Saraqib to regime forces"
+		case supportedBy(toks, m.ti) && ev.typ != "":
+			score = 4 // "recaptured the town ... backed by Russian air strikes"
 		case pre == "with" && (pre2 == "lies" || pre2 == "entirely" || pre2 == "rests"), pre == "entirely" || pre == "squarely":
 			score = 6 // "responsibility lies with X"
 		case pre == "blamed" || pre2 == "blamed" || pre == "accused" || pre2 == "accused" || pre == "held" || pre == "holds" || pre2 == "holds" || pre2 == "held" || pre == "be" && pre2 == "to":
@@ -752,6 +947,19 @@ func (d *docState) perpetrators(c *claimInfo, ev event, mask []bool) []*graph.At
 		}
 		if score > 0 {
 			cands = append(cands, cand{m.ent, m.ti, m.tj, score})
+		}
+	}
+	// "besieged by Hezbollah and regime forces": a party coordinated with a
+	// party in a strong relation to the event shares it.
+	for _, m := range actors {
+		if m.ti < 2 || toks[m.ti-1].low != "and" && !isPunct(&toks[m.ti-1], ",") {
+			continue
+		}
+		for _, cd := range cands {
+			if cd.tj == m.ti-1 && cd.score >= 4 && cd.ent.ID != m.ent.ID {
+				cands = append(cands, cand{m.ent, m.ti, m.tj, cd.score})
+				break
+			}
 		}
 	}
 	strong := false
@@ -852,6 +1060,74 @@ func (d *docState) perpetrators(c *claimInfo, ev event, mask []bool) []*graph.At
 		}
 	}
 	return out
+}
+
+// claimVerbs claim an act as the speaker's own: "IS claimed the attack";
+// announceVerbs announce a capture: "the army announced the liberation of".
+var (
+	claimVerbs    = set("claimed", "claims", "claim", "claiming", "adopted")
+	announceVerbs = set("announced", "announces", "declared", "declares", "confirmed", "confirms", "completed", "completes", "claimed")
+)
+
+// blamedBefore reports whether the preposition at p ("on", "to") closes a
+// blame: "blamed the attack on X", "was blamed by activists on X", "pinned
+// it on X": a verb of blame a few words before, in the same clause.
+func blamedBefore(toks []token, p int) bool {
+	for k := p - 1; k >= 0 && k >= p-8; k-- {
+		switch toks[k].low {
+		case "blamed", "blames", "blame", "blaming", "pinned", "pins", "pinning":
+			return true
+		}
+		if toks[k].kind == tPunct && toks[k].text != "\"" {
+			return false
+		}
+	}
+	return false
+}
+
+// fallBefore reports whether "to" at p ends a fall: "fell to X", "the fall
+// of Saraqib to X", "surrendered the town to X".
+func fallBefore(toks []token, p int) bool {
+	for k := p - 1; k >= 0 && k >= p-6; k-- {
+		switch toks[k].low {
+		case "fell", "fall", "falls", "falling", "surrendered", "handed", "lost", "ceded":
+			return true
+		}
+		if toks[k].kind == tPunct {
+			return false
+		}
+	}
+	return false
+}
+
+// supportedBy reports whether the party at ti is named as supporting an
+// act: "backed by Russian air strikes", "supported by the PMF", "with
+// the support of Russian aircraft", "with Russian air cover" (up to two
+// words between the support word and the party).
+func supportedBy(toks []token, ti int) bool {
+	k := ti - 1
+	for k >= 0 && (toks[k].low == "the" || toks[k].low == "a" || toks[k].low == "heavy" || toks[k].low == "intense") {
+		k--
+	}
+	if k < 1 {
+		return false
+	}
+	switch toks[k].low {
+	case "by":
+		return supportWords[toks[k-1].low]
+	case "of", "from":
+		switch toks[k-1].low {
+		case "support", "backing", "cover", "help", "assistance":
+			return true
+		}
+	case "with":
+		for j := ti + 1; j < len(toks) && j <= ti+3; j++ {
+			if toks[j].low == "support" || toks[j].low == "cover" || toks[j].low == "backing" {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // helpedBy reports whether the party at ti is named as helping: "with the
