@@ -83,8 +83,12 @@ func vague(e *graph.Entity, w *World) bool {
 	if e.PlaceType != "region" {
 		return false
 	}
-	anc := w.Ancestors(e.ID)
-	return len(anc) == 0 || vaguePlace(anc[0].PlaceType)
+	enclosed, parent := false, ""
+	w.eachAncestor(e.ID, func(anc graph.Entity) bool {
+		enclosed, parent = true, anc.PlaceType
+		return false
+	})
+	return !enclosed || vaguePlace(parent)
 }
 
 // placeFamily returns the account's place and its enclosing places below
@@ -98,12 +102,13 @@ func placeFamily(a graph.Account, w *World) []uuid.UUID {
 		return nil
 	}
 	out := []uuid.UUID{id}
-	for _, anc := range w.Ancestors(id) {
+	w.eachAncestor(id, func(anc graph.Entity) bool {
 		if vague(&anc, w) {
-			break
+			return false
 		}
 		out = append(out, anc.ID)
-	}
+		return true
+	})
 	return out
 }
 

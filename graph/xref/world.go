@@ -91,31 +91,44 @@ func (w *World) Within(a, b uuid.UUID) bool {
 	if a == b {
 		return true
 	}
-	for _, anc := range w.Ancestors(a) {
-		if anc.ID == b {
-			return true
-		}
-	}
-	return false
+	found := false
+	w.eachAncestor(a, func(anc graph.Entity) bool {
+		found = anc.ID == b
+		return !found
+	})
+	return found
 }
 
 // Ancestors returns the places enclosing id, innermost first.
 func (w *World) Ancestors(id uuid.UUID) []graph.Entity {
 	var out []graph.Entity
+	w.eachAncestor(id, func(anc graph.Entity) bool {
+		out = append(out, anc)
+		return true
+	})
+	return out
+}
+
+// eachAncestor calls f with the places enclosing id, innermost first, as
+// Ancestors lists them, until f returns false. Unlike Ancestors it
+// allocates nothing: matching and blocking walk these chains for every
+// pair and account they look at.
+func (w *World) eachAncestor(id uuid.UUID, f func(graph.Entity) bool) {
 	e, ok := w.Entity(id)
 	for i := 0; ok && e.Within != nil && i < maxChain; i++ {
 		next := *e.Within
 		if next == id {
-			break
+			return
 		}
 		e, ok = w.Entity(next)
 		if !ok {
-			out = append(out, graph.Entity{ID: next})
-			break
+			f(graph.Entity{ID: next})
+			return
 		}
-		out = append(out, e)
+		if !f(e) {
+			return
+		}
 	}
-	return out
 }
 
 // Root returns the root of id's affiliation chain: the independence group
