@@ -30,9 +30,12 @@ var (
 		"airstrikes", "attacks", "attack", "offensive", "militias", "fighters")
 )
 
+// oppositionName is the name of the armed opposition as one party.
+const oppositionName = "armed opposition groups"
+
 // oppositionEntity is the armed opposition as one party.
 func (d *docState) oppositionEntity() *graph.Entity {
-	e := d.newEntity(graph.KindArmedGroup, "armed opposition groups", []string{"rebels", "armed groups", "terrorist groups", "militants", "opposition fighters"}, false)
+	e := d.newEntity(graph.KindArmedGroup, oppositionName, []string{"rebels", "armed groups", "terrorist groups", "militants", "opposition fighters"}, false)
 	if e.Description == "" {
 		e.Description = "armed groups opposed to the government, named by a common noun (rebels, militants, terrorist groups)"
 	}
@@ -232,6 +235,10 @@ func (d *docState) genericActors(toks []token, ms []mention) []mention {
 			continue
 		}
 		switch {
+		case (w == "group" || w == "organisation" || w == "organization") && !toks[i].cap && i > 0 && toks[i-1].low == "the" && d.lastGroup != nil && !(i+1 < len(toks) && covered(i+1)):
+			// "the group": the armed group named last ("Islamic State
+			// militants attacked ... The group claimed the attack").
+			add = append(add, mention{ent: d.lastGroup, s: toks[i-1].s, e: toks[i].e, ti: i - 1, tj: i + 1, ref: true})
 		case oppositionHeads[w]:
 			add = append(add, mention{ent: d.oppositionEntity(), s: toks[i].s, e: toks[i].e, ti: i, tj: i + 1})
 		case oppositionMods[w] && i+1 < len(toks) && (oppositionNouns[toks[i+1].base] || oppositionMods[toks[i+1].base] && i+2 < len(toks) && oppositionNouns[toks[i+2].base]):

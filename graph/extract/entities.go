@@ -291,6 +291,9 @@ func (d *docState) unknownNames(sg *segment, ms []mention) []mention {
 		if pt == "" && articleName(&toks[start]) && start > 0 && locative[toks[start-1].low] && orgCueKind(fold(toks[j-1].text)) == "" {
 			pt = "town"
 		}
+		if pt == "" && eventPlaceSlot(toks, start, j) {
+			pt = "town"
+		}
 		if pt != "" && !overlapsAny(ms, start, j) {
 			name := d.text[toks[start].s:toks[j-1].e]
 			e := d.newEntity(graph.KindPlace, name, nil, false)
@@ -386,6 +389,52 @@ func articleName(t *token) bool {
 	c := t.text[i+1]
 	return c >= 'A' && c <= 'Z'
 }
+
+// eventPlaceSlot reports whether the capitalised run toks[s:e], which the
+// gazetteer lacks, stands where an event's place stands: after an event
+// word and a preposition of place ("a chlorine attack on Kabani", "the
+// siege of Tal Hadiya", "clashes near Umm Batinah") or as the object of a
+// verb of capture or attack ("seized Kabani", "shelled Tal Hadiya"). An
+// adjective before a noun ("an attack on Kurdish positions"), a state's
+// adjective, a month or a weekday is no place.
+func eventPlaceSlot(toks []token, s, e int) bool {
+	if s < 1 {
+		return false
+	}
+	for k := s; k < e; k++ {
+		t := &toks[k]
+		if notNames[t.low] || personTitles[t.low] || monthTok(t) > 0 || weekdays[t.low] != 0 || strings.HasSuffix(t.low, "'s") || stateOfAdjective(t.text) != "" || t.kind != tWord {
+			return false
+		}
+	}
+	if orgCueKind(toks[e-1].low) != "" || e-s == 1 && strings.HasSuffix(toks[s].low, "s") {
+		return false
+	}
+	if e < len(toks) && toks[e].kind == tWord && !toks[e].cap && (forcesNouns[toks[e].base] || oppositionNouns[toks[e].base] || oppositionHeads[toks[e].base] || targetNouns[toks[e].low] || notPlaceAfter[toks[e].low]) {
+		return false
+	}
+	prev := toks[s-1].low
+	if placeObjectVerbs[prev] {
+		return true
+	}
+	if !locative[prev] && prev != "of" || s < 2 {
+		return false
+	}
+	w := toks[s-2].low
+	return airCues[w] || strikeCues[w] || shellingCues[w] || siegeCues[w] || captureCues[w] || attackCues[w] || explosionCues[w] || evacuationCues[w] || campaignCues[w] || eventNouns[w]
+}
+
+var (
+	// placeObjectVerbs take a place as their object: "seized Kabani".
+	placeObjectVerbs = set("captured", "seized", "recaptured", "retook", "besieged", "encircled",
+		"stormed", "entered", "shelled", "bombed", "overran", "liberated", "bombarded", "pounded")
+	// eventNouns name fighting without a type of their own.
+	eventNouns = set("fighting", "clashes", "advance", "push", "incursion", "battles", "assault", "offensive")
+	// notPlaceAfter follow a capitalised adjective, not a place name.
+	notPlaceAfter = set("areas", "villages", "towns", "targets", "posts", "militia", "militias",
+		"civilians", "families", "residents", "cells", "side", "regime", "government", "group",
+		"people", "population", "communities", "forces", "territory", "territories")
+)
 
 var locative = set("in", "near", "at", "from", "on", "to", "outside", "around", "into", "towards", "toward")
 

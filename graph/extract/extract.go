@@ -81,6 +81,7 @@ type docState struct {
 	lastPlaces []*graph.Entity
 	dateline   *graph.Entity            // the dateline's place: where the writer is
 	prevActor  *graph.Entity            // the party the last claim named first, for "Its strikes"
+	lastGroup  *graph.Entity            // the armed group the text named last, for "the group"
 	surnames   map[string]*graph.Entity // fold key of a person's last name -> the person
 }
 

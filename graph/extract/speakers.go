@@ -36,6 +36,13 @@ func nounUse(toks []token, v int) bool {
 	return toks[v-1].kind == tWord && strings.HasSuffix(p, "ed") && !copulas[p] && len(p) > 3
 }
 
+// passiveAux before a reporting verb and passiveEnd after its agent: "was
+// blamed by X on Y", "were reported by X in ...".
+var (
+	passiveAux = set("was", "were", "been", "is", "are", "being")
+	passiveEnd = set("on", "for", "as", "that", "in", "after", "to", "and", "who", "which", "with", "at", "against")
+)
+
 // tollNouns are what "put", "gave", "raised" and "updated" report: "put the
 // death toll at 11", "gave a toll of nine", "raised its tally to 21".
 var tollNouns = set("toll", "tally", "figure", "figures", "number", "count", "estimate")
@@ -223,6 +230,20 @@ func (d *docState) findSpeech(toks []token, ms []mention) []speech {
 					out = append(out, sp)
 					continue
 				}
+			}
+		}
+		// Passive: "a chlorine attack was blamed by opposition activists
+		// on government forces", "the figures were confirmed by the
+		// health directorate".
+		if v > 0 && v+2 < len(toks) && passiveAux[toks[v-1].low] && toks[v+1].low == "by" {
+			e := v + 2
+			for e < len(toks) && e-v < 12 && !passiveEnd[toks[e].low] && toks[e].kind != tPunct {
+				e++
+			}
+			if sp, ok := d.speakerNP(toks, ms, v+2, e); ok && sp.ent != nil {
+				sp.verb = v
+				out = append(out, sp)
+				continue
 			}
 		}
 		s, e := subjectBefore(toks, v)
@@ -657,7 +678,8 @@ func (d *docState) speakerNP(toks []token, ms []mention, s, e int) (speech, bool
 	}
 	name := d.text[toks[ds].s:toks[ne-1].e]
 	full := d.text[toks[s].s:toks[e-1].e]
-	if g := d.lookup(name); g != nil && g.Kind != graph.KindPlace {
+	if g := d.lookup(name); g != nil && g.Kind != graph.KindPlace && !(ne-ds == 1 && !toks[ds].cap) {
+		// (A bare common noun, "a monitor", names no outlet.)
 		sp.ent = g
 		return sp, true
 	}
