@@ -434,14 +434,22 @@ func (d *docState) eventOf(c *claimInfo) (event, bool) {
 			}
 		}
 	}
-	// Place: the most specific place named, outside parentheticals.
-	for k := range c.ms {
-		m := &c.ms[k]
-		if m.ent.Kind != graph.KindPlace || m.dl || m.ti < len(mask) && mask[m.ti] {
-			continue
+	// Place: the most specific place named, outside parentheticals; a
+	// place named in passing ("buses bound for Idlib", "withdrew towards
+	// Azaz") only when no other is: an evacuation's place is where people
+	// leave from.
+	for _, allowPassing := range []bool{false, true} {
+		for k := range c.ms {
+			m := &c.ms[k]
+			if m.ent.Kind != graph.KindPlace || m.dl || m.ti < len(mask) && mask[m.ti] || !allowPassing && inPassing(toks, m.ti) {
+				continue
+			}
+			if ev.place == nil || rankOf(m.ent) < rankOf(ev.place.ent) {
+				ev.place = m
+			}
 		}
-		if ev.place == nil || rankOf(m.ent) < rankOf(ev.place.ent) {
-			ev.place = m
+		if ev.place != nil {
+			break
 		}
 	}
 	for k := range c.dates {
@@ -842,7 +850,7 @@ func (d *docState) perpetrators(c *claimInfo, ev event, mask []bool) []*graph.At
 			}
 			continue
 		}
-		if c.speech != nil && !m.ref && m.ti >= c.speech.npS && m.tj <= c.speech.npE && c.speech.verb < len(toks) && !denialVerbs[toks[c.speech.verb].low] {
+		if c.speech != nil && !m.ref && m.ti >= c.speech.npS && m.tj <= c.speech.npE && c.speech.verb < len(toks) && !denialVerbs[toks[c.speech.verb].low] && !(claimVerbs[toks[c.speech.verb].low] && c.speech.npS > c.speech.verb) {
 			// The speaker that blames or reports is not the party: "The
 			// Salvation Government blamed cells of ISIS for the bombing".
 			continue

@@ -4,6 +4,8 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/google/uuid"
+
 	"github.com/claimgraph/claimgraph/graph"
 	"github.com/claimgraph/claimgraph/graph/gazetteer"
 )
@@ -607,6 +609,7 @@ func (d *docState) placeRefs(sg *segment, ms []mention) []mention {
 		for next < len(ms) && ms[next].ti <= i {
 			if ms[next].ent.Kind == graph.KindPlace && !ms[next].ref && !ms[next].dl {
 				d.notePlace(sg, ms[next].ent)
+				d.notePassing(ms[next].ent, inPassing(toks, ms[next].ti))
 			}
 			next++
 		}
@@ -629,6 +632,7 @@ func (d *docState) placeRefs(sg *segment, ms []mention) []mention {
 	for ; next < len(ms); next++ {
 		if ms[next].ent.Kind == graph.KindPlace && !ms[next].ref && !ms[next].dl {
 			d.notePlace(sg, ms[next].ent)
+			d.notePassing(ms[next].ent, inPassing(toks, ms[next].ti))
 		}
 	}
 	return append(ms, added...)
@@ -696,22 +700,64 @@ func (d *docState) notePlace(sg *segment, e *graph.Entity) {
 	}
 }
 
-// recentPlace returns the most recently named place of one of the types,
-// preferring the types in order unless anyType ("the area": whichever was
-// named last); the dateline's place only when the text named none.
-func (d *docState) recentPlace(types []string, anyType bool) *graph.Entity {
-	if anyType {
-		for k := len(d.lastPlaces) - 1; k >= 0; k-- {
-			for _, t := range types {
-				if d.lastPlaces[k].PlaceType == t {
-					return d.lastPlaces[k]
-				}
+// notePassing records whether a place was last named only in passing.
+func (d *docState) notePassing(e *graph.Entity, passing bool) {
+	if d.passing == nil {
+		d.passing = map[uuid.UUID]bool{}
+	}
+	d.passing[e.ID] = passing
+}
+
+// inPassing reports whether the place named at token ti is named in
+// passing, as a direction or a destination rather than where things
+// happen: "withdrew towards (the town of) Azaz", "the road between Azaz and
+// Aleppo", "10 km north of Azaz", "buses bound for Idlib".
+func inPassing(toks []token, ti int) bool {
+	k := ti - 1
+	if k >= 2 && toks[k].low == "of" && placeNouns[toks[k-1].low] != "" {
+		k -= 2
+	}
+	for k >= 0 && (toks[k].low == "the" || toks[k].low == "rebel-held" || toks[k].low == "government-held" || directions[toks[k].low]) {
+		k--
+	}
+	if k < 0 {
+		return false
+	}
+	switch toks[k].low {
+	case "to", "towards", "toward", "via", "between", "past", "reach", "reached", "for":
+		return true
+	case "and":
+		for j := k - 1; j >= 0 && j >= k-5; j-- {
+			if toks[j].low == "between" {
+				return true
 			}
 		}
-	} else {
+	case "of":
+		return k > 0 && (directions[toks[k-1].low] || toks[k-1].low == "km" || toks[k-1].low == "kilometres" || toks[k-1].low == "kilometers" || toks[k-1].low == "miles")
+	}
+	return false
+}
+
+// recentPlace returns the most recently named place of one of the types,
+// preferring the types in order unless anyType ("the area": whichever was
+// named last), and places named where things happen over places named in
+// passing ("towards Azaz"); the dateline's place only when the text named
+// none.
+func (d *docState) recentPlace(types []string, anyType bool) *graph.Entity {
+	for _, allowPassing := range []bool{false, true} {
+		if anyType {
+			for k := len(d.lastPlaces) - 1; k >= 0; k-- {
+				for _, t := range types {
+					if d.lastPlaces[k].PlaceType == t && (allowPassing || !d.passing[d.lastPlaces[k].ID]) {
+						return d.lastPlaces[k]
+					}
+				}
+			}
+			continue
+		}
 		for _, t := range types {
 			for k := len(d.lastPlaces) - 1; k >= 0; k-- {
-				if d.lastPlaces[k].PlaceType == t {
+				if d.lastPlaces[k].PlaceType == t && (allowPassing || !d.passing[d.lastPlaces[k].ID]) {
 					return d.lastPlaces[k]
 				}
 			}

@@ -79,6 +79,7 @@ type docState struct {
 	country    *graph.Entity // the country the document is about
 	discourse  discourse
 	lastPlaces []*graph.Entity
+	passing    map[uuid.UUID]bool       // places last named only in passing ("towards Azaz")
 	dateline   *graph.Entity            // the dateline's place: where the writer is
 	prevActor  *graph.Entity            // the party the last claim named first, for "Its strikes"
 	lastGroup  *graph.Entity            // the armed group the text named last, for "the group"

@@ -212,6 +212,7 @@ var attrAfter = map[string]string{
 	"besieged": "population", "trapped": "population", "stranded": "population",
 	"treated": "injured", "suffering": "injured", "suffocated": "injured",
 	"boarded": "evacuated", "departed": "evacuated", "transferred": "evacuated",
+	"left": "evacuated", "bussed": "evacuated",
 }
 
 // Attribute words before a figure ("killing 14", "the deaths of 3,250").
@@ -631,6 +632,9 @@ func skipPercentOf(toks []token, j int) int {
 	return j
 }
 
+// kinNouns follow "and their" after the people a figure counts.
+var kinNouns = set("families", "relatives", "dependants", "dependents", "wives", "children")
+
 // attrAfterFrom scans forward from j for the participle or adjective that
 // says what the figure counts, skipping auxiliaries, parentheticals
 // ("including 267 children and 194 women,") and coordinated figures.
@@ -641,6 +645,9 @@ func attrAfterFrom(toks []token, j int, figs []figure, k int) string {
 		if a, ok := attrAfter[t.low]; ok {
 			if a == "killed" && t.low == "lost" && (j+2 >= len(toks) || toks[j+2].low != "lives") {
 				return ""
+			}
+			if t.low == "left" && j+1 < len(toks) && attrAfter[toks[j+1].low] != "" {
+				continue // "left homeless", "left dead"
 			}
 			return a
 		}
@@ -667,6 +674,12 @@ func attrAfterFrom(toks []token, j int, figs []figure, k int) string {
 		}
 		if t.kind == tWord && !t.cap && k >= 0 && j < limit-10 && j+1 < len(toks) && (auxWords[toks[j+1].low] || attrAfter[toks[j+1].low] != "") && !npJoin[t.low] && !eventVerbs[t.low] && attrBefore[t.low] == "" {
 			continue // a noun of the figure: "facilities have been damaged"
+		}
+		if t.low == "and" && j+2 < len(toks) && (toks[j+1].low == "their" || toks[j+1].low == "his") && kinNouns[toks[j+2].low] {
+			// "1,200 fighters and their families left": the figure's own
+			// people.
+			j += 2
+			continue
 		}
 		if t.low == "and" && j+1 < len(toks) {
 			// "267 children and 194 women killed": skip a coordinated figure.
