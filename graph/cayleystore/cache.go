@@ -64,10 +64,46 @@ type cache struct {
 	hits   atomic.Int64
 	misses atomic.Int64
 	// epoch is odd while a write is applied and counts writes: a read
-	// fills the cache only if the epoch it started at is even and still
-	// current, so nothing read beside a write (a group's reads while its
-	// parent is written, which take no lock) is kept.
-	epoch atomic.Uint64
+	// fills the cache only if the epoch it started at is still current,
+	// and, when it is odd (a group's reads while its parent is written,
+	// which take no lock), only with what that write leaves as it is
+	// (pending): the store reads the same before and after it.
+	epoch   atomic.Uint64
+	pending atomic.Pointer[pendingWrite]
+}
+
+// pendingWrite is the write being applied: its epoch (odd) and the
+// entries it invalidates.
+type pendingWrite struct {
+	epoch uint64
+	keys  map[cacheKey]struct{}
+}
+
+// begin marks the start of a write of quads: until end, reads may fill
+// only the entries the write leaves as they are.
+func (c *cache) begin(quads []quad.Quad) {
+	keys := make(map[cacheKey]struct{}, 3*len(quads))
+	for _, q := range quads {
+		p, _ := q.Predicate.(quad.IRI)
+		keys[cacheKey{node: q.Subject, pred: p, kind: ckOut}] = struct{}{}
+		keys[cacheKey{node: q.Object, pred: p, kind: ckIn}] = struct{}{}
+		keys[cacheKey{node: q.Subject, kind: ckRecord}] = struct{}{}
+	}
+	c.pending.Store(&pendingWrite{epoch: c.epoch.Load() + 1, keys: keys})
+	c.epoch.Add(1)
+}
+
+// end drops what the write begun by begin changes, whatever its outcome
+// (a failed transaction changed nothing, and dropping entries is always
+// safe), and lets reads fill the cache again.
+func (c *cache) end() {
+	if p := c.pending.Load(); p != nil {
+		for k := range p.keys {
+			c.drop(k)
+		}
+	}
+	c.epoch.Add(1)
+	c.pending.Store(nil)
 }
 
 func newCache(maxBytes int64) *cache {
@@ -117,12 +153,21 @@ func (c *cache) get(k cacheKey) (any, bool) {
 
 // put stores v under k, read at epoch e, evicting the least recently used
 // entries of its shard beyond the bound. An entry larger than a shard, or
-// read beside a write, is not kept.
+// read beside a write that changes it, is not kept.
 func (c *cache) put(k cacheKey, v any, cost int64, e uint64) {
 	cost += 96 // the entry, its key and the map slot
 	sh := c.shard(k)
-	if cost > sh.max || e%2 == 1 {
+	if cost > sh.max {
 		return
+	}
+	if e%2 == 1 {
+		p := c.pending.Load()
+		if p == nil || p.epoch != e {
+			return
+		}
+		if _, changed := p.keys[k]; changed {
+			return
+		}
 	}
 	sh.mu.Lock()
 	defer sh.mu.Unlock()
@@ -170,14 +215,6 @@ func (c *cache) clear() {
 		sh.cost = 0
 		sh.mu.Unlock()
 	}
-}
-
-// invalidate drops what the quad (s p o) being added or deleted changes.
-func (c *cache) invalidate(q quad.Quad) {
-	p, _ := q.Predicate.(quad.IRI)
-	c.drop(cacheKey{node: q.Subject, pred: p, kind: ckOut})
-	c.drop(cacheKey{node: q.Object, pred: p, kind: ckIn})
-	c.drop(cacheKey{node: q.Subject, kind: ckRecord})
 }
 
 // bytes is the estimated size of the entries held.

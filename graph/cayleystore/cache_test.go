@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/cayleygraph/quad"
 	"github.com/google/uuid"
 
 	"github.com/claimgraph/claimgraph/graph"
@@ -425,4 +426,48 @@ func TestBoltNoBloomNoCache(t *testing.T) {
 		}
 		return s
 	})
+}
+
+// Beside a write, a read may keep only what the write leaves as it is:
+// the out-edges, in-edges and records of what the write does not touch.
+// Once the write ends, what it touched is dropped, and reads fill the
+// cache again as usual.
+func TestCacheFillBesideAWrite(t *testing.T) {
+	c := newCache(1 << 20)
+	s1, s2 := quad.IRI("cg:account/1"), quad.IRI("cg:account/2")
+	key := quad.String("in:x:2017-10")
+	c.put(cacheKey{node: s1, kind: ckRecord}, "old record", 10, c.epoch.Load())
+	c.begin([]quad.Quad{{Subject: s1, Predicate: pKey, Object: key}})
+	e := c.epoch.Load()
+	if e%2 != 1 {
+		t.Fatalf("epoch %d during a write, want odd", e)
+	}
+	touched := []cacheKey{{node: s1, pred: pKey, kind: ckOut}, {node: key, pred: pKey, kind: ckIn}, {node: s1, kind: ckRecord}}
+	untouched := []cacheKey{{node: s2, pred: pKey, kind: ckOut}, {node: s2, kind: ckRecord}, {node: key, pred: pEvent, kind: ckIn}}
+	for _, k := range append(touched, untouched...) {
+		c.put(k, "read beside", 10, e)
+	}
+	for _, k := range touched {
+		if v, ok := c.get(k); ok && v != "old record" {
+			t.Errorf("%v, which the write changes, was filled beside it", k)
+		}
+	}
+	for _, k := range untouched {
+		if _, ok := c.get(k); !ok {
+			t.Errorf("%v, which the write leaves, was not kept", k)
+		}
+	}
+	c.end()
+	if _, ok := c.get(cacheKey{node: s1, kind: ckRecord}); ok {
+		t.Error("the record the write changed is still cached after it")
+	}
+	late := cacheKey{node: s2, kind: ckOut, pred: pEvent}
+	c.put(late, "late", 10, e)
+	if _, ok := c.get(late); ok {
+		t.Error("a read begun beside a write that has ended filled the cache")
+	}
+	c.put(touched[0], "after", 10, c.epoch.Load())
+	if _, ok := c.get(touched[0]); !ok {
+		t.Error("a read after the write did not fill the cache")
+	}
 }

@@ -88,21 +88,21 @@ func (s *Store) apply(ctx context.Context, pl *plan) error {
 	}
 	if s.backend == BackendBolt {
 		deltas = padForKV(deltas)
+		defer s.releaseMapped() // after the write lock is released
 	}
 	s.rw.Lock()
 	defer s.rw.Unlock()
 	s.gen++
 	if s.cache != nil {
-		s.cache.epoch.Add(1)
+		quads := make([]quad.Quad, len(deltas))
+		for i, d := range deltas {
+			quads[i] = d.Quad
+		}
+		s.cache.begin(quads)
 	}
 	err = s.qs.ApplyDeltas(deltas, cgraph.IgnoreOpts{IgnoreDup: true, IgnoreMissing: true})
-	// Invalidate whatever happened: a failed transaction changed nothing,
-	// and dropping entries is always safe.
 	if s.cache != nil {
-		for _, d := range deltas {
-			s.cache.invalidate(d.Quad)
-		}
-		s.cache.epoch.Add(1)
+		s.cache.end()
 	}
 	if err != nil {
 		return fmt.Errorf("commit: apply %d deltas: %w", len(deltas), err)

@@ -81,7 +81,8 @@
 // a group in the background on bolt while the next group, continuing its
 // plan, is planned; reads beside that write take no lock (bolt's read
 // transactions see the state before it, and the next group reads nothing
-// the write changes from the store) and fill no cache (cache.epoch).
+// the write changes from the store) and fill the cache only with what the
+// write leaves as it is (cache.epoch, cache.pending).
 //
 // # Concurrency
 //

@@ -40,7 +40,8 @@ type Group struct {
 	// holds. Only on bolt, whose transactions let reads run beside a
 	// write; what this group reads from the store is untouched by the
 	// parent's batches (those subjects are in its plan), and the cache
-	// keeps nothing read while a write runs (cache.epoch).
+	// keeps nothing read while a write runs that the write changes
+	// (cache.epoch, cache.pending).
 	nolock bool
 }
 
