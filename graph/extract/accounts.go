@@ -183,7 +183,7 @@ var (
 		"using", "dropping", "firing", "attacking", "bombarded", "shot", "downed",
 		"carry", "conduct", "launch", "fly", "flew", "flown", "performed", "perform",
 		"neutralised", "neutralized", "eliminated", "ambushed", "encircled", "regained",
-		"wrested", "laid", "tightened", "blockaded", "surrounded", "stormed", "seizing",
+		"wrested", "laid", "tightened", "imposed", "blockaded", "surrounded", "stormed", "seizing",
 		"capturing", "recapturing", "retaking", "storming", "encircling", "shot", "beheaded")
 )
 
@@ -295,7 +295,8 @@ func (d *docState) eventOf(c *claimInfo) (event, bool) {
 				case "entered", "enter", "entering":
 					ok = placeWithin(c.ms, i+1, 4) && forcesBefore(toks, i, c.ms)
 				case "recapture", "seize", "retake":
-					ok = i > 0 && toks[i-1].low == "the"
+					// the noun: "the recapture of", "the army's recapture of"
+					ok = i > 0 && (toks[i-1].low == "the" || toks[i-1].low == "its" || toks[i-1].low == "their" || strings.HasSuffix(toks[i-1].low, "'s"))
 				}
 				if ok {
 					first(&capture, i)
@@ -341,11 +342,19 @@ func (d *docState) eventOf(c *claimInfo) (event, bool) {
 			}
 		}
 	}
-	// The event of the main clause first: "recaptured the town after a
-	// week-long assault backed by Russian air strikes" is a capture; the
-	// background only when the main clause names no event.
+	// The event the main clause's verb reports first: "recaptured the
+	// town after a week-long assault backed by Russian air strikes" is a
+	// capture. A main clause that names its event by a noun only ("the
+	// liberation of the city comes after the coalition's warplanes
+	// perpetrated massacres") gives no such precedence.
 	scan(sub)
-	if max(air, strike, shell, massacre, campaign, evac, siege, capture, prohib, expl, destroy, attack) < 0 {
+	mainVerb := false
+	for _, k := range []int{air, strike, shell, massacre, campaign, evac, siege, capture, prohib, expl, destroy, attack} {
+		if k >= 0 && verbLike(toks[k].low) {
+			mainVerb = true
+		}
+	}
+	if !mainVerb {
 		scan(nil)
 	}
 	dayDated := false
@@ -434,22 +443,36 @@ func (d *docState) eventOf(c *claimInfo) (event, bool) {
 			}
 		}
 	}
-	// Place: the most specific place named, outside parentheticals; a
-	// place named in passing ("buses bound for Idlib", "withdrew towards
-	// Azaz") only when no other is: an evacuation's place is where people
-	// leave from.
+	// Place: the most specific place named, outside parentheticals. A
+	// place named in passing ("buses bound for Idlib in the countryside
+	// of Aleppo", "withdrew towards Azaz") only when no other is named,
+	// and never an evacuation's: it is where people leave from, and "the
+	// buses are heading to Idlib" is about the evacuation reported.
+	passing := make([]bool, len(c.ms))
+	for k := range c.ms {
+		m := &c.ms[k]
+		passing[k] = inPassing(toks, m.ti)
+		for p := 0; p < k && !passing[k]; p++ {
+			// the place that holds the destination: "towards Jarablus in
+			// the northern countryside of Aleppo"
+			passing[k] = passing[p] && c.ms[p].tj <= m.ti && m.ti-c.ms[p].tj <= 6 && (toks[c.ms[p].tj].low == "in" || isPunct(&toks[c.ms[p].tj], ","))
+		}
+	}
 	for _, allowPassing := range []bool{false, true} {
+		if allowPassing && (ev.place != nil || ev.typ == graph.EventEvacuation) {
+			break
+		}
 		for k := range c.ms {
 			m := &c.ms[k]
-			if m.ent.Kind != graph.KindPlace || m.dl || m.ti < len(mask) && mask[m.ti] || !allowPassing && inPassing(toks, m.ti) {
+			// (A place in the speaker's words describes the speaker: "Homs
+			// governor Talal Barazi said".)
+			inSpeaker := c.speech != nil && m.ti >= c.speech.npS && m.tj <= c.speech.npE
+			if m.ent.Kind != graph.KindPlace || m.dl || m.ti < len(mask) && mask[m.ti] || passing[k] && !allowPassing || inSpeaker {
 				continue
 			}
 			if ev.place == nil || rankOf(m.ent) < rankOf(ev.place.ent) {
 				ev.place = m
 			}
-		}
-		if ev.place != nil {
-			break
 		}
 	}
 	for k := range c.dates {
@@ -519,6 +542,16 @@ func subordinateMask(toks []token) []bool {
 		}
 	}
 	return m
+}
+
+// verbLike reports whether a cue word is a verb in the past (the verb of a
+// clause that reports an event), not a noun.
+func verbLike(w string) bool {
+	switch w {
+	case "took", "fell", "left", "overran", "retook", "struck", "hit", "blew", "shot", "overrun", "taken":
+		return true
+	}
+	return strings.HasSuffix(w, "ed") && len(w) > 4
 }
 
 // supportWords before "by" make a supporting party: "backed by", "supported
@@ -631,7 +664,13 @@ func peopleLeave(toks []token, i int, ms []mention) bool {
 	if k < len(toks) && toks[k].low == "from" {
 		k++
 	}
-	return placeWithin(ms, k, 4)
+	for _, m := range ms {
+		// a place named, not referred to: "left the town" may be any
+		if m.ent.Kind == graph.KindPlace && !m.ref && m.ti >= k && m.ti < k+4 {
+			return true
+		}
+	}
+	return false
 }
 
 // attackVerbs are verbs of an attack that name no weapon: "fired on the
@@ -1703,6 +1742,15 @@ func (d *docState) addToAccount(a *acc, c *claimInfo, ev event) {
 	if a.a.Target == "" {
 		a.a.Target = ev.target
 	}
+	if ev.typ == graph.EventEvacuation || ev.typ == "" && a.a.Type == graph.EventEvacuation {
+		// People counted in an account of an evacuation are the evacuees:
+		// "more than 1,400 people on the buses".
+		for k := range c.claim.Values {
+			if v := &c.claim.Values[k]; v.Attribute == "count" && evacueeWho[v.Who] {
+				v.Attribute = "evacuated"
+			}
+		}
+	}
 	if c.claim.Polarity != graph.Denied {
 		for _, v := range c.claim.Values {
 			if !a.vals[v.Span] {
@@ -1712,6 +1760,9 @@ func (d *docState) addToAccount(a *acc, c *claimInfo, ev event) {
 		}
 	}
 }
+
+// evacueeWho are the people an evacuation's bare count counts.
+var evacueeWho = set("people", "civilians", "fighters", "families", "children", "women")
 
 // accounts returns the built accounts.
 func (d *docState) accounts() []graph.Account {

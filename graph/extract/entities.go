@@ -609,7 +609,7 @@ func (d *docState) placeRefs(sg *segment, ms []mention) []mention {
 		for next < len(ms) && ms[next].ti <= i {
 			if ms[next].ent.Kind == graph.KindPlace && !ms[next].ref && !ms[next].dl {
 				d.notePlace(sg, ms[next].ent)
-				d.notePassing(ms[next].ent, inPassing(toks, ms[next].ti))
+				d.notePassing(ms[next].ent, inPassing(toks, ms[next].ti) || betweenPlaces(toks, ms[next].ti))
 			}
 			next++
 		}
@@ -632,7 +632,7 @@ func (d *docState) placeRefs(sg *segment, ms []mention) []mention {
 	for ; next < len(ms); next++ {
 		if ms[next].ent.Kind == graph.KindPlace && !ms[next].ref && !ms[next].dl {
 			d.notePlace(sg, ms[next].ent)
-			d.notePassing(ms[next].ent, inPassing(toks, ms[next].ti))
+			d.notePassing(ms[next].ent, inPassing(toks, ms[next].ti) || betweenPlaces(toks, ms[next].ti))
 		}
 	}
 	return append(ms, added...)
@@ -708,10 +708,26 @@ func (d *docState) notePassing(e *graph.Entity, passing bool) {
 	d.passing[e.ID] = passing
 }
 
+// betweenPlaces reports whether the place at ti is one end of "between X
+// and Y": a landmark for what lies between, which "the town" later does
+// not refer to (an event "on the road between Idlib and Binnish" still
+// has its place).
+func betweenPlaces(toks []token, ti int) bool {
+	for j := ti - 1; j >= 0 && j >= ti-6; j-- {
+		if toks[j].low == "between" {
+			return true
+		}
+		if toks[j].kind == tPunct {
+			return false
+		}
+	}
+	return false
+}
+
 // inPassing reports whether the place named at token ti is named in
 // passing, as a direction or a destination rather than where things
-// happen: "withdrew towards (the town of) Azaz", "the road between Azaz and
-// Aleppo", "10 km north of Azaz", "buses bound for Idlib".
+// happen: "withdrew towards (the town of) Azaz", "10 km north of Azaz",
+// "buses bound for Idlib" (but "in the east of al-Mayadin" is in it).
 func inPassing(toks []token, ti int) bool {
 	k := ti - 1
 	if k >= 2 && toks[k].low == "of" && placeNouns[toks[k-1].low] != "" {
@@ -724,16 +740,10 @@ func inPassing(toks []token, ti int) bool {
 		return false
 	}
 	switch toks[k].low {
-	case "to", "towards", "toward", "via", "between", "past", "reach", "reached", "for":
+	case "to", "towards", "toward", "via", "past", "reach", "reached", "for":
 		return true
-	case "and":
-		for j := k - 1; j >= 0 && j >= k-5; j-- {
-			if toks[j].low == "between" {
-				return true
-			}
-		}
 	case "of":
-		return k > 0 && (directions[toks[k-1].low] || toks[k-1].low == "km" || toks[k-1].low == "kilometres" || toks[k-1].low == "kilometers" || toks[k-1].low == "miles")
+		return k > 1 && (directions[toks[k-1].low] && toks[k-2].low != "the" || toks[k-1].low == "km" || toks[k-1].low == "kilometres" || toks[k-1].low == "kilometers" || toks[k-1].low == "miles")
 	}
 	return false
 }
