@@ -4,7 +4,34 @@ import (
 	"os"
 	"strconv"
 	"strings"
+	"time"
 )
+
+// mappedWatch is how often a bolt store checks its mapped pages while no
+// commit does (a server that only reads).
+var mappedWatch = 2 * time.Second
+
+// watchMapped releases mapped pages beyond the budget every mappedWatch
+// until stop is closed: reads map pages in too, and a store that is only
+// read never commits.
+func (s *Store) watchMapped(stop chan struct{}) {
+	t := time.NewTicker(mappedWatch)
+	defer t.Stop()
+	for {
+		select {
+		case <-stop:
+			return
+		case <-t.C:
+			s.wmu.Lock()
+			select {
+			case <-stop: // closed (or closing) meanwhile
+			default:
+				s.releaseMapped()
+			}
+			s.wmu.Unlock()
+		}
+	}
+}
 
 // releaseMapped hands the pages of the bolt file mapped into the process
 // back to the kernel's page cache when more than s.mapped of them are

@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 )
 
 // mappedRSS is the resident size of the process's mapping that starts at
@@ -74,5 +75,29 @@ func TestBoltReleasesMappedPages(t *testing.T) {
 		if after[k] != v {
 			t.Errorf("%s after release: %s, want %s", k, after[k], v)
 		}
+	}
+}
+
+// A store that is only read releases the pages reads map in too.
+func TestBoltReleasesMappedPagesWhileReading(t *testing.T) {
+	defer func(d time.Duration) { mappedWatch = d }(mappedWatch)
+	mappedWatch = 20 * time.Millisecond
+	s, err := OpenWith(t.Context(), t.TempDir(), Options{MappedBytes: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	w := loadWorld(t)
+	w.ingest(t, s)
+	uncached(s, func() { snapshot(t, s, w, nil) })
+	s.wmu.Lock()
+	addr := s.bolt.DB().Info().Data
+	s.wmu.Unlock()
+	deadline := time.Now().Add(5 * time.Second)
+	for mappedRSS(t, addr) > 0 {
+		if time.Now().After(deadline) {
+			t.Fatalf("%d bytes of the store still resident 5 s after the last read", mappedRSS(t, addr))
+		}
+		time.Sleep(10 * time.Millisecond)
 	}
 }

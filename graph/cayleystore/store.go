@@ -42,6 +42,9 @@ type Store struct {
 	// of its file the process keeps mapped in (releaseMapped).
 	bolt   *hbolt.DB
 	mapped int64
+	// stop ends the watch that releases mapped pages while only reads
+	// run (watchMapped); nil when there is none.
+	stop chan struct{}
 
 	wmu sync.Mutex   // one Commit or Load at a time
 	rw  sync.RWMutex // readers vs the moment deltas are applied
@@ -151,7 +154,12 @@ func open(ctx context.Context, dsn string, o Options) (*Store, error) {
 	if mapped == 0 {
 		mapped = DefaultMappedBytes
 	}
-	return &Store{qs: qs, backend: BackendBolt, bolt: db, mapped: mapped}, nil
+	s := &Store{qs: qs, backend: BackendBolt, bolt: db, mapped: mapped}
+	if mapped > 0 {
+		s.stop = make(chan struct{})
+		go s.watchMapped(s.stop)
+	}
+	return s, nil
 }
 
 // openSQL creates the schema if it is missing, then connects.
@@ -231,6 +239,9 @@ func openBolt(dir string, noBloom bool) (cgraph.QuadStore, *hbolt.DB, error) {
 // Close releases the store. Closing twice is harmless.
 func (s *Store) Close() error {
 	s.closeOnce.Do(func() {
+		if s.stop != nil {
+			close(s.stop)
+		}
 		s.wmu.Lock()
 		defer s.wmu.Unlock()
 		s.rw.Lock()
