@@ -157,7 +157,19 @@
 // to the event reported) and those who helped ("with the help of the
 // militants of X"); a warning of a staging to come ("are preparing a
 // staged incident") names no perpetrator. A party congratulated "on the
-// liberation of" a town took it. "Could not determine whether Russian or
+// liberation of" a town took it.
+// The event of a clause is the one its verb reports: "recaptured the town
+// after a week-long assault backed by Russian air strikes" is a capture
+// (the background after "after", "following", "amid", "before" counts only
+// when the main clause's verb reports none), and a party that backs it
+// ("backed by", "with the support of") takes part. Captures are also
+// "fell to X", "the fall of X to Y", forces that "entered" a town, "took
+// full control"; "the group" is the armed group named last; "blamed by X
+// on Y" makes X the speaker and Y the party; a name the gazetteer lacks
+// where an event's place stands ("an attack on Zimreen") is a place; a
+// place named in passing ("towards Azaz", "bound for Idlib") is neither
+// the event's place while another is named (an evacuation's never) nor
+// what "the town" refers to. "Could not determine whether Russian or
 // Syrian jets" is the explicit unknown. "Combat
 // missions", "sorties" and "flights" are air action, so a denial of them
 // is a denied air strike; "one of its strikes" is one strike; a party's
