@@ -59,7 +59,7 @@ func typeCueFor(t graph.EventType, toks []token, i int) bool {
 	case graph.EventDestruction:
 		return destroyCues[w] || strikeCues[w] || campaignCues[w]
 	case graph.EventAttack:
-		return attackCues[w]
+		return attackCues[w] || killingCues[w]
 	}
 	return false
 }
@@ -153,8 +153,11 @@ var (
 		"drones", "bombers", "bomber", "sorties", "sortie", "airplanes", "planes", "plane")
 	strikeCues = set("strike", "strikes", "struck", "raid", "raids", "missile", "missiles",
 		"bombed", "bombing", "bombings", "bombardment", "bombarded")
-	shellingCues   = set("shelling", "shelled", "artillery", "mortar", "mortars", "rockets", "rocket", "shells", "shell")
-	massacreCues   = set("massacre", "massacres", "massacred", "executed", "execution", "executions", "grave", "graves")
+	shellingCues = set("shelling", "shelled", "artillery", "mortar", "mortars", "rockets", "rocket", "shells", "shell")
+	massacreCues = set("massacre", "massacres", "massacred")
+	// killingCues name killings of people in a party's hands, which the
+	// labels type as an attack: executions, mass graves, abductions.
+	killingCues    = set("executed", "execution", "executions", "grave", "graves", "abducted", "abduction", "abductions", "kidnapped", "kidnapping", "kidnappings", "beheaded")
 	campaignCues   = set("campaign", "battle", "offensive", "bombing", "bombings", "bombardment")
 	evacuationCues = set("evacuation", "evacuated", "evacuate", "evacuating", "exit", "passage", "bused", "buses", "withdrawal", "bussed", "evacuees", "departed", "departure", "evacuations")
 	siegeCues      = set("siege", "besieged", "blockade", "encircled", "besieging", "besiege", "encircle", "encircling", "encirclement", "blockaded", "sieges", "surrounded")
@@ -184,7 +187,8 @@ var (
 		"carry", "conduct", "launch", "fly", "flew", "flown", "performed", "perform",
 		"neutralised", "neutralized", "eliminated", "ambushed", "encircled", "regained",
 		"wrested", "laid", "tightened", "imposed", "blockaded", "surrounded", "stormed", "seizing",
-		"capturing", "recapturing", "retaking", "storming", "encircling", "shot", "beheaded")
+		"capturing", "recapturing", "retaking", "storming", "encircling", "shot", "beheaded",
+		"abducted", "kidnapped", "abducting", "kidnapping")
 )
 
 // stagingCues accuse a party of staging an event or fabricating it.
@@ -226,7 +230,7 @@ func (d *docState) eventOf(c *claimInfo) (event, bool) {
 	toks := c.sg.toks
 	ev := event{cueI: -1}
 	mask := parenMask(toks)
-	var air, strike, shell, massacre, campaign, evac, siege, capture, prohib, expl, destroy, attack = -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1
+	var air, strike, shell, massacre, killing, campaign, evac, siege, capture, prohib, expl, destroy, attack = -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1
 	first := func(p *int, i int) {
 		if *p < 0 {
 			*p = i
@@ -234,7 +238,7 @@ func (d *docState) eventOf(c *claimInfo) (event, bool) {
 	}
 	sub := subordinateMask(toks)
 	scan := func(skip []bool) {
-		air, strike, shell, massacre, campaign, evac, siege, capture, prohib, expl, destroy, attack = -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1
+		air, strike, shell, massacre, killing, campaign, evac, siege, capture, prohib, expl, destroy, attack = -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1
 		ev.plural = false
 		for i := range toks {
 			if mask[i] || skip != nil && skip[i] {
@@ -265,6 +269,9 @@ func (d *docState) eventOf(c *claimInfo) (event, bool) {
 					ev.plural = true
 				}
 				first(&massacre, i)
+			}
+			if killingCues[w] && massacreCue(toks, i) {
+				first(&killing, i)
 			}
 			if campaignCues[w] {
 				first(&campaign, i)
@@ -349,7 +356,7 @@ func (d *docState) eventOf(c *claimInfo) (event, bool) {
 	// perpetrated massacres") gives no such precedence.
 	scan(sub)
 	mainVerb := false
-	for _, k := range []int{air, strike, shell, massacre, campaign, evac, siege, capture, prohib, expl, destroy, attack} {
+	for _, k := range []int{air, strike, shell, massacre, killing, campaign, evac, siege, capture, prohib, expl, destroy, attack} {
 		if k >= 0 && verbLike(toks[k].low) {
 			mainVerb = true
 		}
@@ -406,6 +413,8 @@ func (d *docState) eventOf(c *claimInfo) (event, bool) {
 		set(graph.EventBombingCampaign, massacre, false)
 	case massacre >= 0:
 		set(graph.EventMassacre, massacre, false)
+	case killing >= 0:
+		set(graph.EventAttack, killing, true)
 	case evac >= 0:
 		set(graph.EventEvacuation, evac, true)
 	case capture >= 0:
@@ -438,7 +447,7 @@ func (d *docState) eventOf(c *claimInfo) (event, bool) {
 		}
 		if (w == "that" || w == "this" || w == "the" || w == "these" || w == "those") && i+1 < len(toks) {
 			n := toks[i+1].low
-			if attackCues[n] || strikeCues[n] || massacreCues[n] || n == "toll" || n == "incident" || n == "crime" || n == "crimes" || n == "bombing" || n == "explosion" || n == "blast" {
+			if attackCues[n] || strikeCues[n] || massacreCues[n] || killingCues[n] || n == "toll" || n == "incident" || n == "crime" || n == "crimes" || n == "bombing" || n == "explosion" || n == "blast" {
 				ev.anaph = true
 			}
 		}
@@ -624,7 +633,7 @@ func placeWithin(ms []mention, k, n int) bool {
 	return false
 }
 
-// massacreCue reports whether a massacre word at i names killings: "a
+// massacreCue reports whether a killing word at i names killings: "a
 // mass grave", "executed 25 men", not "executed an operation" or a grave
 // concern.
 func massacreCue(toks []token, i int) bool {
