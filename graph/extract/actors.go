@@ -239,6 +239,17 @@ func (d *docState) genericActors(toks []token, ms []mention) []mention {
 			// "the group": the armed group named last ("Islamic State
 			// militants attacked ... The group claimed the attack").
 			add = append(add, mention{ent: d.lastGroup, s: toks[i-1].s, e: toks[i].e, ti: i - 1, tj: i + 1, ref: true})
+		case w == "air" && !toks[i].cap && i+1 < len(toks) && toks[i+1].low == "force" && !toks[i+1].cap && i > 0 && (toks[i-1].low == "the" || toks[i-1].low == "its") && d.country != nil:
+			// "the air force had struck": the air force of the country the
+			// document is about, else its army.
+			a := d.lookup(adjectiveOf[d.country.Name]+" Air Force", graph.KindArmy)
+			if adjectiveOf[d.country.Name] == "" || a == nil {
+				a = d.x.armyOf[d.country.ID]
+			}
+			if a != nil {
+				add = append(add, mention{ent: a, s: toks[i].s, e: toks[i+1].e, ti: i, tj: i + 2})
+				i++
+			}
 		case oppositionHeads[w]:
 			add = append(add, mention{ent: d.oppositionEntity(), s: toks[i].s, e: toks[i].e, ti: i, tj: i + 1})
 		case oppositionMods[w] && i+1 < len(toks) && (oppositionNouns[toks[i+1].base] || oppositionMods[toks[i+1].base] && i+2 < len(toks) && oppositionNouns[toks[i+2].base]):
