@@ -546,11 +546,24 @@ func subordinateMask(toks []token) []bool {
 		if !start {
 			continue
 		}
-		for j := i; j < len(toks) && !isPunct(&toks[j], ",") && !isPunct(&toks[j], ".") && !isPunct(&toks[j], ";"); j++ {
+		// Support ("backed by U.S.-led air strikes") ends where the main
+		// verb begins, commas or not: "Kurdish fighters backed by
+		// U.S.-led air strikes recaptured the town".
+		support := toks[i].low != "after" && toks[i].low != "following" && toks[i].low != "amid" && toks[i].low != "amidst" && toks[i].low != "before" && toks[i].low != "despite" && toks[i].low != "ahead"
+		for j := i; j < len(toks) && !isPunct(&toks[j], ",") && !(isPunct(&toks[j], ".") && !(support && glued(toks, j))) && !isPunct(&toks[j], ";"); j++ {
+			if support && j > i+1 && eventVerbs[toks[j].low] && verbLike(toks[j].low) && !supportWords[toks[j].low] {
+				break
+			}
 			m[j] = true
 		}
 	}
 	return m
+}
+
+// glued reports whether the token at j runs into the next with no space:
+// the dots of "U.S.-led".
+func glued(toks []token, j int) bool {
+	return j+1 < len(toks) && toks[j+1].s == toks[j].e
 }
 
 // verbLike reports whether a cue word is a verb in the past (the verb of a
@@ -881,6 +894,7 @@ func (d *docState) perpetrators(c *claimInfo, ev event, mask []bool) []*graph.At
 	isCue := func(k int) bool {
 		return k >= 0 && k < len(toks) && ev.typeCue[k] && !(k > 0 && toks[k-1].low == "to")
 	}
+	sub := subordinateMask(toks)
 	cueBefore := func(k, n int) bool {
 		for j := k - 1; j >= 0 && j >= k-n; j-- {
 			if isCue(j) {
@@ -969,6 +983,12 @@ func (d *docState) perpetrators(c *claimInfo, ev event, mask []bool) []*graph.At
 			limit := m.tj + 8
 			for j := m.tj; j < len(toks) && j < m.tj+14; j++ {
 				if j < len(mask) && mask[j] || isPunct(&toks[j], ",") && (j+1 < len(mask) && mask[j+1] || j > 0 && mask[j-1]) {
+					continue
+				}
+				// "Kurdish fighters backed by U.S.-led air strikes
+				// recaptured": the support between subject and verb.
+				if sub[j] || supportWords[toks[j].low] && j+1 < len(toks) && toks[j+1].low == "by" {
+					limit++
 					continue
 				}
 				// "Government forces, advancing from the south, shelled":

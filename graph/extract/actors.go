@@ -30,6 +30,14 @@ var (
 		"airstrikes", "attacks", "attack", "offensive", "militias", "fighters")
 )
 
+// jihadistGroups are the groups "the militants" and "the jihadists" refer
+// back to when the text named one last; kurdishForces the nouns after
+// "Kurdish" that name a Kurdish armed force.
+var (
+	jihadistGroups = set("Islamic State in Iraq and the Levant", "Hayat Tahrir al-Sham")
+	kurdishForces  = set("fighters", "forces", "militia", "militias", "militiamen", "troops", "units")
+)
+
 // oppositionName is the name of the armed opposition as one party.
 const oppositionName = "armed opposition groups"
 
@@ -122,11 +130,28 @@ func (d *docState) forcesOf(e *graph.Entity) *graph.Entity {
 func (d *docState) ledCoalitions(toks []token, ms []mention) {
 	for k := range ms {
 		m := &ms[k]
-		if m.ent.Kind != graph.KindState || m.tj >= len(toks) || toks[m.tj].base != "coalition" || !strings.HasPrefix(d.text[m.e:], "-led") {
+		if m.ent.Kind != graph.KindState || m.tj >= len(toks) || !strings.HasPrefix(d.text[m.e:], "-led") && !strings.HasPrefix(d.text[m.e:], ".-led") {
 			continue
 		}
-		if c := d.x.coalitionOf[m.ent.ID]; c != nil {
-			m.ent, m.e, m.tj = c, toks[m.tj].e, m.tj+1
+		c := d.x.coalitionOf[m.ent.ID]
+		if c == nil {
+			continue
+		}
+		// the word after "-led" (".-led" after "U.S")
+		n := m.tj
+		for n < len(toks) && toks[n].s < m.e+strings.Index(d.text[m.e:], "led")+3 {
+			n++
+		}
+		if n >= len(toks) {
+			continue
+		}
+		switch {
+		case toks[n].base == "coalition":
+			m.ent, m.e, m.tj = c, toks[n].e, n+1
+		case airCues[toks[n].low] || strikeCues[toks[n].low] || toks[n].low == "air" || campaignCues[toks[n].low]:
+			// "U.S.-led air strikes", "the US-led bombing": the
+			// coalition's action; the cue stays the event's.
+			m.ent = c
 		}
 	}
 }
@@ -239,6 +264,32 @@ func (d *docState) genericActors(toks []token, ms []mention) []mention {
 			// "the group": the armed group named last ("Islamic State
 			// militants attacked ... The group claimed the attack").
 			add = append(add, mention{ent: d.lastGroup, s: toks[i-1].s, e: toks[i].e, ti: i - 1, tj: i + 1, ref: true})
+		case (w == "militants" || w == "jihadists") && !toks[i].cap && i > 0 && toks[i-1].low == "the" && d.lastGroup != nil && jihadistGroups[d.lastGroup.Name]:
+			// "abducted by the militants", "the jihadists": the jihadist
+			// group the text named last ("Islamic State ... the
+			// militants"), not the armed opposition at large.
+			add = append(add, mention{ent: d.lastGroup, s: toks[i-1].s, e: toks[i].e, ti: i - 1, tj: i + 1, ref: true})
+		case w == "kurdish" && toks[i].cap && i+1 < len(toks) && kurdishForces[toks[i+1].base] && d.country != nil:
+			// "Kurdish fighters": in Syria the People's Protection Units,
+			// in Iraq the Peshmerga.
+			var e *graph.Entity
+			switch d.country.Name {
+			case "Syria":
+				e = d.lookup("People's Protection Units", graph.KindArmedGroup)
+			case "Iraq":
+				e = d.lookup("Peshmerga", graph.KindArmy)
+			}
+			if e != nil {
+				add = append(add, mention{ent: e, s: toks[i].s, e: toks[i+1].e, ti: i, tj: i + 2})
+				i++
+			}
+		case (w == "allied" && i+1 < len(toks) && (toks[i+1].base == "militias" || toks[i+1].base == "militia") || (w == "militias" || w == "militia") && i+2 < len(toks) && toks[i+1].low == "allied" && toks[i+2].low == "with") && d.country != nil && d.country.Name == "Syria":
+			// "the army and allied militias", "the militias allied with
+			// it": the militias fighting alongside the Syrian army.
+			if e := d.lookup("pro-government forces", graph.KindArmedGroup); e != nil {
+				add = append(add, mention{ent: e, s: toks[i].s, e: toks[i+1].e, ti: i, tj: i + 2})
+				i++
+			}
 		case w == "air" && !toks[i].cap && i+1 < len(toks) && toks[i+1].low == "force" && !toks[i+1].cap && i > 0 && (toks[i-1].low == "the" || toks[i-1].low == "its") && d.country != nil:
 			// "the air force had struck": the air force of the country the
 			// document is about, else its army.
