@@ -21,20 +21,22 @@ import (
 //
 //	XREF_DIAG=1 go test ./graph/xref -run TestDiagnose -v
 //
-// (XREF_DIAG=2 for the second held-out set, XREF_DIAG=dev, or a folder,
-// for another set). Sets 1 and 2 are diagnostic since the seventh session;
+// (XREF_DIAG=2 for the second held-out set, XREF_DIAG=dev, XREF_DIAG=train
+// for the extraction training set, or a folder, for another set). Sets 1 and 2 are diagnostic since the seventh session;
 // the third held-out set is scored only, never diagnosed.
 func TestDiagnose(t *testing.T) {
 	dir := os.Getenv("XREF_DIAG")
 	switch dir {
 	case "":
-		t.Skip("set XREF_DIAG=1 or 2 (held-out sets 1, 2) or XREF_DIAG=dev to print cause counts")
+		t.Skip("set XREF_DIAG=1 or 2 (held-out sets 1, 2) or XREF_DIAG=dev or train to print cause counts")
 	case "1":
 		dir = "testdata/heldout"
 	case "2":
 		dir = "testdata/heldout2"
 	case "dev":
 		dir = "testdata/dev"
+	case "train":
+		dir = "testdata/train"
 	}
 	if strings.Contains(dir, "heldout3") {
 		t.Fatal("the third held-out set is scored only, never diagnosed")
