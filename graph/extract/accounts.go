@@ -237,6 +237,24 @@ func (d *docState) eventOf(c *claimInfo) (event, bool) {
 		}
 	}
 	sub := subordinateMask(toks)
+	// "bombings" with no aircraft in the claim, in a text that tells of
+	// car bombs or suicide bombers, or by an armed group with no air force
+	// ("ISIL carried out a series of bombings"), are explosions.
+	airborne, groupOnly := false, false
+	for i := range toks {
+		if airCues[toks[i].low] || toks[i].low == "air" || toks[i].low == "aerial" || toks[i].low == "barrel" {
+			airborne = true
+		}
+	}
+	for k := range c.ms {
+		switch c.ms[k].ent.Kind {
+		case graph.KindArmedGroup:
+			groupOnly = true
+		case graph.KindArmy, graph.KindState, graph.KindCoalition, graph.KindGovernment:
+			airborne = true
+		}
+	}
+	bombingBlast := !airborne && (groupOnly || d.explosiveText())
 	scan := func(skip []bool) {
 		air, strike, shell, massacre, killing, campaign, evac, siege, capture, prohib, expl, destroy, attack = -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1
 		ev.plural = false
@@ -254,6 +272,10 @@ func (d *docState) eventOf(c *claimInfo) (event, bool) {
 				first(&air, i)
 			case airMission(toks, i):
 				first(&air, i-1)
+			}
+			if (w == "bombing" || w == "bombings") && bombingBlast {
+				first(&expl, i)
+				continue
 			}
 			if strikeCues[w] && !(w == "strike" && i > 0 && toks[i-1].low == "to") {
 				if strike < 0 && (w == "strikes" || w == "raids" || w == "bombings") && !oneOf(toks, i) {
@@ -399,6 +421,10 @@ func (d *docState) eventOf(c *claimInfo) (event, bool) {
 			i = strike
 		}
 		set(graph.EventBombingCampaign, i, true)
+	case expl >= 0 && air < 0 && (strike < 0 || verbLike(toks[strike].low)):
+		// "a double car bombing struck a checkpoint": the verb any
+		// explosion shares.
+		set(graph.EventExplosion, expl, true)
 	case air >= 0 || strike >= 0 && toks[strike].low != "bombing":
 		i := air
 		if i < 0 || strike >= 0 && strike < i {
@@ -448,6 +474,17 @@ func (d *docState) eventOf(c *claimInfo) (event, bool) {
 		if (w == "that" || w == "this" || w == "the" || w == "these" || w == "those") && i+1 < len(toks) {
 			n := toks[i+1].low
 			if attackCues[n] || strikeCues[n] || massacreCues[n] || killingCues[n] || n == "toll" || n == "incident" || n == "crime" || n == "crimes" || n == "bombing" || n == "explosion" || n == "blast" {
+				ev.anaph = true
+			}
+		}
+	}
+	// "the Sayyida Zaynab attack", "the Homs bombing": the event reported
+	// at that place.
+	for k := range c.ms {
+		m := &c.ms[k]
+		if m.ent.Kind == graph.KindPlace && m.ti > 0 && toks[m.ti-1].low == "the" && m.tj < len(toks) {
+			n := toks[m.tj].low
+			if attackCues[n] || strikeCues[n] || killingCues[n] || n == "explosion" || n == "blast" || n == "bombing" {
 				ev.anaph = true
 			}
 		}
@@ -558,6 +595,22 @@ func subordinateMask(toks []token) []bool {
 		}
 	}
 	return m
+}
+
+// explosiveText reports whether the document tells of bombs that explode
+// on the ground: car bombs, suicide bombers, explosive devices, blasts.
+func (d *docState) explosiveText() bool {
+	if d.explosive == 0 {
+		d.explosive = 2
+		low := strings.ToLower(d.text)
+		for _, w := range []string{"car bomb", "suicide bomb", "blew himself up", "blew themselves up", "explosive device", "explosion", "blast", "booby-trapped", "truck bomb", "explosive belt", "explosive vest"} {
+			if strings.Contains(low, w) {
+				d.explosive = 1
+				break
+			}
+		}
+	}
+	return d.explosive == 1
 }
 
 // glued reports whether the token at j runs into the next with no space:

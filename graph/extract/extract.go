@@ -83,6 +83,7 @@ type docState struct {
 	dateline   *graph.Entity            // the dateline's place: where the writer is
 	prevActor  *graph.Entity            // the party the last claim named first, for "Its strikes"
 	lastGroup  *graph.Entity            // the armed group the text named last, for "the group"
+	explosive  int8                     // explosiveText: 0 not yet read, 1 yes, 2 no
 	surnames   map[string]*graph.Entity // fold key of a person's last name -> the person
 }
 
