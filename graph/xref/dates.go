@@ -50,6 +50,40 @@ func reportedWithin(u, d graph.Account) bool {
 	return gap <= ReportingDelay*day && gap >= -ReportingDelay*day
 }
 
+// UndatedApart is how many days apart the reports of two accounts that
+// give no date may be and still tell of one event: beyond it, nothing
+// dates them to one happening.
+const UndatedApart = 7
+
+// publishedApart is the number of days between the publication dates of
+// two accounts' reports (0 when either is unknown).
+func publishedApart(a, b graph.Account) int {
+	p, okp := parseDay(pubOf(a))
+	q, okq := parseDay(pubOf(b))
+	if !okp || !okq {
+		return 0
+	}
+	d := int(p.Sub(q) / day)
+	if d < 0 {
+		d = -d
+	}
+	return d
+}
+
+// reportedLate reports whether u gives no date and its report came out
+// more than UndatedApart days after the end of d's dated window.
+func reportedLate(u, d graph.Account) bool {
+	if u.Date != nil {
+		return false
+	}
+	p, ok := parseDay(pubOf(u))
+	if !ok {
+		return false
+	}
+	_, to, ok := dateRange(d.Date)
+	return ok && p.Sub(to) > UndatedApart*day
+}
+
 // reportWindow is the window of days an undated account's report is
 // recent news of: the ReportingDelay days up to its publication.
 func reportWindow(a graph.Account) (window, bool) {
