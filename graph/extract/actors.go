@@ -246,9 +246,16 @@ func (d *docState) genericActors(toks []token, ms []mention) []mention {
 		if i > 0 && covered(i-1) {
 			continue
 		}
-		// "terrorists of Hayat Tahrir al-Sham": the named party.
-		if i+2 < len(toks) && (toks[i+1].low == "of" || toks[i+1].low == "from") && covered(i+2) {
-			continue
+		// "terrorists of Hayat Tahrir al-Sham", "terrorists of the so-called
+		// ISIL": the named party.
+		if i+2 < len(toks) && (toks[i+1].low == "of" || toks[i+1].low == "from") {
+			k := i + 2
+			for k < len(toks) && k < i+5 && (toks[k].low == "the" || toks[k].low == "so-called" || isQuote(&toks[k])) {
+				k++
+			}
+			if k < len(toks) && covered(k) {
+				continue
+			}
 		}
 		if e := d.coordinatedAdjective(toks, ms, i); e != nil {
 			add = append(add, mention{ent: e, s: toks[i].s, e: toks[i].e, ti: i, tj: i + 1})
@@ -264,11 +271,12 @@ func (d *docState) genericActors(toks []token, ms []mention) []mention {
 			// "the group": the armed group named last ("Islamic State
 			// militants attacked ... The group claimed the attack").
 			add = append(add, mention{ent: d.lastGroup, s: toks[i-1].s, e: toks[i].e, ti: i - 1, tj: i + 1, ref: true})
-		case (w == "militants" || w == "jihadists") && !toks[i].cap && i > 0 && toks[i-1].low == "the" && d.lastGroup != nil && jihadistGroups[d.lastGroup.Name]:
-			// "abducted by the militants", "the jihadists": the jihadist
-			// group the text named last ("Islamic State ... the
-			// militants"), not the armed opposition at large.
-			add = append(add, mention{ent: d.lastGroup, s: toks[i-1].s, e: toks[i].e, ti: i - 1, tj: i + 1, ref: true})
+		case (w == "militants" || w == "jihadists" || w == "terrorists") && !toks[i].cap && i > 0 && toks[i-1].low == "the" && d.lastJihadist != nil:
+			// "abducted by the militants", "the jihadists", "the
+			// terrorists": the jihadist group the text named last
+			// ("Islamic State ... the militants"), not the armed
+			// opposition at large.
+			add = append(add, mention{ent: d.lastJihadist, s: toks[i-1].s, e: toks[i].e, ti: i - 1, tj: i + 1, ref: true})
 		case w == "kurdish" && toks[i].cap && i+1 < len(toks) && kurdishForces[toks[i+1].base] && d.country != nil:
 			// "Kurdish fighters": in Syria the People's Protection Units,
 			// in Iraq the Peshmerga.

@@ -173,6 +173,9 @@ func (d *docState) addClaim(sg segment, ms []mention, sps []speech) {
 		c.claim.Mentions = append(c.claim.Mentions, graph.Mention{Entity: d.use(m.ent), Text: d.text[m.s:m.e], Span: d.ri.span(m.s, m.e)})
 		if m.ent.Kind == graph.KindArmedGroup && !m.ref && m.ent.Name != oppositionName {
 			d.lastGroup = m.ent
+			if jihadistGroups[m.ent.Name] {
+				d.lastJihadist = m.ent
+			}
 		}
 		switch m.ent.Kind {
 		case graph.KindPerson, graph.KindOutlet, graph.KindMonitor, graph.KindCoalition, graph.KindGovernment:

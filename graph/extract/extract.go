@@ -73,18 +73,19 @@ type docState struct {
 	claims []*claimInfo
 	accs   []*acc
 
-	author     *graph.Entity // the document's author entity, if known
-	onBehalf   *graph.Entity // the entity the document speaks for
-	voice      *graph.Entity // who asserts the document's own claims
-	country    *graph.Entity // the country the document is about
-	discourse  discourse
-	lastPlaces []*graph.Entity
-	passing    map[uuid.UUID]bool       // places last named only in passing ("towards Azaz")
-	dateline   *graph.Entity            // the dateline's place: where the writer is
-	prevActor  *graph.Entity            // the party the last claim named first, for "Its strikes"
-	lastGroup  *graph.Entity            // the armed group the text named last, for "the group"
-	explosive  int8                     // explosiveText: 0 not yet read, 1 yes, 2 no
-	surnames   map[string]*graph.Entity // fold key of a person's last name -> the person
+	author       *graph.Entity // the document's author entity, if known
+	onBehalf     *graph.Entity // the entity the document speaks for
+	voice        *graph.Entity // who asserts the document's own claims
+	country      *graph.Entity // the country the document is about
+	discourse    discourse
+	lastPlaces   []*graph.Entity
+	passing      map[uuid.UUID]bool       // places last named only in passing ("towards Azaz")
+	dateline     *graph.Entity            // the dateline's place: where the writer is
+	prevActor    *graph.Entity            // the party the last claim named first, for "Its strikes"
+	lastGroup    *graph.Entity            // the armed group the text named last, for "the group"
+	lastJihadist *graph.Entity            // the jihadist group the text named last, for "the militants"
+	explosive    int8                     // explosiveText: 0 not yet read, 1 yes, 2 no
+	surnames     map[string]*graph.Entity // fold key of a person's last name -> the person
 }
 
 // Extract extracts everything it can from one document. Invalid input
