@@ -30,6 +30,10 @@ const (
 	wDocPlace    = 0.20
 )
 
+// wellConfused is the type affinity from which sources often call one
+// kind of happening the other (an attack, an air strike).
+const wellConfused = 0.8
+
 // minContextAffinity is the least type affinity at which an account
 // without a place joins an account of its own document.
 const minContextAffinity = 0.5
@@ -305,12 +309,18 @@ func match(a, b graph.Account, w *World) verdict {
 
 	// Two kinds of happening of a day, each asserted of a different party (an
 	// attack by one side, an air strike by another), on no common day:
-	// two events, though one town and one week hold both. (One kind
+	// two events, though one town and one week hold both; and even on
+	// one day when sources rarely call one kind the other (rebel mortar
+	// fire and a government air strike on one city). (One kind
 	// blamed on two parties is the conflict of blame this tool exists to
 	// show, and stays one event.)
-	if !samePerp && !sameDay && a.Type != b.Type && discrete(a.Type) && discrete(b.Type) && blamed(a, w) && blamed(b, w) &&
+	if !samePerp && (!sameDay || aff < wellConfused) && a.Type != b.Type && discrete(a.Type) && discrete(b.Type) && blamed(a, w) && blamed(b, w) &&
 		w.Root(a.Perpetrator.Entity.ID) != w.Root(b.Perpetrator.Entity.ID) {
-		v.reasons = append(v.reasons, fmt.Sprintf("a %s blamed on %s and a %s blamed on %s, on no common day", a.Type, a.Perpetrator.Entity.Name, b.Type, b.Perpetrator.Entity.Name))
+		when := "on no common day"
+		if sameDay {
+			when = "kinds sources rarely confuse"
+		}
+		v.reasons = append(v.reasons, fmt.Sprintf("a %s blamed on %s and a %s blamed on %s, %s", a.Type, a.Perpetrator.Entity.Name, b.Type, b.Perpetrator.Entity.Name, when))
 		return v
 	}
 
