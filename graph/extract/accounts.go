@@ -613,6 +613,22 @@ func (d *docState) explosiveText() bool {
 	return d.explosive == 1
 }
 
+// gasVerb reports whether the verb at j releases a toxic agent: "released
+// a toxic gas", "brought cylinders of chlorine into the town".
+func gasVerb(toks []token, j int) bool {
+	switch toks[j].low {
+	case "released", "brought", "smuggled", "planted":
+	default:
+		return false
+	}
+	for k := j + 1; k < len(toks) && k <= j+4; k++ {
+		if prohibitedCues[toks[k].low] || gasHeads[toks[k].low] || toks[k].low == "cylinders" || toks[k].low == "canisters" {
+			return true
+		}
+	}
+	return false
+}
+
 // glued reports whether the token at j runs into the next with no space:
 // the dots of "U.S.-led".
 func glued(toks []token, j int) bool {
@@ -1053,7 +1069,7 @@ func (d *docState) perpetrators(c *claimInfo, ev event, mask []bool) []*graph.At
 						continue
 					}
 				}
-				if eventVerbs[toks[j].low] || toks[j].low == "to" && j+1 < len(toks) && baseEventVerbs[toks[j+1].low] || negAux[toks[j].low] && j+2 < len(toks) && (toks[j+1].low == "not" || toks[j+1].low == "never") && eventVerbs[toks[j+2].low] || negAux[toks[j].low] && j+1 < len(toks) && eventVerbs[toks[j+1].low] {
+				if eventVerbs[toks[j].low] || gasVerb(toks, j) || toks[j].low == "to" && j+1 < len(toks) && baseEventVerbs[toks[j+1].low] || negAux[toks[j].low] && j+2 < len(toks) && (toks[j+1].low == "not" || toks[j+1].low == "never") && eventVerbs[toks[j+2].low] || negAux[toks[j].low] && j+1 < len(toks) && eventVerbs[toks[j+1].low] {
 					// "120 militants were killed": the subject of a passive
 					// verb is what it happened to.
 					if j > 0 && copulas[toks[j-1].low] && eventVerbs[toks[j].low] || copulas[toks[j].low] && j+1 < len(toks) && eventVerbs[toks[j+1].low] {

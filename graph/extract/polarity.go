@@ -10,6 +10,10 @@ var falsity = set("false", "untrue", "baseless", "unfounded", "groundless",
 	"fabricated", "incorrect", "inaccurate", "lies", "fake", "misleading", "wrong",
 	"fabrications", "nonsense", "unsubstantiated")
 
+// falseReports are the nouns after a word of falsity whose "that" clause is
+// denied: "false reports that", "baseless allegations that".
+var falseReports = set("reports", "report", "allegations", "allegation", "claims", "claim", "accusations", "accusation", "rumours", "rumors", "news", "stories")
+
 var copulas = set("is", "are", "was", "were", "be", "been", "being")
 
 var denialVerbs = set("denied", "denies", "deny", "denying", "rejected", "rejects",
@@ -34,6 +38,11 @@ func negation(toks []token) (graph.Polarity, int) {
 			if j+1 < len(toks) && toks[j].low == "not" && (toks[j+1].low == "true" || toks[j+1].low == "correct" || toks[j+1].low == "accurate") {
 				return graph.Denied, j
 			}
+		}
+		// "spreading false reports that the army used chlorine":
+		// what the reports say is denied.
+		if falsity[w] && i+2 < len(toks) && falseReports[toks[i+1].low] && toks[i+2].low == "that" {
+			return graph.Denied, i
 		}
 		if denialVerbs[w] && !toks[i].cap {
 			// "were denied access" is not a denial.
