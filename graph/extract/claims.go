@@ -224,6 +224,17 @@ func (d *docState) addClaim(sg segment, ms []mention, sps []speech) {
 	// Polarity, kind, hedge.
 	c.claim.Polarity, c.negAt = negation(toks)
 	c.negFrom, c.negTo = negScope(toks, c.negAt)
+	// "rejected the accusation, saying its aircraft had not conducted any
+	// missions": a denial in the clause that explains the first denies
+	// too.
+	if c.negAt >= 0 && c.negTo < len(toks) {
+		rest := toks[c.negTo:]
+		if p, at := negation(rest); p == graph.Denied {
+			if from, to := negScope(rest, at); from <= 1 {
+				c.negTo += to
+			}
+		}
+	}
 	c.claim.Kind = claimKind(c.low, toks, len(c.claim.Values) > 0 || len(c.claim.Dates) > 0)
 	if sg.circulation {
 		c.claim.Kind = graph.ClaimRequest
