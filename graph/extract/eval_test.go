@@ -466,6 +466,9 @@ var evalSets = []evalSet{
 	// The training set (see its README) is written for diagnosis: rules may
 	// be fixed against it, so it has no floors.
 	{"training set", trainDir, nil, true},
+	// The second training set (see its README), written independently of
+	// the rules and of the first training set, is diagnostic too.
+	{"second training set", train2Dir, nil, true},
 }
 
 const (
@@ -478,6 +481,8 @@ const (
 	// trainDir is the training/diagnostic set, written independently of
 	// the rules; reported only.
 	trainDir = "testdata/train"
+	// train2Dir is the second training/diagnostic set; reported only.
+	train2Dir = "testdata/train2"
 )
 
 // TestEvalHeldout scores extraction on each labelled set. CG_EVAL_MISSES=1
