@@ -467,8 +467,10 @@ var evalSets = []evalSet{
 	// be fixed against it, so it has no floors.
 	{"training set", trainDir, nil, true},
 	// The second training set (see its README), written independently of
-	// the rules and of the first training set, is diagnostic too.
-	{"second training set", train2Dir, nil, false}, // held back as a validation set this round: misses not logged
+	// the rules and of the first training set, is held back as a
+	// validation set while rules are fixed on the first: its misses are
+	// not logged.
+	{"second training set", train2Dir, nil, false},
 }
 
 const (
