@@ -613,6 +613,16 @@ func (d *docState) explosiveText() bool {
 	return d.explosive == 1
 }
 
+// actorBefore reports whether a party is named before token i.
+func actorBefore(ms []mention, i int) bool {
+	for k := range ms {
+		if actorKind(ms[k].ent.Kind) && ms[k].ti < i {
+			return true
+		}
+	}
+	return false
+}
+
 // gasVerb reports whether the verb at j releases a toxic agent: "released
 // a toxic gas", "brought cylinders of chlorine into the town".
 func gasVerb(toks []token, j int) bool {
@@ -1143,7 +1153,9 @@ func (d *docState) perpetrators(c *claimInfo, ev event, mask []bool) []*graph.At
 	// named. The speaker's own aircraft are read above.
 	for i := 0; i+1 < len(toks); i++ {
 		w := toks[i].low
-		if w != "its" && w != "their" || !possessedCue(toks[i+1].low) || mask[i] {
+		// "its units struck": forces of the party, acting.
+		forces := forcesNouns[toks[i+1].base] && !airCues[toks[i+1].low] && i+2 < len(toks) && (eventVerbs[toks[i+2].low] || i+3 < len(toks) && (toks[i+2].low == "had" || toks[i+2].low == "have" || toks[i+2].low == "also") && eventVerbs[toks[i+3].low])
+		if w != "its" && w != "their" || !possessedCue(toks[i+1].low) && !forces || mask[i] {
 			continue
 		}
 		if airCues[toks[i+1].low] && speaker != nil && actorKind(speaker.Kind) {
@@ -1167,7 +1179,7 @@ func (d *docState) perpetrators(c *claimInfo, ev event, mask []bool) []*graph.At
 				ref = m.ent
 			}
 		}
-		if ref == nil && i <= 1 {
+		if ref == nil && (i <= 1 || forces && !actorBefore(c.ms, i)) {
 			ref = d.prevActor
 		}
 		if ref != nil {

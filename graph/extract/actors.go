@@ -325,6 +325,18 @@ func (d *docState) genericActors(toks []token, ms []mention) []mention {
 				i = j - 1
 				continue
 			}
+			if j+1 < len(toks) && (toks[j].low == "affiliated" || toks[j].low == "linked" || toks[j].low == "belonging" || toks[j].low == "loyal") && (toks[j+1].low == "with" || toks[j+1].low == "to") {
+				// "armed terrorist groups affiliated with the so-called
+				// Islamic Front": that front.
+				k := j + 2
+				for k < len(toks) && k < j+5 && (toks[k].low == "the" || toks[k].low == "so-called" || isQuote(&toks[k])) {
+					k++
+				}
+				if k < len(toks) && covered(k) {
+					i = j - 1
+					continue
+				}
+			}
 			add = append(add, mention{ent: d.oppositionEntity(), s: toks[i].s, e: toks[j-1].e, ti: i, tj: j})
 			i = j - 1
 		case oppositionActionMods[w] && (!toks[i].cap || i == 0 || toks[i-1].kind == tPunct) && i+1 < len(toks) && oppositionActions[toks[i+1].base]:
