@@ -613,6 +613,46 @@ func (d *docState) explosiveText() bool {
 	return d.explosive == 1
 }
 
+// positionsOf reports whether the party at ti is named as "fire from the
+// positions of (the) X".
+func positionsOf(toks []token, ti int) bool {
+	k := ti - 1
+	if k >= 0 && toks[k].low == "the" {
+		k--
+	}
+	if k < 3 || toks[k].low != "of" || toks[k-1].low != "positions" && toks[k-1].low != "position" {
+		return false
+	}
+	k -= 2
+	if toks[k].low == "the" {
+		k--
+	}
+	return k >= 0 && toks[k].low == "from" && fireBefore(toks, k)
+}
+
+// fireBefore reports whether "fire" or an attack word ends a few words
+// before token k: "came under fire from".
+func fireBefore(toks []token, k int) bool {
+	for j := k - 1; j >= 0 && j >= k-3; j-- {
+		if toks[j].low == "fire" || attackCues[toks[j].low] || shellingCues[toks[j].low] {
+			return true
+		}
+	}
+	return false
+}
+
+// weaponBefore reports whether an aircraft, artillery or strike word lies
+// within n words before token k: "artillery of the coalition".
+func weaponBefore(toks []token, k, n int) bool {
+	for j := k - 1; j >= 0 && j >= k-n; j-- {
+		w := toks[j].low
+		if airCues[w] || shellingCues[w] || strikeCues[w] {
+			return true
+		}
+	}
+	return false
+}
+
 // actorBefore reports whether a party is named before token i.
 func actorBefore(ms []mention, i int) bool {
 	for k := range ms {
@@ -1043,6 +1083,10 @@ func (d *docState) perpetrators(c *claimInfo, ev event, mask []bool) []*graph.At
 			score = 6
 		case pre == "from" && (cueBefore(m.ti-1, 2) || pre2 == "fire" || attackCues[pre2] || shellingCues[pre2]):
 			score = 5 // "came under attack from regime helicopters"
+		case positionsOf(toks, m.ti):
+			score = 5 // "came under fire from the positions of the SDF"
+		case (pre == "of" || pre2 == "of" && (pre == "the" || pre == "a")) && m.ti >= 2 && weaponBefore(toks, m.ti, 3):
+			score = 5 // "strikes by aircraft, helicopters and artillery of the US-led coalition"
 		case pre == "against" || pre == "on" || pre == "at" || pre == "targeting" || pre == "targeted" || pre2 == "against" || pre == "with" || pre2 == "control" || pre == "from" || pre == "to" || pre == "for" || pre == "into" || pre == "of" && pre2 == "positions":
 			score = 0
 		case byAt >= 0 && (cueBefore(byAt, 4) || isCue(m.tj)):
