@@ -188,7 +188,7 @@ var (
 		"neutralised", "neutralized", "eliminated", "ambushed", "encircled", "regained",
 		"wrested", "laid", "tightened", "imposed", "blockaded", "surrounded", "stormed", "seizing",
 		"capturing", "recapturing", "retaking", "storming", "encircling", "shot", "beheaded",
-		"abducted", "kidnapped", "abducting", "kidnapping")
+		"abducted", "kidnapped", "abducting", "kidnapping", "initiated", "mounted", "waging", "waged")
 )
 
 // stagingCues accuse a party of staging an event or fabricating it.

@@ -251,7 +251,8 @@ func isHeaderIntro(toks []token) bool {
 		if isPunct(&toks[k], ",") {
 			comma = true
 		}
-		if finiteVerb(toks[k].low) {
+		// "pro-regime forces initiated an attack": a verb of an event.
+		if finiteVerb(toks[k].low) || eventVerbs[toks[k].low] && verbLike(toks[k].low) {
 			return false
 		}
 	}
