@@ -170,6 +170,11 @@ func (d *docState) addClaim(sg segment, ms []mention, sps []speech) {
 		if m.dl || m.ref && m.ent.Kind == graph.KindPlace {
 			continue
 		}
+		// A river ("east of the Euphrates River") marks a line, not a
+		// place where things happen: the labels never name one.
+		if m.ent.Kind == graph.KindPlace && m.ent.PlaceType == "river" {
+			continue
+		}
 		c.claim.Mentions = append(c.claim.Mentions, graph.Mention{Entity: d.use(m.ent), Text: d.text[m.s:m.e], Span: d.ri.span(m.s, m.e)})
 		if m.ent.Kind == graph.KindArmedGroup && !m.ref && m.ent.Name != oppositionName {
 			d.lastGroup = m.ent

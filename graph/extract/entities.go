@@ -462,7 +462,51 @@ func (d *docState) placeNounAround(toks []token, s, e int) string {
 			return pt
 		}
 	}
+	// A list under a plural kind: "the neighbourhoods of al-Midan,
+	// al-Sulaymaniyah and al-Jamiliyah", "the al-Hamidiyah and al-Arfi
+	// neighbourhoods".
+	k := s - 1
+	for n := 0; n < 6 && k >= 1 && (isPunct(&toks[k], ",") || toks[k].low == "and"); n++ {
+		k--
+		for k >= 0 && toks[k].kind == tWord && (toks[k].cap || articleName(&toks[k])) {
+			k--
+		}
+	}
+	if k >= 1 && toks[k].low == "of" {
+		if pt, ok := pluralPlaceNouns[toks[k-1].low]; ok {
+			return pt
+		}
+	}
+	k = e
+	for n := 0; n < 6 && k+1 < len(toks) && (isPunct(&toks[k], ",") || toks[k].low == "and"); n++ {
+		k++
+		for k < len(toks) && toks[k].kind == tWord && (toks[k].cap || articleName(&toks[k])) {
+			k++
+		}
+	}
+	if k < len(toks) && k > e {
+		if pt, ok := pluralPlaceNouns[toks[k].low]; ok {
+			return pt
+		}
+	}
+	if s >= 2 && toks[s-1].low == "of" {
+		if pt, ok := pluralPlaceNouns[toks[s-2].low]; ok {
+			return pt
+		}
+	}
+	if e < len(toks) {
+		if pt, ok := pluralPlaceNouns[toks[e].low]; ok && s >= 2 && (toks[s-1].low == "and" || isPunct(&toks[s-1], ",")) {
+			return pt
+		}
+	}
 	return ""
+}
+
+// pluralPlaceNouns name kinds of place over a list of names.
+var pluralPlaceNouns = map[string]string{
+	"villages": "village", "towns": "town", "neighbourhoods": "neighbourhood",
+	"neighborhoods": "neighbourhood", "districts": "district", "quarters": "neighbourhood",
+	"cities": "city", "camps": "camp",
 }
 
 func overlapsAny(ms []mention, s, e int) bool {
@@ -576,6 +620,18 @@ func (d *docState) governorates(toks []token, ms []mention) []mention {
 		}
 		if n < len(toks) && toks[n].low == "countryside" {
 			m.ent = gov
+			continue
+		}
+		// "in Idlib and Hama governorates", "Hama and Latakia provinces":
+		// cities listed under a plural governorate word.
+		for n := m.tj; n < len(toks) && n < m.tj+8; n++ {
+			if toks[n].low == "governorates" || toks[n].low == "provinces" {
+				m.ent = gov
+				break
+			}
+			if !(isPunct(&toks[n], ",") || toks[n].low == "and" || toks[n].kind == tWord && (toks[n].cap || articleName(&toks[n]))) {
+				break
+			}
 		}
 	}
 	return ms
