@@ -597,6 +597,16 @@ var directions = set("northern", "southern", "eastern", "western", "north", "sou
 func (d *docState) governorates(toks []token, ms []mention) []mention {
 	for k := range ms {
 		m := &ms[k]
+		// "the western Ghouta": the region the gazetteer names with the
+		// direction ("Western Ghouta"), not the one the bare word stands
+		// for.
+		if m.ent.Kind == graph.KindPlace && m.ti > 0 && directions[toks[m.ti-1].low] && !toks[m.ti-1].cap {
+			w := toks[m.ti-1].low
+			if e := d.lookup(strings.ToUpper(w[:1])+w[1:]+" "+d.text[m.s:m.e], graph.KindPlace); e != nil && e.ID != m.ent.ID && e.PlaceType == "region" {
+				m.ent, m.s, m.ti = e, toks[m.ti-1].s, m.ti-1
+				continue
+			}
+		}
 		if m.ent.Kind != graph.KindPlace || m.ent.PlaceType != "city" || m.ent.Within == nil || m.ti == 0 {
 			continue
 		}
