@@ -347,6 +347,13 @@ func relativeAt(toks []token, i int, c *dateCtx) (dateFound, bool) {
 			return set(graph.Date{From: c.lastDay, To: c.lastDay, Precision: graph.PrecisionDay}, k+1)
 		}
 	}
+	// "on the following day", "the next day": the day after the one the
+	// text last named.
+	if w == "the" && i+2 < n && c.lastDay != "" && (toks[i+1].low == "following" || toks[i+1].low == "next") && toks[i+2].low == "day" {
+		if t, ok := parseISODay(c.lastDay); ok {
+			return set(dayDate(t.AddDate(0, 0, 1)), i+3)
+		}
+	}
 	if !c.hasRef {
 		return f, false
 	}
@@ -382,6 +389,19 @@ func relativeAt(toks []token, i int, c *dateCtx) (dateFound, bool) {
 		return set(dayDate(ref.AddDate(0, 0, -back)), j)
 	}
 	switch w {
+	case "overnight":
+		// the night before the document's date: both days.
+		return set(rangeDate(ref.AddDate(0, 0, -1), ref, graph.PrecisionRange), i+1)
+	case "throughout", "during":
+		// "throughout the night", "during the night": as "overnight".
+		if i+2 < n && toks[i+1].low == "the" && toks[i+2].low == "night" {
+			return set(rangeDate(ref.AddDate(0, 0, -1), ref, graph.PrecisionRange), i+3)
+		}
+	case "after":
+		// "shortly after midnight": the small hours of the document's day.
+		if i+1 < n && toks[i+1].low == "midnight" {
+			return set(dayDate(ref), i+2)
+		}
 	case "yesterday":
 		return set(dayDate(ref.AddDate(0, 0, -1)), i+1)
 	case "today", "tonight":
