@@ -287,12 +287,15 @@ func match(a, b graph.Account, w *World) verdict {
 	// one speaker denying a party's responsibility in one account and
 	// asserting it in another of the same document speaks of two events
 	// ("we did not strike the city; our only strike was on 16 September").
+	// On one day and at one place, though, a denial and an assertion are
+	// one speaker's version of one event ("our aircraft did not bomb the
+	// market; they struck terrorist positions in the city").
 	samePerp := false
 	if a.Perpetrator != nil && b.Perpetrator != nil {
 		ra, rb := w.Root(a.Perpetrator.Entity.ID), w.Root(b.Perpetrator.Entity.ID)
 		if ra == rb && ra != uuid.Nil && identifying(a.Perpetrator, w) {
 			samePerp = true
-			if sameDocSpeaker && perpPolarity(a) != perpPolarity(b) {
+			if sameDocSpeaker && perpPolarity(a) != perpPolarity(b) && !sameDay {
 				v.different = true
 				v.reasons = append(v.reasons, "the same speaker denies "+a.Perpetrator.Entity.Name+"'s responsibility in one account and asserts it in the other")
 				return v
