@@ -1682,6 +1682,13 @@ func (d *docState) buildAccounts() {
 				fi = len(frames) - 1
 			}
 		}
+		if fi < 0 && ev.typ == "" && ev.casualty && len(ev.perps) > 0 && ev.perps[0].Entity.Kind == graph.KindArmedGroup && hasPlace {
+			// "its fighters had killed 45 Iraqi soldiers in al-Qaim": an
+			// armed group that kills people at a place, with no other
+			// word of the event, attacked them there. (A state's forces
+			// that "neutralised" fighters tell of their campaign.)
+			ev.typ = graph.EventAttack
+		}
 		if fi < 0 {
 			// A new event needs substance: a specific type, or a place or a
 			// date with it; characterisation alone does not start one.

@@ -49,6 +49,11 @@ func negation(toks []token) (graph.Polarity, int) {
 			if i > 0 && copulas[toks[i-1].low] {
 				continue
 			}
+			// ", a claim the officer dismissed as propaganda": another
+			// party's answer in apposition, not the speaker's denial.
+			if appositiveAnswer(toks, i) {
+				continue
+			}
 			return graph.Denied, i
 		}
 		// "has not struck", "did not carry out", "didn't".
@@ -97,6 +102,19 @@ func negation(toks []token) (graph.Polarity, int) {
 		}
 	}
 	return graph.Affirmed, -1
+}
+
+// appositiveAnswer reports whether the denial verb at i answers the claim
+// in an apposition after a comma: ", a claim the officer dismissed", ",
+// an account the ministry rejected".
+func appositiveAnswer(toks []token, i int) bool {
+	for k := i - 1; k >= 1 && k >= i-6; k-- {
+		switch toks[k].low {
+		case "claim", "account", "report", "allegation", "assertion", "version":
+			return (toks[k-1].low == "a" || toks[k-1].low == "an") && k >= 2 && isPunct(&toks[k-2], ",")
+		}
+	}
+	return false
 }
 
 // Words of opinion and rhetoric.
