@@ -248,6 +248,12 @@ func (d *docState) unknownNames(sg *segment, ms []mention) []mention {
 			}
 			start++
 		}
+		// "Units of the Syrian Arab Army carried out": a common noun
+		// capitalised at the start of a sentence names no group.
+		if j-start == 1 && start == 0 && (forcesNouns[toks[start].low] || oppositionNouns[toks[start].low]) {
+			i = j - 1
+			continue
+		}
 		cue := ""
 		cueEnd := j
 		for k := j; k < len(toks) && k < j+2 && lowerOutletCues[toks[k].low] && !toks[k].cap; k++ {
