@@ -613,6 +613,16 @@ func (d *docState) explosiveText() bool {
 	return d.explosive == 1
 }
 
+// appositive reports whether the name at ti follows a comma ("..., the
+// Nusra Front,"): in apposition to what comes before.
+func appositive(toks []token, ti int) bool {
+	k := ti - 1
+	if k >= 0 && toks[k].low == "the" {
+		k--
+	}
+	return k >= 1 && isPunct(&toks[k], ",")
+}
+
 // positionsOf reports whether the party at ti is named as "fire from the
 // positions of (the) X".
 func positionsOf(toks []token, ti int) bool {
@@ -962,7 +972,9 @@ func (d *docState) perpetrators(c *claimInfo, ev event, mask []bool) []*graph.At
 	}
 	for i := range toks {
 		w := toks[i].low
-		if toks[i].base == "coalition" && !toks[i].cap && coveredBy(c.ms, i) < 0 {
+		// "the coalition" refers back; "a coalition of rebel groups" is
+		// an alliance the text describes.
+		if toks[i].base == "coalition" && !toks[i].cap && coveredBy(c.ms, i) < 0 && !(i > 0 && (toks[i-1].low == "a" || toks[i-1].low == "an") && i+1 < len(toks) && toks[i+1].low == "of") {
 			if e := d.recentCoalition(); e != nil {
 				actors = append(actors, mention{ent: e, s: toks[i].s, e: toks[i].e, ti: i, tj: i + 1, ref: true})
 			}
@@ -1122,6 +1134,13 @@ func (d *docState) perpetrators(c *claimInfo, ev event, mask []bool) []*graph.At
 						j, limit = k, k+2
 						continue
 					}
+				}
+				// "An alliance of insurgents including al Qaeda's Syrian
+				// wing, the Nusra Front, captured the town": a party in
+				// apposition to the subject, with the verb after it.
+				if j == m.tj && isPunct(&toks[j], ",") && j+1 < len(toks) && eventVerbs[toks[j+1].low] && verbLike(toks[j+1].low) && appositive(toks, m.ti) {
+					score = 4
+					break
 				}
 				if eventVerbs[toks[j].low] || gasVerb(toks, j) || toks[j].low == "to" && j+1 < len(toks) && baseEventVerbs[toks[j+1].low] || negAux[toks[j].low] && j+2 < len(toks) && (toks[j+1].low == "not" || toks[j+1].low == "never") && eventVerbs[toks[j+2].low] || negAux[toks[j].low] && j+1 < len(toks) && eventVerbs[toks[j+1].low] {
 					// "120 militants were killed": the subject of a passive
