@@ -237,6 +237,7 @@ func (d *docState) eventOf(c *claimInfo) (event, bool) {
 		}
 	}
 	sub := subordinateMask(toks)
+	many := false // many strikes or a period of weeks: a campaign even on one town
 	// "bombings" with no aircraft in the claim, in a text that tells of
 	// car bombs or suicide bombers, or by an armed group with no air force
 	// ("ISIL carried out a series of bombings"), are explosions.
@@ -257,7 +258,7 @@ func (d *docState) eventOf(c *claimInfo) (event, bool) {
 	bombingBlast := !airborne && (groupOnly || d.explosiveText())
 	scan := func(skip []bool) {
 		air, strike, shell, massacre, killing, campaign, evac, siege, capture, prohib, expl, destroy, attack = -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1
-		ev.plural = false
+		ev.plural, many = false, false
 		for i := range toks {
 			if mask[i] || skip != nil && skip[i] {
 				continue
@@ -276,6 +277,11 @@ func (d *docState) eventOf(c *claimInfo) (event, bool) {
 			if (w == "bombing" || w == "bombings") && bombingBlast {
 				first(&expl, i)
 				continue
+			}
+			// "dropped hundreds of barrel bombs", "in the weeks that
+			// preceded": many air strikes over a period are a campaign.
+			if (w == "bombs" || w == "missiles" || w == "strikes" || w == "raids" || w == "airstrikes") && manyBefore(toks, i) || (w == "weeks" || w == "months") && i > 0 && (toks[i-1].low == "the" || toks[i-1].low == "for" || toks[i-1].low == "several") {
+				ev.plural, many = true, true
 			}
 			if strikeCues[w] && !(w == "strike" && i > 0 && toks[i-1].low == "to") {
 				if strike < 0 && (w == "strikes" || w == "raids" || w == "bombings") && !oneOf(toks, i) {
@@ -412,7 +418,7 @@ func (d *docState) eventOf(c *claimInfo) (event, bool) {
 	switch {
 	case prohib >= 0:
 		set(graph.EventProhibitedArms, prohib, true)
-	case (air >= 0 || strike >= 0) && (ev.plural || campaign >= 0 && (strike < 0 || toks[strike].low == "bombing" || toks[strike].low == "bombardment")) && !dayDated && !(expl >= 0) && !(pluralOnly && local):
+	case (air >= 0 || strike >= 0) && (ev.plural || campaign >= 0 && (strike < 0 || toks[strike].low == "bombing" || toks[strike].low == "bombardment")) && !dayDated && !(expl >= 0) && !(pluralOnly && local && !many):
 		i := campaign
 		if i < 0 || air >= 0 && air < i {
 			i = air
@@ -611,6 +617,25 @@ func (d *docState) explosiveText() bool {
 		}
 	}
 	return d.explosive == 1
+}
+
+// manyBefore reports whether "dozens of", "hundreds of" or a large number
+// counts the plural at i, a word or two before it ("hundreds of barrel
+// bombs").
+func manyBefore(toks []token, i int) bool {
+	for k := i - 1; k >= 1 && k >= i-3; k-- {
+		if toks[k].low == "of" {
+			switch toks[k-1].low {
+			case "dozens", "hundreds", "thousands", "scores":
+				return true
+			}
+		}
+		if toks[k].kind == tNum {
+			v, _ := parseDigits(toks[k].text)
+			return v >= 10
+		}
+	}
+	return false
 }
 
 // appositive reports whether the name at ti follows a comma ("..., the
