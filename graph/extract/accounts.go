@@ -269,7 +269,7 @@ func (d *docState) eventOf(c *claimInfo) (event, bool) {
 				// "a suicide bomber": an explosion, read below.
 			case airCues[w]:
 				first(&air, i)
-			case w == "air" && i+1 < len(toks) && (strikeCues[toks[i+1].low] || toks[i+1].low == "power" || toks[i+1].low == "force"):
+			case w == "air" && i+1 < len(toks) && (strikeCues[toks[i+1].low] || toks[i+1].low == "power" || toks[i+1].low == "force" || toks[i+1].low == "operation" || toks[i+1].low == "campaign" || toks[i+1].low == "attack" || toks[i+1].low == "attacks"):
 				first(&air, i)
 			case airMission(toks, i):
 				first(&air, i-1)
@@ -431,6 +431,10 @@ func (d *docState) eventOf(c *claimInfo) (event, bool) {
 		// "a double car bombing struck a checkpoint": the verb any
 		// explosion shares.
 		set(graph.EventExplosion, expl, true)
+	case shell >= 0 && air < 0 && strike >= 0 && verbLike(toks[strike].low):
+		// "rockets fired by the YPG struck the town": the verb any
+		// projectile shares.
+		set(graph.EventShelling, shell, true)
 	case air >= 0 || strike >= 0 && toks[strike].low != "bombing":
 		i := air
 		if i < 0 || strike >= 0 && strike < i {
