@@ -548,7 +548,7 @@ func (d *docState) eventOf(c *claimInfo) (event, bool) {
 	for i := range toks {
 		ev.typeCue[i] = typeCueFor(ev.typ, toks, i)
 	}
-	ev.perps = d.perpetrators(c, ev, mask)
+	ev.perps = d.perpetrators(c, ev, mask, sub)
 	ev.target = target(d.text, toks, ev.cueI)
 	if ev.typ == "" && !ev.casualty && !ev.anaph && !(len(ev.perps) > 0 && ev.place != nil && hasAttackVerb(toks)) {
 		return ev, false
@@ -940,7 +940,7 @@ func actorKind(k graph.EntityKind) bool {
 // first: the parties in a relation to the event the rules recognise ("by
 // X", "X's warplanes", "X struck", "blamed X", "responsibility lies with
 // X"), or the explicit unknown.
-func (d *docState) perpetrators(c *claimInfo, ev event, mask []bool) []*graph.Attribution {
+func (d *docState) perpetrators(c *claimInfo, ev event, mask, sub []bool) []*graph.Attribution {
 	toks := c.sg.toks
 	// An explicit unknown: "unidentified aircraft", "could not tell which
 	// aircraft".
@@ -1054,7 +1054,6 @@ func (d *docState) perpetrators(c *claimInfo, ev event, mask []bool) []*graph.At
 	isCue := func(k int) bool {
 		return k >= 0 && k < len(toks) && ev.typeCue[k] && !(k > 0 && toks[k-1].low == "to")
 	}
-	sub := subordinateMask(toks)
 	cueBefore := func(k, n int) bool {
 		for j := k - 1; j >= 0 && j >= k-n; j-- {
 			if isCue(j) {
