@@ -464,8 +464,9 @@ var evalSets = []evalSet{
 	{"third held-out set", heldout3Dir, nil, false},
 	{"development set", devDir, devThresholds, true},
 	// The training set (see its README) is written for diagnosis: rules may
-	// be fixed against it, so it has no floors.
-	{"training set", trainDir, nil, true},
+	// be fixed against it, so its floors guard against regressions only and
+	// say nothing about unseen text.
+	{"training set", trainDir, trainThresholds, true},
 	// The second training set (see its README), written independently of
 	// the rules and of the first training set, is held back as a
 	// validation set while rules are fixed on the first: its misses are
@@ -481,7 +482,7 @@ const (
 	heldout3Dir = "testdata/heldout3"
 	devDir      = "testdata/dev"
 	// trainDir is the training/diagnostic set, written independently of
-	// the rules; reported only.
+	// the rules and then used to fix them (floors: trainThresholds).
 	trainDir = "testdata/train"
 	// train2Dir is the second training/diagnostic set; reported only.
 	train2Dir = "testdata/train2"
@@ -537,6 +538,19 @@ var heldout2Thresholds = map[string][2]float64{
 	"places":                    {0.97, 0.99},
 	"speakers":                  {0.99, 0.96},
 	"values":                    {0.96, 0.99},
+}
+
+// trainThresholds: floors on the training set, just under its figures after
+// the sixth round of rules (the first written against it).
+var trainThresholds = map[string][2]float64{
+	"casualty values":           {0.88, 0.99},
+	"claims (speaker+polarity)": {0.88, 0.89},
+	"dates":                     {0.95, 0.96},
+	"event types":               {0.73, 0.88},
+	"perpetrators":              {0.76, 0.95},
+	"places":                    {0.89, 0.90},
+	"speakers":                  {0.86, 0.89},
+	"values":                    {0.86, 0.99},
 }
 
 // devThresholds: floors on the development set.
