@@ -177,6 +177,21 @@
 // only terrorists"), are no event; a car or roadside bomb and a suicide
 // bomber are explosions, barrel bombs air action, rocket fire shelling. An account is negative when the event's
 // cue lies inside what its claims deny.
+// Executions, mass graves and abductions are attacks, and an armed group
+// whose fighters "had killed 45 soldiers in al-Qaim" attacked them there;
+// "bombings" with no aircraft in the claim, by an armed group or in a text
+// of car bombs and suicide bombers, are explosions; rockets that "struck"
+// a town are shelling; "hundreds of barrel bombs" or strikes over "the
+// weeks" are a campaign even on one town. Parties by common nouns: "the
+// air force" (the document's country's), "Kurdish fighters" (the YPG in
+// Syria, the Peshmerga in Iraq), "allied militias" (pro-government
+// forces), "the militants", "the jihadists", "the terrorists" after a
+// jihadist group is named, "its units struck" (the party the previous
+// sentence named), a party in apposition before the verb, fire "from the
+// positions of X", "artillery of X", "U.S.-led air strikes". "False
+// reports that X used chlorine" deny it, and so does a clause that
+// explains a rejection ("rejected the accusation, saying its aircraft had
+// not ..."); ", a claim the officer dismissed" is not the speaker's denial.
 // Figures inside a denied allegation ("the allegation that a coalition
 // strike killed 14 ... was false") stay on the claim but are not the
 // denying speaker's figures, so they are left out of its account.
