@@ -30,6 +30,7 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	jsonOut := fs.String("json", "", "also write the report as JSON to this file")
 	fs.StringVar(&cfg.HeapProfile, "memprofile", "", "write a heap profile to this file after the HTTP runs, with the store open")
 	cpuOut := fs.String("cpuprofile", "", "write a CPU profile of the whole run to this file (go tool pprof)")
+	memLimit := memoryLimitFlag(fs)
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -37,6 +38,7 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return usageError{"bench: give [--docs N] [--db DIR|memory:|postgres://...] [--clients C] [--json FILE]"}
 	}
 	cfg.Log = stderr
+	setMemoryLimit(*memLimit)
 	if *cpuOut != "" {
 		f, err := os.Create(*cpuOut)
 		if err != nil {

@@ -19,12 +19,14 @@ func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	fs.SetOutput(stderr)
 	db := fs.String("db", DefaultDB, "store: a directory for the embedded bolt store, memory:, or a postgres:// or cockroach:// URL")
 	level := fs.String("log-level", "warn", "debug, info, warn or error")
+	memLimit := memoryLimitFlag(fs)
 	if err := parse(fs, args); err != nil {
 		return err
 	}
 	if fs.NArg() == 0 {
 		return usageError{"ingest: give one or more files or folders"}
 	}
+	setMemoryLimit(*memLimit)
 	log, err := newLogger(stderr, *level)
 	if err != nil {
 		return err
