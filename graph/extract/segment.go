@@ -91,7 +91,11 @@ func segments(text string) []segment {
 	for pi, p := range paragraphs(text) {
 		ps, pe := p[0], p[1]
 		para := text[ps:pe]
-		heading := !strings.ContainsRune(para, '\n') && len(para) < 200 && !endsSentence(para)
+		// A bullet line ("- ", "* ", "• ") of an agency flash is an item
+		// of news, not a heading, and its marker is no part of the claim.
+		bullet := bulletLen(para)
+		heading := bullet == 0 && !strings.ContainsRune(para, '\n') && len(para) < 200 && !endsSentence(para)
+		ps += bullet
 		first := true
 		for _, sr := range sentences(text, ps, pe) {
 			for _, cr := range clauses(text, sr[0], sr[1]) {
@@ -107,6 +111,17 @@ func segments(text string) []segment {
 		}
 	}
 	return out
+}
+
+// bulletLen is the length of the bullet marker and its space at the start of
+// a paragraph, 0 if there is none.
+func bulletLen(para string) int {
+	for _, m := range []string{"- ", "* ", "• ", "– "} {
+		if strings.HasPrefix(para, m) {
+			return len(m)
+		}
+	}
+	return 0
 }
 
 func endsSentence(s string) bool {

@@ -165,6 +165,9 @@ type speech struct {
 // findSpeech returns the reports in a segment, in order.
 func (d *docState) findSpeech(toks []token, ms []mention) []speech {
 	var out []speech
+	if sp, ok := d.flashSpeaker(toks, ms); ok {
+		return append(out, sp)
+	}
 	for v := 0; v < len(toks); v++ {
 		w := toks[v].low
 		if w == "according" && v+1 < len(toks) && toks[v+1].low == "to" {
@@ -305,6 +308,50 @@ func (d *docState) findSpeech(toks []token, ms []mention) []speech {
 		out = append(out, sp)
 	}
 	return out
+}
+
+// flashSpeaker reads the attributions of an agency flash's lines: a speaker
+// before a colon that opens the line ("Shami: clashes continue ...") or
+// after a dash that closes it ("... killed so far - SDF spokesman Farhad
+// Shami"). The speaker phrase is short, has no finite verb, and must
+// resolve to a speaker.
+func (d *docState) flashSpeaker(toks []token, ms []mention) (speech, bool) {
+	npOnly := func(s, e int) bool {
+		if e <= s || e-s > 10 {
+			return false
+		}
+		for k := s; k < e; k++ {
+			if toks[k].kind == tPunct && toks[k].text != "-" && toks[k].text != "." || finiteVerb(toks[k].low) || reportVerbs[toks[k].low] {
+				return false
+			}
+		}
+		return true
+	}
+	if len(toks) > 3 && toks[0].cap {
+		for k := 1; k < len(toks)-2 && k <= 10; k++ {
+			if isPunct(&toks[k], ":") {
+				if npOnly(0, k) {
+					if sp, ok := d.speakerNP(toks, ms, 0, k); ok && sp.ent != nil {
+						sp.verb = k
+						return sp, true
+					}
+				}
+				break
+			}
+		}
+	}
+	for k := len(toks) - 2; k > 2 && k >= len(toks)-11; k-- {
+		if toks[k].kind == tPunct && (toks[k].text == "-" || toks[k].text == "–" || toks[k].text == "—") && toks[k-1].e < toks[k].s && toks[k].e < toks[k+1].s {
+			if npOnly(k+1, len(toks)) {
+				if sp, ok := d.speakerNP(toks, ms, k+1, len(toks)); ok && sp.ent != nil {
+					sp.verb = k
+					return sp, true
+				}
+			}
+			break
+		}
+	}
+	return speech{}, false
 }
 
 // apposition reads ", spokesman for the Joint Operations Command," after a
