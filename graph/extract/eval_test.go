@@ -178,6 +178,11 @@ func evaluate(t *testing.T, dir string) (map[string]*score, []string) {
 		}
 		r.extracted += len(body)
 		r.correct += len(matched)
+		for i, c := range body {
+			if !matched[i] {
+				miss(ld.File, "extra claim %q by %s %s", clip(c.Text, 60), refString(c.Speaker), c.Polarity)
+			}
+		}
 		// Speakers.
 		r = rows["speakers"]
 		r.labelled += len(ld.Speakers)
@@ -682,6 +687,17 @@ func TestEvalCorpus(t *testing.T) {
 // corpusThresholds are recall floors on the example corpus.
 var corpusThresholds = map[string][2]float64{
 	"speakers": {1, 0}, "perpetrators": {1, 0}, "casualty values": {1, 0}, "places": {1, 0},
+}
+
+// clip shortens s to at most n bytes, at a rune boundary.
+func clip(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n] + "..."
 }
 
 // numString prints a labelled figure, "none" for a figure without a value.

@@ -92,7 +92,8 @@ func segments(text string) []segment {
 		ps, pe := p[0], p[1]
 		para := text[ps:pe]
 		// A bullet line ("- ", "* ", "• ") of an agency flash is an item
-		// of news, not a heading, and its marker is no part of the claim.
+		// of news, not a heading, and its marker is no part of the claim;
+		// nor is a paragraph's number.
 		bullet := bulletLen(para)
 		heading := bullet == 0 && !strings.ContainsRune(para, '\n') && len(para) < 200 && !endsSentence(para)
 		ps += bullet
@@ -114,11 +115,34 @@ func segments(text string) []segment {
 }
 
 // bulletLen is the length of the bullet marker and its space at the start of
-// a paragraph, 0 if there is none.
+// a paragraph, 0 if there is none. The number of a numbered paragraph ("1. ",
+// "12. ", "(3) ") is a marker too.
 func bulletLen(para string) int {
 	for _, m := range []string{"- ", "* ", "• ", "– "} {
 		if strings.HasPrefix(para, m) {
 			return len(m)
+		}
+	}
+	i := 0
+	open := strings.HasPrefix(para, "(")
+	if open {
+		i++
+	}
+	j := i
+	for j < len(para) && j-i < 3 && para[j] >= '0' && para[j] <= '9' {
+		j++
+	}
+	if j == i || j+1 >= len(para) {
+		return 0
+	}
+	if open && para[j] == ')' || !open && para[j] == '.' {
+		if para[j+1] == ' ' {
+			// Not a sentence that opens with a figure ("3. " is a number
+			// only before a capital or an opening quotation mark).
+			r, _ := utf8.DecodeRuneInString(para[j+2:])
+			if unicode.IsUpper(r) || r == '"' || r == '“' {
+				return j + 2
+			}
 		}
 	}
 	return 0
