@@ -9,7 +9,7 @@ import (
 
 // mappedWatch is how often a bolt store checks its mapped pages while no
 // commit does (a server that only reads).
-var mappedWatch = 2 * time.Second
+var mappedWatch = 250 * time.Millisecond
 
 // watchMapped releases mapped pages beyond the budget every mappedWatch
 // until stop is closed: reads map pages in too, and a store that is only
