@@ -189,6 +189,7 @@ var whoNouns = map[string]string{
 	"infants": "children", "babies": "children", "elderly": "people",
 	"combatants": "fighters", "recruits": "fighters", "rebels": "fighters",
 	"detainees": "detainees", "prisoners": "detainees", "hostages": "hostages",
+	"martyrs": "people", "personnel": "soldiers", "elements": "fighters",
 }
 
 // Attribute words after a figure ("14 civilians were killed", "25 dead").
@@ -213,6 +214,9 @@ var attrAfter = map[string]string{
 	"treated": "injured", "suffering": "injured", "suffocated": "injured",
 	"boarded": "evacuated", "departed": "evacuated", "transferred": "evacuated",
 	"left": "evacuated", "bussed": "evacuated",
+	// The words of state and opposition media: "were martyred", "have been
+	// neutralised".
+	"martyred": "killed", "neutralised": "killed", "neutralized": "killed",
 }
 
 // Attribute words before a figure ("killing 14", "the deaths of 3,250").
@@ -249,6 +253,7 @@ var attrNouns = map[string]string{
 	"jihadists": "fighters", "combatants": "fighters",
 	"inhabitants": "population", "residents": "population",
 	"refugees": "displaced", "bodies": "killed", "corpses": "killed",
+	"martyrs": "killed",
 }
 
 var auxWords = set("were", "was", "have", "has", "had", "been", "be", "are", "is",
@@ -256,7 +261,7 @@ var auxWords = set("were", "was", "have", "has", "had", "been", "be", "are", "is
 	"confirmed", "so", "far", "now", "still", "either", "both", "seriously",
 	"critically", "badly", "severely", "lightly", "who", "which", "that", "who've")
 
-var npFill = set("of", "the", "them", "whom", "its", "their", "his", "her", "these",
+var npFill = set("of", "the", "them", "whom", "its", "their", "our", "his", "her", "these",
 	"those", "civilian", "innocent", "other", "more", "additional", "further",
 	"syrian", "iraqi", "young", "unarmed", "local", "displaced", "foreign", "old",
 	"pro-government", "government", "regime", "opposition", "rebel", "armed", "isis",
@@ -325,6 +330,14 @@ func findFigures(toks []token) []figure {
 		}
 		if breakdown(toks, out[k-1], out[k]) {
 			out[k].v.Attribute = out[k-1].v.Attribute
+			continue
+		}
+		// A breakdown at the end of its clause counts the casualties of
+		// the figure before it: "At least seven civilians have been killed
+		// since ..., including two children"; "92 martyrs who fell in ...,
+		// among them 32 children".
+		if casualtyAttr[out[k-1].v.Attribute] && isBreakdown(toks, out[k]) && trailingBreakdown(toks, out[k]) {
+			out[k].v.Attribute = out[k-1].v.Attribute
 		}
 	}
 	kept := out[:0]
@@ -353,6 +366,18 @@ func isBreakdown(toks []token, f figure) bool {
 		}
 	}
 	return false
+}
+
+var casualtyAttr = set("killed", "injured")
+
+// trailingBreakdown reports whether the breakdown figure f ends its clause:
+// its noun is followed by the end, a comma, a semicolon or "and".
+func trailingBreakdown(toks []token, f figure) bool {
+	j := f.j
+	for j < len(toks) && whoNouns[toks[j].low] != "" {
+		j++
+	}
+	return j >= len(toks) || isPunct(&toks[j], ",") || isPunct(&toks[j], ".") || isPunct(&toks[j], ";") || toks[j].low == "and" || isPunct(&toks[j], ")")
 }
 
 // breakdown reports whether b is part of a list breaking a down: "1,117
@@ -575,6 +600,12 @@ func attribute(toks []token, figs []figure, k int) {
 		if npFill[w] && w != "that" {
 			continue
 		}
+		// One or two modifiers before the noun: "33 heroic soldiers", "50
+		// SDF fighters", "120 Turkish-backed fighters", "309 regime
+		// elements".
+		if lastNoun == "" && modifierBefore(toks, j) {
+			continue
+		}
 		break
 	}
 	if f.v.Unit == "" && f.v.Who != "" {
@@ -616,6 +647,26 @@ func attribute(toks []token, figs []figure, k int) {
 	}
 }
 
+// modifierBefore reports whether the word at j modifies a who noun one or
+// two words on: a word that is no figure, attribute, auxiliary or joiner.
+func modifierBefore(toks []token, j int) bool {
+	mod := func(t *token) bool {
+		return t.kind == tWord && !auxWords[t.low] && !npJoin[t.low] && attrAfter[t.low] == "" && attrBefore[t.low] == "" && whoNouns[t.low] == "" && magnitudes[t.low] == (magnitude{}) && !timeUnits[t.low]
+	}
+	if !mod(&toks[j]) {
+		return false
+	}
+	for n := j + 1; n < len(toks) && n <= j+2; n++ {
+		if whoNouns[toks[n].low] != "" {
+			return true
+		}
+		if !mod(&toks[n]) {
+			return false
+		}
+	}
+	return false
+}
+
 func skipPercentOf(toks []token, j int) int {
 	for j < len(toks) && (toks[j].low == "percent" || toks[j].low == "per" || toks[j].low == "cent" || toks[j].text == "%") {
 		j++
@@ -651,7 +702,15 @@ func attrAfterFrom(toks []token, j int, figs []figure, k int) string {
 			}
 			return a
 		}
+		if t.low == "shot" && j+1 < len(toks) && toks[j+1].low == "dead" {
+			return "killed" // "were shot dead"
+		}
 		if auxWords[t.low] || t.low == "in" && j+1 < len(toks) && toks[j+1].low == "total" || t.low == "total" {
+			continue
+		}
+		// "are reported to have died", "are believed to have been killed".
+		if (t.low == "reported" || t.low == "believed" || t.low == "thought" || t.low == "said") && j+2 < len(toks) && toks[j+1].low == "to" && (toks[j+2].low == "have" || toks[j+2].low == "be") {
+			j++
 			continue
 		}
 		if t.kind == tPunct && (t.text == "," || t.text == "(" || t.text == ")") {
