@@ -228,6 +228,10 @@ func absoluteAt(toks []token, i int, c *dateCtx) (dateFound, bool) {
 		return f, false
 	}
 	k := i + 1
+	// "Oct. 9", "Feb. 19": the full stop of an abbreviated month.
+	if tok(k).text == "." && tok(k).s == toks[i].e && len(toks[i].low) <= 4 && dayNum(tok(k+1)) > 0 {
+		k++
+	}
 	if d := dayNum(tok(k)); d > 0 {
 		k++
 		d2 := 0
