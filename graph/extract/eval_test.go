@@ -477,7 +477,7 @@ var evalSets = []evalSet{
 	// validation set while rules were fixed on the first; from the seventh
 	// round it is diagnostic too: its misses are logged and rules fixed
 	// against it, so its floors guard against regressions only.
-	{"second training set", train2Dir, nil, true},
+	{"second training set", train2Dir, train2Thresholds, true},
 }
 
 const (
@@ -548,9 +548,10 @@ var heldout2Thresholds = map[string][2]float64{
 }
 
 // trainThresholds: floors on the training set, just under its figures after
-// the sixth round of rules (the first written against it).
+// the sixth round of rules (the first written against it; casualty values
+// after the seventh).
 var trainThresholds = map[string][2]float64{
-	"casualty values":           {0.88, 0.99},
+	"casualty values":           {0.91, 0.99},
 	"claims (speaker+polarity)": {0.88, 0.89},
 	"dates":                     {0.95, 0.96},
 	"event types":               {0.73, 0.88},
@@ -558,6 +559,19 @@ var trainThresholds = map[string][2]float64{
 	"places":                    {0.89, 0.90},
 	"speakers":                  {0.86, 0.89},
 	"values":                    {0.86, 0.99},
+}
+
+// train2Thresholds: floors on the second training set, just under its
+// figures after the seventh round of rules (the first written against it).
+var train2Thresholds = map[string][2]float64{
+	"casualty values":           {0.96, 0.99},
+	"claims (speaker+polarity)": {0.86, 0.82},
+	"dates":                     {0.89, 0.90},
+	"event types":               {0.66, 0.81},
+	"perpetrators":              {0.64, 0.80},
+	"places":                    {0.89, 0.80},
+	"speakers":                  {0.85, 0.82},
+	"values":                    {0.93, 0.99},
 }
 
 // devThresholds: floors on the development set.
