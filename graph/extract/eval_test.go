@@ -466,7 +466,7 @@ type evalSet struct {
 var evalSets = []evalSet{
 	{"held-out set", heldoutDir, heldoutThresholds, true},
 	{"second held-out set", heldout2Dir, heldout2Thresholds, true},
-	{"third held-out set", heldout3Dir, nil, false},
+	{"third held-out set", heldout3Dir, heldout3Thresholds, false},
 	{"development set", devDir, devThresholds, true},
 	// The training set (see its README) is written for diagnosis: rules may
 	// be fixed against it, so its floors guard against regressions only and
@@ -531,6 +531,24 @@ var heldoutThresholds = map[string][2]float64{
 	"places":                    {0.89, 0.96},
 	"speakers":                  {0.88, 0.83},
 	"values":                    {0.90, 0.97},
+}
+
+// heldout3Thresholds: floors on the third held-out set, the pristine one,
+// just under its measurement at the end of the seventh session (after
+// rounds 4 to 7 of rules, fixed on sets 1 and 2 and the two training sets,
+// never on this one). At the session's start it measured: casualty values
+// 0.94/1.00, claims 0.92/0.95, dates 0.93/0.93, event types 0.69/0.76,
+// perpetrators 0.58/0.82, places 0.84/0.74, speakers 0.96/0.96, values
+// 0.91/1.00. Floors only catch regressions; they were never a target.
+var heldout3Thresholds = map[string][2]float64{
+	"casualty values":           {0.93, 0.99},
+	"claims (speaker+polarity)": {0.92, 0.94},
+	"dates":                     {0.95, 0.89},
+	"event types":               {0.73, 0.75},
+	"perpetrators":              {0.76, 0.81},
+	"places":                    {0.88, 0.92},
+	"speakers":                  {0.95, 0.95},
+	"values":                    {0.91, 0.99},
 }
 
 // heldout2Thresholds: floors on the second held-out set, just under its

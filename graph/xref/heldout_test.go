@@ -327,13 +327,31 @@ func TestHeldout2(t *testing.T) {
 
 // The third held-out set (testdata/heldout3, see its README), written by
 // someone who read neither the rules nor the earlier sets' documents.
-// Pristine (its misses are never logged) and reported only: no floors
-// until its first measurement is recorded.
+// Pristine: its misses are never logged, and no rule was fixed on it.
+// Measured at the seventh session's start: pairs precision 0.93, recall
+// 0.66; conflicts recall 0.40, precision 0.60. At its end (extraction
+// rounds 4-7, xref rules fixed on sets 1, 2 and the training set): pairs
+// 0.93 / 0.62, conflicts 0.33 / 0.71; the xref rules alone (the session's
+// extraction with the session's first xref) give the same 0.93 / 0.62.
+// The floors sit just under, to catch regressions.
+const (
+	min3PairPrecision     = 0.90
+	min3PairRecall        = 0.60
+	min3ConflictRecall    = 0.30
+	min3ConflictPrecision = 0.65
+)
+
 func TestHeldout3(t *testing.T) {
 	if _, err := os.Stat("testdata/heldout3/events.json"); err != nil {
 		t.Skip("no third held-out set (testdata/heldout3/events.json)")
 	}
-	evaluate(t, "testdata/heldout3", nil, false)
+	sc := evaluate(t, "testdata/heldout3", nil, false)
+	if sc.precision < min3PairPrecision || sc.recall < min3PairRecall {
+		t.Errorf("event resolution precision %.2f recall %.2f below %.2f / %.2f", sc.precision, sc.recall, min3PairPrecision, min3PairRecall)
+	}
+	if sc.cRecall < min3ConflictRecall || sc.cPrecision < min3ConflictPrecision {
+		t.Errorf("conflict recall %.2f precision %.2f below %.2f / %.2f", sc.cRecall, sc.cPrecision, min3ConflictRecall, min3ConflictPrecision)
+	}
 }
 
 // The extraction training set (testdata/train: the 28 documents of
