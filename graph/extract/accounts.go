@@ -407,18 +407,41 @@ func (d *docState) eventOf(c *claimInfo) (event, bool) {
 	}
 	// Strikes on one town or village are one event, however many: a
 	// campaign has a wider place, a campaign word, or none of these.
-	local := false
+	// Strikes that name no place, no period and no toll ("the Coalition
+	// conducted strikes against the attacking forces", "air strikes
+	// around the prison") are one event too; "since 20 January",
+	// "continues its strikes" or a toll with no place ("1,117 civilians
+	// killed by strikes of the coalition", counted over a battle) make
+	// them a campaign.
+	local, wide := false, false
+	period := len(c.dates) > 0
+	for _, v := range c.claim.Values {
+		if v.Attribute == "killed" || v.Attribute == "injured" {
+			period = true
+		}
+	}
+	for i := range toks {
+		switch toks[i].low {
+		case "continue", "continues", "continued", "continuing", "ongoing", "daily", "repeated":
+			period = true
+		}
+	}
 	for k := range c.ms {
 		m := &c.ms[k]
-		if m.ent.Kind == graph.KindPlace && !m.dl && rankOf(m.ent) <= placeRank["town"] && !(m.ti < len(mask) && mask[m.ti]) {
+		if m.ent.Kind != graph.KindPlace || m.dl || m.ti < len(mask) && mask[m.ti] {
+			continue
+		}
+		if rankOf(m.ent) <= placeRank["town"] {
 			local = true
+		} else {
+			wide = true
 		}
 	}
 	pluralOnly := ev.plural && campaign < 0
 	switch {
 	case prohib >= 0:
 		set(graph.EventProhibitedArms, prohib, true)
-	case (air >= 0 || strike >= 0) && (ev.plural || campaign >= 0 && (strike < 0 || toks[strike].low == "bombing" || toks[strike].low == "bombardment")) && !dayDated && !(expl >= 0) && !(pluralOnly && local && !many):
+	case (air >= 0 || strike >= 0) && (ev.plural || campaign >= 0 && (strike < 0 || toks[strike].low == "bombing" || toks[strike].low == "bombardment")) && !dayDated && !(expl >= 0) && !(pluralOnly && (local || !wide && !period) && !many):
 		i := campaign
 		if i < 0 || air >= 0 && air < i {
 			i = air
@@ -1745,7 +1768,7 @@ func (d *docState) buildAccounts() {
 			if c.claim.Kind == graph.ClaimCharacterisation && !ev.specific {
 				continue
 			}
-			if ev.typ == graph.EventBombingCampaign && ev.possessed && !hasPlace && !hasDate && !ev.casualty {
+			if (ev.typ == graph.EventBombingCampaign || ev.typ == graph.EventAirstrike && ev.plural) && ev.possessed && !hasPlace && !hasDate && !ev.casualty {
 				// "the coalition's claims that its strikes target only
 				// terrorists": a party's strikes in general, no event.
 				continue
