@@ -188,7 +188,7 @@ var (
 		"neutralised", "neutralized", "eliminated", "ambushed", "encircled", "regained",
 		"wrested", "laid", "tightened", "imposed", "blockaded", "surrounded", "stormed", "seizing",
 		"capturing", "recapturing", "retaking", "storming", "encircling", "shot", "beheaded",
-		"abducted", "kidnapped", "abducting", "kidnapping", "initiated", "mounted", "waging", "waged")
+		"abducted", "kidnapped", "abducting", "kidnapping", "initiated", "mounted", "waging", "waged", "continued", "continues")
 )
 
 // stagingCues accuse a party of staging an event or fabricating it.
@@ -438,9 +438,18 @@ func (d *docState) eventOf(c *claimInfo) (event, bool) {
 		}
 	}
 	pluralOnly := ev.plural && campaign < 0
+	// "continued their ground offensive, supported by air strikes", "on
+	// 27 February, units of the group launched an offensive against the
+	// positions of the army": an offensive on the ground, or one that
+	// began on a given day with no air or strike word, is an attack; a
+	// campaign is an offensive over a period.
+	groundOffensive := campaign >= 0 && toks[campaign].low == "offensive" &&
+		(campaign > 0 && (toks[campaign-1].low == "ground" || toks[campaign-1].low == "land") || dayDated && air < 0 && strike < 0)
 	switch {
 	case prohib >= 0:
 		set(graph.EventProhibitedArms, prohib, true)
+	case groundOffensive:
+		set(graph.EventAttack, campaign, true)
 	case (air >= 0 || strike >= 0) && (ev.plural || campaign >= 0 && (strike < 0 || toks[strike].low == "bombing" || toks[strike].low == "bombardment")) && !dayDated && !(expl >= 0) && !(pluralOnly && (local || !wide && !period) && !many):
 		i := campaign
 		if i < 0 || air >= 0 && air < i {
