@@ -29,6 +29,10 @@ type Options struct {
 	// its weight in documents: 2 for half of them, 6 or fewer for nine in
 	// ten, a few dozen for the most reported, whatever Docs.
 	Events int
+	// Days is the span of the events' dates, from 1 January 2012; 0
+	// means nine years. A shorter span packs a small corpus as densely
+	// as a large one over nine years (tests of blocking at scale).
+	Days int
 	// Gazetteer supplies places, parties and sources; nil means the
 	// shipped gazetteer.
 	Gazetteer *gazetteer.Gazetteer
@@ -91,6 +95,12 @@ func New(opt Options) (*Generator, error) {
 	}
 	if opt.Events < 0 {
 		return nil, graph.Errorf(graph.EINVALID, "events must not be negative")
+	}
+	if opt.Days < 0 {
+		return nil, graph.Errorf(graph.EINVALID, "days must not be negative")
+	}
+	if opt.Days == 0 {
+		opt.Days = spanDays
 	}
 	if opt.Events == 0 {
 		opt.Events = max(1, int(float64(opt.Docs)/MeanWeight))
@@ -185,7 +195,7 @@ func (gen *Generator) newEvent() Event {
 	e := Event{
 		Place: pl.place,
 		City:  pl.city,
-		Date:  firstDay.AddDate(0, 0, r.IntN(spanDays)),
+		Date:  firstDay.AddDate(0, 0, r.IntN(gen.opt.Days)),
 	}
 	switch x := r.IntN(10); {
 	case x < 6:
