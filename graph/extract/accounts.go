@@ -191,6 +191,13 @@ var (
 		"abducted", "kidnapped", "abducting", "kidnapping", "initiated", "mounted", "waging", "waged", "continued", "continues")
 )
 
+// blameVerbs put an event on the party named after them, past or present:
+// "blamed X for", "State television blames X for the attack". (Not the
+// infinitive or the gerund: "in order to accuse the army", "in
+// preparation for accusing the army" tell of a plan to blame, not a
+// blame.)
+var blameVerbs = set("blamed", "blames", "accused", "accuses")
+
 // stagingCues accuse a party of staging an event or fabricating it.
 var stagingCues = set("staged", "stage", "staging", "fabricated", "fabricate", "fabricating", "faked", "fake", "faking")
 
@@ -1147,7 +1154,7 @@ func (d *docState) perpetrators(c *claimInfo, ev event, mask, sub []bool) []*gra
 			score = 4 // "recaptured the town ... backed by Russian air strikes"
 		case pre == "with" && (pre2 == "lies" || pre2 == "entirely" || pre2 == "rests"), pre == "entirely" || pre == "squarely":
 			score = 6 // "responsibility lies with X"
-		case pre == "blamed" || pre2 == "blamed" || pre == "accused" || pre2 == "accused" || pre == "held" || pre == "holds" || pre2 == "holds" || pre2 == "held" || pre == "be" && pre2 == "to":
+		case blameVerbs[pre] || blameVerbs[pre2] || pre == "held" || pre == "holds" || pre2 == "holds" || pre2 == "held" || pre == "be" && pre2 == "to":
 			score = 6
 		case m.ref && c.speech != nil && m.ti == c.speech.npS && m.ent == speaker:
 			score = 6 // the speaker's own denial or claim of responsibility
