@@ -3,6 +3,7 @@ package xref
 import (
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/claimgraph/claimgraph/graph"
 	"github.com/claimgraph/claimgraph/graph/gazetteer"
@@ -14,17 +15,36 @@ import (
 // candidates when either's query keys meet the other's keys (Candidates).
 // Match accepts only candidates.
 //
-//   - "at:<place>:<YYYY-MM>" for the account's own place, and
-//     "in:<place>:<YYYY-MM>" for that place and each enclosing place below
-//     country level, crossed with every month its event window touches
-//     (its date widened by DayTolerance, or for an undated account the
-//     UndatedLookback days before publication). An account queries "at:"
-//     for its place and each enclosing place (accounts placed there) and
-//     "in:" for its own place (accounts inside it): nested places meet,
-//     and a neighbourhood's account never reads a whole governorate. An
-//     account that names no place, in a document whose accounts name
-//     none, has these keys for the place its document speaks of
-//     (Account.ContextPlace).
+//   - "at:<place>:<period>" for the account's own place, and
+//     "in:<place>:<period>" for that place and each enclosing place below
+//     country level. An account queries "at:" for its place and each
+//     enclosing place (accounts placed there) and "in:" for its own place
+//     (accounts inside it): nested places meet, and a neighbourhood's
+//     account never reads a whole governorate. An account that names no
+//     place, in a document whose accounts name none, has these keys for
+//     the place its document speaks of (Account.ContextPlace). The period
+//     depends on the account's event window (its date widened by
+//     DayTolerance, or for an undated account the UndatedLookback days
+//     before publication):
+//   - a short window (at most ShortWindowDays days: a date to the day) is
+//     indexed under its first day, "<YYYY-MM-DD>", and queries the days
+//     from ShortWindowDays-1 days before its first day to its last (two
+//     short windows overlap exactly when one's first day lies in that
+//     range of the other), and the months its window touches (long
+//     windows);
+//   - a long window is indexed under every month it touches, "<YYYY-MM>"
+//     (the latest MonthKeyMax of them), queries those months, and queries
+//     the days of its window within them, from ShortWindowDays-1 days
+//     before (short windows).
+//     A pair Match can accept (overlapping windows, places the same or
+//     nested) are candidates with these keys exactly when they are with
+//     month keys alone (KeyFormat "1"; windows of more than MonthKeyMax
+//     months aside), so resolution finds the same
+//     events; stores record the format (EnsureKeyFormat). But a short
+//     window's candidates are the short windows within days of it, not a
+//     month of them: their number follows how many events a place has in
+//     a few days, not the months the store spans. (Text reuse, computed
+//     between candidates, is looked for among these fewer candidates.)
 //   - "d:<family>:<perpetrator root>:<YYYY-MM-DD>" for each day of a window
 //     of at most DayKeyMaxDays days (for an undated account, the
 //     ReportingDelay days up to its publication), when the account names a perpetrator
@@ -56,13 +76,17 @@ import (
 const (
 	DayKeyMaxDays = 9
 	MonthKeyMax   = 36
-	keyAtPrefix   = "at:"
-	keyInPrefix   = "in:"
-	keyDayPrefix  = "d:"
-	keySpelling   = "sk:"
-	keyUnplaced   = "u:"
-	keyArea       = "a:"
-	keyWeakSpell  = "sw:"
+	// ShortWindowDays is the longest event window indexed by its first
+	// day rather than by month: a date to the day, widened by
+	// DayTolerance on each side.
+	ShortWindowDays = 1 + 2*DayTolerance
+	keyAtPrefix     = "at:"
+	keyInPrefix     = "in:"
+	keyDayPrefix    = "d:"
+	keySpelling     = "sk:"
+	keyUnplaced     = "u:"
+	keyArea         = "a:"
+	keyWeakSpell    = "sw:"
 )
 
 // vaguePlace reports whether a place type is too coarse to identify an event.
@@ -130,8 +154,12 @@ func Keys(a graph.Account, w *World) []string {
 	if dated {
 		months = win.months(MonthKeyMax)
 	}
+	periods := months
+	if dated && !win.longerThan(ShortWindowDays) {
+		periods = []string{win.from.Format(dayLayout)}
+	}
 	for i, p := range places {
-		for _, m := range months {
+		for _, m := range periods {
 			if i == 0 {
 				set[keyAtPrefix+p.String()+":"+m] = true
 			}
@@ -189,7 +217,10 @@ func Keys(a graph.Account, w *World) []string {
 // QueryKeys returns the keys an account looks candidates up with: its
 // "at:" keys for its place's family, its "in:" keys for its own place,
 // its "d:" and "sk:" keys, and the "a:" keys of its "u:" keys and the
-// "u:" keys of its "a:" keys. keys are the account's Keys.
+// "u:" keys of its "a:" keys. The periods follow the format of the
+// account's own keys (a.Keys, from Keys): a short window keyed by its
+// first day queries the days around it and its months; a long window
+// keyed by month queries its months and the days of its window.
 func QueryKeys(a graph.Account, w *World) []string {
 	places := keyPlaces(a, w)
 	var out []string
@@ -197,7 +228,8 @@ func QueryKeys(a graph.Account, w *World) []string {
 	if len(places) > 0 {
 		own = keyInPrefix + places[0].String() + ":"
 	}
-	ats := map[string]bool{}
+	periods := map[string]bool{}
+	short, firstMonth := false, ""
 	for _, k := range a.Keys {
 		switch {
 		case strings.HasPrefix(k, keyDayPrefix), strings.HasPrefix(k, keySpelling), strings.HasPrefix(k, keyWeakSpell):
@@ -207,19 +239,48 @@ func QueryKeys(a graph.Account, w *World) []string {
 		case strings.HasPrefix(k, keyArea):
 			out = append(out, keyUnplaced+strings.TrimPrefix(k, keyArea))
 		case own != "" && strings.HasPrefix(k, own):
-			out = append(out, k)
-			month := strings.TrimPrefix(k, own)
-			for _, p := range places {
-				ats[keyAtPrefix+p.String()+":"+month] = true
+			p := strings.TrimPrefix(k, own)
+			switch len(p) {
+			case len(dayLayout):
+				short = true
+			case len(monthLayout):
+				if firstMonth == "" || p < firstMonth {
+					firstMonth = p
+				}
+				periods[p] = true
+			default: // "undated"
+				periods[p] = true
 			}
 		}
 	}
-	for k := range ats {
-		out = append(out, k)
+	if win, ok := eventWindow(a); ok && (short || firstMonth != "") {
+		from := win.from
+		if short {
+			for _, m := range win.months(MonthKeyMax) {
+				periods[m] = true
+			}
+		} else if m, err := time.Parse(monthLayout, firstMonth); err == nil && m.After(from) {
+			// Past MonthKeyMax months, only the latest are keyed.
+			from = m
+		}
+		for d := from.Add(-(ShortWindowDays - 1) * day); !d.After(win.to); d = d.Add(day) {
+			periods[d.Format(dayLayout)] = true
+		}
+	}
+	for p := range periods {
+		out = append(out, own+p)
+		for _, pl := range places {
+			out = append(out, keyAtPrefix+pl.String()+":"+p)
+		}
 	}
 	sort.Strings(out)
 	return out
 }
+
+const (
+	dayLayout   = "2006-01-02"
+	monthLayout = "2006-01"
+)
 
 // Candidates reports whether two accounts (with Keys set) may describe
 // one event: the query keys of one meet the keys of the other.

@@ -101,10 +101,10 @@ func TestKeysShape(t *testing.T) {
 	_, w, accs, _ := loadFixture(t, "testdata/strikes.json")
 	k := Keys(byKey(t, accs, "s1"), w)
 	want := []string{
-		"at:" + tid("idlib-north").String() + ":2019-05",
-		"in:" + tid("idlib-north").String() + ":2019-05",
-		"in:" + tid("idlib").String() + ":2019-05",
-		"in:" + tid("idlib-gov").String() + ":2019-05",
+		"at:" + tid("idlib-north").String() + ":2019-05-05",
+		"in:" + tid("idlib-north").String() + ":2019-05-05",
+		"in:" + tid("idlib").String() + ":2019-05-05",
+		"in:" + tid("idlib-gov").String() + ":2019-05-05",
 		"d:strike:" + tid("coalition").String() + ":2019-05-05",
 		"d:strike:" + tid("coalition").String() + ":2019-05-07",
 	}
