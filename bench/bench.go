@@ -189,6 +189,10 @@ func open(ctx context.Context, dsn string, opt ...cayleystore.Options) (*system,
 		st.Close()
 		return nil, fmt.Errorf("seed gazetteer: %w", err)
 	}
+	if _, err := s.xref.EnsureKeyFormat(ctx, st); err != nil {
+		st.Close()
+		return nil, err
+	}
 	srv := api.New(api.Config{}, api.Deps{Store: st, Ingester: s.pipeline, Match: gazetteer.Search{}, Xref: s.xref,
 		Log: slog.New(slog.NewTextHandler(io.Discard, nil))})
 	s.handler = srv.Handler()

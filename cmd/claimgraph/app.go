@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"log/slog"
 
 	"github.com/claimgraph/claimgraph/graph"
 
@@ -41,6 +42,17 @@ func OpenApp(ctx context.Context, dsn string) (*App, error) {
 	if err := SeedGazetteer(ctx, st, g); err != nil {
 		st.Close()
 		return nil, err
+	}
+	// Accounts keyed in an earlier format would miss new ones: key them
+	// again before anything is planned.
+	rep, err := a.Xref.EnsureKeyFormat(ctx, st)
+	if err != nil {
+		st.Close()
+		return nil, fmt.Errorf("open store %s: %w", dsn, err)
+	}
+	if rep.Accounts > 0 {
+		slog.Info("blocking keys of stored accounts computed again", slog.String("from_format", rep.From),
+			slog.String("to_format", rep.To), slog.Int("accounts", rep.Accounts), slog.Int("changed", rep.Changed))
 	}
 	return a, nil
 }

@@ -1,0 +1,58 @@
+package cayleystore
+
+import (
+	"context"
+	"errors"
+	"reflect"
+	"testing"
+
+	"github.com/claimgraph/claimgraph/graph"
+	"github.com/google/uuid"
+)
+
+// TestSetKeys replaces an account's keys on bolt, records the format, and
+// finds both after reopening: the cg:key index and the record agree.
+func TestSetKeys(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	s, err := Open(ctx, dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if f, err := s.KeyFormat(ctx); err != nil || f != "" {
+		t.Fatalf("new store: format %q, %v", f, err)
+	}
+	doc := uuid.New()
+	acc := graph.Account{ID: uuid.New(), DocumentID: doc, Type: graph.EventAirstrike, Keys: []string{"in:x:2019-05", "at:x:2019-05"}}
+	b := &graph.Batch{Extraction: &graph.Extraction{Document: graph.Document{ID: doc, Title: "t"}, Accounts: []graph.Account{acc}}}
+	if err := s.Commit(ctx, b); err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"at:x:2019-05-05", "in:x:2019-05-05"}
+	if err := s.SetKeys(ctx, map[uuid.UUID][]string{acc.ID: want}, "2"); err != nil {
+		t.Fatal(err)
+	}
+	err = s.SetKeys(ctx, map[uuid.UUID][]string{uuid.New(): want}, "2")
+	var ge *graph.Error
+	if !errors.As(err, &ge) || ge.Code != graph.ENOTFOUND {
+		t.Fatalf("unknown account: %v", err)
+	}
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+	s, err = Open(ctx, dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if f, err := s.KeyFormat(ctx); err != nil || f != "2" {
+		t.Fatalf("format %q, %v", f, err)
+	}
+	got, err := s.AccountsByKey(ctx, []string{"in:x:2019-05-05"})
+	if err != nil || len(got) != 1 || !reflect.DeepEqual(got[0].Keys, want) {
+		t.Fatalf("by new key: %+v, %v", got, err)
+	}
+	if old, err := s.AccountsByKey(ctx, []string{"in:x:2019-05"}); err != nil || len(old) != 0 {
+		t.Fatalf("by old key: %d accounts, %v", len(old), err)
+	}
+}

@@ -1,0 +1,111 @@
+package xref
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/claimgraph/claimgraph/graph"
+	"github.com/google/uuid"
+)
+
+// KeyFormat is the format of the blocking keys Keys computes (see Keys).
+// "1", or none recorded, is month keys for every window.
+const KeyFormat = "2"
+
+// KeyStore is what EnsureKeyFormat reads and writes; *cayleystore.Store
+// satisfies it.
+type KeyStore interface {
+	// KeyFormat returns the key format the store records, "" for none.
+	KeyFormat(ctx context.Context) (string, error)
+	// SetKeys replaces the keys of stored accounts and records format,
+	// in one transaction.
+	SetKeys(ctx context.Context, keys map[uuid.UUID][]string, format string) error
+	Documents(ctx context.Context, p graph.Page) ([]graph.Document, string, error)
+	DocumentAccounts(ctx context.Context, id uuid.UUID) ([]graph.Account, error)
+}
+
+// KeyReport says what EnsureKeyFormat did.
+type KeyReport struct {
+	// From is the format the store recorded ("" for none), To the
+	// format it records now.
+	From, To string
+	// Accounts counts the accounts read; Changed those whose keys were
+	// rewritten.
+	Accounts, Changed int
+}
+
+// EnsureKeyFormat makes the store's accounts keyed in KeyFormat: accounts
+// keyed in another format would not meet new accounts as candidates (a
+// store written with month keys misses day keys), so when the store
+// records another format, or none while holding accounts, it computes
+// every stored account's keys again and writes them, with the format, in
+// one transaction. A store that records KeyFormat is left as it is; an
+// empty one is stamped. Call it before planning anything over the store
+// (the binary does on opening it); it is not safe beside Plan.
+func (e *Engine) EnsureKeyFormat(ctx context.Context, s KeyStore) (*KeyReport, error) {
+	f, err := s.KeyFormat(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("key format: %w", err)
+	}
+	rep := &KeyReport{From: f, To: KeyFormat}
+	if f == KeyFormat {
+		return rep, nil
+	}
+	var accounts []graph.Account
+	p := graph.Page{Limit: graph.MaxLimit}
+	for {
+		docs, next, err := s.Documents(ctx, p)
+		if err != nil {
+			return nil, fmt.Errorf("key format: list documents: %w", err)
+		}
+		for _, d := range docs {
+			accs, err := s.DocumentAccounts(ctx, d.ID)
+			if err != nil {
+				return nil, fmt.Errorf("key format: %w", err)
+			}
+			accounts = append(accounts, accs...)
+		}
+		if next == "" {
+			break
+		}
+		p.Cursor = next
+	}
+	rep.Accounts = len(accounts)
+	w := e.world.With()
+	var unknown []uuid.UUID
+	for _, a := range accounts {
+		unknown = append(unknown, accountEntities(a, w)...)
+		if a.ContextPlace != nil {
+			unknown = append(unknown, *a.ContextPlace)
+		}
+	}
+	if err := e.loadEntities(ctx, w, unknown); err != nil {
+		return nil, fmt.Errorf("key format: %w", err)
+	}
+	keys := map[uuid.UUID][]string{}
+	for _, a := range accounts {
+		// Published, NotBefore and ContextPlace are stored with the
+		// account: its keys follow from it and the world alone.
+		k := Keys(a, w)
+		if !sameStrings(k, a.Keys) {
+			keys[a.ID] = k
+		}
+	}
+	rep.Changed = len(keys)
+	if err := s.SetKeys(ctx, keys, KeyFormat); err != nil {
+		return nil, fmt.Errorf("key format %q -> %q: %w", f, KeyFormat, err)
+	}
+	return rep, nil
+}
+
+func sameStrings(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
