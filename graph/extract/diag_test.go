@@ -50,7 +50,7 @@ type diagDoc struct {
 // extraction and the structure of the labels, and prints counts per cause
 // only, never a document's words: CG_DIAG=1 diagnoses the first held-out
 // set, CG_DIAG=2 the second (both are diagnostic sets now), CG_DIAG=dev the
-// development set. A pristine held-out set is never diagnosed.
+// development set, CG_DIAG=t1, t2 and t3 the three training sets. A pristine held-out set is never diagnosed.
 func TestDiagnose(t *testing.T) {
 	which := os.Getenv("CG_DIAG")
 	if which == "" {
@@ -64,8 +64,14 @@ func TestDiagnose(t *testing.T) {
 		dir = heldout2Dir
 	case "dev":
 		dir = devDir
+	case "t1":
+		dir = trainDir
+	case "t2":
+		dir = train2Dir
+	case "t3":
+		dir = train3Dir
 	default:
-		t.Fatalf("CG_DIAG=%q: want 1, 2 or dev", which)
+		t.Fatalf("CG_DIAG=%q: want 1, 2, dev, t1, t2 or t3", which)
 	}
 	counts := diagnose(t, dir)
 	t.Logf("causes on %s:\n%s", dir, counts)
