@@ -691,6 +691,20 @@ func appositive(toks []token, ti int) bool {
 	return k >= 1 && isPunct(&toks[k], ",")
 }
 
+// affiliatedWords before "to" or "with" tie a group to the party named
+// after them: "groups affiliated to X", "fighters loyal to X".
+var affiliatedWords = set("affiliated", "linked", "belonging", "loyal")
+
+// affiliatedTo reports whether the party at ti is named as the one a group
+// belongs to: "armed groups affiliated with the so-called "X"".
+func affiliatedTo(toks []token, ti int) bool {
+	k := ti - 1
+	for k >= 0 && (toks[k].low == "the" || toks[k].low == "so-called" || isQuote(&toks[k])) {
+		k--
+	}
+	return k >= 1 && (toks[k].low == "to" || toks[k].low == "with") && affiliatedWords[toks[k-1].low]
+}
+
 // positionsOf reports whether the party at ti is named as "fire from the
 // positions of (the) X".
 func positionsOf(toks []token, ti int) bool {
@@ -1139,6 +1153,10 @@ func (d *docState) perpetrators(c *claimInfo, ev event, mask, sub []bool) []*gra
 			byAt = m.ti - 3
 		}
 		possessive := strings.HasSuffix(toks[m.tj-1].low, "'s")
+		// "armed groups affiliated to X committed": the named group acts,
+		// not the object of a preposition; it is scored as the subject its
+		// head noun is.
+		affiliated := affiliatedTo(toks, m.ti)
 		responsible := false
 		for j := m.tj; j < len(toks) && j < m.tj+3; j++ {
 			if toks[j].low == "responsible" {
@@ -1166,7 +1184,7 @@ func (d *docState) perpetrators(c *claimInfo, ev event, mask, sub []bool) []*gra
 			score = 5 // "came under fire from the positions of the SDF"
 		case (pre == "of" || pre2 == "of" && (pre == "the" || pre == "a")) && m.ti >= 2 && weaponBefore(toks, m.ti, 3):
 			score = 5 // "strikes by aircraft, helicopters and artillery of the US-led coalition"
-		case pre == "against" || pre == "on" || pre == "at" || pre == "targeting" || pre == "targeted" || pre2 == "against" || pre == "with" || pre2 == "control" || pre == "from" || pre == "to" || pre == "for" || pre == "into" || pre == "of" && pre2 == "positions":
+		case pre == "against" || pre == "on" || pre == "at" || pre == "targeting" || pre == "targeted" || pre2 == "against" || pre == "with" && !affiliated || pre2 == "control" || pre == "from" || pre == "to" && !affiliated || pre == "for" || pre == "into" || pre == "of" && pre2 == "positions":
 			score = 0
 		case byAt >= 0 && (cueBefore(byAt, 4) || isCue(m.tj)):
 			score = 5
