@@ -181,7 +181,7 @@ var (
 		"besieged", "fired", "dropped", "raided", "destroyed", "wiped", "committed",
 		"guaranteeing", "guaranteed", "struck", "strike", "bombing", "used", "seized",
 		"stormed", "broke", "hitting", "targeting", "striking", "pounded", "recaptured",
-		"retook", "liberated", "entered", "overran", "staged", "staging", "fabricated",
+		"retook", "taken", "liberated", "entered", "overran", "staged", "staging", "fabricated",
 		"shelling", "besieging", "besieged", "killing", "executed", "detonated", "use",
 		"using", "dropping", "firing", "attacking", "bombarded", "shot", "downed",
 		"carry", "conduct", "launch", "fly", "flew", "flown", "performed", "perform",
@@ -691,6 +691,13 @@ func appositive(toks []token, ti int) bool {
 	return k >= 1 && isPunct(&toks[k], ",")
 }
 
+// praiseWords qualify a speaker's own forces ("our heroic forces"), and
+// forceKinds name a branch before the forces noun ("our security forces").
+var (
+	praiseWords = set("heroic", "brave", "valiant", "courageous", "gallant", "glorious", "heroes")
+	forceKinds  = set("security", "armed", "special", "ground", "air", "naval", "military")
+)
+
 // affiliatedWords before "to" or "with" tie a group to the party named
 // after them: "groups affiliated to X", "fighters loyal to X".
 var affiliatedWords = set("affiliated", "linked", "belonging", "loyal")
@@ -1101,6 +1108,18 @@ func (d *docState) perpetrators(c *claimInfo, ev event, mask, sub []bool) []*gra
 		if (w == "its" || w == "our" || w == "their") && i+1 < len(toks) && (airCues[toks[i+1].low] || w == "our" && forcesNouns[toks[i+1].base] || ownForces(toks, i, c)) {
 			if p := d.partyOf(speaker); p != nil {
 				actors = append(actors, mention{ent: p, s: toks[i].s, e: toks[i+1].e, ti: i, tj: i + 2, ref: true})
+			}
+		} else if w == "our" && i+2 < len(toks) && (praiseWords[toks[i+1].low] || forceKinds[toks[i+1].low]) {
+			// "Our heroic forces", "our brave security forces": the speaker's
+			// own forces, praised.
+			j := i + 2
+			if j+1 < len(toks) && !forcesNouns[toks[j].base] && (praiseWords[toks[j].low] || forceKinds[toks[j].low]) {
+				j++
+			}
+			if forcesNouns[toks[j].base] {
+				if p := d.partyOf(speaker); p != nil {
+					actors = append(actors, mention{ent: p, s: toks[i].s, e: toks[j].e, ti: i, tj: j + 1, ref: true})
+				}
 			}
 		}
 	}
@@ -1627,7 +1646,7 @@ func (d *docState) theyParty(c *claimInfo, i int) *graph.Entity {
 
 // asideEnd returns the index of the comma that closes an aside opened by
 // the comma at i ("X, advancing from the south, shelled"), when an event
-// verb follows it, possibly after an adverb; otherwise 0. The aside holds
+// verb follows it, possibly after "have" or an adverb; otherwise 0. The aside holds
 // no other punctuation and at most 12 words.
 func asideEnd(toks []token, i int) int {
 	for k := i + 1; k < len(toks) && k <= i+13; k++ {
@@ -1638,6 +1657,9 @@ func asideEnd(toks []token, i int) int {
 			return 0
 		}
 		v := k + 1
+		if v < len(toks) && (toks[v].low == "have" || toks[v].low == "has" || toks[v].low == "had") {
+			v++ // "X, together with Y, have taken"
+		}
 		if v < len(toks) && strings.HasSuffix(toks[v].low, "ly") && !eventVerbs[toks[v].low] {
 			v++
 		}

@@ -27,7 +27,8 @@ var (
 	forcesNouns = set("forces", "troops", "units", "soldiers", "helicopter",
 		"helicopters", "aircraft", "warplane", "warplanes", "jets", "jet", "planes",
 		"artillery", "positions", "army", "shelling", "bombardment", "strikes",
-		"airstrikes", "attacks", "attack", "offensive", "militias", "fighters")
+		"airstrikes", "attacks", "attack", "offensive", "militias", "fighters",
+		"commandos")
 )
 
 // jihadistGroups are the groups "the militants" and "the jihadists" refer
