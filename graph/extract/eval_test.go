@@ -554,7 +554,7 @@ var heldout3Thresholds = map[string][2]float64{
 	"claims (speaker+polarity)": {0.92, 0.94},
 	"dates":                     {0.95, 0.89},
 	"event types":               {0.73, 0.75},
-	"perpetrators":              {0.76, 0.81},
+	"perpetrators":              {0.78, 0.81},
 	"places":                    {0.88, 0.92},
 	"speakers":                  {0.95, 0.95},
 	"values":                    {0.91, 0.99},
