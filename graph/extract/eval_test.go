@@ -590,13 +590,16 @@ var trainThresholds = map[string][2]float64{
 
 // train2Thresholds: floors on the second training set, just under its
 // figures after the seventh round of rules (the first written against it;
-// event types and perpetrators after the eighth).
+// event types and perpetrators after the eighth). Perpetrators' recall
+// floor was lowered from 0.70 in round 10, when the matcher stopped
+// crediting the Turkish army for the label "Turkish-backed factions"
+// (0.72 -> 0.69 with nothing else changed).
 var train2Thresholds = map[string][2]float64{
 	"casualty values":           {0.96, 0.99},
 	"claims (speaker+polarity)": {0.86, 0.82},
 	"dates":                     {0.89, 0.90},
 	"event types":               {0.68, 0.83},
-	"perpetrators":              {0.70, 0.81},
+	"perpetrators":              {0.68, 0.81},
 	"places":                    {0.89, 0.80},
 	"speakers":                  {0.85, 0.82},
 	"values":                    {0.93, 0.99},

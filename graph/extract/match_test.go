@@ -14,7 +14,8 @@ import (
 // from the extracted entity itself or along its affiliation chain (an air
 // force acts for its army and government; a spokesman speaks for his
 // organisation). Labels the gazetteer does not know match by Skeleton or
-// fold key, of the entity or of one along its affiliation chain; "anonymous X" matches an anonymous source described as X, and
+// fold key, of the entity or of one along its affiliation chain, or by
+// the extracted words where they hold the whole label; "anonymous X" matches an anonymous source described as X, and
 // "unknown" the explicit unknown.
 type labelMatcher struct {
 	g    *gazetteer.Gazetteer
@@ -109,9 +110,14 @@ func (m *labelMatcher) match(label string, ref graph.EntityRef, text string) boo
 			return true
 		}
 	}
+	// The words the extractor kept count when they hold the whole label
+	// ("the armed terrorist groups" for "armed terrorist groups"), or when
+	// the label is them and the act ("Anglo-American bombing" for
+	// "Anglo-American"); not when the label's other words name another
+	// party: "Turkish" is not "Turkish-backed factions", and crediting it
+	// would count the Turkish army for them.
 	if text != "" {
-		ft := gazetteer.FoldKey(text)
-		if ft != "" && (strings.Contains(fl, ft) || strings.Contains(ft, fl)) {
+		if ft := gazetteer.FoldKey(text); ft != "" && (strings.Contains(" "+ft+" ", " "+fl+" ") || labelIsActOf(fl, ft)) {
 			return true
 		}
 	}
@@ -123,6 +129,26 @@ func (m *labelMatcher) match(label string, ref graph.EntityRef, text string) boo
 		}
 	}
 	return false
+}
+
+// labelIsActOf reports whether a folded label is the folded words of a
+// party and, beside them, only words for the act: "anglo american
+// bombing" of "anglo american".
+func labelIsActOf(fl, ft string) bool {
+	i := strings.Index(" "+fl+" ", " "+ft+" ")
+	if i < 0 {
+		return false
+	}
+	rest := strings.Fields(fl[:i] + " " + fl[i+len(ft):])
+	if len(rest) == 0 {
+		return false
+	}
+	for _, w := range rest {
+		if !airCues[w] && !strikeCues[w] && !shellingCues[w] && !campaignCues[w] {
+			return false
+		}
+	}
+	return true
 }
 
 // placeMatch reports whether an extracted place is the labelled place: the
