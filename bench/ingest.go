@@ -42,6 +42,10 @@ func ingestStream(ctx context.Context, sys *system, next func() (gen.Document, b
 	cpu0 := cpuTime()
 	start := time.Now()
 	last := start
+	// The last progress line: documents, time and CPU, so that each line
+	// also gives the stretch since the previous one (the CPU time, unlike
+	// the rate, barely moves when other work shares the machine).
+	lastDocs, lastCPU := 0, cpu0
 	var total ingest.Summary
 	items := make([]ingest.Item, 0, min(n, streamChunk))
 	for done := 0; done < n; {
@@ -58,9 +62,13 @@ func ingestStream(ctx context.Context, sys *system, next func() (gen.Document, b
 		}
 		s, err := sys.pipeline.IngestItems(ctx, items, func(d, t int, s *ingest.Summary) {
 			if time.Since(last) >= 5*time.Second || done+d == n {
-				last = time.Now()
-				el := time.Since(start).Seconds()
-				fmt.Fprintf(log, "  %d/%d documents, %.0f/s\n", done+d, n, float64(done+d)/el)
+				now, cpu := time.Now(), cpuTime()
+				el := now.Sub(start).Seconds()
+				if k := done + d - lastDocs; k > 0 {
+					fmt.Fprintf(log, "  %d/%d documents, %.0f/s; since the last line %.0f/s, %.1f ms CPU per document\n", done+d, n,
+						float64(done+d)/el, float64(k)/now.Sub(last).Seconds(), 1000*(cpu-lastCPU)/float64(k))
+				}
+				last, lastDocs, lastCPU = now, done+d, cpu
 			}
 		})
 		if err != nil {
