@@ -327,9 +327,9 @@ func (d *docState) eventOf(c *claimInfo) (event, bool) {
 				ok := true
 				switch w {
 				case "took":
-					ok = i+1 < len(toks) && (toks[i+1].low == "control" || toks[i+1].low == "most" || toks[i+1].low == "over" || toks[i+1].cap)
+					ok = i+1 < len(toks) && (toks[i+1].low == "control" || toks[i+1].low == "most" || toks[i+1].low == "over" || toks[i+1].cap) || groundTaken(toks, i, c.ms)
 				case "take", "taken", "taking":
-					ok = i+1 < len(toks) && (toks[i+1].low == "control" || toks[i+1].low == "over")
+					ok = i+1 < len(toks) && (toks[i+1].low == "control" || toks[i+1].low == "over") || groundTaken(toks, i, c.ms)
 				case "control":
 					ok = controlTaken(toks, i)
 				case "fell", "fall":
@@ -855,6 +855,29 @@ func forcesBefore(toks []token, i int, ms []mention) bool {
 
 // placeWithin reports whether a place (named or referred to) begins in
 // tokens [k, k+n).
+// groundNouns name ground that forces take: "took the hills overlooking
+// the town", "taken the airbase".
+var groundNouns = set("hill", "hills", "heights", "ridge", "ridges", "mountain", "mountains",
+	"hilltop", "hilltops", "summit", "peak", "base", "airbase", "airport", "crossing",
+	"checkpoint", "checkpoints", "outskirts", "positions", "outpost", "outposts")
+
+// groundTaken reports whether "took"/"taken" at i has ground or a place
+// for its object ("took the hills overlooking Yabroud", "took the
+// village"), not "took the decision", "took part".
+func groundTaken(toks []token, i int, ms []mention) bool {
+	k := i + 1
+	for k < len(toks) && k < i+4 && (toks[k].low == "the" || toks[k].low == "its" || toks[k].low == "their" || toks[k].low == "strategic" || toks[k].low == "nearby" || toks[k].low == "surrounding") {
+		k++
+	}
+	if k >= len(toks) || k == i+1 && !toks[k].cap {
+		return placeWithin(ms, i+1, 1)
+	}
+	w := toks[k].low
+	_, pn := placeNouns[w]
+	_, ppn := pluralPlaceNouns[w]
+	return groundNouns[w] || pn && w != "area" || ppn || placeWithin(ms, k, 1)
+}
+
 func placeWithin(ms []mention, k, n int) bool {
 	for _, m := range ms {
 		if m.ent.Kind == graph.KindPlace && m.ti >= k && m.ti < k+n {
