@@ -17,9 +17,10 @@ var (
 	oppositionHeads = set("rebels", "militants", "insurgents", "gunmen", "jihadists",
 		"terrorists", "extremists")
 	oppositionMods = set("rebel", "armed", "terrorist", "opposition", "militant",
-		"insurgent", "jihadist", "extremist")
+		"insurgent", "jihadist", "extremist", "islamist", "islamic")
 	oppositionNouns = set("groups", "group", "fighters", "factions", "faction",
-		"organizations", "organisations", "formations", "gangs", "units")
+		"organizations", "organisations", "formations", "gangs", "units", "battalions",
+		"brigades")
 	// "rebel shelling", "opposition rocket fire": the action names its party.
 	oppositionActionMods = set("rebel", "opposition", "militant", "insurgent", "jihadist")
 	oppositionActions    = set("shelling", "fire", "rocket", "rockets", "mortar", "mortars",
