@@ -855,6 +855,27 @@ func forcesBefore(toks []token, i int, ms []mention) bool {
 
 // placeWithin reports whether a place (named or referred to) begins in
 // tokens [k, k+n).
+// memberNouns name the people of a party: "soldiers of", "members of".
+var memberNouns = set("soldiers", "commandos", "members", "elements", "militiamen", "troops", "fighters")
+
+// objectBefore reports whether the party at ti is an object: of a
+// preposition ("against", "on", "with" ...) or of a verb ("killed").
+func objectBefore(toks []token, ti int) bool {
+	k := ti - 1
+	for k >= 0 && (toks[k].low == "the" || toks[k].low == "a" || isQuote(&toks[k])) {
+		k--
+	}
+	if k < 0 {
+		return false
+	}
+	switch toks[k].low {
+	case "against", "on", "at", "targeting", "targeted", "with", "from", "to", "for", "into", "by", "between", "of":
+		// "of" only after a forces noun: "fighters of X" is X acting.
+		return toks[k].low != "of" || k == 0 || !(kurdishForces[toks[k-1].base] || oppositionNouns[toks[k-1].base] || oppositionHeads[toks[k-1].base] || memberNouns[toks[k-1].low])
+	}
+	return eventVerbs[toks[k].low] || toks[k].kind == tNum
+}
+
 // groundNouns name ground that forces take: "took the hills overlooking
 // the town", "taken the airbase".
 var groundNouns = set("hill", "hills", "heights", "ridge", "ridges", "mountain", "mountains",
@@ -1050,6 +1071,7 @@ func (d *docState) perpetrators(c *claimInfo, ev event, mask, sub []bool) []*gra
 		ti    int
 		tj    int
 		score int
+		subj  bool // read as the subject of the event verb
 	}
 	var cands []cand
 	// Actors named in the claim, including "that coalition" references.
@@ -1162,7 +1184,7 @@ func (d *docState) perpetrators(c *claimInfo, ev event, mask, sub []bool) []*gra
 			// "Iraqi forces, supported by the PMF, liberated": a supporting
 			// party takes part in the act.
 			if ev.typ != "" && (supportedBy(toks, m.ti) || m.ti >= 2 && toks[m.ti-1].low == "and" && supportedBy(toks, m.ti-2)) {
-				cands = append(cands, cand{m.ent, m.ti, m.tj, 4})
+				cands = append(cands, cand{m.ent, m.ti, m.tj, 4, false})
 			}
 			continue
 		}
@@ -1171,7 +1193,7 @@ func (d *docState) perpetrators(c *claimInfo, ev event, mask, sub []bool) []*gra
 			// Salvation Government blamed cells of ISIS for the bombing".
 			continue
 		}
-		score := 0
+		score, subj := 0, false
 		// The two words before the name, skipping quotation marks.
 		pre, pre2 := "", ""
 		for k, n := m.ti-1, 0; k >= 0 && n < 2; k-- {
@@ -1275,7 +1297,7 @@ func (d *docState) perpetrators(c *claimInfo, ev event, mask, sub []bool) []*gra
 					if j > 0 && copulas[toks[j-1].low] && eventVerbs[toks[j].low] || copulas[toks[j].low] && j+1 < len(toks) && eventVerbs[toks[j+1].low] {
 						break
 					}
-					score = 4
+					score, subj = 4, true
 					switch toks[j].low {
 					case "staged", "fabricated", "faked", "staging":
 						score = 5 // "the White Helmets staged the attack"
@@ -1291,7 +1313,47 @@ func (d *docState) perpetrators(c *claimInfo, ev event, mask, sub []bool) []*gra
 			score = 0 // an organisation acts only in plain words: "staged by X"
 		}
 		if score > 0 {
-			cands = append(cands, cand{m.ent, m.ti, m.tj, score})
+			cands = append(cands, cand{m.ent, m.ti, m.tj, score, subj})
+		}
+	}
+	// "Fighters of the Nusra Front, the Islam Army and other battalions
+	// stormed": the parties listed before the one read as the subject
+	// share its act.
+	for changed := true; changed; {
+		changed = false
+		for _, m := range actors {
+			if m.ref || m.ti < len(mask) && mask[m.ti] || m.tj >= len(toks) {
+				continue
+			}
+			known := false
+			for _, cd := range cands {
+				if cd.ti == m.ti {
+					known = true
+				}
+			}
+			if known || objectBefore(toks, m.ti) {
+				continue
+			}
+			k := m.tj
+			if k < len(toks) && isPunct(&toks[k], ",") {
+				k++
+			}
+			if k < len(toks) && toks[k].low == "and" {
+				k++
+			}
+			if k == m.tj {
+				continue
+			}
+			for k < len(toks) && (toks[k].low == "the" || toks[k].low == "other" || isQuote(&toks[k])) {
+				k++
+			}
+			for _, cd := range cands {
+				if cd.subj && cd.ti == k && cd.ent.ID != m.ent.ID {
+					cands = append(cands, cand{m.ent, m.ti, m.tj, cd.score, true})
+					changed = true
+					break
+				}
+			}
 		}
 	}
 	// "besieged by Hezbollah and regime forces": a party coordinated with a
@@ -1302,7 +1364,7 @@ func (d *docState) perpetrators(c *claimInfo, ev event, mask, sub []bool) []*gra
 		}
 		for _, cd := range cands {
 			if cd.tj == m.ti-1 && cd.score >= 4 && cd.ent.ID != m.ent.ID {
-				cands = append(cands, cand{m.ent, m.ti, m.tj, cd.score})
+				cands = append(cands, cand{m.ent, m.ti, m.tj, cd.score, false})
 				break
 			}
 		}
@@ -1318,7 +1380,7 @@ func (d *docState) perpetrators(c *claimInfo, ev event, mask, sub []bool) []*gra
 		// stage an attack": the subject of a clause that stages or
 		// fabricates the event, however far the staging word.
 		if m := stagingSubject(toks, actors, c, mask); m != nil {
-			cands = append(cands, cand{m.ent, m.ti, m.tj, 4})
+			cands = append(cands, cand{m.ent, m.ti, m.tj, 4, false})
 			strong = true
 		}
 	}
@@ -1330,11 +1392,11 @@ func (d *docState) perpetrators(c *claimInfo, ev event, mask, sub []bool) []*gra
 		case strong && helpedBy(toks, m.ti):
 			// "staged by the White Helmets with the help of the militants
 			// of Jaysh al-Izza": the helper takes part.
-			cands = append(cands, cand{m.ent, m.ti, m.tj, 4})
+			cands = append(cands, cand{m.ent, m.ti, m.tj, 4, false})
 		case praisedFor(toks, m.ti, m.tj, isCue):
 			// "The Coalition congratulates the Iraqi Security Forces on
 			// the liberation of al-Qaim": the party praised for the act.
-			cands = append(cands, cand{m.ent, m.ti, m.tj, 5})
+			cands = append(cands, cand{m.ent, m.ti, m.tj, 5, false})
 		}
 	}
 	// "The coalition continues its strikes", "Its strikes have killed":
@@ -1373,7 +1435,7 @@ func (d *docState) perpetrators(c *claimInfo, ev event, mask, sub []bool) []*gra
 			ref = d.prevActor
 		}
 		if ref != nil {
-			cands = append(cands, cand{ref, i, i + 2, 5})
+			cands = append(cands, cand{ref, i, i + 2, 5, false})
 		}
 	}
 	sort.SliceStable(cands, func(a, b int) bool {
