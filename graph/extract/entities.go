@@ -119,6 +119,14 @@ func (d *docState) segMentions(sg *segment, gi *int) []mention {
 				ent = e
 			}
 		}
+		// "PKK/YPG", "PYD/YPG": non-state groups fused by a slash name one
+		// armed group, the last, characterised by the ones before it (a
+		// state's usage that equates the group with its parent). States and
+		// armies so fused ("US/UK strikes") stay two parties.
+		if n := len(ms); n > 0 && ms[n-1].e+1 == m.Start && d.text[ms[n-1].e:m.Start] == "/" && ent.Kind == graph.KindArmedGroup && (ms[n-1].ent.Kind == graph.KindArmedGroup || ms[n-1].ent.Kind == graph.KindOrg) {
+			ms[n-1] = mention{ent: ent, s: ms[n-1].s, e: m.End, ti: ms[n-1].ti, tj: tj}
+			continue
+		}
 		ms = append(ms, mention{ent: ent, s: m.Start, e: m.End, ti: ti, tj: tj})
 	}
 	ms = d.dropBased(ms)
