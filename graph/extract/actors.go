@@ -279,9 +279,9 @@ func (d *docState) genericActors(toks []token, ms []mention) []mention {
 			// ("Islamic State ... the militants"), not the armed
 			// opposition at large.
 			add = append(add, mention{ent: d.lastJihadist, s: toks[i-1].s, e: toks[i].e, ti: i - 1, tj: i + 1, ref: true})
-		case w == "kurdish" && toks[i].cap && i+1 < len(toks) && kurdishForces[toks[i+1].base] && d.country != nil:
-			// "Kurdish fighters": in Syria the People's Protection Units,
-			// in Iraq the Peshmerga.
+		case (w == "kurdish" || w == "kurdish-led") && toks[i].cap && i+1 < len(toks) && kurdishForces[toks[i+1].base] && d.country != nil:
+			// "Kurdish fighters", "Kurdish-led forces": in Syria the
+			// People's Protection Units, in Iraq the Peshmerga.
 			var e *graph.Entity
 			switch d.country.Name {
 			case "Syria":
