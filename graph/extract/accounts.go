@@ -1241,7 +1241,7 @@ func (d *docState) perpetrators(c *claimInfo, ev event, mask, sub []bool) []*gra
 			score = 4 // "recaptured the town ... backed by Russian air strikes"
 		case pre == "with" && (pre2 == "lies" || pre2 == "entirely" || pre2 == "rests"), pre == "entirely" || pre == "squarely":
 			score = 6 // "responsibility lies with X"
-		case blameVerbs[pre] || blameVerbs[pre2] || pre == "held" || pre == "holds" || pre2 == "holds" || pre2 == "held" || pre == "be" && pre2 == "to":
+		case blameVerbs[pre] || blameVerbs[pre2] || blameTo(toks, m.ti) || pre == "held" || pre == "holds" || pre2 == "holds" || pre2 == "held" || pre == "be" && pre2 == "to":
 			score = 6
 		case m.ref && c.speech != nil && m.ti == c.speech.npS && m.ent == speaker:
 			score = 6 // the speaker's own denial or claim of responsibility
@@ -1482,6 +1482,20 @@ var (
 	claimVerbs    = set("claimed", "claims", "claim", "claiming", "adopted")
 	announceVerbs = set("announced", "announces", "declared", "declares", "confirmed", "confirms", "completed", "completes", "claimed")
 )
+
+// blameTo reports whether the party at ti is the object of "to blame"
+// ("were quick to blame "terrorists" for"), across an article and
+// quotation marks; not "in order to blame", which tells a motive.
+func blameTo(toks []token, ti int) bool {
+	k := ti - 1
+	for k >= 0 && (isQuote(&toks[k]) || toks[k].low == "the") {
+		k--
+	}
+	if k < 1 || toks[k].low != "blame" || toks[k-1].low != "to" {
+		return false
+	}
+	return k < 2 || toks[k-2].low != "order" && toks[k-2].low != "as"
+}
 
 // blamedBefore reports whether the preposition at p ("on", "to") closes a
 // blame: "blamed the attack on X", "was blamed by activists on X", "pinned
