@@ -17,7 +17,16 @@ var reportVerbs = set("said", "says", "say", "told", "tells", "reported", "repor
 	"maintained", "asserted", "acknowledged", "admitted", "dismissed", "disputed",
 	"affirmed", "indicated", "revealed", "published", "quoted", "cited", "disclosed",
 	"broadcast", "aired", "showed", "shows", "refuted", "gave", "gives", "raised",
-	"raises", "updated", "updates")
+	"raises", "updated", "updates", "report", "estimate", "describe")
+
+// bareReportVerbs are reporting verbs whose plain form is also a noun ("the
+// report", "an estimate"): verbs only with a plural subject before them
+// and "that" after ("Local sources report that").
+var bareReportVerbs = set("report", "estimate", "describe")
+
+// determiners before a word make it a noun: "the report that".
+var determiners = set("the", "a", "an", "this", "that", "these", "those", "its", "their",
+	"his", "her", "our", "my", "your", "any", "no", "each", "every", "initial", "latest", "new")
 
 // nounUse reports whether a present-tense reporting verb at v is the
 // plural noun ("fabricated reports of an air strike", "the claims", "media
@@ -77,6 +86,8 @@ var speakerNouns = map[string]graph.EntityKind{
 	"paramedic": graph.KindAnonymous, "eyewitness": graph.KindAnonymous,
 	"eyewitnesses": graph.KindAnonymous, "survivors": graph.KindAnonymous,
 	"survivor": graph.KindAnonymous, "nurse": graph.KindAnonymous,
+	"interviewee": graph.KindAnonymous, "interviewees": graph.KindAnonymous,
+	"relatives": graph.KindAnonymous, "partners": graph.KindAnonymous,
 	"opposition": graph.KindAnonymous, "officer": graph.KindAnonymous,
 	"officers": graph.KindAnonymous, "diplomat": graph.KindAnonymous,
 	"diplomats": graph.KindAnonymous, "mediator": graph.KindAnonymous,
@@ -187,6 +198,9 @@ func (d *docState) findSpeech(toks []token, ms []mention) []speech {
 			continue
 		}
 		if nounUse(toks, v) {
+			continue
+		}
+		if bareReportVerbs[w] && (v == 0 || v+1 >= len(toks) || toks[v+1].low != "that" || toks[v-1].kind != tWord || determiners[toks[v-1].low] || toks[v-1].low == "to") {
 			continue
 		}
 		if (w == "added" || w == "adds" || w == "noted" || w == "notes" || w == "recorded" || w == "documented" || w == "described" || w == "showed" || w == "shows" || w == "counted" || w == "estimated") && !reportComplement(toks, v) {
