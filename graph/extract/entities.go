@@ -605,6 +605,10 @@ var directions = set("northern", "southern", "eastern", "western", "north", "sou
 	"north-eastern", "north-western", "south-eastern", "south-western",
 	"central")
 
+// govAround are the nouns for the land around a city: "the countryside of
+// Hama", "the desert of Deir ez-Zor", "the Kessab region of Latakia".
+var govAround = set("countryside", "desert", "region")
+
 // governorates reads "the northern countryside of Hama", "southern Idlib",
 // "rural Damascus": a city named with a direction or "countryside" stands
 // for its governorate.
@@ -629,7 +633,7 @@ func (d *docState) governorates(toks []token, ms []mention) []mention {
 			continue
 		}
 		p := m.ti - 1
-		if toks[p].low == "of" && p > 0 && (toks[p-1].low == "countryside" || toks[p-1].low == "outskirts" && false) {
+		if toks[p].low == "of" && p > 0 && govAround[toks[p-1].low] {
 			m.ent = gov
 			continue
 		}
@@ -637,12 +641,13 @@ func (d *docState) governorates(toks []token, ms []mention) []mention {
 			m.ent = gov
 			continue
 		}
-		// "the Idlib countryside", "Idlib's southern countryside".
+		// "the Idlib countryside", "Idlib's southern countryside", "the
+		// Deir ez-Zor desert".
 		n := m.tj
 		if n < len(toks) && directions[toks[n].low] && strings.HasSuffix(toks[m.tj-1].low, "'s") {
 			n++
 		}
-		if n < len(toks) && toks[n].low == "countryside" {
+		if n < len(toks) && (toks[n].low == "countryside" || toks[n].low == "desert") {
 			m.ent = gov
 			continue
 		}
