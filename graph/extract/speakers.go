@@ -341,11 +341,12 @@ func (d *docState) flashSpeaker(toks []token, ms []mention) (speech, bool) {
 		}
 		return true
 	}
-	if len(toks) > 3 && toks[0].cap {
-		for k := 1; k < len(toks)-2 && k <= 10; k++ {
+	st := lineLead(toks)
+	if len(toks) > st+3 && toks[st].cap {
+		for k := st + 1; k < len(toks)-2 && k <= st+10; k++ {
 			if isPunct(&toks[k], ":") {
-				if npOnly(0, k) {
-					if sp, ok := d.speakerNP(toks, ms, 0, k); ok && sp.ent != nil {
+				if npOnly(st, k) {
+					if sp, ok := d.speakerNP(toks, ms, st, k); ok && sp.ent != nil {
 						sp.verb = k
 						return sp, true
 					}
@@ -366,6 +367,25 @@ func (d *docState) flashSpeaker(toks []token, ms []mention) (speech, bool) {
 		}
 	}
 	return speech{}, false
+}
+
+// lineLead returns the number of tokens that open a live-feed line before
+// its text: a clock time ("09:58") and a bracketed tag ("[URGENT]"), in
+// either order.
+func lineLead(toks []token) int {
+	st := 0
+	for st < len(toks) {
+		switch {
+		case st+2 < len(toks) && toks[st].kind == tNum && isPunct(&toks[st+1], ":") && toks[st+2].kind == tNum &&
+			len(toks[st].text) <= 2 && len(toks[st+2].text) == 2 && toks[st].e == toks[st+1].s && toks[st+1].e == toks[st+2].s:
+			st += 3
+		case st+2 < len(toks) && isPunct(&toks[st], "[") && toks[st+1].kind == tWord && isPunct(&toks[st+2], "]"):
+			st += 3
+		default:
+			return st
+		}
+	}
+	return st
 }
 
 // apposition reads ", spokesman for the Joint Operations Command," after a
