@@ -9,8 +9,10 @@ import (
 )
 
 // KeyFormat is the format of the blocking keys Keys computes (see Keys).
-// "1", or none recorded, is month keys for every window.
-const KeyFormat = "2"
+// "1", or none recorded, is month keys for every window; "2" day keys
+// for short windows; "3" perpetrator-day keys of placed accounts apart
+// ("dp:").
+const KeyFormat = "3"
 
 // KeyStore is what EnsureKeyFormat reads and writes; *cayleystore.Store
 // satisfies it.

@@ -48,9 +48,17 @@ import (
 //   - "d:<family>:<perpetrator root>:<YYYY-MM-DD>" for each day of a window
 //     of at most DayKeyMaxDays days (for an undated account, the
 //     ReportingDelay days up to its publication), when the account names a perpetrator
-//     (asserted or denied) other than an explicit unknown; indexed and
-//     queried. Match accepts an account without a usable place only through
-//     this key: same family, same perpetrator, same day.
+//     (asserted or denied) other than an explicit unknown, and the account
+//     has no place of its own that the world can locate (none, or one the
+//     gazetteer lacks and nothing encloses: Match takes those as weak
+//     evidence, which the same perpetrator on the same day may carry);
+//     indexed and queried, and it queries "dp:" too. Match accepts an account without a usable place
+//     only through this key: same family, same perpetrator, same day.
+//   - "dp:<family>:<perpetrator root>:<YYYY-MM-DD>": the same for an
+//     account with a located place of its own; indexed, and queried as "d:" only:
+//     two placed accounts meet through their place keys, never through
+//     their perpetrator (at 100,000 generated documents, over half of the
+//     candidates a placed account met through "d:" were placed elsewhere).
 //   - "sk:<name key>:<YYYY-MM>" for the account's own place when the
 //     gazetteer lacks it, for each of its name keys of at least
 //     MinSpellingKey letters (its transliteration skeleton): two
@@ -83,6 +91,7 @@ const (
 	keyAtPrefix     = "at:"
 	keyInPrefix     = "in:"
 	keyDayPrefix    = "d:"
+	keyDayPlaced    = "dp:"
 	keySpelling     = "sk:"
 	keyUnplaced     = "u:"
 	keyArea         = "a:"
@@ -195,6 +204,15 @@ func Keys(a graph.Account, w *World) []string {
 		}
 	}
 	if identifying(a.Perpetrator, w) && dated {
+		// An account with a place of its own meets other placed accounts
+		// through its place keys; its perpetrator-day keys are for the
+		// accounts without one ("dp:" is queried by "d:" only).
+		prefix := keyDayPrefix
+		if own := placeFamily(a, w); len(own) > 0 {
+			if _, unknown := w.unplaced(own[0]); !unknown {
+				prefix = keyDayPlaced
+			}
+		}
 		root := w.Root(a.Perpetrator.Entity.ID)
 		days := win.days(DayKeyMaxDays)
 		if rw, ok := reportWindow(a); ok {
@@ -202,7 +220,7 @@ func Keys(a graph.Account, w *World) []string {
 		}
 		for _, d := range days {
 			for _, f := range typeFamilies(a.Type) {
-				set[keyDayPrefix+f+":"+root.String()+":"+d] = true
+				set[prefix+f+":"+root.String()+":"+d] = true
 			}
 		}
 	}
@@ -232,7 +250,11 @@ func QueryKeys(a graph.Account, w *World) []string {
 	short, firstMonth := false, ""
 	for _, k := range a.Keys {
 		switch {
-		case strings.HasPrefix(k, keyDayPrefix), strings.HasPrefix(k, keySpelling), strings.HasPrefix(k, keyWeakSpell):
+		case strings.HasPrefix(k, keyDayPrefix):
+			out = append(out, k, keyDayPlaced+strings.TrimPrefix(k, keyDayPrefix))
+		case strings.HasPrefix(k, keyDayPlaced):
+			out = append(out, keyDayPrefix+strings.TrimPrefix(k, keyDayPlaced))
+		case strings.HasPrefix(k, keySpelling), strings.HasPrefix(k, keyWeakSpell):
 			out = append(out, k)
 		case strings.HasPrefix(k, keyUnplaced):
 			out = append(out, keyArea+strings.TrimPrefix(k, keyUnplaced))

@@ -105,8 +105,8 @@ func TestKeysShape(t *testing.T) {
 		"in:" + tid("idlib-north").String() + ":2019-05-05",
 		"in:" + tid("idlib").String() + ":2019-05-05",
 		"in:" + tid("idlib-gov").String() + ":2019-05-05",
-		"d:strike:" + tid("coalition").String() + ":2019-05-05",
-		"d:strike:" + tid("coalition").String() + ":2019-05-07",
+		"dp:strike:" + tid("coalition").String() + ":2019-05-05",
+		"dp:strike:" + tid("coalition").String() + ":2019-05-07",
 	}
 	for _, x := range want {
 		found := false
