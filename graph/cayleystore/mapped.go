@@ -35,19 +35,27 @@ func (s *Store) watchMapped(stop chan struct{}) {
 
 // releaseMapped hands the pages of the bolt file mapped into the process
 // back to the kernel's page cache when more than s.mapped of them are
-// resident. The caller holds wmu: bolt maps its file again only in a
-// write transaction, so the mapping cannot move meanwhile. Reads running
-// beside it fault the pages they touch in again, from the page cache.
+// resident. Reads running beside it fault the pages they touch in again,
+// from the page cache.
+//
+// The range must be bolt's mapping, and stay it while the pages are
+// dropped: MADV_DONTNEED on memory that has since been reused (the Go or
+// C heap, after bolt unmapped the file to map it again larger) would zero
+// it. So the range is taken inside a bolt read transaction, which holds
+// bolt's mapping lock: bolt cannot remap until it ends. Its size is the
+// database's size in that transaction, which the mapping covers. (The
+// caller holds wmu too, so no write transaction is waiting meanwhile.)
 func (s *Store) releaseMapped() {
 	if s.bolt == nil || s.mapped < 0 || residentFileBytes() <= s.mapped {
 		return
 	}
 	db := s.bolt.DB()
-	fi, err := os.Stat(db.Path())
+	tx, err := db.Begin(false)
 	if err != nil {
 		return
 	}
-	dontNeed(db.Info().Data, fi.Size())
+	defer tx.Rollback()
+	dontNeed(db.Info().Data, tx.Size())
 }
 
 // residentFileBytes is the process's resident file-backed memory
