@@ -412,8 +412,11 @@ func (d *docState) eventOf(c *claimInfo) (event, bool) {
 			ev.cueJ = i + 2
 		}
 	}
-	// Strikes on one town or village are one event, however many: a
-	// campaign has a wider place, a campaign word, or none of these.
+	// Strikes on one town or village are one event, however many, and so
+	// are strikes or raids on one city ("carried out intensive air strikes
+	// on the city", "7 strikes near Ramadi since Saturday"; not "warplanes
+	// perpetrated massacres in the city"): a campaign has a wider place, a
+	// campaign word, or none of these.
 	// Strikes that name no place, no period and no toll ("the Coalition
 	// conducted strikes against the attacking forces", "air strikes
 	// around the prison") are one event too; "since 20 January",
@@ -438,7 +441,7 @@ func (d *docState) eventOf(c *claimInfo) (event, bool) {
 		if m.ent.Kind != graph.KindPlace || m.dl || m.ti < len(mask) && mask[m.ti] {
 			continue
 		}
-		if rankOf(m.ent) <= placeRank["town"] {
+		if r := rankOf(m.ent); r <= placeRank["town"] || r == placeRank["city"] && strike >= 0 {
 			local = true
 		} else {
 			wide = true
