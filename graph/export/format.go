@@ -2,11 +2,14 @@ package export
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
 	"io"
 	"mime"
+	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/claimgraph/claimgraph/graph"
@@ -210,15 +213,20 @@ type cyElement struct {
 // writeCytoscape writes Cytoscape.js JSON: {"elements": {"nodes": [{data}],
 // "edges": [{data}]}, ...the selection's description}. Node classes are
 // the type (and entity kind), edge classes the relation.
+//
+// The bytes are those encoding/json writes for the struct of header,
+// elements and cyElement (keys of data sorted, HTML escaped, a newline at
+// the end), but each element is written directly: encoding a 500-node
+// graph's data maps by reflection, sorting their keys through reflect
+// values, was most of a depth-2 answer's writing time.
 func writeCytoscape(w io.Writer, g *Graph) error {
-	out := struct {
-		header
-		Elements struct {
-			Nodes []cyElement `json:"nodes"`
-			Edges []cyElement `json:"edges"`
-		} `json:"elements"`
-	}{header: headerOf(g)}
-	out.Elements.Nodes = make([]cyElement, 0, len(g.Nodes))
+	head, err := json.Marshal(headerOf(g))
+	if err != nil {
+		return err
+	}
+	e := newFlatWriter(w)
+	e.write(head[:len(head)-1])
+	e.str(`,"elements":{"nodes":[`)
 	for i := range g.Nodes {
 		n := &g.Nodes[i]
 		cls := n.Type
@@ -228,14 +236,116 @@ func writeCytoscape(w io.Writer, g *Graph) error {
 		if i == 0 && g.Focus == n.ID {
 			cls += " focus"
 		}
-		out.Elements.Nodes = append(out.Elements.Nodes, cyElement{Data: flatNode(n), Classes: cls})
+		if i > 0 {
+			e.str(",")
+		}
+		e.element(flatNode(n), cls)
 	}
-	out.Elements.Edges = make([]cyElement, 0, len(g.Edges))
+	e.str(`],"edges":[`)
 	for i := range g.Edges {
-		e := &g.Edges[i]
-		out.Elements.Edges = append(out.Elements.Edges, cyElement{Data: flatEdge(e), Classes: e.Relation})
+		if i > 0 {
+			e.str(",")
+		}
+		e.element(flatEdge(&g.Edges[i]), g.Edges[i].Relation)
 	}
-	return json.NewEncoder(w).Encode(out)
+	e.str("]}}\n")
+	return e.err
+}
+
+// flatWriter writes cyElements as encoding/json does, one value at a time
+// through a reused encoder.
+type flatWriter struct {
+	w       io.Writer
+	scratch bytes.Buffer
+	enc     *json.Encoder
+	keys    []string
+	num     []byte
+	err     error
+}
+
+// plainJSON reports whether encoding/json writes s as it is between
+// quotes: printable ASCII with nothing it escapes (quote, backslash, and
+// <, >, & as it escapes HTML).
+func plainJSON(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < 0x20 || c > 0x7e || c == '"' || c == '\\' || c == '<' || c == '>' || c == '&' {
+			return false
+		}
+	}
+	return true
+}
+
+func newFlatWriter(w io.Writer) *flatWriter {
+	f := &flatWriter{w: w}
+	f.enc = json.NewEncoder(&f.scratch)
+	return f
+}
+
+func (f *flatWriter) write(b []byte) {
+	if f.err == nil {
+		_, f.err = f.w.Write(b)
+	}
+}
+
+func (f *flatWriter) str(s string) {
+	if f.err == nil {
+		_, f.err = io.WriteString(f.w, s)
+	}
+}
+
+// value writes v's JSON, without the newline the encoder ends it with.
+// Strings encoding/json writes as they are, ints and bools are written
+// here; anything else goes through the encoder.
+func (f *flatWriter) value(v any) {
+	if f.err != nil {
+		return
+	}
+	switch x := v.(type) {
+	case string:
+		if plainJSON(x) {
+			f.num = append(append(append(f.num[:0], '"'), x...), '"')
+			f.write(f.num)
+			return
+		}
+	case int:
+		f.write(strconv.AppendInt(f.num[:0], int64(x), 10))
+		return
+	case bool:
+		f.write(strconv.AppendBool(f.num[:0], x))
+		return
+	}
+	f.scratch.Reset()
+	if f.err = f.enc.Encode(v); f.err != nil {
+		return
+	}
+	b := f.scratch.Bytes()
+	f.write(b[:len(b)-1])
+}
+
+// element writes {"data":{...sorted keys...},"classes":cls}, classes
+// omitted when empty.
+func (f *flatWriter) element(data map[string]any, cls string) {
+	f.keys = f.keys[:0]
+	for k := range data {
+		f.keys = append(f.keys, k)
+	}
+	sort.Strings(f.keys)
+	f.str(`{"data":{`)
+	for i, k := range f.keys {
+		if i > 0 {
+			f.str(",")
+		}
+		f.value(k)
+		f.str(":")
+		f.value(data[k])
+	}
+	f.str("}")
+	if cls != "" {
+		f.str(`,"classes":`)
+		f.value(cls)
+	}
+	f.str("}")
 }
 
 // writeD3 writes node-link JSON as D3 force layouts and networkx's
