@@ -339,8 +339,7 @@ func valueText(v graph.Value) string {
 // date and id; edges by source, relation, target.
 func sortGraph(g *Graph) {
 	rank := map[string]int{TypeEvent: 0, TypeDocument: 1, TypeAccount: 2, TypeClaim: 3, TypeEntity: 4}
-	sort.SliceStable(g.Nodes, func(i, j int) bool {
-		a, b := &g.Nodes[i], &g.Nodes[j]
+	g.Nodes = sortedStable(g.Nodes, func(a, b *Node) bool {
 		if a.Depth != b.Depth {
 			return a.Depth < b.Depth
 		}
@@ -352,8 +351,7 @@ func sortGraph(g *Graph) {
 		}
 		return a.ID < b.ID
 	})
-	sort.SliceStable(g.Edges, func(i, j int) bool {
-		a, b := &g.Edges[i], &g.Edges[j]
+	g.Edges = sortedStable(g.Edges, func(a, b *Edge) bool {
 		if a.Source != b.Source {
 			return a.Source < b.Source
 		}
@@ -365,4 +363,23 @@ func sortGraph(g *Graph) {
 		}
 		return a.ID < b.ID
 	})
+}
+
+// sortedStable is xs stably sorted by less. It sorts positions and copies
+// each element once: a stable sort of the elements themselves moves the
+// large Node and Edge structs many times over (symMerge's rotations).
+func sortedStable[T any](xs []T, less func(a, b *T) bool) []T {
+	if len(xs) < 2 {
+		return xs
+	}
+	idx := make([]int32, len(xs))
+	for i := range idx {
+		idx[i] = int32(i)
+	}
+	sort.SliceStable(idx, func(i, j int) bool { return less(&xs[idx[i]], &xs[idx[j]]) })
+	out := make([]T, len(xs))
+	for k, i := range idx {
+		out[k] = xs[i]
+	}
+	return out
 }
