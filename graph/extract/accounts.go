@@ -2006,6 +2006,13 @@ func (d *docState) notePrevActor(c *claimInfo) {
 
 // compatible reports whether a claim's event can be the frame's event.
 func (d *docState) compatible(f *frame, ev event) bool {
+	// Strikes from the air and shelling are two events even on one place
+	// and day ("warplanes carried out strikes on the town, and regime
+	// forces shelled its western neighbourhoods"), unless the claim refers
+	// back to one.
+	if ev.specific && !ev.anaph && means(ev.typ) != 0 && means(f.typ) != 0 && means(ev.typ) != means(f.typ) {
+		return false
+	}
 	if ev.typ != "" && f.typ != "" && family(ev.typ) != family(f.typ) && !(ev.typ == graph.EventAttack && !ev.specific && ev.place == nil) {
 		fa, fb := family(ev.typ), family(f.typ)
 		if !(fa == 6 && fb <= 2 || fb == 6 && fa <= 2) {
@@ -2028,6 +2035,18 @@ func (d *docState) compatible(f *frame, ev event) bool {
 		}
 	}
 	return true
+}
+
+// means tells an event by what struck: from the air (1) or from guns
+// and launchers on the ground (2); other events 0.
+func means(t graph.EventType) int {
+	switch t {
+	case graph.EventAirstrike:
+		return 1
+	case graph.EventShelling:
+		return 2
+	}
+	return 0
 }
 
 func family(t graph.EventType) int {
