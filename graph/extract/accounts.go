@@ -64,6 +64,27 @@ func typeCueFor(t graph.EventType, toks []token, i int) bool {
 	return false
 }
 
+// aircraftNotStriking reports whether a claim tells of aircraft downed,
+// crashing, dropping aid or carrying people: "was shot down", "crashed",
+// "air drops of food", "helicopters evacuated".
+func aircraftNotStriking(toks []token) bool {
+	for i := range toks {
+		switch toks[i].low {
+		case "crashed", "crash", "downed", "airdrop", "airdrops", "airdropped", "airlifted", "evacuated", "airlift":
+			return true
+		case "shot", "shoot", "shooting":
+			if i+1 < len(toks) && toks[i+1].low == "down" || i+2 < len(toks) && toks[i+2].low == "down" {
+				return true
+			}
+		case "drops", "drop", "dropped", "deliveries":
+			if i > 0 && toks[i-1].low == "air" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // airMission reports whether token i ends a name of air action other than
 // a strike: "combat missions", "bombing missions", "combat flights",
 // "military flights". A ministry that "did not carry out any combat
@@ -398,6 +419,12 @@ func (d *docState) eventOf(c *claimInfo) (event, bool) {
 	}
 	if !mainVerb {
 		scan(nil)
+	}
+	if air >= 0 && strike < 0 && !strings.HasPrefix(toks[air].low, "airstrike") && !strings.HasPrefix(toks[air].low, "air-strike") && toks[air].low != "air" && aircraftNotStriking(toks) {
+		// "a MiG-23 was shot down", "a helicopter crashed", "aircraft
+		// carried out air drops of food", "helicopters evacuated 1,000
+		// people": aircraft named with no strike of theirs.
+		air = -1
 	}
 	dayDated := false
 	for k := range c.dates {
