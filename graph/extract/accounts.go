@@ -302,7 +302,9 @@ func (d *docState) eventOf(c *claimInfo) (event, bool) {
 			case airMission(toks, i):
 				first(&air, i-1)
 			}
-			if (w == "bombing" || w == "bombings") && bombingBlast {
+			// "a truck bombing", "car bombings", "a suicide bombing": a
+			// bomb that went off on the ground, not from the air.
+			if (w == "bombing" || w == "bombings") && (bombingBlast || i > 0 && groundBomb[toks[i-1].low]) {
 				first(&expl, i)
 				continue
 			}
@@ -628,6 +630,7 @@ func (d *docState) eventOf(c *claimInfo) (event, bool) {
 // Heads after cue adjectives: "chemical weapons", "toxic gas", "an
 // improvised explosive device".
 var (
+	groundBomb    = set("car", "truck", "roadside", "motorcycle", "suicide", "vehicle", "booby-trapped", "truck-borne")
 	chemicalHeads = set("weapons", "weapon", "attack", "attacks", "agents", "agent",
 		"munitions", "strike", "strikes", "bombs", "shells", "substances", "substance",
 		"materials", "barrel", "barrels", "gas", "rockets", "projectiles")
