@@ -85,6 +85,23 @@ func aircraftNotStriking(toks []token) bool {
 	return false
 }
 
+// wordCampaign reports whether token i is a campaign of words, not of
+// arms: "the campaign of lies waged by satellite channels", "a media
+// campaign", "a smear campaign".
+func wordCampaign(toks []token, i int) bool {
+	if toks[i].low != "campaign" && toks[i].low != "campaigns" {
+		return false
+	}
+	if i > 0 && wordsOfCampaign[toks[i-1].low] {
+		return true
+	}
+	return i+2 < len(toks) && toks[i+1].low == "of" && wordsOfCampaign[toks[i+2].low]
+}
+
+var wordsOfCampaign = set("lies", "disinformation", "misinformation", "incitement", "slander",
+	"defamation", "propaganda", "media", "smear", "fabrications", "fabrication", "falsification",
+	"deception", "vilification", "lying", "vaccination", "awareness", "fundraising")
+
 // airMission reports whether token i ends a name of air action other than
 // a strike: "combat missions", "bombing missions", "combat flights",
 // "military flights". A ministry that "did not carry out any combat
@@ -331,7 +348,7 @@ func (d *docState) eventOf(c *claimInfo) (event, bool) {
 			if killingCues[w] && massacreCue(toks, i) {
 				first(&killing, i)
 			}
-			if campaignCues[w] {
+			if campaignCues[w] && !wordCampaign(toks, i) {
 				first(&campaign, i)
 			}
 			if evacuationCues[w] || (w == "left" || w == "transferred") && peopleLeave(toks, i, c.ms) {
