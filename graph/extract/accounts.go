@@ -102,6 +102,21 @@ var wordsOfCampaign = set("lies", "disinformation", "misinformation", "incitemen
 	"defamation", "propaganda", "media", "smear", "fabrications", "fabrication", "falsification",
 	"deception", "vilification", "lying", "vaccination", "awareness", "fundraising")
 
+// defusedBefore reports whether a verb of making safe stands just before
+// token i: "dismantling the explosive devices", "defused a booby-trapped
+// car": devices that did not go off.
+func defusedBefore(toks []token, i int) bool {
+	for k := i - 1; k >= 0 && k >= i-4; k-- {
+		if defuseVerbs[toks[k].low] {
+			return true
+		}
+	}
+	return false
+}
+
+var defuseVerbs = set("dismantled", "dismantling", "dismantle", "defused", "defusing", "defuse",
+	"disarmed", "disarming", "cleared", "clearing", "seized", "found", "removed", "removing")
+
 // airMission reports whether token i ends a name of air action other than
 // a strike: "combat missions", "bombing missions", "combat flights",
 // "military flights". A ministry that "did not carry out any combat
@@ -411,7 +426,7 @@ func (d *docState) eventOf(c *claimInfo) (event, bool) {
 			}
 			// "an improvised explosive device", "an explosive belt", "a
 			// booby-trapped car", "blew himself up".
-			if (w == "explosive" || w == "booby-trapped") && i+1 < len(toks) && explosiveHeads[toks[i+1].low] || w == "blew" && i+2 < len(toks) && (toks[i+1].low == "up" || toks[i+2].low == "up") {
+			if (w == "explosive" || w == "booby-trapped") && i+1 < len(toks) && explosiveHeads[toks[i+1].low] && !defusedBefore(toks, i) || w == "blew" && i+2 < len(toks) && (toks[i+1].low == "up" || toks[i+2].low == "up") {
 				first(&expl, i)
 			}
 			if destroyCues[w] && destroyedPlace(toks, i, c.ms) {
