@@ -1581,16 +1581,7 @@ func blamedBefore(toks []token, p int) bool {
 // fallBefore reports whether "to" at p ends a fall: "fell to X", "the fall
 // of Saraqib to X", "surrendered the town to X".
 func fallBefore(toks []token, p int) bool {
-	for k := p - 1; k >= 0 && k >= p-6; k-- {
-		switch toks[k].low {
-		case "fell", "fall", "falls", "falling", "surrendered", "handed", "lost", "ceded":
-			return true
-		}
-		if toks[k].kind == tPunct {
-			return false
-		}
-	}
-	return false
+	return wordBefore(toks, p, 6, "fell", "fall", "falls", "falling", "surrendered", "handed", "lost", "ceded")
 }
 
 // supportedBy reports whether the party at ti is named as supporting an

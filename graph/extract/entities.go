@@ -797,17 +797,7 @@ func (d *docState) notePassing(e *graph.Entity, passing bool) {
 // and Y": a landmark for what lies between, which "the town" later does
 // not refer to (an event "on the road between Idlib and Binnish" still
 // has its place).
-func betweenPlaces(toks []token, ti int) bool {
-	for j := ti - 1; j >= 0 && j >= ti-6; j-- {
-		if toks[j].low == "between" {
-			return true
-		}
-		if toks[j].kind == tPunct {
-			return false
-		}
-	}
-	return false
-}
+func betweenPlaces(toks []token, ti int) bool { return wordBefore(toks, ti, 6, "between") }
 
 // inPassing reports whether the place named at token ti is named in
 // passing, as a direction or a destination rather than where things

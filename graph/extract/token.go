@@ -165,3 +165,19 @@ func isPunct(t *token, p string) bool { return t.kind == tPunct && t.text == p }
 func isQuote(t *token) bool {
 	return t.kind == tPunct && (t.text == "\"" || t.text == "“" || t.text == "”" || t.text == "«" || t.text == "»")
 }
+
+// wordBefore reports whether one of words stands among the n tokens before
+// p in its clause (the search stops at punctuation).
+func wordBefore(toks []token, p, n int, words ...string) bool {
+	for k := p - 1; k >= 0 && k >= p-n; k-- {
+		for _, w := range words {
+			if toks[k].low == w {
+				return true
+			}
+		}
+		if toks[k].kind == tPunct {
+			return false
+		}
+	}
+	return false
+}
