@@ -29,10 +29,7 @@ const ReportingDelay = 3
 // last day plus the delay), or, when d is undated too, whether the two
 // were published within ReportingDelay days of each other.
 func reportedWithin(u, d graph.Account) bool {
-	if u.Date != nil {
-		return false
-	}
-	p, ok := parseDay(pubOf(u))
+	p, ok := undatedPublished(u)
 	if !ok {
 		return false
 	}
@@ -73,10 +70,7 @@ func publishedApart(a, b graph.Account) int {
 // reportedLate reports whether u gives no date and its report came out
 // more than UndatedApart days after the end of d's dated window.
 func reportedLate(u, d graph.Account) bool {
-	if u.Date != nil {
-		return false
-	}
-	p, ok := parseDay(pubOf(u))
+	p, ok := undatedPublished(u)
 	if !ok {
 		return false
 	}
@@ -87,14 +81,20 @@ func reportedLate(u, d graph.Account) bool {
 // reportWindow is the window of days an undated account's report is
 // recent news of: the ReportingDelay days up to its publication.
 func reportWindow(a graph.Account) (window, bool) {
-	if a.Date != nil {
-		return window{}, false
-	}
-	p, ok := parseDay(pubOf(a))
+	p, ok := undatedPublished(a)
 	if !ok {
 		return window{}, false
 	}
 	return window{from: p.Add(-ReportingDelay * day), to: p}, true
+}
+
+// undatedPublished is the publication day of an account that gives no
+// date of its own; false when it gives one, or its report has no date.
+func undatedPublished(a graph.Account) (time.Time, bool) {
+	if a.Date != nil {
+		return time.Time{}, false
+	}
+	return parseDay(pubOf(a))
 }
 
 // window is a closed range of days an account's event may fall in.
