@@ -68,17 +68,7 @@ func ingestAll(t *testing.T, ctx context.Context, docs []*graph.Extraction) (*ca
 	t.Cleanup(func() { st.Close() })
 	e := New(st, nil)
 	e.Now = func() time.Time { return time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC) }
-	for _, x := range docs {
-		cp := *x
-		cp.Accounts = append([]graph.Account(nil), x.Accounts...)
-		b, err := e.Plan(ctx, &cp)
-		if err != nil {
-			t.Fatalf("plan %s: %v", x.Document.ID, err)
-		}
-		if err := st.Commit(ctx, b); err != nil {
-			t.Fatalf("commit %s: %v", x.Document.ID, err)
-		}
-	}
+	planCommitAll(t, e, st, docs)
 	return st, e
 }
 

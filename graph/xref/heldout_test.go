@@ -313,9 +313,7 @@ const (
 )
 
 func TestHeldout2(t *testing.T) {
-	if _, err := os.Stat("testdata/heldout2/events.json"); err != nil {
-		t.Skip("no second held-out set (testdata/heldout2/events.json)")
-	}
+	needSet(t, "testdata/heldout2")
 	sc := evaluate(t, "testdata/heldout2", nil, os.Getenv("XREF_HELDOUT_DETAIL") != "")
 	sc.atLeast(t, min2PairPrecision, min2PairRecall, min2ConflictRecall, min2ConflictPrecision)
 }
@@ -337,9 +335,7 @@ const (
 )
 
 func TestHeldout3(t *testing.T) {
-	if _, err := os.Stat("testdata/heldout3/events.json"); err != nil {
-		t.Skip("no third held-out set (testdata/heldout3/events.json)")
-	}
+	needSet(t, "testdata/heldout3")
 	sc := evaluate(t, "testdata/heldout3", nil, false)
 	sc.atLeast(t, min3PairPrecision, min3PairRecall, min3ConflictRecall, min3ConflictPrecision)
 }
@@ -351,9 +347,7 @@ func TestHeldout3(t *testing.T) {
 // reports figures only, with no floors, and XREF_HELDOUT_DETAIL=1 logs
 // its misses.
 func TestTrain(t *testing.T) {
-	if _, err := os.Stat("testdata/train/events.json"); err != nil {
-		t.Skip("no training set (testdata/train/events.json)")
-	}
+	needSet(t, "testdata/train")
 	evaluate(t, "testdata/train", nil, os.Getenv("XREF_HELDOUT_DETAIL") != "")
 }
 
@@ -362,15 +356,21 @@ func TestTrain(t *testing.T) {
 // held back as a validation set: scored like the third held-out set,
 // figures only, no floors, and its misses are never logged.
 func TestTrain2(t *testing.T) {
-	if _, err := os.Stat("testdata/train2/events.json"); err != nil {
-		t.Skip("no second training set (testdata/train2/events.json)")
-	}
+	needSet(t, "testdata/train2")
 	evaluate(t, "testdata/train2", nil, false)
 }
 
 func TestHeldout(t *testing.T) {
 	sc := evaluate(t, "testdata/heldout", nil, os.Getenv("XREF_HELDOUT_DETAIL") != "")
 	sc.atLeast(t, minPairPrecision, minPairRecall, minConflictRecall, minConflictPrecision)
+}
+
+// needSet skips the test when the labelled set in dir has no event truth.
+func needSet(t *testing.T, dir string) {
+	t.Helper()
+	if _, err := os.Stat(dir + "/events.json"); err != nil {
+		t.Skipf("no labelled set in %s: %v", dir, err)
+	}
 }
 
 // atLeast fails the test when a score is below its floor: pairs precision
