@@ -69,44 +69,39 @@ func (w *World) unplaced(id uuid.UUID) (graph.Entity, bool) {
 	return e, !e.Gazetteer && e.Within == nil
 }
 
-// sameSpelling reports whether two places outside the gazetteer share a
-// name key long enough to identify a place. (A name extraction did not
-// take for a gazetteer place is not one, whatever its skeleton.)
-func (w *World) sameSpelling(a, b uuid.UUID) bool { return w.spelling(a, b, MinSpellingKey) }
-
-// closeSpelling reports whether two places outside the gazetteer have one
-// transliteration skeleton of at least three letters and names close
-// enough to be spellings of one name ("Hazano", "Hazanu"; not "Busra",
-// "Basir").
-func (w *World) closeSpelling(a, b uuid.UUID) bool {
+// spelling says how two places outside the gazetteer relate by name
+// alone, from their name keys (entity Keys hold each name's fold key and
+// transliteration skeleton): the same place when they share a key of at
+// least MinSpellingKey letters, perhaps one (PlacesMaybeSame) when they
+// share one of MinWeakSpellingKey letters ("Atarib", "Atareb": "atrb"),
+// or one of three letters and their names are close spellings ("Hazano",
+// "Hazanu"; not "Busra", "Basir"); otherwise disjoint. (A name extraction
+// did not take for a gazetteer place is not one, whatever its skeleton.)
+func (w *World) spelling(a, b uuid.UUID) PlaceRelation {
 	ea, oka := w.Entity(a)
 	eb, okb := w.Entity(b)
 	if !oka || !okb || ea.Gazetteer || eb.Gazetteer {
-		return false
+		return PlacesDisjoint
 	}
-	sa := gazetteer.Skeleton(ea.Name)
-	return len(sa) >= 3 && sa == gazetteer.Skeleton(eb.Name) && gazetteer.Close(ea.Name, eb.Name)
-}
-
-// spelling reports whether two places outside the gazetteer share a name
-// key of at least min letters.
-func (w *World) spelling(a, b uuid.UUID, min int) bool {
-	ea, oka := w.Entity(a)
-	eb, okb := w.Entity(b)
-	if !oka || !okb || ea.Gazetteer || eb.Gazetteer {
-		return false
-	}
+	longest := 0
 	for _, ka := range ea.Keys {
-		if len(ka) < min {
+		if len(ka) <= longest {
 			continue
 		}
 		for _, kb := range eb.Keys {
 			if ka == kb {
-				return true
+				longest = len(ka)
+				break
 			}
 		}
 	}
-	return false
+	switch {
+	case longest >= MinSpellingKey:
+		return PlacesSame
+	case longest >= MinWeakSpellingKey, longest >= 3 && gazetteer.Close(ea.Name, eb.Name):
+		return PlacesMaybeSame
+	}
+	return PlacesDisjoint
 }
 
 // Relate says how places a and b relate: the same, nested, possibly
@@ -117,10 +112,9 @@ func (w *World) Relate(a, b uuid.UUID) PlaceRelation {
 		return PlacesSame
 	case w.Within(a, b) || w.Within(b, a):
 		return PlacesNested
-	case w.sameSpelling(a, b):
-		return PlacesSame
-	case w.spelling(a, b, MinWeakSpellingKey) || w.closeSpelling(a, b):
-		return PlacesMaybeSame
+	}
+	if r := w.spelling(a, b); r != PlacesDisjoint {
+		return r
 	}
 	ea, ua := w.unplaced(a)
 	eb, ub := w.unplaced(b)
