@@ -104,13 +104,6 @@ func (d *docState) segMentions(sg *segment, gi *int) []mention {
 		if ti >= tj {
 			continue
 		}
-		// "at Husaybah", "as Damascus": the gazetteer reads a lower-case
-		// "at" or "as" before a name as an Arabic article; in English it
-		// is a preposition, not part of the name.
-		if tj-ti >= 2 && englishArticleLike[toks[ti].text] && toks[ti+1].cap {
-			ti++
-			m.Start = toks[ti].s
-		}
 		ent := m.Entity
 		// A single word of the author's own name ("the Coalition" in a
 		// statement by the National Coalition) is the author.
@@ -143,10 +136,6 @@ func (d *docState) segMentions(sg *segment, gi *int) []mention {
 	sort.Slice(ms, func(i, j int) bool { return ms[i].s < ms[j].s })
 	return ms
 }
-
-// englishArticleLike are transliterated Arabic articles that are also
-// English words, as written in lower case on their own.
-var englishArticleLike = set("at", "as", "an")
 
 // dropBased drops a place that only describes a party: "the
 // Aleppo-based group", "a Damascus-based official" say where a party sits,

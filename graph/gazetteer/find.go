@@ -171,6 +171,7 @@ type token struct {
 	sentence   bool // first word of a sentence, a line or the text
 	shouting   bool // on a line written mostly in capitals (a headline)
 	joinNext   bool // only spaces or hyphens (or the dot of an initial) separate it from the next word
+	spaceNext  bool // only white space separates it from the next word
 	skel       []skelToken
 	skelDone   bool
 }
@@ -239,7 +240,9 @@ func tokenize(text string) []token {
 		i += skip
 	}
 	for k := 0; k+1 < len(toks); k++ {
-		toks[k].joinNext = joins(text[toks[k].end:toks[k+1].start], abbreviation(text[toks[k].start:toks[k].end]))
+		sep := text[toks[k].end:toks[k+1].start]
+		toks[k].joinNext = joins(sep, abbreviation(text[toks[k].start:toks[k].end]))
+		toks[k].spaceNext = strings.TrimSpace(sep) == ""
 	}
 	markShouting(text, toks)
 	return toks
@@ -365,6 +368,9 @@ func (g *Gazetteer) Find(text string) []Match {
 // word range [s, e), or ent -1.
 func (g *Gazetteer) matchAt(toks []token, i int) (ent, s, e int) {
 	ent, s, e = -1, i, i
+	if prepositionArticle(toks, i) {
+		return ent, s, e
+	}
 	if n, x := g.foldMatch(toks, i); x >= 0 {
 		ent, e = x, i+n
 	}
@@ -378,6 +384,20 @@ func (g *Gazetteer) matchAt(toks []token, i int) (ent, s, e int) {
 	}
 	return ent, s, e
 }
+
+// prepositionArticle reports whether word i is "at", "as" or "an" in lower
+// case, set apart by a space before a capitalised word: in English prose a
+// preposition or an article ("at Husaybah", "as Damascus", "an Iraqi"), not
+// the Arabic article, which is hyphenated ("as-Safira") or capitalised
+// ("As Safira"). The name, if any, starts at the next word.
+func prepositionArticle(toks []token, i int) bool {
+	t := &toks[i]
+	return englishArticleLike[t.fold] && t.cased && !t.upper && t.spaceNext && i+1 < len(toks) && toks[i+1].upper
+}
+
+// englishArticleLike are forms of the Arabic article that are also English
+// words.
+var englishArticleLike = map[string]bool{"at": true, "as": true, "an": true}
 
 // foldMatch returns the word count and entity of the longest name that
 // matches the words from i, or entity -1.
@@ -488,7 +508,7 @@ func (g *Gazetteer) closeTo(toks []token, s string, ent int) bool {
 	}
 	plain := PlainForm(strings.Join(folds, " "))
 	for _, f := range g.forms[s] {
-		if f.ent == ent && closeEnough(distance(plain, f.plain), plain, f.plain) {
+		if f.ent == ent && !f.script && closeEnough(distance(plain, f.plain), plain, f.plain) {
 			return true
 		}
 	}

@@ -419,9 +419,77 @@ func Close(a, b string) bool {
 }
 
 // closeEnough applies Close's threshold to a distance between plain forms.
+// A short name (shortName letters or fewer) is also told apart by its
+// vowels, which carry much of so few letters: "Kabani" (a village of
+// Latakia) is not Kobani, nor "Samra" Samarra, though each is one or two
+// edits away. Transliteration varies a vowel within its kind (e for a or i,
+// "ou" for u: "Idleb", "Mousul") and may drop one short vowel ("Homes",
+// "Nubul"), but does not turn an a into an o, or add a syllable and a
+// consonant at once.
 func closeEnough(d int, a, b string) bool {
 	n := max(len(a), len(b))
-	return d <= 1 || 3*d <= n
+	if !(d <= 1 || 3*d <= n) {
+		return false
+	}
+	if d == 0 || min(len(a), len(b)) > shortName {
+		return true
+	}
+	va, vb := vowelGroups(a), vowelGroups(b)
+	if len(va) != len(vb) {
+		return d <= 1
+	}
+	for i := range va {
+		if va[i]&vb[i] == 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// shortName is the length of plain form up to which closeEnough compares
+// vowels.
+const shortName = 7
+
+// Vowel kinds, as bits: a vowel group holds the kinds its letters may
+// stand for; e stands for any.
+const (
+	vowelA = 1 << iota
+	vowelI
+	vowelU
+)
+
+// vowelGroups returns the kinds of each run of vowels of a plain form, in
+// order; y is a vowel unless a vowel follows it ("Kamishly", not "Qaryat").
+func vowelGroups(p string) []byte {
+	var out []byte
+	in := false
+	for i := 0; i < len(p); i++ {
+		var k byte
+		switch p[i] {
+		case 'a':
+			k = vowelA
+		case 'i':
+			k = vowelI
+		case 'o', 'u':
+			k = vowelU
+		case 'e':
+			k = vowelA | vowelI | vowelU
+		case 'y':
+			if i+1 == len(p) || !strings.ContainsRune("aeiou", rune(p[i+1])) {
+				k = vowelI
+			}
+		}
+		switch {
+		case k == 0:
+			in = false
+		case in:
+			out[len(out)-1] |= k
+		default:
+			out = append(out, k)
+			in = true
+		}
+	}
+	return out
 }
 
 // distance is the Levenshtein distance between two byte strings.

@@ -91,6 +91,10 @@ type Gazetteer struct {
 type form struct {
 	ent   int
 	plain string
+	// script is true for a name written in Arabic script, whose plain form
+	// lacks the short vowels: only a name in Arabic script compares with
+	// it ("Samra" is not سامراء, Samarra).
+	script bool
 }
 
 // ranked is an entity index with the rank of the name that matched it:
@@ -234,7 +238,7 @@ func build(entries []Entry) (*Gazetteer, error) {
 			addRanked(g.fold, FoldKey(name), i, rank)
 			if s := Skeleton(name); s != "" {
 				addRanked(g.skel, s, i, rank)
-				g.forms[s] = append(g.forms[s], form{i, PlainForm(name)})
+				g.forms[s] = append(g.forms[s], form{i, PlainForm(name), hasArabic(name)})
 			}
 		}
 	}
@@ -404,6 +408,9 @@ func (g *Gazetteer) Lookup(name string) []*graph.Entity {
 	plain, arabic := PlainForm(name), hasArabic(name)
 	best := map[int]int{} // entity -> smallest distance
 	for _, f := range g.forms[s] {
+		if f.script && !arabic {
+			continue
+		}
 		d := distance(plain, f.plain)
 		if !arabic && !closeEnough(d, plain, f.plain) {
 			continue
