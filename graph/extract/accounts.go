@@ -923,6 +923,27 @@ func forcesBefore(toks []token, i int, ms []mention) bool {
 // memberNouns name the people of a party: "soldiers of", "members of".
 var memberNouns = set("soldiers", "commandos", "members", "elements", "militiamen", "troops", "fighters")
 
+// memberHead returns where the phrase naming the party at ti begins when
+// the party follows a noun for its people and "of" ("the fighters of X",
+// "remnants of the X organisation", "members of X"): the noun's index;
+// else ti.
+func memberHead(toks []token, ti int) int {
+	k := ti - 1
+	for k >= 0 && (toks[k].low == "the" || isQuote(&toks[k]) || toks[k].low == "so-called") {
+		k--
+	}
+	if k < 1 || toks[k].low != "of" {
+		return ti
+	}
+	if n := toks[k-1].low; memberNouns[n] || remnantNouns[n] || kurdishForces[n] || oppositionHeads[n] {
+		return k - 1
+	}
+	return ti
+}
+
+// remnantNouns name a party's people or cells, before "of" and the party.
+var remnantNouns = set("remnants", "cells", "mercenaries", "operatives", "units", "detachments", "gunmen", "militants")
+
 // objectBefore reports whether the party at ti is an object: of a
 // preposition ("against", "on", "with" ...) or of a verb ("killed").
 func objectBefore(toks []token, ti int) bool {
@@ -1264,9 +1285,13 @@ func (d *docState) perpetrators(c *claimInfo, ev event, mask, sub []bool) []*gra
 			continue
 		}
 		score, subj := 0, false
-		// The two words before the name, skipping quotation marks.
+		// The two words before the name, skipping quotation marks; before
+		// "fighters of", "remnants of the" when the name follows such a
+		// noun, which is the party's own people: "captured by the fighters
+		// of X" is captured by X.
+		h := memberHead(toks, m.ti)
 		pre, pre2 := "", ""
-		for k, n := m.ti-1, 0; k >= 0 && n < 2; k-- {
+		for k, n := h-1, 0; k >= 0 && n < 2; k-- {
 			if isQuote(&toks[k]) {
 				continue
 			}
@@ -1280,11 +1305,11 @@ func (d *docState) perpetrators(c *claimInfo, ev event, mask, sub []bool) []*gra
 		byAt := -1
 		switch {
 		case pre == "by":
-			byAt = m.ti - 1
+			byAt = h - 1
 		case pre2 == "by":
-			byAt = m.ti - 2
-		case m.ti > 2 && toks[m.ti-3].low == "by" && (pre2 == "the" || pre2 == "a" || pre2 == "an"):
-			byAt = m.ti - 3
+			byAt = h - 2
+		case h > 2 && toks[h-3].low == "by" && (pre2 == "the" || pre2 == "a" || pre2 == "an"):
+			byAt = h - 3
 		}
 		possessive := strings.HasSuffix(toks[m.tj-1].low, "'s")
 		// "armed groups affiliated to X committed": the named group acts,
@@ -1298,9 +1323,9 @@ func (d *docState) perpetrators(c *claimInfo, ev event, mask, sub []bool) []*gra
 			}
 		}
 		switch {
-		case pre == "on" && blamedBefore(toks, m.ti-1), pre == "to" && (pre2 == "attributed" || pre2 == "attributes" || blamedBefore(toks, m.ti-1) && toks[m.ti-2].low == "it"):
+		case pre == "on" && blamedBefore(toks, h-1), pre == "to" && (pre2 == "attributed" || pre2 == "attributes" || blamedBefore(toks, h-1) && toks[h-2].low == "it"):
 			score = 6 // "was blamed by activists on government forces"
-		case pre == "to" && fallBefore(toks, m.ti-1):
+		case pre == "to" && fallBefore(toks, h-1):
 			score = 5 // "Khan Shaykhun fell to government forces", "the fall of Saraqib to regime forces"
 		case supportedBy(toks, m.ti) && ev.typ != "":
 			score = 4 // "recaptured the town ... backed by Russian air strikes"
@@ -1328,7 +1353,7 @@ func (d *docState) perpetrators(c *claimInfo, ev event, mask, sub []bool) []*gra
 			score = 5
 		case m.tj < len(toks) && (isCue(m.tj) || possessive && (isCue(m.tj) || m.tj+1 < len(toks) && isCue(m.tj+1))):
 			score = 5
-		case m.ti > 0 && (eventVerbs[pre] || toks[m.ti-1].kind == tNum || pre == "expelling" || pre == "killing" || pre == "against"):
+		case h > 0 && (eventVerbs[pre] || toks[h-1].kind == tNum || pre == "expelling" || pre == "killing" || pre == "against"):
 			score = 0 // the object of the verb: "killed 85 terrorists"
 		default:
 			// Subject of an event verb within a few words, across a
