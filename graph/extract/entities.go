@@ -178,6 +178,27 @@ func tokRange(toks []token, s, e int) (int, int) {
 	return ti, tj
 }
 
+// officeTitles are titles a portfolio or body may come before:
+// "Information Minister", "Parliament Speaker", "Army Commander".
+var officeTitles = set("minister", "speaker", "spokesman", "spokeswoman", "spokesperson",
+	"governor", "mayor", "commander", "ambassador", "envoy", "director", "secretary", "chairman", "chief")
+
+// portfolioTitle returns where the person's name starts in the capitalised
+// run [start, j) when the run opens with one to three words of a portfolio
+// the gazetteer does not know, then an office title, then at least two
+// words of a name; else start.
+func portfolioTitle(toks []token, ms []mention, start, j int) int {
+	for p := start + 1; p < j && p <= start+3; p++ {
+		if coveredBy(ms, p-1) >= 0 || toks[p-1].kind != tWord || !toks[p-1].cap {
+			return start
+		}
+		if officeTitles[toks[p].low] && toks[p].cap && j-(p+1) >= 2 {
+			return p + 1
+		}
+	}
+	return start
+}
+
 func coveredBy(ms []mention, ti int) int {
 	for k, m := range ms {
 		if ti >= m.ti && ti < m.tj {
@@ -276,6 +297,14 @@ func (d *docState) unknownNames(sg *segment, ms []mention) []mention {
 		}
 		if i > 0 && personTitles[toks[i-1].low] {
 			titled = true
+		}
+		// "Information Minister Omran al-Zoubi", "Parliament Speaker Salim
+		// al-Jabouri": a portfolio of one to three capitalised words before
+		// a title is part of the title, and the name after it the person's.
+		if !titled {
+			if p := portfolioTitle(toks, ms, start, j); p > start {
+				titled, start = true, p
+			}
 		}
 		if start >= j {
 			i = j - 1
