@@ -277,6 +277,22 @@ func (d *docState) findSpeech(toks []token, ms []mention) []speech {
 		// the name in apposition is the speaker.
 		if e < v && isPunct(&toks[e], ",") {
 			for _, m := range ms {
+				// "the city's governor, Mohammed Akkad, said", "a commander
+				// in X, Abu Omar, said": a name the gazetteer lacks, filling
+				// the apposition to a description of one person, is that
+				// person (of the party the description names).
+				if m.ent.Kind == graph.KindUnclassified && !m.ent.Gazetteer && m.ti == e+1 && m.tj+1 == v && isPunct(&toks[m.tj], ",") && sp.ent != nil && personDescription(toks, s, e) {
+					m.ent.Kind = graph.KindPerson
+					if actorKind(sp.ent.Kind) && m.ent.Affiliation == nil {
+						id := sp.ent.ID
+						m.ent.Affiliation = &id
+					}
+					sp.ent = m.ent
+					sp.s, sp.e = m.s, m.e
+					sp.npS, sp.npE = m.ti, m.tj
+					sp.anonymous = false
+					break
+				}
 				if m.ent.Kind == graph.KindPerson && m.ti > e && m.tj < v && (sp.ent == nil || sp.ent.Kind != graph.KindPerson) {
 					if sp.ent != nil && sp.ent.Kind != graph.KindAnonymous && m.ent.Affiliation == nil && !m.ent.Gazetteer {
 						id := sp.ent.ID
@@ -844,6 +860,27 @@ func (d *docState) countryNamed(toks []token, s, e int) *graph.Entity {
 		return g
 	}
 	return nil
+}
+
+// personDescription reports whether toks[s:e] describes one person by an
+// office or role: it opens with an article or a possessive ("the city's
+// governor", "a commander in X", "its spokesman") and its head, before any
+// preposition, is a singular common noun.
+func personDescription(toks []token, s, e int) bool {
+	switch toks[s].low {
+	case "a", "an", "the", "its", "his", "her", "their", "our", "one":
+	default:
+		return false
+	}
+	h := e - 1
+	for k := s + 1; k < e; k++ {
+		if w := toks[k].low; w == "of" || w == "in" || w == "for" || w == "at" || w == "from" || w == "with" {
+			h = k - 1
+			break
+		}
+	}
+	t := &toks[h]
+	return h > s && t.kind == tWord && !t.cap && !strings.HasSuffix(t.low, "'s") && !strings.HasSuffix(t.low, "s")
 }
 
 func plural(r *speakerRec) bool {
