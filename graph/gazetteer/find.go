@@ -496,6 +496,13 @@ func translitHint(fold string) bool {
 	return false
 }
 
+// nisba reports whether plain is a place's name with the Arabic adjective
+// ending -i: "al-Halabi" (of Aleppo, Halab), "al-Tikriti" (of Tikrit), a
+// surname in a person's name, not the place.
+func nisba(plain, place string) bool {
+	return len(plain) == len(place)+1 && strings.HasPrefix(plain, place) && (plain[len(place)] == 'i' || plain[len(place)] == 'y')
+}
+
 // closeTo reports whether the words' spelling is close to one of entity
 // ent's names with skeleton s.
 func (g *Gazetteer) closeTo(toks []token, s string, ent int) bool {
@@ -507,7 +514,14 @@ func (g *Gazetteer) closeTo(toks []token, s string, ent int) bool {
 		}
 	}
 	plain := PlainForm(strings.Join(folds, " "))
+	exact := false
 	for _, f := range g.forms[s] {
+		exact = exact || f.ent == ent && f.plain == plain
+	}
+	for _, f := range g.forms[s] {
+		if !exact && f.ent == ent && nisba(plain, f.plain) {
+			return false
+		}
 		if f.ent == ent && !f.script && closeEnough(distance(plain, f.plain), plain, f.plain) {
 			return true
 		}
