@@ -343,7 +343,7 @@ func (d *docState) genericActors(toks []token, ms []mention) []mention {
 			i = j - 1
 		case oppositionActionMods[w] && (!toks[i].cap || i == 0 || toks[i-1].kind == tPunct) && i+1 < len(toks) && oppositionActions[toks[i+1].base]:
 			add = append(add, mention{ent: d.oppositionEntity(), s: toks[i].s, e: toks[i].e, ti: i, tj: i + 1})
-		case (w == "army" || w == "regime") && !toks[i].cap || (w == "government" || w == "regime" || w == "pro-government" || w == "pro-regime") && i+1 < len(toks) && forcesNouns[toks[i+1].base]:
+		case (w == "army" || w == "regime") && !toks[i].cap || (w == "government" || w == "regime" || w == "pro-government" || w == "pro-regime") && i+1 < len(toks) && (forcesNouns[toks[i+1].base] || airStrikeAt(toks, i+1)):
 			country := d.country
 			// "the Turkish occupation army", "the Israeli regime": a state's
 			// adjective a word or two before names whose army it is.
@@ -365,6 +365,8 @@ func (d *docState) genericActors(toks []token, ms []mention) []mention {
 			j := i + 1
 			if w != "army" && j < len(toks) && forcesNouns[toks[j].base] {
 				j++
+			} else if w != "army" && airStrikeAt(toks, j) {
+				j += 2 // "government air strikes", "regime air raids"
 			}
 			if w == "regime" && j == i+1 && i+1 < len(toks) && (toks[i+1].base == "change" || toks[i+1].base == "media") {
 				continue
@@ -373,7 +375,45 @@ func (d *docState) genericActors(toks []token, ms []mention) []mention {
 			i = j - 1
 		}
 	}
-	return append(ms, add...)
+	return d.leaderForces(toks, append(ms, add...))
+}
+
+// airStrikeAt reports whether "air" and a strike noun stand at i: "air
+// strikes", "air raids".
+func airStrikeAt(toks []token, i int) bool {
+	return i+1 < len(toks) && toks[i].low == "air" && (toks[i+1].base == "strike" || toks[i+1].base == "raid" || toks[i+1].low == "strikes" || toks[i+1].low == "raids")
+}
+
+// leaderForces turns "Assad's warplanes", "Putin's jets" (a person of a
+// government, in the possessive, before a forces or aircraft noun) into
+// the armed forces of that government's state.
+func (d *docState) leaderForces(toks []token, ms []mention) []mention {
+	for k := range ms {
+		m := &ms[k]
+		if m.ent.Kind != graph.KindPerson || m.ent.Affiliation == nil || m.tj >= len(toks) || !strings.HasSuffix(toks[m.tj-1].low, "'s") && !(m.tj < len(toks) && toks[m.tj].low == "'s") {
+			continue
+		}
+		n := m.tj
+		if n < len(toks) && toks[n].low == "'s" {
+			n++
+		}
+		if n >= len(toks) || !forcesNouns[toks[n].base] && !airCues[toks[n].low] {
+			continue
+		}
+		gov := d.entity(*m.ent.Affiliation)
+		if gov == nil {
+			if e, ok := d.g.Entity(*m.ent.Affiliation); ok {
+				gov = e
+			}
+		}
+		if gov == nil || gov.Kind != graph.KindGovernment {
+			continue
+		}
+		if a := d.forcesOf(gov); a != nil && a != gov {
+			*m = mention{ent: a, s: m.s, e: toks[n].e, ti: m.ti, tj: n + 1}
+		}
+	}
+	return ms
 }
 
 // shortReference resolves "the Network", "the Observatory", "the
