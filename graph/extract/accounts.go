@@ -263,6 +263,20 @@ var demonyms = map[string]string{
 	"jordanian": "Jordan",
 }
 
+// pastBrackets returns the index after a short bracketed aside at k (an
+// acronym: "(YPG)", "(PMF)"), else k.
+func pastBrackets(toks []token, k int) int {
+	if k >= len(toks) || !isPunct(&toks[k], "(") {
+		return k
+	}
+	for j := k + 1; j < len(toks) && j <= k+4; j++ {
+		if isPunct(&toks[j], ")") {
+			return j + 1
+		}
+	}
+	return k
+}
+
 // parenMask marks tokens inside parentheticals that do not carry the
 // event ("supported by Russian air power", "which was empty of ...").
 func parenMask(toks []token) []bool {
@@ -1430,13 +1444,17 @@ func (d *docState) perpetrators(c *claimInfo, ev event, mask, sub []bool) []*gra
 				continue
 			}
 			k := m.tj
+			// "the People's Protection Units (YPG) and the Women's
+			// Protection Units (YPJ) captured": past the party's acronym.
+			k = pastBrackets(toks, k)
+			named := k
 			if k < len(toks) && isPunct(&toks[k], ",") {
 				k++
 			}
 			if k < len(toks) && toks[k].low == "and" {
 				k++
 			}
-			if k == m.tj {
+			if k == named {
 				continue
 			}
 			for k < len(toks) && (toks[k].low == "the" || toks[k].low == "other" || isQuote(&toks[k])) {
