@@ -363,8 +363,8 @@ func (d *docState) genericActors(toks []token, ms []mention) []mention {
 				continue
 			}
 			j := i + 1
-			if w != "army" && j < len(toks) && forcesNouns[toks[j].base] {
-				j++
+			if j < len(toks) && (w != "army" && forcesNouns[toks[j].base] || w == "army" && armyMembers[toks[j].base]) {
+				j++ // "government forces", "the army units"
 			} else if w != "army" && airStrikeAt(toks, j) {
 				j += 2 // "government air strikes", "regime air raids"
 			}
@@ -377,6 +377,10 @@ func (d *docState) genericActors(toks []token, ms []mention) []mention {
 	}
 	return d.leaderForces(toks, append(ms, add...))
 }
+
+// armyMembers, after "army", are its people and units, one party with it:
+// "the army units", "army troops".
+var armyMembers = set("units", "unit", "troops", "soldiers", "forces", "formations", "detachments")
 
 // airStrikeAt reports whether "air" and a strike noun stand at i: "air
 // strikes", "air raids".
