@@ -263,6 +263,27 @@ var demonyms = map[string]string{
 	"jordanian": "Jordan",
 }
 
+// attributedBefore reports whether "to" at p closes "attributed X to", its
+// object a few words long ("attributed the shelling of the town to"): the
+// party after "to" is blamed, unless the attribution is only wished for.
+func attributedBefore(toks []token, p int) bool {
+	for k := p - 1; k >= 0 && k >= p-7; k-- {
+		switch toks[k].low {
+		case "attributed", "attributes", "attribute", "attributing", "ascribed", "ascribes":
+			// "so that the crime could be attributed to the army": an
+			// attribution wished for, not made.
+			return !(k >= 2 && toks[k-1].low == "be" && modals[toks[k-2].low])
+		}
+		if toks[k].kind == tPunct || finiteVerb(toks[k].low) {
+			return false
+		}
+	}
+	return false
+}
+
+// modals before "be" make a passive hypothetical.
+var modals = set("could", "would", "might", "may", "can", "will", "should")
+
 // pastBrackets returns the index after a short bracketed aside at k (an
 // acronym: "(YPG)", "(PMF)"), else k.
 func pastBrackets(toks []token, k int) int {
@@ -1337,7 +1358,8 @@ func (d *docState) perpetrators(c *claimInfo, ev event, mask, sub []bool) []*gra
 			}
 		}
 		switch {
-		case pre == "on" && blamedBefore(toks, h-1), pre == "to" && (pre2 == "attributed" || pre2 == "attributes" || blamedBefore(toks, h-1) && toks[h-2].low == "it"):
+		case pre == "on" && blamedBefore(toks, h-1), pre == "to" && (attributedBefore(toks, h-1) || blamedBefore(toks, h-1) && toks[h-2].low == "it"),
+			pre == "the" && pre2 == "to" && h >= 2 && attributedBefore(toks, h-2):
 			score = 6 // "was blamed by activists on government forces"
 		case pre == "to" && fallBefore(toks, h-1):
 			score = 5 // "Khan Shaykhun fell to government forces", "the fall of Saraqib to regime forces"

@@ -17,7 +17,8 @@ var reportVerbs = set("said", "says", "say", "told", "tells", "reported", "repor
 	"maintained", "asserted", "acknowledged", "admitted", "dismissed", "disputed",
 	"affirmed", "indicated", "revealed", "published", "quoted", "cited", "disclosed",
 	"broadcast", "aired", "showed", "shows", "refuted", "gave", "gives", "raised",
-	"raises", "updated", "updates", "report", "estimate", "describe")
+	"raises", "updated", "updates", "report", "estimate", "describe",
+	"attributed", "attributes", "ascribed")
 
 // bareReportVerbs are reporting verbs whose plain form is also a noun ("the
 // report", "an estimate"): verbs only with a plural subject before them
