@@ -116,7 +116,7 @@ func segments(text string) []segment {
 
 // bulletLen is the length of the bullet marker and its space at the start of
 // a paragraph, 0 if there is none. The number of a numbered paragraph ("1. ",
-// "12. ", "(3) ") is a marker too.
+// "12. ", "(3) ", "1.3 ") is a marker too.
 func bulletLen(para string) int {
 	for _, m := range []string{"- ", "* ", "• ", "– "} {
 		if strings.HasPrefix(para, m) {
@@ -133,6 +133,27 @@ func bulletLen(para string) int {
 		j++
 	}
 	if j == i || j+1 >= len(para) {
+		return 0
+	}
+	// "1.3 Witnesses told ...", "2.1.4 The mission found ...": a
+	// paragraph numbered within a section, before a capital.
+	if !open && para[j] == '.' && para[j+1] >= '0' && para[j+1] <= '9' {
+		k := j
+		for levels := 0; levels < 3 && k+1 < len(para) && para[k] == '.' && para[k+1] >= '0' && para[k+1] <= '9'; levels++ {
+			k++
+			for n := 0; k < len(para) && n < 3 && para[k] >= '0' && para[k] <= '9'; n++ {
+				k++
+			}
+		}
+		if k < len(para) && para[k] == '.' {
+			k++
+		}
+		if k+1 < len(para) && para[k] == ' ' {
+			r, _ := utf8.DecodeRuneInString(para[k+1:])
+			if unicode.IsUpper(r) || r == '"' || r == '“' {
+				return k + 1
+			}
+		}
 		return 0
 	}
 	if open && para[j] == ')' || !open && para[j] == '.' {
