@@ -89,6 +89,18 @@ var speakerNouns = map[string]graph.EntityKind{
 	"survivor": graph.KindAnonymous, "nurse": graph.KindAnonymous,
 	"interviewee": graph.KindAnonymous, "interviewees": graph.KindAnonymous,
 	"relatives": graph.KindAnonymous, "partners": graph.KindAnonymous,
+	"relative": graph.KindAnonymous, "member": graph.KindAnonymous,
+	"members": graph.KindAnonymous, "student": graph.KindAnonymous,
+	"students": graph.KindAnonymous, "nurses": graph.KindAnonymous,
+	"journalist": graph.KindAnonymous, "journalists": graph.KindAnonymous,
+	"villager": graph.KindAnonymous, "villagers": graph.KindAnonymous,
+	"neighbour": graph.KindAnonymous, "neighbours": graph.KindAnonymous,
+	"woman": graph.KindAnonymous, "women": graph.KindAnonymous,
+	"man": graph.KindAnonymous, "men": graph.KindAnonymous,
+	"teacher": graph.KindAnonymous, "teachers": graph.KindAnonymous,
+	"farmer": graph.KindAnonymous, "farmers": graph.KindAnonymous,
+	"detainee": graph.KindAnonymous, "detainees": graph.KindAnonymous,
+	"defector": graph.KindAnonymous, "inhabitants": graph.KindAnonymous,
 	"opposition": graph.KindAnonymous, "officer": graph.KindAnonymous,
 	"officers": graph.KindAnonymous, "diplomat": graph.KindAnonymous,
 	"diplomats": graph.KindAnonymous, "mediator": graph.KindAnonymous,
@@ -579,13 +591,24 @@ func (d *docState) speakerNP(toks []token, ms []mention, s, e int) (speech, bool
 	for e > s && e <= len(toks) && toks[e-1].kind == tPunct && toks[e-1].text != ")" {
 		e--
 	}
+	// "A resident of Tikrit who returned in May said", "according to a
+	// relative of one of the victims who took part in ...": the relative
+	// clause describes the speaker; the phrase before it names them.
+	for k := s + 1; k < e && k < len(toks); k++ {
+		if w := toks[k].low; (w == "who" || w == "whose") && toks[k-1].kind == tWord {
+			e = k
+			break
+		}
+	}
 	sp := speech{npS: s, npE: e}
 	if s >= e || e > len(toks) {
 		return sp, false
 	}
 	sp.s, sp.e = toks[s].s, toks[e-1].e
 	for k := s; k < e; k++ {
-		if toks[k].kind == tNum && coveredBy(ms, k) < 0 {
+		// A figure is no speaker's; "a relative of one of the victims"
+		// is one.
+		if toks[k].kind == tNum && coveredBy(ms, k) < 0 && !(k > s && k+1 < e && toks[k+1].low == "of" && toks[k-1].low == "of") {
 			return sp, false
 		}
 		if finiteVerb(toks[k].low) && toks[k].low != "put" {
