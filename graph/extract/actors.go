@@ -218,20 +218,31 @@ func (d *docState) backedGroup(toks []token, i int) (*graph.Entity, int) {
 	if !known {
 		return nil, 0
 	}
-	n := toks[i+1].base
+	// "Turkish-backed Syrian rebels", "Iranian-backed Iraqi militias": the
+	// nationality of the backed fighters between is no part of the party.
+	h := i + 1
+	if h+1 < len(toks) && toks[h].cap && stateOfAdjective(toks[h].text) != "" {
+		h++
+	}
+	n := toks[h].base
 	if !oppositionNouns[n] && !oppositionHeads[n] && n != "militias" && n != "militia" && n != "forces" {
 		return nil, 0
 	}
-	name := d.text[toks[i].s:toks[i+1].e]
+	name := toks[i].text + " " + toks[h].text
 	if g := d.lookup(name); g != nil && actorKind(g.Kind) {
-		return g, i + 2
+		return g, h + 1
+	}
+	if name = d.text[toks[i].s:toks[h].e]; h > i+1 {
+		if g := d.lookup(name); g != nil && actorKind(g.Kind) {
+			return g, h + 1
+		}
 	}
 	name = strings.ToUpper(name[:1]) + name[1:]
 	e := d.newEntity(graph.KindArmedGroup, name, nil, false)
 	if e.Description == "" {
 		e.Description = "armed groups named by the state that backs them"
 	}
-	return e, i + 2
+	return e, h + 1
 }
 
 // genericActors adds mentions of parties named by common nouns.
