@@ -57,8 +57,24 @@ type Config struct {
 	// HTTP measurements, while the store is open (and HeapProfile.ingest
 	// after the bulk load).
 	HeapProfile string
+	// StretchProfile, if set, receives a CPU profile of the bulk load's
+	// last stretch: from when StretchFrom documents are stored to the end
+	// of the bulk load (what a whole-run profile cannot tell apart: where
+	// the time goes once the store is large).
+	StretchProfile io.Writer
+	// StretchFrom is the number of documents stored when StretchProfile
+	// starts (at the first chunk boundary past it).
+	StretchFrom int
 	// Log receives progress lines; nil means none.
 	Log io.Writer
+}
+
+// stretch is the bulk load's stretch profile, or nil.
+func (c *Config) stretch() *stretchProfile {
+	if c.StretchProfile == nil {
+		return nil
+	}
+	return &stretchProfile{w: c.StretchProfile, from: c.StretchFrom}
 }
 
 func (c *Config) defaults() {
@@ -241,7 +257,7 @@ func Run(ctx context.Context, cfg Config) (*Report, error) {
 		return d, ok
 	}
 	fmt.Fprintf(cfg.Log, "ingesting %d documents into %s\n", cfg.Docs, rep.Backend)
-	if rep.Ingest, err = ingestStream(ctx, sys, next, cfg.Docs, cfg.Log); err != nil {
+	if rep.Ingest, err = ingestStream(ctx, sys, next, cfg.Docs, cfg.Log, cfg.stretch()); err != nil {
 		return nil, err
 	}
 	rep.Ingest.PeakRSSBytes = procStatus("VmHWM:")

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"runtime/pprof"
 	"syscall"
 	"time"
 
@@ -23,7 +24,7 @@ func ingestBulk(ctx context.Context, sys *system, docs []gen.Document, log io.Wr
 		i++
 		return docs[i-1], true
 	}
-	return ingestStream(ctx, sys, next, len(docs), log)
+	return ingestStream(ctx, sys, next, len(docs), log, nil)
 }
 
 // streamChunk is how many documents ingestStream hands the pipeline at a
@@ -32,7 +33,36 @@ func ingestBulk(ctx context.Context, sys *system, docs []gen.Document, log io.Wr
 var streamChunk = 2048
 
 // ingestStream ingests n documents taken from next, chunk by chunk.
-func ingestStream(ctx context.Context, sys *system, next func() (gen.Document, bool), n int, log io.Writer) (Ingest, error) {
+// stretchProfile profiles the CPU from the first chunk boundary at which
+// from documents are stored to the end of the bulk load.
+type stretchProfile struct {
+	w       io.Writer
+	from    int
+	running bool
+}
+
+// at starts the profile once done documents reach from.
+func (p *stretchProfile) at(done int, log io.Writer) error {
+	if p == nil || p.running || done < p.from {
+		return nil
+	}
+	if err := pprof.StartCPUProfile(p.w); err != nil {
+		return fmt.Errorf("stretch profile: %w", err)
+	}
+	p.running = true
+	fmt.Fprintf(log, "  CPU profile from %d documents\n", done)
+	return nil
+}
+
+// stop ends the profile if it runs.
+func (p *stretchProfile) stop() {
+	if p != nil && p.running {
+		pprof.StopCPUProfile()
+		p.running = false
+	}
+}
+
+func ingestStream(ctx context.Context, sys *system, next func() (gen.Document, bool), n int, log io.Writer, prof *stretchProfile) (Ingest, error) {
 	// PostgreSQL's estimate lags behind writes: count there.
 	exact := sys.store.Backend() != cayleystore.BackendBolt
 	q0, _, err := sys.store.Size(ctx, exact)
@@ -48,7 +78,11 @@ func ingestStream(ctx context.Context, sys *system, next func() (gen.Document, b
 	lastDocs, lastCPU := 0, cpu0
 	var total ingest.Summary
 	items := make([]ingest.Item, 0, min(n, streamChunk))
+	defer prof.stop()
 	for done := 0; done < n; {
+		if err := prof.at(done, log); err != nil {
+			return Ingest{}, err
+		}
 		items = items[:0]
 		for len(items) < streamChunk && done+len(items) < n {
 			d, ok := next()
@@ -82,6 +116,7 @@ func ingestStream(ctx context.Context, sys *system, next func() (gen.Document, b
 		total.Commits += s.Commits
 		total.Errors = append(total.Errors, s.Errors...)
 	}
+	prof.stop()
 	el := time.Since(start).Seconds()
 	cpu := cpuTime() - cpu0
 	q1, _, err := sys.store.Size(ctx, exact)

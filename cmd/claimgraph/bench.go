@@ -30,6 +30,8 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	jsonOut := fs.String("json", "", "also write the report as JSON to this file")
 	fs.StringVar(&cfg.HeapProfile, "memprofile", "", "write a heap profile to this file after the HTTP runs, with the store open")
 	cpuOut := fs.String("cpuprofile", "", "write a CPU profile of the whole run to this file (go tool pprof)")
+	stretchOut := fs.String("stretch-profile", "", "write a CPU profile of the bulk load's last stretch (from --stretch-from documents) to this file")
+	fs.IntVar(&cfg.StretchFrom, "stretch-from", 0, "documents stored when --stretch-profile starts")
 	memLimit := memoryLimitFlag(fs)
 	if err := parse(fs, args); err != nil {
 		return err
@@ -49,6 +51,17 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 			return fmt.Errorf("bench: %w", err)
 		}
 		defer pprof.StopCPUProfile()
+	}
+	if *stretchOut != "" {
+		if *cpuOut != "" {
+			return usageError{"bench: give --cpuprofile or --stretch-profile, not both"}
+		}
+		f, err := os.Create(*stretchOut)
+		if err != nil {
+			return fmt.Errorf("bench: %w", err)
+		}
+		defer f.Close()
+		cfg.StretchProfile = f
 	}
 	rep, err := bench.Run(ctx, cfg)
 	if err != nil {

@@ -53,3 +53,26 @@ func TestBenchCommand(t *testing.T) {
 		t.Error("bench --docs 0 ran")
 	}
 }
+
+// TestBenchStretchProfile: --stretch-profile profiles the bulk load from
+// a number of documents on, and refuses to run beside --cpuprofile (Go
+// runs one CPU profile at a time).
+func TestBenchStretchProfile(t *testing.T) {
+	dir := t.TempDir()
+	prof := filepath.Join(dir, "late.out")
+	_, errs, err := run(t, nil, "bench", "--docs", "12", "--requests", "2", "--extra", "1", "--clients", "1",
+		"--db", filepath.Join(dir, "db"), "--stretch-profile", prof, "--stretch-from", "0")
+	if err != nil {
+		t.Fatalf("bench: %v\n%s", err, errs)
+	}
+	if !strings.Contains(errs, "CPU profile from 0 documents") {
+		t.Errorf("no line says when the profile started:\n%s", errs)
+	}
+	if fi, err := os.Stat(prof); err != nil || fi.Size() == 0 {
+		t.Errorf("no profile written: %v", err)
+	}
+	_, _, err = run(t, nil, "bench", "--docs", "12", "--stretch-profile", filepath.Join(dir, "a"), "--cpuprofile", filepath.Join(dir, "b"))
+	if err == nil {
+		t.Error("--stretch-profile with --cpuprofile: no error")
+	}
+}
