@@ -241,7 +241,8 @@ var (
 		"neutralised", "neutralized", "eliminated", "ambushed", "encircled", "regained",
 		"wrested", "laid", "tightened", "imposed", "blockaded", "surrounded", "stormed", "seizing",
 		"capturing", "recapturing", "retaking", "storming", "encircling", "shot", "beheaded",
-		"abducted", "kidnapped", "abducting", "kidnapping", "initiated", "mounted", "waging", "waged", "continued", "continues")
+		"abducted", "kidnapped", "abducting", "kidnapping", "initiated", "mounted", "waging", "waged", "continued", "continues",
+		"completed", "completes")
 )
 
 // blameVerbs put an event on the party named after them, past or present:
@@ -1373,7 +1374,7 @@ func (d *docState) perpetrators(c *claimInfo, ev event, mask, sub []bool) []*gra
 			score = 6 // the speaker's own denial or claim of responsibility
 		case responsible:
 			score = 6
-		case pre == "from" && (cueBefore(m.ti-1, 2) || pre2 == "fire" || attackCues[pre2] || shellingCues[pre2]):
+		case pre == "from" && (cueBefore(h-1, 2) || pre2 == "fire" || attackCues[pre2] || shellingCues[pre2]):
 			score = 5 // "came under attack from regime helicopters"
 		case positionsOf(toks, m.ti):
 			score = 5 // "came under fire from the positions of the SDF"
