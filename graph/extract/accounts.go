@@ -1374,8 +1374,9 @@ func (d *docState) perpetrators(c *claimInfo, ev event, mask, sub []bool) []*gra
 			score = 6 // the speaker's own denial or claim of responsibility
 		case responsible:
 			score = 6
-		case pre == "from" && (cueBefore(h-1, 2) || pre2 == "fire" || attackCues[pre2] || shellingCues[pre2]):
-			score = 5 // "came under attack from regime helicopters"
+		case pre == "from" && (cueBefore(h-1, 2) || pre2 == "fire" || attackCues[pre2] || shellingCues[pre2]),
+			pre == "the" && pre2 == "from" && h >= 3 && (cueBefore(h-2, 2) || toks[h-3].low == "fire" || attackCues[toks[h-3].low] || shellingCues[toks[h-3].low]):
+			score = 5 // "came under attack from regime helicopters", "from the Syrian army"
 		case positionsOf(toks, m.ti):
 			score = 5 // "came under fire from the positions of the SDF"
 		case (pre == "of" || pre2 == "of" && (pre == "the" || pre == "a")) && m.ti >= 2 && weaponBefore(toks, m.ti, 3):
