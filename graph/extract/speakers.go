@@ -804,8 +804,9 @@ func (d *docState) speakerNP(toks []token, ms []mention, s, e int) (speech, bool
 		sp.ent = g
 		return sp, true
 	}
-	// "state television" in a report about Syria is Syrian state television.
-	if d.country != nil && !toks[ds].cap {
+	// "state television" in a report about Syria is Syrian state television,
+	// capitalised or not at the start of a sentence or a flash line.
+	if d.country != nil && (!toks[ds].cap || ds == 0 || toks[ds-1].kind == tPunct) {
 		if adj := adjectiveOf[d.country.Name]; adj != "" {
 			if g := d.lookup(adj + " " + name); g != nil && g.Kind != graph.KindPlace {
 				sp.ent = g
