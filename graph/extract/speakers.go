@@ -285,6 +285,31 @@ func (d *docState) findSpeech(toks []token, ms []mention) []speech {
 			continue
 		}
 		sp.verb = v
+		// "Major General Abbas Ibrahim, the head of General Security, (who
+		// ...,) told reporters": the description stands in apposition to
+		// the person named before it, who speaks.
+		if s >= 2 && isPunct(&toks[s-1], ",") && sp.ent != nil && sp.ent.Kind == graph.KindAnonymous && personDescription(toks, s, e) {
+			for k := range ms {
+				m := &ms[k]
+				b := m.ti
+				for b > 0 && personTitles[toks[b-1].low] && toks[b-1].cap {
+					b--
+				}
+				if m.tj != s-1 || !(b == 0 || toks[b-1].kind == tPunct) {
+					continue
+				}
+				if m.ent.Kind == graph.KindUnclassified && !m.ent.Gazetteer && m.tj-m.ti >= 2 {
+					m.ent.Kind = graph.KindPerson
+				}
+				if m.ent.Kind == graph.KindPerson {
+					sp.ent = m.ent
+					sp.s, sp.e = m.s, m.e
+					sp.npS, sp.npE = m.ti, m.tj
+					sp.anonymous = false
+				}
+				break
+			}
+		}
 		d.apposition(toks, ms, sp.ent, e, v)
 		// "The Commander of the Operations, Lieutenant General X, said":
 		// the name in apposition is the speaker.
