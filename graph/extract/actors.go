@@ -228,14 +228,12 @@ func (d *docState) backedGroup(toks []token, i int) (*graph.Entity, int) {
 	if !oppositionNouns[n] && !oppositionHeads[n] && n != "militias" && n != "militia" && n != "forces" {
 		return nil, 0
 	}
-	name := toks[i].text + " " + toks[h].text
+	name := d.text[toks[i].s:toks[h].e]
 	if g := d.lookup(name); g != nil && actorKind(g.Kind) {
 		return g, h + 1
 	}
-	if name = d.text[toks[i].s:toks[h].e]; h > i+1 {
-		if g := d.lookup(name); g != nil && actorKind(g.Kind) {
-			return g, h + 1
-		}
+	if g := d.lookup(toks[i].text + " " + toks[h].text); h > i+1 && g != nil && actorKind(g.Kind) {
+		return g, h + 1
 	}
 	name = strings.ToUpper(name[:1]) + name[1:]
 	e := d.newEntity(graph.KindArmedGroup, name, nil, false)
@@ -251,6 +249,15 @@ func (d *docState) genericActors(toks []token, ms []mention) []mention {
 	d.ledCoalitions(toks, ms)
 	covered := func(i int) bool { return coveredBy(ms, i) >= 0 }
 	for i := 0; i < len(toks); i++ {
+		// "US-backed fighters": the gazetteer reads the backer's name in
+		// the fused word; the fighters it backs are the party.
+		if k := coveredBy(ms, i); k >= 0 && ms[k].ti == i && ms[k].tj == i+1 && ms[k].ent.Kind == graph.KindState && strings.HasSuffix(toks[i].low, "-backed") {
+			if e, j := d.backedGroup(toks, i); e != nil {
+				ms[k] = mention{ent: e, s: toks[i].s, e: toks[j-1].e, ti: i, tj: j}
+				i = j - 1
+				continue
+			}
+		}
 		if covered(i) || toks[i].kind != tWord {
 			continue
 		}
