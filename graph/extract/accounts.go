@@ -1887,8 +1887,8 @@ func asideEnd(toks []token, i int) int {
 		if v < len(toks) && (toks[v].low == "have" || toks[v].low == "has" || toks[v].low == "had") {
 			v++ // "X, together with Y, have taken"
 		}
-		if v < len(toks) && strings.HasSuffix(toks[v].low, "ly") && !eventVerbs[toks[v].low] {
-			v++
+		if v < len(toks) && (strings.HasSuffix(toks[v].low, "ly") || timeAdverbs[toks[v].low]) && !eventVerbs[toks[v].low] {
+			v++ // "..., today liberated", "..., finally took"
 		}
 		if v < len(toks) && eventVerbs[toks[v].low] && !strings.HasSuffix(toks[v].low, "ing") {
 			return k
@@ -1897,6 +1897,9 @@ func asideEnd(toks []token, i int) int {
 	}
 	return 0
 }
+
+// timeAdverbs may stand between a subject's aside and its verb.
+var timeAdverbs = set("today", "yesterday", "tonight", "now", "then", "also", "later", "again", "overnight")
 
 func absInt(x int) int {
 	if x < 0 {
