@@ -311,6 +311,18 @@ func (d *docState) genericActors(toks []token, ms []mention) []mention {
 				add = append(add, mention{ent: e, s: toks[i].s, e: toks[i+1].e, ti: i, tj: i + 2})
 				i++
 			}
+		case shiaWords[w] && i+1 < len(toks) && shiaForces[toks[i+1].base] && d.country != nil && (d.country.Name == "Iraq" || d.country.Name == "Syria"):
+			// "Shi'ite paramilitaries", "Shia militias": in Iraq the
+			// Popular Mobilisation, in Syria the militias fighting for the
+			// government.
+			name := "Popular Mobilization Forces"
+			if d.country.Name == "Syria" {
+				name = "pro-government forces"
+			}
+			if e := d.lookup(name, graph.KindArmedGroup); e != nil {
+				add = append(add, mention{ent: e, s: toks[i].s, e: toks[i+1].e, ti: i, tj: i + 2})
+				i++
+			}
 		case (w == "allied" && i+1 < len(toks) && (toks[i+1].base == "militias" || toks[i+1].base == "militia") || (w == "militias" || w == "militia") && i+2 < len(toks) && toks[i+1].low == "allied" && toks[i+2].low == "with") && d.country != nil && d.country.Name == "Syria":
 			// "the army and allied militias", "the militias allied with
 			// it": the militias fighting alongside the Syrian army.
@@ -395,6 +407,12 @@ func (d *docState) genericActors(toks []token, ms []mention) []mention {
 	}
 	return d.leaderForces(toks, append(ms, add...))
 }
+
+// shiaWords and shiaForces: "Shi'ite paramilitaries", "Shia militias".
+var (
+	shiaWords  = set("shi'ite", "shiite", "shia", "shi'a", "shi’ite")
+	shiaForces = set("paramilitaries", "paramilitary", "militias", "militia", "militiamen", "fighters", "volunteers", "forces")
+)
 
 // armyMembers, after "army", are its people and units, one party with it:
 // "the army units", "army troops".
