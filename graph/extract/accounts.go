@@ -203,7 +203,7 @@ type acc struct {
 var (
 	airCues = set("warplane", "warplanes", "jet", "jets", "aircraft", "airstrike",
 		"airstrikes", "air-strike", "air-strikes", "helicopter", "helicopters", "drone",
-		"drones", "bombers", "bomber", "sorties", "sortie", "airplanes", "planes", "plane", "aviation")
+		"drones", "bombers", "bomber", "sorties", "sortie", "airplanes", "planes", "plane")
 	strikeCues = set("strike", "strikes", "struck", "raid", "raids", "missile", "missiles",
 		"bombed", "bombing", "bombings", "bombardment", "bombarded")
 	shellingCues = set("shelling", "shelled", "artillery", "mortar", "mortars", "rockets", "rocket", "shells", "shell")
