@@ -272,6 +272,26 @@ func (d *docState) unknownNames(sg *segment, ms []mention) []mention {
 			i = j - 1
 			continue
 		}
+		// "Residents of Sunni villages said", "Witnesses of the attack": a
+		// plural common noun of people capitalised at the start of a
+		// sentence, then "of", names nobody; a name may follow "of".
+		if start == 0 && j-start >= 3 && toks[start+1].low == "of" && speakerNouns[toks[start].low] == graph.KindAnonymous && strings.HasSuffix(toks[start].low, "s") {
+			i = start + 1
+			continue
+		}
+		// "Witness A", "Interviewee 3", "Source B": a witness a report
+		// keeps anonymous by a letter or a number.
+		if end := j; speakerNouns[toks[start].low] == graph.KindAnonymous && !strings.HasSuffix(toks[start].low, "s") {
+			if j-start == 1 && j < len(toks) && toks[j].kind == tNum && len(toks[j].text) <= 3 {
+				end = j + 1
+			}
+			if end-start == 2 && (len(toks[start+1].text) == 1 && toks[start+1].cap || toks[start+1].kind == tNum) {
+				e := d.newEntity(graph.KindAnonymous, d.text[toks[start].s:toks[end-1].e], nil, true)
+				ms = replaceRange(ms, mention{ent: e, s: toks[start].s, e: toks[end-1].e, ti: start, tj: end}, toks)
+				i = end - 1
+				continue
+			}
+		}
 		cue := ""
 		cueEnd := j
 		for k := j; k < len(toks) && k < j+2 && lowerOutletCues[toks[k].low] && !toks[k].cap; k++ {
