@@ -689,6 +689,22 @@ func (d *docState) governorates(toks []token, ms []mention) []mention {
 			m.ent = gov
 			continue
 		}
+		// "the provinces of Hama, Idlib and Raqqa": cities listed after a
+		// plural governorate word and "of".
+		listed := false
+		for n := m.ti - 1; n > 0 && n >= m.ti-12; n-- {
+			if toks[n].low == "of" && (toks[n-1].low == "governorates" || toks[n-1].low == "provinces") {
+				listed = true
+				break
+			}
+			if !(isPunct(&toks[n], ",") || toks[n].low == "and" || toks[n].kind == tWord && (toks[n].cap || articleName(&toks[n]))) {
+				break
+			}
+		}
+		if listed {
+			m.ent = gov
+			continue
+		}
 		// "in Idlib and Hama governorates", "Hama and Latakia provinces":
 		// cities listed under a plural governorate word.
 		for n := m.tj; n < len(toks) && n < m.tj+8; n++ {
