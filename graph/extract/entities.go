@@ -670,6 +670,12 @@ func (d *docState) governorates(toks []token, ms []mention) []mention {
 		if !ok || gov.PlaceType != "governorate" {
 			continue
 		}
+		// Only the city a governorate is named after stands for it: "the
+		// Idlib countryside" is the governorate's, "the Kobani countryside"
+		// the town's own.
+		if !strings.Contains(gazetteer.FoldKey(gov.Name), gazetteer.FoldKey(m.ent.Name)) {
+			continue
+		}
 		p := m.ti - 1
 		if toks[p].low == "of" && p > 0 && govAround[toks[p-1].low] {
 			m.ent = gov
