@@ -496,7 +496,7 @@ var evalSets = []evalSet{
 	// 0.92/1.00. The round's starting extractor (b97527d) read on it:
 	// claims 0.80/0.82, perpetrators 0.56/0.82, speakers 0.84/0.87, the
 	// other rows the same. From then on it is diagnostic, like the third.
-	{"fourth training set", train4Dir, nil, true},
+	{"fourth training set", train4Dir, train4Thresholds, true},
 }
 
 const (
@@ -568,12 +568,13 @@ var heldoutThresholds = map[string][2]float64{
 // 0.94/1.00, claims 0.92/0.95, dates 0.93/0.93, event types 0.69/0.76,
 // perpetrators 0.58/0.82, places 0.84/0.74, speakers 0.96/0.96, values
 // 0.91/1.00. Floors only catch regressions; they were never a target.
+// Perpetrators raised after round 13 (0.79/0.82 -> 0.81/0.83).
 var heldout3Thresholds = map[string][2]float64{
 	"casualty values":           {0.93, 0.99},
 	"claims (speaker+polarity)": {0.92, 0.94},
 	"dates":                     {0.95, 0.89},
 	"event types":               {0.73, 0.75},
-	"perpetrators":              {0.78, 0.81},
+	"perpetrators":              {0.80, 0.82},
 	"places":                    {0.88, 0.92},
 	"speakers":                  {0.95, 0.95},
 	"values":                    {0.91, 0.99},
@@ -595,15 +596,16 @@ var heldout2Thresholds = map[string][2]float64{
 
 // trainThresholds: floors on the training set, just under its figures after
 // the sixth round of rules (the first written against it; casualty values
-// after the seventh, event types after the eighth).
+// after the seventh, event types after the eighth; claims, perpetrators,
+// places and speakers after the thirteenth).
 var trainThresholds = map[string][2]float64{
 	"casualty values":           {0.91, 0.99},
-	"claims (speaker+polarity)": {0.88, 0.89},
+	"claims (speaker+polarity)": {0.90, 0.91},
 	"dates":                     {0.95, 0.96},
 	"event types":               {0.73, 0.90},
-	"perpetrators":              {0.76, 0.95},
-	"places":                    {0.89, 0.90},
-	"speakers":                  {0.86, 0.89},
+	"perpetrators":              {0.77, 0.95},
+	"places":                    {0.91, 0.92},
+	"speakers":                  {0.90, 0.90},
 	"values":                    {0.86, 0.99},
 }
 
@@ -613,15 +615,16 @@ var trainThresholds = map[string][2]float64{
 // the twelfth: 0.69/0.84 -> 0.71/0.88). Perpetrators' recall
 // floor was lowered from 0.70 in round 10, when the matcher stopped
 // crediting the Turkish army for the label "Turkish-backed factions"
-// (0.72 -> 0.69 with nothing else changed).
+// (0.72 -> 0.69 with nothing else changed). Claims, perpetrators, places
+// and speakers raised after round 13.
 var train2Thresholds = map[string][2]float64{
 	"casualty values":           {0.96, 0.99},
-	"claims (speaker+polarity)": {0.86, 0.82},
+	"claims (speaker+polarity)": {0.87, 0.83},
 	"dates":                     {0.89, 0.90},
 	"event types":               {0.70, 0.87},
-	"perpetrators":              {0.68, 0.81},
-	"places":                    {0.89, 0.80},
-	"speakers":                  {0.85, 0.82},
+	"perpetrators":              {0.70, 0.82},
+	"places":                    {0.90, 0.81},
+	"speakers":                  {0.87, 0.83},
 	"values":                    {0.93, 0.99},
 }
 
@@ -635,16 +638,32 @@ var train2Thresholds = map[string][2]float64{
 // Before the ninth (the round-8 extractor, never fixed on this set): casualty
 // values 0.88/1.00, claims 0.79/0.76, dates 0.93/0.89, event types
 // 0.66/0.80, perpetrators 0.49/0.74, places 0.80/0.93, speakers 0.73/0.89,
-// values 0.81/1.00.
+// values 0.81/1.00. Claims, event types, perpetrators and speakers raised
+// after round 13 (perpetrators 0.63/0.85 -> 0.70/0.86, speakers 0.81/0.90
+// -> 0.90/0.95, claims 0.83/0.80 -> 0.87/0.84).
 var train3Thresholds = map[string][2]float64{
 	"casualty values":           {0.87, 0.99},
-	"claims (speaker+polarity)": {0.82, 0.79},
+	"claims (speaker+polarity)": {0.86, 0.83},
 	"dates":                     {0.92, 0.88},
-	"event types":               {0.76, 0.89},
-	"perpetrators":              {0.62, 0.84},
+	"event types":               {0.77, 0.89},
+	"perpetrators":              {0.69, 0.85},
 	"places":                    {0.96, 0.94},
-	"speakers":                  {0.80, 0.89},
+	"speakers":                  {0.89, 0.94},
 	"values":                    {0.80, 0.99},
+}
+
+// train4Thresholds: floors on the fourth training set, just under its
+// figures at the end of round 13 (measured before use at its start: see
+// evalSets).
+var train4Thresholds = map[string][2]float64{
+	"casualty values":           {0.95, 0.99},
+	"claims (speaker+polarity)": {0.81, 0.83},
+	"dates":                     {0.93, 0.92},
+	"event types":               {0.65, 0.75},
+	"perpetrators":              {0.66, 0.83},
+	"places":                    {0.85, 0.96},
+	"speakers":                  {0.88, 0.89},
+	"values":                    {0.91, 0.99},
 }
 
 // devThresholds: floors on the development set.
