@@ -21,6 +21,13 @@
 // so (Truncated, Omitted, Note). Without a focus the walk starts from every
 // event and document and has no depth limit, within the same budget.
 //
+// An edge budget (Options.MaxEdges) bounds the edges between the nodes
+// taken: links between claims grow with the square of an event's claims.
+// Every other edge is kept first, then analyst links before computed ones,
+// disputes, revises and repeats before corroborates; links past the budget
+// are counted (OmittedEdges, OmittedEdgesByRelation) but never built. A
+// graph within both budgets is written as it was before the edge budget.
+//
 // Every edge carries its provenance: the cayley label of the quads it
 // stands for (<cg:ingest/DOC> for what a document's ingestion wrote,
 // <cg:xref> for computed cross-references, <cg:judgement/ID> for an

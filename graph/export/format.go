@@ -192,17 +192,25 @@ type header struct {
 	Truncated      bool     `json:"truncated"`
 	Omitted        int      `json:"omitted"`
 	OmittedAtLeast bool     `json:"omitted_at_least,omitempty"`
-	Note           string   `json:"note,omitempty"`
-	NodeCount      int      `json:"node_count"`
-	EdgeCount      int      `json:"edge_count"`
+	// The edge budget, described only when it cut the graph (EdgesCut).
+	MaxEdges               int            `json:"max_edges,omitempty"`
+	OmittedEdges           int            `json:"omitted_edges,omitempty"`
+	OmittedEdgesByRelation map[string]int `json:"omitted_edges_by_relation,omitempty"`
+	Note                   string         `json:"note,omitempty"`
+	NodeCount              int            `json:"node_count"`
+	EdgeCount              int            `json:"edge_count"`
 }
 
 func headerOf(g *Graph) header {
-	return header{
+	h := header{
 		Focus: g.Focus, FocusType: g.FocusType, Depth: g.Depth, From: g.From, To: g.To,
 		Relations: g.Relations, MaxNodes: g.MaxNodes, Truncated: g.Truncated, Omitted: g.Omitted,
 		OmittedAtLeast: g.OmittedAtLeast, Note: g.Note, NodeCount: len(g.Nodes), EdgeCount: len(g.Edges),
 	}
+	if g.EdgesCut() {
+		h.MaxEdges, h.OmittedEdges, h.OmittedEdgesByRelation = g.MaxEdges, g.OmittedEdges, g.OmittedEdgesByRelation
+	}
+	return h
 }
 
 type cyElement struct {

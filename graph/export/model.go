@@ -100,15 +100,21 @@ type Graph struct {
 	// Relations is the relation filter, nil for all.
 	Relations []string `json:"relations,omitempty"`
 	MaxNodes  int      `json:"max_nodes"`
-	// Truncated is true when the node budget left nodes out; Omitted is
-	// how many nodes the walk found and left out (at least that many when
-	// OmittedAtLeast), and Note says it in words.
-	Truncated      bool   `json:"truncated"`
-	Omitted        int    `json:"omitted"`
-	OmittedAtLeast bool   `json:"omitted_at_least,omitempty"`
-	Note           string `json:"note,omitempty"`
-	Nodes          []Node `json:"nodes"`
-	Edges          []Edge `json:"edges"`
+	// MaxEdges is the edge budget.
+	MaxEdges int `json:"max_edges,omitempty"`
+	// Truncated is true when the node budget left nodes out or the edge
+	// budget left edges out; Omitted is how many nodes the walk found and
+	// left out (at least that many when OmittedAtLeast), OmittedEdges how
+	// many edges between the nodes taken were left out (exactly), by
+	// relation in OmittedEdgesByRelation, and Note says it in words.
+	Truncated              bool           `json:"truncated"`
+	Omitted                int            `json:"omitted"`
+	OmittedAtLeast         bool           `json:"omitted_at_least,omitempty"`
+	OmittedEdges           int            `json:"omitted_edges,omitempty"`
+	OmittedEdgesByRelation map[string]int `json:"omitted_edges_by_relation,omitempty"`
+	Note                   string         `json:"note,omitempty"`
+	Nodes                  []Node         `json:"nodes"`
+	Edges                  []Edge         `json:"edges"`
 }
 
 // Node is one vertex: its id (the record's UUID), type, label, dates and
@@ -351,18 +357,37 @@ func sortGraph(g *Graph) {
 		}
 		return a.ID < b.ID
 	})
-	g.Edges = sortedStable(g.Edges, func(a, b *Edge) bool {
-		if a.Source != b.Source {
-			return a.Source < b.Source
+	g.Edges = sortedStable(g.Edges, edgeLess)
+}
+
+// EdgesCut reports whether the edge budget left edges out. The formats
+// describe the edge budget (max_edges, omitted_edges,
+// omitted_edges_by_relation) only then, so that a graph within it is
+// written as it was before the budget existed.
+func (g *Graph) EdgesCut() bool { return g.OmittedEdges > 0 }
+
+// relationCounts writes counts by relation, in the order of Relations
+// (then any other, by name): "corroborates 12, repeats 3" with sep " " and
+// join ", ".
+func relationCounts(m map[string]int, sep, join string) string {
+	var rels []string
+	for _, r := range Relations {
+		if m[r] > 0 {
+			rels = append(rels, r)
 		}
-		if a.Relation != b.Relation {
-			return a.Relation < b.Relation
+	}
+	var other []string
+	for r, n := range m {
+		if n > 0 && !knownRelation(r) {
+			other = append(other, r)
 		}
-		if a.Target != b.Target {
-			return a.Target < b.Target
-		}
-		return a.ID < b.ID
-	})
+	}
+	sort.Strings(other)
+	parts := make([]string, 0, len(rels)+len(other))
+	for _, r := range append(rels, other...) {
+		parts = append(parts, r+sep+strconv.Itoa(m[r]))
+	}
+	return strings.Join(parts, join)
 }
 
 // sortedStable is xs stably sorted by less. It sorts positions and copies

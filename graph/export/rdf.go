@@ -106,6 +106,11 @@ func writeJSONLD(w io.Writer, g *Graph) error {
 	if g.Focus != "" {
 		sel["cg:focus"] = idRef(IRI(g.FocusType, g.Focus))
 	}
+	if g.EdgesCut() {
+		sel["cg:maxEdges"] = literal(AttrInt, g.MaxEdges)
+		sel["cg:omittedEdges"] = literal(AttrInt, g.OmittedEdges)
+		sel["cg:omittedEdgesByRelation"] = relationCounts(g.OmittedEdgesByRelation, "=", ",")
+	}
 	if g.Note != "" {
 		sel["rdfs:comment"] = g.Note
 	}

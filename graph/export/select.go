@@ -1,6 +1,7 @@
 package export
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -68,6 +69,11 @@ const (
 	MaxDepth        = 4
 	DefaultMaxNodes = 500
 	HardMaxNodes    = 5000
+	// DefaultMaxEdges is four edges a node at the default node budget: a
+	// 500-node graph's structural edges (document, claim, account, event
+	// and entity edges) fit in it, with room for its stance links first.
+	DefaultMaxEdges = 4 * DefaultMaxNodes
+	HardMaxEdges    = 50000
 )
 
 // Options says what to select.
@@ -87,6 +93,12 @@ type Options struct {
 	// MaxNodes is the node budget: 0 means DefaultMaxNodes, at most
 	// HardMaxNodes.
 	MaxNodes int
+	// MaxEdges is the edge budget: 0 means DefaultMaxEdges, at most
+	// HardMaxEdges. When the selected nodes have more edges, the edges
+	// kept are, in this order: every edge that is not a link between
+	// claims, analyst links, computed links; links by relation (disputes,
+	// revises, repeats, corroborates); within that, the graph's own order.
+	MaxEdges int
 }
 
 // Check validates o and fills its defaults.
@@ -99,6 +111,12 @@ func (o *Options) Check() error {
 	}
 	if o.MaxNodes < 1 || o.MaxNodes > HardMaxNodes {
 		return graph.Errorf(graph.EINVALID, "max_nodes must be a whole number from 1 to %d, not %d", HardMaxNodes, o.MaxNodes)
+	}
+	if o.MaxEdges == 0 {
+		o.MaxEdges = DefaultMaxEdges
+	}
+	if o.MaxEdges < 1 || o.MaxEdges > HardMaxEdges {
+		return graph.Errorf(graph.EINVALID, "max_edges must be a whole number from 1 to %d, not %d", HardMaxEdges, o.MaxEdges)
 	}
 	for _, d := range []struct{ name, v string }{{"from", o.From}, {"to", o.To}} {
 		if d.v == "" {
@@ -157,6 +175,8 @@ type selector struct {
 	omitted map[uuid.UUID]bool
 	atLeast bool // some neighbours were not listed, so Omitted is a floor
 	full    bool
+
+	edgesCut map[string]int // relation -> edges the edge budget left out
 }
 
 // Select walks the graph from opt.Focus and returns the subgraph. An
@@ -172,7 +192,7 @@ func Select(ctx context.Context, src Source, opt Options) (*Graph, error) {
 		evs: map[uuid.UUID]*graph.Event{}, links: map[uuid.UUID][]graph.Link{},
 		taken: map[uuid.UUID]int{}, omitted: map[uuid.UUID]bool{},
 	}
-	g := &Graph{Focus: opt.Focus, Depth: opt.Depth, From: opt.From, To: opt.To, MaxNodes: opt.MaxNodes}
+	g := &Graph{Focus: opt.Focus, Depth: opt.Depth, From: opt.From, To: opt.To, MaxNodes: opt.MaxNodes, MaxEdges: opt.MaxEdges}
 	for r := range opt.Relations {
 		g.Relations = append(g.Relations, r)
 	}
@@ -246,19 +266,30 @@ func Select(ctx context.Context, src Source, opt Options) (*Graph, error) {
 	}
 	g.Omitted = len(s.omitted)
 	g.OmittedAtLeast = s.atLeast
-	g.Truncated = g.Omitted > 0 || s.atLeast
-	if g.Truncated {
+	var notes []string
+	if g.Omitted > 0 || s.atLeast {
 		at := ""
 		if s.atLeast {
 			at = "at least "
 		}
-		g.Note = fmt.Sprintf("the node budget of %d nodes cut the graph: %s%d more nodes were found and left out; narrow the selection (depth, relations, from/to) or raise max_nodes (at most %d)",
+		note := fmt.Sprintf("the node budget of %d nodes cut the graph: %s%d more nodes were found and left out; narrow the selection (depth, relations, from/to) or raise max_nodes (at most %d)",
 			opt.MaxNodes, at, g.Omitted, HardMaxNodes)
 		if g.Omitted == 0 {
-			g.Note = fmt.Sprintf("the node budget of %d nodes cut the graph: more nodes lie beyond it; narrow the selection (depth, relations, from/to) or raise max_nodes (at most %d)",
+			note = fmt.Sprintf("the node budget of %d nodes cut the graph: more nodes lie beyond it; narrow the selection (depth, relations, from/to) or raise max_nodes (at most %d)",
 				opt.MaxNodes, HardMaxNodes)
 		}
+		notes = append(notes, note)
 	}
+	if len(s.edgesCut) > 0 {
+		for _, n := range s.edgesCut {
+			g.OmittedEdges += n
+		}
+		g.OmittedEdgesByRelation = s.edgesCut
+		notes = append(notes, fmt.Sprintf("the edge budget of %d edges cut the graph: %d more edges between its nodes were left out (%s); it keeps every edge that is not a link between claims first, then analyst links before computed ones, disputes, revises and repeats before corroborates; ask for the relations you need (relations=) or raise max_edges (at most %d)",
+			opt.MaxEdges, g.OmittedEdges, relationCounts(s.edgesCut, " ", ", "), HardMaxEdges))
+	}
+	g.Truncated = len(notes) > 0
+	g.Note = strings.Join(notes, "; ")
 	sortGraph(g)
 	return g, nil
 }
@@ -902,64 +933,175 @@ func (s *selector) build(ctx context.Context, g *Graph) error {
 			}
 		}
 	}
-	// Links between taken claims.
-	if s.allowed(RelCorroborates) || s.allowed(RelDisputes) || s.allowed(RelRevises) || s.allowed(RelRepeats) {
-		if err := s.prefetchLinks(ctx, s.order); err != nil {
-			return err
+	// Structural edges go first; when they alone exceed the budget, the
+	// first of them in the graph's order are kept.
+	if len(g.Edges) > s.opt.MaxEdges {
+		g.Edges = sortedStable(g.Edges, edgeLess)
+		for i := s.opt.MaxEdges; i < len(g.Edges); i++ {
+			s.cutEdge(g.Edges[i].Relation)
 		}
+		g.Edges = g.Edges[:s.opt.MaxEdges]
 	}
+	// Links between taken claims.
+	if !s.allowed(RelCorroborates) && !s.allowed(RelDisputes) && !s.allowed(RelRevises) && !s.allowed(RelRepeats) {
+		return nil
+	}
+	if err := s.prefetchLinks(ctx, s.order); err != nil {
+		return err
+	}
+	cands, err := s.linkCandidates(ctx)
+	if err != nil {
+		return err
+	}
+	if room := s.opt.MaxEdges - len(g.Edges); len(cands) > room {
+		// Keep the links that come first by priority, and count the rest
+		// without building their edges.
+		sort.Slice(cands, func(i, j int) bool { return cands[i].before(&cands[j]) })
+		for i := room; i < len(cands); i++ {
+			s.cutEdge(cands[i].l.Relation)
+		}
+		cands = cands[:room]
+	}
+	for i := range cands {
+		l := cands[i].l
+		// Computed links are written in the batch that computed them
+		// (a document's ingestion, or a rebuild): ResolveProvenance
+		// reads which.
+		prov, origin := "", OriginXref
+		if l.Origin == "analyst" {
+			origin = OriginAnalyst
+			if j, err := s.linkJudgement(ctx, l); err != nil {
+				return err
+			} else if j != uuid.Nil {
+				prov = "cg:judgement/" + j.String()
+			}
+		}
+		// The link is a node of its own in the store: the edge keeps its
+		// id.
+		e := Edge{
+			ID: l.ID.String(), Source: l.From.String(), Target: l.To.String(), Relation: l.Relation, Stance: l.Relation,
+			Provenance: prov, Origin: origin, Start: later(starts[l.From], starts[l.To]), Attrs: map[string]any{},
+		}
+		if l.Reason != "" {
+			e.Attrs["reason"] = l.Reason
+		}
+		if l.Score != 0 {
+			e.Attrs["score"] = l.Score
+		}
+		if l.Attribute != "" {
+			e.Attrs["attribute"] = l.Attribute
+		}
+		if l.Author != "" {
+			e.Attrs["author"] = l.Author
+		}
+		g.Edges = append(g.Edges, e)
+	}
+	return nil
+}
+
+// cutEdge counts an edge of relation rel that the edge budget left out.
+func (s *selector) cutEdge(rel string) {
+	if s.edgesCut == nil {
+		s.edgesCut = map[string]int{}
+	}
+	s.edgesCut[rel]++
+}
+
+// linkCand is a link between two taken claims that may become an edge.
+type linkCand struct {
+	l     *graph.Link
+	class int // linkClass: lower is kept first
+}
+
+// linkKey identifies a link edge: one edge per relation, source and
+// target, whichever claim's list names it first.
+type linkKey struct {
+	rel      string
+	from, to uuid.UUID
+}
+
+// linkRank orders link relations under the edge budget: disputes first,
+// corroborates last of the four, any other after them.
+var linkRank = map[string]int{RelDisputes: 0, RelRevises: 1, RelRepeats: 2, RelCorroborates: 3}
+
+// linkClass is a link's priority class under the edge budget: analyst
+// links before computed ones, then by relation (linkRank).
+func linkClass(l *graph.Link) int {
+	r, ok := linkRank[l.Relation]
+	if !ok {
+		r = len(linkRank)
+	}
+	if l.Origin != "analyst" {
+		r += len(linkRank) + 1
+	}
+	return r
+}
+
+// before orders candidates by class, then as sortGraph orders edges
+// (source, relation, target, id). A UUID's string sorts as its bytes.
+func (a *linkCand) before(b *linkCand) bool {
+	if a.class != b.class {
+		return a.class < b.class
+	}
+	if c := bytes.Compare(a.l.From[:], b.l.From[:]); c != 0 {
+		return c < 0
+	}
+	if a.l.Relation != b.l.Relation {
+		return a.l.Relation < b.l.Relation
+	}
+	if c := bytes.Compare(a.l.To[:], b.l.To[:]); c != 0 {
+		return c < 0
+	}
+	return bytes.Compare(a.l.ID[:], b.l.ID[:]) < 0
+}
+
+// linkCandidates lists the allowed links between taken claims, each edge
+// once, in the order the claims were taken and their links listed.
+func (s *selector) linkCandidates(ctx context.Context) ([]linkCand, error) {
+	var out []linkCand
+	seen := map[linkKey]bool{}
 	for _, r := range s.order {
 		if r.typ != TypeClaim {
 			continue
 		}
-		if !s.allowed(RelCorroborates) && !s.allowed(RelDisputes) && !s.allowed(RelRevises) && !s.allowed(RelRepeats) {
-			break
-		}
 		links, err := s.claimLinks(ctx, r.id)
 		if err != nil {
-			return err
+			return nil, err
 		}
-		for _, l := range links {
-			if !stances[l.Relation] {
+		for i := range links {
+			l := &links[i]
+			if !stances[l.Relation] || !s.allowed(l.Relation) || l.From == uuid.Nil || l.To == uuid.Nil {
 				continue
 			}
-			// Computed links are written in the batch that computed them
-			// (a document's ingestion, or a rebuild): ResolveProvenance
-			// reads which.
-			prov, origin := "", OriginXref
-			if l.Origin == "analyst" {
-				origin = OriginAnalyst
-				prov = ""
-				if j, err := s.linkJudgement(ctx, &l); err != nil {
-					return err
-				} else if j != uuid.Nil {
-					prov = "cg:judgement/" + j.String()
-				}
-			}
-			e := edge(l.Relation, l.From, l.To, prov, origin)
-			if e == nil {
+			if _, ok := s.taken[l.From]; !ok {
 				continue
 			}
-			// The link is a node of its own in the store: keep its id.
-			e.ID = l.ID.String()
-			seen[e.ID] = true
-			e.Stance = l.Relation
-			e.Attrs = map[string]any{}
-			if l.Reason != "" {
-				e.Attrs["reason"] = l.Reason
+			if _, ok := s.taken[l.To]; !ok {
+				continue
 			}
-			if l.Score != 0 {
-				e.Attrs["score"] = l.Score
+			k := linkKey{l.Relation, l.From, l.To}
+			if seen[k] {
+				continue
 			}
-			if l.Attribute != "" {
-				e.Attrs["attribute"] = l.Attribute
-			}
-			if l.Author != "" {
-				e.Attrs["author"] = l.Author
-			}
+			seen[k] = true
+			out = append(out, linkCand{l: l, class: linkClass(l)})
 		}
 	}
-	return nil
+	return out, nil
+}
+
+// edgeLess is sortGraph's order of edges: source, relation, target, id.
+func edgeLess(a, b *Edge) bool {
+	if a.Source != b.Source {
+		return a.Source < b.Source
+	}
+	if a.Relation != b.Relation {
+		return a.Relation < b.Relation
+	}
+	if a.Target != b.Target {
+		return a.Target < b.Target
+	}
+	return a.ID < b.ID
 }
 
 // linkJudgement finds the analyst judgement that made a link.

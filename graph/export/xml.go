@@ -46,6 +46,21 @@ var graphAttrs = []AttrDef{
 	{"omitted_at_least", AttrBool}, {"note", AttrString},
 }
 
+// edgeBudgetAttrs describe the edge budget, declared and written only
+// when it cut the graph (Graph.EdgesCut). omitted_edges_by_relation is
+// "relation=count,..." in the order of Relations.
+var edgeBudgetAttrs = []AttrDef{
+	{"max_edges", AttrInt}, {"omitted_edges", AttrInt}, {"omitted_edges_by_relation", AttrString},
+}
+
+// graphAttrsOf are the graph attributes g is written with.
+func graphAttrsOf(g *Graph) []AttrDef {
+	if !g.EdgesCut() {
+		return graphAttrs
+	}
+	return append(append([]AttrDef(nil), graphAttrs...), edgeBudgetAttrs...)
+}
+
 func graphAttr(g *Graph, name string) any {
 	switch name {
 	case "focus":
@@ -70,6 +85,12 @@ func graphAttr(g *Graph, name string) any {
 		return g.OmittedAtLeast
 	case "note":
 		return nilIfEmpty(g.Note)
+	case "max_edges":
+		return g.MaxEdges
+	case "omitted_edges":
+		return g.OmittedEdges
+	case "omitted_edges_by_relation":
+		return nilIfEmpty(relationCounts(g.OmittedEdgesByRelation, "=", ","))
 	}
 	return nil
 }
@@ -89,7 +110,8 @@ func writeGraphML(w *bufio.Writer, g *Graph) error {
 		x.attr("attr.type", string(a.Type))
 		x.raw("/>\n")
 	}
-	for _, a := range graphAttrs {
+	gattrs := graphAttrsOf(g)
+	for _, a := range gattrs {
 		key("g_", "graph", a)
 	}
 	for _, a := range NodeAttrs {
@@ -107,7 +129,7 @@ func writeGraphML(w *bufio.Writer, g *Graph) error {
 		x.raw("</data>\n")
 	}
 	x.raw(`  <graph id="claimgraph" edgedefault="directed">`, "\n")
-	for _, a := range graphAttrs {
+	for _, a := range gattrs {
 		data("    ", "g_"+a.Name, graphAttr(g, a.Name))
 	}
 	for i := range g.Nodes {
