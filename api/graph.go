@@ -30,7 +30,7 @@ func (s *Server) routeGraph(e *echo.Echo) {
 }
 
 // graphOptions reads the selection from the query: focus, depth (default
-// 2, at most export.MaxDepth), relations, from, to, max_nodes.
+// 2, at most export.MaxDepth), relations, from, to, max_nodes, max_edges.
 func graphOptions(c echo.Context) (export.Options, error) {
 	opt := export.Options{Focus: strings.TrimSpace(c.QueryParam("focus")), Depth: export.DefaultDepth}
 	if opt.Focus != "" {
@@ -51,6 +51,13 @@ func graphOptions(c echo.Context) (export.Options, error) {
 			return opt, graph.Errorf(graph.EINVALID, "max_nodes must be a whole number from 1 to %d", export.HardMaxNodes)
 		}
 		opt.MaxNodes = n
+	}
+	if m := c.QueryParam("max_edges"); m != "" {
+		n, err := strconv.Atoi(m)
+		if err != nil || n < 1 || n > export.HardMaxEdges {
+			return opt, graph.Errorf(graph.EINVALID, "max_edges must be a whole number from 1 to %d", export.HardMaxEdges)
+		}
+		opt.MaxEdges = n
 	}
 	rels, err := export.ParseRelations(c.QueryParam("relations"))
 	if err != nil {
@@ -121,6 +128,9 @@ func (s *Server) getGraph(c echo.Context) error {
 	h.Set("X-Graph-Edges", strconv.Itoa(len(g.Edges)))
 	h.Set("X-Graph-Truncated", strconv.FormatBool(g.Truncated))
 	h.Set("X-Graph-Omitted", strconv.Itoa(g.Omitted))
+	if g.EdgesCut() {
+		h.Set("X-Graph-Omitted-Edges", strconv.Itoa(g.OmittedEdges))
+	}
 	h.Set(echo.HeaderXContentTypeOptions, "nosniff")
 	h.Set("Vary", echo.HeaderAccept)
 	if f != export.FormatCytoscape && f != export.FormatD3 {

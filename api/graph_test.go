@@ -8,10 +8,12 @@ import (
 	"io"
 	"net/http"
 	"net/url"
+	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/claimgraph/claimgraph/api"
+	"github.com/claimgraph/claimgraph/graph/export"
 )
 
 // get sends a GET with optional Accept header and returns the response
@@ -301,6 +303,121 @@ func TestViewerAssets(t *testing.T) {
 	for _, bad := range []string{"innerHTML", "outerHTML", "insertAdjacentHTML", "document.write"} {
 		if bytes.Contains(js, []byte(bad)) {
 			t.Errorf("app.js uses %s", bad)
+		}
+	}
+}
+
+// graphIDs lists the ids of every event or document (path /v1/events or
+// /v1/documents), page by page.
+func (ts *testServer) graphIDs(path string) []string {
+	ts.t.Helper()
+	var ids []string
+	cursor := ""
+	for {
+		res, b := ts.get(path+"?limit=500&cursor="+url.QueryEscape(cursor), "")
+		var page struct {
+			Items []struct {
+				ID string `json:"id"`
+			} `json:"items"`
+			NextCursor string `json:"next_cursor"`
+		}
+		if res.StatusCode != http.StatusOK || json.Unmarshal(b, &page) != nil {
+			ts.t.Fatalf("%s: %d %s", path, res.StatusCode, trim(b))
+		}
+		for _, it := range page.Items {
+			ids = append(ids, it.ID)
+		}
+		if page.NextCursor == "" {
+			return ids
+		}
+		cursor = page.NextCursor
+	}
+}
+
+// TestGraphEdgeBudgetKeepsCorpusWhole asks for the depth-2 graph around
+// every event and document of the example corpus, and for the whole
+// graph: the default edge budget cuts none of them, so each answer is the
+// one the hard maximum gives, byte for byte, and says nothing of edges.
+func TestGraphEdgeBudgetKeepsCorpusWhole(t *testing.T) {
+	ts := newTestServer(t, api.Config{})
+	ts.loadCorpus()
+	queries := []string{""}
+	for _, p := range []string{"/v1/events", "/v1/documents"} {
+		for _, id := range ts.graphIDs(p) {
+			queries = append(queries, "focus="+id+"&depth=2&")
+		}
+	}
+	if len(queries) < 10 {
+		t.Fatalf("%d graphs", len(queries))
+	}
+	most := 0
+	for _, q := range queries {
+		res, def := ts.get("/v1/graph?"+q, "")
+		res2, hard := ts.get("/v1/graph?"+q+"max_edges="+strconv.Itoa(export.HardMaxEdges), "")
+		if res.StatusCode != http.StatusOK || res2.StatusCode != http.StatusOK {
+			t.Fatalf("%s: %d %d", q, res.StatusCode, res2.StatusCode)
+		}
+		if !bytes.Equal(def, hard) || bytes.Contains(def, []byte("omitted_edges")) || res.Header.Get("X-Graph-Omitted-Edges") != "" {
+			t.Errorf("%s: the default edge budget cut the graph", q)
+		}
+		n, _ := strconv.Atoi(res.Header.Get("X-Graph-Edges"))
+		most = max(most, n)
+	}
+	t.Logf("%d graphs, at most %d edges each (budget %d)", len(queries), most, export.DefaultMaxEdges)
+}
+
+// TestGraphEdgeBudget cuts the Qusur event's graph to a few edges: the
+// answer keeps its structure, says what it left out, and the parameter is
+// checked.
+func TestGraphEdgeBudget(t *testing.T) {
+	ts := newTestServer(t, api.Config{})
+	ts.loadCorpus()
+	ev := ts.qusurEvent()
+	res, b := ts.get("/v1/graph?focus="+ev+"&depth=2", "")
+	var whole cyGraph
+	if err := json.Unmarshal(b, &whole); err != nil || res.StatusCode != http.StatusOK {
+		t.Fatalf("%d %v", res.StatusCode, err)
+	}
+	links := 0
+	for _, e := range whole.Elements.Edges {
+		if e.Data["stance"] != nil {
+			links++
+		}
+	}
+	if links == 0 {
+		t.Fatal("the Qusur event's graph has no links between claims")
+	}
+	budget := whole.EdgeCount - links
+	res, b = ts.get("/v1/graph?focus="+ev+"&depth=2&max_edges="+strconv.Itoa(budget), "")
+	var cut struct {
+		cyGraph
+		MaxEdges     int            `json:"max_edges"`
+		OmittedEdges int            `json:"omitted_edges"`
+		ByRelation   map[string]int `json:"omitted_edges_by_relation"`
+	}
+	if err := json.Unmarshal(b, &cut); err != nil || res.StatusCode != http.StatusOK {
+		t.Fatalf("%d %v", res.StatusCode, err)
+	}
+	sum := 0
+	for _, n := range cut.ByRelation {
+		sum += n
+	}
+	if !cut.Truncated || cut.MaxEdges != budget || cut.OmittedEdges != links || sum != links || cut.EdgeCount != budget ||
+		cut.NodeCount != whole.NodeCount || !strings.Contains(cut.Note, "max_edges") || res.Header.Get("X-Graph-Truncated") != "true" ||
+		res.Header.Get("X-Graph-Omitted-Edges") != strconv.Itoa(links) {
+		t.Errorf("budget %d of %d edges: %+v headers %v", budget, whole.EdgeCount, cut, res.Header)
+	}
+	for _, e := range cut.Elements.Edges {
+		if e.Data["stance"] != nil {
+			t.Errorf("a link was kept before the structure: %v", e.Data)
+		}
+	}
+
+	for _, q := range []string{"max_edges=0x", "max_edges=-1", "max_edges=0", "max_edges=" + strconv.Itoa(export.HardMaxEdges+1), "max_edges=1e3"} {
+		res, b := ts.get("/v1/graph?focus="+ev+"&"+q, "")
+		var e api.ErrorBody
+		if res.StatusCode != http.StatusBadRequest || json.Unmarshal(b, &e) != nil || e.Error.Code != "invalid" || !strings.Contains(e.Error.Message, "max_edges") {
+			t.Errorf("%s: %d %s", q, res.StatusCode, b)
 		}
 	}
 }
