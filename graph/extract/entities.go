@@ -281,7 +281,7 @@ func (d *docState) unknownNames(sg *segment, ms []mention) []mention {
 		}
 		// "Witness A", "Interviewee 3", "Source B": a witness a report
 		// keeps anonymous by a letter or a number.
-		if end := j; speakerNouns[toks[start].low] == graph.KindAnonymous && !strings.HasSuffix(toks[start].low, "s") {
+		if end := j; start < j && speakerNouns[toks[start].low] == graph.KindAnonymous && !strings.HasSuffix(toks[start].low, "s") {
 			if j-start == 1 && j < len(toks) && toks[j].kind == tNum && len(toks[j].text) <= 3 {
 				end = j + 1
 			}
