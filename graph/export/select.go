@@ -1058,8 +1058,15 @@ func (a *linkCand) before(b *linkCand) bool {
 // linkCandidates lists the allowed links between taken claims, each edge
 // once, in the order the claims were taken and their links listed.
 func (s *selector) linkCandidates(ctx context.Context) ([]linkCand, error) {
-	var out []linkCand
-	seen := map[linkKey]bool{}
+	n := 0
+	for _, r := range s.order {
+		if r.typ == TypeClaim {
+			n += len(s.links[r.id])
+		}
+	}
+	// Most links are listed by both their claims.
+	out := make([]linkCand, 0, n/2+1)
+	seen := make(map[linkKey]bool, n/2+1)
 	for _, r := range s.order {
 		if r.typ != TypeClaim {
 			continue
