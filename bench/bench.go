@@ -53,6 +53,9 @@ type Config struct {
 	// NoBloom opens a bolt store without cayley's bloom filters
 	// (cayleystore.Options.NoBloom): less memory, slower writes.
 	NoBloom bool
+	// CacheBytes and MappedBytes are the store's read-cache and
+	// mapped-page bounds (cayleystore.Options); 0 means the defaults.
+	CacheBytes, MappedBytes int64
 	// HeapProfile, if set, is where a heap profile is written after the
 	// HTTP measurements, while the store is open (and HeapProfile.ingest
 	// after the bulk load).
@@ -230,7 +233,7 @@ func Run(ctx context.Context, cfg Config) (*Report, error) {
 		defer os.RemoveAll(dir)
 		dsn = filepath.Join(dir, "db")
 	}
-	sys, err := open(ctx, dsn, cayleystore.Options{SoleWriter: cfg.SoleWriter, NoBloom: cfg.NoBloom})
+	sys, err := open(ctx, dsn, cayleystore.Options{SoleWriter: cfg.SoleWriter, NoBloom: cfg.NoBloom, CacheBytes: cfg.CacheBytes, MappedBytes: cfg.MappedBytes})
 	if err != nil {
 		return nil, err
 	}

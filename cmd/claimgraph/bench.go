@@ -27,6 +27,8 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	fs.IntVar(&cfg.GroupSize, "group", 0, "most documents per group commit in the bulk load (0: the default, 1: one transaction per document)")
 	fs.BoolVar(&cfg.SoleWriter, "sole-writer", false, "on PostgreSQL: this process is the database's only writer, so the read cache is on")
 	fs.BoolVar(&cfg.NoBloom, "no-bloom", false, "on bolt: without cayley's bloom filters (about 480 MiB less memory, slower writes)")
+	cacheMiB := fs.Int64("cache", 0, "read cache bound in MiB (0: the store's default, 256; negative: no cache)")
+	mappedMiB := fs.Int64("mapped", 0, "on bolt: resident mapped store pages bound in MiB (0: the default, 512; negative: never released)")
 	jsonOut := fs.String("json", "", "also write the report as JSON to this file")
 	fs.StringVar(&cfg.HeapProfile, "memprofile", "", "write a heap profile to this file after the HTTP runs, with the store open")
 	cpuOut := fs.String("cpuprofile", "", "write a CPU profile of the whole run to this file (go tool pprof)")
@@ -40,6 +42,7 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return usageError{"bench: give [--docs N] [--db DIR|memory:|postgres://...] [--clients C] [--json FILE]"}
 	}
 	cfg.Log = stderr
+	cfg.CacheBytes, cfg.MappedBytes = *cacheMiB<<20, *mappedMiB<<20
 	setMemoryLimit(*memLimit)
 	if *cpuOut != "" {
 		f, err := os.Create(*cpuOut)

@@ -61,7 +61,7 @@ func TestBenchStretchProfile(t *testing.T) {
 	dir := t.TempDir()
 	prof := filepath.Join(dir, "late.out")
 	_, errs, err := run(t, nil, "bench", "--docs", "12", "--requests", "2", "--extra", "1", "--clients", "1",
-		"--db", filepath.Join(dir, "db"), "--stretch-profile", prof, "--stretch-from", "0")
+		"--db", filepath.Join(dir, "db"), "--stretch-profile", prof, "--stretch-from", "0", "--cache", "8", "--mapped", "8")
 	if err != nil {
 		t.Fatalf("bench: %v\n%s", err, errs)
 	}
