@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"os"
 	"slices"
 	"sort"
@@ -70,6 +71,9 @@ type selectCase struct {
 	From      string   `json:"from"`
 	To        string   `json:"to"`
 	MaxNodes  int      `json:"max_nodes"`
+	MaxEdges  int      `json:"max_edges"`
+	// OmittedEdges is what the edge budget left out, by relation.
+	OmittedEdges map[string]int `json:"omitted_edges"`
 	Nodes     []string `json:"nodes"`
 	EdgeCount int      `json:"edge_count"`
 	Edges     []string `json:"edges"`
@@ -104,7 +108,7 @@ func (f *fixture) options(t *testing.T, c selectCase) (Options, error) {
 	if err != nil {
 		return Options{}, err
 	}
-	return Options{Focus: focus, Depth: c.Depth, Relations: rels, From: c.From, To: c.To, MaxNodes: c.MaxNodes}, nil
+	return Options{Focus: focus, Depth: c.Depth, Relations: rels, From: c.From, To: c.To, MaxNodes: c.MaxNodes, MaxEdges: c.MaxEdges}, nil
 }
 
 func TestSelect(t *testing.T) {
@@ -158,6 +162,9 @@ func TestSelect(t *testing.T) {
 			if g.Truncated != c.Truncated || g.Omitted != c.Omitted || g.OmittedAtLeast != c.AtLeast {
 				t.Errorf("truncated %v omitted %d at least %v; want %v %d %v (note %q)",
 					g.Truncated, g.Omitted, g.OmittedAtLeast, c.Truncated, c.Omitted, c.AtLeast, g.Note)
+			}
+			if fmt.Sprint(g.OmittedEdgesByRelation) != fmt.Sprint(c.OmittedEdges) {
+				t.Errorf("omitted edges %v, want %v", g.OmittedEdgesByRelation, c.OmittedEdges)
 			}
 			if g.Truncated && !strings.Contains(g.Note, "budget") {
 				t.Errorf("truncated without a note: %q", g.Note)
