@@ -64,23 +64,23 @@ func (f *fixture) name(s string) string {
 }
 
 type selectCase struct {
-	Name      string   `json:"name"`
-	Focus     string   `json:"focus"`
-	Depth     int      `json:"depth"`
-	Relations string   `json:"relations"`
-	From      string   `json:"from"`
-	To        string   `json:"to"`
-	MaxNodes  int      `json:"max_nodes"`
-	MaxEdges  int      `json:"max_edges"`
+	Name      string `json:"name"`
+	Focus     string `json:"focus"`
+	Depth     int    `json:"depth"`
+	Relations string `json:"relations"`
+	From      string `json:"from"`
+	To        string `json:"to"`
+	MaxNodes  int    `json:"max_nodes"`
+	MaxEdges  int    `json:"max_edges"`
 	// OmittedEdges is what the edge budget left out, by relation.
 	OmittedEdges map[string]int `json:"omitted_edges"`
-	Nodes     []string `json:"nodes"`
-	EdgeCount int      `json:"edge_count"`
-	Edges     []string `json:"edges"`
-	Truncated bool     `json:"truncated"`
-	Omitted   int      `json:"omitted"`
-	AtLeast   bool     `json:"at_least"`
-	Error     string   `json:"error"`
+	Nodes        []string       `json:"nodes"`
+	EdgeCount    int            `json:"edge_count"`
+	Edges        []string       `json:"edges"`
+	Truncated    bool           `json:"truncated"`
+	Omitted      int            `json:"omitted"`
+	AtLeast      bool           `json:"at_least"`
+	Error        string         `json:"error"`
 }
 
 func loadCases(t *testing.T) []selectCase {
