@@ -762,6 +762,25 @@ func (d *docState) placeRefs(sg *segment, ms []mention) []mention {
 		if det != "the" && det != "that" && det != "this" {
 			continue
 		}
+		// "the Old City": the old city of the city the text is about,
+		// when the gazetteer knows it ("Homs Old City").
+		if det == "the" && i+2 < len(toks) && toks[i+1].text == "Old" && toks[i+2].text == "City" && !(i+3 < len(toks) && toks[i+3].low == "of") {
+			k := coveredBy(ms, i+1)
+			if k >= 0 && !(ms[k].ent.Kind == graph.KindUnclassified && ms[k].ti == i+1 && ms[k].tj == i+3) {
+				continue
+			}
+			if c := d.recentPlace(placeRefNouns["city"], false); c != nil {
+				if e := d.lookup(c.Name+" Old City", graph.KindPlace); e != nil {
+					m := mention{ent: e, s: toks[i+1].s, e: toks[i+2].e, ti: i + 1, tj: i + 3}
+					if k >= 0 {
+						ms[k] = m
+					} else {
+						added = append(added, m)
+					}
+				}
+			}
+			continue
+		}
 		n := i + 1
 		types, ok := placeRefNouns[toks[n].low]
 		if !ok {
