@@ -24,6 +24,7 @@ func runExport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	fs.StringVar(&opt.From, "from", "", "keep documents, claims and events dated on or after YYYY-MM-DD")
 	fs.StringVar(&opt.To, "to", "", "keep those dated on or before YYYY-MM-DD")
 	fs.IntVar(&opt.MaxNodes, "max-nodes", export.DefaultMaxNodes, fmt.Sprintf("node budget, at most %d", export.HardMaxNodes))
+	fs.IntVar(&opt.MaxEdges, "max-edges", export.DefaultMaxEdges, fmt.Sprintf("edge budget, at most %d (structure first, then disputes, revises, repeats, corroborates)", export.HardMaxEdges))
 	format := fs.String("format", "graphml", "cytoscape, d3, graphml, gexf, dot, jsonld or nquads")
 	out := fs.String("o", "", "write to FILE (atomically) instead of standard output")
 	if err := parse(fs, args); err != nil {

@@ -182,7 +182,28 @@ func TestExportWritesAFileToolsLoad(t *testing.T) {
 	if !strings.Contains(errb.String(), "budget") && !strings.Contains(errb.String(), "node") {
 		t.Errorf("the cut by the budget is not reported: %q", errb.String())
 	}
-	for _, args := range [][]string{{"export", "--db", db, "--focus", "not-a-uuid"}, {"export", "--db", db, "--format", "png"}, {"export", "--db", db, "--depth", "9"}} {
+	// The edge budget: a small one keeps fewer edges than the default, and
+	// says so.
+	edges := func(args ...string) int {
+		t.Helper()
+		var o, e bytes.Buffer
+		if err := Run(context.Background(), append([]string{"export", "--db", db, "--format", "cytoscape"}, args...), nil, &o, &e); err != nil {
+			t.Fatalf("export %v: %v %s", args, err, e.String())
+		}
+		var g struct {
+			Elements struct {
+				Edges []json.RawMessage `json:"edges"`
+			} `json:"elements"`
+		}
+		if err := json.Unmarshal(o.Bytes(), &g); err != nil {
+			t.Fatalf("export %v is not Cytoscape JSON: %v", args, err)
+		}
+		return len(g.Elements.Edges)
+	}
+	if all, few := edges(), edges("--max-edges", "10"); few != 10 || all <= few {
+		t.Errorf("edges: %d by default, %d with --max-edges 10", all, few)
+	}
+	for _, args := range [][]string{{"export", "--db", db, "--focus", "not-a-uuid"}, {"export", "--db", db, "--format", "png"}, {"export", "--db", db, "--depth", "9"}, {"export", "--db", db, "--max-edges", "0x"}, {"export", "--db", db, "--max-edges", "50001"}} {
 		if err := Run(context.Background(), args, nil, &bytes.Buffer{}, &bytes.Buffer{}); exitCode(err) != 2 {
 			t.Errorf("%v: %v, want a usage error", args, err)
 		}
