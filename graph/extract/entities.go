@@ -350,7 +350,13 @@ func (d *docState) unknownNames(sg *segment, ms []mention) []mention {
 		}
 		if pt != "" && !overlapsAny(ms, start, j) {
 			name := d.text[toks[start].s:toks[j-1].e]
-			e := d.newEntity(graph.KindPlace, name, nil, false)
+			// A spelling the gazetteer's running-text matcher leaves alone
+			// ("the town of Diban" for Dhiban) is the known place once the
+			// text marks it as a place.
+			e := d.knownPlace(name)
+			if e == nil {
+				e = d.newEntity(graph.KindPlace, name, nil, false)
+			}
 			if e.PlaceType == "" {
 				e.PlaceType = pt
 			}
@@ -423,6 +429,24 @@ func (d *docState) unknownNames(sg *segment, ms []mention) []mention {
 		}
 	}
 	return ms
+}
+
+// knownPlace returns the gazetteer's place of a name the text marks as a
+// place, written in another transliteration, or nil. States and
+// governorates are left out: a village's name that folds to one is
+// another place.
+func (d *docState) knownPlace(name string) *graph.Entity {
+	for _, e := range d.g.Lookup(name) {
+		if e.Kind != graph.KindPlace {
+			continue
+		}
+		switch e.PlaceType {
+		case "country", "governorate", "region", "":
+			return nil
+		}
+		return e
+	}
+	return nil
 }
 
 // articleName reports a word written with an Arabic article before a
