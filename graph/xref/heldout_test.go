@@ -371,11 +371,13 @@ func TestTrain2(t *testing.T) {
 
 // The fourth extraction training set (testdata/train4: the 25 documents of
 // graph/extract/testdata/train4 and their event truth, see its README),
-// held back as a validation set: scored like the third held-out set,
-// figures only, no floors, and its misses are never logged.
+// a training / diagnostic set since cross-referencing round 4 (measured
+// once before use, at 7201fb5: pairs 0.95 / 0.80, conflicts precision 0.42,
+// recall 0.42): rules may be read and fixed against it, so its figures say
+// nothing about unseen text, and XREF_HELDOUT_DETAIL=1 logs its misses.
 func TestTrain4(t *testing.T) {
 	needSet(t, "testdata/train4")
-	evaluate(t, "testdata/train4", nil, false)
+	evaluate(t, "testdata/train4", nil, os.Getenv("XREF_HELDOUT_DETAIL") != "")
 }
 
 func TestHeldout(t *testing.T) {
