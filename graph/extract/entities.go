@@ -521,6 +521,10 @@ var placeNouns = map[string]string{
 	"village": "village", "town": "town", "city": "city", "neighbourhood": "neighbourhood",
 	"neighborhood": "neighbourhood", "district": "district", "camp": "camp",
 	"quarter": "neighbourhood", "suburb": "town", "area": "town", "hamlet": "village",
+	"settlement": "village", "locality": "village",
+	// Landmarks named by their kind after the name: "the Maryam Beg
+	// bridge", "Mishtenur hill", "the Baba Gurgur oilfield".
+	"bridge": "landmark", "hill": "landmark", "oilfield": "landmark",
 }
 
 // placeNounAround returns the place type of a name the text gives a kind:
