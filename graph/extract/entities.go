@@ -542,6 +542,9 @@ func (d *docState) placeNounAround(toks []token, s, e int) string {
 			return pt
 		}
 	}
+	if pt := appositivePlace(toks, e); pt != "" {
+		return pt
+	}
 	// A list under a plural kind: "the neighbourhoods of al-Midan,
 	// al-Sulaymaniyah and al-Jamiliyah", "the al-Hamidiyah and al-Arfi
 	// neighbourhoods".
@@ -581,6 +584,47 @@ func (d *docState) placeNounAround(toks []token, s, e int) string {
 	}
 	return ""
 }
+
+// appositivePlace returns the place type of a name placed by what follows
+// it after a comma: a bearing from another place ("Tal Hamis, south of
+// Qamishli", "Umm Rumman, 12 km east of the city") or a kind of place
+// with where it lies ("Khirbet Ghazaleh, a village near Daraa"). A kind
+// that goes on as a noun phrase ("Ahmad, a town councillor") is no
+// apposition of place.
+func appositivePlace(toks []token, e int) string {
+	if e+2 >= len(toks) || !isPunct(&toks[e], ",") {
+		return ""
+	}
+	k := e + 1
+	if toks[k].kind == tNum && k+2 < len(toks) && distanceUnits[toks[k+1].low] {
+		k += 2
+	}
+	if compassPoints[toks[k].low] && k+1 < len(toks) && toks[k+1].low == "of" {
+		return "town"
+	}
+	if toks[k].low != "a" && toks[k].low != "an" {
+		return ""
+	}
+	for n := k + 1; n < len(toks) && n <= k+3; n++ {
+		pt, ok := placeNouns[toks[n].low]
+		if !ok || toks[n].cap {
+			continue
+		}
+		if n+1 == len(toks) || toks[n+1].kind == tPunct || locative[toks[n+1].low] || compassPoints[toks[n+1].low] || toks[n+1].low == "of" {
+			return pt
+		}
+		return ""
+	}
+	return ""
+}
+
+var (
+	// compassPoints are bearings that take "of": "south of Kobani".
+	compassPoints = set("north", "south", "east", "west", "northeast", "northwest", "southeast",
+		"southwest", "north-east", "north-west", "south-east", "south-west")
+	// distanceUnits measure a bearing: "20 km south of".
+	distanceUnits = set("km", "kilometres", "kilometers", "miles", "kilometre", "kilometer", "mile")
+)
 
 // pluralPlaceNouns name kinds of place over a list of names.
 var pluralPlaceNouns = map[string]string{
