@@ -348,6 +348,9 @@ func (d *docState) unknownNames(sg *segment, ms []mention) []mention {
 		if pt == "" && eventPlaceSlot(toks, start, j) {
 			pt = "town"
 		}
+		if pt == "" && listedWithPlace(toks, ms, start, j) {
+			pt = "town"
+		}
 		if pt != "" && !overlapsAny(ms, start, j) {
 			name := d.text[toks[start].s:toks[j-1].e]
 			// A spelling the gazetteer's running-text matcher leaves alone
@@ -448,6 +451,92 @@ func (d *docState) knownPlace(name string) *graph.Entity {
 	}
 	return nil
 }
+
+// listedWithPlace reports whether the capitalised run toks[s:e], which the
+// gazetteer lacks, is listed with a town or a smaller place it knows:
+// "in Hajin and al-Bahrah", "the shelter centres of al-Kiswah and
+// Harjalleh", "Kafr Nabl, Maarshurin and Khan Sheikhoun". A comma alone
+// lists it only inside a list ("In Douma, Abu Adnan said" names a
+// person); a name that is no place (a month, a title, a state's
+// adjective, a kind of organisation, a common noun at a sentence's start)
+// is never listed.
+func listedWithPlace(toks []token, ms []mention, s, e int) bool {
+	if s == 0 && e-s == 1 && !articleName(&toks[s]) {
+		return false
+	}
+	for k := s; k < e; k++ {
+		t := &toks[k]
+		if t.kind != tWord || notNames[t.low] || personTitles[t.low] || monthTok(t) > 0 || weekdays[t.low] != 0 || strings.HasSuffix(t.low, "'s") || stateOfAdjective(t.text) != "" {
+			return false
+		}
+	}
+	// "Liwa Shuhada al-Islam", "Jaysh al-Izza": Arabic names of groups put
+	// their kind first.
+	if orgCueKind(toks[e-1].low) != "" || orgCueKind(toks[s].low) != "" {
+		return false
+	}
+	if e < len(toks) && toks[e].kind == tWord && !toks[e].cap && (forcesNouns[toks[e].base] || oppositionNouns[toks[e].base] || oppositionHeads[toks[e].base] || targetNouns[toks[e].low] || notPlaceAfter[toks[e].low]) {
+		return false
+	}
+	sep := func(k int) string {
+		if k < 0 || k >= len(toks) {
+			return ""
+		}
+		if toks[k].low == "and" || isPunct(&toks[k], ",") {
+			return toks[k].text
+		}
+		return ""
+	}
+	// A place matched inside a longer name ("al-Sham" in "Ajnad al-Sham")
+	// lists nothing.
+	whole := func(ti int) bool {
+		return ti == 0 || toks[ti-1].kind != tWord || !toks[ti-1].cap && !articleName(&toks[ti-1])
+	}
+	listed := func(ti, tj int) bool {
+		for _, m := range ms {
+			if m.ti == ti && m.tj == tj && m.ent.Kind == graph.KindPlace && settlementTypes[m.ent.PlaceType] && whole(ti) {
+				return true
+			}
+		}
+		return false
+	}
+	placeAt := func(ti int) (int, bool) {
+		for _, m := range ms {
+			if m.ti == ti && m.ent.Kind == graph.KindPlace && settlementTypes[m.ent.PlaceType] && (m.tj >= len(toks) || toks[m.tj].kind != tWord || !toks[m.tj].cap) {
+				return m.tj, true
+			}
+		}
+		return 0, false
+	}
+	// Before a known place: "X and Y", "X, Y and Z".
+	if sp := sep(e); sp != "" {
+		k := e + 1
+		if k < len(toks) && toks[k].low == "nearby" {
+			k++
+		}
+		if tj, ok := placeAt(k); ok && (sp == "and" || sep(tj) != "") {
+			return true
+		}
+	}
+	// After a known place: "Y and X", "Y, X and Z".
+	if sp := sep(s - 1); sp != "" || s >= 2 && toks[s-1].low == "nearby" && sep(s-2) == "and" {
+		k := s - 1
+		if sp == "" {
+			k--
+			sp = "and"
+		}
+		for _, m := range ms {
+			if m.tj == k && listed(m.ti, m.tj) && (sp == "and" || sep(e) != "") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// settlementTypes are the kinds of place a list of unknown names shares
+// with: towns and smaller, not states or provinces ("Turkey and Rojava").
+var settlementTypes = set("city", "town", "village", "neighbourhood", "district", "camp")
 
 // articleName reports a word written with an Arabic article before a
 // capital: "al-Izza", "ash-Sham", "el-Kusur".
