@@ -316,13 +316,19 @@ func match(a, b graph.Account, w *World) verdict {
 	// one day when sources rarely call one kind the other (rebel mortar
 	// fire and a government air strike on one city). (One kind
 	// blamed on two parties is the conflict of blame this tool exists to
-	// show, and stays one event.)
+	// show, and stays one event.) On no common day the two are clearly
+	// different: an account that gives neither date nor party ("the
+	// abductions", "the raids") may match each, but must not chain them
+	// into one event. On one day they are only not matched, since two
+	// sides blaming each other for one massacre often name two kinds
+	// (the opposition's shelling, the government's terrorist attack).
 	if !samePerp && (!sameDay || aff < wellConfused) && a.Type != b.Type && discrete(a.Type) && discrete(b.Type) && blamed(a, w) && blamed(b, w) &&
 		w.Root(a.Perpetrator.Entity.ID) != w.Root(b.Perpetrator.Entity.ID) {
 		when := "on no common day"
 		if sameDay {
 			when = "kinds sources rarely confuse"
 		}
+		v.different = !sameDay
 		v.reasons = append(v.reasons, fmt.Sprintf("a %s blamed on %s and a %s blamed on %s, %s", a.Type, a.Perpetrator.Entity.Name, b.Type, b.Perpetrator.Entity.Name, when))
 		return v
 	}

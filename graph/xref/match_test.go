@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/claimgraph/claimgraph/graph"
+	"github.com/google/uuid"
 )
 
 type matchCases struct {
@@ -147,5 +148,35 @@ func TestKeysShape(t *testing.T) {
 	c3.NotBefore = ""
 	if k := Keys(c3, w); len(k) == 0 || !strings.HasSuffix(k[0], ":undated") {
 		t.Errorf("c3 keys %q", k)
+	}
+}
+
+// TestResolveBlameApart: an attack blamed on one party over days and an
+// air strike blamed on another on one of them are two events, and an
+// account that names neither date nor party, matching each, does not
+// chain them into one (match5.json: at1, as2, ab1), in any order.
+func TestResolveBlameApart(t *testing.T) {
+	_, w, accs, _ := loadFixture(t, "testdata/match5.json")
+	var in []graph.Account
+	for _, k := range []string{"at1", "as2", "ab1"} {
+		a := byKey(t, accs, k)
+		a.Keys = Keys(a, w)
+		in = append(in, a)
+	}
+	at1, as2 := in[0].ID, in[1].ID
+	for perm, p := range [][3]int{{0, 1, 2}, {0, 2, 1}, {1, 0, 2}, {1, 2, 0}, {2, 0, 1}, {2, 1, 0}} {
+		order := []graph.Account{in[p[0]], in[p[1]], in[p[2]]}
+		for _, c := range Resolve(order, nil, w) {
+			has := map[uuid.UUID]bool{}
+			for _, a := range c.Accounts {
+				has[a.ID] = true
+			}
+			if has[at1] && has[as2] {
+				t.Fatalf("order %d: the attack and the air strike blamed on two parties are one event: %v", perm, c.IDs())
+			}
+		}
+		if n := len(Resolve(order, nil, w)); n != 2 {
+			t.Errorf("order %d: %d events, want 2 (the account without date or party joins one side)", perm, n)
+		}
 	}
 }
