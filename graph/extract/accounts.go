@@ -321,11 +321,86 @@ func parenMask(toks []token) []bool {
 	return mask
 }
 
+// relativeEvent returns mask with a relative clause unmasked when the
+// clause tells an event by a passive verb with its agent ("Moadamiyeh,
+// which has been encircled by the army since 2013", "the camp, which was
+// shelled by government forces") and the rest of the claim tells no other
+// kind of event: the clause is then the claim's event, and its agent the
+// party. Otherwise it returns nil: a relative clause beside an event of
+// another kind or beside a toll is background ("killed in Zabadani, which
+// was besieged by ...").
+func relativeEvent(toks []token, mask []bool, toll bool) []bool {
+	if toll {
+		return nil
+	}
+	from, to, kind := -1, -1, -1
+	for i := 0; i+1 < len(toks); i++ {
+		if !isPunct(&toks[i], ",") || toks[i+1].low != "which" && toks[i+1].low != "that" || !mask[i+1] {
+			continue
+		}
+		j := i + 1
+		for j < len(toks) && mask[j] {
+			j++
+		}
+		for k := i + 2; k+1 < j; k++ {
+			if toks[k+1].low != "by" || k < 1 || !passiveAux[toks[k-1].low] {
+				continue
+			}
+			if n := cueKind(toks[k].low); n >= 0 {
+				from, to, kind = i+1, j, n
+				break
+			}
+		}
+		if from >= 0 {
+			break
+		}
+	}
+	if from < 0 {
+		return nil
+	}
+	for i := range toks {
+		if !mask[i] {
+			if n := cueKind(toks[i].low); n >= 0 && n != kind {
+				return nil
+			}
+		}
+	}
+	m := append([]bool(nil), mask...)
+	for k := from; k < to; k++ {
+		m[k] = false
+	}
+	return m
+}
+
+// casualtyValues reports whether the claim counts killed or injured.
+func casualtyValues(c *claimInfo) bool {
+	for _, v := range c.claim.Values {
+		if v.Attribute == "killed" || v.Attribute == "injured" {
+			return true
+		}
+	}
+	return false
+}
+
+// cueKind returns which family of event words w belongs to (sieges,
+// captures, shelling, strikes, attacks, destruction), or -1.
+func cueKind(w string) int {
+	for n, cues := range []map[string]bool{siegeCues, captureCues, shellingCues, strikeCues, attackCues, destroyCues, airCues, massacreCues, killingCues, explosionCues, evacuationCues} {
+		if cues[w] {
+			return n
+		}
+	}
+	return -1
+}
+
 // eventOf reads the event a claim describes, if any.
 func (d *docState) eventOf(c *claimInfo) (event, bool) {
 	toks := c.sg.toks
 	ev := event{cueI: -1}
 	mask := parenMask(toks)
+	if m := relativeEvent(toks, mask, casualtyValues(c)); m != nil {
+		mask = m
+	}
 	var air, strike, shell, massacre, killing, campaign, evac, siege, capture, prohib, expl, destroy, attack = -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1
 	first := func(p *int, i int) {
 		if *p < 0 {
