@@ -136,7 +136,8 @@ func figures(accounts []graph.Account, claims map[uuid.UUID]graph.Claim) map[str
 // document (one account, or the accounts of one named speaker) gives an
 // attribute one value; several incompatible ones counting the same people
 // (sameWho) are a total and its parts, or a count and its update, never a
-// conflict with itself.
+// conflict with itself; and when it is the attribute's only source, so
+// are its figures of different people.
 func markParts(fs []*figure) {
 	type word struct{ doc, who uuid.UUID }
 	bySource := map[word][]*figure{}
@@ -164,8 +165,13 @@ func markParts(fs []*figure) {
 				top = f
 			}
 		}
+		// With no other source for the attribute in the event, figures
+		// of different people are the source's own breakdown too ("815
+		// people, among them 21 civilians executed"): nothing to stand on
+		// their own against.
+		alone := len(order) == 1
 		for _, f := range group {
-			if f != top && !Compatible(f.v, top.v) && sameWho(f.v, top.v) {
+			if f != top && !Compatible(f.v, top.v) && (alone || sameWho(f.v, top.v)) {
 				f.partOf = top
 			}
 		}
