@@ -280,10 +280,17 @@ func evaluate(t *testing.T, dir string, order []int, detail bool) scores {
 				right++
 			} else {
 				var vs []string
-				for _, v := range c.Values {
-					vs = append(vs, fmt.Sprint(v.Value))
+				for gi, g := range c.Groups {
+					for _, i := range g {
+						v := c.Values[i]
+						var src []string
+						for _, s := range v.Sources {
+							src = append(src, s.Name)
+						}
+						vs = append(vs, fmt.Sprintf("%v [group %d; %d account(s); %s]", v.Value, gi, len(v.Accounts), strings.Join(src, ", ")))
+					}
 				}
-				logf("%s: conflict on %s not labelled (%s)", e.Key, attr, strings.Join(vs, ", "))
+				logf("%s: conflict on %s not labelled (%s)", e.Key, attr, strings.Join(vs, "; "))
 			}
 		}
 	}
