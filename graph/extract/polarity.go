@@ -97,6 +97,11 @@ func negation(toks []token) (graph.Polarity, int) {
 				}
 			}
 		}
+		// "carried out not a single strike", "fired not one shell": the
+		// act is denied, however the verb before it reads.
+		if w == "not" && i+2 < len(toks) && (toks[i+1].low == "a" && toks[i+2].low == "single" || toks[i+1].low == "one" && toks[i+2].kind == tWord && toks[i+2].low != "of" && toks[i+2].low != "but") {
+			return graph.Denied, i
+		}
 		if w == "never" && i+1 < len(toks) && toks[i+1].kind == tWord {
 			return graph.Denied, i
 		}
