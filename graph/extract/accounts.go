@@ -1434,7 +1434,7 @@ func (d *docState) perpetrators(c *claimInfo, ev event, mask, sub []bool) []*gra
 			}
 		}
 		switch {
-		case pre == "on" && blamedBefore(toks, h-1), pre == "to" && (attributedBefore(toks, h-1) || blamedBefore(toks, h-1) && toks[h-2].low == "it"),
+		case pre == "on" && blamedBefore(toks, h-1), pre == "the" && pre2 == "on" && h >= 2 && blamedBefore(toks, h-2), pre == "to" && (attributedBefore(toks, h-1) || blamedBefore(toks, h-1) && toks[h-2].low == "it"),
 			pre == "the" && pre2 == "to" && h >= 2 && attributedBefore(toks, h-2):
 			score = 6 // "was blamed by activists on government forces"
 		case pre == "to" && fallBefore(toks, h-1):
@@ -1710,12 +1710,49 @@ func blameTo(toks []token, ti int) bool {
 func blamedBefore(toks []token, p int) bool {
 	for k := p - 1; k >= 0 && k >= p-8; k-- {
 		switch toks[k].low {
-		case "blamed", "blames", "blame", "blaming", "pinned", "pins", "pinning":
+		case "blamed", "blames", "blame", "blaming", "pin", "pinned", "pins", "pinning":
 			return true
 		}
 		if toks[k].kind == tPunct && toks[k].text != "\"" {
 			return false
 		}
+	}
+	return false
+}
+
+// framedBlame reports whether the party at ti is the one others try to
+// blame, by the speaker's account: "were trying to pin it on the army",
+// "in an attempt to blame the Kurdish forces", "seeking to blame it on
+// the regime". The speaker clears the party the blame is wished on.
+func framedBlame(toks []token, ti int) bool {
+	k := ti - 1
+	for k >= 0 && (isQuote(&toks[k]) || toks[k].low == "the") {
+		k--
+	}
+	if k < 0 {
+		return false
+	}
+	b := -1
+	switch toks[k].low {
+	case "blame", "frame":
+		b = k
+	case "on", "to":
+		for j := k - 1; j >= 0 && j >= k-6; j-- {
+			if w := toks[j].low; w == "pin" || w == "blame" || w == "attribute" {
+				b = j
+				break
+			}
+			if toks[j].kind == tPunct && !isQuote(&toks[j]) {
+				return false
+			}
+		}
+	}
+	if b < 2 || toks[b-1].low != "to" {
+		return false
+	}
+	switch toks[b-2].low {
+	case "trying", "tried", "try", "tries", "attempt", "attempting", "attempted", "seeking", "sought", "seek", "order", "wanted", "want", "wants", "aim", "aimed", "aiming", "bid":
+		return true
 	}
 	return false
 }
@@ -1991,7 +2028,7 @@ func (d *docState) attribution(e *graph.Entity, toks []token, ti, tj int, c *cla
 		tj = len(toks)
 	}
 	a := &graph.Attribution{Entity: d.use(e), Polarity: graph.Affirmed, Text: d.text[toks[ti].s:toks[tj-1].e], Span: d.ri.span(toks[ti].s, toks[tj-1].e)}
-	if c.claim.Polarity == graph.Denied && ti >= c.negFrom && ti < c.negTo {
+	if c.claim.Polarity == graph.Denied && ti >= c.negFrom && ti < c.negTo || framedBlame(toks, ti) {
 		a.Polarity = graph.Denied
 	}
 	lo := ti - 6
