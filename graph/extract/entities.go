@@ -341,6 +341,13 @@ func (d *docState) unknownNames(sg *segment, ms []mention) []mention {
 		// A place the gazetteer lacks, named with its kind: "the village of
 		// Kafr Zita", "the Bab Tuma neighbourhood"; or with an Arabic
 		// article after a preposition of place: "in al-Lataminah".
+		// A name the text gave as a place before ("the town of Ghranij"
+		// ... "families returned to Ghranij") is that place again.
+		if e := d.newPlaces[keyOf(d.text[toks[start].s:toks[j-1].e])]; e != nil && !overlapsAny(ms, start, j) {
+			ms = append(ms, mention{ent: e, s: toks[start].s, e: toks[j-1].e, ti: start, tj: j})
+			i = j - 1
+			continue
+		}
 		pt := d.placeNounAround(toks, start, j)
 		if pt == "" && articleName(&toks[start]) && start > 0 && locative[toks[start-1].low] && orgCueKind(fold(toks[j-1].text)) == "" {
 			pt = "town"
@@ -359,6 +366,10 @@ func (d *docState) unknownNames(sg *segment, ms []mention) []mention {
 			e := d.knownPlace(name)
 			if e == nil {
 				e = d.newEntity(graph.KindPlace, name, nil, false)
+				if d.newPlaces == nil {
+					d.newPlaces = map[string]*graph.Entity{}
+				}
+				d.newPlaces[keyOf(name)] = e
 			}
 			if e.PlaceType == "" {
 				e.PlaceType = pt
@@ -927,7 +938,7 @@ func (d *docState) placeRefs(sg *segment, ms []mention) []mention {
 		// when the gazetteer knows it ("Homs Old City").
 		if det == "the" && i+2 < len(toks) && toks[i+1].text == "Old" && toks[i+2].text == "City" && !(i+3 < len(toks) && toks[i+3].low == "of") {
 			k := coveredBy(ms, i+1)
-			if k >= 0 && !(ms[k].ent.Kind == graph.KindUnclassified && ms[k].ti == i+1 && ms[k].tj == i+3) {
+			if k >= 0 && !((ms[k].ent.Kind == graph.KindUnclassified || d.newPlaces[keyOf(ms[k].ent.Name)] == ms[k].ent) && ms[k].ti == i+1 && ms[k].tj == i+3) {
 				continue
 			}
 			if c := d.recentPlace(placeRefNouns["city"], false); c != nil {

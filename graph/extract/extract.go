@@ -86,6 +86,7 @@ type docState struct {
 	lastJihadist *graph.Entity            // the jihadist group the text named last, for "the militants"
 	explosive    int8                     // explosiveText: 0 not yet read, 1 yes, 2 no
 	surnames     map[string]*graph.Entity // fold key of a person's last name -> the person
+	newPlaces    map[string]*graph.Entity // fold key -> a place the gazetteer lacks that the text named as one
 }
 
 // Extract extracts everything it can from one document. Invalid input
