@@ -682,6 +682,18 @@ func (d *docState) placeNounAround(toks []token, s, e int) string {
 			return pt
 		}
 	}
+	// Examples of a plural kind: "the Turkmen villages of the region,
+	// including Gammam", "several towns such as Kafr Nabl".
+	if s >= 2 && (toks[s-1].low == "including" || toks[s-1].low == "as" && toks[s-2].low == "such") {
+		for k := s - 2; k >= 0 && k >= s-10; k-- {
+			if pt, ok := pluralPlaceNouns[toks[k].low]; ok {
+				return pt
+			}
+			if isPunct(&toks[k], ".") || isPunct(&toks[k], ";") || toks[k].kind == tWord && finiteVerb(toks[k].low) {
+				break
+			}
+		}
+	}
 	return ""
 }
 
