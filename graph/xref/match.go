@@ -119,10 +119,7 @@ func TypeAffinity(a, b graph.EventType) float64 {
 // bomb and an air strike in one town on one day are two happenings),
 // while "an explosion" or "a blast" may be a strike's.
 var groundDevices = []string{"car bomb", "booby-trapped", "booby trapped", "bomb-laden", "vbied", "ied",
-	"roadside", "explosive device", "suicide", "landmine", "land mine", "motorcycle bomb", "truck bomb",
-	// The verbs of someone setting off a charge: the extractor reads
-	// "blew" as an explosion only in "blew (himself, the vehicle) up".
-	"blew", "detonat"}
+	"roadside", "explosive device", "suicide", "landmine", "land mine", "motorcycle bomb", "truck bomb"}
 
 // groundBomb reports whether an account's explosion is a bomb set off on
 // the ground, from the words that name its type.
