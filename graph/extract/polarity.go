@@ -29,10 +29,15 @@ func negation(toks []token) (graph.Polarity, int) {
 		// "... are false", "was completely false", "is not true".
 		if copulas[w] {
 			j := i + 1
-			for j < len(toks) && (toks[j].low == "completely" || toks[j].low == "entirely" || toks[j].low == "totally" || toks[j].low == "utterly" || toks[j].low == "absolutely" || toks[j].low == "simply") {
+			for j < len(toks) && (toks[j].low == "completely" || toks[j].low == "entirely" || toks[j].low == "totally" || toks[j].low == "utterly" || toks[j].low == "absolutely" || toks[j].low == "simply" || toks[j].low == "highly" || toks[j].low == "very" || toks[j].low == "extremely") {
 				j++
 			}
 			if j < len(toks) && falsity[toks[j].low] {
+				return graph.Denied, j
+			}
+			// "the scenario in which the opposition carried out the attack
+			// is highly unlikely": an assessment that rules the act out.
+			if j < len(toks) && (toks[j].low == "unlikely" || toks[j].low == "implausible" || toks[j].low == "inconceivable") && !(j+1 < len(toks) && toks[j+1].low == "to") {
 				return graph.Denied, j
 			}
 			if j+1 < len(toks) && toks[j].low == "not" && (toks[j+1].low == "true" || toks[j+1].low == "correct" || toks[j+1].low == "accurate") {
