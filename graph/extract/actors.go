@@ -343,6 +343,11 @@ func (d *docState) genericActors(toks []token, ms []mention) []mention {
 			}
 		case oppositionHeads[w]:
 			add = append(add, mention{ent: d.oppositionEntity(), s: toks[i].s, e: toks[i].e, ti: i, tj: i + 1})
+		case w == "opposition" && !toks[i].cap && i > 0 && toks[i-1].low == "the" && (i+1 == len(toks) || toks[i+1].kind == tPunct || finiteVerb(toks[i+1].low) || !toks[i+1].cap && strings.HasSuffix(toks[i+1].low, "ed")):
+			// "the opposition staged it", "the opposition was involved":
+			// the noun alone, as a clause's subject or object, is the armed
+			// opposition; "the opposition delegation" is not.
+			add = append(add, mention{ent: d.oppositionEntity(), s: toks[i].s, e: toks[i].e, ti: i, tj: i + 1})
 		case oppositionMods[w] && i+1 < len(toks) && (oppositionNouns[toks[i+1].base] || oppositionMods[toks[i+1].base] && i+2 < len(toks) && oppositionNouns[toks[i+2].base]):
 			j := i + 2
 			if !oppositionNouns[toks[i+1].base] {
