@@ -595,6 +595,11 @@ func eventPlaceSlot(toks []token, s, e int) bool {
 	if placeObjectVerbs[prev] {
 		return true
 	}
+	// "a roadside bomb planted near Suleiman Beg", "strikes around
+	// Mishtenur": prepositions of nearness take places only.
+	if nearness[prev] && !toks[s-1].cap {
+		return true
+	}
 	if !locative[prev] && prev != "of" || s < 2 {
 		return false
 	}
@@ -613,6 +618,11 @@ var (
 		"civilians", "families", "residents", "cells", "side", "regime", "government", "group",
 		"people", "population", "communities", "forces", "territory", "territories")
 )
+
+// nearness are prepositions of place that take places only: "near X",
+// "outside X", "around X" (not "in", "at", "from": "in March", "at
+// Reuters", "from Moscow's point of view").
+var nearness = set("near", "outside", "around", "nearby")
 
 var locative = set("in", "near", "at", "from", "on", "to", "outside", "around", "into", "towards", "toward")
 
