@@ -579,7 +579,15 @@ func subjectBefore(toks []token, v int) (int, int) {
 			// is not part of the speaker's words.
 			break
 		}
-		if t.low == "that" || t.low == "and" && !toks[s].cap || t.low == "but" || t.low == "while" || t.low == "whereas" || t.low == "as" || t.low == "when" {
+		if t.low == "and" && !toks[s].cap {
+			// "Kurdish officials and a monitoring group said": speakers
+			// coordinated; the claim is the first one's.
+			if fs := firstConjunct(toks, s-1); fs >= 0 {
+				return fs, s - 1
+			}
+			break
+		}
+		if t.low == "that" || t.low == "but" || t.low == "while" || t.low == "whereas" || t.low == "as" || t.low == "when" {
 			break
 		}
 		s--
@@ -595,6 +603,36 @@ func subjectBefore(toks []token, v int) (int, int) {
 		return -1, -1
 	}
 	return s, e
+}
+
+// firstConjunct returns where the first of two coordinated speakers
+// begins, "and" at a: the phrase before it ends in a plural speaker noun
+// ("Kurdish officials", "local activists") or a name, starts the clause
+// (after punctuation or the claim's start) and is a bare noun phrase of at
+// most four words. -1 otherwise: "fighting went on in Kobani and a
+// monitor said" joins clauses, not speakers.
+func firstConjunct(toks []token, a int) int {
+	if a < 1 {
+		return -1
+	}
+	last := &toks[a-1]
+	if last.kind != tWord || !(speakerNouns[last.low] != "" && strings.HasSuffix(last.low, "s") || last.cap) {
+		return -1
+	}
+	s := a - 1
+	for s > 0 && toks[s-1].kind == tWord && a-s < 4 {
+		s--
+	}
+	if s > 0 && toks[s-1].kind == tWord {
+		return -1
+	}
+	for k := s; k < a; k++ {
+		w := toks[k].low
+		if locative[w] || w == "of" || w == "and" || w == "that" || finiteVerb(w) || !toks[k].cap && (strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ing")) {
+			return -1
+		}
+	}
+	return s
 }
 
 func firstMention(ms []mention, s, e int) int {
