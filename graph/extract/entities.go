@@ -837,6 +837,30 @@ var directions = set("northern", "southern", "eastern", "western", "north", "sou
 	"north-eastern", "north-western", "south-eastern", "south-western",
 	"central")
 
+// partOfCityBefore reports whether the city at ms[k], after a direction,
+// places a part of it named just before: "Yarmouk, in southern Damascus",
+// "the camp of Yarmouk in southern Damascus" is the south of the city, not
+// of its governorate.
+func partOfCityBefore(g *gazetteer.Gazetteer, ms []mention, k int, toks []token) bool {
+	m := &ms[k]
+	for p := k - 1; p >= 0; p-- {
+		q := &ms[p]
+		if q.ent.Kind != graph.KindPlace || q.tj > m.ti {
+			continue
+		}
+		if m.ti-q.tj > 5 {
+			return false
+		}
+		for n := q.tj; n < m.ti; n++ {
+			if isPunct(&toks[n], ".") || isPunct(&toks[n], ";") {
+				return false
+			}
+		}
+		return q.ent.ID != m.ent.ID && g.Within(q.ent.ID, m.ent.ID)
+	}
+	return false
+}
+
 // govAround are the nouns for the land around a city: "the countryside of
 // Hama", "the desert of Deir ez-Zor", "the Kessab region of Latakia".
 var govAround = set("countryside", "desert", "region")
@@ -875,7 +899,7 @@ func (d *docState) governorates(toks []token, ms []mention) []mention {
 			m.ent = gov
 			continue
 		}
-		if directions[toks[p].low] && !toks[p].cap || toks[p].low == "rural" {
+		if directions[toks[p].low] && !toks[p].cap && !partOfCityBefore(d.g, ms, k, toks) || toks[p].low == "rural" {
 			m.ent = gov
 			continue
 		}
