@@ -909,7 +909,8 @@ func (d *docState) governorates(toks []token, ms []mention) []mention {
 		if n < len(toks) && directions[toks[n].low] && strings.HasSuffix(toks[m.tj-1].low, "'s") {
 			n++
 		}
-		if n < len(toks) && (toks[n].low == "countryside" || toks[n].low == "desert") {
+		// "the Idlib de-escalation zone" spans the governorate too.
+		if n < len(toks) && (toks[n].low == "countryside" || toks[n].low == "desert" || toks[n].low == "de-escalation") {
 			m.ent = gov
 			continue
 		}
