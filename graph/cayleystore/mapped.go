@@ -5,16 +5,22 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/boltdb/bolt"
 )
 
-// mappedWatch is how often a bolt store checks its mapped pages while no
-// commit does (a server that only reads).
+// mappedWatch is how often a bolt store checks its mapped pages, whether
+// it is being read or written.
 var mappedWatch = 250 * time.Millisecond
 
 // watchMapped releases mapped pages beyond the budget every mappedWatch
-// until stop is closed: reads map pages in too, and a store that is only
-// read never commits.
-func (s *Store) watchMapped(stop chan struct{}) {
+// until stop is closed, then closes done. It does not wait for writes: one
+// group commit on a large store reads more of the file than the budget
+// (at 100,000 documents, a 32-document commit mapped in 1 GiB and more
+// before the release that follows it), and reads beside a write, or a
+// store that is only read, map pages in with no commit to release them.
+func (s *Store) watchMapped(stop, done chan struct{}) {
+	defer close(done)
 	t := time.NewTicker(mappedWatch)
 	defer t.Stop()
 	for {
@@ -22,40 +28,72 @@ func (s *Store) watchMapped(stop chan struct{}) {
 		case <-stop:
 			return
 		case <-t.C:
-			s.wmu.Lock()
-			select {
-			case <-stop: // closed (or closing) meanwhile
-			default:
-				s.releaseMapped()
-			}
-			s.wmu.Unlock()
+			s.releaseMapped()
 		}
 	}
 }
 
 // releaseMapped hands the pages of the bolt file mapped into the process
 // back to the kernel's page cache when more than s.mapped of them are
-// resident. Reads running beside it fault the pages they touch in again,
-// from the page cache.
+// resident.
+func (s *Store) releaseMapped() {
+	if s.bolt == nil || s.mapped < 0 {
+		return
+	}
+	releaseBolt(s.bolt.DB(), s.mapped)
+}
+
+// releaseBolt hands db's mapped pages back to the kernel's page cache when
+// more than limit bytes of file-backed memory are resident. Reads and
+// writes running beside it fault the pages they touch in again, from the
+// page cache: bolt maps its file read-only and writes it with pwrite, so
+// the pages are clean and the page cache holds what they held.
 //
 // The range must be bolt's mapping, and stay it while the pages are
 // dropped: MADV_DONTNEED on memory that has since been reused (the Go or
 // C heap, after bolt unmapped the file to map it again larger) would zero
 // it. So the range is taken inside a bolt read transaction, which holds
-// bolt's mapping lock: bolt cannot remap until it ends. Its size is the
-// database's size in that transaction, which the mapping covers. (The
-// caller holds wmu too, so no write transaction is waiting meanwhile.)
-func (s *Store) releaseMapped() {
-	if s.bolt == nil || s.mapped < 0 || residentFileBytes() <= s.mapped {
+// bolt's mapping lock: bolt cannot remap until it ends (a commit that must
+// grow the mapping waits for it). Its size is the database's size in that
+// transaction, which the mapping covers.
+func releaseBolt(db *bolt.DB, limit int64) {
+	if residentFileBytes() <= limit {
 		return
 	}
-	db := s.bolt.DB()
 	tx, err := db.Begin(false)
 	if err != nil {
-		return
+		return // closed
 	}
 	defer tx.Rollback()
 	dontNeed(db.Info().Data, tx.Size())
+}
+
+// releaseWhile releases db's mapped pages beyond limit every mappedWatch
+// until the returned function is called (and returns once the releases
+// have stopped): opening a store, cayley reads its whole log to fill its
+// bloom filter, which would otherwise map the whole file in.
+func releaseWhile(db *bolt.DB, limit int64) (stop func()) {
+	if limit < 0 {
+		return func() {}
+	}
+	quit, done := make(chan struct{}), make(chan struct{})
+	go func() {
+		defer close(done)
+		t := time.NewTicker(mappedWatch)
+		defer t.Stop()
+		for {
+			select {
+			case <-quit:
+				return
+			case <-t.C:
+				releaseBolt(db, limit)
+			}
+		}
+	}()
+	return func() {
+		close(quit)
+		<-done
+	}
 }
 
 // residentFileBytes is the process's resident file-backed memory

@@ -42,9 +42,9 @@ type Store struct {
 	// of its file the process keeps mapped in (releaseMapped).
 	bolt   *hbolt.DB
 	mapped int64
-	// stop ends the watch that releases mapped pages while only reads
-	// run (watchMapped); nil when there is none.
-	stop chan struct{}
+	// stop ends the watch that releases mapped pages (watchMapped),
+	// which closes done when it has; nil when there is none.
+	stop, done chan struct{}
 
 	wmu sync.Mutex   // one Commit or Load at a time
 	rw  sync.RWMutex // readers vs the moment deltas are applied
@@ -151,18 +151,18 @@ func open(ctx context.Context, dsn string, o Options) (*Store, error) {
 		}
 		return &Store{qs: qs, backend: BackendCockroach}, nil
 	}
-	qs, db, err := openBolt(dsn, o.NoBloom)
-	if err != nil {
-		return nil, fmt.Errorf("open bolt store in %s: %w", dsn, err)
-	}
 	mapped := o.MappedBytes
 	if mapped == 0 {
 		mapped = DefaultMappedBytes
 	}
+	qs, db, err := openBolt(dsn, o.NoBloom, mapped)
+	if err != nil {
+		return nil, fmt.Errorf("open bolt store in %s: %w", dsn, err)
+	}
 	s := &Store{qs: qs, backend: BackendBolt, bolt: db, mapped: mapped}
 	if mapped > 0 {
-		s.stop = make(chan struct{})
-		go s.watchMapped(s.stop)
+		s.stop, s.done = make(chan struct{}), make(chan struct{})
+		go s.watchMapped(s.stop, s.done)
 	}
 	return s, nil
 }
@@ -212,7 +212,10 @@ func initBolt(dir string) error {
 	return d.Sync()
 }
 
-func openBolt(dir string, noBloom bool) (cgraph.QuadStore, *hbolt.DB, error) {
+// openBolt opens the bolt store in dir, creating it if need be; past
+// mapped bytes of resident file pages (unless negative), pages are handed
+// back while cayley reads the store to open it.
+func openBolt(dir string, noBloom bool, mapped int64) (cgraph.QuadStore, *hbolt.DB, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, nil, err
 	}
@@ -233,7 +236,9 @@ func openBolt(dir string, noBloom bool) (cgraph.QuadStore, *hbolt.DB, error) {
 	if err != nil {
 		return nil, nil, err
 	}
+	stop := releaseWhile(db.DB(), mapped)
 	qs, err := kv.New(db, opt)
+	stop()
 	if err != nil {
 		db.Close()
 		return nil, nil, err
@@ -246,6 +251,7 @@ func (s *Store) Close() error {
 	s.closeOnce.Do(func() {
 		if s.stop != nil {
 			close(s.stop)
+			<-s.done
 		}
 		s.wmu.Lock()
 		defer s.wmu.Unlock()
