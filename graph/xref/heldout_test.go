@@ -357,7 +357,11 @@ func TestHeldout3(t *testing.T) {
 // logged.
 func TestHeldout4(t *testing.T) {
 	needSet(t, "testdata/heldout4")
-	evaluate(t, "testdata/heldout4", nil, false)
+	sc := evaluate(t, "testdata/heldout4", nil, false)
+	// Floors just under its figures at the end of the session that wrote
+	// it (pairs 0.63/0.52 when it landed, 0.88/0.65 at the end; conflicts
+	// 0.57/0.67 both times): regressions only, never a target.
+	sc.atLeast(t, 0.85, 0.62, 0.60, 0.55)
 }
 
 // The extraction training set (testdata/train: the 28 documents of
