@@ -302,10 +302,7 @@ func (d *docState) findSpeech(toks []token, ms []mention) []speech {
 					m.ent.Kind = graph.KindPerson
 				}
 				if m.ent.Kind == graph.KindPerson {
-					sp.ent = m.ent
-					sp.s, sp.e = m.s, m.e
-					sp.npS, sp.npE = m.ti, m.tj
-					sp.anonymous = false
+					sp.name(m, false)
 				}
 				break
 			}
@@ -321,25 +318,11 @@ func (d *docState) findSpeech(toks []token, ms []mention) []speech {
 				// person (of the party the description names).
 				if m.ent.Kind == graph.KindUnclassified && !m.ent.Gazetteer && m.ti == e+1 && m.tj+1 == v && isPunct(&toks[m.tj], ",") && sp.ent != nil && personDescription(toks, s, e) {
 					m.ent.Kind = graph.KindPerson
-					if actorKind(sp.ent.Kind) && m.ent.Affiliation == nil {
-						id := sp.ent.ID
-						m.ent.Affiliation = &id
-					}
-					sp.ent = m.ent
-					sp.s, sp.e = m.s, m.e
-					sp.npS, sp.npE = m.ti, m.tj
-					sp.anonymous = false
+					sp.name(&m, actorKind(sp.ent.Kind) && m.ent.Affiliation == nil)
 					break
 				}
 				if m.ent.Kind == graph.KindPerson && m.ti > e && m.tj < v && (sp.ent == nil || sp.ent.Kind != graph.KindPerson) {
-					if sp.ent != nil && sp.ent.Kind != graph.KindAnonymous && m.ent.Affiliation == nil && !m.ent.Gazetteer {
-						id := sp.ent.ID
-						m.ent.Affiliation = &id
-					}
-					sp.ent = m.ent
-					sp.s, sp.e = m.s, m.e
-					sp.npS, sp.npE = m.ti, m.tj
-					sp.anonymous = false
+					sp.name(&m, sp.ent != nil && sp.ent.Kind != graph.KindAnonymous && m.ent.Affiliation == nil && !m.ent.Gazetteer)
 					break
 				}
 			}
@@ -440,6 +423,20 @@ func lineLead(toks []token) int {
 		}
 	}
 	return st
+}
+
+// name makes the person mentioned by m the speaker, in place of the
+// description that introduced them; with affiliate, the person is
+// affiliated with the party that description named (sp.ent).
+func (sp *speech) name(m *mention, affiliate bool) {
+	if affiliate {
+		id := sp.ent.ID
+		m.ent.Affiliation = &id
+	}
+	sp.ent = m.ent
+	sp.s, sp.e = m.s, m.e
+	sp.npS, sp.npE = m.ti, m.tj
+	sp.anonymous = false
 }
 
 // apposition reads ", spokesman for the Joint Operations Command," after a
