@@ -10,28 +10,8 @@ import (
 )
 
 // mappedWatch is how often a bolt store checks its mapped pages, whether
-// it is being read or written.
+// it is being read or written, or opened (releaseWhile).
 var mappedWatch = 250 * time.Millisecond
-
-// watchMapped releases mapped pages beyond the budget every mappedWatch
-// until stop is closed, then closes done. It does not wait for writes: one
-// group commit on a large store reads more of the file than the budget
-// (at 100,000 documents, a 32-document commit mapped in 1 GiB and more
-// before the release that follows it), and reads beside a write, or a
-// store that is only read, map pages in with no commit to release them.
-func (s *Store) watchMapped(stop, done chan struct{}) {
-	defer close(done)
-	t := time.NewTicker(mappedWatch)
-	defer t.Stop()
-	for {
-		select {
-		case <-stop:
-			return
-		case <-t.C:
-			s.releaseMapped()
-		}
-	}
-}
 
 // releaseMapped hands the pages of the bolt file mapped into the process
 // back to the kernel's page cache when more than s.mapped of them are
@@ -70,8 +50,9 @@ func releaseBolt(db *bolt.DB, limit int64) {
 
 // releaseWhile releases db's mapped pages beyond limit every mappedWatch
 // until the returned function is called (and returns once the releases
-// have stopped): opening a store, cayley reads its whole log to fill its
-// bloom filter, which would otherwise map the whole file in.
+// have stopped): while a store is open, and while it is opened, since
+// cayley then reads its whole log to fill its bloom filter, which would
+// otherwise map the whole file in.
 func releaseWhile(db *bolt.DB, limit int64) (stop func()) {
 	if limit < 0 {
 		return func() {}
