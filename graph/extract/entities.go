@@ -1055,12 +1055,20 @@ func (d *docState) inlineDateline(toks []token, ms []mention) []mention {
 			d.doc.Dateline = d.text[ms[0].s:ms[0].e]
 		}
 	}
+	// The country after the city ("MANBIJ, Syria -") places the reporter
+	// too: it is no party to what the sentence reports, so it is dropped,
+	// or a state's name would stand for its army as the perpetrator.
+	out := ms[:0]
 	for k := range ms {
+		if ms[k].ti < dash && ms[k].ent.Kind == graph.KindState && k > 0 {
+			continue
+		}
 		if ms[k].ti < dash && ms[k].ent.Kind == graph.KindPlace {
 			ms[k].dl = true
 		}
+		out = append(out, ms[k])
 	}
-	return ms
+	return out
 }
 
 func (d *docState) notePlace(sg *segment, e *graph.Entity) {
