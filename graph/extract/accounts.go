@@ -875,8 +875,9 @@ var (
 )
 
 // affiliatedWords before "to" or "with" tie a group to the party named
-// after them: "groups affiliated to X", "fighters loyal to X".
-var affiliatedWords = set("affiliated", "linked", "belonging", "loyal")
+// after them: "groups affiliated to X", "fighters loyal to X", "militias
+// allied with X".
+var affiliatedWords = set("affiliated", "linked", "belonging", "loyal", "allied", "aligned")
 
 // affiliatedTo reports whether the party at ti is named as the one a group
 // belongs to: "armed groups affiliated with the so-called "X"".
@@ -885,7 +886,12 @@ func affiliatedTo(toks []token, ti int) bool {
 	for k >= 0 && (toks[k].low == "the" || toks[k].low == "so-called" || isQuote(&toks[k])) {
 		k--
 	}
-	return k >= 1 && (toks[k].low == "to" || toks[k].low == "with") && affiliatedWords[toks[k-1].low]
+	if k < 1 || toks[k].low != "to" && toks[k].low != "with" || !affiliatedWords[toks[k-1].low] {
+		return false
+	}
+	// "the regime and the militias allied with it": the allies are
+	// another party than the one the pronoun refers to.
+	return !(toks[k-1].low == "allied" || toks[k-1].low == "aligned") || toks[ti].cap
 }
 
 // positionsOf reports whether the party at ti is named as "fire from the

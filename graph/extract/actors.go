@@ -209,6 +209,13 @@ func (d *docState) backedGroup(toks []token, i int) (*graph.Entity, int) {
 		return nil, 0
 	}
 	pre := strings.TrimSuffix(w, "-backed")
+	// "Ankara-backed factions": a capital names its state as the backer.
+	for c, st := range capitals {
+		if strings.EqualFold(c, pre) && adjectiveOf[st] != "" {
+			pre = adjectiveOf[st]
+			w = strings.ToLower(pre) + "-backed"
+		}
+	}
 	known := false
 	for st, adj := range adjectiveOf {
 		if strings.EqualFold(adj, pre) || strings.EqualFold(st, pre) {
@@ -229,10 +236,13 @@ func (d *docState) backedGroup(toks []token, i int) (*graph.Entity, int) {
 		return nil, 0
 	}
 	name := d.text[toks[i].s:toks[h].e]
+	if w != toks[i].low {
+		name = pre + "-backed " + d.text[toks[i+1].s:toks[h].e]
+	}
 	if g := d.lookup(name); g != nil && actorKind(g.Kind) {
 		return g, h + 1
 	}
-	if g := d.lookup(toks[i].text + " " + toks[h].text); h > i+1 && g != nil && actorKind(g.Kind) {
+	if g := d.lookup(pre + "-backed " + toks[h].text); h > i+1 && g != nil && actorKind(g.Kind) {
 		return g, h + 1
 	}
 	name = strings.ToUpper(name[:1]) + name[1:]
@@ -251,7 +261,7 @@ func (d *docState) genericActors(toks []token, ms []mention) []mention {
 	for i := 0; i < len(toks); i++ {
 		// "US-backed fighters": the gazetteer reads the backer's name in
 		// the fused word; the fighters it backs are the party.
-		if k := coveredBy(ms, i); k >= 0 && ms[k].ti == i && ms[k].tj == i+1 && ms[k].ent.Kind == graph.KindState && strings.HasSuffix(toks[i].low, "-backed") {
+		if k := coveredBy(ms, i); k >= 0 && ms[k].ti == i && ms[k].tj == i+1 && (ms[k].ent.Kind == graph.KindState || ms[k].ent.Kind == graph.KindPlace && capitals[ms[k].ent.Name] != "") && strings.HasSuffix(toks[i].low, "-backed") {
 			if e, j := d.backedGroup(toks, i); e != nil {
 				ms[k] = mention{ent: e, s: toks[i].s, e: toks[j-1].e, ti: i, tj: j}
 				i = j - 1

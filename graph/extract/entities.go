@@ -123,6 +123,7 @@ func (d *docState) segMentions(sg *segment, gi *int) []mention {
 		ms = append(ms, mention{ent: ent, s: m.Start, e: m.End, ti: ti, tj: tj})
 	}
 	ms = d.dropBased(ms)
+	d.loyalToCapital(toks, ms)
 	ms = dropNamePrefixes(toks, ms)
 	ms = d.unknownNames(sg, ms)
 	if sg.meta == metaNone {
@@ -149,6 +150,29 @@ func (d *docState) dropBased(ms []mention) []mention {
 		out = append(out, m)
 	}
 	return out
+}
+
+// loyalToCapital makes a capital named as the party a force answers to
+// ("militiamen loyal to Damascus", "fighters allied with Ankara") its
+// state's government: a party, not a place the claim names.
+func (d *docState) loyalToCapital(toks []token, ms []mention) {
+	for k := range ms {
+		m := &ms[k]
+		if m.ent.Kind != graph.KindPlace || capitals[m.ent.Name] == "" || m.ti < 2 {
+			continue
+		}
+		if p := toks[m.ti-1].low; p != "to" && p != "with" {
+			continue
+		}
+		if !affiliatedWords[toks[m.ti-2].low] {
+			continue
+		}
+		if state := d.lookup(capitals[m.ent.Name], graph.KindState); state != nil {
+			if gov := d.x.govOf[state.ID]; gov != nil {
+				m.ent = gov
+			}
+		}
+	}
 }
 
 // dropNamePrefixes drops a one-word place match that is only the start of
