@@ -135,16 +135,24 @@ func (d *docState) ledCoalitions(toks []token, ms []mention) {
 		if m.ent.Kind != graph.KindState || m.tj >= len(toks) || !strings.HasPrefix(d.text[m.e:], "-led") && !strings.HasPrefix(d.text[m.e:], ".-led") {
 			continue
 		}
-		c := d.x.coalitionOf[m.ent.ID]
-		if c == nil {
-			continue
-		}
 		// the word after "-led" (".-led" after "U.S")
 		n := m.tj
 		for n < len(toks) && toks[n].s < m.e+strings.Index(d.text[m.e:], "led")+3 {
 			n++
 		}
 		if n >= len(toks) {
+			continue
+		}
+		c := d.x.coalitionOf[m.ent.ID]
+		if c == nil {
+			// "the Turkish-led offensive", "Russian-led forces": a state
+			// that leads no coalition leads with its own armed forces.
+			w := toks[n].low
+			if campaignCues[w] || attackCues[w] || w == "operation" || w == "forces" || w == "troops" || w == "incursion" {
+				if f := d.forcesOf(m.ent); f != nil {
+					m.ent = f
+				}
+			}
 			continue
 		}
 		switch {
@@ -253,6 +261,29 @@ func (d *docState) backedGroup(toks []token, i int) (*graph.Entity, int) {
 	return e, h + 1
 }
 
+// ledByAdjective reads "the Turkish-led offensive", "Iraqi-led troops": a
+// state's adjective fused to "-led" before a word of forces or of a
+// military campaign names the state's armed forces as the party.
+func (d *docState) ledByAdjective(toks []token, i int) *graph.Entity {
+	w := toks[i].text
+	if !strings.HasSuffix(toks[i].low, "-led") || i+1 >= len(toks) {
+		return nil
+	}
+	st := stateOfAdjective(w[:len(w)-len("-led")])
+	if st == "" {
+		return nil
+	}
+	switch n := toks[i+1].low; {
+	case campaignCues[n], attackCues[n], n == "operation", n == "forces", n == "troops", n == "incursion":
+	default:
+		return nil
+	}
+	if s := d.lookup(st, graph.KindState); s != nil {
+		return d.forcesOf(s)
+	}
+	return nil
+}
+
 // genericActors adds mentions of parties named by common nouns.
 func (d *docState) genericActors(toks []token, ms []mention) []mention {
 	var add []mention
@@ -294,6 +325,10 @@ func (d *docState) genericActors(toks []token, ms []mention) []mention {
 		if e, j := d.backedGroup(toks, i); e != nil {
 			add = append(add, mention{ent: e, s: toks[i].s, e: toks[j-1].e, ti: i, tj: j})
 			i = j - 1
+			continue
+		}
+		if e := d.ledByAdjective(toks, i); e != nil {
+			add = append(add, mention{ent: e, s: toks[i].s, e: toks[i].e, ti: i, tj: i + 1})
 			continue
 		}
 		switch {
