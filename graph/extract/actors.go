@@ -480,15 +480,29 @@ func airStrikeAt(toks []token, i int) bool {
 func (d *docState) leaderForces(toks []token, ms []mention) []mention {
 	for k := range ms {
 		m := &ms[k]
-		if m.ent.Kind != graph.KindPerson || m.ent.Affiliation == nil || m.tj >= len(toks) || !strings.HasSuffix(toks[m.tj-1].low, "'s") && !(m.tj < len(toks) && toks[m.tj].low == "'s") {
+		if m.ent.Kind != graph.KindPerson || m.ent.Affiliation == nil {
 			continue
+		}
+		// "forces loyal to (President) Bashar al-Assad": the leader a
+		// force answers to names his government's armed forces.
+		loyal := false
+		if t := m.ti - 1; t >= 0 {
+			if toks[t].cap && (toks[t].low == "president" || toks[t].low == "leader") {
+				t--
+			}
+			loyal = t >= 1 && (toks[t].low == "to" || toks[t].low == "with") && affiliatedWords[toks[t-1].low]
 		}
 		n := m.tj
-		if n < len(toks) && toks[n].low == "'s" {
-			n++
-		}
-		if n >= len(toks) || !forcesNouns[toks[n].base] && !airCues[toks[n].low] {
-			continue
+		if !loyal {
+			if m.tj >= len(toks) || !strings.HasSuffix(toks[m.tj-1].low, "'s") && !(m.tj < len(toks) && toks[m.tj].low == "'s") {
+				continue
+			}
+			if n < len(toks) && toks[n].low == "'s" {
+				n++
+			}
+			if n >= len(toks) || !forcesNouns[toks[n].base] && !airCues[toks[n].low] {
+				continue
+			}
 		}
 		gov := d.entity(*m.ent.Affiliation)
 		if gov == nil {
@@ -500,6 +514,10 @@ func (d *docState) leaderForces(toks []token, ms []mention) []mention {
 			continue
 		}
 		if a := d.forcesOf(gov); a != nil && a != gov {
+			if loyal {
+				m.ent = a
+				continue
+			}
 			*m = mention{ent: a, s: m.s, e: toks[n].e, ti: m.ti, tj: n + 1}
 		}
 	}
