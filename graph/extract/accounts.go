@@ -1433,6 +1433,23 @@ func (d *docState) perpetrators(c *claimInfo, ev event, mask, sub []bool) []*gra
 		// not the object of a preposition; it is scored as the subject its
 		// head noun is.
 		affiliated := affiliatedTo(toks, m.ti)
+		if affiliated && byAt < 0 {
+			// "was struck by aircraft belonging to the Syrian government":
+			// the agent's head noun, after "by", is the party's.
+			j := m.ti - 1
+			for j >= 0 && toks[j].low != "to" && toks[j].low != "with" {
+				j--
+			}
+			for b := j - 2; b >= 0 && b >= j-5; b-- {
+				if toks[b].low == "by" {
+					byAt = b
+					break
+				}
+				if toks[b].kind != tWord || verbLike(toks[b].low) {
+					break
+				}
+			}
+		}
 		responsible := false
 		for j := m.tj; j < len(toks) && j < m.tj+3; j++ {
 			if toks[j].low == "responsible" {
