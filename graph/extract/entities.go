@@ -181,7 +181,9 @@ func (d *docState) loyalToCapital(toks []token, ms []mention) {
 func dropNamePrefixes(toks []token, ms []mention) []mention {
 	out := ms[:0]
 	for _, m := range ms {
-		if m.ent.Kind == graph.KindPlace && m.tj == m.ti+1 && m.tj < len(toks) {
+		// "Aleppo's Sukkari": a place in the possessive owns the name
+		// after it; it does not begin it.
+		if m.ent.Kind == graph.KindPlace && m.tj == m.ti+1 && m.tj < len(toks) && !strings.HasSuffix(toks[m.ti].low, "'s") && toks[m.tj].low != "'s" {
 			n := &toks[m.tj]
 			if n.kind == tWord && n.cap && coveredBy(ms, m.tj) < 0 && monthTok(n) == 0 && weekdays[n.low] == 0 && orgCueKind(n.low) == "" && !directions[n.low] && placeRefNouns[n.low] == nil && n.low != "governorate" && n.low != "province" {
 				continue
@@ -289,6 +291,20 @@ func (d *docState) unknownNames(sg *segment, ms []mention) []mention {
 				break
 			}
 			start++
+		}
+		// "Aleppo's Sukkari district", "Raqqa's Old Mosque": the owner in
+		// the possessive is a name of its own; the run's name follows it.
+		for k := start; k < j-1; k++ {
+			if strings.HasSuffix(toks[k].low, "'s") || toks[k+1].low == "'s" {
+				start = k + 1
+				if toks[k+1].low == "'s" {
+					start = k + 2
+				}
+			}
+		}
+		if start >= j {
+			i = j - 1
+			continue
 		}
 		// "Units of the Syrian Arab Army carried out": a common noun
 		// capitalised at the start of a sentence names no group.
