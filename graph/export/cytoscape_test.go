@@ -20,13 +20,7 @@ func cytoscapeByReflection(g *Graph) ([]byte, error) {
 	out.Elements.Nodes = make([]cyElement, 0, len(g.Nodes))
 	for i := range g.Nodes {
 		n := &g.Nodes[i]
-		cls := n.Type
-		if k, ok := n.Attrs["kind"].(string); ok && n.Type == TypeEntity {
-			cls += " " + k
-		}
-		if i == 0 && g.Focus == n.ID {
-			cls += " focus"
-		}
+		cls := cyClass(g, i)
 		out.Elements.Nodes = append(out.Elements.Nodes, cyElement{Data: flatNode(n), Classes: cls})
 	}
 	out.Elements.Edges = make([]cyElement, 0, len(g.Edges))

@@ -237,13 +237,7 @@ func writeCytoscape(w io.Writer, g *Graph) error {
 	e.str(`,"elements":{"nodes":[`)
 	for i := range g.Nodes {
 		n := &g.Nodes[i]
-		cls := n.Type
-		if k, ok := n.Attrs["kind"].(string); ok && n.Type == TypeEntity {
-			cls += " " + k
-		}
-		if i == 0 && g.Focus == n.ID {
-			cls += " focus"
-		}
+		cls := cyClass(g, i)
 		if i > 0 {
 			e.str(",")
 		}
@@ -378,4 +372,18 @@ func writeD3(w io.Writer, g *Graph) error {
 		out.Links = append(out.Links, m)
 	}
 	return json.NewEncoder(w).Encode(out)
+}
+
+// cyClass is the Cytoscape class of the graph's i-th node: its type, an
+// entity's kind, and "focus" for the focus (listed first).
+func cyClass(g *Graph, i int) string {
+	n := &g.Nodes[i]
+	cls := n.Type
+	if k, ok := n.Attrs["kind"].(string); ok && n.Type == TypeEntity {
+		cls += " " + k
+	}
+	if i == 0 && g.Focus == n.ID {
+		cls += " focus"
+	}
+	return cls
 }
