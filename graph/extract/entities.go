@@ -3,6 +3,7 @@ package extract
 import (
 	"sort"
 	"strings"
+	"unicode"
 
 	"github.com/google/uuid"
 
@@ -131,6 +132,7 @@ func (d *docState) segMentions(sg *segment, gi *int) []mention {
 	}
 	ms = d.governorates(toks, ms)
 	if sg.meta == metaNone && sg.first {
+		sort.Slice(ms, func(i, j int) bool { return ms[i].s < ms[j].s })
 		ms = d.inlineDateline(toks, ms)
 	}
 	ms = d.placeRefs(sg, ms)
@@ -398,8 +400,11 @@ func (d *docState) unknownNames(sg *segment, ms []mention) []mention {
 		if pt == "" && listedWithPlace(toks, ms, start, j) {
 			pt = "town"
 		}
+		if pt == "" && sg.first && sg.meta == metaNone && datelineSlot(toks, start, j) {
+			pt = "town"
+		}
 		if pt != "" && !overlapsAny(ms, start, j) {
-			name := d.text[toks[start].s:toks[j-1].e]
+			name := unshout(d.text[toks[start].s:toks[j-1].e])
 			// A spelling the gazetteer's running-text matcher leaves alone
 			// ("the town of Diban" for Dhiban) is the known place once the
 			// text marks it as a place.
@@ -1070,6 +1075,63 @@ func datelineDash(toks []token) int {
 		}
 	}
 	return -1
+}
+
+// datelineSlot reports whether the capitalised run toks[s:e], which the
+// gazetteer lacks, is the place of a wire dateline that opens a paragraph:
+// "KHAN TOUMAN, Syria, May 6 (AFP) -", "Kafr Hamra, Aleppo province
+// (Reuters) —". After the name comes a comma or a parenthesis, and before
+// the dash only capitalised words, a date and an agency: no verb.
+func datelineSlot(toks []token, s, e int) bool {
+	dash := datelineDash(toks)
+	if s != 0 || dash < 0 || e >= dash || e-s > 4 {
+		return false
+	}
+	if t := &toks[e]; t.kind != tPunct || t.text != "," && t.text != "(" {
+		return false
+	}
+	for k := s; k < e; k++ {
+		if notNames[toks[k].low] || personTitles[toks[k].low] || monthTok(&toks[k]) > 0 || weekdays[toks[k].low] != 0 {
+			return false
+		}
+	}
+	for k := e; k < dash; k++ {
+		if toks[k].kind == tWord && !toks[k].cap && toks[k].low != "province" && placeNouns[toks[k].low] == "" {
+			return false
+		}
+	}
+	return true
+}
+
+// unshout writes a name set in capitals ("KHAN TOUMAN", a dateline's
+// style) with initial capitals ("Khan Touman"); other names are kept.
+func unshout(name string) string {
+	if len(name) < 4 || strings.ToUpper(name) != name || strings.ToLower(name) == name {
+		return name
+	}
+	words := strings.Fields(strings.ToLower(name))
+	for k, w := range words {
+		// "AL-BAB" -> "al-Bab" inside a name, "Al-Bab" at its start.
+		art, rest := "", w
+		if h := strings.IndexByte(w, '-'); h >= 1 && h <= 3 && h+1 < len(w) {
+			art, rest = w[:h+1], w[h+1:]
+			if k == 0 {
+				art = upperFirst(art)
+			}
+		} else if k > 0 && (w == "al" || w == "el") {
+			continue
+		}
+		words[k] = art + upperFirst(rest)
+	}
+	return strings.Join(words, " ")
+}
+
+func upperFirst(w string) string {
+	r := []rune(w)
+	if len(r) > 0 {
+		r[0] = unicode.ToUpper(r[0])
+	}
+	return string(r)
 }
 
 // inlineDateline marks the place of a wire dateline that opens a sentence
