@@ -31,6 +31,13 @@ var weekdays = map[string]time.Weekday{
 	"sunday": time.Sunday,
 }
 
+// isWeekday reports whether a lower-case word names a day of the week
+// (time.Sunday is zero, so the map's value cannot tell).
+func isWeekday(w string) bool {
+	_, ok := weekdays[w]
+	return ok
+}
+
 func dayNum(t *token) int {
 	if t.kind != tNum || len(t.text) > 2 {
 		// "23rd", "1st" are words.

@@ -187,7 +187,7 @@ func dropNamePrefixes(toks []token, ms []mention) []mention {
 		// after it; it does not begin it.
 		if m.ent.Kind == graph.KindPlace && m.tj == m.ti+1 && m.tj < len(toks) && !strings.HasSuffix(toks[m.ti].low, "'s") && toks[m.tj].low != "'s" {
 			n := &toks[m.tj]
-			if n.kind == tWord && n.cap && coveredBy(ms, m.tj) < 0 && monthTok(n) == 0 && weekdays[n.low] == 0 && orgCueKind(n.low) == "" && !directions[n.low] && placeRefNouns[n.low] == nil && n.low != "governorate" && n.low != "province" {
+			if n.kind == tWord && n.cap && coveredBy(ms, m.tj) < 0 && monthTok(n) == 0 && !isWeekday(n.low) && orgCueKind(n.low) == "" && !directions[n.low] && placeRefNouns[n.low] == nil && n.low != "governorate" && n.low != "province" {
 				continue
 			}
 		}
@@ -472,7 +472,7 @@ func (d *docState) unknownNames(sg *segment, ms []mention) []mention {
 		case j-start >= 2 && !(start == 0 && sg.first && sg.para == 0):
 			anyCovered := false
 			for p := start; p < j; p++ {
-				if coveredBy(ms, p) >= 0 || monthTok(&toks[p]) > 0 || weekdays[toks[p].low] != 0 {
+				if coveredBy(ms, p) >= 0 || monthTok(&toks[p]) > 0 || isWeekday(toks[p].low) {
 					anyCovered = true
 					break
 				}
@@ -522,7 +522,7 @@ func listedWithPlace(toks []token, ms []mention, s, e int) bool {
 	}
 	for k := s; k < e; k++ {
 		t := &toks[k]
-		if t.kind != tWord || notNames[t.low] || personTitles[t.low] || monthTok(t) > 0 || weekdays[t.low] != 0 || strings.HasSuffix(t.low, "'s") || stateOfAdjective(t.text) != "" {
+		if t.kind != tWord || notNames[t.low] || personTitles[t.low] || monthTok(t) > 0 || isWeekday(t.low) || strings.HasSuffix(t.low, "'s") || stateOfAdjective(t.text) != "" {
 			return false
 		}
 	}
@@ -626,7 +626,7 @@ func eventPlaceSlot(toks []token, s, e int) bool {
 	}
 	for k := s; k < e; k++ {
 		t := &toks[k]
-		if notNames[t.low] || personTitles[t.low] || monthTok(t) > 0 || weekdays[t.low] != 0 || strings.HasSuffix(t.low, "'s") || stateOfAdjective(t.text) != "" || t.kind != tWord {
+		if notNames[t.low] || personTitles[t.low] || monthTok(t) > 0 || isWeekday(t.low) || strings.HasSuffix(t.low, "'s") || stateOfAdjective(t.text) != "" || t.kind != tWord {
 			return false
 		}
 	}
@@ -1091,7 +1091,7 @@ func datelineSlot(toks []token, s, e int) bool {
 		return false
 	}
 	for k := s; k < e; k++ {
-		if notNames[toks[k].low] || personTitles[toks[k].low] || monthTok(&toks[k]) > 0 || weekdays[toks[k].low] != 0 {
+		if notNames[toks[k].low] || personTitles[toks[k].low] || monthTok(&toks[k]) > 0 || isWeekday(toks[k].low) {
 			return false
 		}
 	}
