@@ -44,11 +44,15 @@
 //	lat, lon     WGS84 degrees, both or neither
 //	affiliation  key of the entity it speaks for or belongs to
 //	demonyms     adjectives naming it ("Russian"), for Demonym only
+//	member_of    keys of the armed parties (alliances, coalitions) an army,
+//	             armed group or coalition is part of beside its affiliation
+//	             (MemberOf); never used for merely allied parties
 //	description  one line for analysts
 //
-// Load rejects unknown fields, duplicate keys, dangling or cyclic within
-// and affiliation links, and coordinates out of range. Names shared by two
-// entries of one kind must be listed in testdata/shared_aliases.txt.
+// Load rejects unknown fields, duplicate keys, dangling or cyclic within,
+// affiliation and member_of links (member_of joins armed parties only), and
+// coordinates out of range. Names shared by two entries of one kind must be
+// listed in testdata/shared_aliases.txt.
 //
 // Lookup resolves one name (a search query, a manifest's author); Find
 // finds every mention in free text, longest match first, respecting word

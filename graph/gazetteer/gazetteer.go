@@ -42,6 +42,11 @@ type Entry struct {
 	// Demonyms are adjectives that name the entry ("Russian" for Russia).
 	// They are not aliases: Find does not match them; Demonym does.
 	Demonyms []string `json:"demonyms,omitempty"`
+	// MemberOf names the armed parties this one is part of beside its
+	// affiliation: the alliances a faction joined (Ahrar al-Sham in Jaysh
+	// al-Fatah), the coalition a state's forces fight in. An entry may be
+	// a member of several; being on the same side is not membership.
+	MemberOf []string `json:"member_of,omitempty"`
 }
 
 // file is the JSON document: a version and the entries.
@@ -83,7 +88,9 @@ type Gazetteer struct {
 	skel  map[string][]ranked // Skeleton -> entities, best first
 	forms map[string][]form   // Skeleton -> the plain forms of the names that have it
 	dems  map[string]int      // FoldKey of a demonym -> entity
-	find  findIndex
+	// member maps an entity to the parties it is a member of (MemberOf).
+	member map[uuid.UUID][]uuid.UUID
+	find   findIndex
 }
 
 // form is a name's plain letters (PlainForm) under its skeleton, used to
@@ -169,6 +176,12 @@ func build(entries []Entry) (*Gazetteer, error) {
 				return nil, graph.Errorf(graph.EINVALID, "gazetteer: %s: affiliation %q is not a key", e.Key, e.Affiliation)
 			}
 		}
+		if err := checkMembers(byKey, &e); err != nil {
+			return nil, err
+		}
+	}
+	if err := checkPartCycles(byKey, entries); err != nil {
+		return nil, err
 	}
 	for _, e := range entries {
 		if err := checkChain(byKey, e.Key, func(x *Entry) string { return x.Within }, "within"); err != nil {
@@ -186,14 +199,15 @@ func build(entries []Entry) (*Gazetteer, error) {
 	sort.Slice(sorted, func(i, j int) bool { return sorted[i].Key < sorted[j].Key })
 
 	g := &Gazetteer{
-		ents:  make([]graph.Entity, len(sorted)),
-		keys:  make([]string, len(sorted)),
-		byID:  make(map[uuid.UUID]int, len(sorted)),
-		byKey: make(map[string]int, len(sorted)),
-		fold:  make(map[string][]ranked),
-		skel:  make(map[string][]ranked),
-		forms: make(map[string][]form),
-		dems:  make(map[string]int),
+		ents:   make([]graph.Entity, len(sorted)),
+		keys:   make([]string, len(sorted)),
+		byID:   make(map[uuid.UUID]int, len(sorted)),
+		byKey:  make(map[string]int, len(sorted)),
+		fold:   make(map[string][]ranked),
+		skel:   make(map[string][]ranked),
+		forms:  make(map[string][]form),
+		dems:   make(map[string]int),
+		member: make(map[uuid.UUID][]uuid.UUID),
 	}
 	ids := make(map[string]uuid.UUID, len(sorted))
 	for _, e := range sorted {
@@ -218,6 +232,9 @@ func build(entries []Entry) (*Gazetteer, error) {
 		if e.Affiliation != "" {
 			id := ids[e.Affiliation]
 			ent.Affiliation = &id
+		}
+		for _, m := range e.MemberOf {
+			g.member[ent.ID] = append(g.member[ent.ID], ids[m])
 		}
 		for _, d := range e.Demonyms {
 			f := FoldKey(d)
@@ -302,6 +319,74 @@ func checkChain(byKey map[string]*Entry, start string, next func(*Entry) string,
 			return graph.Errorf(graph.EINVALID, "gazetteer: %s: %s chain has a cycle through %q", start, what, k)
 		}
 		seen[k] = true
+	}
+	return nil
+}
+
+// armedParty are the kinds member_of may join: forces and their alliances.
+var armedParty = map[graph.EntityKind]bool{graph.KindArmy: true, graph.KindArmedGroup: true, graph.KindCoalition: true}
+
+// checkMembers validates an entry's member_of: known keys of armed
+// parties, none twice, not itself, and only on an armed party.
+func checkMembers(byKey map[string]*Entry, e *Entry) error {
+	if len(e.MemberOf) > 0 && !armedParty[e.Kind] {
+		return graph.Errorf(graph.EINVALID, "gazetteer: %s: member_of set on a %s, not an armed party", e.Key, e.Kind)
+	}
+	seen := map[string]bool{}
+	for _, k := range e.MemberOf {
+		m, ok := byKey[k]
+		switch {
+		case !ok:
+			return graph.Errorf(graph.EINVALID, "gazetteer: %s: member_of %q is not a key", e.Key, k)
+		case k == e.Key:
+			return graph.Errorf(graph.EINVALID, "gazetteer: %s: member of itself", e.Key)
+		case seen[k]:
+			return graph.Errorf(graph.EINVALID, "gazetteer: %s: member_of %q twice", e.Key, k)
+		case !armedParty[m.Kind]:
+			return graph.Errorf(graph.EINVALID, "gazetteer: %s: member_of %q is a %s, not an armed party", e.Key, k, m.Kind)
+		}
+		seen[k] = true
+	}
+	return nil
+}
+
+// checkPartCycles rejects a cycle through member_of and affiliation links
+// together: no party is, by any path, part of itself.
+func checkPartCycles(byKey map[string]*Entry, entries []Entry) error {
+	const (
+		open = 1
+		done = 2
+	)
+	state := map[string]int{}
+	var visit func(k string) error
+	visit = func(k string) error {
+		switch state[k] {
+		case open:
+			return graph.Errorf(graph.EINVALID, "gazetteer: %s: member_of and affiliation links make a cycle", k)
+		case done:
+			return nil
+		}
+		state[k] = open
+		e := byKey[k]
+		next := append([]string(nil), e.MemberOf...)
+		if e.Affiliation != "" {
+			next = append(next, e.Affiliation)
+		}
+		for _, n := range next {
+			if err := visit(n); err != nil {
+				return err
+			}
+		}
+		state[k] = done
+		return nil
+	}
+	for _, e := range entries {
+		if len(e.MemberOf) == 0 {
+			continue
+		}
+		if err := visit(e.Key); err != nil {
+			return err
+		}
 	}
 	return nil
 }
@@ -489,6 +574,11 @@ func (g *Gazetteer) Root(id uuid.UUID) uuid.UUID {
 	}
 	return root
 }
+
+// MemberOf returns the parties the entity is a member of, as
+// gazetteer.json's member_of lists them (not its affiliation), or nil.
+// The slice is shared: callers must not modify it.
+func (g *Gazetteer) MemberOf(id uuid.UUID) []uuid.UUID { return g.member[id] }
 
 // Keys returns the match keys to index an entity by: the FoldKey and the
 // Skeleton of its name and each alias, and the FoldKey without a leading

@@ -449,3 +449,43 @@ func TestLoadSmall(t *testing.T) {
 		t.Errorf("Find in a custom gazetteer: %v", m)
 	}
 }
+
+// TestMemberOf checks the member_of relation between armed parties: a
+// faction in the alliances it joined, a state's forces in the coalition
+// they fight in; the alliance itself, and a party merely on the same
+// side, are members of nothing.
+func TestMemberOf(t *testing.T) {
+	g := Default()
+	has := func(part, whole string) bool {
+		p, w := mustKey(t, g, part), mustKey(t, g, whole)
+		for _, id := range g.MemberOf(p.ID) {
+			if id == w.ID {
+				return true
+			}
+		}
+		return false
+	}
+	for _, c := range [][2]string{
+		{"ahrar-al-sham", "jaysh-al-fatah"},
+		{"ahrar-al-sham", "islamic-front"},
+		{"hts", "jaysh-al-fatah"},
+		{"us-armed-forces", "international-coalition"},
+		{"hezbollah", "pro-government-forces"},
+	} {
+		if !has(c[0], c[1]) {
+			t.Errorf("%s should be a member of %s", c[0], c[1])
+		}
+	}
+	for _, c := range [][2]string{
+		{"russian-armed-forces", "pro-government-forces"},
+		{"hts", "ahrar-al-sham"},
+		{"turkish-armed-forces", "sna"},
+	} {
+		if has(c[0], c[1]) {
+			t.Errorf("%s is on %s's side, not a member", c[0], c[1])
+		}
+	}
+	if m := g.MemberOf(mustKey(t, g, "jaysh-al-fatah").ID); len(m) != 0 {
+		t.Errorf("jaysh-al-fatah is a member of %v, want nothing", m)
+	}
+}
