@@ -627,11 +627,17 @@ func (d *docState) eventOf(c *claimInfo) (event, bool) {
 	// campaign is an offensive over a period.
 	groundOffensive := campaign >= 0 && toks[campaign].low == "offensive" &&
 		(campaign > 0 && (toks[campaign-1].low == "ground" || toks[campaign-1].low == "land") || dayDated && air < 0 && strike < 0)
+	// "Government troops struck the village", "a Turkish-led offensive
+	// struck X": a ground force that strikes, with no aircraft, bomb or
+	// shell in the claim, attacks.
+	groundStrike := strike >= 0 && air < 0 && shell < 0 && expl < 0 && !airborneWord(toks) && groundSubject(toks, strike)
 	switch {
 	case prohib >= 0:
 		set(graph.EventProhibitedArms, prohib, true)
 	case groundOffensive:
 		set(graph.EventAttack, campaign, true)
+	case groundStrike:
+		set(graph.EventAttack, strike, true)
 	case (air >= 0 || strike >= 0) && (ev.plural || campaign >= 0 && (strike < 0 || toks[strike].low == "bombing" || toks[strike].low == "bombardment")) && !dayDated && !(expl >= 0) && !(pluralOnly && (local || !wide && !period) && !many):
 		i := campaign
 		if i < 0 || air >= 0 && air < i {
@@ -2442,4 +2448,37 @@ func (d *docState) accounts() []graph.Account {
 		out = append(out, a.a)
 	}
 	return out
+}
+
+// groundSubject reports whether the verb of striking at toks[v] ("struck",
+// "strike") has a force on the ground for its subject, in the words just
+// before it: "government troops struck", "a Turkish-led offensive struck",
+// "rebel fighters struck".
+func groundSubject(toks []token, v int) bool {
+	if w := toks[v].low; w != "struck" && w != "strike" && w != "striking" {
+		return false
+	}
+	for k := v - 1; k >= 0 && k >= v-3; k-- {
+		t := &toks[k]
+		if t.kind == tPunct {
+			return false
+		}
+		switch t.low {
+		case "troops", "soldiers", "fighters", "rebels", "militants", "insurgents", "gunmen",
+			"jihadists", "militias", "militiamen", "offensive", "assault", "infantry", "commandos":
+			return true
+		}
+	}
+	return false
+}
+
+// airborneWord reports whether a claim names the air: "air", "aerial",
+// "barrel" bombs, or an aircraft.
+func airborneWord(toks []token) bool {
+	for i := range toks {
+		if airCues[toks[i].low] || toks[i].low == "air" || toks[i].low == "aerial" || toks[i].low == "barrel" {
+			return true
+		}
+	}
+	return false
 }
