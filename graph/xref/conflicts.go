@@ -200,9 +200,10 @@ func sameWho(a, b graph.Value) bool {
 // highest one (a total's parts, a count the document updates) join a
 // group they are compatible with, else the highest one's: a source does
 // not conflict with itself.
-// The perpetrator lists each party blamed or denied, with the polarity:
-// two parties blamed conflict, a denial conflicts with the assertion it
-// denies, an explicit unknown conflicts with nothing. Dates conflict when
+// The perpetrator lists each set of parties an account blames or clears,
+// with the polarity: two blamed conflict unless a party of one is, or is
+// part of, a party of the other (perpetratorConflict), a denial conflicts
+// with the assertion it denies, an explicit unknown conflicts with nothing. Dates conflict when
 // they cannot overlap (allowing DayTolerance), places when neither lies
 // within the other. Targets are listed but never grouped apart: free text
 // cannot tell two descriptions of one target from two targets.
@@ -420,9 +421,36 @@ func figureConflict(attr string, fs []*figure) graph.Conflict {
 	return finish(attr, es, func(a, b *entry) bool { return Compatible(a.v, b.v) }, home)
 }
 
+// parties returns the parties an account blames (or clears): its
+// perpetrator and co-perpetrators, each once, in the order named.
+func parties(a graph.Account) []graph.Attribution {
+	var out []graph.Attribution
+	seen := map[uuid.UUID]bool{}
+	for _, p := range append([]graph.Attribution{*a.Perpetrator}, a.CoPerpetrators...) {
+		if p.Entity.ID == uuid.Nil || seen[p.Entity.ID] {
+			continue
+		}
+		seen[p.Entity.ID] = true
+		out = append(out, p)
+	}
+	return out
+}
+
+// perpetratorConflict groups the parties the accounts blame. A value is
+// the set of parties one account names ("Syrian and Russian warplanes" is
+// one value of two parties). Two values blaming are compatible when a
+// party of one is a party of the other or part of it (World.PartOf: the
+// Syrian Arab Air Force and the Syrian Arab Army; US forces and the
+// coalition the United States leads; Ahrar al-Sham and Jaysh al-Fatah,
+// the alliance it is in): one speaker is only more specific, or names
+// more of the parties, than the other. Parties merely on one side (Syria
+// and Russia, two factions of one alliance, an army and a militia of one
+// state) are different answers. A denial conflicts with a blame of a
+// party nested with one it clears, and with nothing else.
 func perpetratorConflict(accs []graph.Account, claims map[uuid.UUID]graph.Claim, w *World) graph.Conflict {
 	var es []*entry
 	byKey := map[string]*entry{}
+	ids := map[*entry][]uuid.UUID{}
 	for _, a := range accs {
 		p := a.Perpetrator
 		if p == nil || p.Entity.ID == uuid.Nil || !counted(a, claims) {
@@ -432,36 +460,62 @@ func perpetratorConflict(accs []graph.Account, claims map[uuid.UUID]graph.Claim,
 		if a.Polarity == graph.Denied {
 			pol = graph.Denied
 		}
-		root := w.Root(p.Entity.ID)
-		key := root.String() + "|" + string(pol)
-		e := byKey[key]
+		ps := parties(a)
+		set := make([]uuid.UUID, 0, len(ps))
+		for _, q := range ps {
+			set = append(set, q.Entity.ID)
+		}
+		sorted := append([]uuid.UUID(nil), set...)
+		sortIDs(sorted)
+		var key strings.Builder
+		for _, id := range sorted {
+			key.WriteString(id.String() + "+")
+		}
+		key.WriteString("|" + string(pol))
+		e := byKey[key.String()]
 		if e == nil {
-			name := p.Entity.Name
-			if name == "" {
-				name = w.Name(p.Entity.ID)
+			var names []string
+			for _, q := range ps {
+				name := q.Entity.Name
+				if name == "" {
+					name = w.Name(q.Entity.ID)
+				}
+				names = append(names, name)
 			}
+			name := strings.Join(names, " and ")
 			text := p.Text
 			if p.Hedge != "" {
 				text = strings.TrimSpace(p.Hedge + " " + text)
 			}
-			e = &entry{key: name + "|" + key, root: root, known: identifying(p, w)}
+			e = &entry{key: name + "|" + key.String(), root: w.Root(p.Entity.ID), known: identifying(p, w)}
 			e.cv = graph.ConflictValue{Value: name, Text: text, Polarity: pol}
 			if pol == graph.Denied {
 				e.lo = 1
 			}
-			byKey[key] = e
+			byKey[key.String()] = e
+			ids[e] = set
 			es = append(es, e)
 		}
 		e.add(a, claimsFor(a, p.Span, claims))
+	}
+	nested := func(a, b *entry) bool {
+		for _, x := range ids[a] {
+			for _, y := range ids[b] {
+				if w.nestedParties(x, y) {
+					return true
+				}
+			}
+		}
+		return false
 	}
 	compatible := func(a, b *entry) bool {
 		if !a.known || !b.known {
 			return true
 		}
-		if a.root == b.root {
-			return a.cv.Polarity == b.cv.Polarity
+		if a.cv.Polarity == b.cv.Polarity {
+			return a.cv.Polarity == graph.Denied || nested(a, b)
 		}
-		return a.cv.Polarity == graph.Denied || b.cv.Polarity == graph.Denied
+		return !nested(a, b)
 	}
 	return finish(AttrPerpetrator, es, compatible, nil)
 }

@@ -155,3 +155,61 @@ func (w *World) Name(id uuid.UUID) string {
 
 // related reports whether places a and b are the same or nested either way.
 func (w *World) related(a, b uuid.UUID) bool { return w.Within(a, b) || w.Within(b, a) }
+
+// memberIndex is what a gazetteer offers beside entities when it records
+// membership between armed parties (gazetteer member_of);
+// *gazetteer.Gazetteer satisfies it.
+type memberIndex interface {
+	MemberOf(id uuid.UUID) []uuid.UUID
+}
+
+// PartOf reports whether party a is part of party b: b is reached from a
+// by affiliation links (the Syrian Arab Air Force -> the Syrian Arab Army
+// -> the Syrian government), then membership links (Ahrar al-Sham ->
+// Jaysh al-Fatah; US forces -> the international coalition). A member of
+// an alliance is not part of what the alliance answers to: the coalition's
+// affiliation is the United States that leads it, pro-government forces'
+// the Syrian Arab Army, and neither British forces nor Hezbollah are part
+// of those. Two parties that merely answer to one state or fight on one
+// side (the Syrian Arab Army and the National Defence Forces; Syria and
+// Russia) are not part of each other.
+func (w *World) PartOf(a, b uuid.UUID) bool {
+	if a == b {
+		return true
+	}
+	mi, _ := w.base.(memberIndex)
+	type step struct {
+		id     uuid.UUID
+		member bool // reached through a membership link: no affiliation after it
+	}
+	seen := map[step]bool{{a, false}: true}
+	frontier := []step{{a, false}}
+	for depth := 0; depth < maxChain && len(frontier) > 0; depth++ {
+		var next []step
+		for _, s := range frontier {
+			var up []step
+			if e, ok := w.Entity(s.id); ok && e.Affiliation != nil && !s.member {
+				up = append(up, step{*e.Affiliation, false})
+			}
+			if mi != nil {
+				for _, m := range mi.MemberOf(s.id) {
+					up = append(up, step{m, true})
+				}
+			}
+			for _, u := range up {
+				if u.id == b {
+					return true
+				}
+				if !seen[u] {
+					seen[u] = true
+					next = append(next, u)
+				}
+			}
+		}
+		frontier = next
+	}
+	return false
+}
+
+// nestedParties reports whether one of two parties is part of the other.
+func (w *World) nestedParties(a, b uuid.UUID) bool { return w.PartOf(a, b) || w.PartOf(b, a) }
