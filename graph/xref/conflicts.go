@@ -421,17 +421,35 @@ func figureConflict(attr string, fs []*figure) graph.Conflict {
 	return finish(attr, es, func(a, b *entry) bool { return Compatible(a.v, b.v) }, home)
 }
 
-// parties returns the parties an account blames (or clears): its
-// perpetrator and co-perpetrators, each once, in the order named.
-func parties(a graph.Account) []graph.Attribution {
-	var out []graph.Attribution
+// partySet is the parties one account blames, or clears, together.
+type partySet struct {
+	pol     graph.Polarity
+	parties []graph.Attribution
+}
+
+// partySets returns the parties an account names, its perpetrator first,
+// each once, in one set per polarity: "the regime, not the opposition"
+// blames one and clears the other. A denied account clears them all.
+func partySets(a graph.Account) []partySet {
+	var out []partySet
 	seen := map[uuid.UUID]bool{}
 	for _, p := range append([]graph.Attribution{*a.Perpetrator}, a.CoPerpetrators...) {
 		if p.Entity.ID == uuid.Nil || seen[p.Entity.ID] {
 			continue
 		}
 		seen[p.Entity.ID] = true
-		out = append(out, p)
+		pol := polarityOf(p.Polarity)
+		if a.Polarity == graph.Denied {
+			pol = graph.Denied
+		}
+		i := 0
+		for i < len(out) && out[i].pol != pol {
+			i++
+		}
+		if i == len(out) {
+			out = append(out, partySet{pol: pol})
+		}
+		out[i].parties = append(out[i].parties, p)
 	}
 	return out
 }
@@ -452,51 +470,48 @@ func perpetratorConflict(accs []graph.Account, claims map[uuid.UUID]graph.Claim,
 	byKey := map[string]*entry{}
 	ids := map[*entry][]uuid.UUID{}
 	for _, a := range accs {
-		p := a.Perpetrator
-		if p == nil || p.Entity.ID == uuid.Nil || !counted(a, claims) {
+		if a.Perpetrator == nil || a.Perpetrator.Entity.ID == uuid.Nil || !counted(a, claims) {
 			continue
 		}
-		pol := polarityOf(p.Polarity)
-		if a.Polarity == graph.Denied {
-			pol = graph.Denied
-		}
-		ps := parties(a)
-		set := make([]uuid.UUID, 0, len(ps))
-		for _, q := range ps {
-			set = append(set, q.Entity.ID)
-		}
-		sorted := append([]uuid.UUID(nil), set...)
-		sortIDs(sorted)
-		var key strings.Builder
-		for _, id := range sorted {
-			key.WriteString(id.String() + "+")
-		}
-		key.WriteString("|" + string(pol))
-		e := byKey[key.String()]
-		if e == nil {
-			var names []string
-			for _, q := range ps {
-				name := q.Entity.Name
-				if name == "" {
-					name = w.Name(q.Entity.ID)
+		for _, ps := range partySets(a) {
+			pol, p := ps.pol, ps.parties[0]
+			set := make([]uuid.UUID, 0, len(ps.parties))
+			for _, q := range ps.parties {
+				set = append(set, q.Entity.ID)
+			}
+			sorted := append([]uuid.UUID(nil), set...)
+			sortIDs(sorted)
+			var key strings.Builder
+			for _, id := range sorted {
+				key.WriteString(id.String() + "+")
+			}
+			key.WriteString("|" + string(pol))
+			e := byKey[key.String()]
+			if e == nil {
+				var names []string
+				for _, q := range ps.parties {
+					name := q.Entity.Name
+					if name == "" {
+						name = w.Name(q.Entity.ID)
+					}
+					names = append(names, name)
 				}
-				names = append(names, name)
+				name := strings.Join(names, " and ")
+				text := p.Text
+				if p.Hedge != "" {
+					text = strings.TrimSpace(p.Hedge + " " + text)
+				}
+				e = &entry{key: name + "|" + key.String(), root: w.Root(p.Entity.ID), known: identifying(&p, w)}
+				e.cv = graph.ConflictValue{Value: name, Text: text, Polarity: pol}
+				if pol == graph.Denied {
+					e.lo = 1
+				}
+				byKey[key.String()] = e
+				ids[e] = set
+				es = append(es, e)
 			}
-			name := strings.Join(names, " and ")
-			text := p.Text
-			if p.Hedge != "" {
-				text = strings.TrimSpace(p.Hedge + " " + text)
-			}
-			e = &entry{key: name + "|" + key.String(), root: w.Root(p.Entity.ID), known: identifying(p, w)}
-			e.cv = graph.ConflictValue{Value: name, Text: text, Polarity: pol}
-			if pol == graph.Denied {
-				e.lo = 1
-			}
-			byKey[key.String()] = e
-			ids[e] = set
-			es = append(es, e)
+			e.add(a, claimsFor(a, p.Span, claims))
 		}
-		e.add(a, claimsFor(a, p.Span, claims))
 	}
 	nested := func(a, b *entry) bool {
 		for _, x := range ids[a] {

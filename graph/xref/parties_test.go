@@ -22,6 +22,7 @@ func TestPartyConflicts(t *testing.T) {
 			Accounts []struct {
 				Parties []string `json:"parties"`
 				Denied  bool     `json:"denied"`
+				Cleared []string `json:"cleared"`
 			} `json:"accounts"`
 			Conflicting bool `json:"conflicting"`
 		} `json:"cases"`
@@ -48,6 +49,9 @@ func TestPartyConflicts(t *testing.T) {
 				acc.Perpetrator = &p
 				for _, k := range a.Parties[1:] {
 					acc.CoPerpetrators = append(acc.CoPerpetrators, attribution(t, k, pol))
+				}
+				for _, k := range a.Cleared {
+					acc.CoPerpetrators = append(acc.CoPerpetrators, attribution(t, k, graph.Denied))
 				}
 				accs = append(accs, acc)
 			}
