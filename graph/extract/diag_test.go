@@ -50,7 +50,7 @@ type diagDoc struct {
 // extraction and the structure of the labels, and prints counts per cause
 // only, never a document's words: CG_DIAG=1 diagnoses the first held-out
 // set, CG_DIAG=2 the second (both are diagnostic sets now), CG_DIAG=dev the
-// development set, CG_DIAG=t1, t2, t3 and t4 the four training sets. A pristine held-out set is never diagnosed.
+// development set, CG_DIAG=t1 to t5 the five training sets. A pristine held-out set is never diagnosed.
 func TestDiagnose(t *testing.T) {
 	which := os.Getenv("CG_DIAG")
 	if which == "" {
@@ -72,8 +72,10 @@ func TestDiagnose(t *testing.T) {
 		dir = train3Dir
 	case "t4":
 		dir = train4Dir
+	case "t5":
+		dir = train5Dir
 	default:
-		t.Fatalf("CG_DIAG=%q: want 1, 2, dev, t1, t2, t3 or t4", which)
+		t.Fatalf("CG_DIAG=%q: want 1, 2, dev, t1, t2, t3, t4 or t5", which)
 	}
 	counts := diagnose(t, dir)
 	t.Logf("causes on %s:\n%s", dir, counts)

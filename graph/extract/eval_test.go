@@ -498,10 +498,13 @@ var evalSets = []evalSet{
 	// other rows the same. From then on it is diagnostic, like the third.
 	{"fourth training set", train4Dir, train4Thresholds, true},
 	// The fifth training set (see its README), written independently of
-	// the rules and of the earlier training sets, is held back as a
-	// validation set: scored and reported only, with no floors, and its
-	// misses are never logged.
-	{"fifth training set", train5Dir, nil, false},
+	// the rules and of the earlier training sets, was held back as a
+	// validation set until measured, in round 16 at commit 387a6bf (no
+	// rule fixed on it): casualty values 0.90/1.00, claims 0.79/0.79,
+	// dates 0.80/0.90, event types 0.62/0.56, perpetrators 0.47/0.80,
+	// places 0.82/0.91, speakers 0.87/0.85, values 0.83/0.94. From then
+	// on it is diagnostic, like the fourth.
+	{"fifth training set", train5Dir, nil, true},
 }
 
 const (
@@ -527,7 +530,7 @@ const (
 	// until measured, diagnostic from round 13.
 	train4Dir = "testdata/train4"
 	// train5Dir is the fifth training set, held back as a validation set
-	// (reported only, misses never logged).
+	// until measured, diagnostic from round 16.
 	train5Dir = "testdata/train5"
 )
 
