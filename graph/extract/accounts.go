@@ -1328,9 +1328,11 @@ func (d *docState) perpetrators(c *claimInfo, ev event, mask, sub []bool) []*gra
 			}
 		}
 		if dn, ok := demonyms[w]; ok && coveredBy(c.ms, i) < 0 {
-			// "believed to be Russian", "Anglo-American bombing".
+			// "believed to be Russian", "Anglo-American bombing"; "Russian
+			// aviation" is the state's air force (the word alone, "civil
+			// aviation", tells no strike).
 			prevBelieved := i >= 2 && toks[i-1].low == "be" || w == "anglo-american"
-			nextCue := i+1 < len(toks) && (airCues[toks[i+1].low] || toks[i+1].low == "air" || strikeCues[toks[i+1].low] || campaignCues[toks[i+1].low] || shellingCues[toks[i+1].low] || attackCues[toks[i+1].low] || forcesNouns[toks[i+1].base])
+			nextCue := i+1 < len(toks) && (airCues[toks[i+1].low] || toks[i+1].low == "air" || toks[i+1].low == "aviation" || strikeCues[toks[i+1].low] || campaignCues[toks[i+1].low] || shellingCues[toks[i+1].low] || attackCues[toks[i+1].low] || forcesNouns[toks[i+1].base])
 			if prevBelieved || nextCue {
 				if e := d.lookup(dn); e != nil {
 					actors = append(actors, mention{ent: e, s: toks[i].s, e: toks[i].e, ti: i, tj: i + 1})
