@@ -408,11 +408,13 @@ func TestTrain4(t *testing.T) {
 
 // The fifth extraction training set (testdata/train5: the 24 documents of
 // graph/extract/testdata/train5 and their event truth, see its README),
-// held back as a validation set: scored like the third held-out set,
-// figures only, no floors, and its misses are never logged.
+// a training / diagnostic set since cross-referencing round 7 (measured
+// once before use, at 387a6bf: pairs 0.76 / 0.51, conflicts precision 1.00,
+// recall 0.33): rules may be read and fixed against it, so its figures say
+// nothing about unseen text, and XREF_HELDOUT_DETAIL=1 logs its misses.
 func TestTrain5(t *testing.T) {
 	needSet(t, "testdata/train5")
-	evaluate(t, "testdata/train5", nil, false)
+	evaluate(t, "testdata/train5", nil, os.Getenv("XREF_HELDOUT_DETAIL") != "")
 }
 
 func TestHeldout(t *testing.T) {
