@@ -1504,7 +1504,15 @@ func (d *docState) perpetrators(c *claimInfo, ev event, mask, sub []bool) []*gra
 			// parenthetical ("Government forces, supported by ..., took")
 			// and a coordinated subject ("X and Y recaptured").
 			limit := m.tj + 8
-			for j := m.tj; j < len(toks) && j < m.tj+14; j++ {
+			// The aside may open after the party's acronym or a noun for
+			// its people: "the YPJ (YPJ), together with X, liberated",
+			// "Hezbollah fighters, in cooperation with Y, took".
+			asideAt := pastBrackets(toks, m.tj)
+			if asideAt+1 < len(toks) && (memberNouns[toks[asideAt].low] || toks[asideAt].low == "forces" || toks[asideAt].low == "units") && isPunct(&toks[asideAt+1], ",") {
+				asideAt++
+			}
+			bound := m.tj + 14
+			for j := m.tj; j < len(toks) && j < bound; j++ {
 				if j < len(mask) && mask[j] || isPunct(&toks[j], ",") && (j+1 < len(mask) && mask[j+1] || j > 0 && mask[j-1]) {
 					continue
 				}
@@ -1517,9 +1525,10 @@ func (d *docState) perpetrators(c *claimInfo, ev event, mask, sub []bool) []*gra
 				// "Government forces, advancing from the south, shelled":
 				// a phrase between commas right after the party, with the
 				// event verb right after the second comma.
-				if j == m.tj && isPunct(&toks[j], ",") {
+				if j == asideAt && isPunct(&toks[j], ",") {
 					if k := asideEnd(toks, j); k > 0 {
 						j, limit = k, k+2
+						bound = max(bound, k+3)
 						continue
 					}
 				}
@@ -1627,15 +1636,24 @@ func (d *docState) perpetrators(c *claimInfo, ev event, mask, sub []bool) []*gra
 			strong = true
 		}
 	}
+	helpedEnd := -1 // where the last helper named ends
 	for _, m := range actors {
 		if m.ti < len(mask) && mask[m.ti] || m.ref {
 			continue
 		}
+		// "with the participation of X and the Y forces": a party
+		// coordinated with a helper helps too.
+		k := m.ti - 1
+		if k > 0 && toks[k].low == "the" {
+			k--
+		}
+		coHelper := helpedEnd >= 0 && k >= 0 && toks[k].low == "and" && (k == helpedEnd || k == helpedEnd+1 && toks[helpedEnd].low == "forces")
 		switch {
-		case strong && helpedBy(toks, m.ti):
+		case strong && (helpedBy(toks, m.ti) || coHelper):
 			// "staged by the White Helmets with the help of the militants
 			// of Jaysh al-Izza": the helper takes part.
 			cands = append(cands, cand{m.ent, m.ti, m.tj, 4, false})
+			helpedEnd = m.tj
 		case praisedFor(toks, m.ti, m.tj, isCue):
 			// "The Coalition congratulates the Iraqi Security Forces on
 			// the liberation of al-Qaim": the party praised for the act.
@@ -2019,7 +2037,13 @@ func (d *docState) theyParty(c *claimInfo, i int) *graph.Entity {
 // verb follows it, possibly after "have" or an adverb; otherwise 0. The aside holds
 // no other punctuation and at most 12 words.
 func asideEnd(toks []token, i int) int {
-	for k := i + 1; k < len(toks) && k <= i+13; k++ {
+	// A partner or supporter in the aside may take more words: "X, with
+	// the participation of Y and Z and with the support of W, completed".
+	n := 13
+	if i+1 < len(toks) && comitativeOpeners[toks[i+1].low] {
+		n = 26
+	}
+	for k := i + 1; k < len(toks) && k <= i+n; k++ {
 		if toks[k].kind != tPunct {
 			continue
 		}
@@ -2040,6 +2064,11 @@ func asideEnd(toks []token, i int) int {
 	}
 	return 0
 }
+
+// comitativeOpeners open an aside that names a partner or a supporter of
+// the subject: "together with", "in cooperation with", "with the support
+// of", "backed by".
+var comitativeOpeners = set("with", "together", "in", "alongside", "supported", "backed", "aided", "assisted", "joined", "helped")
 
 // timeAdverbs may stand between a subject's aside and its verb.
 var timeAdverbs = set("today", "yesterday", "tonight", "now", "then", "also", "later", "again", "overnight")
