@@ -76,6 +76,14 @@ func discrete(t graph.EventType) bool {
 	return len(f) == 1 && f[0] == "strike"
 }
 
+// ofADay reports whether t happens on a day, so that a report weeks
+// later without a date may tell of another such happening at the place:
+// a discrete strike, or a capture (a town falls on a day, and towns
+// change hands again: taken, lost to a counter-attack, retaken).
+func ofADay(t graph.EventType) bool {
+	return discrete(t) || t == graph.EventCapture
+}
+
 // typeFamilies returns the families of t; an unknown or empty type is in a
 // family of its own name.
 func typeFamilies(t graph.EventType) []string {
@@ -205,7 +213,7 @@ func match(a, b graph.Account, w *World) verdict {
 	case oka && okb && wa.dated && wb.dated:
 		v.score += wOverlap
 		v.reasons = append(v.reasons, fmt.Sprintf("dates overlap (%s, %s)", dateText(a, wa), dateText(b, wb)))
-	case oka && okb && discrete(a.Type) && discrete(b.Type) && (reportedLate(a, b) || reportedLate(b, a)):
+	case oka && okb && ofADay(a.Type) && ofADay(b.Type) && (reportedLate(a, b) || reportedLate(b, a)):
 		// One gives no date, and its report came out weeks after the
 		// other's date: it may tell of any strike there since.
 		v.reasons = append(v.reasons, fmt.Sprintf("an account without a date, reported more than %d days after the other's date", UndatedApart))
@@ -214,7 +222,7 @@ func match(a, b graph.Account, w *World) verdict {
 		recent = true
 		v.score += wRecent
 		v.reasons = append(v.reasons, fmt.Sprintf("an undated account reported within %d days (%s, %s)", ReportingDelay, dateText(a, wa), dateText(b, wb)))
-	case oka && okb && !wa.dated && !wb.dated && discrete(a.Type) && discrete(b.Type) && publishedApart(a, b) > UndatedApart:
+	case oka && okb && !wa.dated && !wb.dated && ofADay(a.Type) && ofADay(b.Type) && publishedApart(a, b) > UndatedApart:
 		// Neither gives a date, and their reports are weeks apart: a
 		// place and a type in common say nothing of which strike each
 		// tells of (a campaign or a siege lasts; a strike does not).
