@@ -253,12 +253,91 @@ func (d *docState) backedGroup(toks []token, i int) (*graph.Entity, int) {
 	if g := d.lookup(pre + "-backed " + toks[h].text); h > i+1 && g != nil && actorKind(g.Kind) {
 		return g, h + 1
 	}
+	if g := d.knownBacked(pre, n); g != nil {
+		return g, h + 1
+	}
 	name = strings.ToUpper(name[:1]) + name[1:]
 	e := d.newEntity(graph.KindArmedGroup, name, nil, false)
 	if e.Description == "" {
 		e.Description = "armed groups named by the state that backs them"
 	}
 	return e, h + 1
+}
+
+// backedAlternates are the nouns the gazetteer may know a backed group by:
+// "Turkish-backed groups" are the group it knows as "Turkish-backed
+// factions" or "Turkish-backed rebels".
+var backedAlternates = []string{"factions", "rebels", "groups", "fighters"}
+
+// knownBacked returns the gazetteer's group backed by the state whose
+// adjective is adj, named by another of the nouns for rebel groups than
+// noun; and militias a foreign state backs in Syria ("Iranian-backed
+// militias", "militias backed by Russia") are the militias fighting for
+// the government there, in Iraq Iran's the Popular Mobilisation. Nil when
+// the gazetteer knows no such group.
+func (d *docState) knownBacked(adj, noun string) *graph.Entity {
+	if oppositionNouns[noun] || oppositionHeads[noun] {
+		for _, alt := range backedAlternates {
+			if alt == noun {
+				continue
+			}
+			if g := d.lookup(adj+"-backed "+alt, graph.KindArmedGroup); g != nil {
+				return g
+			}
+		}
+		return nil
+	}
+	if (noun == "militias" || noun == "militia" || noun == "militiamen") && d.country != nil {
+		switch {
+		case d.country.Name == "Syria" && (strings.EqualFold(adj, "Iranian") || strings.EqualFold(adj, "Russian")):
+			return d.lookup("pro-government forces", graph.KindArmedGroup)
+		case d.country.Name == "Iraq" && strings.EqualFold(adj, "Iranian"):
+			return d.lookup("Popular Mobilization Forces", graph.KindArmedGroup)
+		}
+	}
+	return nil
+}
+
+// backedAfter reads a group of fighters named by the state that backs it,
+// the backer after the noun ("Syrian rebels backed by Turkish tanks",
+// "militias backed by Russia", "factions supported by the Turkish army"):
+// the group the gazetteer knows as that state's backed group. The noun is
+// at i; it returns the group and the end of the noun, or nil.
+func (d *docState) backedAfter(toks []token, ms []mention, i int) (*graph.Entity, int) {
+	n := toks[i].base
+	if toks[i].cap && i > 0 && toks[i-1].kind != tPunct || i+3 >= len(toks) {
+		return nil, 0
+	}
+	if !oppositionNouns[n] && !oppositionHeads[n] && n != "militias" && n != "militia" && n != "militiamen" {
+		return nil, 0
+	}
+	if toks[i+1].low != "backed" && toks[i+1].low != "supported" || toks[i+2].low != "by" {
+		return nil, 0
+	}
+	k := i + 3
+	if toks[k].low == "the" && k+1 < len(toks) {
+		k++
+	}
+	st := ""
+	if toks[k].cap {
+		st = stateOfAdjective(toks[k].text)
+	}
+	if c := coveredBy(ms, k); st == "" && c >= 0 {
+		if root, ok := d.g.Entity(d.g.Root(ms[c].ent.ID)); ok && root.Kind == graph.KindState && (ms[c].ent.Kind == graph.KindState || ms[c].ent.Kind == graph.KindArmy) {
+			st = root.Name
+		}
+	}
+	adj := adjectiveOf[st]
+	if adj == "" {
+		return nil, 0
+	}
+	if g := d.lookup(adj+"-backed "+toks[i].low, graph.KindArmedGroup); g != nil {
+		return g, i + 1
+	}
+	if g := d.knownBacked(adj, n); g != nil {
+		return g, i + 1
+	}
+	return nil, 0
 }
 
 // ledByAdjective reads "the Turkish-led offensive", "Iraqi-led troops": a
@@ -329,6 +408,10 @@ func (d *docState) genericActors(toks []token, ms []mention) []mention {
 		}
 		if e := d.ledByAdjective(toks, i); e != nil {
 			add = append(add, mention{ent: e, s: toks[i].s, e: toks[i].e, ti: i, tj: i + 1})
+			continue
+		}
+		if e, j := d.backedAfter(toks, ms, i); e != nil {
+			add = append(add, mention{ent: e, s: toks[i].s, e: toks[j-1].e, ti: i, tj: j})
 			continue
 		}
 		switch {
