@@ -333,7 +333,12 @@ func relativeEvent(toks []token, mask []bool, toll bool) []bool {
 	if toll {
 		return nil
 	}
-	from, to, kind := -1, -1, -1
+	// Every such clause of the first one's kind is unmasked: "Zabadani,
+	// which has been encircled by X since July, and the two villages,
+	// which rebels have besieged since March".
+	type span struct{ from, to int }
+	var spans []span
+	kind := -1
 	for i := 0; i+1 < len(toks); i++ {
 		if !isPunct(&toks[i], ",") || toks[i+1].low != "which" && toks[i+1].low != "that" || !mask[i+1] {
 			continue
@@ -342,20 +347,21 @@ func relativeEvent(toks []token, mask []bool, toll bool) []bool {
 		for j < len(toks) && mask[j] {
 			j++
 		}
-		for k := i + 2; k+1 < j; k++ {
-			if toks[k+1].low != "by" || k < 1 || !passiveAux[toks[k-1].low] {
-				continue
-			}
-			if n := cueKind(toks[k].low); n >= 0 {
-				from, to, kind = i+1, j, n
-				break
+		n := -1
+		for k := i + 2; k+1 < j && n < 0; k++ {
+			if toks[k+1].low == "by" && k >= 1 && passiveAux[toks[k-1].low] {
+				n = cueKind(toks[k].low)
 			}
 		}
-		if from >= 0 {
-			break
+		if n < 0 && toks[i+1].low == "which" {
+			n = activeRelative(toks, i+2, j)
+		}
+		if n >= 0 && (kind < 0 || n == kind) {
+			kind = n
+			spans = append(spans, span{i + 1, j})
 		}
 	}
-	if from < 0 {
+	if kind < 0 {
 		return nil
 	}
 	for i := range toks {
@@ -366,10 +372,37 @@ func relativeEvent(toks []token, mask []bool, toll bool) []bool {
 		}
 	}
 	m := append([]bool(nil), mask...)
-	for k := from; k < to; k++ {
-		m[k] = false
+	for _, sp := range spans {
+		for k := sp.from; k < sp.to; k++ {
+			m[k] = false
+		}
 	}
 	return m
+}
+
+// activeRelative reads a relative clause whose subject is a party and
+// whose verb is an event's, the place it tells of before "which": "Qalaat
+// al-Madiq, which government forces retook on 9 May", "the villages, which
+// rebels led by X have besieged since March". The clause runs from i to j;
+// the subject is a few words, the verb a past form of an event word. It
+// returns the event's kind, or -1.
+func activeRelative(toks []token, i, j int) int {
+	if i >= j || toks[i].kind != tWord || eventVerbs[toks[i].low] || passiveAux[toks[i].low] {
+		return -1
+	}
+	for k := i + 1; k < j && k <= i+8; k++ {
+		w := toks[k].low
+		if toks[k].kind == tPunct || passiveAux[w] {
+			return -1
+		}
+		if w == "have" || w == "has" || w == "had" {
+			continue
+		}
+		if n := cueKind(w); n >= 0 && eventVerbs[w] && verbLike(w) && (strings.HasSuffix(w, "ed") || w == "took" || w == "retook" || w == "overran") {
+			return n
+		}
+	}
+	return -1
 }
 
 // casualtyValues reports whether the claim counts killed or injured.
