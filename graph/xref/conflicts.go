@@ -469,10 +469,12 @@ func perpetratorConflict(accs []graph.Account, claims map[uuid.UUID]graph.Claim,
 	var es []*entry
 	byKey := map[string]*entry{}
 	ids := map[*entry][]uuid.UUID{}
+	sources := map[[2]uuid.UUID]bool{}
 	for _, a := range accs {
 		if a.Perpetrator == nil || a.Perpetrator.Entity.ID == uuid.Nil || !counted(a, claims) {
 			continue
 		}
+		sources[perpSource(a, w)] = true
 		for _, ps := range partySets(a) {
 			pol, p := ps.pol, ps.parties[0]
 			set := make([]uuid.UUID, 0, len(ps.parties))
@@ -523,8 +525,13 @@ func perpetratorConflict(accs []graph.Account, claims map[uuid.UUID]graph.Claim,
 		}
 		return false
 	}
+	// The only source naming parties in the event does not conflict with
+	// itself: a ministry that claims its sorties and, in the same
+	// statement, denies a strike on a town (its spokesman quoted for one,
+	// the ministry for the other) gives its own version, not a dispute.
+	alone := len(sources) == 1
 	compatible := func(a, b *entry) bool {
-		if !a.known || !b.known {
+		if !a.known || !b.known || alone {
 			return true
 		}
 		if a.cv.Polarity == b.cv.Polarity {
@@ -533,6 +540,16 @@ func perpetratorConflict(accs []graph.Account, claims map[uuid.UUID]graph.Claim,
 		return !nested(a, b)
 	}
 	return finish(AttrPerpetrator, es, compatible, nil)
+}
+
+// perpSource is who names an account's parties, as one source: its
+// document and the root of its speaker's affiliation (a ministry and its
+// spokesman are one), or the account itself when either is unknown.
+func perpSource(a graph.Account, w *World) [2]uuid.UUID {
+	if a.DocumentID == uuid.Nil || a.Speaker.ID == uuid.Nil {
+		return [2]uuid.UUID{a.ID, uuid.Nil}
+	}
+	return [2]uuid.UUID{a.DocumentID, w.Root(a.Speaker.ID)}
 }
 
 func dateConflict(accs []graph.Account, claims map[uuid.UUID]graph.Claim) graph.Conflict {

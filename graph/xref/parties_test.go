@@ -23,6 +23,8 @@ func TestPartyConflicts(t *testing.T) {
 				Parties []string `json:"parties"`
 				Denied  bool     `json:"denied"`
 				Cleared []string `json:"cleared"`
+				Doc     string   `json:"doc"`
+				Speaker string   `json:"speaker"`
 			} `json:"accounts"`
 			Conflicting bool `json:"conflicting"`
 		} `json:"cases"`
@@ -45,6 +47,12 @@ func TestPartyConflicts(t *testing.T) {
 				}
 				acc := graph.Account{ID: uuid.NewSHA1(uuid.Nil, []byte(fmt.Sprint(c.Name, i))), Polarity: graph.Affirmed,
 					Speaker: graph.EntityRef{ID: uuid.NewSHA1(uuid.Nil, []byte(fmt.Sprint("speaker", i)))}}
+				if a.Doc != "" {
+					acc.DocumentID = uuid.NewSHA1(uuid.Nil, []byte("doc "+a.Doc))
+				}
+				if a.Speaker != "" {
+					acc.Speaker = attribution(t, a.Speaker, graph.Affirmed).Entity
+				}
 				p := attribution(t, a.Parties[0], pol)
 				acc.Perpetrator = &p
 				for _, k := range a.Parties[1:] {
