@@ -185,6 +185,7 @@ type system struct {
 	xref     *xref.Engine
 	pipeline *ingest.Pipeline
 	handler  http.Handler
+	plans    *planCounts // what planning read, for the progress lines
 }
 
 func open(ctx context.Context, dsn string, opt ...cayleystore.Options) (*system, error) {
@@ -197,8 +198,8 @@ func open(ctx context.Context, dsn string, opt ...cayleystore.Options) (*system,
 		return nil, fmt.Errorf("open store %s: %w", dsn, err)
 	}
 	g := gazetteer.Default()
-	s := &system{store: st, gaz: g, xref: xref.New(st, g)}
-	s.pipeline = &ingest.Pipeline{Extractor: extract.New(g), Planner: s.xref, Store: st, Index: g.Keys,
+	s := &system{store: st, gaz: g, xref: xref.New(st, g), plans: &planCounts{}}
+	s.pipeline = &ingest.Pipeline{Extractor: extract.New(g), Planner: countingPlanner{s.xref, st, s.plans}, Store: st, Index: g.Keys,
 		Groups: ingest.GroupsOf(st.Group)}
 	ents := g.Entities()
 	for i := range ents {

@@ -76,6 +76,7 @@ func ingestStream(ctx context.Context, sys *system, next func() (gen.Document, b
 	// also gives the stretch since the previous one (the CPU time, unlike
 	// the rate, barely moves when other work shares the machine).
 	lastDocs, lastCPU := 0, cpu0
+	lastGrowth := readGrowth(sys)
 	var total ingest.Summary
 	items := make([]ingest.Item, 0, min(n, streamChunk))
 	defer prof.stop()
@@ -101,6 +102,9 @@ func ingestStream(ctx context.Context, sys *system, next func() (gen.Document, b
 				if k := done + d - lastDocs; k > 0 {
 					fmt.Fprintf(log, "  %d/%d documents, %.0f/s; since the last line %.0f/s, %.1f ms CPU per document\n", done+d, n,
 						float64(done+d)/el, float64(k)/now.Sub(last).Seconds(), 1000*(cpu-lastCPU)/float64(k))
+					gr := readGrowth(sys)
+					fmt.Fprintf(log, "    %s\n", gr.since(lastGrowth, k))
+					lastGrowth = gr
 				}
 				last, lastDocs, lastCPU = now, done+d, cpu
 			}

@@ -42,3 +42,26 @@ func (s *Store) CacheStats() CacheStats {
 	}
 	return CacheStats{Enabled: true, Hits: s.cache.hits.Load(), Misses: s.cache.misses.Load(), Bytes: s.cache.bytes()}
 }
+
+// WriteStats is what bolt's write transactions did since the store was
+// opened: pages allocated (and their bytes), B-tree nodes materialised,
+// split and spilled, and page writes. Zero on the other backends. For
+// benchmarks: how a commit's cost grows with the store.
+type WriteStats struct {
+	Pages     int64 `json:"pages"`
+	PageBytes int64 `json:"page_bytes"`
+	Nodes     int64 `json:"nodes"`
+	Splits    int64 `json:"splits"`
+	Spills    int64 `json:"spills"`
+	Writes    int64 `json:"writes"`
+}
+
+// WriteStats reports bolt's write statistics.
+func (s *Store) WriteStats() WriteStats {
+	if s.bolt == nil {
+		return WriteStats{}
+	}
+	t := s.bolt.DB().Stats().TxStats
+	return WriteStats{Pages: int64(t.PageCount), PageBytes: int64(t.PageAlloc), Nodes: int64(t.NodeCount),
+		Splits: int64(t.Split), Spills: int64(t.Spill), Writes: int64(t.Write)}
+}
