@@ -397,6 +397,12 @@ func (d *docState) unknownNames(sg *segment, ms []mention) []mention {
 		if pt == "" && eventPlaceSlot(toks, start, j) {
 			pt = "town"
 		}
+		// "Wadi al-Kheil", "Dahr al-Hawa", "Beir Kusa": a name of two or
+		// more words whose first is an Arabic word for a kind of place
+		// (valley, ridge, well, village, hill, spring) is a place.
+		if pt == "" && kind == "" && cue == "" && j-start >= 2 && toponymHeads[toks[start].low] != "" && orgCueKind(fold(toks[j-1].text)) == "" {
+			pt = toponymHeads[toks[start].low]
+		}
 		if pt == "" && listedWithPlace(toks, ms, start, j) {
 			pt = "town"
 		}
@@ -670,6 +676,18 @@ var (
 var nearness = set("near", "outside", "around", "nearby")
 
 var locative = set("in", "near", "at", "from", "on", "to", "outside", "around", "into", "towards", "toward")
+
+// toponymHeads are Arabic words for kinds of place that begin place names,
+// with the place type they give: "Kafr Zita", "Tal Rifaat", "Deir Hafer",
+// "Ain al-Fijah", "Wadi Barada", "Jabal al-Zawiya", "Bir Ajam".
+var toponymHeads = map[string]string{
+	"kafr": "village", "kfar": "village", "tal": "village", "tell": "village", "tall": "village",
+	"deir": "village", "dayr": "village", "ain": "village", "ayn": "village",
+	"khirbet": "village", "khirbat": "village", "bir": "village", "beir": "village",
+	"beit": "village", "bayt": "village", "marj": "village", "maarat": "town", "maaret": "town",
+	"wadi": "landmark", "jabal": "landmark", "jebel": "landmark", "dahr": "landmark",
+	"jurud": "landmark", "qalaat": "town", "qal'at": "town", "ras": "town",
+}
 
 // placeNouns name kinds of place, with the place type they give.
 var placeNouns = map[string]string{
