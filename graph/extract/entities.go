@@ -286,7 +286,10 @@ func (d *docState) unknownNames(sg *segment, ms []mention) []mention {
 			break
 		}
 		start := i
-		for start < j && (notNames[toks[start].low] || personTitles[toks[start].low] && start+1 < j) {
+		// "the village of Arab Hasan": a name the text gives a kind of
+		// place keeps a first word that elsewhere is an adjective.
+		marked := i >= 2 && toks[i-1].low == "of" && placeNouns[toks[i-2].low] != "" && !toks[i-2].cap
+		for start < j && !(marked && nationality[toks[start].low] && start+1 < j) && (notNames[toks[start].low] || personTitles[toks[start].low] && start+1 < j) {
 			if nationality[toks[start].low] && j-start >= 3 && (orgCueKind(toks[j-1].low) != "" || govNouns[toks[j-1].low]) {
 				// "Syrian Salvation Government", "Kurdish Red Crescent":
 				// the adjective is part of the name.
@@ -395,6 +398,11 @@ func (d *docState) unknownNames(sg *segment, ms []mention) []mention {
 			pt = "town"
 		}
 		if pt == "" && eventPlaceSlot(toks, start, j) {
+			pt = "town"
+		}
+		// "the area south of Karkamis", "5 km west of Tal Hamis": a name
+		// after a bearing is a place.
+		if pt == "" && kind == "" && start >= 2 && toks[start-1].low == "of" && compassPoints[toks[start-2].low] && !toks[start-2].cap {
 			pt = "town"
 		}
 		// "Wadi al-Kheil", "Dahr al-Hawa", "Beir Kusa": a name of two or
@@ -698,6 +706,8 @@ var placeNouns = map[string]string{
 	// Landmarks named by their kind after the name: "the Maryam Beg
 	// bridge", "Mishtenur hill", "the Baba Gurgur oilfield".
 	"bridge": "landmark", "hill": "landmark", "oilfield": "landmark",
+	// "the Beir Kusa farms", "the heights of Dahr al-Hawa".
+	"farms": "village", "heights": "landmark",
 }
 
 // placeNounAround returns the place type of a name the text gives a kind:
@@ -815,7 +825,7 @@ var (
 var pluralPlaceNouns = map[string]string{
 	"villages": "village", "towns": "town", "neighbourhoods": "neighbourhood",
 	"neighborhoods": "neighbourhood", "districts": "district", "quarters": "neighbourhood",
-	"cities": "city", "camps": "camp",
+	"cities": "city", "camps": "camp", "fronts": "neighbourhood", "farms": "village",
 }
 
 func overlapsAny(ms []mention, s, e int) bool {
