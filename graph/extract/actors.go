@@ -506,7 +506,7 @@ func (d *docState) genericActors(toks []token, ms []mention) []mention {
 			i = j - 1
 		case oppositionActionMods[w] && (!toks[i].cap || i == 0 || toks[i-1].kind == tPunct) && i+1 < len(toks) && oppositionActions[toks[i+1].base]:
 			add = append(add, mention{ent: d.oppositionEntity(), s: toks[i].s, e: toks[i].e, ti: i, tj: i + 1})
-		case (w == "army" || w == "regime") && !toks[i].cap || (w == "government" || w == "regime" || w == "pro-government" || w == "pro-regime") && i+1 < len(toks) && (forcesNouns[toks[i+1].base] || airStrikeAt(toks, i+1)):
+		case (w == "army" || w == "regime") && (!toks[i].cap || sentenceStart(toks, i) && i+1 < len(toks) && armyMembers[toks[i+1].base]) || (w == "government" || w == "regime" || w == "pro-government" || w == "pro-regime") && i+1 < len(toks) && (forcesNouns[toks[i+1].base] || airStrikeAt(toks, i+1)):
 			country := d.country
 			// "the Turkish occupation army", "the Israeli regime": a state's
 			// adjective a word or two before names whose army it is.
@@ -546,6 +546,13 @@ var (
 	shiaWords  = set("shi'ite", "shiite", "shia", "shi'a", "shi’ite")
 	shiaForces = set("paramilitaries", "paramilitary", "militias", "militia", "militiamen", "fighters", "volunteers", "forces")
 )
+
+// sentenceStart reports whether the word at i begins its sentence or a
+// dateline's story ("Rif Dimashq, SANA - Army units entered"), where a
+// capital tells nothing of a name.
+func sentenceStart(toks []token, i int) bool {
+	return i == 0 || toks[i-1].kind == tPunct && (isPunct(&toks[i-1], "-") || isPunct(&toks[i-1], "—") || isPunct(&toks[i-1], "–") || isPunct(&toks[i-1], ".") || isQuote(&toks[i-1]))
+}
 
 // armyMembers, after "army", are its people and units, one party with it:
 // "the army units", "army troops".
