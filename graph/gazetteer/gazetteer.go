@@ -255,7 +255,12 @@ func build(entries []Entry) (*Gazetteer, error) {
 			addRanked(g.fold, FoldKey(name), i, rank)
 			if s := Skeleton(name); s != "" {
 				addRanked(g.skel, s, i, rank)
-				g.forms[s] = append(g.forms[s], form{i, PlainForm(name), hasArabic(name)})
+				// Lookup matches an acronym as written, never by its
+				// consonants (as the running-text matcher does): "al-Hri"
+				// is not HRW.
+				if !acronymName(name) {
+					g.forms[s] = append(g.forms[s], form{i, PlainForm(name), hasArabic(name)})
+				}
 			}
 		}
 	}
@@ -619,4 +624,18 @@ func stripArticle(fold string) string {
 		}
 	}
 	return ""
+}
+
+// acronymName reports whether name is an acronym: two to six capital
+// Latin letters ("HRW", "SOHR", "YPG").
+func acronymName(name string) bool {
+	if len(name) < 2 || len(name) > 6 {
+		return false
+	}
+	for _, r := range name {
+		if r < 'A' || r > 'Z' {
+			return false
+		}
+	}
+	return true
 }
