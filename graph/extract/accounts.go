@@ -1612,7 +1612,9 @@ func (d *docState) perpetrators(c *claimInfo, ev event, mask, sub []bool) []*gra
 					known = true
 				}
 			}
-			if known || objectBefore(toks, m.ti) {
+			// ("groups affiliated to X, Y and Z committed": X after "to"
+			// is the party the groups belong to, not an object.)
+			if known || objectBefore(toks, m.ti) && !affiliatedTo(toks, m.ti) {
 				continue
 			}
 			k := m.tj
