@@ -503,8 +503,8 @@ var evalSets = []evalSet{
 	// rule fixed on it): casualty values 0.90/1.00, claims 0.79/0.79,
 	// dates 0.80/0.90, event types 0.62/0.56, perpetrators 0.47/0.80,
 	// places 0.82/0.91, speakers 0.87/0.85, values 0.83/0.94. From then
-	// on it is diagnostic, like the fourth.
-	{"fifth training set", train5Dir, nil, true},
+	// on it is diagnostic, like the fourth; floors after round 16.
+	{"fifth training set", train5Dir, train5Thresholds, true},
 }
 
 const (
@@ -650,13 +650,13 @@ var trainThresholds = map[string][2]float64{
 // perpetrators, places and speakers raised after round 13; claims, event
 // types, perpetrators and places after round 14 (claims 0.88/0.84 ->
 // 0.89/0.85, perpetrators 0.71/0.83 -> 0.73/0.83, places 0.93/0.82 ->
-// 0.95/0.85).
+// 0.95/0.85); perpetrators after round 16 (0.73/0.83 -> 0.77/0.85).
 var train2Thresholds = map[string][2]float64{
 	"casualty values":           {0.96, 0.99},
 	"claims (speaker+polarity)": {0.88, 0.84},
 	"dates":                     {0.89, 0.90},
 	"event types":               {0.73, 0.87},
-	"perpetrators":              {0.72, 0.82},
+	"perpetrators":              {0.76, 0.84},
 	"places":                    {0.94, 0.84},
 	"speakers":                  {0.87, 0.84},
 	"values":                    {0.93, 0.99},
@@ -675,13 +675,14 @@ var train2Thresholds = map[string][2]float64{
 // values 0.81/1.00. Claims, event types, perpetrators and speakers raised
 // after round 13 (perpetrators 0.63/0.85 -> 0.70/0.86, speakers 0.81/0.90
 // -> 0.90/0.95, claims 0.83/0.80 -> 0.87/0.84); claims and perpetrators
-// after round 14 (perpetrators 0.70/0.86 -> 0.72/0.88).
+// after round 14 (perpetrators 0.70/0.86 -> 0.72/0.88); perpetrators
+// after round 16 (0.72/0.88 -> 0.75/0.88).
 var train3Thresholds = map[string][2]float64{
 	"casualty values":           {0.87, 0.99},
 	"claims (speaker+polarity)": {0.87, 0.83},
 	"dates":                     {0.92, 0.88},
 	"event types":               {0.77, 0.89},
-	"perpetrators":              {0.71, 0.87},
+	"perpetrators":              {0.74, 0.87},
 	"places":                    {0.96, 0.94},
 	"speakers":                  {0.89, 0.94},
 	"values":                    {0.80, 0.99},
@@ -691,16 +692,32 @@ var train3Thresholds = map[string][2]float64{
 // figures at the end of round 13 (measured before use at its start: see
 // evalSets); claims, event types, perpetrators, places and speakers after
 // round 14 (perpetrators 0.67/0.84 -> 0.71/0.85, places 0.86/0.97 ->
-// 0.97/0.96, speakers 0.89/0.90 -> 0.90/0.94, claims 0.82/0.84 -> 0.84/0.87).
+// 0.97/0.96, speakers 0.89/0.90 -> 0.90/0.94, claims 0.82/0.84 -> 0.84/0.87);
+// perpetrators after round 16 (0.71/0.85 -> 0.74/0.86).
 var train4Thresholds = map[string][2]float64{
 	"casualty values":           {0.95, 0.99},
 	"claims (speaker+polarity)": {0.83, 0.86},
 	"dates":                     {0.93, 0.92},
 	"event types":               {0.67, 0.75},
-	"perpetrators":              {0.70, 0.84},
+	"perpetrators":              {0.73, 0.85},
 	"places":                    {0.96, 0.95},
 	"speakers":                  {0.89, 0.93},
 	"values":                    {0.91, 0.99},
+}
+
+// train5Thresholds: floors on the fifth training set, just under its
+// figures at the end of round 16 (measured before use at its start: see
+// evalSets; perpetrators 0.47/0.80 -> 0.62/0.88, places 0.82/0.91 ->
+// 0.91/0.94, event types 0.62/0.56 -> 0.64/0.57, other rows unchanged).
+var train5Thresholds = map[string][2]float64{
+	"casualty values":           {0.89, 0.99},
+	"claims (speaker+polarity)": {0.78, 0.78},
+	"dates":                     {0.79, 0.89},
+	"event types":               {0.63, 0.56},
+	"perpetrators":              {0.61, 0.87},
+	"places":                    {0.90, 0.93},
+	"speakers":                  {0.86, 0.84},
+	"values":                    {0.82, 0.93},
 }
 
 // devThresholds: floors on the development set.
