@@ -78,6 +78,40 @@ func reportedLate(u, d graph.Account) bool {
 	return ok && p.Sub(to) > UndatedApart*day
 }
 
+// ResponseWindow is how many days after the end of a dated account's
+// date an undated denial may come and still answer it: ministries answer
+// an allegation a week or two later, an inquiry months later. It stays
+// within UndatedLookback (an undated account's event window), so such a
+// pair's windows overlap and their place keys meet: no key of its own.
+const ResponseWindow = 60
+
+// answersLate reports whether u is an undated denial (of the event or of
+// the party blamed) whose report came out more than UndatedApart and at
+// most ResponseWindow days after the end of the date of d (or, d undated,
+// after d's report), which asserts what u may deny: the late answer to
+// an allegation, not a report of another happening there (which a
+// denial is not).
+func answersLate(u, d graph.Account) bool {
+	if perpPolarity(u) != graph.Denied || perpPolarity(d) != graph.Affirmed {
+		return false
+	}
+	p, ok := undatedPublished(u)
+	if !ok {
+		return false
+	}
+	_, to, ok := dateRange(d.Date)
+	if !ok {
+		if d.Date != nil {
+			return false
+		}
+		if to, ok = parseDay(pubOf(d)); !ok {
+			return false
+		}
+	}
+	late := p.Sub(to)
+	return late > UndatedApart*day && late <= ResponseWindow*day
+}
+
 // reportWindow is the window of days an undated account's report is
 // recent news of: the ReportingDelay days up to its publication.
 func reportWindow(a graph.Account) (window, bool) {

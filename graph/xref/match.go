@@ -158,6 +158,12 @@ type verdict struct {
 	reasons   []string
 	ok        bool
 	different bool
+	// answer is set when the pair is accepted as a late denial's answer
+	// to an earlier account (answersLate), weeksApart when two accounts
+	// of happenings of a day are not matched because one's report came
+	// weeks after the other's date or report: resolution lets no late
+	// answer join what such a pair keeps apart.
+	answer, weeksApart bool
 }
 
 // Match says whether two accounts describe the same event, with a score in
@@ -200,7 +206,7 @@ func match(a, b graph.Account, w *World) verdict {
 	// Date.
 	wa, oka := eventWindow(a)
 	wb, okb := eventWindow(b)
-	sameDay, recent := false, false
+	sameDay, recent, answer := false, false, false
 	switch {
 	case oka && okb && !wa.overlaps(wb):
 		v.different = true
@@ -213,9 +219,19 @@ func match(a, b graph.Account, w *World) verdict {
 	case oka && okb && wa.dated && wb.dated:
 		v.score += wOverlap
 		v.reasons = append(v.reasons, fmt.Sprintf("dates overlap (%s, %s)", dateText(a, wa), dateText(b, wb)))
+	case oka && okb && ofADay(a.Type) && ofADay(b.Type) && (answersLate(a, b) || answersLate(b, a)):
+		// A denial without a date, weeks after an allegation at the
+		// place: the answer to it (the place must be firm, below). Two
+		// dated accounts it answers on different days stay apart, being
+		// different, and resolution lets it join no group holding a
+		// report weeks apart from the other (weeksApart).
+		answer, v.answer = true, true
+		v.score += wUndated
+		v.reasons = append(v.reasons, fmt.Sprintf("an undated denial, reported more than %d and within %d days after the other's date (or report), may answer it", UndatedApart, ResponseWindow))
 	case oka && okb && ofADay(a.Type) && ofADay(b.Type) && (reportedLate(a, b) || reportedLate(b, a)):
 		// One gives no date, and its report came out weeks after the
 		// other's date: it may tell of any strike there since.
+		v.weeksApart = true
 		v.reasons = append(v.reasons, fmt.Sprintf("an account without a date, reported more than %d days after the other's date", UndatedApart))
 		return v
 	case oka && okb && (reportedWithin(a, b) || reportedWithin(b, a)):
@@ -226,6 +242,7 @@ func match(a, b graph.Account, w *World) verdict {
 		// Neither gives a date, and their reports are weeks apart: a
 		// place and a type in common say nothing of which strike each
 		// tells of (a campaign or a siege lasts; a strike does not).
+		v.weeksApart = true
 		v.reasons = append(v.reasons, fmt.Sprintf("neither account gives a date, and their reports are %d days apart", publishedApart(a, b)))
 		return v
 	case oka && okb:
@@ -381,6 +398,11 @@ func match(a, b graph.Account, w *World) verdict {
 	// A place the gazetteer cannot locate is weak evidence: it counts
 	// only on the same day, with the same type or perpetrator.
 	firm := placed && (!maybe || sameDay && (samePerp || a.Type == b.Type))
+	if answer && !firm {
+		v.weeksApart = true
+		v.reasons = append(v.reasons, fmt.Sprintf("a late denial answers an account only at the same or a nested place the gazetteer knows, and this one was reported more than %d days after the other's date or report", UndatedApart))
+		return v
+	}
 	if !firm && !(samePerp && (sameDay || recent)) && !contextual && !(ctxPlaced && (sameDay || recent)) {
 		v.reasons = append(v.reasons, "without a place, only the same perpetrator on the same day (or reported within days) can match")
 		return v

@@ -22,6 +22,7 @@ var matchFiles = [][2]string{
 	{"testdata/strikes.json", "testdata/match.json"},
 	{"testdata/match4.json", "testdata/match4.json"},
 	{"testdata/match5.json", "testdata/match5.json"},
+	{"testdata/match6.json", "testdata/match6.json"},
 }
 
 func TestMatch(t *testing.T) {
@@ -72,6 +73,8 @@ func TestKeysCoverMatches(t *testing.T) {
 	testKeysCoverMatches(t, accs4, w4, 3)
 	_, w5, accs5, _ := loadFixture(t, "testdata/match5.json")
 	testKeysCoverMatches(t, accs5, w5, 2)
+	_, w6, accs6, _ := loadFixture(t, "testdata/match6.json")
+	testKeysCoverMatches(t, accs6, w6, 6)
 }
 
 func testKeysCoverMatches(t *testing.T, accs []graph.Account, w *World, least int) {
@@ -177,6 +180,53 @@ func TestResolveBlameApart(t *testing.T) {
 		}
 		if n := len(Resolve(order, nil, w)); n != 2 {
 			t.Errorf("order %d: %d events, want 2 (the account without date or party joins one side)", perm, n)
+		}
+	}
+}
+
+// TestResolveLateAnswer: a late denial joins the allegation it answers,
+// and its own document's account goes with it; but two undated strikes
+// on a town in reports three weeks apart (match6.json: ch1, ch2) stay two
+// events when one denial after both (ch3) matches each, in any order.
+func TestResolveLateAnswer(t *testing.T) {
+	_, w, accs, _ := loadFixture(t, "testdata/match6.json")
+	keyed := func(keys ...string) []graph.Account {
+		var in []graph.Account
+		for _, k := range keys {
+			a := byKey(t, accs, k)
+			a.Keys = Keys(a, w)
+			in = append(in, a)
+		}
+		return in
+	}
+	perms := [][3]int{{0, 1, 2}, {0, 2, 1}, {1, 0, 2}, {1, 2, 0}, {2, 0, 1}, {2, 1, 0}}
+	chain := keyed("ch1", "ch2", "ch3")
+	for perm, p := range perms {
+		order := []graph.Account{chain[p[0]], chain[p[1]], chain[p[2]]}
+		cs := Resolve(order, nil, w)
+		if len(cs) != 2 {
+			t.Errorf("order %d: %d events, want 2 (the denial joins one strike)", perm, len(cs))
+		}
+		for _, c := range cs {
+			has := map[uuid.UUID]bool{}
+			for _, a := range c.Accounts {
+				has[a.ID] = true
+			}
+			if has[chain[0].ID] && has[chain[1].ID] {
+				t.Fatalf("order %d: two strikes three weeks apart chained by a denial: %v", perm, c.IDs())
+			}
+		}
+	}
+	// The allegation, the denial, and an assertion in the denial's own
+	// document (its speaker's version) are one event.
+	own := byKey(t, accs, "dn1")
+	own.ID, own.Polarity, own.Perpetrator = tid("dn1-own"), graph.Affirmed, nil
+	one := append(keyed("al1", "dn1"), own)
+	one[2].Keys = Keys(one[2], w)
+	for perm, p := range perms {
+		order := []graph.Account{one[p[0]], one[p[1]], one[p[2]]}
+		if cs := Resolve(order, nil, w); len(cs) != 1 {
+			t.Errorf("order %d: %d events, want 1 (allegation, late denial and its document's account)", perm, len(cs))
 		}
 	}
 }

@@ -63,6 +63,9 @@ type edge struct {
 	reasons  []string
 	analyst  bool
 	ordering string
+	// answerer is the index of the late denial when the pair matched as
+	// its answer to the other (verdict.answer), -1 otherwise.
+	answerer int
 }
 
 // judged is the analyst's word on pairs of accounts.
@@ -140,16 +143,27 @@ func resolve(accounts []graph.Account, judgements []graph.Judgement, w *World) [
 
 	n := len(accs)
 	different := map[[2]int]bool{}
+	weeks := map[[2]int]bool{}
 	compared := map[[2]int]bool{}
+	compare := func(p [2]int) {
+		if !compared[p] {
+			compared[p] = true
+			v := match(accs[p[0]], accs[p[1]], w)
+			different[p], weeks[p] = v.different, v.weeksApart
+		}
+	}
 	// isDifferent compares a pair on demand: pairs that share no key are
 	// not candidates, but must still be kept apart when clearly different.
 	isDifferent := func(i, j int) bool {
 		p := [2]int{i, j}
-		if !compared[p] {
-			compared[p] = true
-			different[p] = match(accs[i], accs[j], w).different
-		}
+		compare(p)
 		return different[p]
+	}
+	// isWeeksApart: the pair's reports are weeks apart (verdict.weeksApart).
+	isWeeksApart := func(i, j int) bool {
+		p := [2]int{min(i, j), max(i, j)}
+		compare(p)
+		return weeks[p]
 	}
 	// Query keys once per account, not once per pair (Candidates).
 	qk := make([][]string, n)
@@ -165,7 +179,7 @@ func resolve(accounts []graph.Account, judgements []graph.Judgement, w *World) [
 			a, b := accs[i], accs[j]
 			if judgedPairs {
 				if m, ok := jd.merge[mkPair(a.ID, b.ID)]; ok && m {
-					edges = append(edges, edge{i: i, j: j, score: 1, analyst: true,
+					edges = append(edges, edge{i: i, j: j, score: 1, analyst: true, answerer: -1,
 						reasons: []string{"an analyst judged these accounts to describe one event"}})
 					continue
 				}
@@ -182,8 +196,18 @@ func resolve(accounts []graph.Account, judgements []graph.Judgement, w *World) [
 			if v.different {
 				different[[2]int{i, j}] = true
 			}
+			if v.weeksApart {
+				weeks[[2]int{i, j}] = true
+			}
 			if v.ok {
-				edges = append(edges, edge{i: i, j: j, score: v.score, reasons: v.reasons})
+				e := edge{i: i, j: j, score: v.score, reasons: v.reasons, answerer: -1}
+				if v.answer {
+					e.answerer = j
+					if answersLate(a, b) {
+						e.answerer = i
+					}
+				}
+				edges = append(edges, e)
 			}
 		}
 	}
@@ -229,9 +253,47 @@ func resolve(accounts []graph.Account, judgements []graph.Judgement, w *World) [
 		}
 		return false
 	}
+	// answerDocs are, per group, the documents of the late denials that
+	// answer an account of it (edge.answerer). lateApart reports whether
+	// a join that takes a late answer (the edge's, or one either group
+	// holds) would put together two reports weeks apart (weeksApart),
+	// neither of an answering document (the denial's speaker's own
+	// version of the event goes with it): two undated strikes on a town
+	// three weeks apart, which one denial after both could otherwise
+	// chain into one event.
+	answerDocs := make([]map[uuid.UUID]bool, n)
+	lateApart := func(e edge, ci, cj int) bool {
+		docs := map[uuid.UUID]bool{}
+		for d := range answerDocs[ci] {
+			docs[d] = true
+		}
+		for d := range answerDocs[cj] {
+			docs[d] = true
+		}
+		if e.answerer >= 0 {
+			docs[accs[e.answerer].DocumentID] = true
+		}
+		if len(docs) == 0 {
+			return false
+		}
+		for _, x := range members[ci] {
+			if docs[accs[x].DocumentID] && accs[x].DocumentID != uuid.Nil {
+				continue
+			}
+			for _, y := range members[cj] {
+				if docs[accs[y].DocumentID] && accs[y].DocumentID != uuid.Nil {
+					continue
+				}
+				if isWeeksApart(x, y) {
+					return true
+				}
+			}
+		}
+		return false
+	}
 	for _, e := range edges {
 		ci, cj := comp[e.i], comp[e.j]
-		if ci == cj || apart(ci, cj, e.analyst) {
+		if ci == cj || apart(ci, cj, e.analyst) || !e.analyst && lateApart(e, ci, cj) {
 			continue
 		}
 		if len(members[ci]) < len(members[cj]) || (len(members[ci]) == len(members[cj]) && cj < ci) {
@@ -242,6 +304,18 @@ func resolve(accounts []graph.Account, judgements []graph.Judgement, w *World) [
 		}
 		members[ci] = append(members[ci], members[cj]...)
 		members[cj] = nil
+		if e.answerer >= 0 || answerDocs[cj] != nil {
+			if answerDocs[ci] == nil {
+				answerDocs[ci] = map[uuid.UUID]bool{}
+			}
+			for d := range answerDocs[cj] {
+				answerDocs[ci][d] = true
+			}
+			if e.answerer >= 0 {
+				answerDocs[ci][accs[e.answerer].DocumentID] = true
+			}
+			answerDocs[cj] = nil
+		}
 		origin := "computed"
 		if e.analyst {
 			origin = "analyst"
