@@ -454,7 +454,9 @@ func relativeAt(toks []token, i int, c *dateCtx) (dateFound, bool) {
 				d := rangeDate(pf, first.AddDate(0, 0, -1), graph.PrecisionMonth)
 				return set(d, i+2)
 			}
-			return set(rangeDate(first, ref, graph.PrecisionRange), i+2)
+			// "this month" is the calendar month, as "last month" is;
+			// "earlier this month" (above) is the part of it gone by.
+			return set(rangeDate(first, monthEnd(ref.Year(), int(ref.Month())), graph.PrecisionMonth), i+2)
 		}
 	}
 	// "two days ago", "3 days ago".
