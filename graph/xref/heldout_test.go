@@ -414,10 +414,12 @@ func TestTrain4(t *testing.T) {
 // nothing about unseen text, and XREF_HELDOUT_DETAIL=1 logs its misses.
 // At the end of round 7 (its extraction still changing under it): pairs
 // 0.83 / 0.49, conflicts recall 0.33, precision 0.83; the floors sit
-// under them, to catch regressions.
+// under them, to catch regressions. Round 8 (late answers) took pairs
+// from 1.00 / 0.51 to 1.00 / 0.56 (22 of 39): the recall floor sits one
+// pair under.
 const (
 	minT5PairPrecision     = 0.78
-	minT5PairRecall        = 0.45
+	minT5PairRecall        = 0.53
 	minT5ConflictRecall    = 0.30
 	minT5ConflictPrecision = 0.75
 )
