@@ -297,6 +297,23 @@ func absoluteAt(toks []token, i int, c *dateCtx) (dateFound, bool) {
 		return f, true
 	}
 	f.d = rangeDate(time.Date(y, time.Month(m), 1, 0, 0, 0, 0, time.UTC), monthEnd(y, m), graph.PrecisionMonth)
+	if i > 0 {
+		// "early March", "mid March", "late January 2017": a third of the
+		// month, from the 1st, 11th or 21st.
+		first, last := 0, 0
+		switch toks[i-1].low {
+		case "early":
+			first, last = 1, 10
+		case "mid":
+			first, last = 11, 20
+		case "late":
+			first, last = 21, monthEnd(y, m).Day()
+		}
+		if first > 0 {
+			f.i = i - 1
+			f.d = rangeDate(time.Date(y, time.Month(m), first, 0, 0, 0, 0, time.UTC), time.Date(y, time.Month(m), last, 0, 0, 0, 0, time.UTC), graph.PrecisionRange)
+		}
+	}
 	return f, true
 }
 
