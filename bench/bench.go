@@ -58,7 +58,8 @@ type Config struct {
 	CacheBytes, MappedBytes int64
 	// HeapProfile, if set, is where a heap profile is written after the
 	// HTTP measurements, while the store is open (and HeapProfile.ingest
-	// after the bulk load).
+	// after the bulk load; with StretchProfile, HeapProfile.inflight at
+	// the stretch's first progress line, groups in flight).
 	HeapProfile string
 	// StretchProfile, if set, receives a CPU profile of the bulk load's
 	// last stretch: from when StretchFrom documents are stored to the end
@@ -77,7 +78,11 @@ func (c *Config) stretch() *stretchProfile {
 	if c.StretchProfile == nil {
 		return nil
 	}
-	return &stretchProfile{w: c.StretchProfile, from: c.StretchFrom}
+	p := &stretchProfile{w: c.StretchProfile, from: c.StretchFrom}
+	if c.HeapProfile != "" {
+		p.heap = c.HeapProfile + ".inflight"
+	}
+	return p
 }
 
 func (c *Config) defaults() {

@@ -39,6 +39,25 @@ type stretchProfile struct {
 	w       io.Writer
 	from    int
 	running bool
+	// heap, if set, receives a heap profile taken while the stretch's
+	// first groups are in flight (planned, written, extracted), at the
+	// first progress line past from; a profile after the bulk load sees
+	// only what stays.
+	heap     string
+	heapDone bool
+}
+
+// inFlight writes the in-flight heap profile once done reaches from.
+func (p *stretchProfile) inFlight(done int, log io.Writer) error {
+	if p == nil || p.heap == "" || p.heapDone || done < p.from {
+		return nil
+	}
+	p.heapDone = true
+	if err := writeHeapProfile(p.heap); err != nil {
+		return err
+	}
+	fmt.Fprintf(log, "  heap profile in flight at %d documents: %s\n", done, p.heap)
+	return nil
 }
 
 // at starts the profile once done documents reach from.
@@ -105,6 +124,9 @@ func ingestStream(ctx context.Context, sys *system, next func() (gen.Document, b
 					gr := readGrowth(sys)
 					fmt.Fprintf(log, "    %s\n", gr.since(lastGrowth, k))
 					lastGrowth = gr
+					if err := prof.inFlight(done+d, log); err != nil {
+						fmt.Fprintf(log, "  %v\n", err)
+					}
 				}
 				last, lastDocs, lastCPU = now, done+d, cpu
 			}
