@@ -84,9 +84,9 @@ func (v countingView) JudgementsFor(ctx context.Context, target uuid.UUID) ([]gr
 // growth is one reading of the counters.
 type growth struct {
 	plans, candidates, events, eventAccounts, claims, entities, judgements int64
-	gcs, liveHeap                                                        uint64
-	minflt, majflt                                                       int64
-	pages, nodes, writes                                                 int64
+	gcs, liveHeap                                                          uint64
+	minflt, majflt                                                         int64
+	pages, nodes, writes                                                   int64
 }
 
 var growthMetrics = []string{"/gc/cycles/total:gc-cycles", "/gc/heap/live:bytes"}
