@@ -143,6 +143,14 @@ func findDates(toks []token, c *dateCtx) []dateFound {
 				continue
 			}
 			out = append(out, d)
+			if d.d.Precision == graph.PrecisionDay {
+				c.lastDay = d.d.From
+			}
+			i = d.j - 1
+			continue
+		}
+		if d, ok := dayApart(toks, i, out); ok {
+			out = append(out, d)
 			i = d.j - 1
 		}
 	}
@@ -495,6 +503,53 @@ func relativeAt(toks []token, i int, c *dateCtx) (dateFound, bool) {
 		}
 	}
 	return f, false
+}
+
+// dayApart reads "a day after" and "two days before" at token i: the
+// sentence has named the day of its event ("took the town on Thursday, a
+// day after capturing the village"), and the other event is that many days
+// before or after it.
+func dayApart(toks []token, i int, out []dateFound) (dateFound, bool) {
+	var f dateFound
+	if len(out) == 0 || i+2 >= len(toks) {
+		return f, false
+	}
+	last := out[len(out)-1]
+	if last.d.Precision != graph.PrecisionDay || last.since {
+		return f, false
+	}
+	v := 0
+	switch w := toks[i].low; {
+	case w == "a" || w == "one":
+		v = 1
+	case toks[i].kind == tNum:
+		if x, ok := digitsInt(toks[i].text); ok {
+			v = x
+		}
+	default:
+		if x, ok := spelledWord(w); ok {
+			v = int(x)
+		}
+	}
+	if v < 1 || v > 14 || (v == 1) != (toks[i+1].low == "day") || v > 1 && toks[i+1].low != "days" {
+		return f, false
+	}
+	t, ok := parseISODay(last.d.From)
+	if !ok {
+		return f, false
+	}
+	switch toks[i+2].low {
+	case "after":
+		t = t.AddDate(0, 0, -v)
+	case "before":
+		t = t.AddDate(0, 0, v)
+	default:
+		return f, false
+	}
+	f.i, f.j = i, i+3
+	f.d = dayDate(t)
+	f.d.Relative = true
+	return f, true
 }
 
 // parseISODay parses a YYYY-MM-DD date.
