@@ -50,7 +50,7 @@ type diagDoc struct {
 // extraction and the structure of the labels, and prints counts per cause
 // only, never a document's words: CG_DIAG=1 diagnoses the first held-out
 // set, CG_DIAG=2 the second (both are diagnostic sets now), CG_DIAG=dev the
-// development set, CG_DIAG=t1 to t5 the five training sets. A pristine held-out set is never diagnosed.
+// development set, CG_DIAG=t1 to t6 the six training sets. A pristine held-out set is never diagnosed.
 func TestDiagnose(t *testing.T) {
 	which := os.Getenv("CG_DIAG")
 	if which == "" {
@@ -74,8 +74,10 @@ func TestDiagnose(t *testing.T) {
 		dir = train4Dir
 	case "t5":
 		dir = train5Dir
+	case "t6":
+		dir = train6Dir
 	default:
-		t.Fatalf("CG_DIAG=%q: want 1, 2, dev, t1, t2, t3, t4 or t5", which)
+		t.Fatalf("CG_DIAG=%q: want 1, 2, dev, t1, t2, t3, t4, t5 or t6", which)
 	}
 	counts := diagnose(t, dir)
 	t.Logf("causes on %s:\n%s", dir, counts)

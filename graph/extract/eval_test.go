@@ -507,10 +507,13 @@ var evalSets = []evalSet{
 	{"fifth training set", train5Dir, train5Thresholds, true},
 	// The sixth training set (see its README), written independently of
 	// the rules and of the earlier training sets, with longer documents
-	// (letters with annexes, report sections, round-ups, briefings), is
-	// held back as a validation set: scored and reported only, with no
-	// floors, and its misses are never logged.
-	{"sixth training set", train6Dir, nil, false},
+	// (letters with annexes, report sections, round-ups, briefings), was
+	// held back as a validation set until measured, in round 17 at commit
+	// 12a701d (no rule fixed on it): casualty values 0.86/1.00, claims
+	// 0.82/0.76, dates 0.77/0.84, event types 0.50/0.65, perpetrators
+	// 0.57/0.94, places 0.80/0.91, speakers 0.83/0.86, values 0.86/0.97.
+	// From then on it is diagnostic, like the fifth.
+	{"sixth training set", train6Dir, nil, true},
 }
 
 const (
@@ -539,7 +542,7 @@ const (
 	// until measured, diagnostic from round 16.
 	train5Dir = "testdata/train5"
 	// train6Dir is the sixth training set, held back as a validation set
-	// (reported only, misses never logged).
+	// until measured, diagnostic from round 17.
 	train6Dir = "testdata/train6"
 )
 
