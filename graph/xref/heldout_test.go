@@ -432,11 +432,14 @@ func TestTrain5(t *testing.T) {
 
 // The sixth extraction training set (testdata/train6: the 22 documents of
 // graph/extract/testdata/train6 and their event truth, see its README),
-// held back as a validation set: scored like the third held-out set,
-// figures only, no floors, and its misses are never logged.
+// a training / diagnostic set since cross-referencing round 9 (measured
+// once before use, at 12a701d: pairs 0.87 / 0.32, conflicts 0 of 9 found,
+// 0 of 2 reported right): rules may be read and fixed against it, so its
+// figures say nothing about unseen text, and XREF_HELDOUT_DETAIL=1 logs
+// its misses.
 func TestTrain6(t *testing.T) {
 	needSet(t, "testdata/train6")
-	evaluate(t, "testdata/train6", nil, false)
+	evaluate(t, "testdata/train6", nil, os.Getenv("XREF_HELDOUT_DETAIL") != "")
 }
 
 func TestHeldout(t *testing.T) {
