@@ -121,12 +121,17 @@ func rangeDate(a, b time.Time, p graph.DatePrecision) graph.Date {
 // findDates returns the date expressions of a sentence, resolved.
 func findDates(toks []token, c *dateCtx) []dateFound {
 	var out []dateFound
+	// add keeps a date and, when it names a day, makes it the day that
+	// "the same day" and "a day after" count from.
+	add := func(d dateFound) {
+		out = append(out, d)
+		if d.d.Precision == graph.PrecisionDay {
+			c.lastDay = d.d.From
+		}
+	}
 	for i := 0; i < len(toks); i++ {
 		if d, ok := absoluteAt(toks, i, c); ok {
-			out = append(out, d)
-			if d.d.Precision == graph.PrecisionDay {
-				c.lastDay = d.d.From
-			}
+			add(d)
 			i = d.j - 1
 			continue
 		}
@@ -138,14 +143,9 @@ func findDates(toks []token, c *dateCtx) []dateFound {
 			}
 			if a, ok2 := absoluteAt(toks, k, c); ok2 {
 				a.i = d.i
-				out = append(out, a)
-				i = a.j - 1
-				continue
+				d = a
 			}
-			out = append(out, d)
-			if d.d.Precision == graph.PrecisionDay {
-				c.lastDay = d.d.From
-			}
+			add(d)
 			i = d.j - 1
 			continue
 		}
