@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/claimgraph/claimgraph/graph"
 	"github.com/google/uuid"
@@ -40,7 +41,8 @@ const minContextAffinity = 0.5
 
 // Type families: types in one family can describe one happening (a source
 // calls an airstrike a massacre or an attack). A type belongs to one or
-// more families; two types are compatible when they share one.
+// more families; two types are compatible when they share one, or when
+// they are a pair of assaults (assaults, below).
 var families = map[graph.EventType][]string{
 	graph.EventAirstrike:       {"strike"},
 	graph.EventMassacre:        {"strike", "campaign"},
@@ -67,6 +69,43 @@ var affinities = map[[2]graph.EventType]float64{
 	{graph.EventBombingCampaign, graph.EventMassacre}: 0.6,
 	{graph.EventDestruction, graph.EventMassacre}:     0.5,
 	{graph.EventExplosion, graph.EventProhibitedArms}: 0.5,
+}
+
+// assaults pair types of two families that one happening may still take:
+// a town stormed and taken is "an attack on the town" in one report and
+// "the town fell" in another. The pair matches only on a day both give
+// (as written, no tolerance), at the same or a nested place the
+// gazetteer knows (an attack on a town the day before it falls, or on a town it does not know, is not thereby
+// its capture), and only when the attackers are the captors: the same
+// party, one part of the other, or one account naming none (the
+// defenders' counter-attack on the day the town falls is another
+// happening); blocking meets it through its place keys, which carry no
+// type.
+var assaults = map[[2]graph.EventType]float64{
+	{graph.EventAttack, graph.EventCapture}: 0.5,
+}
+
+// assault reports whether a and b are a pair of assaults.
+func assault(a, b graph.EventType) bool {
+	if a > b {
+		a, b = b, a
+	}
+	_, ok := assaults[[2]graph.EventType{a, b}]
+	return ok
+}
+
+// assaultDays reports whether two accounts' dates, each a day or a few
+// days (at most DayKeyMaxDays), share a day as written: no reporting
+// tolerance, since the attack the day before a town falls is the battle
+// for it, not its fall.
+func assaultDays(a, b graph.Account) bool {
+	af, at, oka := dateRange(a.Date)
+	bf, bt, okb := dateRange(b.Date)
+	if !oka || !okb {
+		return false
+	}
+	short := func(f, t time.Time) bool { return int(t.Sub(f)/day)+1 <= DayKeyMaxDays }
+	return short(af, at) && short(bf, bt) && !at.Before(bf) && !bt.Before(af)
 }
 
 // discrete reports whether t is a happening of a day (a strike, an
@@ -110,11 +149,11 @@ func TypeAffinity(a, b graph.EventType) float64 {
 			}
 		}
 	}
-	if !shared {
-		return 0
-	}
 	if a > b {
 		a, b = b, a
+	}
+	if !shared {
+		return assaults[[2]graph.EventType{a, b}]
 	}
 	if v, ok := affinities[[2]graph.EventType{a, b}]; ok {
 		return v
@@ -398,6 +437,16 @@ func match(a, b graph.Account, w *World) verdict {
 	// A place the gazetteer cannot locate is weak evidence: it counts
 	// only on the same day, with the same type or perpetrator.
 	firm := placed && (!maybe || sameDay && (samePerp || a.Type == b.Type))
+	if assault(a.Type, b.Type) {
+		if !(assaultDays(a, b) && placed && !maybe) {
+			v.reasons = append(v.reasons, fmt.Sprintf("an %s and a %s are one assault only on the same day at the same or a nested known place", a.Type, b.Type))
+			return v
+		}
+		if blamed(a, w) && blamed(b, w) && !samePerp && !w.nestedParties(a.Perpetrator.Entity.ID, b.Perpetrator.Entity.ID) {
+			v.reasons = append(v.reasons, fmt.Sprintf("an %s by %s and a %s by %s: the attackers are not the captors", a.Type, a.Perpetrator.Entity.Name, b.Type, b.Perpetrator.Entity.Name))
+			return v
+		}
+	}
 	if answer && !firm {
 		v.weeksApart = true
 		v.reasons = append(v.reasons, fmt.Sprintf("a late denial answers an account only at the same or a nested place the gazetteer knows, and this one was reported more than %d days after the other's date or report", UndatedApart))

@@ -23,6 +23,7 @@ var matchFiles = [][2]string{
 	{"testdata/match4.json", "testdata/match4.json"},
 	{"testdata/match5.json", "testdata/match5.json"},
 	{"testdata/match6.json", "testdata/match6.json"},
+	{"testdata/match7.json", "testdata/match7.json"},
 }
 
 func TestMatch(t *testing.T) {
@@ -75,6 +76,8 @@ func TestKeysCoverMatches(t *testing.T) {
 	testKeysCoverMatches(t, accs5, w5, 2)
 	_, w6, accs6, _ := loadFixture(t, "testdata/match6.json")
 	testKeysCoverMatches(t, accs6, w6, 6)
+	_, w7, accs7, _ := loadFixture(t, "testdata/match7.json")
+	testKeysCoverMatches(t, accs7, w7, 3)
 }
 
 func testKeysCoverMatches(t *testing.T, accs []graph.Account, w *World, least int) {
