@@ -215,7 +215,7 @@ var (
 	evacuationCues = set("evacuation", "evacuated", "evacuate", "evacuating", "exit", "passage", "bused", "buses", "withdrawal", "bussed", "evacuees", "departed", "departure", "evacuations")
 	siegeCues      = set("siege", "besieged", "blockade", "encircled", "besieging", "besiege", "encircle", "encircling", "encirclement", "blockaded", "sieges", "surrounded")
 	captureCues    = set("captured", "seized", "recaptured", "retook", "liberated", "liberation", "took", "capture", "control", "overran", "stormed",
-		"fell", "fall", "entered", "enter", "entering", "regained", "wrested", "overrun", "recapture", "retake", "seize", "retaking", "recapturing", "capturing", "seizing", "taken", "taking", "take", "storming", "recapturing", "liberating", "overrunning")
+		"fell", "fall", "entered", "enter", "entering", "regained", "wrested", "overrun", "recapture", "retake", "seize", "retaking", "recapturing", "capturing", "seizing", "taken", "taking", "take", "storming", "recapturing", "liberating", "overrunning", "restored")
 	prohibitedCues = set("chemical", "chlorine", "sarin", "phosphorus", "cluster", "toxic", "nerve", "incendiary", "napalm")
 	explosionCues  = set("explosion", "explosions", "blast", "blasts", "exploded", "detonated", "ied", "car-bomb", "suicide")
 	destroyCues    = set("destroyed", "destruction", "razed", "flattened", "rubble", "ruins", "wiped")
@@ -535,6 +535,10 @@ func (d *docState) eventOf(c *claimInfo) (event, bool) {
 					ok = fellTo(toks, i, c.ms)
 				case "entered", "enter", "entering":
 					ok = placeWithin(c.ms, i+1, 4) && forcesBefore(toks, i, c.ms)
+				case "restored":
+					// "restored security and stability to the town", state
+					// media's words for its retaking.
+					ok = restoredTo(toks, i)
 				case "recapture", "seize", "retake":
 					// the noun: "the recapture of", "the army's recapture of"
 					ok = i > 0 && (toks[i-1].low == "the" || toks[i-1].low == "its" || toks[i-1].low == "their" || strings.HasSuffix(toks[i-1].low, "'s"))
@@ -658,8 +662,12 @@ func (d *docState) eventOf(c *claimInfo) (event, bool) {
 	// positions of the army": an offensive on the ground, or one that
 	// began on a given day with no air or strike word, is an attack; a
 	// campaign is an offensive over a period.
+	// A capture the clause's verb reports before the offensive is the
+	// offensive's end ("seized the town on Wednesday, ending a 17-day
+	// offensive"): the capture.
 	groundOffensive := campaign >= 0 && toks[campaign].low == "offensive" &&
-		(campaign > 0 && (toks[campaign-1].low == "ground" || toks[campaign-1].low == "land") || dayDated && air < 0 && strike < 0)
+		(campaign > 0 && (toks[campaign-1].low == "ground" || toks[campaign-1].low == "land") || dayDated && air < 0 && strike < 0) &&
+		!(capture >= 0 && capture < campaign && verbLike(toks[capture].low))
 	// "Government troops struck the village", "a Turkish-led offensive
 	// struck X": a ground force that strikes, with no aircraft, bomb or
 	// shell in the claim, attacks.
@@ -1027,6 +1035,26 @@ func controlTaken(toks []token, i int) bool {
 		case "took", "take", "taken", "taking", "seized", "seize", "seizing", "gained", "gain", "regained", "regain", "assumed", "wrested", "established", "extended", "restored", "imposed":
 			return true
 		case "full", "complete", "total", "effective", "military", "the":
+			continue
+		}
+		return false
+	}
+	return false
+}
+
+// restoredTo reports whether "restored" at i restores security or
+// stability to a place ("restored security and stability to the town of
+// X"), the words state media use for a place retaken; "restored power to
+// the city" is no capture.
+func restoredTo(toks []token, i int) bool {
+	if i+1 >= len(toks) || toks[i+1].low != "security" && toks[i+1].low != "stability" && toks[i+1].low != "calm" {
+		return false
+	}
+	for k := i + 2; k < len(toks) && k <= i+5; k++ {
+		switch toks[k].low {
+		case "to":
+			return true
+		case "and", "security", "stability", "calm", "order", "safety":
 			continue
 		}
 		return false
