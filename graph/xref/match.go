@@ -295,6 +295,7 @@ func match(a, b graph.Account, w *World) verdict {
 	pa, pb := placeFamily(a, w), placeFamily(b, w)
 	placed := len(pa) > 0 && len(pb) > 0
 	maybe, ctxPlaced := false, false
+	wide := false // nested in a district, governorate or region
 	if placed {
 		ia, ib := pa[0], pb[0]
 		switch w.Relate(ia, ib) {
@@ -307,6 +308,11 @@ func match(a, b graph.Account, w *World) verdict {
 			}
 		case PlacesNested:
 			v.score += wNestedPlace
+			if ea, ok := w.Entity(ia); ok && rankOf(ea) >= placeRank["district"] {
+				wide = true
+			} else if eb, ok := w.Entity(ib); ok && rankOf(eb) >= placeRank["district"] {
+				wide = true
+			}
 			if w.Within(ia, ib) {
 				v.reasons = append(v.reasons, placeName(a, w)+" lies within "+placeName(b, w))
 			} else {
@@ -372,6 +378,18 @@ func match(a, b graph.Account, w *World) verdict {
 				v.reasons = append(v.reasons, "one account denies the other's attribution to "+a.Perpetrator.Entity.Name)
 			}
 		}
+	}
+
+	// Within a district or a governorate many happenings of a kind fall on
+	// one day: a report placing one only there, blaming a party, says
+	// nothing of a report of that day at a town in it blaming another
+	// party, neither part of the other (a monitor's siege of one town by
+	// one side, a news agency's siege lifted in the province from the
+	// other). At the same place, two blames are the conflict this tool
+	// shows, and stay one event.
+	if wide && !samePerp && blamed(a, w) && blamed(b, w) && !w.nestedParties(a.Perpetrator.Entity.ID, b.Perpetrator.Entity.ID) {
+		v.reasons = append(v.reasons, fmt.Sprintf("one placed only in a district or larger, and two parties blamed (%s, %s), neither part of the other", a.Perpetrator.Entity.Name, b.Perpetrator.Entity.Name))
+		return v
 	}
 
 	// Two kinds of happening of a day, each asserted of a different party (an
