@@ -437,9 +437,19 @@ func TestTrain5(t *testing.T) {
 // 0 of 2 reported right): rules may be read and fixed against it, so its
 // figures say nothing about unseen text, and XREF_HELDOUT_DETAIL=1 logs
 // its misses.
+//
+// Floors just under its round-9 end (pairs 1.00 / 0.55 with the
+// extraction of 6d9d5a6); no conflict floors, as round 9 ends with none
+// of its nine labelled conflicts found.
+const (
+	minT6PairPrecision = 0.88
+	minT6PairRecall    = 0.52
+)
+
 func TestTrain6(t *testing.T) {
 	needSet(t, "testdata/train6")
-	evaluate(t, "testdata/train6", nil, os.Getenv("XREF_HELDOUT_DETAIL") != "")
+	sc := evaluate(t, "testdata/train6", nil, os.Getenv("XREF_HELDOUT_DETAIL") != "")
+	sc.atLeast(t, minT6PairPrecision, minT6PairRecall, 0, 0)
 }
 
 func TestHeldout(t *testing.T) {
