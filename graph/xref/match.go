@@ -41,8 +41,8 @@ const minContextAffinity = 0.5
 
 // Type families: types in one family can describe one happening (a source
 // calls an airstrike a massacre or an attack). A type belongs to one or
-// more families; two types are compatible when they share one, or when
-// they are a pair of assaults (assaults, below).
+// more families; two types are compatible when they share one. Match
+// also takes a pair of assaults (assaults, below) for one happening.
 var families = map[graph.EventType][]string{
 	graph.EventAirstrike:       {"strike"},
 	graph.EventMassacre:        {"strike", "campaign"},
@@ -86,12 +86,16 @@ var assaults = map[[2]graph.EventType]float64{
 }
 
 // assault reports whether a and b are a pair of assaults.
-func assault(a, b graph.EventType) bool {
+func assault(a, b graph.EventType) bool { return assaultAffinity(a, b) > 0 }
+
+// assaultAffinity is the type affinity of a pair of assaults, 0 for any
+// other pair. It is not TypeAffinity's: an attack is not a kind of
+// capture, only the storming of a town may be told as either.
+func assaultAffinity(a, b graph.EventType) float64 {
 	if a > b {
 		a, b = b, a
 	}
-	_, ok := assaults[[2]graph.EventType{a, b}]
-	return ok
+	return assaults[[2]graph.EventType{a, b}]
 }
 
 // assaultDays reports whether two accounts' dates, each a day or a few
@@ -149,11 +153,11 @@ func TypeAffinity(a, b graph.EventType) float64 {
 			}
 		}
 	}
+	if !shared {
+		return 0
+	}
 	if a > b {
 		a, b = b, a
-	}
-	if !shared {
-		return assaults[[2]graph.EventType{a, b}]
 	}
 	if v, ok := affinities[[2]graph.EventType{a, b}]; ok {
 		return v
@@ -225,6 +229,9 @@ func match(a, b graph.Account, w *World) verdict {
 	}
 	// Type.
 	aff := TypeAffinity(a.Type, b.Type)
+	if aff == 0 {
+		aff = assaultAffinity(a.Type, b.Type)
+	}
 	if aff == 0 {
 		v.different = true
 		v.reasons = append(v.reasons, fmt.Sprintf("types %s and %s cannot be one happening", a.Type, b.Type))
