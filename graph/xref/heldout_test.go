@@ -438,12 +438,12 @@ func TestTrain5(t *testing.T) {
 // figures say nothing about unseen text, and XREF_HELDOUT_DETAIL=1 logs
 // its misses.
 //
-// Floors just under its round-9 end (pairs 1.00 / 0.55 with the
+// Floors just under its round-9 end (pairs 1.00 / 0.60 with the
 // extraction of 6d9d5a6); no conflict floors, as round 9 ends with none
 // of its nine labelled conflicts found.
 const (
 	minT6PairPrecision = 0.88
-	minT6PairRecall    = 0.52
+	minT6PairRecall    = 0.56
 )
 
 func TestTrain6(t *testing.T) {
