@@ -413,13 +413,26 @@ func (r reader) accounts(ctx context.Context, ids []uuid.UUID) ([]graph.Account,
 
 // sortAccounts orders accounts by publication date (undated last), then id.
 func sortAccounts(as []graph.Account) {
-	key := func(a *graph.Account) string {
-		if a.Published == "" {
-			return "1" + a.ID.String()
-		}
-		return "0" + a.Published + sep + a.ID.String()
+	if len(as) < 2 {
+		return
 	}
-	sort.Slice(as, func(i, j int) bool { return key(&as[i]) < key(&as[j]) })
+	// Each key formatted once, not twice per comparison.
+	type keyedAccount struct {
+		key string
+		a   graph.Account
+	}
+	ks := make([]keyedAccount, len(as))
+	for i, a := range as {
+		k := "1" + a.ID.String()
+		if a.Published != "" {
+			k = "0" + a.Published + sep + a.ID.String()
+		}
+		ks[i] = keyedAccount{k, a}
+	}
+	sort.Slice(ks, func(i, j int) bool { return ks[i].key < ks[j].key })
+	for i := range ks {
+		as[i] = ks[i].a
+	}
 }
 
 // Account returns one account, with EventID set.
