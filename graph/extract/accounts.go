@@ -215,7 +215,7 @@ var (
 	evacuationCues = set("evacuation", "evacuated", "evacuate", "evacuating", "exit", "passage", "bused", "buses", "withdrawal", "bussed", "evacuees", "departed", "departure", "evacuations")
 	siegeCues      = set("siege", "besieged", "blockade", "encircled", "besieging", "besiege", "encircle", "encircling", "encirclement", "blockaded", "sieges", "surrounded")
 	captureCues    = set("captured", "seized", "recaptured", "retook", "liberated", "liberation", "took", "capture", "control", "overran", "stormed",
-		"fell", "fall", "entered", "enter", "entering", "regained", "wrested", "overrun", "recapture", "retake", "seize", "retaking", "recapturing", "capturing", "seizing", "taken", "taking", "take", "storming", "recapturing", "liberating", "overrunning", "restored")
+		"fell", "fall", "entered", "enter", "entering", "regained", "wrested", "overrun", "recapture", "retake", "seize", "retaking", "recapturing", "capturing", "seizing", "taken", "taking", "take", "storming", "recapturing", "liberating", "overrunning", "restored", "drove", "driven", "pushed")
 	prohibitedCues = set("chemical", "chlorine", "sarin", "phosphorus", "cluster", "toxic", "nerve", "incendiary", "napalm")
 	explosionCues  = set("explosion", "explosions", "blast", "blasts", "exploded", "detonated", "ied", "car-bomb", "suicide")
 	destroyCues    = set("destroyed", "destruction", "razed", "flattened", "rubble", "ruins", "wiped")
@@ -242,7 +242,7 @@ var (
 		"wrested", "laid", "tightened", "imposed", "blockaded", "surrounded", "stormed", "seizing",
 		"capturing", "recapturing", "retaking", "storming", "encircling", "shot", "beheaded",
 		"abducted", "kidnapped", "abducting", "kidnapping", "initiated", "mounted", "waging", "waged", "continued", "continues",
-		"completed", "completes")
+		"completed", "completes", "drove")
 )
 
 // blameVerbs put an event on the party named after them, past or present:
@@ -535,6 +535,9 @@ func (d *docState) eventOf(c *claimInfo) (event, bool) {
 					ok = fellTo(toks, i, c.ms)
 				case "entered", "enter", "entering":
 					ok = placeWithin(c.ms, i+1, 4) && forcesBefore(toks, i, c.ms)
+				case "drove", "driven", "pushed":
+					// "drove the militants out of the town": the town taken.
+					ok = outOf(toks, i, c.ms)
 				case "restored":
 					// "restored security and stability to the town", state
 					// media's words for its retaking.
@@ -1017,7 +1020,7 @@ func glued(toks []token, j int) bool {
 // clause that reports an event), not a noun.
 func verbLike(w string) bool {
 	switch w {
-	case "took", "fell", "left", "overran", "retook", "struck", "hit", "blew", "shot", "overrun", "taken":
+	case "took", "fell", "left", "overran", "retook", "struck", "hit", "blew", "shot", "overrun", "taken", "drove", "driven":
 		return true
 	}
 	return strings.HasSuffix(w, "ed") && len(w) > 4
@@ -1038,6 +1041,28 @@ func controlTaken(toks []token, i int) bool {
 			continue
 		}
 		return false
+	}
+	return false
+}
+
+// outOf reports whether the verb at i drives a party out of a place:
+// "drove Islamic State fighters out of the town of X", "pushed the
+// militants out of most of their enclave" ("out of" within eight words,
+// then a place or ground taken).
+func outOf(toks []token, i int, ms []mention) bool {
+	party := false
+	for k := i + 1; k+1 < len(toks) && k <= i+8; k++ {
+		if isPunct(&toks[k], ",") || isPunct(&toks[k], ";") {
+			return false
+		}
+		if toks[k].low == "out" && toks[k+1].low == "of" {
+			return party && (placeWithin(ms, k+2, 7) || groundTaken(toks, k+1, ms))
+		}
+		// the driven are fighters: "the militants", "Islamic State
+		// fighters", not "a truck"
+		if forcesNouns[toks[k].base] || oppositionHeads[toks[k].base] || coveredBy(ms, k) >= 0 && actorKind(ms[coveredBy(ms, k)].ent.Kind) {
+			party = true
+		}
 	}
 	return false
 }
