@@ -1,9 +1,11 @@
 package cayleystore
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"sort"
+	"strings"
 
 	"github.com/cayleygraph/quad"
 	"github.com/google/uuid"
@@ -413,26 +415,25 @@ func (r reader) accounts(ctx context.Context, ids []uuid.UUID) ([]graph.Account,
 
 // sortAccounts orders accounts by publication date (undated last), then id.
 func sortAccounts(as []graph.Account) {
-	if len(as) < 2 {
-		return
+	sort.Slice(as, func(i, j int) bool { return accountLess(&as[i], &as[j]) })
+}
+
+// accountLess orders a before b as the keys "0" + Published + sep + id
+// (dated) and "1" + id (undated) do, without formatting them: ids compare
+// as their lower-case hex strings do, byte by byte.
+func accountLess(a, b *graph.Account) bool {
+	pa, pb := a.Published, b.Published
+	if (pa == "") != (pb == "") {
+		return pa != ""
 	}
-	// Each key formatted once, not twice per comparison.
-	type keyedAccount struct {
-		key string
-		a   graph.Account
+	if pa == pb {
+		return bytes.Compare(a.ID[:], b.ID[:]) < 0
 	}
-	ks := make([]keyedAccount, len(as))
-	for i, a := range as {
-		k := "1" + a.ID.String()
-		if a.Published != "" {
-			k = "0" + a.Published + sep + a.ID.String()
-		}
-		ks[i] = keyedAccount{k, a}
+	if strings.HasPrefix(pa, pb) || strings.HasPrefix(pb, pa) {
+		// One date is a prefix of the other: sep decides, as in the keys.
+		return pa+sep+a.ID.String() < pb+sep+b.ID.String()
 	}
-	sort.Slice(ks, func(i, j int) bool { return ks[i].key < ks[j].key })
-	for i := range ks {
-		as[i] = ks[i].a
-	}
+	return pa < pb
 }
 
 // Account returns one account, with EventID set.
