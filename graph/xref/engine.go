@@ -311,11 +311,14 @@ func (e *Engine) reuseOf(accounts []graph.Account, nb *neighbourhood, claims map
 			candKeys = append(candKeys, QueryKeys(c, w))
 		}
 	}
+	// Each claim's words once per call, not once per pair of claims
+	// (claims holds one version of each claim).
+	words := claimWords{}
 	for _, a := range accounts {
 		qa := QueryKeys(a, w)
 		for i, c := range cands {
 			if c.ID != a.ID && (shareKey(qa, c.Keys) || shareKey(candKeys[i], a.Keys)) {
-				reuseBetween(l, a, c, claims)
+				reuseBetween(l, a, c, claims, words)
 			}
 		}
 	}
@@ -324,14 +327,14 @@ func (e *Engine) reuseOf(accounts []graph.Account, nb *neighbourhood, claims map
 
 // reuseBetween adds repeats links between the claims of two accounts of
 // different documents, from the later document's claim to the earlier's.
-func reuseBetween(l *linker, a, b graph.Account, claims map[uuid.UUID]graph.Claim) {
+func reuseBetween(l *linker, a, b graph.Account, claims map[uuid.UUID]graph.Claim, words claimWords) {
 	if a.DocumentID == b.DocumentID {
 		return
 	}
 	ca, cb := accountClaims(a, claims), accountClaims(b, claims)
 	pub := map[uuid.UUID]string{a.DocumentID: pubOf(a), b.DocumentID: pubOf(b)}
-	reuseLinks(l, ca, cb, pub)
-	reuseLinks(l, cb, ca, pub)
+	reuseLinksWith(l, ca, cb, pub, words)
+	reuseLinksWith(l, cb, ca, pub, words)
 }
 
 func accountClaims(a graph.Account, claims map[uuid.UUID]graph.Claim) []graph.Claim {
@@ -562,7 +565,7 @@ func (e *Engine) load(ctx context.Context, seeds []graph.Account, fresh bool, w 
 	}
 	sort.Slice(nb.accounts, func(i, j int) bool { return idLess(nb.accounts[i].ID, nb.accounts[j].ID) })
 	if len(claimIDs) > 0 {
-		cs, err := e.store.Claims(ctx, sortedIDs(claimIDs))
+		cs, err := e.store.Claims(ctx, idsInOrder(claimIDs))
 		if err != nil {
 			return nil, false, fmt.Errorf("load claims: %w", err)
 		}
@@ -632,7 +635,7 @@ func (e *Engine) loadReliability(ctx context.Context, w *World, speakers []uuid.
 	if len(speakers) == 0 {
 		return nil
 	}
-	es, err := e.store.Entities(ctx, sortedIDs(uniqueIDs(speakers)))
+	es, err := e.store.Entities(ctx, idsInOrder(uniqueIDs(speakers)))
 	if err != nil {
 		return fmt.Errorf("load speakers: %w", err)
 	}
@@ -671,7 +674,7 @@ func (e *Engine) loadEntities(ctx context.Context, w *World, ids []uuid.UUID) er
 		if len(want) == 0 {
 			return nil
 		}
-		es, err := e.store.Entities(ctx, sortedIDs(want))
+		es, err := e.store.Entities(ctx, idsInOrder(want))
 		if err != nil {
 			return fmt.Errorf("load entities: %w", err)
 		}
@@ -708,6 +711,14 @@ func accountEntities(a graph.Account, w *World) []uuid.UUID {
 	if a.Perpetrator != nil {
 		add(a.Perpetrator.Entity.ID)
 	}
+	return out
+}
+
+// idsInOrder returns a sorted copy of ids, in the order of sortedIDs
+// (their strings') without formatting each id at every comparison.
+func idsInOrder(ids []uuid.UUID) []uuid.UUID {
+	out := append([]uuid.UUID(nil), ids...)
+	sortIDs(out)
 	return out
 }
 

@@ -285,7 +285,28 @@ func wordsOf(c graph.Claim) []string {
 // and figures excluded) and its share of the shorter claim; ok when the run
 // has at least ReuseMinRun words, ReuseMinContent of them content words.
 func Reuse(a, b graph.Claim) (run string, share float64, ok bool) {
-	wa, wb := wordsOf(a), wordsOf(b)
+	return reuseWords(wordsOf(a), wordsOf(b))
+}
+
+// claimWords keeps wordsOf of claims by id, for the claims of one
+// version of the graph (a claim's id names one text, mentions, dates and
+// values there); nil keeps nothing.
+type claimWords map[uuid.UUID][]string
+
+func (m claimWords) of(c graph.Claim) []string {
+	if m == nil {
+		return wordsOf(c)
+	}
+	ws, ok := m[c.ID]
+	if !ok {
+		ws = wordsOf(c)
+		m[c.ID] = ws
+	}
+	return ws
+}
+
+// reuseWords is Reuse over the claims' words (wordsOf).
+func reuseWords(wa, wb []string) (run string, share float64, ok bool) {
 	if len(wa) == 0 || len(wb) == 0 {
 		return "", 0, false
 	}
@@ -320,6 +341,11 @@ func Reuse(a, b graph.Claim) (run string, share float64, ok bool) {
 // reuseLinks adds a repeats link from each claim in later to each claim in
 // earlier of another, earlier document that it reuses wording from.
 func reuseLinks(l *linker, later, earlier []graph.Claim, published map[uuid.UUID]string) {
+	reuseLinksWith(l, later, earlier, published, nil)
+}
+
+// reuseLinksWith is reuseLinks taking the claims' words from words.
+func reuseLinksWith(l *linker, later, earlier []graph.Claim, published map[uuid.UUID]string, words claimWords) {
 	for _, c := range later {
 		if c.Kind == graph.ClaimMetadata {
 			continue
@@ -331,7 +357,7 @@ func reuseLinks(l *linker, later, earlier []graph.Claim, published map[uuid.UUID
 			if !laterDoc(published[c.DocumentID], c.DocumentID, published[e.DocumentID], e.DocumentID) {
 				continue
 			}
-			run, share, ok := Reuse(c, e)
+			run, share, ok := reuseWords(words.of(c), words.of(e))
 			if !ok {
 				continue
 			}

@@ -177,10 +177,11 @@ func (e *Engine) Rebuild(ctx context.Context, accounts []graph.Account, claims [
 			}
 		}
 	}
-	// Text reuse between candidates.
+	// Text reuse between candidates (each claim's words once).
+	words := claimWords{}
 	for i, ms := range reach {
 		for _, m := range ms {
-			reuseBetween(l, all[i], all[m], cmap)
+			reuseBetween(l, all[i], all[m], cmap, words)
 		}
 	}
 	b.Links = l.list()
