@@ -1,6 +1,7 @@
 package xref
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -289,10 +290,16 @@ func QueryKeys(a graph.Account, w *World) []string {
 			periods[d.Format(dayLayout)] = true
 		}
 	}
+	// Each place's "at:" prefix formatted once, not once per period.
+	at := make([]string, len(places))
+	for i, pl := range places {
+		at[i] = keyAtPrefix + pl.String() + ":"
+	}
+	out = slices.Grow(out, len(periods)*(1+len(places)))
 	for p := range periods {
 		out = append(out, own+p)
-		for _, pl := range places {
-			out = append(out, keyAtPrefix+pl.String()+":"+p)
+		for _, pre := range at {
+			out = append(out, pre+p)
 		}
 	}
 	sort.Strings(out)
