@@ -173,6 +173,7 @@ func (e *Engine) Plan(ctx context.Context, x *graph.Extraction) (*graph.Batch, e
 	docID := x.Document.ID
 	b := &graph.Batch{Extraction: x, Label: "document:" + docID.String()}
 	w := e.world.With(x.Entities...)
+	w.memoQueryKeys()
 	PrepareAccounts(x, w)
 
 	nb, stored, err := e.load(ctx, x.Accounts, true, w)

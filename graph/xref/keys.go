@@ -240,7 +240,21 @@ func Keys(a graph.Account, w *World) []string {
 // account's own keys (a.Keys, from Keys): a short window keyed by its
 // first day queries the days around it and its months; a long window
 // keyed by month queries its months and the days of its window.
+//
+// The slice returned may be shared: callers must not modify it.
 func QueryKeys(a graph.Account, w *World) []string {
+	if w == nil || w.queryKeys == nil || len(a.Keys) == 0 {
+		return queryKeys(a, w)
+	}
+	if e, ok := w.queryKeys[a.ID]; ok && e.keys == &a.Keys[0] && e.n == len(a.Keys) {
+		return e.out
+	}
+	out := queryKeys(a, w)
+	w.queryKeys[a.ID] = queryKeysEntry{keys: &a.Keys[0], n: len(a.Keys), out: out}
+	return out
+}
+
+func queryKeys(a graph.Account, w *World) []string {
 	places := keyPlaces(a, w)
 	var out []string
 	own := ""

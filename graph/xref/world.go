@@ -26,6 +26,26 @@ const maxChain = 16
 type World struct {
 	base  Gazetteer
 	local map[uuid.UUID]graph.Entity
+	// queryKeys keeps QueryKeys by account until an entity is added;
+	// nil keeps nothing. Plan turns it on for the world of one plan,
+	// whose resolution and text reuse ask for the same accounts' keys.
+	queryKeys map[uuid.UUID]queryKeysEntry
+}
+
+// queryKeysEntry is QueryKeys of the account whose Keys start at keys
+// and have n elements (the same account value, or a copy of it).
+type queryKeysEntry struct {
+	keys *string
+	n    int
+	out  []string
+}
+
+// memoQueryKeys makes w keep the query keys it computes (QueryKeys)
+// until an entity is added.
+func (w *World) memoQueryKeys() {
+	if w.queryKeys == nil {
+		w.queryKeys = map[uuid.UUID]queryKeysEntry{}
+	}
 }
 
 // NewWorld returns a world over base (which may be nil) with the given
@@ -54,6 +74,9 @@ func (w *World) With(entities ...graph.Entity) *World {
 // not replaced by a document's copy of it, but takes the copy's analyst
 // reliability grade (Entity.Reliability), if any.
 func (w *World) Add(entities ...graph.Entity) {
+	if len(entities) > 0 && w.queryKeys != nil {
+		clear(w.queryKeys)
+	}
 	for _, e := range entities {
 		if e.ID == uuid.Nil {
 			continue
