@@ -142,28 +142,30 @@ func resolve(accounts []graph.Account, judgements []graph.Judgement, w *World) [
 	jd := judge(judgements, present)
 
 	n := len(accs)
-	different := map[[2]int]bool{}
-	weeks := map[[2]int]bool{}
-	compared := map[[2]int]bool{}
-	compare := func(p [2]int) {
-		if !compared[p] {
-			compared[p] = true
-			v := match(accs[p[0]], accs[p[1]], w)
-			different[p], weeks[p] = v.different, v.weeksApart
+	pairs := newPairFlags(n)
+	compare := func(i, j int) uint8 {
+		f := pairs.get(i, j)
+		if f&pairCompared == 0 {
+			v := match(accs[i], accs[j], w)
+			f = pairCompared
+			if v.different {
+				f |= pairDifferent
+			}
+			if v.weeksApart {
+				f |= pairWeeks
+			}
+			pairs.set(i, j, f)
 		}
+		return f
 	}
 	// isDifferent compares a pair on demand: pairs that share no key are
 	// not candidates, but must still be kept apart when clearly different.
 	isDifferent := func(i, j int) bool {
-		p := [2]int{i, j}
-		compare(p)
-		return different[p]
+		return compare(i, j)&pairDifferent != 0
 	}
 	// isWeeksApart: the pair's reports are weeks apart (verdict.weeksApart).
 	isWeeksApart := func(i, j int) bool {
-		p := [2]int{min(i, j), max(i, j)}
-		compare(p)
-		return weeks[p]
+		return compare(min(i, j), max(i, j))&pairWeeks != 0
 	}
 	// Query keys once per account, not once per pair (Candidates).
 	qk := make([][]string, n)
@@ -184,7 +186,7 @@ func resolve(accounts []graph.Account, judgements []graph.Judgement, w *World) [
 					continue
 				}
 				if jd.forbidden(a.ID, b.ID) {
-					different[[2]int{i, j}] = true
+					pairs.set(i, j, pairDifferent)
 					continue
 				}
 			}
@@ -192,13 +194,14 @@ func resolve(accounts []graph.Account, judgements []graph.Judgement, w *World) [
 				continue
 			}
 			v := match(a, b, w)
-			compared[[2]int{i, j}] = true
+			f := pairCompared
 			if v.different {
-				different[[2]int{i, j}] = true
+				f |= pairDifferent
 			}
 			if v.weeksApart {
-				weeks[[2]int{i, j}] = true
+				f |= pairWeeks
 			}
+			pairs.set(i, j, f)
 			if v.ok {
 				e := edge{i: i, j: j, score: v.score, reasons: v.reasons, answerer: -1}
 				if v.answer {
@@ -263,6 +266,9 @@ func resolve(accounts []graph.Account, judgements []graph.Judgement, w *World) [
 	// chain into one event.
 	answerDocs := make([]map[uuid.UUID]bool, n)
 	lateApart := func(e edge, ci, cj int) bool {
+		if e.answerer < 0 && len(answerDocs[ci]) == 0 && len(answerDocs[cj]) == 0 {
+			return false // no answering document: nothing to check
+		}
 		docs := map[uuid.UUID]bool{}
 		for d := range answerDocs[ci] {
 			docs[d] = true
@@ -349,6 +355,48 @@ func resolve(accounts []graph.Account, judgements []graph.Judgement, w *World) [
 	}
 	sort.Slice(out, func(i, j int) bool { return idLess(out[i].Accounts[0].ID, out[j].Accounts[0].ID) })
 	return out
+}
+
+// What resolve knows of a pair of accounts.
+const (
+	pairCompared  uint8 = 1 << iota // match has given its verdict
+	pairDifferent                   // clearly different (or kept apart by an analyst)
+	pairWeeks                       // reports weeks apart (verdict.weeksApart)
+)
+
+// pairFlagsDense bounds the accounts whose pairs pairFlags keeps in one
+// n*n array (256 KiB); larger sets use a map.
+const pairFlagsDense = 512
+
+// pairFlags holds what resolve knows of each pair (i, j), i < j, of n
+// accounts: in an array for the neighbourhoods planning meets (a map
+// entry per pair cost more than the rest of resolve's bookkeeping).
+type pairFlags struct {
+	n     int
+	dense []uint8
+	m     map[[2]int]uint8
+}
+
+func newPairFlags(n int) *pairFlags {
+	if n <= pairFlagsDense {
+		return &pairFlags{n: n, dense: make([]uint8, n*n)}
+	}
+	return &pairFlags{n: n, m: map[[2]int]uint8{}}
+}
+
+func (p *pairFlags) get(i, j int) uint8 {
+	if p.dense != nil {
+		return p.dense[i*p.n+j]
+	}
+	return p.m[[2]int{i, j}]
+}
+
+func (p *pairFlags) set(i, j int, f uint8) {
+	if p.dense != nil {
+		p.dense[i*p.n+j] = f
+		return
+	}
+	p.m[[2]int{i, j}] = f
 }
 
 // specificity ranks event types from most to least specific, for naming an
