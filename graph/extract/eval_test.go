@@ -470,6 +470,9 @@ var evalSets = []evalSet{
 	// The fourth held-out set (see its README) is pristine and reported
 	// only: no floors, and its misses are never logged.
 	{"fourth held-out set", heldout4Dir, heldout4Thresholds, false},
+	// The fifth held-out set (see its README) is pristine and reported
+	// only: no floors, and its misses are never logged.
+	{"fifth held-out set", heldout5Dir, nil, false},
 	{"development set", devDir, devThresholds, true},
 	// The training set (see its README) is written for diagnosis: rules may
 	// be fixed against it, so its floors guard against regressions only and
@@ -525,6 +528,9 @@ const (
 	// heldout4Dir is the fourth held-out set (see its README): pristine,
 	// reported only, with no floors.
 	heldout4Dir = "testdata/heldout4"
+	// heldout5Dir is the fifth held-out set (see its README): pristine,
+	// reported only, with no floors.
+	heldout5Dir = "testdata/heldout5"
 	devDir      = "testdata/dev"
 	// trainDir is the training/diagnostic set, written independently of
 	// the rules and then used to fix them (floors: trainThresholds).
