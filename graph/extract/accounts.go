@@ -866,6 +866,12 @@ func subordinateMask(toks []token) []bool {
 			if support && j > i+1 && eventVerbs[toks[j].low] && verbLike(toks[j].low) && !supportWords[toks[j].low] {
 				break
 			}
+			// "government forces backed by Russian air power have been
+			// waging an offensive": an auxiliary after the supporter's
+			// noun opens the main verb.
+			if support && j > i+2 && supportAux[toks[j].low] && toks[j-1].kind == tWord && !isQuote(&toks[j-1]) {
+				break
+			}
 			m[j] = true
 		}
 	}
@@ -1020,7 +1026,7 @@ func glued(toks []token, j int) bool {
 // clause that reports an event), not a noun.
 func verbLike(w string) bool {
 	switch w {
-	case "took", "fell", "left", "overran", "retook", "struck", "hit", "blew", "shot", "overrun", "taken", "drove", "driven":
+	case "took", "fell", "left", "overran", "retook", "struck", "hit", "blew", "shot", "overrun", "taken", "drove", "driven", "broke":
 		return true
 	}
 	return strings.HasSuffix(w, "ed") && len(w) > 4
@@ -1029,6 +1035,10 @@ func verbLike(w string) bool {
 // supportWords before "by" make a supporting party: "backed by", "supported
 // by", "covered by".
 var supportWords = set("backed", "supported", "covered", "aided", "assisted", "helped", "escorted")
+
+// supportAux are auxiliaries that, after a support phrase's noun, begin the
+// clause's main verb: "X backed by Russian air strikes have retaken".
+var supportAux = set("have", "has", "had")
 
 // controlTaken reports whether "control" at i is taken: "took control",
 // "seized full control", "gained complete control", "regained control".
@@ -1628,7 +1638,8 @@ func (d *docState) perpetrators(c *claimInfo, ev event, mask, sub []bool) []*gra
 				if eventVerbs[toks[j].low] || gasVerb(toks, j) || toks[j].low == "to" && j+1 < len(toks) && baseEventVerbs[toks[j+1].low] || negAux[toks[j].low] && j+2 < len(toks) && (toks[j+1].low == "not" || toks[j+1].low == "never") && eventVerbs[toks[j+2].low] || negAux[toks[j].low] && j+1 < len(toks) && eventVerbs[toks[j+1].low] {
 					// "120 militants were killed": the subject of a passive
 					// verb is what it happened to.
-					if j > 0 && copulas[toks[j-1].low] && eventVerbs[toks[j].low] || copulas[toks[j].low] && j+1 < len(toks) && eventVerbs[toks[j+1].low] {
+					// "have been waging an offensive" is progressive, not passive.
+					if j > 0 && copulas[toks[j-1].low] && eventVerbs[toks[j].low] && !strings.HasSuffix(toks[j].low, "ing") || copulas[toks[j].low] && j+1 < len(toks) && eventVerbs[toks[j+1].low] && !strings.HasSuffix(toks[j+1].low, "ing") {
 						break
 					}
 					score, subj = 4, true
