@@ -25,6 +25,8 @@ type fxEntity struct {
 	Affiliation string           `json:"affiliation"`
 	Gazetteer   bool             `json:"gazetteer"`
 	Keys        []string         `json:"keys"`
+	Lat         *float64         `json:"lat"`
+	Lon         *float64         `json:"lon"`
 }
 
 type fxValue struct {
@@ -73,7 +75,7 @@ type fixture struct {
 func (f fixture) world() *World {
 	var es []graph.Entity
 	for _, e := range f.Entities {
-		ge := graph.Entity{ID: tid(e.Key), Name: e.Name, Kind: e.Kind, PlaceType: e.PlaceType, Gazetteer: e.Gazetteer, Keys: e.Keys}
+		ge := graph.Entity{ID: tid(e.Key), Name: e.Name, Kind: e.Kind, PlaceType: e.PlaceType, Gazetteer: e.Gazetteer, Keys: e.Keys, Lat: e.Lat, Lon: e.Lon}
 		if e.Within != "" {
 			id := tid(e.Within)
 			ge.Within = &id

@@ -329,6 +329,13 @@ func match(a, b graph.Account, w *World) verdict {
 			maybe = true
 			v.score += wMaybePlace
 			v.reasons = append(v.reasons, "one of "+placeName(a, w)+" and "+placeName(b, w)+" may lie within the other (the gazetteer does not know where the first is)")
+		case PlacesNear:
+			// Not evidence: blocking does not meet such pairs, and two
+			// places beside each other are as often two happenings. Not
+			// different either, so that accounts of the city and of the
+			// place beside it may join through a third.
+			v.reasons = append(v.reasons, fmt.Sprintf("%s and %s are places the gazetteer knows within %d km of each other, the lesser perhaps what a report at the larger means: neither one happening's place nor two", placeName(a, w), placeName(b, w), CountrysideKm))
+			return v
 		case PlacesMaybeSame:
 			maybe = true
 			v.score += wMaybePlace

@@ -24,6 +24,7 @@ var matchFiles = [][2]string{
 	{"testdata/match5.json", "testdata/match5.json"},
 	{"testdata/match6.json", "testdata/match6.json"},
 	{"testdata/match7.json", "testdata/match7.json"},
+	{"testdata/match8.json", "testdata/match8.json"},
 }
 
 func TestMatch(t *testing.T) {

@@ -1,6 +1,8 @@
 package xref
 
 import (
+	"math"
+
 	"github.com/claimgraph/claimgraph/graph"
 	"github.com/claimgraph/claimgraph/graph/gazetteer"
 	"github.com/google/uuid"
@@ -28,6 +30,13 @@ const (
 	// perhaps one place, perhaps two. Like PlacesMaybeNested, it is weak
 	// evidence that counts only with a close date.
 	PlacesMaybeSame
+	// PlacesNear: two places the gazetteer knows, neither in the other,
+	// the lesser beside a town or a city of the same area (countryside):
+	// a report placing an event at the city may mean the lesser. Neither
+	// evidence for one happening nor against it: the pair is not matched
+	// on it, but not kept apart either, as a place the gazetteer lacks
+	// and the city are not.
+	PlacesNear
 )
 
 // placeRank orders place types by size; a place the gazetteer lacks and
@@ -123,8 +132,39 @@ func (w *World) Relate(a, b uuid.UUID) PlaceRelation {
 		return PlacesMaybeNested
 	case ub && !ua && rankOf(ea) > rankOf(eb) && !vaguePlace(ea.PlaceType):
 		return PlacesMaybeNested
+	case !ua && !ub && (w.countryside(ea, eb) || w.countryside(eb, ea)):
+		return PlacesNear
 	}
 	return PlacesDisjoint
+}
+
+// CountrysideKm is the reach of a city's name: reports place what happens
+// in its countryside, tens of kilometres out, "in" or "near" the city (an
+// air base east of Aleppo, a town on the Euphrates near Hilla).
+const CountrysideKm = 60
+
+// countryside reports whether known place small may be what a report
+// placing an event at known place large means: large a town or a city,
+// small a lesser place (a village, an air base, a field, a town near a
+// city) beside it, not inside it as the gazetteer knows it, within
+// NearKm of a town or CountrysideKm of a city and inside the area that
+// holds large (PlacesNear). A place the gazetteer lacks may lie in any
+// larger area (PlacesMaybeNested); a place it knows must not be kept
+// apart from a city by being known better, only by being far. Both
+// places need the gazetteer's coordinates.
+func (w *World) countryside(large, small graph.Entity) bool {
+	rl, rs := rankOf(large), rankOf(small)
+	if rl < placeRank["town"] || rl > placeRank["city"] || rs >= rl || large.Within == nil {
+		return false
+	}
+	if large.Lat == nil || large.Lon == nil || small.Lat == nil || small.Lon == nil {
+		return false
+	}
+	reach := float64(NearKm)
+	if rl == placeRank["city"] {
+		reach = CountrysideKm
+	}
+	return w.Within(small.ID, *large.Within) && distanceKm(*large.Lat, *large.Lon, *small.Lat, *small.Lon) <= reach
 }
 
 // compatiblePlaces reports whether two places can be the place of one
@@ -137,44 +177,91 @@ func area(e graph.Entity) bool {
 	return rankOf(e) >= placeRank["city"] && !vaguePlace(e.PlaceType) && e.PlaceType != ""
 }
 
+// NearKm is the distance within which a place a document names once in
+// passing is a reference point beside the place it speaks of, not another
+// scene: the direction an assault came from ("from the direction of the
+// Jazal hills"), the village a field lies beside. Both places need the
+// gazetteer's coordinates; a village, field or town of one countryside
+// lies within it, two towns of one district often do not.
+const NearKm = 30
+
+// near reports whether two places the gazetteer locates lie within NearKm
+// of each other.
+func near(a, b graph.Entity) bool {
+	if a.Lat == nil || a.Lon == nil || b.Lat == nil || b.Lon == nil {
+		return false
+	}
+	return distanceKm(*a.Lat, *a.Lon, *b.Lat, *b.Lon) <= NearKm
+}
+
+// distanceKm is the great-circle distance between two points in degrees.
+func distanceKm(lat1, lon1, lat2, lon2 float64) float64 {
+	const earthKm = 6371.0
+	rad := math.Pi / 180
+	dlat, dlon := (lat2-lat1)*rad, (lon2-lon1)*rad
+	h := math.Sin(dlat/2)*math.Sin(dlat/2) + math.Cos(lat1*rad)*math.Cos(lat2*rad)*math.Sin(dlon/2)*math.Sin(dlon/2)
+	return 2 * earthKm * math.Asin(math.Min(1, math.Sqrt(h)))
+}
+
 // documentPlace is the place a document speaks of when none of its
 // accounts names a usable one: the most specific of the gazetteer places
 // below country level its claims mention, when every other lies on its
-// line of the hierarchy (a town and its governorate); uuid.Nil when the
-// claims mention none, or two places on different branches, or when an
-// account of the document names a place (its accounts then speak for
-// themselves, and an account without a place is read beside them).
+// line of the hierarchy (a town and its governorate) or is a reference
+// point beside it: a place within NearKm that the claims mention less
+// often (the village a field lies east of, the hills an assault came
+// from). uuid.Nil when the claims mention none, or places on different
+// branches that are not so explained, or when an account of the document
+// names a place (its accounts then speak for themselves, and an account
+// without a place is read beside them). Knowing a neighbouring place
+// better must not take a document's place away.
 func documentPlace(x *graph.Extraction, w *World) uuid.UUID {
 	for _, a := range x.Accounts {
 		if len(placeFamily(a, w)) > 0 {
 			return uuid.Nil
 		}
 	}
-	seen := map[uuid.UUID]bool{}
-	var places []uuid.UUID
+	count := map[uuid.UUID]int{}
+	var places []graph.Entity
 	for _, c := range x.Claims {
 		for _, m := range c.Mentions {
 			id := m.Entity.ID
-			if seen[id] {
+			if n, seen := count[id]; seen {
+				if n > 0 {
+					count[id]++
+				}
 				continue
 			}
-			seen[id] = true
+			count[id] = 0
 			e, ok := w.Entity(id)
 			if !ok || !e.Gazetteer || e.Kind != graph.KindPlace || vague(&e, w) {
 				continue
 			}
-			places = append(places, id)
+			count[id] = 1
+			places = append(places, e)
 		}
 	}
+	// explains reports whether candidate p accounts for place q: on its
+	// line, or a reference point beside it.
+	explains := func(p, q graph.Entity) bool {
+		return p.ID == q.ID || w.Within(p.ID, q.ID) || w.Within(q.ID, p.ID) || near(p, q) && count[q.ID] < count[p.ID]
+	}
+	// The place is the most specific: a candidate holds none of the
+	// others (a governorate holding two towns is not the place of a
+	// document about both).
 	best := uuid.Nil
 	for _, p := range places {
-		if best == uuid.Nil || w.Within(p, best) {
-			best = p
+		ok := true
+		for _, q := range places {
+			if !explains(p, q) || q.ID != p.ID && w.Within(q.ID, p.ID) {
+				ok = false
+				break
+			}
 		}
-	}
-	for _, p := range places {
-		if p != best && !w.Within(best, p) {
-			return uuid.Nil
+		if ok {
+			if best != uuid.Nil {
+				return uuid.Nil
+			}
+			best = p.ID
 		}
 	}
 	return best

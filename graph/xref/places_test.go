@@ -1,0 +1,50 @@
+package xref
+
+import (
+	"testing"
+
+	"github.com/claimgraph/claimgraph/graph"
+	"github.com/google/uuid"
+)
+
+// TestDocumentPlaceBeside checks that a place a document names once in
+// passing, beside the place it speaks of, does not take that place away
+// (a field stormed "from the direction of" hills 25 km off), while two
+// places named as often, or one far off, still leave the document without
+// one place.
+func TestDocumentPlaceBeside(t *testing.T) {
+	f := fixture{Entities: []fxEntity{
+		{Key: "syria", Name: "Syria", Kind: graph.KindPlace, PlaceType: "country", Gazetteer: true},
+		{Key: "gov", Name: "Desert Governorate", Kind: graph.KindPlace, PlaceType: "governorate", Within: "syria", Gazetteer: true},
+		{Key: "field", Name: "Wadi Zaid gas field", Kind: graph.KindPlace, PlaceType: "landmark", Within: "gov", Gazetteer: true, Lat: ptr(34.80), Lon: ptr(37.80)},
+		{Key: "hills", Name: "Tulul Hamra", Kind: graph.KindPlace, PlaceType: "village", Within: "gov", Gazetteer: true, Lat: ptr(34.72), Lon: ptr(38.05)},
+		{Key: "far", Name: "Bir Nasr", Kind: graph.KindPlace, PlaceType: "town", Within: "gov", Gazetteer: true, Lat: ptr(35.60), Lon: ptr(38.90)},
+		{Key: "unlocated", Name: "Khirbet Amud", Kind: graph.KindPlace, PlaceType: "village", Within: "gov", Gazetteer: true},
+	}}
+	w := f.world()
+	doc := func(mentions ...string) *graph.Extraction {
+		x := &graph.Extraction{Accounts: []graph.Account{{ID: tid("acc"), Type: graph.EventAttack}}}
+		for _, m := range mentions {
+			x.Claims = append(x.Claims, graph.Claim{Mentions: []graph.Mention{{Entity: graph.EntityRef{ID: tid(m)}}}})
+		}
+		return x
+	}
+	cases := []struct {
+		name     string
+		mentions []string
+		want     uuid.UUID
+	}{
+		{"field and its governorate", []string{"field", "gov"}, tid("field")},
+		{"hills named once beside the field named twice", []string{"field", "field", "hills", "gov"}, tid("field")},
+		{"hills named as often as the field", []string{"field", "hills"}, uuid.Nil},
+		{"a town 110 km off named once", []string{"field", "field", "far"}, uuid.Nil},
+		{"a place without coordinates named once", []string{"field", "field", "unlocated"}, uuid.Nil},
+	}
+	for _, c := range cases {
+		if got := documentPlace(doc(c.mentions...), w); got != c.want {
+			t.Errorf("%s: documentPlace = %s (%s), want %s (%s)", c.name, got, w.Name(got), c.want, w.Name(c.want))
+		}
+	}
+}
+
+func ptr(v float64) *float64 { return &v }
