@@ -223,7 +223,8 @@ type change struct {
 // events and fills b with the assignments, event records, deleted events
 // and links that differ from what the store holds.
 func (e *Engine) replan(b *graph.Batch, nb *neighbourhood, ch change, w *World) {
-	all := append(append([]graph.Account(nil), nb.accounts...), ch.fresh...)
+	all := make([]graph.Account, 0, len(nb.accounts)+len(ch.fresh))
+	all = append(append(all, nb.accounts...), ch.fresh...)
 	claims := ch.claims
 	if claims == nil {
 		claims = nb.claims
@@ -560,6 +561,7 @@ func (e *Engine) load(ctx context.Context, seeds []graph.Account, fresh bool, w 
 		}
 	}
 	var claimIDs []uuid.UUID
+	nb.accounts = make([]graph.Account, 0, len(byID))
 	for _, a := range byID {
 		nb.accounts = append(nb.accounts, a)
 		claimIDs = append(claimIDs, a.Claims...)
@@ -570,13 +572,15 @@ func (e *Engine) load(ctx context.Context, seeds []graph.Account, fresh bool, w 
 		if err != nil {
 			return nil, false, fmt.Errorf("load claims: %w", err)
 		}
+		nb.claims = make(map[uuid.UUID]graph.Claim, len(cs))
 		for _, c := range cs {
 			nb.claims[c.ID] = c
 		}
 	}
 	extra := nb.accounts
 	if fresh {
-		extra = append(append([]graph.Account(nil), nb.accounts...), seeds...)
+		extra = make([]graph.Account, 0, len(nb.accounts)+len(seeds))
+		extra = append(append(extra, nb.accounts...), seeds...)
 	}
 	if err := e.loadExtras(ctx, nb, extra, w); err != nil {
 		return nil, false, err

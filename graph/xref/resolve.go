@@ -339,7 +339,7 @@ func resolve(accounts []graph.Account, judgements []graph.Judgement, w *World) [
 			continue
 		}
 		sort.Ints(ms)
-		c := Cluster{}
+		c := Cluster{Accounts: make([]graph.Account, 0, len(ms))}
 		for _, m := range ms {
 			c.Accounts = append(c.Accounts, accs[m])
 		}
