@@ -253,6 +253,29 @@ var (
 var blameVerbs = set("blamed", "blames", "accused", "accuses")
 
 // stagingCues accuse a party of staging an event or fabricating it.
+// partNouns name a party's part in an event, as the object of its denial
+// or admission: "denied any involvement", "rejected any connection to".
+var partNouns = set("involvement", "role", "connection", "link", "links", "part")
+
+// ownPartDenied reports whether the claim is its speaker's denial of its
+// own part in something: "The PMU denied any involvement", "the group
+// denied any connection to the explosions". The speaker must be a party.
+func ownPartDenied(toks []token, c *claimInfo) bool {
+	if c.speech == nil || c.speech.ent == nil || !actorKind(c.speech.ent.Kind) || c.claim.Polarity != graph.Denied {
+		return false
+	}
+	v := c.speech.verb
+	if v >= len(toks) || !denialVerbs[toks[v].low] {
+		return false
+	}
+	for k := v + 1; k < len(toks) && k < v+4; k++ {
+		if partNouns[toks[k].low] {
+			return true
+		}
+	}
+	return false
+}
+
 var stagingCues = set("staged", "stage", "staging", "fabricated", "fabricate", "fabricating", "faked", "fake", "faking")
 
 // demonyms map adjectives to gazetteer names, for "believed to be Russian".
@@ -743,6 +766,12 @@ func (d *docState) eventOf(c *claimInfo) (event, bool) {
 			ev.anaph = true
 		}
 		if i < 4 && anaphorCues[w] && i+1 < len(toks) && eventVerbs[toks[i+1].low] {
+			ev.anaph = true
+		}
+		// "The group denied any involvement", "rejected any link to it": a
+		// party's denial of its own part, with no event word, is about the
+		// event reported.
+		if ev.typ == "" && ownPartDenied(toks, c) {
 			ev.anaph = true
 		}
 		if (w == "that" || w == "this" || w == "the" || w == "these" || w == "those") && i+1 < len(toks) {
@@ -1408,7 +1437,7 @@ func (d *docState) perpetrators(c *claimInfo, ev event, mask, sub []bool) []*gra
 			// liberation of Palmyra": the speaker's own act.
 			claimed := claimVerbs[toks[v].low] && (attackCues[w] || explosionCues[w] || strikeCues[w] || w == "operation" || w == "ambush" || w == "assassination" || w == "killing") ||
 				announceVerbs[toks[v].low] && ev.typ == graph.EventCapture && captureCues[w]
-			if gerund || claimed || w == "responsibility" || w == "involvement" || w == "carrying" || w == "conducting" || w == "launching" || w == "role" {
+			if gerund || claimed || w == "responsibility" || partNouns[w] || w == "carrying" || w == "conducting" || w == "launching" {
 				actors = append(actors, mention{ent: speaker, s: c.speech.s, e: c.speech.e, ti: c.speech.npS, tj: c.speech.npE, ref: true})
 				break
 			}
