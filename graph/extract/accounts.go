@@ -428,6 +428,82 @@ func activeRelative(toks []token, i, j int) int {
 	return -1
 }
 
+// afterEvent returns mask with an aside opened by ", after" unmasked when
+// the claim counts casualties, tells no event outside its asides, and the
+// aside tells one by a party's verb: in "documented the death of 19
+// civilians in al-Zarah, after Nusra fighters stormed the village" the
+// storming is the event the toll belongs to, and its subject the party.
+// Otherwise it returns nil.
+func afterEvent(toks []token, mask []bool, toll bool) []bool {
+	if !toll {
+		return nil
+	}
+	from, to := -1, -1
+	for i := 0; i+1 < len(toks); i++ {
+		if !isPunct(&toks[i], ",") || toks[i+1].low != "after" || !mask[i+1] {
+			continue
+		}
+		j := i + 1
+		for j < len(toks) && mask[j] {
+			j++
+		}
+		// The aside's own subject and verb: a word after "after" that
+		// is no verb, then a finite event verb within a few words.
+		if i+2 >= j || eventVerbs[toks[i+2].low] || strings.HasSuffix(toks[i+2].low, "ing") {
+			continue
+		}
+		for k := i + 3; k < j && k <= i+10; k++ {
+			if eventVerbs[toks[k].low] && verbLike(toks[k].low) && cueKind(toks[k].low) >= 0 && strings.HasSuffix(toks[k].low, "ed") {
+				from, to = i+1, j
+				break
+			}
+		}
+		if from >= 0 {
+			break
+		}
+	}
+	if from < 0 {
+		return nil
+	}
+	for i := range toks {
+		if !mask[i] && cueKind(toks[i].low) >= 0 && !killingCues[toks[i].low] {
+			return nil
+		}
+	}
+	m := append([]bool(nil), mask...)
+	for k := from; k < to; k++ {
+		m[k] = false
+	}
+	return m
+}
+
+// sameMask reports whether two masks mark the same tokens.
+func sameMask(a, b []bool) bool {
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// deathToll reports whether the claim's own words, outside its masked
+// asides, tell of deaths: "documented the death of 19 civilians", "32
+// people were killed". A figure of fighters ("after thousands of
+// terrorists stormed the city") is no toll.
+func deathToll(toks []token, mask []bool) bool {
+	for i := range toks {
+		if mask[i] {
+			continue
+		}
+		switch toks[i].low {
+		case "death", "deaths", "dead", "killed", "killing", "bodies":
+			return true
+		}
+	}
+	return false
+}
+
 // casualtyValues reports whether the claim counts killed or injured.
 func casualtyValues(c *claimInfo) bool {
 	for _, v := range c.claim.Values {
@@ -457,6 +533,10 @@ func (d *docState) eventOf(c *claimInfo) (event, bool) {
 	if m := relativeEvent(toks, mask, casualtyValues(c)); m != nil {
 		mask = m
 	}
+	afterAside := false
+	if m := afterEvent(toks, mask, casualtyValues(c)); m != nil && !sameMask(m, mask) {
+		mask, afterAside = m, true
+	}
 	var air, strike, shell, massacre, killing, campaign, evac, siege, capture, prohib, expl, destroy, attack = -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1
 	first := func(p *int, i int) {
 		if *p < 0 {
@@ -464,6 +544,14 @@ func (d *docState) eventOf(c *claimInfo) (event, bool) {
 		}
 	}
 	sub := subordinateMask(toks)
+	if afterAside {
+		// The aside unmasked above is the claim's event, not background.
+		for k := range sub {
+			if !mask[k] && sub[k] {
+				sub[k] = false
+			}
+		}
+	}
 	many := false // many strikes or a period of weeks: a campaign even on one town
 	// "bombings" with no aircraft in the claim, in a text that tells of
 	// car bombs or suicide bombers, or by an armed group with no air force
@@ -627,6 +715,13 @@ func (d *docState) eventOf(c *claimInfo) (event, bool) {
 	}
 	if !mainVerb {
 		scan(nil)
+	}
+	if afterAside && capture >= 0 && massacre < 0 && (toks[capture].low == "stormed" || toks[capture].low == "storming") && deathToll(toks, mask) {
+		// "documented the death of 19 civilians in the village, after
+		// fighters stormed it": the toll is of the people the stormers
+		// killed there, a massacre; the storming told in its own clause
+		// ("stormed the town, killing 9") stays the capture.
+		massacre, capture = capture, -1
 	}
 	if air >= 0 && strike < 0 && !strings.HasPrefix(toks[air].low, "airstrike") && !strings.HasPrefix(toks[air].low, "air-strike") && toks[air].low != "air" && aircraftNotStriking(toks) {
 		// "a MiG-23 was shot down", "a helicopter crashed", "aircraft
