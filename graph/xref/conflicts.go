@@ -556,6 +556,9 @@ func dateConflict(accs []graph.Account, claims map[uuid.UUID]graph.Claim) graph.
 	var es []*entry
 	byKey := map[string]*entry{}
 	wins := map[*entry]window{}
+	// A siege's dates are days it went on, a year or more apart in one
+	// siege (lasting.go): two such dates do not conflict.
+	sieges := map[*entry]bool{}
 	for _, a := range accs {
 		if a.Date == nil || !counted(a, claims) || a.Polarity == graph.Denied {
 			continue
@@ -577,11 +580,13 @@ func dateConflict(accs []graph.Account, claims map[uuid.UUID]graph.Claim) graph.
 			}
 			byKey[text] = e
 			wins[e] = win
+			sieges[e] = true
 			es = append(es, e)
 		}
+		sieges[e] = sieges[e] && lasting(a.Type)
 		e.add(a, claimsFor(a, a.Date.Span, claims))
 	}
-	return finish(AttrDate, es, func(a, b *entry) bool { return wins[a].overlaps(wins[b]) }, nil)
+	return finish(AttrDate, es, func(a, b *entry) bool { return wins[a].overlaps(wins[b]) || sieges[a] && sieges[b] }, nil)
 }
 
 func placeConflict(accs []graph.Account, claims map[uuid.UUID]graph.Claim, w *World) graph.Conflict {

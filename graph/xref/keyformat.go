@@ -11,8 +11,9 @@ import (
 // KeyFormat is the format of the blocking keys Keys computes (see Keys).
 // "1", or none recorded, is month keys for every window; "2" day keys
 // for short windows; "3" perpetrator-day keys of placed accounts apart
-// ("dp:").
-const KeyFormat = "3"
+// ("dp:"); "4" the lasting keys of sieges and what ends them ("ls:",
+// "lsi:").
+const KeyFormat = "4"
 
 // KeyStore is what EnsureKeyFormat reads and writes; *cayleystore.Store
 // satisfies it.

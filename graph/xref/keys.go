@@ -75,6 +75,12 @@ import (
 //     (a city or larger) such a place may lie in: an account indexed
 //     under one queries the other, so a village the gazetteer lacks
 //     meets the governorate of a report of the same day.
+//   - "ls:siege:<place>" for the account's own place, when the gazetteer
+//     knows it and it is below district rank, and "lsi:siege:<place>" for
+//     each place enclosing it below district rank, for an account of a
+//     siege or of what ends one (a capture, an evacuation), with no
+//     period; an account queries "ls:" and "lsi:" for its own place and
+//     "ls:" for the enclosing ones. Sieges last years (lasting.go).
 //   - "<month>" is "undated" when the account has no date and no publication
 //     date (nor NotBefore): such accounts meet only each other.
 //
@@ -176,6 +182,15 @@ func Keys(a graph.Account, w *World) []string {
 			set[keyInPrefix+p.String()+":"+m] = true
 		}
 	}
+	if lastingKeyed(a.Type) {
+		for i, p := range lastingPlaces(a, w) {
+			if i == 0 {
+				set[keyLasting+p.String()] = true
+			} else {
+				set[keyLastingIn+p.String()] = true
+			}
+		}
+	}
 	if own := placeFamily(a, w); len(own) > 0 {
 		if e, unknown := w.unplaced(own[0]); unknown {
 			for _, k := range e.Keys {
@@ -269,6 +284,10 @@ func queryKeys(a graph.Account, w *World) []string {
 			out = append(out, k, keyDayPlaced+strings.TrimPrefix(k, keyDayPrefix))
 		case strings.HasPrefix(k, keyDayPlaced):
 			out = append(out, keyDayPrefix+strings.TrimPrefix(k, keyDayPlaced))
+		case strings.HasPrefix(k, keyLasting):
+			out = append(out, k, keyLastingIn+strings.TrimPrefix(k, keyLasting))
+		case strings.HasPrefix(k, keyLastingIn):
+			out = append(out, keyLasting+strings.TrimPrefix(k, keyLastingIn))
 		case strings.HasPrefix(k, keySpelling), strings.HasPrefix(k, keyWeakSpell):
 			out = append(out, k)
 		case strings.HasPrefix(k, keyUnplaced):

@@ -207,6 +207,10 @@ type verdict struct {
 	// weeks after the other's date or report: resolution lets no late
 	// answer join what such a pair keeps apart.
 	answer, weeksApart bool
+	// lasting is set when the pair's dates meet only by the lasting
+	// rule (siegeJoins): resolution keeps it apart when what ended a
+	// siege lies between them (siegeEnded).
+	lasting bool
 }
 
 // Match says whether two accounts describe the same event, with a score in
@@ -253,7 +257,17 @@ func match(a, b graph.Account, w *World) verdict {
 	wa, oka := eventWindow(a)
 	wb, okb := eventWindow(b)
 	sameDay, recent, answer := false, false, false
+	siege := false // one siege by the lasting rule only (lasting.go)
 	switch {
+	case oka && okb && !wa.overlaps(wb) && siegeJoins(a, b):
+		// Two accounts of a siege, their windows apart but their spans
+		// (to each report) within SiegeGapMonths: the place must be one
+		// the gazetteer knows, the same or nested (below), and
+		// resolution keeps them apart when a capture or an evacuation
+		// there is dated between them (siegeEnded).
+		siege, v.lasting = true, true
+		v.score += wOverlap
+		v.reasons = append(v.reasons, siegeReason(a, b))
 	case oka && okb && !wa.overlaps(wb):
 		v.different = true
 		v.reasons = append(v.reasons, fmt.Sprintf("dates differ (%s, %s)", dateText(a, wa), dateText(b, wb)))
@@ -330,6 +344,8 @@ func match(a, b graph.Account, w *World) verdict {
 			v.score += wMaybePlace
 			v.reasons = append(v.reasons, "one of "+placeName(a, w)+" and "+placeName(b, w)+" may lie within the other (the gazetteer does not know where the first is)")
 		case PlacesNear:
+			// A siege's accounts apart in time stay different.
+			v.different = siege
 			// Not evidence: blocking does not meet such pairs, and two
 			// places beside each other are as often two happenings. Not
 			// different either, so that accounts of the city and of the
@@ -478,6 +494,12 @@ func match(a, b graph.Account, w *World) verdict {
 			v.reasons = append(v.reasons, fmt.Sprintf("an %s by %s and a %s by %s: the attackers are not the captors", a.Type, a.Perpetrator.Entity.Name, b.Type, b.Perpetrator.Entity.Name))
 			return v
 		}
+	}
+	if siege && (!placed || maybe || wide || len(lastingPlaces(a, w)) == 0 || len(lastingPlaces(b, w)) == 0) {
+		// Without such a place, their dates still differ.
+		v.different = true
+		v.reasons = append(v.reasons, "a siege's accounts apart in time are one siege only at the same or a nested town the gazetteer knows")
+		return v
 	}
 	if answer && !firm {
 		v.weeksApart = true

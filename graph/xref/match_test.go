@@ -25,6 +25,7 @@ var matchFiles = [][2]string{
 	{"testdata/match6.json", "testdata/match6.json"},
 	{"testdata/match7.json", "testdata/match7.json"},
 	{"testdata/match8.json", "testdata/match8.json"},
+	{"testdata/match9.json", "testdata/match9.json"},
 }
 
 func TestMatch(t *testing.T) {
@@ -79,6 +80,8 @@ func TestKeysCoverMatches(t *testing.T) {
 	testKeysCoverMatches(t, accs6, w6, 6)
 	_, w7, accs7, _ := loadFixture(t, "testdata/match7.json")
 	testKeysCoverMatches(t, accs7, w7, 3)
+	_, w9, accs9, _ := loadFixture(t, "testdata/match9.json")
+	testKeysCoverMatches(t, accs9, w9, 5)
 }
 
 func testKeysCoverMatches(t *testing.T, accs []graph.Account, w *World, least int) {

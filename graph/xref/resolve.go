@@ -143,10 +143,27 @@ func resolve(accounts []graph.Account, judgements []graph.Judgement, w *World) [
 
 	n := len(accs)
 	pairs := newPairFlags(n)
+	// verdictOf is match's, but two accounts of a siege apart in time
+	// (verdict.lasting) are clearly different when a capture or an
+	// evacuation at their place is dated between them (siegeEnded).
+	verdictOf := func(i, j int) verdict {
+		v := match(accs[i], accs[j], w)
+		if !v.lasting {
+			return v
+		}
+		for k := range accs {
+			if k != i && k != j && siegeEnded(accs[i], accs[j], accs[k], w) {
+				v.ok, v.different = false, true
+				v.reasons = append(v.reasons, fmt.Sprintf("a %s at %s dated between them ended the siege the earlier one tells of", accs[k].Type, placeName(accs[k], w)))
+				break
+			}
+		}
+		return v
+	}
 	compare := func(i, j int) uint8 {
 		f := pairs.get(i, j)
 		if f&pairCompared == 0 {
-			v := match(accs[i], accs[j], w)
+			v := verdictOf(i, j)
 			f = pairCompared
 			if v.different {
 				f |= pairDifferent
@@ -193,7 +210,7 @@ func resolve(accounts []graph.Account, judgements []graph.Judgement, w *World) [
 			if len(a.Keys) > 0 && len(b.Keys) > 0 && !shareKey(qk[i], b.Keys) && !shareKey(qk[j], a.Keys) {
 				continue
 			}
-			v := match(a, b, w)
+			v := verdictOf(i, j)
 			f := pairCompared
 			if v.different {
 				f |= pairDifferent
