@@ -470,9 +470,9 @@ var evalSets = []evalSet{
 	// The fourth held-out set (see its README) is pristine and reported
 	// only: no floors, and its misses are never logged.
 	{"fourth held-out set", heldout4Dir, heldout4Thresholds, false},
-	// The fifth held-out set (see its README) is pristine and reported
-	// only: no floors, and its misses are never logged.
-	{"fifth held-out set", heldout5Dir, nil, false},
+	// The fifth held-out set (see its README) is pristine: its misses are
+	// never logged; floors only catch regressions.
+	{"fifth held-out set", heldout5Dir, heldout5Thresholds, false},
 	{"development set", devDir, devThresholds, true},
 	// The training set (see its README) is written for diagnosis: rules may
 	// be fixed against it, so its floors guard against regressions only and
@@ -617,15 +617,35 @@ var heldout3Thresholds = map[string][2]float64{
 // 0.97/1.00, claims 0.81/0.78, dates 0.97/0.92, event types 0.78/0.69,
 // perpetrators 0.76/0.94, places 0.81/0.90, speakers 0.83/0.81, values
 // 0.95/0.99. Floors only catch regressions; they were never a target.
+// Places raised after the tenth session's rounds 16-17 (0.81/0.90 ->
+// 0.86/0.92).
 var heldout4Thresholds = map[string][2]float64{
 	"casualty values":           {0.96, 0.99},
 	"claims (speaker+polarity)": {0.80, 0.77},
 	"dates":                     {0.96, 0.91},
 	"event types":               {0.80, 0.71},
 	"perpetrators":              {0.78, 0.93},
-	"places":                    {0.80, 0.89},
+	"places":                    {0.85, 0.91},
 	"speakers":                  {0.82, 0.80},
 	"values":                    {0.94, 0.98},
+}
+
+// heldout5Thresholds: floors on the fifth held-out set, written in the
+// tenth session by someone who read neither the rules nor any other set,
+// just under its one measurement (aa283e1, after extraction rounds 16-20,
+// fixed on training sets 5 and 6 and never on this one): casualty values
+// 0.79/0.90, claims 0.77/0.76, dates 0.77/0.75, event types 0.83/0.65,
+// perpetrators 0.67/0.76, places 0.68/0.81, speakers 0.81/0.80, values
+// 0.81/0.92. Regressions only, never a target.
+var heldout5Thresholds = map[string][2]float64{
+	"casualty values":           {0.78, 0.89},
+	"claims (speaker+polarity)": {0.76, 0.75},
+	"dates":                     {0.76, 0.74},
+	"event types":               {0.82, 0.64},
+	"perpetrators":              {0.66, 0.75},
+	"places":                    {0.67, 0.80},
+	"speakers":                  {0.80, 0.79},
+	"values":                    {0.80, 0.91},
 }
 
 // heldout2Thresholds: floors on the second held-out set, just under its
