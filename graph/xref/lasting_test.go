@@ -110,3 +110,10 @@ func TestDateConflictSiege(t *testing.T) {
 		}
 	}
 }
+
+// TestSiegeOrderRebuild checks order independence and rebuild equality
+// on a training set whose siege the lasting rule joins (Yarmouk's,
+// 2014-2015). The sixth set's (Nubl, 2013-2016) is not checked here: its
+// figures depended on the documents' order before the rule (reversed,
+// pairs recall 0.57 against 0.64), for another cause.
+func TestSiegeOrderRebuild(t *testing.T) { testOrderRebuild(t, "testdata/train2") }
