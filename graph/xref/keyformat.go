@@ -12,8 +12,9 @@ import (
 // "1", or none recorded, is month keys for every window; "2" day keys
 // for short windows; "3" perpetrator-day keys of placed accounts apart
 // ("dp:"); "4" the lasting keys of sieges and what ends them ("ls:",
-// "lsi:").
-const KeyFormat = "4"
+// "lsi:"); "5" perpetrator-day keys for the days of a "last week"
+// whose window runs on to its report.
+const KeyFormat = "5"
 
 // KeyStore is what EnsureKeyFormat reads and writes; *cayleystore.Store
 // satisfies it.

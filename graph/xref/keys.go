@@ -48,7 +48,9 @@ import (
 //     between candidates, is looked for among these fewer candidates.)
 //   - "d:<family>:<perpetrator root>:<YYYY-MM-DD>" for each day of a window
 //     of at most DayKeyMaxDays days (for an undated account, the
-//     ReportingDelay days up to its publication), when the account names a perpetrator
+//     ReportingDelay days up to its publication; for a date whose window
+//     runs on to its report past DayKeyMaxDays, a "last week", the days of
+//     the date itself, which an undated report may match), when the account names a perpetrator
 //     (asserted or denied) other than an explicit unknown, and the account
 //     has no place of its own that the world can locate (none, or one the
 //     gazetteer lacks and nothing encloses: Match takes those as weak
@@ -233,6 +235,12 @@ func Keys(a graph.Account, w *World) []string {
 		days := win.days(DayKeyMaxDays)
 		if rw, ok := reportWindow(a); ok {
 			days = rw.days(DayKeyMaxDays)
+		} else if from, to, ok := dateRange(a.Date); ok && days == nil {
+			// A "last week" runs on to the report (eventWindow), past
+			// DayKeyMaxDays; an undated report within ReportingDelay
+			// days of the week itself still matches it (reportedWithin):
+			// the week's own days are keyed.
+			days = window{from: from, to: to}.days(DayKeyMaxDays)
 		}
 		for _, d := range days {
 			for _, f := range typeFamilies(a.Type) {
