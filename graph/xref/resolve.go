@@ -42,7 +42,8 @@ func (c Cluster) EventID() uuid.UUID { return graph.EventID(c.IDs()) }
 // pair wins.
 //
 // When accounts carry blocking keys (graph.Account.Keys), only
-// Candidates are compared. The result depends only on the set of
+// Candidates are compared, and an account without keys among them only
+// with its own document's accounts. The result depends only on the set of
 // accounts and judgements, not on their order.
 func Resolve(accounts []graph.Account, judgements []graph.Judgement, w *World) []Cluster {
 	return resolve(accounts, judgements, w)
@@ -207,7 +208,14 @@ func resolve(accounts []graph.Account, judgements []graph.Judgement, w *World) [
 					continue
 				}
 			}
-			if len(a.Keys) > 0 && len(b.Keys) > 0 && !shareKey(qk[i], b.Keys) && !shareKey(qk[j], a.Keys) {
+			// Keyed accounts are compared only as candidates. An account
+			// without keys (hand-built ones aside) meets no other
+			// document's accounts: what reaches it would depend on which
+			// neighbourhood its document-mates happened to load, so on
+			// the order documents arrive in. It meets its own document's.
+			keyed := len(a.Keys) > 0 || len(b.Keys) > 0
+			sameDoc := a.DocumentID == b.DocumentID && a.DocumentID != uuid.Nil
+			if keyed && !(sameDoc && (len(a.Keys) == 0 || len(b.Keys) == 0)) && !shareKey(qk[i], b.Keys) && !shareKey(qk[j], a.Keys) {
 				continue
 			}
 			v := verdictOf(i, j)
