@@ -366,11 +366,14 @@ func TestHeldout4(t *testing.T) {
 
 // The fifth held-out set (testdata/heldout5, see its README), written by
 // someone who read neither the rules nor the earlier sets' documents.
-// Pristine and reported only: evaluate logs its figures; no floors, and
-// its misses are never logged.
+// Pristine: its misses are never logged. Measured once, at 476dfdd (the
+// tenth session's end of rules): pairs 1.00 / 0.37 (39 of 106), conflicts
+// 1 of 9 found, 1 of 3 reported right. Floors just under: regressions
+// only, never a target.
 func TestHeldout5(t *testing.T) {
 	needSet(t, "testdata/heldout5")
-	evaluate(t, "testdata/heldout5", nil, false)
+	sc := evaluate(t, "testdata/heldout5", nil, false)
+	sc.atLeast(t, 0.95, 0.35, 0.10, 0.30)
 }
 
 // The extraction training set (testdata/train: the 28 documents of
