@@ -50,7 +50,7 @@ type diagDoc struct {
 // extraction and the structure of the labels, and prints counts per cause
 // only, never a document's words: CG_DIAG=1 diagnoses the first held-out
 // set, CG_DIAG=2 the second (both are diagnostic sets now), CG_DIAG=dev the
-// development set, CG_DIAG=t1 to t6 the six training sets. A pristine held-out set is never diagnosed.
+// development set, CG_DIAG=t1 to t7 the seven training sets. A pristine held-out set is never diagnosed.
 func TestDiagnose(t *testing.T) {
 	which := os.Getenv("CG_DIAG")
 	if which == "" {
@@ -76,8 +76,10 @@ func TestDiagnose(t *testing.T) {
 		dir = train5Dir
 	case "t6":
 		dir = train6Dir
+	case "t7":
+		dir = train7Dir
 	default:
-		t.Fatalf("CG_DIAG=%q: want 1, 2, dev, t1, t2, t3, t4, t5 or t6", which)
+		t.Fatalf("CG_DIAG=%q: want 1, 2, dev, t1, t2, t3, t4, t5, t6 or t7", which)
 	}
 	counts := diagnose(t, dir)
 	t.Logf("causes on %s:\n%s", dir, counts)

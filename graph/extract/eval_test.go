@@ -519,9 +519,12 @@ var evalSets = []evalSet{
 	{"sixth training set", train6Dir, train6Thresholds, true},
 	// The seventh training set (see its README), written independently of
 	// the rules and of the earlier training sets, with a mix of short flashes
-	// and long documents, is held back as a validation set: reported only,
-	// no floors, and its misses are never logged.
-	{"seventh training set", train7Dir, nil, false},
+	// and long documents, was held back as a validation set until measured,
+	// in round 21 at commit 940e156 (no rule fixed on it): casualty values
+	// 0.82/0.98, claims 0.77/0.74, dates 0.85/0.81, event types 0.74/0.63,
+	// perpetrators 0.75/0.81, places 0.82/0.95, speakers 0.81/0.78, values
+	// 0.86/0.97. From then on it is diagnostic, like the sixth.
+	{"seventh training set", train7Dir, nil, true},
 }
 
 const (
@@ -555,8 +558,8 @@ const (
 	// train6Dir is the sixth training set, held back as a validation set
 	// until measured, diagnostic from round 17.
 	train6Dir = "testdata/train6"
-	// train7Dir is the seventh training set, held back as a validation set:
-	// scored, not diagnosed.
+	// train7Dir is the seventh training set, held back as a validation set
+	// until measured, diagnostic from round 21.
 	train7Dir = "testdata/train7"
 )
 
