@@ -708,6 +708,10 @@ var placeNouns = map[string]string{
 	"bridge": "landmark", "hill": "landmark", "oilfield": "landmark",
 	// "the Beir Kusa farms", "the heights of Dahr al-Hawa".
 	"farms": "village", "heights": "landmark",
+	// Front lines and checkpoints named after the place they hold ("the
+	// Atshan front", "the al-Ta'ala checkpoint"), and a region named by its
+	// town ("the region of Rawa").
+	"front": "village", "checkpoint": "landmark", "region": "town",
 }
 
 // placeNounAround returns the place type of a name the text gives a kind:
