@@ -1541,8 +1541,9 @@ func (d *docState) perpetrators(c *claimInfo, ev event, mask, sub []bool) []*gra
 	for i := range toks {
 		w := toks[i].low
 		// "the coalition" refers back; "a coalition of rebel groups" is
-		// an alliance the text describes.
-		if toks[i].base == "coalition" && !toks[i].cap && coveredBy(c.ms, i) < 0 && !(i > 0 && (toks[i-1].low == "a" || toks[i-1].low == "an") && i+1 < len(toks) && toks[i+1].low == "of") {
+		// an alliance the text describes; "the Jaysh al-Fatah coalition"
+		// is the named group's own word for itself.
+		if toks[i].base == "coalition" && !toks[i].cap && coveredBy(c.ms, i) < 0 && !(i > 0 && (toks[i-1].low == "a" || toks[i-1].low == "an") && i+1 < len(toks) && toks[i+1].low == "of") && !namedAlliance(c.ms, i) {
 			if e := d.recentCoalition(); e != nil {
 				actors = append(actors, mention{ent: e, s: toks[i].s, e: toks[i].e, ti: i, tj: i + 1, ref: true})
 			}
@@ -2334,6 +2335,20 @@ func (d *docState) attribution(e *graph.Entity, toks []token, ti, tj int, c *cla
 		}
 	}
 	return a
+}
+
+// namedAlliance reports whether the word at ti ("coalition") follows the
+// name of an armed group or a coalition: "the Jaysh al-Fatah coalition".
+func namedAlliance(ms []mention, ti int) bool {
+	if ti < 1 {
+		return false
+	}
+	k := coveredBy(ms, ti-1)
+	if k < 0 || ms[k].tj != ti {
+		return false
+	}
+	kind := ms[k].ent.Kind
+	return kind == graph.KindArmedGroup || kind == graph.KindCoalition
 }
 
 // recentCoalition is the coalition "the coalition" refers to: the last
