@@ -1268,8 +1268,7 @@ var memberNouns = set("soldiers", "commandos", "members", "elements", "militiame
 
 // memberHead returns where the phrase naming the party at ti begins when
 // the party follows a noun for its people and "of" ("the fighters of X",
-// "remnants of the X organisation", "members of X", "the terrorist gangs
-// of X"): the noun's index;
+// "remnants of the X organisation", "members of X"): the noun's index;
 // else ti.
 func memberHead(toks []token, ti int) int {
 	k := ti - 1
@@ -1279,7 +1278,7 @@ func memberHead(toks []token, ti int) int {
 	if k < 1 || toks[k].low != "of" {
 		return ti
 	}
-	if n := toks[k-1].low; memberNouns[n] || remnantNouns[n] || kurdishForces[n] || oppositionHeads[n] || oppositionNouns[toks[k-1].base] && !toks[k-1].cap {
+	if n := toks[k-1].low; memberNouns[n] || remnantNouns[n] || kurdishForces[n] || oppositionHeads[n] {
 		return k - 1
 	}
 	return ti

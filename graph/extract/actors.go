@@ -387,14 +387,10 @@ func (d *docState) genericActors(toks []token, ms []mention) []mention {
 			continue
 		}
 		// "terrorists of Hayat Tahrir al-Sham", "terrorists of the so-called
-		// ISIL", "the terrorist gangs of Daesh": the named party.
-		of := i + 1
-		if of+1 < len(toks) && !toks[of].cap && oppositionNouns[toks[of].base] {
-			of++
-		}
-		if of+1 < len(toks) && (toks[of].low == "of" || toks[of].low == "from") {
-			k := of + 1
-			for k < len(toks) && k < of+4 && (toks[k].low == "the" || toks[k].low == "so-called" || isQuote(&toks[k])) {
+		// ISIL": the named party.
+		if i+2 < len(toks) && (toks[i+1].low == "of" || toks[i+1].low == "from") {
+			k := i + 2
+			for k < len(toks) && k < i+5 && (toks[k].low == "the" || toks[k].low == "so-called" || isQuote(&toks[k])) {
 				k++
 			}
 			if k < len(toks) && covered(k) {
