@@ -722,6 +722,18 @@ func (d *docState) placeNounAround(toks []token, s, e int) string {
 			return pt
 		}
 	}
+	// "the outskirts of X", "the checkpoint at X", "from the direction of
+	// X": nouns of a place's edge or a post in it, before "of" or "at".
+	if s >= 2 && (toks[s-1].low == "of" || toks[s-1].low == "at") && !toks[s-2].cap {
+		switch toks[s-2].low {
+		case "outskirts", "checkpoint", "outpost":
+			return "town"
+		case "direction":
+			if toks[s-1].low == "of" && s >= 4 && toks[s-3].low == "the" && toks[s-4].low == "from" {
+				return "town"
+			}
+		}
+	}
 	if e < len(toks) && !toks[e].cap {
 		// "the al-Kashef neighbourhood of Daraa": a part of a city named
 		// with the city it lies in.
