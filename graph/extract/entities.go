@@ -669,7 +669,9 @@ func eventPlaceSlot(toks []token, s, e int) bool {
 var (
 	// placeObjectVerbs take a place as their object: "seized Kabani".
 	placeObjectVerbs = set("captured", "seized", "recaptured", "retook", "besieged", "encircled",
-		"stormed", "entered", "shelled", "bombed", "overran", "liberated", "bombarded", "pounded")
+		"stormed", "entered", "shelled", "bombed", "overran", "liberated", "bombarded", "pounded",
+		// "the alliance has taken Furaykah", "it took Hulaysah".
+		"taken", "took")
 	// eventNouns name fighting without a type of their own.
 	eventNouns = set("fighting", "clashes", "advance", "push", "incursion", "battles", "assault", "offensive")
 	// notPlaceAfter follow a capitalised adjective, not a place name.
