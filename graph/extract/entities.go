@@ -400,6 +400,9 @@ func (d *docState) unknownNames(sg *segment, ms []mention) []mention {
 		if pt == "" && eventPlaceSlot(toks, start, j) {
 			pt = "town"
 		}
+		if pt == "" && kind == "" && cue == "" && fallenAfter(toks, start, j) {
+			pt = "town"
+		}
 		// "the area south of Karkamis", "5 km west of Tal Hamis": a name
 		// after a bearing is a place.
 		if pt == "" && kind == "" && start >= 2 && toks[start-1].low == "of" && compassPoints[toks[start-2].low] && !toks[start-2].cap {
@@ -664,6 +667,32 @@ func eventPlaceSlot(toks []token, s, e int) bool {
 	}
 	w := toks[s-2].low
 	return airCues[w] || strikeCues[w] || shellingCues[w] || siegeCues[w] || captureCues[w] || attackCues[w] || explosionCues[w] || evacuationCues[w] || campaignCues[w] || eventNouns[w]
+}
+
+// fallenAfter reports whether the capitalised run toks[s:e] is the subject
+// of a fall in war: "Qarqour fell to the insurgents", "denied that Furaykah
+// had fallen". A name at a sentence's start, a month, a weekday, a state's
+// adjective or a title is none.
+func fallenAfter(toks []token, s, e int) bool {
+	if s < 1 || e >= len(toks) {
+		return false
+	}
+	for k := s; k < e; k++ {
+		t := &toks[k]
+		if t.kind != tWord || notNames[t.low] || personTitles[t.low] || monthTok(t) > 0 || isWeekday(t.low) || strings.HasSuffix(t.low, "'s") || stateOfAdjective(t.text) != "" {
+			return false
+		}
+	}
+	if orgCueKind(toks[e-1].low) != "" {
+		return false
+	}
+	switch toks[e].low {
+	case "fell":
+		return e+1 < len(toks) && (toks[e+1].low == "to" || toks[e+1].low == "on" || toks[e+1].low == "after")
+	case "had", "has":
+		return e+1 < len(toks) && toks[e+1].low == "fallen"
+	}
+	return false
 }
 
 var (
