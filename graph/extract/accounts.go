@@ -1553,7 +1553,13 @@ func (d *docState) perpetrators(c *claimInfo, ev event, mask, sub []bool) []*gra
 			// aviation" is the state's air force (the word alone, "civil
 			// aviation", tells no strike).
 			prevBelieved := i >= 2 && toks[i-1].low == "be" || w == "anglo-american"
-			nextCue := i+1 < len(toks) && (airCues[toks[i+1].low] || toks[i+1].low == "air" || toks[i+1].low == "aviation" || strikeCues[toks[i+1].low] || campaignCues[toks[i+1].low] || shellingCues[toks[i+1].low] || attackCues[toks[i+1].low] || forcesNouns[toks[i+1].base])
+			// "a Turkish occupation drone", "the Turkish occupation army":
+			// the word its opponents use for the state's forces.
+			n := i + 1
+			if n+1 < len(toks) && toks[n].low == "occupation" && !toks[n].cap {
+				n++
+			}
+			nextCue := n < len(toks) && (airCues[toks[n].low] || toks[n].low == "air" || toks[n].low == "aviation" || strikeCues[toks[n].low] || campaignCues[toks[n].low] || shellingCues[toks[n].low] || attackCues[toks[n].low] || forcesNouns[toks[n].base])
 			if prevBelieved || nextCue {
 				if e := d.lookup(dn); e != nil {
 					actors = append(actors, mention{ent: e, s: toks[i].s, e: toks[i].e, ti: i, tj: i + 1})
