@@ -523,8 +523,9 @@ var evalSets = []evalSet{
 	// in round 21 at commit 940e156 (no rule fixed on it): casualty values
 	// 0.82/0.98, claims 0.77/0.74, dates 0.85/0.81, event types 0.74/0.63,
 	// perpetrators 0.75/0.81, places 0.82/0.95, speakers 0.81/0.78, values
-	// 0.86/0.97. From then on it is diagnostic, like the sixth.
-	{"seventh training set", train7Dir, nil, true},
+	// 0.86/0.97. From then on it is diagnostic, like the sixth; floors
+	// after round 21.
+	{"seventh training set", train7Dir, train7Thresholds, true},
 }
 
 const (
@@ -780,6 +781,19 @@ var train6Thresholds = map[string][2]float64{
 	"perpetrators":              {0.64, 0.94},
 	"places":                    {0.88, 0.92},
 	"speakers":                  {0.82, 0.85},
+	"values":                    {0.85, 0.96},
+}
+
+// train7Thresholds: floors on the seventh training set, just under its
+// figures at the end of round 21 (regressions only).
+var train7Thresholds = map[string][2]float64{
+	"casualty values":           {0.81, 0.97},
+	"claims (speaker+polarity)": {0.76, 0.73},
+	"dates":                     {0.84, 0.80},
+	"event types":               {0.73, 0.63},
+	"perpetrators":              {0.76, 0.84},
+	"places":                    {0.87, 0.94},
+	"speakers":                  {0.80, 0.77},
 	"values":                    {0.85, 0.96},
 }
 
