@@ -204,3 +204,16 @@ func byKey(t *testing.T, accs []graph.Account, key string) graph.Account {
 	t.Fatalf("no account %q in fixture", key)
 	return graph.Account{}
 }
+
+// keyedAccounts returns the fixture's accounts of the keys, in that
+// order, each with its blocking keys computed, as ingestion stores them.
+func keyedAccounts(t *testing.T, accs []graph.Account, w *World, keys ...string) []graph.Account {
+	t.Helper()
+	out := make([]graph.Account, 0, len(keys))
+	for _, k := range keys {
+		a := byKey(t, accs, k)
+		a.Keys = Keys(a, w)
+		out = append(out, a)
+	}
+	return out
+}

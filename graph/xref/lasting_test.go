@@ -53,15 +53,7 @@ func TestKeysLasting(t *testing.T) {
 // joins them without it.
 func TestResolveSiegeEnded(t *testing.T) {
 	_, w, accs, _ := loadFixture(t, "testdata/match9.json")
-	of := func(keys ...string) []graph.Account {
-		var out []graph.Account
-		for _, k := range keys {
-			a := byKey(t, accs, k)
-			a.Keys = Keys(a, w)
-			out = append(out, a)
-		}
-		return out
-	}
+	of := func(keys ...string) []graph.Account { return keyedAccounts(t, accs, w, keys...) }
 	together := func(cs []Cluster, a, b string) bool {
 		ia, ib := byKey(t, accs, a).ID, byKey(t, accs, b).ID
 		for _, c := range cs {

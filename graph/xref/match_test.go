@@ -197,15 +197,7 @@ func TestResolveBlameApart(t *testing.T) {
 // events when one denial after both (ch3) matches each, in any order.
 func TestResolveLateAnswer(t *testing.T) {
 	_, w, accs, _ := loadFixture(t, "testdata/match6.json")
-	keyed := func(keys ...string) []graph.Account {
-		var in []graph.Account
-		for _, k := range keys {
-			a := byKey(t, accs, k)
-			a.Keys = Keys(a, w)
-			in = append(in, a)
-		}
-		return in
-	}
+	keyed := func(keys ...string) []graph.Account { return keyedAccounts(t, accs, w, keys...) }
 	perms := [][3]int{{0, 1, 2}, {0, 2, 1}, {1, 0, 2}, {1, 2, 0}, {2, 0, 1}, {2, 1, 0}}
 	chain := keyed("ch1", "ch2", "ch3")
 	for perm, p := range perms {
