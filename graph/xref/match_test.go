@@ -167,12 +167,7 @@ func TestKeysShape(t *testing.T) {
 // chain them into one (match5.json: at1, as2, ab1), in any order.
 func TestResolveBlameApart(t *testing.T) {
 	_, w, accs, _ := loadFixture(t, "testdata/match5.json")
-	var in []graph.Account
-	for _, k := range []string{"at1", "as2", "ab1"} {
-		a := byKey(t, accs, k)
-		a.Keys = Keys(a, w)
-		in = append(in, a)
-	}
+	in := keyedAccounts(t, accs, w, "at1", "as2", "ab1")
 	at1, as2 := in[0].ID, in[1].ID
 	for perm, p := range [][3]int{{0, 1, 2}, {0, 2, 1}, {1, 0, 2}, {1, 2, 0}, {2, 0, 1}, {2, 1, 0}} {
 		order := []graph.Account{in[p[0]], in[p[1]], in[p[2]]}
