@@ -514,10 +514,13 @@ func casualtyValues(c *claimInfo) bool {
 	return false
 }
 
+// cueFamilies are the families of event words, in cueKind's order.
+var cueFamilies = []map[string]bool{siegeCues, captureCues, shellingCues, strikeCues, attackCues, destroyCues, airCues, massacreCues, killingCues, explosionCues, evacuationCues}
+
 // cueKind returns which family of event words w belongs to (sieges,
 // captures, shelling, strikes, attacks, destruction), or -1.
 func cueKind(w string) int {
-	for n, cues := range []map[string]bool{siegeCues, captureCues, shellingCues, strikeCues, attackCues, destroyCues, airCues, massacreCues, killingCues, explosionCues, evacuationCues} {
+	for n, cues := range cueFamilies {
 		if cues[w] {
 			return n
 		}
@@ -556,12 +559,8 @@ func (d *docState) eventOf(c *claimInfo) (event, bool) {
 	// "bombings" with no aircraft in the claim, in a text that tells of
 	// car bombs or suicide bombers, or by an armed group with no air force
 	// ("ISIL carried out a series of bombings"), are explosions.
-	airborne, groupOnly := false, false
-	for i := range toks {
-		if airCues[toks[i].low] || toks[i].low == "air" || toks[i].low == "aerial" || toks[i].low == "barrel" {
-			airborne = true
-		}
-	}
+	airWord := airborneWord(toks)
+	airborne, groupOnly := airWord, false
 	for k := range c.ms {
 		switch c.ms[k].ent.Kind {
 		case graph.KindArmedGroup:
@@ -792,7 +791,7 @@ func (d *docState) eventOf(c *claimInfo) (event, bool) {
 	// "Government troops struck the village", "a Turkish-led offensive
 	// struck X": a ground force that strikes, with no aircraft, bomb or
 	// shell in the claim, attacks.
-	groundStrike := strike >= 0 && air < 0 && shell < 0 && expl < 0 && !airborneWord(toks) && groundSubject(toks, strike)
+	groundStrike := strike >= 0 && air < 0 && shell < 0 && expl < 0 && !airWord && groundSubject(toks, strike)
 	switch {
 	case prohib >= 0:
 		set(graph.EventProhibitedArms, prohib, true)

@@ -148,7 +148,7 @@ func (d *docState) ledCoalitions(toks []token, ms []mention) {
 			// "the Turkish-led offensive", "Russian-led forces": a state
 			// that leads no coalition leads with its own armed forces.
 			w := toks[n].low
-			if campaignCues[w] || attackCues[w] || w == "operation" || w == "forces" || w == "troops" || w == "incursion" {
+			if ledNoun(w) {
 				if f := d.forcesOf(m.ent); f != nil {
 					m.ent = f
 				}
@@ -340,6 +340,12 @@ func (d *docState) backedAfter(toks []token, ms []mention, i int) (*graph.Entity
 	return nil, 0
 }
 
+// ledNoun reports whether w is what a state may lead with its own forces:
+// "the Turkish-led offensive", "Russian-led forces".
+func ledNoun(w string) bool {
+	return campaignCues[w] || attackCues[w] || w == "operation" || w == "forces" || w == "troops" || w == "incursion"
+}
+
 // ledByAdjective reads "the Turkish-led offensive", "Iraqi-led troops": a
 // state's adjective fused to "-led" before a word of forces or of a
 // military campaign names the state's armed forces as the party.
@@ -352,9 +358,7 @@ func (d *docState) ledByAdjective(toks []token, i int) *graph.Entity {
 	if st == "" {
 		return nil
 	}
-	switch n := toks[i+1].low; {
-	case campaignCues[n], attackCues[n], n == "operation", n == "forces", n == "troops", n == "incursion":
-	default:
+	if !ledNoun(toks[i+1].low) {
 		return nil
 	}
 	if s := d.lookup(st, graph.KindState); s != nil {

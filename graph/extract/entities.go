@@ -537,11 +537,8 @@ func listedWithPlace(toks []token, ms []mention, s, e int) bool {
 	if s == 0 && e-s == 1 && !articleName(&toks[s]) {
 		return false
 	}
-	for k := s; k < e; k++ {
-		t := &toks[k]
-		if t.kind != tWord || notNames[t.low] || personTitles[t.low] || monthTok(t) > 0 || isWeekday(t.low) || strings.HasSuffix(t.low, "'s") || stateOfAdjective(t.text) != "" {
-			return false
-		}
+	if !plainNameRun(toks, s, e) {
+		return false
 	}
 	// "Liwa Shuhada al-Islam", "Jaysh al-Izza": Arabic names of groups put
 	// their kind first.
@@ -630,6 +627,19 @@ func articleName(t *token) bool {
 	return c >= 'A' && c <= 'Z'
 }
 
+// plainNameRun reports whether every token of toks[s:e] is a word that
+// may be part of a place's name: no function word, title, month,
+// weekday, possessive or state's adjective.
+func plainNameRun(toks []token, s, e int) bool {
+	for k := s; k < e; k++ {
+		t := &toks[k]
+		if t.kind != tWord || notNames[t.low] || personTitles[t.low] || monthTok(t) > 0 || isWeekday(t.low) || strings.HasSuffix(t.low, "'s") || stateOfAdjective(t.text) != "" {
+			return false
+		}
+	}
+	return true
+}
+
 // eventPlaceSlot reports whether the capitalised run toks[s:e], which the
 // gazetteer lacks, stands where an event's place stands: after an event
 // word and a preposition of place ("a chlorine attack on Kabani", "the
@@ -641,11 +651,8 @@ func eventPlaceSlot(toks []token, s, e int) bool {
 	if s < 1 {
 		return false
 	}
-	for k := s; k < e; k++ {
-		t := &toks[k]
-		if notNames[t.low] || personTitles[t.low] || monthTok(t) > 0 || isWeekday(t.low) || strings.HasSuffix(t.low, "'s") || stateOfAdjective(t.text) != "" || t.kind != tWord {
-			return false
-		}
+	if !plainNameRun(toks, s, e) {
+		return false
 	}
 	if orgCueKind(toks[e-1].low) != "" || e-s == 1 && strings.HasSuffix(toks[s].low, "s") {
 		return false
@@ -677,11 +684,8 @@ func fallenAfter(toks []token, s, e int) bool {
 	if s < 1 || e >= len(toks) {
 		return false
 	}
-	for k := s; k < e; k++ {
-		t := &toks[k]
-		if t.kind != tWord || notNames[t.low] || personTitles[t.low] || monthTok(t) > 0 || isWeekday(t.low) || strings.HasSuffix(t.low, "'s") || stateOfAdjective(t.text) != "" {
-			return false
-		}
+	if !plainNameRun(toks, s, e) {
+		return false
 	}
 	if orgCueKind(toks[e-1].low) != "" {
 		return false

@@ -164,14 +164,7 @@ func resolve(accounts []graph.Account, judgements []graph.Judgement, w *World) [
 	compare := func(i, j int) uint8 {
 		f := pairs.get(i, j)
 		if f&pairCompared == 0 {
-			v := verdictOf(i, j)
-			f = pairCompared
-			if v.different {
-				f |= pairDifferent
-			}
-			if v.weeksApart {
-				f |= pairWeeks
-			}
+			f = flagsOf(verdictOf(i, j))
 			pairs.set(i, j, f)
 		}
 		return f
@@ -219,14 +212,7 @@ func resolve(accounts []graph.Account, judgements []graph.Judgement, w *World) [
 				continue
 			}
 			v := verdictOf(i, j)
-			f := pairCompared
-			if v.different {
-				f |= pairDifferent
-			}
-			if v.weeksApart {
-				f |= pairWeeks
-			}
-			pairs.set(i, j, f)
+			pairs.set(i, j, flagsOf(v))
 			if v.ok {
 				e := edge{i: i, j: j, score: v.score, reasons: v.reasons, answerer: -1}
 				if v.answer {
@@ -388,6 +374,18 @@ const (
 	pairDifferent                   // clearly different (or kept apart by an analyst)
 	pairWeeks                       // reports weeks apart (verdict.weeksApart)
 )
+
+// flagsOf is what resolve keeps of match's verdict on a pair.
+func flagsOf(v verdict) uint8 {
+	f := pairCompared
+	if v.different {
+		f |= pairDifferent
+	}
+	if v.weeksApart {
+		f |= pairWeeks
+	}
+	return f
+}
 
 // pairFlagsDense bounds the accounts whose pairs pairFlags keeps in one
 // n*n array (256 KiB); larger sets use a map.
