@@ -191,6 +191,41 @@ func TestWriteText(t *testing.T) {
 	}
 }
 
+// TestExtractCutAnywhere extracts every piece of each shipped document
+// that starts or ends at a word boundary: an analyst pastes excerpts, and
+// an excerpt may open mid-sentence (", citing its correspondent, reported
+// that ..." once made the speaker reader index before the text). Each
+// piece must extract without fault and keep the invariants.
+func TestExtractCutAnywhere(t *testing.T) {
+	matches, err := filepath.Glob(filepath.Join(corpusDir, "*.txt"))
+	if err != nil || len(matches) == 0 {
+		t.Fatalf("no documents in %s: %v", corpusDir, err)
+	}
+	x := New(nil)
+	for _, m := range matches {
+		b, err := os.ReadFile(m)
+		if err != nil {
+			t.Fatal(err)
+		}
+		text := string(b)
+		for i := 1; i < len(text); i++ {
+			if text[i-1] != ' ' && text[i-1] != '\n' && text[i] != ',' {
+				continue
+			}
+			for _, piece := range []string{text[i:], text[:i]} {
+				ex, err := x.Extract(graph.DocumentInput{Text: piece, Date: "2017-10-24"})
+				if err != nil {
+					if graph.ErrorCode(err) != graph.EINVALID {
+						t.Fatalf("%s cut at byte %d: %v\npiece: %q", filepath.Base(m), i, err, piece)
+					}
+					continue
+				}
+				checkInvariants(t, ex)
+			}
+		}
+	}
+}
+
 func FuzzExtract(f *testing.F) {
 	matches, _ := filepath.Glob(filepath.Join(corpusDir, "*.txt"))
 	for _, m := range matches {
@@ -251,6 +286,26 @@ func BenchmarkExtract5MB(b *testing.B) {
 	for b.Loop() {
 		if _, err := x.Extract(graph.DocumentInput{Text: text, Date: "2017-10-24"}); err != nil {
 			b.Fatal(err)
+		}
+	}
+}
+
+// TestRuneIndex checks the byte-to-code-point index at every rune
+// boundary of texts whose byte lengths fall on, before and after its
+// block size: a text of exactly two blocks once read its own length as 0.
+func TestRuneIndex(t *testing.T) {
+	for _, n := range []int{1, runeBlock - 1, runeBlock, runeBlock + 1, 2*runeBlock - 1, 2 * runeBlock, 2*runeBlock + 2} {
+		for _, head := range []string{"", "é", "Дейр"} {
+			s := head + strings.Repeat("a", max(0, n-len(head)))
+			ri := newRuneIndex(s)
+			for off := 0; off <= len(s); off++ {
+				if !utf8.RuneStart(s[min(off, len(s)-1)]) && off < len(s) {
+					continue
+				}
+				if got, want := ri.at(off), utf8.RuneCountInString(s[:off]); got != want {
+					t.Fatalf("%d bytes, head %q: at(%d) = %d, want %d", len(s), head, off, got, want)
+				}
+			}
 		}
 	}
 }

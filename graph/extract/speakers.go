@@ -566,6 +566,11 @@ func subjectBefore(toks []token, v int) (int, int) {
 			}
 		}
 		e = o
+		if e == 0 {
+			// The text opens with the parenthetical: ", citing its
+			// correspondent, reported that ...". No subject is left.
+			return -1, -1
+		}
 	}
 	s := e - 1
 	for s > 0 {

@@ -55,6 +55,10 @@ func newRuneIndex(s string) *runeIndex {
 			n++
 		}
 	}
+	if len(s)%runeBlock == 0 {
+		// at(len(s)) reads the block that starts at the text's end.
+		ri.cp[len(s)/runeBlock] = n
+	}
 	return ri
 }
 
