@@ -298,8 +298,11 @@ func (d *docState) letterHeading(sg *segment, textDate *string, dateSpan *[2]int
 				if toks[s].low == "the" {
 					s++
 				}
-				*textAuthor = d.text[toks[s].s:toks[e-1].e]
-				*authorSpan = [2]int{toks[s].s, toks[e-1].e}
+				if s < e {
+					// "from the" and nothing after: no author.
+					*textAuthor = d.text[toks[s].s:toks[e-1].e]
+					*authorSpan = [2]int{toks[s].s, toks[e-1].e}
+				}
 			}
 		}
 	}
