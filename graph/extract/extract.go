@@ -3,7 +3,10 @@ package extract
 import (
 	"bytes"
 	"fmt"
+	"path/filepath"
+	"runtime"
 	"sort"
+	"strings"
 	"time"
 
 	"github.com/google/uuid"
@@ -109,7 +112,7 @@ func (x *Extractor) Extract(in graph.DocumentInput) (out *graph.Extraction, err 
 		// Extraction is written not to panic; should a rule still do so on
 		// some input, the caller gets an internal error, not a crash.
 		if r := recover(); r != nil {
-			out, err = nil, fmt.Errorf("extract document: internal fault: %v", r)
+			out, err = nil, fmt.Errorf("extract document: internal fault: %v (at %s)", r, panicSite())
 		}
 	}()
 	d := &docState{
@@ -318,3 +321,23 @@ func (d *docState) unknownEntity() *graph.Entity {
 
 // docDate returns the document date, or the zero time.
 func (d *docState) docDate() (time.Time, bool) { return d.dc.ref, d.dc.hasRef }
+
+// panicSite names the function, file and line where a recovered panic
+// began, for the internal fault's message: a user who reports it gives
+// the maintainers the place to look. Called from the deferred recover,
+// it skips the runtime's frames above the faulting one.
+func panicSite() string {
+	pcs := make([]uintptr, 32)
+	n := runtime.Callers(3, pcs)
+	frames := runtime.CallersFrames(pcs[:n])
+	for {
+		f, more := frames.Next()
+		if !strings.HasPrefix(f.Function, "runtime.") && f.Function != "" {
+			fn := f.Function[strings.LastIndex(f.Function, "/")+1:]
+			return fmt.Sprintf("%s %s:%d", fn, filepath.Base(f.File), f.Line)
+		}
+		if !more {
+			return "unknown"
+		}
+	}
+}

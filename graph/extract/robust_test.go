@@ -309,3 +309,21 @@ func TestRuneIndex(t *testing.T) {
 		}
 	}
 }
+
+// TestPanicSite checks that an internal fault names where it began.
+func TestPanicSite(t *testing.T) {
+	var site string
+	func() {
+		defer func() {
+			if recover() != nil {
+				site = panicSite()
+			}
+		}()
+		var empty []int
+		i := len(empty) - 1
+		_ = empty[i]
+	}()
+	if !strings.Contains(site, "TestPanicSite") || !strings.Contains(site, "robust_test.go:") {
+		t.Errorf("panic site %q does not name the faulting function and file", site)
+	}
+}
