@@ -37,6 +37,9 @@ func typeCueFor(t graph.EventType, toks []token, i int) bool {
 	case "fired", "carried", "conducted", "killed", "launched", "dropped", "perpetrated", "committed", "caused", "staged", "staging", "used", "use", "carry", "conduct", "launch", "flown", "flew":
 		return true
 	}
+	if fabricationVerb(toks, i) {
+		return true
+	}
 	switch t {
 	case graph.EventAirstrike:
 		return airCues[w] || strikeCues[w] || w == "power" && i > 0 && toks[i-1].low == "air" || airMission(toks, i)
@@ -277,6 +280,44 @@ func ownPartDenied(toks []token, c *claimInfo) bool {
 }
 
 var stagingCues = set("staged", "stage", "staging", "fabricated", "fabricate", "fabricating", "faked", "fake", "faking")
+
+// falsehoodNouns name a made-up account: "false stories", "lies",
+// "propaganda".
+var falsehoodNouns = set("lies", "lie", "news", "stories", "story", "propaganda", "fabrications",
+	"fabrication", "falsehoods", "allegations", "claims", "reports", "footage", "videos", "video")
+
+// falsehoodMarks make a report noun a falsehood: "fake news", "false reports".
+var falsehoodMarks = set("fake", "false", "fabricated", "staged", "lies", "lie", "propaganda", "fabrications", "falsehoods")
+
+// fabricationVerb reports whether token i is the verb of a fabrication
+// whose maker an agent phrase after it names: "was fabricated by X",
+// "faked by X", and "false stories produced by X", "propaganda invented
+// by X", where a falsehood noun, or a report noun marked false, comes
+// just before the verb. "figures produced by X" cites a source instead.
+func fabricationVerb(toks []token, i int) bool {
+	if i+1 >= len(toks) || toks[i+1].low != "by" {
+		return false
+	}
+	switch toks[i].low {
+	case "fabricated", "faked", "concocted":
+		return true
+	case "produced", "invented", "spread", "circulated", "made", "manufactured", "promoted":
+	default:
+		return false
+	}
+	// The two words before the verb, across quotation marks: "calling the
+	// reports "fake news" produced by X".
+	var prev []string
+	for k := i - 1; k >= 0 && len(prev) < 2; k-- {
+		if !isQuote(&toks[k]) {
+			prev = append(prev, toks[k].low)
+		}
+	}
+	if len(prev) == 0 || !falsehoodNouns[prev[0]] {
+		return false
+	}
+	return falsehoodMarks[prev[0]] || len(prev) > 1 && falsehoodMarks[prev[1]]
+}
 
 // demonyms map adjectives to gazetteer names, for "believed to be Russian".
 var demonyms = map[string]string{
@@ -1715,6 +1756,8 @@ func (d *docState) perpetrators(c *claimInfo, ev event, mask, sub []bool) []*gra
 			score = 5 // "strikes by aircraft, helicopters and artillery of the US-led coalition"
 		case pre == "against" || pre == "on" || pre == "at" || pre == "targeting" || pre == "targeted" || pre2 == "against" || pre == "with" && !affiliated || pre2 == "control" || pre == "from" || pre == "to" && !affiliated || pre == "for" || pre == "into" || pre == "of" && pre2 == "positions":
 			score = 0
+		case byAt >= 1 && fabricationVerb(toks, byAt-1) && !toks[m.ti].cap:
+			score = 0 // "fabricated by terrorists": an epithet in a denial, not a party named
 		case byAt >= 0 && (cueBefore(byAt, 4) || isCue(m.tj)):
 			score = 5
 		case byAt >= 0:
@@ -2317,7 +2360,7 @@ func (d *docState) attribution(e *graph.Entity, toks []token, ti, tj int, c *cla
 		tj = len(toks)
 	}
 	a := &graph.Attribution{Entity: d.use(e), Polarity: graph.Affirmed, Text: d.text[toks[ti].s:toks[tj-1].e], Span: d.ri.span(toks[ti].s, toks[tj-1].e)}
-	if c.claim.Polarity == graph.Denied && ti >= c.negFrom && ti < c.negTo || framedBlame(toks, ti) {
+	if (c.claim.Polarity == graph.Denied && ti >= c.negFrom && ti < c.negTo || framedBlame(toks, ti)) && !fabricationAgent(toks, ti) {
 		a.Polarity = graph.Denied
 	}
 	lo := ti - 6
@@ -2340,6 +2383,18 @@ func (d *docState) attribution(e *graph.Entity, toks []token, ti, tj int, c *cla
 		}
 	}
 	return a
+}
+
+// fabricationAgent reports whether the party at ti is the agent of a
+// fabrication ("was fabricated by the so-called White Helmets", "false
+// stories produced by X"): the claim that denies the event asserts that
+// party's part in making it up, so the party is not denied with it.
+func fabricationAgent(toks []token, ti int) bool {
+	k := ti - 1
+	for k >= 0 && (toks[k].low == "the" || toks[k].low == "so-called" || isQuote(&toks[k])) {
+		k--
+	}
+	return k >= 1 && toks[k].low == "by" && (fabricationVerb(toks, k-1) || toks[k-1].low == "staged")
 }
 
 // namedAlliance reports whether the word at ti ("coalition") follows the
