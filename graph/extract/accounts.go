@@ -1166,6 +1166,25 @@ func actorBefore(ms []mention, i int) bool {
 
 // gasVerb reports whether the verb at j releases a toxic agent: "released
 // a toxic gas", "brought cylinders of chlorine into the town".
+// reliefVerb reports whether the verb at j ends a siege or retakes a place
+// in words that are no event verb elsewhere: "restored security and
+// stability to the town" (state media's words for its retaking) and
+// "lifted the siege of", "lifted the blockade on"; its subject is the
+// party that acted.
+func reliefVerb(toks []token, j int) bool {
+	switch toks[j].low {
+	case "restored":
+		return restoredTo(toks, j)
+	case "lifted", "lifting":
+		for k := j + 1; k < len(toks) && k <= j+3; k++ {
+			if toks[k].low == "siege" || toks[k].low == "blockade" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 func gasVerb(toks []token, j int) bool {
 	switch toks[j].low {
 	case "released", "brought", "smuggled", "planted":
@@ -1777,6 +1796,9 @@ func (d *docState) perpetrators(c *claimInfo, ev event, mask, sub []bool) []*gra
 			// its people: "the YPJ (YPJ), together with X, liberated",
 			// "Hezbollah fighters, in cooperation with Y, took".
 			asideAt := pastBrackets(toks, m.tj)
+			if asideAt+3 < len(toks) && toks[asideAt].low == "and" && toks[asideAt+1].low == "armed" && toks[asideAt+2].low == "forces" && isPunct(&toks[asideAt+3], ",") {
+				asideAt += 2 // "Units of the army and armed forces, ...": state media's one name for the army
+			}
 			if asideAt+1 < len(toks) && (memberNouns[toks[asideAt].low] || toks[asideAt].low == "forces" || toks[asideAt].low == "units") && isPunct(&toks[asideAt+1], ",") {
 				asideAt++
 			}
@@ -1796,8 +1818,8 @@ func (d *docState) perpetrators(c *claimInfo, ev event, mask, sub []bool) []*gra
 				// event verb right after the second comma.
 				if j == asideAt && isPunct(&toks[j], ",") {
 					if k := asideEnd(toks, j); k > 0 {
-						j, limit = k, k+2
-						bound = max(bound, k+3)
+						j, limit = k, max(k+2, asideVerb(toks, k))
+						bound = max(bound, k+3, limit+1)
 						continue
 					}
 				}
@@ -1808,7 +1830,7 @@ func (d *docState) perpetrators(c *claimInfo, ev event, mask, sub []bool) []*gra
 					score = 4
 					break
 				}
-				if eventVerbs[toks[j].low] || gasVerb(toks, j) || toks[j].low == "to" && j+1 < len(toks) && baseEventVerbs[toks[j+1].low] || negAux[toks[j].low] && j+2 < len(toks) && (toks[j+1].low == "not" || toks[j+1].low == "never") && eventVerbs[toks[j+2].low] || negAux[toks[j].low] && j+1 < len(toks) && eventVerbs[toks[j+1].low] {
+				if eventVerbs[toks[j].low] || gasVerb(toks, j) || reliefVerb(toks, j) || toks[j].low == "to" && j+1 < len(toks) && baseEventVerbs[toks[j+1].low] || negAux[toks[j].low] && j+2 < len(toks) && (toks[j+1].low == "not" || toks[j+1].low == "never") && eventVerbs[toks[j+2].low] || negAux[toks[j].low] && j+1 < len(toks) && eventVerbs[toks[j+1].low] {
 					// "120 militants were killed": the subject of a passive
 					// verb is what it happened to.
 					// "have been waging an offensive" is progressive, not passive.
@@ -2322,17 +2344,29 @@ func asideEnd(toks []token, i int) int {
 		if !isPunct(&toks[k], ",") || k == i+1 {
 			return 0
 		}
-		v := k + 1
-		if v < len(toks) && (toks[v].low == "have" || toks[v].low == "has" || toks[v].low == "had") {
-			v++ // "X, together with Y, have taken"
-		}
-		if v < len(toks) && (strings.HasSuffix(toks[v].low, "ly") || timeAdverbs[toks[v].low]) && !eventVerbs[toks[v].low] {
-			v++ // "..., today liberated", "..., finally took"
-		}
-		if v < len(toks) && eventVerbs[toks[v].low] && !strings.HasSuffix(toks[v].low, "ing") {
+		if asideVerb(toks, k) > 0 {
 			return k
 		}
 		return 0
+	}
+	return 0
+}
+
+// asideVerb returns the index of the event verb right after the comma at
+// k that closes an aside, or 0: "X, together with Y, have taken", "...,
+// today liberated", "..., on Thursday restored security to".
+func asideVerb(toks []token, k int) int {
+	v := k + 1
+	if v < len(toks) && (toks[v].low == "have" || toks[v].low == "has" || toks[v].low == "had") {
+		v++ // "X, together with Y, have taken"
+	}
+	if v < len(toks) && (strings.HasSuffix(toks[v].low, "ly") || timeAdverbs[toks[v].low]) && !eventVerbs[toks[v].low] {
+		v++ // "..., today liberated", "..., finally took"
+	} else if v+1 < len(toks) && toks[v].low == "on" && isWeekday(toks[v+1].low) {
+		v += 2 // "..., on Thursday restored"
+	}
+	if v < len(toks) && (eventVerbs[toks[v].low] || reliefVerb(toks, v)) && !strings.HasSuffix(toks[v].low, "ing") {
+		return v
 	}
 	return 0
 }
