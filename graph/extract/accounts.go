@@ -900,6 +900,11 @@ func (d *docState) eventOf(c *claimInfo) (event, bool) {
 		if ev.typ == "" && stagingCues[w] && !prospective(toks) {
 			ev.anaph = true
 		}
+		// "No Russian servicemen were in the area": a denial of presence,
+		// with no event word of its own, is about the event reported.
+		if ev.typ == "" && absenceClause(toks, i) {
+			ev.anaph = true
+		}
 		if i < 4 && anaphorCues[w] && i+1 < len(toks) && eventVerbs[toks[i+1].low] {
 			ev.anaph = true
 		}
@@ -1166,6 +1171,68 @@ func actorBefore(ms []mention, i int) bool {
 
 // gasVerb reports whether the verb at j releases a toxic agent: "released
 // a toxic gas", "brought cylinders of chlorine into the town".
+// absenceAt reports whether the copula at j says that the party whose
+// name starts at ti was not there: "No Russian aircraft were in the area",
+// "no army unit was present", "X were not present over the village". The
+// denial of presence denies the party's part in the event reported; a
+// presence affirmed ("were in the area") says nothing of it.
+func absenceAt(toks []token, j, ti int) bool {
+	if j >= len(toks) || !copulas[toks[j].low] {
+		return false
+	}
+	k := j + 1
+	neg := k < len(toks) && (toks[k].low == "not" || toks[k].low == "never")
+	if neg {
+		k++
+	}
+	if !neg {
+		h := memberHead(toks, ti)
+		neg = h > 0 && toks[h-1].low == "no" || ti > 0 && toks[ti-1].low == "no"
+	}
+	if !neg || k >= len(toks) {
+		return false
+	}
+	switch toks[k].low {
+	case "present", "deployed", "stationed":
+		return true
+	case "in":
+		return k+2 < len(toks) && toks[k+1].low == "the" && (toks[k+2].low == "area" || toks[k+2].low == "vicinity" || toks[k+2].low == "region" || toks[k+2].low == "airspace")
+	}
+	return false
+}
+
+// ownSide reports whether party e belongs to the same state or party as
+// the speaker or the document's voice: "No Russian servicemen were in the
+// area" from the Russian ministry denies its own part, while "No Daesh
+// fighters were present" from their enemy refutes a pretext.
+func (d *docState) ownSide(e, speaker *graph.Entity) bool {
+	if e == nil {
+		return false
+	}
+	r := d.g.Root(e.ID)
+	for _, v := range []*graph.Entity{speaker, d.voice} {
+		if v != nil && d.g.Root(v.ID) == r {
+			return true
+		}
+	}
+	return false
+}
+
+// absenceClause reports whether the copula at j denies a party's presence
+// (absenceAt), the party's name starting after a "no" a few words before
+// it or right before the copula.
+func absenceClause(toks []token, j int) bool {
+	if j < 1 || !copulas[toks[j].low] {
+		return false
+	}
+	for k := j - 1; k >= 0 && k >= j-4; k-- {
+		if toks[k].low == "no" {
+			return absenceAt(toks, j, k+1)
+		}
+	}
+	return absenceAt(toks, j, j-1)
+}
+
 // reliefVerb reports whether the verb at j ends a siege or retakes a place
 // in words that are no event verb elsewhere: "restored security and
 // stability to the town" (state media's words for its retaking) and
@@ -1830,7 +1897,7 @@ func (d *docState) perpetrators(c *claimInfo, ev event, mask, sub []bool) []*gra
 					score = 4
 					break
 				}
-				if eventVerbs[toks[j].low] || gasVerb(toks, j) || reliefVerb(toks, j) || toks[j].low == "to" && j+1 < len(toks) && baseEventVerbs[toks[j+1].low] || negAux[toks[j].low] && j+2 < len(toks) && (toks[j+1].low == "not" || toks[j+1].low == "never") && eventVerbs[toks[j+2].low] || negAux[toks[j].low] && j+1 < len(toks) && eventVerbs[toks[j+1].low] {
+				if eventVerbs[toks[j].low] || gasVerb(toks, j) || reliefVerb(toks, j) || absenceAt(toks, j, m.ti) && d.ownSide(m.ent, speaker) || toks[j].low == "to" && j+1 < len(toks) && baseEventVerbs[toks[j+1].low] || negAux[toks[j].low] && j+2 < len(toks) && (toks[j+1].low == "not" || toks[j+1].low == "never") && eventVerbs[toks[j+2].low] || negAux[toks[j].low] && j+1 < len(toks) && eventVerbs[toks[j+1].low] {
 					// "120 militants were killed": the subject of a passive
 					// verb is what it happened to.
 					// "have been waging an offensive" is progressive, not passive.

@@ -29,7 +29,7 @@ var (
 		"helicopters", "aircraft", "warplane", "warplanes", "jets", "jet", "planes",
 		"artillery", "positions", "army", "shelling", "bombardment", "strikes",
 		"airstrikes", "attacks", "attack", "offensive", "militias", "fighters",
-		"commandos")
+		"commandos", "servicemen")
 )
 
 // jihadistGroups are the groups "the militants" and "the jihadists" refer
