@@ -225,7 +225,8 @@ func evaluate(t *testing.T, dir string, order []int, detail bool) scores {
 				logf("wrongly merged: %s\n    with %s", in.describe(ax), in.describe(ay))
 			case truth:
 				fn++
-				logf("missed: %s\n    with %s", in.describe(ax), in.describe(ay))
+				v := match(ax, ay, in.w)
+				logf("missed: %s\n    with %s\n    match: score %.2f ok=%v different=%v; %s", in.describe(ax), in.describe(ay), v.score, v.ok, v.different, strings.Join(v.reasons, "; "))
 			}
 		}
 	}
@@ -466,11 +467,14 @@ func TestTrain6(t *testing.T) {
 
 // The seventh extraction training set (testdata/train7: the 24 documents of
 // graph/extract/testdata/train7 and their event truth, see its README),
-// held back as a validation set: figures only, no floors, and its misses
-// are never logged.
+// held back as a validation set through the tenth session (measured with
+// the extraction of its end, 990c192: pairs 0.83 / 0.47, conflicts 3 of 8
+// found, 3 of 6 reported right), a training / diagnostic set since the
+// eleventh: XREF_HELDOUT_DETAIL=1 logs its misses, and rules may be fixed
+// against it.
 func TestTrain7(t *testing.T) {
 	needSet(t, "testdata/train7")
-	evaluate(t, "testdata/train7", nil, false)
+	evaluate(t, "testdata/train7", nil, os.Getenv("XREF_HELDOUT_DETAIL") != "")
 }
 
 func TestHeldout(t *testing.T) {
