@@ -40,6 +40,10 @@ var (
 	kurdishForces  = set("fighters", "forces", "militia", "militias", "militiamen", "troops", "units")
 )
 
+// backRefGroupNouns are the nouns after "the terrorist" that refer back
+// to the jihadist group the text named last.
+var backRefGroupNouns = set("group", "gangs", "organisation", "organization")
+
 // oppositionName is the name of the armed opposition as one party.
 const oppositionName = "armed opposition groups"
 
@@ -429,6 +433,14 @@ func (d *docState) genericActors(toks []token, ms []mention) []mention {
 			// ("Islamic State ... the militants"), not the armed
 			// opposition at large.
 			add = append(add, mention{ent: d.lastJihadist, s: toks[i-1].s, e: toks[i].e, ti: i - 1, tj: i + 1, ref: true})
+		case w == "terrorist" && !toks[i].cap && i > 0 && toks[i-1].low == "the" && i+1 < len(toks) && backRefGroupNouns[toks[i+1].low] && d.lastJihadist != nil && !(i+3 < len(toks) && toks[i+2].low == "of" && toks[i+3].kind == tWord):
+			// "executed by the terrorist group", "The terrorist gangs
+			// also detonated": a definite description after a jihadist
+			// group was named refers back to it, as "the terrorists"
+			// does; with no jihadist group named it stays the armed
+			// opposition, and "the terrorist gangs of X" is X.
+			add = append(add, mention{ent: d.lastJihadist, s: toks[i-1].s, e: toks[i+1].e, ti: i - 1, tj: i + 2, ref: true})
+			i++
 		case (w == "kurdish" || w == "kurdish-led") && toks[i].cap && i+1 < len(toks) && kurdishForces[toks[i+1].base] && d.country != nil:
 			// "Kurdish fighters", "Kurdish-led forces": in Syria the
 			// People's Protection Units, in Iraq the Peshmerga.
