@@ -1833,6 +1833,8 @@ func (d *docState) perpetrators(c *claimInfo, ev event, mask, sub []bool) []*gra
 			score = 6 // the speaker's own denial or claim of responsibility
 		case responsible:
 			score = 6
+		case ev.typ == graph.EventCapture && (pre == "from" && captureCues[pre2] || pre == "the" && pre2 == "from" && h >= 3 && captureCues[toks[h-3].low]):
+			score = 0 // "was liberated from terrorists by X", "captured from Daesh": whom the place was taken from
 		case pre == "from" && (cueBefore(h-1, 2) || pre2 == "fire" || attackCues[pre2] || shellingCues[pre2]),
 			pre == "the" && pre2 == "from" && h >= 3 && (cueBefore(h-2, 2) || toks[h-3].low == "fire" || attackCues[toks[h-3].low] || shellingCues[toks[h-3].low]):
 			score = 5 // "came under attack from regime helicopters", "from the Syrian army"
