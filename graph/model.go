@@ -220,7 +220,9 @@ type Date struct {
 	To        string        `json:"to"`   // YYYY-MM-DD
 	Precision DatePrecision `json:"precision"`
 	Text      string        `json:"text,omitempty"` // as written: "late on Monday"
-	Span      Span          `json:"span"`
+	// Span is where Text stands; none (omitted) on an event's date, which
+	// gathers its accounts' dates and stands nowhere in one text.
+	Span Span `json:"span,omitzero"`
 	// Relative is true when the date was resolved against the document's date.
 	Relative bool `json:"relative,omitempty"`
 }
