@@ -249,7 +249,8 @@ func evaluate(t *testing.T, dir string, order []int, detail bool) scores {
 				tp++
 			case same:
 				fp++
-				logf("wrongly merged: %s\n    with %s", in.describe(ax), in.describe(ay))
+				v := match(ax, ay, in.w)
+				logf("wrongly merged: %s\n    with %s\n    match: score %.2f ok=%v different=%v; %s", in.describe(ax), in.describe(ay), v.score, v.ok, v.different, strings.Join(v.reasons, "; "))
 			case truth:
 				fn++
 				v := match(ax, ay, in.w)
