@@ -506,6 +506,15 @@ func match(a, b graph.Account, w *World) verdict {
 		v.reasons = append(v.reasons, fmt.Sprintf("a late denial answers an account only at the same or a nested place the gazetteer knows, and this one was reported more than %d days after the other's date or report", UndatedApart))
 		return v
 	}
+	// Two places named, one the gazetteer cannot locate, two kinds of
+	// strike and no common day: a side that both shells and bombs every
+	// day is blamed for each, and a report within days of the other's
+	// date says nothing of which strike it tells of (a village's air
+	// strike, a town's shelling the same week).
+	if !firm && placed && maybe && recent && a.Type != b.Type {
+		v.reasons = append(v.reasons, "a place the gazetteer cannot locate, two kinds of happening and no common day: one party's two strikes that week, not one")
+		return v
+	}
 	if !firm && !(samePerp && (sameDay || recent)) && !contextual && !(ctxPlaced && (sameDay || recent)) {
 		v.reasons = append(v.reasons, "without a place, only the same perpetrator on the same day (or reported within days) can match")
 		return v

@@ -26,6 +26,7 @@ var matchFiles = [][2]string{
 	{"testdata/match7.json", "testdata/match7.json"},
 	{"testdata/match8.json", "testdata/match8.json"},
 	{"testdata/match9.json", "testdata/match9.json"},
+	{"testdata/match10.json", "testdata/match10.json"},
 }
 
 func TestMatch(t *testing.T) {
