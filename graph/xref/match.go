@@ -193,6 +193,28 @@ func groundBomb(a graph.Account) bool {
 	return false
 }
 
+// groundlessStrike reports whether an account of an air strike asserts
+// it of an armed group no state stands behind (the Islamic State, an
+// opposition faction): such groups fly no aircraft, and the account is
+// more likely a bombing's, misread, than a strike from the air, so it
+// does not keep a ground bomb's account apart as an air strike would.
+// Forces a state stands behind ("pro-government forces" of an army) may
+// strike from the air.
+func groundlessStrike(a graph.Account, w *World) bool {
+	if a.Type != graph.EventAirstrike || !blamed(a, w) {
+		return false
+	}
+	root := w.Root(a.Perpetrator.Entity.ID)
+	kind := a.Perpetrator.Entity.Kind
+	if root != a.Perpetrator.Entity.ID {
+		kind = ""
+	}
+	if e, ok := w.Entity(root); ok && e.Kind != "" {
+		kind = e.Kind
+	}
+	return kind == graph.KindArmedGroup
+}
+
 // verdict is Match's full answer: the score, the reasons, whether the pair
 // is accepted, and whether it is clearly different (types, places or dates
 // that cannot be one happening), which keeps the two apart in any event.
@@ -241,7 +263,7 @@ func match(a, b graph.Account, w *World) verdict {
 		v.reasons = append(v.reasons, fmt.Sprintf("types %s and %s cannot be one happening", a.Type, b.Type))
 		return v
 	}
-	if groundBomb(a) && b.Type == graph.EventAirstrike || groundBomb(b) && a.Type == graph.EventAirstrike {
+	if groundBomb(a) && b.Type == graph.EventAirstrike && !groundlessStrike(b, w) || groundBomb(b) && a.Type == graph.EventAirstrike && !groundlessStrike(a, w) {
 		v.different = true
 		v.reasons = append(v.reasons, "a bomb set off on the ground and an air strike are two happenings")
 		return v
