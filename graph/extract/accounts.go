@@ -1973,12 +1973,20 @@ func (d *docState) perpetrators(c *claimInfo, ev event, mask, sub []bool) []*gra
 	}
 	// "besieged by Hezbollah and regime forces": a party coordinated with a
 	// party in a strong relation to the event shares it.
+	// "besieged by Ahrar al-Sham and the Jaysh al-Islam group", "backed by
+	// Hezbollah and the National Defence Forces": past an article or a
+	// quotation mark after "and" (not after a comma: ", the Red Crescent
+	// said" is the speaker).
 	for _, m := range actors {
-		if m.ti < 2 || toks[m.ti-1].low != "and" && !isPunct(&toks[m.ti-1], ",") {
+		k := m.ti - 1
+		for k > 0 && (toks[k].low == "the" || toks[k].low == "so-called" || isQuote(&toks[k])) {
+			k--
+		}
+		if k < 1 || toks[k].low != "and" && !(k == m.ti-1 && isPunct(&toks[k], ",")) {
 			continue
 		}
 		for _, cd := range cands {
-			if cd.tj == m.ti-1 && cd.score >= 4 && cd.ent.ID != m.ent.ID {
+			if cd.tj == k && cd.score >= 4 && cd.ent.ID != m.ent.ID {
 				cands = append(cands, cand{m.ent, m.ti, m.tj, cd.score, false})
 				break
 			}
