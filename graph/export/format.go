@@ -241,14 +241,14 @@ func writeCytoscape(w io.Writer, g *Graph) error {
 		if i > 0 {
 			e.str(",")
 		}
-		e.element(flatNode(n), cls)
+		e.node(n, cls)
 	}
 	e.str(`],"edges":[`)
 	for i := range g.Edges {
 		if i > 0 {
 			e.str(",")
 		}
-		e.element(flatEdge(&g.Edges[i]), g.Edges[i].Relation)
+		e.edge(&g.Edges[i])
 	}
 	e.str("]}}\n")
 	return e.err
@@ -325,29 +325,143 @@ func (f *flatWriter) value(v any) {
 	f.write(b[:len(b)-1])
 }
 
-// element writes {"data":{...sorted keys...},"classes":cls}, classes
-// omitted when empty.
-func (f *flatWriter) element(data map[string]any, cls string) {
-	f.keys = f.keys[:0]
-	for k := range data {
-		f.keys = append(f.keys, k)
+// edgeKeys are the keys of an edge's data in the order encoding/json
+// writes a map's: sorted.
+var edgeKeys = func() []string {
+	keys := []string{"id", "source", "target"}
+	for _, a := range EdgeAttrs {
+		keys = append(keys, a.Name)
 	}
-	sort.Strings(f.keys)
+	sort.Strings(keys)
+	return keys
+}()
+
+// nodeKeys are the keys of a node's data, sorted.
+var nodeKeys = func() []string {
+	keys := []string{"id"}
+	for _, a := range NodeAttrs {
+		keys = append(keys, a.Name)
+	}
+	sort.Strings(keys)
+	return keys
+}()
+
+// node writes a node's element, {"data":{...sorted keys...},"classes":
+// cls} (classes omitted when empty), as encoding/json writes flatNode(n)'s
+// map, without building the map.
+func (f *flatWriter) node(n *Node, cls string) {
 	f.str(`{"data":{`)
-	for i, k := range f.keys {
-		if i > 0 {
-			f.str(",")
+	first := true
+	for _, k := range nodeKeys {
+		switch k {
+		case "id", "type", "label", "date", "date_end":
+			s := n.ID
+			switch k {
+			case "type":
+				s = n.Type
+			case "label":
+				s = n.Label
+			case "date":
+				s = n.Start
+			case "date_end":
+				s = n.End
+			}
+			if s == "" && (k == "date" || k == "date_end") {
+				continue // nilIfEmpty: absent
+			}
+			f.key(k, first)
+			f.string(s)
+		case "depth":
+			f.key(k, first)
+			f.write(strconv.AppendInt(f.num[:0], int64(n.Depth), 10))
+		default:
+			v, ok := n.Attrs[k]
+			if !ok || v == nil {
+				continue
+			}
+			f.key(k, first)
+			f.value(v)
 		}
-		f.value(k)
-		f.str(":")
-		f.value(data[k])
+		first = false
 	}
 	f.str("}")
 	if cls != "" {
 		f.str(`,"classes":`)
-		f.value(cls)
+		f.string(cls)
 	}
 	f.str("}")
+}
+
+// edge writes an edge's element, {"data":{...sorted keys...},"classes":
+// relation}, as encoding/json writes flatEdge(e)'s map, without building
+// the map: a depth-2 answer has thousands of edges.
+func (f *flatWriter) edge(e *Edge) {
+	f.str(`{"data":{`)
+	first := true
+	for _, k := range edgeKeys {
+		var s string
+		switch k {
+		case "id":
+			s = e.ID
+		case "source":
+			s = e.Source
+		case "target":
+			s = e.Target
+		case "relation":
+			s = e.Relation
+		case "stance":
+			s = e.Stance
+		case "provenance":
+			s = e.Provenance
+		case "origin":
+			s = e.Origin
+		case "date":
+			s = e.Start
+		default:
+			v, ok := e.Attrs[k]
+			if !ok || v == nil {
+				continue
+			}
+			f.key(k, first)
+			first = false
+			f.value(v)
+			continue
+		}
+		if s == "" && k != "id" && k != "source" && k != "target" && k != "relation" {
+			continue // nilIfEmpty: absent
+		}
+		f.key(k, first)
+		first = false
+		f.string(s)
+	}
+	f.str("}")
+	if e.Relation != "" {
+		f.str(`,"classes":`)
+		f.string(e.Relation)
+	}
+	f.str("}")
+}
+
+// key writes "k": after a comma unless it is the first.
+func (f *flatWriter) key(k string, first bool) {
+	if !first {
+		f.str(",")
+	}
+	f.string(k)
+	f.str(":")
+}
+
+// string writes s as a JSON string, as encoding/json does.
+func (f *flatWriter) string(s string) {
+	if f.err != nil {
+		return
+	}
+	if plainJSON(s) {
+		f.num = append(append(append(f.num[:0], '"'), s...), '"')
+		f.write(f.num)
+		return
+	}
+	f.value(s)
 }
 
 // writeD3 writes node-link JSON as D3 force layouts and networkx's
