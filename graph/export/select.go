@@ -846,32 +846,39 @@ func (s *selector) claimLinks(ctx context.Context, id uuid.UUID) ([]graph.Link, 
 // build writes the taken nodes and every allowed edge between them.
 func (s *selector) build(ctx context.Context, g *Graph) error {
 	g.Nodes = make([]Node, 0, len(s.order))
-	starts := make(map[uuid.UUID]string, len(s.order))
+	// Each taken node's id as text and its date, for the edges: formatted
+	// once, not once per edge.
+	type taken struct{ id, start string }
+	nodes := make(map[uuid.UUID]taken, len(s.order))
 	for _, r := range s.order {
 		n := s.node(r)
-		starts[r.id] = n.Start
+		nodes[r.id] = taken{n.ID, n.Start}
 		g.Nodes = append(g.Nodes, n)
 	}
 	g.Edges = []Edge{}
-	seen := map[string]bool{}
+	seen := map[uuid.UUID]bool{}
+	var key []byte
 	edge := func(rel string, from, to uuid.UUID, prov, origin string) *Edge {
 		if !s.allowed(rel) || from == uuid.Nil || to == uuid.Nil {
 			return nil
 		}
-		if _, ok := s.taken[from]; !ok {
+		f, ok := nodes[from]
+		if !ok {
 			return nil
 		}
-		if _, ok := s.taken[to]; !ok {
+		t, ok := nodes[to]
+		if !ok {
 			return nil
 		}
-		id := uuid.NewSHA1(graph.Namespace, []byte("edge:"+rel+":"+from.String()+":"+to.String())).String()
+		key = append(append(append(append(append(append(key[:0], "edge:"...), rel...), ':'), f.id...), ':'), t.id...)
+		id := uuid.NewSHA1(graph.Namespace, key)
 		if seen[id] {
 			return nil
 		}
 		seen[id] = true
 		g.Edges = append(g.Edges, Edge{
-			ID: id, Source: from.String(), Target: to.String(), Relation: rel,
-			Provenance: prov, Origin: origin, Start: later(starts[from], starts[to]),
+			ID: id.String(), Source: f.id, Target: t.id, Relation: rel,
+			Provenance: prov, Origin: origin, Start: later(f.start, t.start),
 		})
 		return &g.Edges[len(g.Edges)-1]
 	}
@@ -978,9 +985,10 @@ func (s *selector) build(ctx context.Context, g *Graph) error {
 		}
 		// The link is a node of its own in the store: the edge keeps its
 		// id.
+		f, t := nodes[l.From], nodes[l.To] // both taken (linkCandidates)
 		e := Edge{
-			ID: l.ID.String(), Source: l.From.String(), Target: l.To.String(), Relation: l.Relation, Stance: l.Relation,
-			Provenance: prov, Origin: origin, Start: later(starts[l.From], starts[l.To]), Attrs: map[string]any{},
+			ID: l.ID.String(), Source: f.id, Target: t.id, Relation: l.Relation, Stance: l.Relation,
+			Provenance: prov, Origin: origin, Start: later(f.start, t.start), Attrs: map[string]any{},
 		}
 		if l.Reason != "" {
 			e.Attrs["reason"] = l.Reason
