@@ -1973,6 +1973,36 @@ func (d *docState) perpetrators(c *claimInfo, ev event, mask, sub []bool) []*gra
 	}
 	// "besieged by Hezbollah and regime forces": a party coordinated with a
 	// party in a strong relation to the event shares it.
+	// "Rebel factions, including Ahrar al-Sham and Jaysh al-Islam,
+	// shelled", "armed groups, among them X and Y, seized": the parties
+	// an aside lists as members of the subject share its act.
+	for _, m := range actors {
+		// (The aside is masked as a subordinate phrase: read it anyway.)
+		if m.ref || m.ti < 3 {
+			continue
+		}
+		k := m.ti - 1
+		for k > 0 && (toks[k].low == "the" || toks[k].low == "and" || isQuote(&toks[k]) || isPunct(&toks[k], ",") || coveredBy(c.ms, k) >= 0 && actorKind(c.ms[coveredBy(c.ms, k)].ent.Kind)) {
+			k--
+		}
+		intro := k
+		switch {
+		case k >= 1 && toks[k].low == "including":
+		case k >= 2 && toks[k].low == "them" && toks[k-1].low == "among":
+			intro = k - 1
+		default:
+			continue
+		}
+		if intro < 2 || !isPunct(&toks[intro-1], ",") {
+			continue
+		}
+		for _, cd := range cands {
+			if cd.subj && cd.tj == intro-1 && cd.ent.ID != m.ent.ID {
+				cands = append(cands, cand{m.ent, m.ti, m.tj, cd.score, false})
+				break
+			}
+		}
+	}
 	// "besieged by Ahrar al-Sham and the Jaysh al-Islam group", "backed by
 	// Hezbollah and the National Defence Forces": past an article or a
 	// quotation mark after "and" (not after a comma: ", the Red Crescent
