@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -628,32 +629,34 @@ func (r reader) claimLinksMany(ctx context.Context, claims []uuid.UUID) (map[uui
 	var lonely []quad.Value // claims without links: stored or not?
 	var all []uuid.UUID
 	byClaim := make([][]uuid.UUID, len(ids))
+	total := 0
 	for i, vs := range per {
 		if len(vs) == 0 {
 			lonely = append(lonely, nodes[i])
 			continue
 		}
-		seen := make(map[quad.Value]bool, len(vs))
-		var uniq []quad.Value
-		for _, v := range vs {
-			if !seen[v] {
-				seen[v] = true
-				uniq = append(uniq, v)
-			}
-		}
-		byClaim[i] = idsOf(uniq)
-		all = append(all, byClaim[i]...)
+		// A link reached by both predicates (a claim linked to itself)
+		// is listed once; the order does not matter, sortLinks sets it.
+		byClaim[i] = sortedUnique(idsOf(vs))
+		total += len(byClaim[i])
 	}
+	all = make([]uuid.UUID, 0, total)
+	for _, l := range byClaim {
+		all = append(all, l...)
+	}
+	all = sortedUnique(all)
 	have := map[quad.Value]bool{}
 	if len(lonely) > 0 {
 		if have, err = r.exists(ctx, lonely); err != nil {
 			return nil, fmt.Errorf("links of %d claims: %w", len(ids), err)
 		}
 	}
-	recs, err := fetch[graph.Link](ctx, r, kLink, kLink.iris(uniqueIDs(all)))
+	recs, err := fetch[graph.Link](ctx, r, kLink, kLink.iris(all))
 	if err != nil {
 		return nil, fmt.Errorf("links of %d claims: %w", len(ids), err)
 	}
+	// One array holds every claim's list (a link is in both its claims').
+	buf := make([]graph.Link, 0, total)
 	for i, id := range ids {
 		if len(per[i]) == 0 {
 			if have[nodes[i]] {
@@ -661,16 +664,23 @@ func (r reader) claimLinksMany(ctx context.Context, claims []uuid.UUID) (map[uui
 			}
 			continue
 		}
-		ls := make([]graph.Link, 0, len(byClaim[i]))
+		from := len(buf)
 		for _, l := range byClaim[i] {
 			if rec, ok := recs[l]; ok {
-				ls = append(ls, *rec) // a Link has no references to share
+				buf = append(buf, *rec) // a Link has no references to share
 			}
 		}
+		ls := buf[from:len(buf):len(buf)]
 		sortLinks(ls)
 		out[id] = ls
 	}
 	return out, nil
+}
+
+// sortedUnique sorts ids and drops repeats, in place.
+func sortedUnique(ids []uuid.UUID) []uuid.UUID {
+	slices.SortFunc(ids, func(a, b uuid.UUID) int { return bytes.Compare(a[:], b[:]) })
+	return slices.Compact(ids)
 }
 
 // sortLinks orders links by creation time then id.
