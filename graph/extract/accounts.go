@@ -1846,6 +1846,8 @@ func (d *docState) perpetrators(c *claimInfo, ev event, mask, sub []bool) []*gra
 			score = 0
 		case byAt >= 1 && fabricationVerb(toks, byAt-1) && !toks[m.ti].cap:
 			score = 0 // "fabricated by terrorists": an epithet in a denial, not a party named
+		case byAt >= 1 && toks[byAt-1].low == "led" && cueBefore(byAt-1, 12):
+			score = 5 // "The offensive on X, which began on Monday, was led by Y": Y wages it
 		case byAt >= 0 && (cueBefore(byAt, 4) || isCue(m.tj)):
 			score = 5
 		case byAt >= 0:
