@@ -255,7 +255,6 @@ var (
 // blame.)
 var blameVerbs = set("blamed", "blames", "accused", "accuses")
 
-// stagingCues accuse a party of staging an event or fabricating it.
 // partNouns name a party's part in an event, as the object of its denial
 // or admission: "denied any involvement", "rejected any connection to".
 var partNouns = set("involvement", "role", "connection", "link", "links", "part")
@@ -279,6 +278,7 @@ func ownPartDenied(toks []token, c *claimInfo) bool {
 	return false
 }
 
+// stagingCues accuse a party of staging an event or fabricating it.
 var stagingCues = set("staged", "stage", "staging", "fabricated", "fabricate", "fabricating", "faked", "fake", "faking")
 
 // falsehoodNouns name a made-up account: "false stories", "lies",
@@ -1169,8 +1169,6 @@ func actorBefore(ms []mention, i int) bool {
 	return false
 }
 
-// gasVerb reports whether the verb at j releases a toxic agent: "released
-// a toxic gas", "brought cylinders of chlorine into the town".
 // absenceAt reports whether the copula at j says that the party whose
 // name starts at ti was not there: "No Russian aircraft were in the area",
 // "no army unit was present", "X were not present over the village". The
@@ -1252,6 +1250,8 @@ func reliefVerb(toks []token, j int) bool {
 	return false
 }
 
+// gasVerb reports whether the verb at j releases a toxic agent: "released
+// a toxic gas", "brought cylinders of chlorine into the town".
 func gasVerb(toks []token, j int) bool {
 	switch toks[j].low {
 	case "released", "brought", "smuggled", "planted":
