@@ -1752,7 +1752,8 @@ func (d *docState) perpetrators(c *claimInfo, ev event, mask, sub []bool) []*gra
 		if m.ti < len(mask) && mask[m.ti] {
 			// "Iraqi forces, supported by the PMF, liberated": a supporting
 			// party takes part in the act.
-			if ev.typ != "" && (supportedBy(toks, m.ti) || m.ti >= 2 && toks[m.ti-1].low == "and" && supportedBy(toks, m.ti-2)) {
+			// (An organisation acts only in plain words, as below.)
+			if ev.typ != "" && m.ent.Kind != graph.KindOrg && (supportedBy(toks, m.ti) || m.ti >= 2 && toks[m.ti-1].low == "and" && supportedBy(toks, m.ti-2)) {
 				cands = append(cands, cand{m.ent, m.ti, m.tj, 4, false})
 			}
 			continue
@@ -2234,6 +2235,15 @@ func supportedBy(toks []token, ti int) bool {
 		switch toks[k-1].low {
 		case "support", "backing", "cover", "help", "assistance":
 			return true
+		}
+		// "supported by fighters of Hezbollah", "backed by units of the
+		// Republican Guard": the party whose people back the act.
+		if toks[k].low == "of" && (memberNouns[toks[k-1].low] || remnantNouns[toks[k-1].low]) {
+			j := k - 2
+			for j >= 0 && (toks[j].low == "the" || toks[j].low == "a") {
+				j--
+			}
+			return j >= 1 && toks[j].low == "by" && supportWords[toks[j-1].low]
 		}
 	case "with":
 		for j := ti + 1; j < len(toks) && j <= ti+3; j++ {
