@@ -1962,7 +1962,7 @@ func (d *docState) perpetrators(c *claimInfo, ev event, mask, sub []bool) []*gra
 			if k == named {
 				continue
 			}
-			for k < len(toks) && (toks[k].low == "the" || toks[k].low == "other" || isQuote(&toks[k])) {
+			for k < len(toks) && (toks[k].low == "the" || toks[k].low == "other" || toks[k].low == "so-called" || isQuote(&toks[k])) {
 				k++
 			}
 			for _, cd := range cands {
