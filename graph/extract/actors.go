@@ -24,7 +24,8 @@ var (
 	// "rebel shelling", "opposition rocket fire": the action names its party.
 	oppositionActionMods = set("rebel", "opposition", "militant", "insurgent", "jihadist")
 	oppositionActions    = set("shelling", "fire", "rocket", "rockets", "mortar", "mortars",
-		"shells", "bombardment", "attack", "attacks", "offensive", "assault", "missiles")
+		"shells", "bombardment", "attack", "attacks", "offensive", "assault", "missiles",
+		"siege", "blockade")
 	forcesNouns = set("forces", "troops", "units", "soldiers", "helicopter",
 		"helicopters", "aircraft", "warplane", "warplanes", "jets", "jet", "planes",
 		"artillery", "positions", "army", "shelling", "bombardment", "strikes",
