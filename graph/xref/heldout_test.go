@@ -73,6 +73,12 @@ type heldoutEvent struct {
 		AssertedBy string `json:"asserted_by"`
 		ReportedBy string `json:"reported_by"`
 		Disputes   string `json:"disputes"`
+		// Perpetrator and Values are what the account gives; the
+		// diagnosis only asks whether it gives anything.
+		Perpetrator []string `json:"perpetrator"`
+		Values      []struct {
+			Attribute string `json:"attribute"`
+		} `json:"values"`
 	} `json:"accounts"`
 	Conflicts map[string][]any `json:"conflicts"`
 	Disputes  []struct {
