@@ -726,6 +726,19 @@ func (d *docState) speakerNP(toks []token, ms []mention, s, e int) (speech, bool
 			}
 		}
 	}
+	// "Qasioun reported that ...": a name that is a place and also a
+	// speaking party's (an outlet, a monitor, an organisation) is the
+	// party when it speaks; places do not report.
+	for k := range ms {
+		m := &ms[k]
+		if m.ti == s && m.tj == e && m.ent.Kind == graph.KindPlace {
+			if o := d.lookup(d.text[m.s:m.e], graph.KindOutlet, graph.KindMonitor, graph.KindOrg); o != nil {
+				m.ent = o
+				sp.ent = o
+				return sp, true
+			}
+		}
+	}
 	// Named entities in the phrase.
 	var person, actor, ppActor *mention
 	for k := range ms {
