@@ -2707,6 +2707,9 @@ func (d *docState) buildAccounts() {
 			accs = append(accs, a)
 		}
 		d.addToAccount(a, c, ev)
+		if k := backgroundSiege(c.sg.toks, ev); k >= 0 && c.claim.Polarity != graph.Denied {
+			accs = d.addSiege(c, ev, k, speaker, &frames, accs)
+		}
 	}
 	d.accs = accs
 	for n, a := range accs {
@@ -2735,6 +2738,163 @@ func (d *docState) buildAccounts() {
 			c.claim.Accounts = append(c.claim.Accounts, a.a.ID)
 		}
 	}
+}
+
+// backgroundSiege finds a siege a claim tells beside its own event, of
+// another kind, at that event's place: in a clause of a besieging that has
+// lasted ("the village, which they have besieged since March", "soldiers
+// who had been besieged for a month") or as the siege the event ends
+// ("entered the town, ending a siege that had lasted four years"). It
+// returns the siege word's token, or -1. "The besieged town" is a name of
+// the place, no event.
+func backgroundSiege(toks []token, ev event) int {
+	if ev.typ == "" || ev.place == nil || family(ev.typ) == family(graph.EventSiege) {
+		return -1
+	}
+	for k := range toks {
+		if ev.cueI >= 0 && k >= ev.cueI && k < ev.cueJ {
+			continue
+		}
+		switch w := toks[k].low; {
+		case siegeVerbs[w]:
+			for b := k - 1; b >= 0 && b >= k-4 && toks[b].kind != tPunct; b-- {
+				if w := toks[b].low; w == "have" || w == "has" || w == "had" {
+					return k
+				}
+			}
+		case w == "siege" || w == "blockade" || w == "encirclement":
+			for b := k - 1; b >= 0 && b >= k-5 && toks[b].kind != tPunct; b-- {
+				if siegeEnders[toks[b].low] {
+					return k
+				}
+			}
+		}
+	}
+	return -1
+}
+
+// punctBetween reports whether a punctuation token lies between tokens i
+// and j.
+func punctBetween(toks []token, i, j int) bool {
+	for k := i + 1; k < j; k++ {
+		if toks[k].kind == tPunct {
+			return true
+		}
+	}
+	return false
+}
+
+// siegeVerbs are the past forms of besieging a lasting siege is told by.
+var siegeVerbs = set("besieged", "encircled", "blockaded")
+
+// siegeEnders are the verbs that end a siege: "breaking a siege", "ended
+// the blockade".
+var siegeEnders = set("breaking", "broke", "broken", "break", "breaks", "ending", "ended", "end", "ends", "lifting", "lifted", "lift", "lifts")
+
+// addSiege gives the speaker an account of the siege a claim tells at
+// token k beside its event ev: at ev's place, with no figures or parties
+// of its own (those are ev's). A siege frame of a compatible place takes
+// it; otherwise it starts one.
+func (d *docState) addSiege(c *claimInfo, ev event, k int, speaker *graph.Entity, frames *[]frame, accs []*acc) []*acc {
+	// The place the siege word names ("the siege of the town of X",
+	// "have besieged X"), else the event's.
+	place := ev.place
+	for q := range c.ms {
+		m := &c.ms[q]
+		if m.ti > k && m.ti <= k+6 && m.ent.Kind == graph.KindPlace && !m.dl && !punctBetween(c.sg.toks, k, m.ti) {
+			place = m
+			break
+		}
+	}
+	if place == ev.place && !siegeVerbs[c.sg.toks[k].low] {
+		// A siege ended ("ending the siege") of no named place: the
+		// event's own place may be one step of the relief only ("took
+		// the villages of X and Y, ending the siege"), its date the
+		// siege's last day.
+		return accs
+	}
+	sv := event{typ: graph.EventSiege, specific: true, cueI: k, cueJ: k + 1, place: place}
+	fi := -1
+	for x := len(*frames) - 1; x >= 0; x-- {
+		if (*frames)[x].typ == graph.EventSiege && d.compatible(&(*frames)[x], sv) {
+			fi = x
+			break
+		}
+	}
+	if fi < 0 {
+		*frames = append(*frames, frame{})
+		fi = len(*frames) - 1
+	}
+	d.extendFrame(&(*frames)[fi], sv, c)
+	var a *acc
+	for _, x := range accs {
+		if x.frame == fi && x.speaker.ID == speaker.ID {
+			a = x
+			break
+		}
+	}
+	if a == nil {
+		a = &acc{frame: fi, speaker: speaker, vals: map[graph.Span]bool{}}
+		a.a = graph.Account{DocumentID: d.docID, Speaker: d.use(speaker), Published: d.doc.Date}
+		accs = append(accs, a)
+	}
+	for _, x := range a.claims {
+		if x == c {
+			return accs
+		}
+	}
+	a.claims = append(a.claims, c)
+	a.a.Claims = append(a.a.Claims, c.claim.ID)
+	a.pos = true
+	if a.a.Type == "" {
+		toks := c.sg.toks
+		a.a.Type = graph.EventSiege
+		a.a.TypeText = d.text[toks[k].s:toks[k].e]
+		sp := d.ri.span(toks[k].s, toks[k].e)
+		a.a.TypeSpan = &sp
+	}
+	if a.a.Place == nil {
+		p := place
+		a.a.Place = &graph.PlaceRef{Entity: d.use(p.ent), Text: d.text[p.s:p.e], Span: d.ri.span(p.s, p.e)}
+	}
+	if a.a.Date == nil {
+		a.a.Date = d.siegeDate(c, ev, k)
+	}
+	return accs
+}
+
+// siegeDate dates a siege told beside an event: from the start a "since"
+// after the siege word gives ("which they have besieged since March",
+// "ending a blockade that had cut the town off since June") to the event's
+// day or the report's, or else the event's own date, when the siege held
+// (or ended). Nil without either.
+func (d *docState) siegeDate(c *claimInfo, ev event, k int) *graph.Date {
+	toks := c.sg.toks
+	var at *graph.Date
+	if ev.date != nil {
+		dt := ev.date.d
+		dt.Text = d.text[toks[ev.date.i].s:toks[ev.date.j-1].e]
+		dt.Span = d.ri.span(toks[ev.date.i].s, toks[ev.date.j-1].e)
+		at = &dt
+	}
+	for _, df := range c.dates {
+		if !df.since || df.i <= k {
+			continue
+		}
+		end := d.doc.Date
+		if at != nil && !ev.date.since {
+			end = at.To
+		}
+		if end == "" || end < df.d.From {
+			break
+		}
+		dt := df.d
+		dt.To, dt.Precision = end, graph.PrecisionRange
+		dt.Text = d.text[toks[df.i].s:toks[df.j-1].e]
+		dt.Span = d.ri.span(toks[df.i].s, toks[df.j-1].e)
+		return &dt
+	}
+	return at
 }
 
 // notePrevActor remembers the party a claim names first outside its
