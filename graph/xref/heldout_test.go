@@ -520,6 +520,15 @@ func TestTrain7(t *testing.T) {
 	evaluate(t, "testdata/train7", nil, os.Getenv("XREF_HELDOUT_DETAIL") != "")
 }
 
+// The sixth held-out set (testdata/heldout6, see its README), written in
+// the eleventh session by someone who read neither the rules nor the
+// other sets' documents. Pristine: its misses are never logged; no floors
+// until its one measurement, at the session's end, is recorded.
+func TestHeldout6(t *testing.T) {
+	needSet(t, "testdata/heldout6")
+	evaluate(t, "testdata/heldout6", nil, false)
+}
+
 // The eighth extraction training set (testdata/train8: the 23 documents of
 // graph/extract/testdata/train8 and their event truth, see its README),
 // held back as a validation set: figures only, no floors, and its misses
