@@ -718,6 +718,12 @@ func (d *docState) eventOf(c *claimInfo) (event, bool) {
 						first(&expl, i-1)
 					case "barrel", "vacuum", "bunker-buster":
 						first(&air, i-1)
+					default:
+						// "a bomb ripped through the market", "the bomb
+						// went off": a bomb that bursts is an explosion.
+						if bombBursts(toks, i) {
+							first(&expl, i)
+						}
 					}
 				}
 			}
@@ -1245,6 +1251,27 @@ func reliefVerb(toks []token, j int) bool {
 			if toks[k].low == "siege" || toks[k].low == "blockade" {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// bombBursts reports whether the bomb named at token i bursts in its
+// clause: "ripped through", "tore through", "went off" within a few words,
+// after an aside if need be ("a bomb set off by the Front ripped
+// through"). A bomb that is dropped, found or defused is none.
+func bombBursts(toks []token, i int) bool {
+	for j := i + 1; j < len(toks) && j <= i+9; j++ {
+		switch toks[j].low {
+		case "ripped", "tore":
+			return j+1 < len(toks) && toks[j+1].low == "through"
+		case "went":
+			return j+1 < len(toks) && toks[j+1].low == "off"
+		case "dropped", "found", "defused", "dismantled", "seized":
+			return false
+		}
+		if toks[j].kind == tPunct && toks[j].text != "," {
+			return false
 		}
 	}
 	return false
