@@ -684,6 +684,14 @@ func (d *docState) speakerNP(toks []token, ms []mention, s, e int) (speech, bool
 	if first == "no" || first == "none" || first == "nobody" || first == "neither" {
 		return sp, false
 	}
+	// "..., contrary to what some media claimed", "unlike what the
+	// ministry said": the verb is in a free relative that the claim sets
+	// itself against, not an attribution of it.
+	for k := s; k < e; k++ {
+		if toks[k].low == "what" {
+			return sp, false
+		}
+	}
 	// Pronouns and definite descriptions resolve through the discourse.
 	if e-s == 1 {
 		switch first {
