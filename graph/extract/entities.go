@@ -154,19 +154,21 @@ func (d *docState) dropBased(ms []mention) []mention {
 	return out
 }
 
-// loyalToCapital makes a capital named as the party a force answers to
-// ("militiamen loyal to Damascus", "fighters allied with Ankara") its
-// state's government: a party, not a place the claim names.
+// loyalToCapital makes a capital that stands for its state's government
+// that government: a party, not a place the claim names. The capital is
+// the party a force answers to ("militiamen loyal to Damascus", "fighters
+// allied with Ankara", "loyal to Moscow more than to Damascus"), the one
+// that judges or speaks ("that Baghdad had deemed illegal", "which Moscow
+// has not confirmed", "Ankara was angered"), the one a comment is awaited
+// from ("no comment from Damascus") or the one others sway ("did not stop
+// Washington from approving").
 func (d *docState) loyalToCapital(toks []token, ms []mention) {
 	for k := range ms {
 		m := &ms[k]
-		if m.ent.Kind != graph.KindPlace || capitals[m.ent.Name] == "" || m.ti < 2 {
+		if m.ent.Kind != graph.KindPlace || capitals[m.ent.Name] == "" || m.tj != m.ti+1 {
 			continue
 		}
-		if p := toks[m.ti-1].low; p != "to" && p != "with" {
-			continue
-		}
-		if !affiliatedWords[toks[m.ti-2].low] {
+		if !capitalAsParty(toks, m.ti) {
 			continue
 		}
 		if state := d.lookup(capitals[m.ent.Name], graph.KindState); state != nil {
@@ -175,6 +177,67 @@ func (d *docState) loyalToCapital(toks []token, ms []mention) {
 			}
 		}
 	}
+}
+
+// Words around a capital that make it its government: the stances it
+// takes as a subject, the moods it is in, the nouns of an answer from it
+// and the verbs that sway it.
+var (
+	capitalStanceVerbs = set("deemed", "deems", "called", "calls", "considered", "considers",
+		"condemned", "condemns", "welcomed", "welcomes", "demanded", "demands", "refused",
+		"refuses", "opposed", "opposes", "wants", "wanted", "responded", "reacted", "urged",
+		"acknowledged", "declined", "vowed", "threatened", "backed", "supports", "supported")
+	capitalAux      = set("has", "had", "have", "did", "does", "would", "will", "could", "also", "not", "never", "repeatedly", "quickly", "publicly", "officially", "yet")
+	capitalMoods    = set("concerned", "angered", "angry", "furious", "worried", "wary", "keen", "eager", "determined", "unwilling", "reluctant", "silent", "opposed")
+	capitalAnswers  = set("comment", "response", "reaction", "reply", "word", "confirmation")
+	capitalSwayVerb = set("stop", "stopped", "prevent", "prevented", "deter", "deterred", "pressed", "pressing", "urged", "urging", "persuade", "persuaded", "convince", "convinced", "push", "pushed")
+)
+
+// capitalAsParty reports whether the one-word capital at ti is named as a
+// party rather than as a place (see loyalToCapital).
+func capitalAsParty(toks []token, ti int) bool {
+	if ti >= 2 && (toks[ti-1].low == "to" || toks[ti-1].low == "with") {
+		if affiliatedWords[toks[ti-2].low] {
+			return true
+		}
+		// "loyal to Moscow more than to Damascus".
+		if toks[ti-1].low == "to" && toks[ti-2].low == "than" {
+			for n := ti - 3; n >= 0 && n >= ti-8; n-- {
+				if affiliatedWords[toks[n].low] {
+					return true
+				}
+			}
+		}
+	}
+	// "no comment from Damascus", "no immediate response from Ankara".
+	if ti >= 2 && toks[ti-1].low == "from" && capitalAnswers[toks[ti-2].low] {
+		return true
+	}
+	// "did not stop Washington from approving", "pressed Ankara to".
+	if ti >= 1 && ti+1 < len(toks) && capitalSwayVerb[toks[ti-1].low] && (toks[ti+1].low == "from" || toks[ti+1].low == "to") {
+		return true
+	}
+	// "Baghdad had deemed", "Moscow has not confirmed", "Ankara was
+	// angered": up to three auxiliaries, then a stance, a report verb or
+	// "was"/"is" and a mood.
+	n := ti + 1
+	for n < len(toks) && n <= ti+3 && capitalAux[toks[n].low] {
+		n++
+	}
+	if n >= len(toks) {
+		return false
+	}
+	if w := toks[n].low; capitalStanceVerbs[w] || n > ti+1 && reportVerbs[w] && !bareReportVerbs[w] {
+		return true
+	}
+	if w := toks[n].low; (w == "was" || w == "is") && n+1 < len(toks) {
+		m := n + 1
+		if toks[m].low == "more" || toks[m].low == "most" || toks[m].low == "also" || toks[m].low == "not" {
+			m++
+		}
+		return m < len(toks) && capitalMoods[toks[m].low]
+	}
+	return false
 }
 
 // dropNamePrefixes drops a one-word place match that is only the start of
