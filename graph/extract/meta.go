@@ -2,6 +2,7 @@ package extract
 
 import (
 	"regexp"
+	"sort"
 	"strings"
 	"unicode"
 
@@ -378,6 +379,12 @@ func (d *docState) letterFormulas(sg *segment, textDate *string, dateSpan *[2]in
 				substance = true
 			}
 		}
+		// "... the crimes committed by armed terrorist groups in Homs
+		// governorate", "... restored security to the town of X": a
+		// formula that names a place below a country tells where.
+		if d.namesPlaceIn(sg.s, sg.e) {
+			substance = true
+		}
 		for _, f := range []string{" the following ", " the following: ", " your attention ", " to inform you ", " to transmit ", " i have the honour ", " to bring to your attention "} {
 			if strings.Contains(low, f) && (!substance || strings.Contains(low, " the following")) {
 				sg.meta = metaFormula
@@ -407,6 +414,18 @@ func (d *docState) letterFormulas(sg *segment, textDate *string, dateSpan *[2]in
 			d.doc.AddressedTo = []string{d.text[toks[s].s:toks[e-1].e]}
 		}
 	}
+}
+
+// namesPlaceIn reports whether the gazetteer finds a place below a
+// country (a governorate, a city, a town) between byte offsets s and e.
+func (d *docState) namesPlaceIn(s, e int) bool {
+	k := sort.Search(len(d.gaz), func(i int) bool { return d.gaz[i].Start >= s })
+	for ; k < len(d.gaz) && d.gaz[k].End <= e; k++ {
+		if ent := d.gaz[k].Entity; ent.Kind == graph.KindPlace && ent.PlaceType != "country" && ent.PlaceType != "" {
+			return true
+		}
+	}
+	return false
 }
 
 // resolveParties resolves the author, the party spoken for, the voice of
