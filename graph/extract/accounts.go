@@ -101,6 +101,41 @@ func wordCampaign(toks []token, i int) bool {
 	return i+2 < len(toks) && toks[i+1].low == "of" && wordsOfCampaign[toks[i+2].low]
 }
 
+// warReferred reports whether the campaign word at i is a battle, or an
+// offensive told by the ground it is for, that the claim only refers back
+// to, with the definite article and no verb waging it: "killed in the
+// 134-day battle for the town", "the offensive to retake the town". Such a claim
+// counts its toll against, or tells of, a fight on the ground; it reports
+// no bombing campaign (a claim with an air or strike word never reaches
+// this test).
+func warReferred(toks []token, i int) bool {
+	// An offensive alone is often the name a text gives an air campaign
+	// ("500 killed in the offensive since it began on Monday"); one told
+	// by its ground aim is not ("the offensive to retake the town").
+	if toks[i].low == "offensive" && !(i+2 < len(toks) && toks[i+1].low == "to" && takingVerbs[toks[i+2].low]) {
+		return false
+	}
+	if toks[i].low != "offensive" && toks[i].low != "battle" {
+		return false
+	}
+	for k := i - 1; k >= 0 && k >= i-3; k-- {
+		if toks[k].low == "the" {
+			return k == 0 || !wagingVerbs[toks[k-1].low]
+		}
+		if verbLike(toks[k].low) {
+			return false
+		}
+	}
+	return false
+}
+
+// takingVerbs name the ground an offensive is for: "to retake the town".
+var takingVerbs = set("take", "retake", "capture", "recapture", "seize", "storm", "enter", "reach", "liberate", "regain")
+
+// wagingVerbs begin or conduct a fight: "launched the offensive".
+var wagingVerbs = set("launched", "launch", "launches", "launching", "began", "begin", "begins", "started", "start",
+	"starts", "waged", "wage", "waging", "wages", "conducted", "conducting", "led", "leading", "announced", "resumed", "renewed")
+
 var wordsOfCampaign = set("lies", "disinformation", "misinformation", "incitement", "slander",
 	"defamation", "propaganda", "media", "smear", "fabrications", "fabrication", "falsification",
 	"deception", "vilification", "lying", "vaccination", "awareness", "fundraising")
@@ -887,7 +922,7 @@ func (d *docState) eventOf(c *claimInfo) (event, bool) {
 		set(graph.EventSiege, siege, true)
 	case strike >= 0:
 		set(graph.EventBombingCampaign, strike, true)
-	case campaign >= 0 && !dayDated:
+	case campaign >= 0 && !dayDated && !warReferred(toks, campaign):
 		set(graph.EventBombingCampaign, campaign, true)
 	case destroy >= 0:
 		set(graph.EventDestruction, destroy, false)
