@@ -2830,10 +2830,32 @@ func backgroundSiege(toks []token, ev event) int {
 					return k
 				}
 			}
+			if sieged(toks, k) {
+				return k
+			}
+		case w == "besieging" && k > 0 && k+1 < len(toks) && besiegers[toks[k-1].low] && (toks[k+1].low == "the" || toks[k+1].cap):
+			// "the groups besieging the neighbourhood have fired ...".
+			return k
 		}
 	}
 	return -1
 }
+
+// sieged reports whether the siege word at k is a siege the event came
+// after: "seized the air base after a siege of nearly two years", "after
+// a ten-month siege". The event ends it at its own place.
+func sieged(toks []token, k int) bool {
+	for b := k - 1; b >= 0 && b >= k-3 && toks[b].kind != tPunct; b-- {
+		if toks[b].low == "after" {
+			return b+1 < k && (toks[b+1].low == "a" || toks[b+1].low == "an")
+		}
+	}
+	return false
+}
+
+// besiegers are the parties a participle of besieging follows: "the
+// groups besieging the town".
+var besiegers = set("groups", "forces", "factions", "militias", "troops", "fighters", "rebels", "militants", "units", "army", "gangs")
 
 // punctBetween reports whether a punctuation token lies between tokens i
 // and j.
@@ -2868,7 +2890,7 @@ func (d *docState) addSiege(c *claimInfo, ev event, k int, speaker *graph.Entity
 			break
 		}
 	}
-	if place == ev.place && !siegeVerbs[c.sg.toks[k].low] {
+	if place == ev.place && !siegeVerbs[c.sg.toks[k].low] && c.sg.toks[k].low != "besieging" && !sieged(c.sg.toks, k) {
 		// A siege ended ("ending the siege") of no named place: the
 		// event's own place may be one step of the relief only ("took
 		// the villages of X and Y, ending the siege"), its date the
