@@ -2757,17 +2757,7 @@ func (d *docState) buildAccounts() {
 		d.extendFrame(&frames[fi], ev, c)
 		lastFrame[speaker.ID] = fi
 		var a *acc
-		for _, x := range accs {
-			if x.frame == fi && x.speaker.ID == speaker.ID {
-				a = x
-				break
-			}
-		}
-		if a == nil {
-			a = &acc{frame: fi, speaker: speaker, vals: map[graph.Span]bool{}}
-			a.a = graph.Account{DocumentID: d.docID, Speaker: d.use(speaker), Published: d.doc.Date}
-			accs = append(accs, a)
-		}
+		a, accs = d.accountOf(accs, fi, speaker)
 		d.addToAccount(a, c, ev)
 		if k := backgroundSiege(c.sg.toks, ev); k >= 0 && c.claim.Polarity != graph.Denied {
 			accs = d.addSiege(c, ev, k, speaker, &frames, accs)
@@ -2875,6 +2865,19 @@ var siegeVerbs = set("besieged", "encircled", "blockaded")
 // the blockade".
 var siegeEnders = set("breaking", "broke", "broken", "break", "breaks", "ending", "ended", "end", "ends", "lifting", "lifted", "lift", "lifts")
 
+// accountOf returns the speaker's account of the event of frame fi,
+// starting it (and adding it to accs) if the speaker has none yet.
+func (d *docState) accountOf(accs []*acc, fi int, speaker *graph.Entity) (*acc, []*acc) {
+	for _, x := range accs {
+		if x.frame == fi && x.speaker.ID == speaker.ID {
+			return x, accs
+		}
+	}
+	a := &acc{frame: fi, speaker: speaker, vals: map[graph.Span]bool{}}
+	a.a = graph.Account{DocumentID: d.docID, Speaker: d.use(speaker), Published: d.doc.Date}
+	return a, append(accs, a)
+}
+
 // addSiege gives the speaker an account of the siege a claim tells at
 // token k beside its event ev: at ev's place, with no figures or parties
 // of its own (those are ev's). A siege frame of a compatible place takes
@@ -2911,17 +2914,7 @@ func (d *docState) addSiege(c *claimInfo, ev event, k int, speaker *graph.Entity
 	}
 	d.extendFrame(&(*frames)[fi], sv, c)
 	var a *acc
-	for _, x := range accs {
-		if x.frame == fi && x.speaker.ID == speaker.ID {
-			a = x
-			break
-		}
-	}
-	if a == nil {
-		a = &acc{frame: fi, speaker: speaker, vals: map[graph.Span]bool{}}
-		a.a = graph.Account{DocumentID: d.docID, Speaker: d.use(speaker), Published: d.doc.Date}
-		accs = append(accs, a)
-	}
+	a, accs = d.accountOf(accs, fi, speaker)
 	for _, x := range a.claims {
 		if x == c {
 			return accs
