@@ -48,7 +48,7 @@ func typeCueFor(t graph.EventType, toks []token, i int) bool {
 	case graph.EventShelling:
 		return shellingCues[w]
 	case graph.EventMassacre:
-		return massacreCues[w]
+		return massacreCues[w] || executionCues[w]
 	case graph.EventEvacuation:
 		return evacuationCues[w]
 	case graph.EventSiege:
@@ -246,9 +246,18 @@ var (
 		"bombed", "bombing", "bombings", "bombardment", "bombarded")
 	shellingCues = set("shelling", "shelled", "artillery", "mortar", "mortars", "rockets", "rocket", "shells", "shell")
 	massacreCues = set("massacre", "massacres", "massacred")
-	// killingCues name killings of people in a party's hands, which the
-	// labels type as an attack: executions, mass graves, abductions.
-	killingCues    = set("executed", "execution", "executions", "grave", "graves", "abducted", "abduction", "abductions", "kidnapped", "kidnapping", "kidnappings", "beheaded")
+	// killingCues name harm to people in a party's hands that the labels
+	// type as an attack: mass graves, abductions.
+	killingCues = set("grave", "graves", "abducted", "abduction", "abductions", "kidnapped", "kidnapping", "kidnappings")
+	// executionCues name the deliberate killing of captives or civilians,
+	// a massacre (issue 3: "the Shaitat massacre"); see executionCue.
+	executionCues = set("executed", "execution", "executions", "executing", "beheaded", "beheading", "beheadings", "summarily")
+	// executionGuards after an execution word make it the carrying out of
+	// something else: "executed an attack", "the execution of the plan".
+	executionGuards = set("operation", "operations", "plan", "plans", "order", "orders", "strike", "strikes", "attack", "attacks", "mission", "missions", "raid", "raids", "agreement", "deal", "task", "tasks", "manoeuvre", "maneuver", "programme", "program", "project", "contract", "ambush")
+	// judicialWords in the sentence make an execution a sentence carried
+	// out, no massacre: "executed after a court sentenced him to death".
+	judicialWords  = set("court", "courts", "tribunal", "sentence", "sentenced", "sentences", "verdict", "convicted", "judge", "judicial", "conviction", "penalty")
 	campaignCues   = set("campaign", "battle", "offensive", "bombing", "bombings", "bombardment")
 	evacuationCues = set("evacuation", "evacuated", "evacuate", "evacuating", "exit", "passage", "bused", "buses", "withdrawal", "bussed", "evacuees", "departed", "departure", "evacuations")
 	siegeCues      = set("siege", "besieged", "blockade", "encircled", "besieging", "besiege", "encircle", "encircling", "encirclement", "blockaded", "sieges", "surrounded")
@@ -542,7 +551,7 @@ func afterEvent(toks []token, mask []bool, toll bool) []bool {
 		return nil
 	}
 	for i := range toks {
-		if !mask[i] && cueKind(toks[i].low) >= 0 && !killingCues[toks[i].low] {
+		if !mask[i] && cueKind(toks[i].low) >= 0 && !killingCues[toks[i].low] && !executionCues[toks[i].low] {
 			return nil
 		}
 	}
@@ -591,7 +600,21 @@ func casualtyValues(c *claimInfo) bool {
 }
 
 // cueFamilies are the families of event words, in cueKind's order.
-var cueFamilies = []map[string]bool{siegeCues, captureCues, shellingCues, strikeCues, attackCues, destroyCues, airCues, massacreCues, killingCues, explosionCues, evacuationCues}
+var cueFamilies = []map[string]bool{siegeCues, captureCues, shellingCues, strikeCues, attackCues, destroyCues, airCues, massacreCues, harmCues, explosionCues, evacuationCues}
+
+// harmCues are the killing and execution words, one family for cueKind.
+var harmCues = union(killingCues, executionCues)
+
+// union returns the words of all the sets.
+func union(sets ...map[string]bool) map[string]bool {
+	u := map[string]bool{}
+	for _, m := range sets {
+		for w := range m {
+			u[w] = true
+		}
+	}
+	return u
+}
 
 // cueKind returns which family of event words w belongs to (sieges,
 // captures, shelling, strikes, attacks, destruction), or -1.
@@ -692,6 +715,9 @@ func (d *docState) eventOf(c *claimInfo) (event, bool) {
 			}
 			if killingCues[w] && massacreCue(toks, i) {
 				first(&killing, i)
+			}
+			if executionCue(toks, i) {
+				first(&massacre, i)
 			}
 			if campaignCues[w] && !wordCampaign(toks, i) {
 				first(&campaign, i)
@@ -912,6 +938,10 @@ func (d *docState) eventOf(c *claimInfo) (event, bool) {
 		set(graph.EventBombingCampaign, massacre, false)
 	case massacre >= 0:
 		set(graph.EventMassacre, massacre, false)
+	case killing >= 0 && (toks[killing].low == "grave" || toks[killing].low == "graves") && d.executionText():
+		// A mass grave in a text that tells of executions holds their
+		// dead: the massacre's ("the men, who were executed in August").
+		set(graph.EventMassacre, killing, false)
 	case killing >= 0:
 		set(graph.EventAttack, killing, true)
 	case evac >= 0:
@@ -957,7 +987,7 @@ func (d *docState) eventOf(c *claimInfo) (event, bool) {
 		}
 		if (w == "that" || w == "this" || w == "the" || w == "these" || w == "those") && i+1 < len(toks) {
 			n := toks[i+1].low
-			if attackCues[n] || strikeCues[n] || massacreCues[n] || killingCues[n] || n == "toll" || n == "incident" || n == "crime" || n == "crimes" || n == "bombing" || n == "explosion" || n == "blast" {
+			if attackCues[n] || strikeCues[n] || massacreCues[n] || killingCues[n] || executionCues[n] || n == "toll" || n == "incident" || n == "crime" || n == "crimes" || n == "bombing" || n == "explosion" || n == "blast" {
 				ev.anaph = true
 			}
 		}
@@ -968,7 +998,7 @@ func (d *docState) eventOf(c *claimInfo) (event, bool) {
 		m := &c.ms[k]
 		if m.ent.Kind == graph.KindPlace && m.ti > 0 && toks[m.ti-1].low == "the" && m.tj < len(toks) {
 			n := toks[m.tj].low
-			if attackCues[n] || strikeCues[n] || killingCues[n] || n == "explosion" || n == "blast" || n == "bombing" {
+			if attackCues[n] || strikeCues[n] || killingCues[n] || executionCues[n] || n == "explosion" || n == "blast" || n == "bombing" {
 				ev.anaph = true
 			}
 		}
@@ -1102,6 +1132,25 @@ func (d *docState) explosiveText() bool {
 		}
 	}
 	return d.explosive == 1
+}
+
+// executionText reports whether the text tells of an execution anywhere
+// (executionCue), read once.
+func (d *docState) executionText() bool {
+	if d.executions == 0 {
+		d.executions = 2
+	scan:
+		for k := range d.segs {
+			toks := d.segs[k].toks
+			for i := range toks {
+				if executionCue(toks, i) {
+					d.executions = 1
+					break scan
+				}
+			}
+		}
+	}
+	return d.executions == 1
 }
 
 // manyBefore reports whether "dozens of", "hundreds of" or a large number
@@ -1531,21 +1580,84 @@ func placeWithin(ms []mention, k, n int) bool {
 }
 
 // massacreCue reports whether a killing word at i names killings: "a
-// mass grave", "executed 25 men", not "executed an operation" or a grave
-// concern.
+// mass grave", not a grave concern.
 func massacreCue(toks []token, i int) bool {
 	switch toks[i].low {
 	case "grave", "graves":
 		return i > 0 && toks[i-1].low == "mass"
-	case "executed", "execution", "executions":
+	}
+	return true
+}
+
+// executionCue reports whether the word at i tells of an execution, the
+// deliberate killing of captives or civilians: "executed 25 men", "the
+// execution of 40 prisoners", "summarily killed", "beheaded", "shot dead
+// after capturing them". Not the carrying out of something else
+// ("executed an attack", "the execution of the plan"), nor a death
+// sentence carried out ("executed after a court sentenced him").
+func executionCue(toks []token, i int) bool {
+	w := toks[i].low
+	switch {
+	case w == "summarily":
+		if i+1 >= len(toks) {
+			return false
+		}
+		switch toks[i+1].low {
+		case "executed", "killed", "shot", "murdered", "killing", "shooting", "executing":
+		default:
+			return false
+		}
+	case executionCues[w]:
+		if i > 0 && toks[i-1].low == "summarily" {
+			return false // read at "summarily"
+		}
 		for k := i + 1; k < len(toks) && k <= i+3; k++ {
-			switch toks[k].low {
-			case "operation", "operations", "plan", "plans", "order", "orders", "strike", "strikes", "attack", "attacks", "mission", "missions", "raid", "raids":
+			if executionGuards[toks[k].low] {
 				return false
 			}
 		}
+	case w == "shot" || w == "killed":
+		if !afterCapture(toks, i) {
+			return false
+		}
+	default:
+		return false
+	}
+	lo, hi := i, i
+	for lo > 0 && i-lo < 15 && !isPunct(&toks[lo-1], ".") {
+		lo--
+	}
+	for hi+1 < len(toks) && hi-i < 15 && !isPunct(&toks[hi+1], ".") {
+		hi++
+	}
+	for k := lo; k <= hi; k++ {
+		if judicialWords[toks[k].low] {
+			return false
+		}
 	}
 	return true
+}
+
+// afterCapture reports whether a killing at i ("shot", "killed") is told
+// as done to people already taken: "shot dead after capturing them",
+// "killed after they surrendered".
+func afterCapture(toks []token, i int) bool {
+	for k := i + 1; k < len(toks) && k <= i+6; k++ {
+		if isPunct(&toks[k], ".") || isPunct(&toks[k], ";") {
+			return false
+		}
+		if toks[k].low != "after" {
+			continue
+		}
+		for j := k + 1; j < len(toks) && j <= k+4; j++ {
+			switch toks[j].low {
+			case "capturing", "captured", "capture", "surrendered", "surrendering", "surrender", "arresting", "arrested", "detaining", "detained", "abducting", "abducted":
+				return true
+			}
+		}
+		return false
+	}
+	return false
 }
 
 // peopleLeave reports whether "left" or "transferred" at i is people

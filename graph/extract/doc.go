@@ -177,7 +177,11 @@
 // only terrorists"), are no event; a car or roadside bomb and a suicide
 // bomber are explosions, barrel bombs air action, rocket fire shelling. An account is negative when the event's
 // cue lies inside what its claims deny.
-// Executions, mass graves and abductions are attacks, and an armed group
+// Executions (the deliberate killing of captives or civilians: "executed
+// 25 men", "summarily killed", "beheaded", "shot dead after capturing
+// them", not "executed an attack" nor a court's death sentence) are
+// massacres, and so is a mass grave in a text that tells of them; other
+// mass graves and abductions are attacks, and an armed group
 // whose fighters "had killed 45 soldiers in al-Qaim" attacked them there;
 // "bombings" with no aircraft in the claim, by an armed group or in a text
 // of car bombs and suicide bombers, are explosions; rockets that "struck"

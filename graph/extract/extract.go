@@ -88,6 +88,7 @@ type docState struct {
 	lastGroup    *graph.Entity            // the armed group the text named last, for "the group"
 	lastJihadist *graph.Entity            // the jihadist group the text named last, for "the militants"
 	explosive    int8                     // explosiveText: 0 not yet read, 1 yes, 2 no
+	executions   int8                     // executionText: 0 not yet read, 1 yes, 2 no
 	surnames     map[string]*graph.Entity // fold key of a person's last name -> the person
 	newPlaces    map[string]*graph.Entity // fold key -> a place the gazetteer lacks that the text named as one
 }
