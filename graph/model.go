@@ -332,6 +332,13 @@ type Account struct {
 	// places they mention lie on one line of the place hierarchy. Weak
 	// evidence of where the account's event happened; nil otherwise.
 	ContextPlace *uuid.UUID `json:"context_place,omitempty"`
+
+	// InnerPlace is set by cross-referencing for an account placed only
+	// in a governorate or a region ("in Idlib Governorate") whose document
+	// has accounts of a compatible type on its day at one place inside
+	// it: that place, where cross-referencing reads the account as
+	// happening. nil otherwise.
+	InnerPlace *uuid.UUID `json:"inner_place,omitempty"`
 }
 
 // Extraction is everything extraction finds in one document; the store

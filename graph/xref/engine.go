@@ -66,8 +66,9 @@ func (e *Engine) World() *World { return e.world }
 // accounts: Published from the document's date when missing, NotBefore
 // for an undated document (the latest date its claims and accounts
 // mention), ContextPlace for an account without a place in a document
-// whose accounts name none (the place its claims mention), and the
-// blocking Keys.
+// whose accounts name none (the place its claims mention), InnerPlace
+// for an account placed only in a governorate or a region whose document
+// tells of its happening at one place inside it, and the blocking Keys.
 func PrepareAccounts(x *graph.Extraction, w *World) {
 	latest := ""
 	for _, c := range x.Claims {
@@ -94,6 +95,10 @@ func PrepareAccounts(x *graph.Extraction, w *World) {
 		if docPlace != uuid.Nil && len(placeFamily(*a, w)) == 0 {
 			p := docPlace
 			a.ContextPlace = &p
+		}
+		a.InnerPlace = nil
+		if p := innerPlace(x, i, w); p != uuid.Nil {
+			a.InnerPlace = &p
 		}
 		a.Keys = Keys(*a, w)
 	}
@@ -715,6 +720,9 @@ func accountEntities(a graph.Account, w *World) []uuid.UUID {
 	}
 	if a.Perpetrator != nil {
 		add(a.Perpetrator.Entity.ID)
+	}
+	if a.InnerPlace != nil {
+		add(*a.InnerPlace)
 	}
 	return out
 }

@@ -181,6 +181,23 @@ func (f fixture) accounts(t *testing.T, w *World) ([]graph.Account, map[uuid.UUI
 		}
 		out = append(out, ga)
 	}
+	// As ingestion does (PrepareAccounts), an account placed only in a
+	// governorate reads the one place inside it its document tells of.
+	docs := map[uuid.UUID][]int{}
+	for i, a := range out {
+		docs[a.DocumentID] = append(docs[a.DocumentID], i)
+	}
+	for _, idx := range docs {
+		x := &graph.Extraction{}
+		for _, i := range idx {
+			x.Accounts = append(x.Accounts, out[i])
+		}
+		for j, i := range idx {
+			if p := innerPlace(x, j, w); p != uuid.Nil {
+				out[i].InnerPlace = &p
+			}
+		}
+	}
 	return out, claims
 }
 

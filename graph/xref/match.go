@@ -335,19 +335,31 @@ func match(a, b graph.Account, w *World) verdict {
 	}
 
 	// Place.
-	pa, pb := placeFamily(a, w), placeFamily(b, w)
+	// An account placed only in a governorate or a region, whose document
+	// tells of its happening at one place inside it, is at that place
+	// (Account.InnerPlace): the governorate alone does not join it to
+	// another place's event there.
+	pa, pb := matchFamily(a, w), matchFamily(b, w)
 	placed := len(pa) > 0 && len(pb) > 0
 	maybe, ctxPlaced := false, false
 	wide := false // nested in a district, governorate or region
 	if placed {
 		ia, ib := pa[0], pb[0]
-		switch w.Relate(ia, ib) {
+		rel := w.Relate(ia, ib)
+		if inner := a.InnerPlace != nil || b.InnerPlace != nil; inner && rel != PlacesSame && rel != PlacesNested {
+			v.reasons = append(v.reasons, fmt.Sprintf("placed only in a governorate or a region, and its document tells of it at %s, not at %s", w.Name(ia), w.Name(ib)))
+			if b.InnerPlace != nil && a.InnerPlace == nil {
+				v.reasons[len(v.reasons)-1] = fmt.Sprintf("placed only in a governorate or a region, and its document tells of it at %s, not at %s", w.Name(ib), w.Name(ia))
+			}
+			return v
+		}
+		switch rel {
 		case PlacesSame:
 			v.score += wSamePlace
 			if ia == ib {
-				v.reasons = append(v.reasons, "same place ("+placeName(a, w)+")")
+				v.reasons = append(v.reasons, "same place ("+matchPlaceName(a, w)+")")
 			} else {
-				v.reasons = append(v.reasons, "same place, spelt "+placeName(a, w)+" and "+placeName(b, w))
+				v.reasons = append(v.reasons, "same place, spelt "+matchPlaceName(a, w)+" and "+matchPlaceName(b, w))
 			}
 		case PlacesNested:
 			v.score += wNestedPlace
@@ -357,9 +369,9 @@ func match(a, b graph.Account, w *World) verdict {
 				wide = true
 			}
 			if w.Within(ia, ib) {
-				v.reasons = append(v.reasons, placeName(a, w)+" lies within "+placeName(b, w))
+				v.reasons = append(v.reasons, matchPlaceName(a, w)+" lies within "+matchPlaceName(b, w))
 			} else {
-				v.reasons = append(v.reasons, placeName(b, w)+" lies within "+placeName(a, w))
+				v.reasons = append(v.reasons, matchPlaceName(b, w)+" lies within "+matchPlaceName(a, w))
 			}
 		case PlacesMaybeNested:
 			maybe = true
@@ -614,6 +626,18 @@ func placeName(a graph.Account, w *World) string {
 		return n
 	}
 	return a.Place.Text
+}
+
+// matchPlaceName is placeName of the place Match compares: an account
+// placed only in a governorate or a region is at the place inside it its
+// document tells of (Account.InnerPlace).
+func matchPlaceName(a graph.Account, w *World) string {
+	if a.InnerPlace != nil {
+		if n := w.Name(*a.InnerPlace); n != "" {
+			return n + " (placed in " + placeName(a, w) + ", its document's place there)"
+		}
+	}
+	return placeName(a, w)
 }
 
 func dateText(a graph.Account, w window) string {

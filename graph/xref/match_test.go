@@ -27,6 +27,7 @@ var matchFiles = [][2]string{
 	{"testdata/match8.json", "testdata/match8.json"},
 	{"testdata/match9.json", "testdata/match9.json"},
 	{"testdata/match10.json", "testdata/match10.json"},
+	{"testdata/match11.json", "testdata/match11.json"},
 }
 
 func TestMatch(t *testing.T) {
@@ -83,6 +84,8 @@ func TestKeysCoverMatches(t *testing.T) {
 	testKeysCoverMatches(t, accs7, w7, 3)
 	_, w9, accs9, _ := loadFixture(t, "testdata/match9.json")
 	testKeysCoverMatches(t, accs9, w9, 5)
+	_, w11, accs11, _ := loadFixture(t, "testdata/match11.json")
+	testKeysCoverMatches(t, accs11, w11, 4)
 }
 
 func testKeysCoverMatches(t *testing.T, accs []graph.Account, w *World, least int) {

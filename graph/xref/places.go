@@ -287,3 +287,86 @@ func contextFamily(a graph.Account, w *World) []uuid.UUID {
 	}
 	return out
 }
+
+// wideRank is the least place rank (a region) at which an account's
+// place says only where a happening was among many: a governorate's or
+// a region's.
+var wideRank = placeRank["region"]
+
+// innerPlace is the place inside a governorate or a region at which
+// account i of x, placed only there, happened as its document tells it:
+// the one place inside it (the same place however spelt) at which the
+// document's other accounts of a compatible type on its day (or, when
+// it gives no date, on theirs) are placed. A wire report on a strike on
+// a town closing on "the allegation that the air force killed 19
+// civilians in Idlib Governorate was false" denies the town's strike,
+// not another of that day in the governorate. uuid.Nil when the account
+// is not of a happening of a day (a campaign across the governorate is
+// of the governorate), spans more than DayKeyMaxDays, or its document
+// tells of no such account inside the place or of two places.
+func innerPlace(x *graph.Extraction, i int, w *World) uuid.UUID {
+	a := x.Accounts[i]
+	pa := placeFamily(a, w)
+	if len(pa) == 0 || !ofADay(a.Type) {
+		return uuid.Nil
+	}
+	if e, ok := w.Entity(pa[0]); !ok || rankOf(e) < wideRank {
+		return uuid.Nil
+	}
+	af, at, dated := dateRange(a.Date)
+	if dated && int(at.Sub(af)/day)+1 > DayKeyMaxDays {
+		return uuid.Nil
+	}
+	inner := uuid.Nil
+	for j, b := range x.Accounts {
+		if j == i || TypeAffinity(a.Type, b.Type) == 0 {
+			continue
+		}
+		pb := placeFamily(b, w)
+		if len(pb) == 0 || pb[0] == pa[0] || !w.Within(pb[0], pa[0]) {
+			continue
+		}
+		if e, ok := w.Entity(pb[0]); !ok || rankOf(e) >= wideRank {
+			continue
+		}
+		if dated && !assaultDays(a, b) {
+			continue
+		}
+		if !dated {
+			if bf, bt, ok := dateRange(b.Date); !ok || int(bt.Sub(bf)/day)+1 > DayKeyMaxDays {
+				continue
+			}
+		}
+		switch {
+		case inner == uuid.Nil:
+			inner = pb[0]
+		case w.Relate(inner, pb[0]) == PlacesSame:
+		default:
+			return uuid.Nil
+		}
+	}
+	return inner
+}
+
+// matchFamily is placeFamily as Match compares it: an account placed
+// only in a governorate or a region whose document tells of its
+// happening at one place inside it (Account.InnerPlace) is at that place.
+func matchFamily(a graph.Account, w *World) []uuid.UUID {
+	p := placeFamily(a, w)
+	if len(p) == 0 || a.InnerPlace == nil {
+		return p
+	}
+	id := *a.InnerPlace
+	if _, ok := w.Entity(id); !ok {
+		return p
+	}
+	out := []uuid.UUID{id}
+	w.eachAncestor(id, func(anc graph.Entity) bool {
+		if vague(&anc, w) {
+			return false
+		}
+		out = append(out, anc.ID)
+		return true
+	})
+	return out
+}

@@ -48,3 +48,34 @@ func TestDocumentPlaceBeside(t *testing.T) {
 }
 
 func ptr(v float64) *float64 { return &v }
+
+// TestInnerPlace checks which accounts placed only in a governorate read
+// one place inside it from their document (testdata/match11.json), and
+// that PrepareAccounts sets it as ingestion stores it.
+func TestInnerPlace(t *testing.T) {
+	_, w, accs, _ := loadFixture(t, "testdata/match11.json")
+	want := map[string]string{"wire-denial": "bridge", "two-denial": "", "raids": "", "wire-strike": "", "raids-town": ""}
+	for key, place := range want {
+		a := byKey(t, accs, key)
+		got := uuid.Nil
+		if a.InnerPlace != nil {
+			got = *a.InnerPlace
+		}
+		if exp := uuid.Nil; place != "" && got != tid(place) || place == "" && got != exp {
+			t.Errorf("%s: inner place %v, want %q", key, got, place)
+		}
+	}
+	x := &graph.Extraction{Document: graph.Document{Date: "2020-06-05"}}
+	for _, k := range []string{"wire-denial", "wire-strike"} {
+		a := byKey(t, accs, k)
+		a.InnerPlace = nil
+		x.Accounts = append(x.Accounts, a)
+	}
+	PrepareAccounts(x, w)
+	if p := x.Accounts[0].InnerPlace; p == nil || *p != tid("bridge") {
+		t.Errorf("PrepareAccounts: denial's inner place %v, want the town", p)
+	}
+	if x.Accounts[1].InnerPlace != nil {
+		t.Errorf("PrepareAccounts: a town's account got an inner place")
+	}
+}
