@@ -522,11 +522,15 @@ func TestTrain7(t *testing.T) {
 
 // The sixth held-out set (testdata/heldout6, see its README), written in
 // the eleventh session by someone who read neither the rules nor the
-// other sets' documents. Pristine: its misses are never logged; no floors
-// until its one measurement, at the session's end, is recorded.
+// other sets' documents. Pristine: its misses are never logged. Measured
+// once, at 0cf5ee8 (after cross-referencing rounds 12 and 13 and the
+// session's extraction rounds): pairs 0.93 / 0.84 (90 right, 7 wrong, 17
+// missed), conflicts 6 of 8 found, 6 of 14 reported right. Floors just
+// under: regressions only, never a target.
 func TestHeldout6(t *testing.T) {
 	needSet(t, "testdata/heldout6")
-	evaluate(t, "testdata/heldout6", nil, false)
+	sc := evaluate(t, "testdata/heldout6", nil, false)
+	sc.atLeast(t, 0.91, 0.82, 0.70, 0.40)
 }
 
 // The eighth extraction training set (testdata/train8: the 23 documents of
