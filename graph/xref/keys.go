@@ -143,6 +143,12 @@ func placeFamily(a graph.Account, w *World) []uuid.UUID {
 	if e, ok := w.Entity(id); ok && vague(&e, w) {
 		return nil
 	}
+	return familyOf(id, w)
+}
+
+// familyOf returns place id and its enclosing places below country level,
+// innermost first.
+func familyOf(id uuid.UUID, w *World) []uuid.UUID {
 	out := []uuid.UUID{id}
 	w.eachAncestor(id, func(anc graph.Entity) bool {
 		if vague(&anc, w) {

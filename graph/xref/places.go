@@ -360,13 +360,5 @@ func matchFamily(a graph.Account, w *World) []uuid.UUID {
 	if _, ok := w.Entity(id); !ok {
 		return p
 	}
-	out := []uuid.UUID{id}
-	w.eachAncestor(id, func(anc graph.Entity) bool {
-		if vague(&anc, w) {
-			return false
-		}
-		out = append(out, anc.ID)
-		return true
-	})
-	return out
+	return familyOf(id, w)
 }
