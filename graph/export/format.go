@@ -325,26 +325,21 @@ func (f *flatWriter) value(v any) {
 	f.write(b[:len(b)-1])
 }
 
-// edgeKeys are the keys of an edge's data in the order encoding/json
-// writes a map's: sorted.
-var edgeKeys = func() []string {
-	keys := []string{"id", "source", "target"}
-	for _, a := range EdgeAttrs {
+// dataKeys are the keys of an element's data in the order encoding/json
+// writes a map's (sorted): the fixed ones and every declared attribute.
+func dataKeys(defs []AttrDef, fixed ...string) []string {
+	keys := fixed
+	for _, a := range defs {
 		keys = append(keys, a.Name)
 	}
 	sort.Strings(keys)
 	return keys
-}()
+}
 
-// nodeKeys are the keys of a node's data, sorted.
-var nodeKeys = func() []string {
-	keys := []string{"id"}
-	for _, a := range NodeAttrs {
-		keys = append(keys, a.Name)
-	}
-	sort.Strings(keys)
-	return keys
-}()
+var (
+	nodeKeys = dataKeys(NodeAttrs, "id")
+	edgeKeys = dataKeys(EdgeAttrs, "id", "source", "target")
+)
 
 // node writes a node's element, {"data":{...sorted keys...},"classes":
 // cls} (classes omitted when empty), as encoding/json writes flatNode(n)'s
@@ -353,43 +348,35 @@ func (f *flatWriter) node(n *Node, cls string) {
 	f.str(`{"data":{`)
 	first := true
 	for _, k := range nodeKeys {
+		var s string
 		switch k {
-		case "id", "type", "label", "date", "date_end":
-			s := n.ID
-			switch k {
-			case "type":
-				s = n.Type
-			case "label":
-				s = n.Label
-			case "date":
-				s = n.Start
-			case "date_end":
+		case "id":
+			s = n.ID
+		case "type":
+			s = n.Type
+		case "label":
+			s = n.Label
+		case "date", "date_end":
+			if s = n.Start; k == "date_end" {
 				s = n.End
 			}
-			if s == "" && (k == "date" || k == "date_end") {
+			if s == "" {
 				continue // nilIfEmpty: absent
 			}
-			f.key(k, first)
-			f.string(s)
 		case "depth":
 			f.key(k, first)
+			first = false
 			f.write(strconv.AppendInt(f.num[:0], int64(n.Depth), 10))
+			continue
 		default:
-			v, ok := n.Attrs[k]
-			if !ok || v == nil {
-				continue
-			}
-			f.key(k, first)
-			f.value(v)
+			first = f.attr(k, n.Attrs, first)
+			continue
 		}
+		f.key(k, first)
 		first = false
+		f.string(s)
 	}
-	f.str("}")
-	if cls != "" {
-		f.str(`,"classes":`)
-		f.string(cls)
-	}
-	f.str("}")
+	f.endElement(cls)
 }
 
 // edge writes an edge's element, {"data":{...sorted keys...},"classes":
@@ -409,35 +396,50 @@ func (f *flatWriter) edge(e *Edge) {
 			s = e.Target
 		case "relation":
 			s = e.Relation
-		case "stance":
-			s = e.Stance
-		case "provenance":
-			s = e.Provenance
-		case "origin":
-			s = e.Origin
-		case "date":
-			s = e.Start
-		default:
-			v, ok := e.Attrs[k]
-			if !ok || v == nil {
-				continue
+		case "stance", "provenance", "origin", "date":
+			switch k {
+			case "stance":
+				s = e.Stance
+			case "provenance":
+				s = e.Provenance
+			case "origin":
+				s = e.Origin
+			default:
+				s = e.Start
 			}
-			f.key(k, first)
-			first = false
-			f.value(v)
+			if s == "" {
+				continue // nilIfEmpty: absent
+			}
+		default:
+			first = f.attr(k, e.Attrs, first)
 			continue
-		}
-		if s == "" && k != "id" && k != "source" && k != "target" && k != "relation" {
-			continue // nilIfEmpty: absent
 		}
 		f.key(k, first)
 		first = false
 		f.string(s)
 	}
+	f.endElement(e.Relation)
+}
+
+// attr writes attribute k of attrs when it has one, and reports whether
+// the next key is still the first.
+func (f *flatWriter) attr(k string, attrs map[string]any, first bool) bool {
+	v, ok := attrs[k]
+	if !ok || v == nil {
+		return first
+	}
+	f.key(k, first)
+	f.value(v)
+	return false
+}
+
+// endElement closes an element's data and writes its classes, omitted
+// when empty.
+func (f *flatWriter) endElement(cls string) {
 	f.str("}")
-	if e.Relation != "" {
+	if cls != "" {
 		f.str(`,"classes":`)
-		f.string(e.Relation)
+		f.string(cls)
 	}
 	f.str("}")
 }
