@@ -774,10 +774,10 @@ func (d *docState) eventOf(c *claimInfo) (event, bool) {
 				// "a car bomb", "a roadside bomb": an explosion; "barrel
 				// bombs", "cluster bombs": dropped from the air.
 				if i > 0 {
-					switch toks[i-1].low {
-					case "car", "truck", "roadside", "motorcycle", "suicide", "vehicle", "booby-trapped", "truck-borne":
+					switch prev := toks[i-1].low; {
+					case groundBomb[prev]:
 						first(&expl, i-1)
-					case "barrel", "vacuum", "bunker-buster":
+					case prev == "barrel" || prev == "vacuum" || prev == "bunker-buster":
 						first(&air, i-1)
 					default:
 						// "a bomb ripped through the market", "the bomb
