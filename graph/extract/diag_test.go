@@ -50,7 +50,7 @@ type diagDoc struct {
 // extraction and the structure of the labels, and prints counts per cause
 // only, never a document's words: CG_DIAG=1 diagnoses the first held-out
 // set, CG_DIAG=2 the second (both are diagnostic sets now), CG_DIAG=dev the
-// development set, CG_DIAG=t1 to t7 the seven training sets. A pristine held-out set is never diagnosed.
+// development set, CG_DIAG=t1 to t8 the eight training sets. A pristine held-out set is never diagnosed.
 func TestDiagnose(t *testing.T) {
 	which := os.Getenv("CG_DIAG")
 	if which == "" {
@@ -78,8 +78,10 @@ func TestDiagnose(t *testing.T) {
 		dir = train6Dir
 	case "t7":
 		dir = train7Dir
+	case "t8":
+		dir = train8Dir
 	default:
-		t.Fatalf("CG_DIAG=%q: want 1, 2, dev, t1, t2, t3, t4, t5, t6 or t7", which)
+		t.Fatalf("CG_DIAG=%q: want 1, 2, dev or t1 to t8", which)
 	}
 	counts := diagnose(t, dir)
 	t.Logf("causes on %s:\n%s", dir, counts)
