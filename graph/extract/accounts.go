@@ -838,7 +838,7 @@ func (d *docState) eventOf(c *claimInfo) (event, bool) {
 	}
 	dayDated := false
 	for k := range c.dates {
-		if c.dates[k].d.Precision == graph.PrecisionDay && !c.dates[k].since {
+		if (c.dates[k].d.Precision == graph.PrecisionDay || c.dates[k].days) && !c.dates[k].since {
 			dayDated = true
 		}
 	}
@@ -1751,10 +1751,11 @@ func destroyedPlace(toks []token, i int, ms []mention) bool {
 }
 
 // eventDate reports whether a date can date an event the document
-// reports: not a bare year, and not years before the document ("Dresden
+// reports: not a bare year, not a window a toll is counted over ("since
+// the start of the month"), and not years before the document ("Dresden
 // in 1945").
 func (d *docState) eventDate(df *dateFound) bool {
-	if df.d.Precision == graph.PrecisionYear {
+	if df.d.Precision == graph.PrecisionYear || df.tally {
 		return false
 	}
 	if ref, ok := d.docDate(); ok {

@@ -14,6 +14,13 @@ type dateFound struct {
 	d     graph.Date
 	i, j  int  // token range
 	since bool // "since 5 June 2017": the start of a period up to the document date
+	// days: a period bounded by two named days ("between 26 October and
+	// 3 November"), which tells of days as a single day does.
+	days bool
+	// tally: a reporting window up to the document's date ("since the
+	// start of the month"), the period a toll is counted over, which does
+	// not date an event.
+	tally bool
 }
 
 // dateCtx is what resolving dates needs: the document's date, if known, and
@@ -154,6 +161,7 @@ func findDates(toks []token, c *dateCtx) []dateFound {
 			i = d.j - 1
 		}
 	}
+	out = joinRanges(toks, out)
 	for k := range out {
 		d := &out[k]
 		for p := d.i - 1; p >= 0 && p >= d.i-14; p-- {
@@ -167,6 +175,90 @@ func findDates(toks []token, c *dateCtx) []dateFound {
 		}
 	}
 	return out
+}
+
+// joinRanges joins two absolute dates that bound one period into a range:
+// "between 1 November 2019 and 31 January 2020", "from 25 January to 5
+// February", and parts of two months joined by "and" ("late January and
+// early February 2020"). The first date's year, when the text leaves it
+// out, is the second's (or the year before, when the first would fall
+// after it). Two days joined by "and" without "between" stay two dates:
+// "on 3 and on 9 March" tells of two days, not of the week between.
+func joinRanges(toks []token, out []dateFound) []dateFound {
+	for k := 0; k+1 < len(out); k++ {
+		a, b := out[k], out[k+1]
+		if a.d.Relative || b.d.Relative || b.i != a.j+1 {
+			continue
+		}
+		link := toks[a.j].low
+		opener := ""
+		if a.i > 0 {
+			opener = toks[a.i-1].low
+		}
+		switch {
+		case opener == "between" && link == "and":
+		case (opener == "from" || opener == "between") && (link == "to" || link == "until" || link == "till" || link == "through" || link == "-" || link == "–"):
+		case link == "and" && monthPart(a.d) && monthPart(b.d):
+		default:
+			continue
+		}
+		from, ok1 := parseISODay(a.d.From)
+		to, ok2 := parseISODay(b.d.To)
+		bFrom, ok3 := parseISODay(b.d.From)
+		if !ok1 || !ok2 || !ok3 {
+			continue
+		}
+		if !spellsYear(toks[a.i:a.j]) {
+			// "between 25 December and 5 January 2020": the first
+			// date's year is the second's, or the one before.
+			y := bFrom.Year()
+			if time.Date(y, from.Month(), from.Day(), 0, 0, 0, 0, time.UTC).After(bFrom) {
+				y--
+			}
+			from = time.Date(y, from.Month(), from.Day(), 0, 0, 0, 0, time.UTC)
+		}
+		if from.After(to) || to.Sub(from) > 5*366*24*time.Hour {
+			continue
+		}
+		joined := dateFound{d: rangeDate(from, to, graph.PrecisionRange), i: a.i, j: b.j,
+			days: a.d.Precision == graph.PrecisionDay && b.d.Precision == graph.PrecisionDay}
+		out = append(out[:k], append([]dateFound{joined}, out[k+2:]...)...)
+	}
+	return out
+}
+
+// yearAhead returns the year of "and late July 2015" or "to 5 May 2015"
+// when the tokens from k spell one close after the link word, else 0: the
+// year a range's first part leaves to its second.
+func yearAhead(toks []token, k int) int {
+	if k >= len(toks) || toks[k].low != "and" && toks[k].low != "to" {
+		return 0
+	}
+	for q := k + 1; q < len(toks) && q <= k+4; q++ {
+		if y := yearNum(&toks[q]); y > 0 {
+			return y
+		}
+	}
+	return 0
+}
+
+// monthPart reports whether a date is a month or a part of one ("late
+// January"), the kinds of date "late January and early February" joins.
+func monthPart(d graph.Date) bool {
+	if d.Precision == graph.PrecisionMonth {
+		return true
+	}
+	return d.Precision == graph.PrecisionRange && len(d.From) == 10 && len(d.To) == 10 && d.From[:7] == d.To[:7] && d.From != d.To
+}
+
+// spellsYear reports whether tokens spell out a year.
+func spellsYear(toks []token) bool {
+	for k := range toks {
+		if yearNum(&toks[k]) > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // absoluteAt reads "23 October 2017", "23 October", "October 23, 2017",
@@ -220,10 +312,22 @@ func absoluteAt(toks []token, i int, c *dateCtx) (dateFound, bool) {
 			y = yearNum(tok(k + 1))
 			k += 2
 		}
+		if y == 0 && !c.hasRef && c.lastYear == 0 {
+			// "between 25 January and 5 February 2020" in an undated text.
+			y = yearAhead(toks, k)
+		}
 		return c.dayResult(f, y, m, d1, d2, k)
 	}
 	// Month first.
 	m := monthTok(&toks[i])
+	hyphenPart := "" // "mid-June", "late-July": the part and the month in one token
+	if m == 0 {
+		if p, mo, ok := strings.Cut(toks[i].low, "-"); ok && (p == "mid" || p == "early" || p == "late") && months[mo] > 0 {
+			if r := toks[i].text[len(p)+1:]; r != "" && r[0] >= 'A' && r[0] <= 'Z' {
+				m, hyphenPart = months[mo], p
+			}
+		}
+	}
 	if m == 0 {
 		if y := yearNum(&toks[i]); y > 0 && i > 0 {
 			switch toks[i-1].low {
@@ -281,8 +385,16 @@ func absoluteAt(toks []token, i int, c *dateCtx) (dateFound, bool) {
 		}
 		switch toks[i-1].low {
 		case "in", "since", "during", "until", "early", "late", "mid", "of", "throughout", "last", "this", "between", "from":
+		case "and":
+			// "late January and early February": the first part's
+			// preposition is before it.
+			if hyphenPart == "" && (i < 2 || toks[i-2].kind != tWord) {
+				return f, false
+			}
 		default:
-			return f, false
+			if hyphenPart == "" {
+				return f, false
+			}
 		}
 		if c.hasRef {
 			y = c.ref.Year()
@@ -291,7 +403,7 @@ func absoluteAt(toks []token, i int, c *dateCtx) (dateFound, bool) {
 			}
 		} else if c.lastYear > 0 {
 			y = c.lastYear
-		} else {
+		} else if y = yearAhead(toks, k); y == 0 {
 			return f, false
 		}
 	}
@@ -305,11 +417,27 @@ func absoluteAt(toks []token, i int, c *dateCtx) (dateFound, bool) {
 		return f, true
 	}
 	f.d = rangeDate(time.Date(y, time.Month(m), 1, 0, 0, 0, 0, time.UTC), monthEnd(y, m), graph.PrecisionMonth)
-	if i > 0 {
+	if i > 0 || hyphenPart != "" {
 		// "early March", "mid March", "late January 2017": a third of the
 		// month, from the 1st, 11th or 21st.
 		first, last := 0, 0
-		switch toks[i-1].low {
+		part, at := hyphenPart, i
+		if part == "" {
+			part, at = toks[i-1].low, i-1
+		}
+		if part == "of" && i >= 3 && toks[i-3].low == "the" {
+			// "the end of April", "the beginning of May": as "late
+			// April", "early May".
+			switch toks[i-2].low {
+			case "end":
+				part, at = "late", i-3
+			case "beginning", "start":
+				part, at = "early", i-3
+			case "middle":
+				part, at = "mid", i-3
+			}
+		}
+		switch part {
 		case "early":
 			first, last = 1, 10
 		case "mid":
@@ -318,7 +446,7 @@ func absoluteAt(toks []token, i int, c *dateCtx) (dateFound, bool) {
 			first, last = 21, monthEnd(y, m).Day()
 		}
 		if first > 0 {
-			f.i = i - 1
+			f.i = at
 			f.d = rangeDate(time.Date(y, time.Month(m), first, 0, 0, 0, 0, time.UTC), time.Date(y, time.Month(m), last, 0, 0, 0, 0, time.UTC), graph.PrecisionRange)
 		}
 	}
@@ -435,6 +563,25 @@ func relativeAt(toks []token, i int, c *dateCtx) (dateFound, bool) {
 		}
 		if back, j := pastStretch(toks, i+1); back > 0 && w == "during" {
 			return set(rangeDate(ref.AddDate(0, 0, -back), ref, graph.PrecisionRange), j)
+		}
+	case "since":
+		// "since the start of the month", "since the beginning of this
+		// year": from its first day to the document's date.
+		if i+4 < n && (toks[i+1].low == "the") && (toks[i+2].low == "start" || toks[i+2].low == "beginning") && toks[i+3].low == "of" {
+			k := i + 4
+			if toks[k].low == "the" || toks[k].low == "this" {
+				k++
+			}
+			if k < n {
+				switch toks[k].low {
+				case "month":
+					f.i, f.tally = i+1, true
+					return set(rangeDate(time.Date(ref.Year(), ref.Month(), 1, 0, 0, 0, 0, time.UTC), ref, graph.PrecisionRange), k+1)
+				case "year":
+					f.i, f.tally = i+1, true
+					return set(rangeDate(time.Date(ref.Year(), 1, 1, 0, 0, 0, 0, time.UTC), ref, graph.PrecisionRange), k+1)
+				}
+			}
 		}
 	case "after":
 		// "shortly after midnight": the small hours of the document's day.

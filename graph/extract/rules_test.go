@@ -200,6 +200,9 @@ func TestAccounts(t *testing.T) {
 				Place        string   `json:"place"`
 				Perpetrators []string `json:"perpetrators"`
 				Negative     bool     `json:"negative"`
+				// Date, when given, is the account's date as
+				// "from..to", or "none" for an undated account.
+				Date string `json:"date"`
 			} `json:"accounts"`
 		} `json:"cases"`
 	}
@@ -224,6 +227,15 @@ func TestAccounts(t *testing.T) {
 			}
 			if w.Place != "" && (a.Place == nil || !samePlace(g, w.Place, a.Place.Entity)) {
 				t.Errorf("%s: place %+v, want %s", c.Name, a.Place, w.Place)
+			}
+			if w.Date != "" {
+				got := "none"
+				if a.Date != nil {
+					got = a.Date.From + ".." + a.Date.To
+				}
+				if got != w.Date {
+					t.Errorf("%s: date %s, want %s", c.Name, got, w.Date)
+				}
 			}
 			if (a.Polarity == graph.Denied) != w.Negative {
 				t.Errorf("%s: polarity %s", c.Name, a.Polarity)
