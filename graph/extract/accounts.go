@@ -141,10 +141,14 @@ var wordsOfCampaign = set("lies", "disinformation", "misinformation", "incitemen
 	"deception", "vilification", "lying", "vaccination", "awareness", "fundraising")
 
 // defusedBefore reports whether a verb of making safe stands just before
-// token i: "dismantling the explosive devices", "defused a booby-trapped
-// car": devices that did not go off.
+// token i, in its clause: "dismantling the explosive devices", "defused a
+// booby-trapped car", "cleared it of mines and explosive devices", "to
+// remove mines and explosive devices": devices that did not go off.
 func defusedBefore(toks []token, i int) bool {
-	for k := i - 1; k >= 0 && k >= i-4; k-- {
+	for k := i - 1; k >= 0 && k >= i-6; k-- {
+		if toks[k].kind == tPunct {
+			return false
+		}
 		if defuseVerbs[toks[k].low] {
 			return true
 		}
@@ -153,7 +157,41 @@ func defusedBefore(toks []token, i int) bool {
 }
 
 var defuseVerbs = set("dismantled", "dismantling", "dismantle", "defused", "defusing", "defuse",
-	"disarmed", "disarming", "cleared", "clearing", "seized", "found", "removed", "removing")
+	"disarmed", "disarming", "cleared", "clearing", "clear", "seized", "found", "removed", "removing", "remove",
+	"intercepted", "intercepting", "intercept", "foiled", "foiling", "thwarted", "thwarting")
+
+var instrumentWords = set("with", "using", "by", "in")
+
+// stoppedBomb reports whether the ground bomb named at token i (its
+// "car", "truck", ...) was stopped before it went off: defused, seized or
+// intercepted before it ("intercepted a car bomb", "destroyed their
+// fortifications and a car bomb"), or destroyed, intercepted or defused
+// after it in the passive ("two car bombs were destroyed before they
+// reached our lines"). A car bomb that "destroyed six shops" went off.
+func stoppedBomb(toks []token, i int) bool {
+	if defusedBefore(toks, i) {
+		return true
+	}
+	for k := i - 1; k >= 0 && k >= i-6; k-- {
+		// "destroyed a checkpoint with a car bomb": the bomb's work.
+		if toks[k].kind == tPunct || instrumentWords[toks[k].low] {
+			break
+		}
+		if toks[k].low == "destroyed" || toks[k].low == "destroying" {
+			return true
+		}
+	}
+	for k := i + 1; k < len(toks) && k <= i+4; k++ {
+		if toks[k].kind == tPunct {
+			return false
+		}
+		if (toks[k].low == "was" || toks[k].low == "were") && k+1 < len(toks) &&
+			(defuseVerbs[toks[k+1].low] || toks[k+1].low == "destroyed") {
+			return true
+		}
+	}
+	return false
+}
 
 // airMission reports whether token i ends a name of air action other than
 // a strike: "combat missions", "bombing missions", "combat flights",
@@ -776,7 +814,9 @@ func (d *docState) eventOf(c *claimInfo) (event, bool) {
 				if i > 0 {
 					switch prev := toks[i-1].low; {
 					case groundBomb[prev]:
-						first(&expl, i-1)
+						if !stoppedBomb(toks, i-1) {
+							first(&expl, i-1)
+						}
 					case prev == "barrel" || prev == "vacuum" || prev == "bunker-buster":
 						first(&air, i-1)
 					default:
