@@ -231,9 +231,17 @@ func (d *docState) backedGroup(toks []token, i int) (*graph.Entity, int) {
 	}
 	known := false
 	for st, adj := range adjectiveOf {
-		if strings.EqualFold(adj, pre) || strings.EqualFold(st, pre) {
+		if strings.EqualFold(adj, pre) {
 			known = true
 		}
+		// "Iran-backed militias": the state's name for its adjective.
+		if strings.EqualFold(st, pre) {
+			known, pre = true, adj
+		}
+	}
+	// "U.S.-backed": a name the gazetteer knows for a state.
+	if e := d.lookup(pre, graph.KindState); !known && e != nil && adjectiveOf[e.Name] != "" {
+		known, pre = true, adjectiveOf[e.Name]
 	}
 	if !known {
 		return nil, 0
@@ -290,9 +298,11 @@ func (d *docState) knownBacked(adj, noun string) *graph.Entity {
 				return g
 			}
 		}
-		return nil
 	}
-	if (noun == "militias" || noun == "militia" || noun == "militiamen") && d.country != nil {
+	// Fighters a state backs that the gazetteer does not name: Iran's and
+	// Russia's in Syria fight for the government, whatever the noun
+	// ("Iranian-backed fighters", "Iran-backed groups").
+	if (noun == "militias" || noun == "militia" || noun == "militiamen" || oppositionNouns[noun]) && d.country != nil {
 		switch {
 		case d.country.Name == "Syria" && (strings.EqualFold(adj, "Iranian") || strings.EqualFold(adj, "Russian")):
 			return d.lookup("pro-government forces", graph.KindArmedGroup)
@@ -319,20 +329,7 @@ func (d *docState) backedAfter(toks []token, ms []mention, i int) (*graph.Entity
 	if toks[i+1].low != "backed" && toks[i+1].low != "supported" || toks[i+2].low != "by" {
 		return nil, 0
 	}
-	k := i + 3
-	if toks[k].low == "the" && k+1 < len(toks) {
-		k++
-	}
-	st := ""
-	if toks[k].cap {
-		st = stateOfAdjective(toks[k].text)
-	}
-	if c := coveredBy(ms, k); st == "" && c >= 0 {
-		if root, ok := d.g.Entity(d.g.Root(ms[c].ent.ID)); ok && root.Kind == graph.KindState && (ms[c].ent.Kind == graph.KindState || ms[c].ent.Kind == graph.KindArmy) {
-			st = root.Name
-		}
-	}
-	adj := adjectiveOf[st]
+	adj := d.backerAdjective(toks, ms, i+3)
 	if adj == "" {
 		return nil, 0
 	}
@@ -343,6 +340,56 @@ func (d *docState) backedAfter(toks []token, ms []mention, i int) (*graph.Entity
 		return g, i + 1
 	}
 	return nil, 0
+}
+
+// backerAdjective returns the adjective of the state named at k after
+// "backed by" or "supported by": "the Turkish army", "Turkish tanks",
+// "the Turkish Armed Forces", "Russia"; "" if none.
+func (d *docState) backerAdjective(toks []token, ms []mention, k int) string {
+	if k < len(toks) && toks[k].low == "the" && k+1 < len(toks) {
+		k++
+	}
+	if k >= len(toks) {
+		return ""
+	}
+	st := ""
+	if toks[k].cap {
+		st = stateOfAdjective(toks[k].text)
+	}
+	if c := coveredBy(ms, k); st == "" && c >= 0 {
+		if root, ok := d.g.Entity(d.g.Root(ms[c].ent.ID)); ok && root.Kind == graph.KindState && (ms[c].ent.Kind == graph.KindState || ms[c].ent.Kind == graph.KindArmy) {
+			st = root.Name
+		}
+	}
+	return adjectiveOf[st]
+}
+
+// backedNamedGroup reads a rebel group named and then said to be backed
+// by a state that has a backed group of its own in the gazetteer: "Free
+// Syrian Army units supported by the Turkish Armed Forces" are the
+// factions Turkey backs. The named group's mention ends at k-1 and its
+// noun ("units", "elements") is at k; it returns that backed group, or nil
+// (a state the gazetteer knows no backed rebels of leaves the name).
+func (d *docState) backedNamedGroup(toks []token, ms []mention, named *mention, k int) *graph.Entity {
+	if named.ent.Kind != graph.KindArmedGroup || k+3 >= len(toks) || toks[k].cap {
+		return nil
+	}
+	if !oppositionNouns[toks[k].base] && toks[k].low != "elements" {
+		return nil
+	}
+	if toks[k+1].low != "backed" && toks[k+1].low != "supported" || toks[k+2].low != "by" {
+		return nil
+	}
+	adj := d.backerAdjective(toks, ms, k+3)
+	if adj == "" {
+		return nil
+	}
+	for _, alt := range backedAlternates {
+		if g := d.lookup(adj+"-backed "+alt, graph.KindArmedGroup); g != nil && g.ID != named.ent.ID {
+			return g
+		}
+	}
+	return nil
 }
 
 // ledNoun reports whether w is what a state may lead with its own forces:
@@ -391,8 +438,14 @@ func (d *docState) genericActors(toks []token, ms []mention) []mention {
 			continue
 		}
 		w := toks[i].base
-		// A modifier of a named party ("ISIL terrorists") is that party.
+		// A modifier of a named party ("ISIL terrorists") is that party;
+		// a named party's units a state backs are the group it backs.
 		if i > 0 && covered(i-1) {
+			if k := coveredBy(ms, i-1); k >= 0 && ms[k].tj == i {
+				if g := d.backedNamedGroup(toks, ms, &ms[k], i); g != nil {
+					ms[k] = mention{ent: g, s: ms[k].s, e: toks[i].e, ti: ms[k].ti, tj: i + 1}
+				}
+			}
 			continue
 		}
 		// "terrorists of Hayat Tahrir al-Sham", "terrorists of the so-called
@@ -405,6 +458,15 @@ func (d *docState) genericActors(toks []token, ms []mention) []mention {
 			if k < len(toks) && covered(k) {
 				continue
 			}
+		}
+		if e, j, drop := d.loyalProxy(toks, append(ms, add...), i); e != nil {
+			// "militias loyal to the regime", "armed groups loyal to the
+			// Turkish regime": the patron's fighters are the party, not
+			// the patron.
+			ms = dropMentions(ms, drop, j)
+			add = append(add, mention{ent: e, s: toks[i].s, e: toks[j-1].e, ti: i, tj: j})
+			i = j - 1
+			continue
 		}
 		if e := d.coordinatedAdjective(toks, ms, i); e != nil {
 			add = append(add, mention{ent: e, s: toks[i].s, e: toks[i].e, ti: i, tj: i + 1})
@@ -556,6 +618,106 @@ func (d *docState) genericActors(toks []token, ms []mention) []mention {
 		}
 	}
 	return d.leaderForces(toks, append(ms, add...))
+}
+
+// proxyNouns are the fighters a patron may have loyal to it; proxyMods the
+// words that may stand before them ("shabiha militias", "armed terrorist
+// groups"). Troops and forces loyal to a leader are his army instead.
+var (
+	proxyNouns = set("militias", "militia", "militiamen", "fighters", "factions", "groups", "gangs", "brigades", "battalions")
+	proxyMods  = set("shabiha", "shabbiha", "armed", "terrorist", "rebel", "opposition", "local", "foreign", "sectarian")
+)
+
+// loyalProxy reads fighters named by the patron they are loyal to:
+// "militias loyal to the regime", "armed terrorist groups loyal to the
+// Turkish regime", "the regime and the militias allied to it". A patron
+// that is the government of the document's country makes them the
+// militias fighting for it (in Syria the pro-government forces, in Iraq
+// the Popular Mobilisation); a foreign state makes them the group it
+// backs, as "<adjective>-backed <noun>" would. It returns the party, the
+// token after the patron and the token where the patron begins (whose
+// mentions are no party of their own), or nil; a named group as patron
+// ("groups affiliated to the Nusra Front") is left to the names.
+func (d *docState) loyalProxy(toks []token, ms []mention, i int) (*graph.Entity, int, int) {
+	n := i
+	lower := func(k int) bool { return !toks[k].cap || k == i && sentenceStart(toks, k) }
+	for n < len(toks) && n < i+2 && proxyMods[toks[n].low] && lower(n) {
+		n++
+	}
+	if n+3 >= len(toks) || !proxyNouns[toks[n].low] || !lower(n) {
+		return nil, 0, 0
+	}
+	if toks[n+1].low != "loyal" && toks[n+1].low != "allied" || toks[n+2].low != "to" && toks[n+2].low != "with" {
+		return nil, 0, 0
+	}
+	k := n + 3
+	for k < len(toks) && (toks[k].low == "the" || toks[k].low == "president") {
+		k++
+	}
+	if k >= len(toks) {
+		return nil, 0, 0
+	}
+	var st *graph.Entity
+	end := k + 1
+	stateOf := func(e *graph.Entity) *graph.Entity {
+		if r, ok := d.g.Entity(d.g.Root(e.ID)); ok && r.Kind == graph.KindState {
+			return r
+		}
+		return nil
+	}
+	switch c := coveredBy(ms, k); {
+	case c >= 0:
+		if ms[c].ent.Kind == graph.KindArmedGroup || ms[c].ent.Kind == graph.KindCoalition {
+			return nil, 0, 0
+		}
+		st, end = stateOf(ms[c].ent), ms[c].tj
+	case toks[k].cap && stateOfAdjective(toks[k].text) != "" && k+1 < len(toks) && (toks[k+1].low == "regime" || toks[k+1].low == "government" || toks[k+1].low == "state"):
+		st, end = d.lookup(stateOfAdjective(toks[k].text), graph.KindState), k+2
+	case !toks[k].cap && (toks[k].low == "regime" || toks[k].low == "government"):
+		st = d.country
+	case toks[k].low == "it" || toks[k].low == "them":
+		// the state of the party named last before the fighters, within
+		// their sentence: "the regime and militias loyal to it"
+		for b := i - 1; b >= 0 && b >= i-6 && !isPunct(&toks[b], "."); b-- {
+			if c := coveredBy(ms, b); c >= 0 {
+				if ms[c].ent.Kind == graph.KindArmedGroup || ms[c].ent.Kind == graph.KindCoalition {
+					return nil, 0, 0
+				}
+				st = stateOf(ms[c].ent)
+				break
+			}
+		}
+	}
+	if st == nil || d.country == nil {
+		return nil, 0, 0
+	}
+	var e *graph.Entity
+	switch {
+	case st.ID == d.country.ID && d.country.Name == "Syria":
+		e = d.lookup("pro-government forces", graph.KindArmedGroup)
+	case st.ID == d.country.ID && d.country.Name == "Iraq" && strings.HasPrefix(toks[n].low, "militia"):
+		// in Iraq the militias the government has are the Popular
+		// Mobilisation; its other fighters (tribal, local) are not
+		e = d.lookup("Popular Mobilization Forces", graph.KindArmedGroup)
+	case st.ID != d.country.ID && adjectiveOf[st.Name] != "":
+		e = d.knownBacked(adjectiveOf[st.Name], toks[n].low)
+	}
+	if e == nil {
+		return nil, 0, 0
+	}
+	return e, end, k
+}
+
+// dropMentions removes the mentions inside tokens [from, to).
+func dropMentions(ms []mention, from, to int) []mention {
+	out := ms[:0]
+	for _, m := range ms {
+		if m.ti >= from && m.tj <= to {
+			continue
+		}
+		out = append(out, m)
+	}
+	return out
 }
 
 // shiaWords and shiaForces: "Shi'ite paramilitaries", "Shia militias".
