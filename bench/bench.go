@@ -149,6 +149,9 @@ type Ingest struct {
 	// CPUSeconds is the process's CPU time (user and system) during the
 	// ingest, which a busy machine inflates less than wall time.
 	CPUSeconds float64 `json:"cpu_seconds"`
+	// AllocBytes is what the Go heap allocated during the ingest, the
+	// whole process's (the collector's work follows it).
+	AllocBytes int64 `json:"alloc_bytes"`
 	// PeakRSSBytes is the process's peak resident set right after the
 	// bulk load.
 	PeakRSSBytes int64   `json:"peak_rss_bytes"`

@@ -84,12 +84,12 @@ func (v countingView) JudgementsFor(ctx context.Context, target uuid.UUID) ([]gr
 // growth is one reading of the counters.
 type growth struct {
 	plans, candidates, events, eventAccounts, claims, entities, judgements int64
-	gcs, liveHeap                                                          uint64
+	gcs, liveHeap, allocs                                                  uint64
 	minflt, majflt                                                         int64
 	pages, nodes, writes                                                   int64
 }
 
-var growthMetrics = []string{"/gc/cycles/total:gc-cycles", "/gc/heap/live:bytes"}
+var growthMetrics = []string{"/gc/cycles/total:gc-cycles", "/gc/heap/live:bytes", "/gc/heap/allocs:bytes"}
 
 func readGrowth(sys *system) growth {
 	var g growth
@@ -107,6 +107,9 @@ func readGrowth(sys *system) growth {
 	}
 	if ms[1].Value.Kind() == metrics.KindUint64 {
 		g.liveHeap = ms[1].Value.Uint64()
+	}
+	if ms[2].Value.Kind() == metrics.KindUint64 {
+		g.allocs = ms[2].Value.Uint64()
 	}
 	var ru syscall.Rusage
 	if syscall.Getrusage(syscall.RUSAGE_SELF, &ru) == nil {
@@ -127,10 +130,10 @@ func (g growth) since(a growth, k int) string {
 		}
 		return float64(x-y) / float64(plans)
 	}
-	return fmt.Sprintf("live heap %d MB, %.1f GCs per 1,000; faults per document %.0f minor, %.1f major; "+
+	return fmt.Sprintf("live heap %d MB, %.2f MB allocated per document, %.1f GCs per 1,000; faults per document %.0f minor, %.1f major; "+
 		"bolt per document %.0f pages allocated, %.0f nodes, %.0f page writes; "+
 		"per plan %.1f candidates, %.1f events (%.1f accounts), %.1f claims, %.1f entities, %.1f judgement reads",
-		g.liveHeap>>20, 1000*float64(g.gcs-a.gcs)/float64(k), per(g.minflt, a.minflt), per(g.majflt, a.majflt),
+		g.liveHeap>>20, float64(g.allocs-a.allocs)/1e6/float64(k), 1000*float64(g.gcs-a.gcs)/float64(k), per(g.minflt, a.minflt), per(g.majflt, a.majflt),
 		per(g.pages, a.pages), per(g.nodes, a.nodes), per(g.writes, a.writes),
 		perPlan(g.candidates, a.candidates), perPlan(g.events, a.events), perPlan(g.eventAccounts, a.eventAccounts),
 		perPlan(g.claims, a.claims), perPlan(g.entities, a.entities), perPlan(g.judgements, a.judgements))

@@ -89,6 +89,7 @@ func ingestStream(ctx context.Context, sys *system, next func() (gen.Document, b
 		return Ingest{}, err
 	}
 	cpu0 := cpuTime()
+	alloc0 := readGrowth(sys).allocs
 	start := time.Now()
 	last := start
 	// The last progress line: documents, time and CPU, so that each line
@@ -145,13 +146,14 @@ func ingestStream(ctx context.Context, sys *system, next func() (gen.Document, b
 	prof.stop()
 	el := time.Since(start).Seconds()
 	cpu := cpuTime() - cpu0
+	alloc := readGrowth(sys).allocs - alloc0
 	q1, _, err := sys.store.Size(ctx, exact)
 	if err != nil {
 		return Ingest{}, err
 	}
 	s := &total
 	out := Ingest{Documents: n, Created: s.Created, Failed: s.Failed, Claims: s.Claims, Accounts: s.Accounts,
-		Commits: s.Commits, Seconds: el, CPUSeconds: cpu, Quads: q1 - q0}
+		Commits: s.Commits, Seconds: el, CPUSeconds: cpu, AllocBytes: int64(alloc), Quads: q1 - q0}
 	if s.Failed > 0 {
 		return out, fmt.Errorf("bulk ingest: %d of %d documents failed; first: %v", s.Failed, n, s.Errors[0])
 	}

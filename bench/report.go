@@ -22,7 +22,8 @@ func (r *Report) Table(w io.Writer) {
 	fmt.Fprintf(w, "ingest      %d documents (%d claims, %d accounts) in %.1f s: %.0f documents/s, %.0f quads/s (%d quads)\n",
 		in.Created, in.Claims, in.Accounts, in.Seconds, in.DocsPerSec, in.QuadsPerSec, in.Quads)
 	if in.Created > 0 {
-		fmt.Fprintf(w, "            %d transactions; CPU %.1f s (%.2f ms per document)\n", in.Commits, in.CPUSeconds, in.CPUSeconds*1000/float64(in.Created))
+		fmt.Fprintf(w, "            %d transactions; CPU %.1f s (%.2f ms per document); %.2f MB allocated per document\n",
+			in.Commits, in.CPUSeconds, in.CPUSeconds*1000/float64(in.Created), float64(in.AllocBytes)/1e6/float64(in.Created))
 	}
 	fmt.Fprintf(w, "one more    document at this size (extract + cross-reference + commit): p50 %.2f ms, p99 %.2f ms, mean %.2f ms\n",
 		r.Xref.P50, r.Xref.P99, r.Xref.Mean)
