@@ -2,11 +2,14 @@ package xref
 
 import (
 	"encoding/json"
+	"fmt"
 	"math"
 	"os"
 	"testing"
 
 	"github.com/claimgraph/claimgraph/graph"
+	"github.com/claimgraph/claimgraph/graph/gazetteer"
+	"github.com/google/uuid"
 )
 
 type valueCase struct {
@@ -73,6 +76,65 @@ func TestAttrKey(t *testing.T) {
 		}
 		if got := AttrKey(graph.Value{Attribute: c.attr, Who: c.who, Unit: unit}); got != c.want {
 			t.Errorf("AttrKey(%s, %s) = %q, want %q", c.attr, c.who, got, c.want)
+		}
+	}
+}
+
+// TestFigureKeys checks, on invented accounts of one event, which
+// attribute figures are compared under (testdata/evacuated.json).
+func TestFigureKeys(t *testing.T) {
+	var spec struct {
+		Cases []struct {
+			Name     string `json:"name"`
+			Accounts []struct {
+				Type    graph.EventType `json:"type"`
+				Speaker string          `json:"speaker"`
+				Values  []struct {
+					Attribute string      `json:"attribute"`
+					Who       string      `json:"who"`
+					Value     float64     `json:"value"`
+					Bound     graph.Bound `json:"bound"`
+				} `json:"values"`
+			} `json:"accounts"`
+			Attribute   string `json:"attribute"`
+			Values      int    `json:"values"`
+			Conflicting bool   `json:"conflicting"`
+		} `json:"cases"`
+	}
+	readJSON(t, "testdata/evacuated.json", &spec)
+	w := NewWorld(gazetteer.Default())
+	for _, c := range spec.Cases {
+		var accs []graph.Account
+		for i, a := range c.Accounts {
+			doc := uuid.NewSHA1(uuid.NameSpaceURL, []byte(c.Name+a.Speaker))
+			acc := graph.Account{
+				ID:         uuid.NewSHA1(doc, []byte{byte(i)}),
+				DocumentID: doc,
+				Speaker:    graph.EntityRef{ID: uuid.NewSHA1(uuid.NameSpaceURL, []byte(a.Speaker)), Name: a.Speaker},
+				Type:       a.Type,
+				Polarity:   graph.Affirmed,
+				Published:  "2018-04-12",
+			}
+			for j, v := range a.Values {
+				n := v.Value
+				acc.Values = append(acc.Values, graph.Value{Attribute: v.Attribute, Who: v.Who, Value: &n, Bound: v.Bound,
+					Text: fmt.Sprint(v.Value), Span: graph.Span{Start: 10 * j, End: 10*j + 3}})
+			}
+			accs = append(accs, acc)
+		}
+		var got *graph.Conflict
+		for _, x := range Conflicts(accs, nil, w) {
+			if x.Attribute == c.Attribute {
+				x := x
+				got = &x
+			}
+		}
+		if got == nil {
+			t.Errorf("%s: no figures compared under %q", c.Name, c.Attribute)
+			continue
+		}
+		if len(got.Values) != c.Values || Conflicting(*got) != c.Conflicting {
+			t.Errorf("%s: %q has %d values, conflicting %v (groups %v); want %d, %v", c.Name, c.Attribute, len(got.Values), Conflicting(*got), got.Groups, c.Values, c.Conflicting)
 		}
 	}
 }
