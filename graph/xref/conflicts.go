@@ -101,7 +101,7 @@ func figures(accounts []graph.Account, claims map[uuid.UUID]graph.Claim) map[str
 			if v.Attribute == "" {
 				continue
 			}
-			k := AttrKey(v)
+			k := figureKey(a, v)
 			out[k] = append(out[k], &figure{acc: a, v: v, claim: claimsFor(a, v.Span, claims)})
 		}
 	}

@@ -139,7 +139,8 @@ func stanceLinks(l *linker, a, b graph.Account, claims map[uuid.UUID]graph.Claim
 	if a.Polarity != graph.Denied && b.Polarity != graph.Denied {
 		for _, vl := range later.Values {
 			for _, ve := range earlier.Values {
-				if vl.Attribute == "" || AttrKey(vl) != AttrKey(ve) {
+				key := figureKey(later, vl)
+				if vl.Attribute == "" || key != figureKey(earlier, ve) {
 					continue
 				}
 				from := claimsFor(later, vl.Span, claims)
@@ -149,8 +150,8 @@ func stanceLinks(l *linker, a, b graph.Account, claims map[uuid.UUID]graph.Claim
 				}
 				switch {
 				case sameSpeaker && !restates(ve, vl):
-					l.add(from[0], to[0], graph.RelRevises, AttrKey(vl),
-						fmt.Sprintf("%s gives %s %s, revising its earlier %s", speakerName(later), AttrKey(vl), figureText(vl), figureText(ve)), 0.9)
+					l.add(from[0], to[0], graph.RelRevises, key,
+						fmt.Sprintf("%s gives %s %s, revising its earlier %s", speakerName(later), key, figureText(vl), figureText(ve)), 0.9)
 				case sameSpeaker:
 				case Compatible(vl, ve):
 					score := 0.8
@@ -158,11 +159,11 @@ func stanceLinks(l *linker, a, b graph.Account, claims map[uuid.UUID]graph.Claim
 					if !independent {
 						score, why = 0.4, " (same independence group)"
 					}
-					l.add(from[0], to[0], graph.RelCorroborates, AttrKey(vl),
-						fmt.Sprintf("%s %s is compatible with %s's %s%s", AttrKey(vl), figureText(vl), speakerName(earlier), figureText(ve), why), score)
+					l.add(from[0], to[0], graph.RelCorroborates, key,
+						fmt.Sprintf("%s %s is compatible with %s's %s%s", key, figureText(vl), speakerName(earlier), figureText(ve), why), score)
 				default:
-					l.add(from[0], to[0], graph.RelDisputes, AttrKey(vl),
-						fmt.Sprintf("%s %s cannot be reconciled with %s's %s", AttrKey(vl), figureText(vl), speakerName(earlier), figureText(ve)), 0.8)
+					l.add(from[0], to[0], graph.RelDisputes, key,
+						fmt.Sprintf("%s %s cannot be reconciled with %s's %s", key, figureText(vl), speakerName(earlier), figureText(ve)), 0.8)
 				}
 			}
 		}

@@ -110,6 +110,21 @@ func AttrKey(v graph.Value) string {
 	return k
 }
 
+// figureKey is the attribute a figure of account a is compared under:
+// AttrKey, except that an evacuation's bare count of fighters ("the deal
+// lets 600 militants leave", "600 fighters boarded the buses") counts the
+// fighters evacuated, and compares with another source's evacuated
+// fighters. In an account of any other kind it stays a count of fighters.
+func figureKey(a graph.Account, v graph.Value) string {
+	if a.Type == graph.EventEvacuation && v.Attribute == "fighters" {
+		who := strings.ToLower(strings.TrimSpace(v.Who))
+		if wholeCounts[who] || who == "fighters" {
+			v.Attribute, v.Who = "evacuated", "fighters"
+		}
+	}
+	return AttrKey(v)
+}
+
 // sameFigure reports whether two values state the same thing: same number
 // and bound (or the same words when there is no number).
 func sameFigure(a, b graph.Value) bool {
