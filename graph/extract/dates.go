@@ -179,7 +179,7 @@ func findDates(toks []token, c *dateCtx) []dateFound {
 
 // joinRanges joins two absolute dates that bound one period into a range:
 // "between 1 November 2019 and 31 January 2020", "from 25 January to 5
-// February", and parts of two months joined by "and" ("late January and
+// February", "19 May to 10 June 2013", and parts of two months joined by "and" ("late January and
 // early February 2020"). The first date's year, when the text leaves it
 // out, is the second's (or the year before, when the first would fall
 // after it). Two days joined by "and" without "between" stay two dates:
@@ -197,7 +197,9 @@ func joinRanges(toks []token, out []dateFound) []dateFound {
 		}
 		switch {
 		case opener == "between" && link == "and":
-		case (opener == "from" || opener == "between") && (link == "to" || link == "until" || link == "till" || link == "through" || link == "-" || link == "–"):
+		case link == "to" || link == "until" || link == "till" || link == "through" || link == "-" || link == "–":
+			// "from 12 April to 2 May", and a heading's "19 May to 10
+			// June 2013".
 		case link == "and" && monthPart(a.d) && monthPart(b.d):
 		default:
 			continue
@@ -633,9 +635,10 @@ func relativeAt(toks []token, i int, c *dateCtx) (dateFound, bool) {
 			// "earlier this month" (above) is the part of it gone by.
 			return set(rangeDate(first, monthEnd(ref.Year(), int(ref.Month())), graph.PrecisionMonth), i+2)
 		}
-	case "over", "in", "within":
-		// "in the last three days", "over the past week": the stretch
-		// that ends on the document's date.
+	case "over", "in", "within", "of":
+		// "in the last three days", "over the past week", "the
+		// operations of the past 24 hours": the stretch that ends on the
+		// document's date.
 		if back, j := pastStretch(toks, i+1); back > 0 {
 			return set(rangeDate(ref.AddDate(0, 0, -back), ref, graph.PrecisionRange), j)
 		}
@@ -708,11 +711,11 @@ func dayApart(toks []token, i int, out []dateFound) (dateFound, bool) {
 	return f, true
 }
 
-// pastStretch reads "the last three days", "the past week" from token k:
-// the days it reaches back from the document's date, and the token after
-// it; 0 when it is none. "The past 24 hours" and "the past day" are not
-// read: in a ministry's daily briefing they date the report (the labelled
-// training sets mark them as dates once in three).
+// pastStretch reads "the last three days", "the past week", "the past 24
+// hours", "the past day" from token k: the days it reaches back from the
+// document's date, and the token after it; 0 when it is none. A day or 24
+// hours reach back one day: a daily briefing's "over the past 24 hours"
+// tells of the events of the day before it and of its own.
 func pastStretch(toks []token, k int) (int, int) {
 	if k+2 >= len(toks) || toks[k].low != "the" || toks[k+1].low != "past" && toks[k+1].low != "last" {
 		return 0, 0
@@ -735,6 +738,14 @@ func pastStretch(toks []token, k int) (int, int) {
 	switch toks[k].low {
 	case "days":
 		return n, k + 1
+	case "day":
+		if n == 1 {
+			return 1, k + 1
+		}
+	case "hours":
+		if n == 24 {
+			return 1, k + 1
+		}
 	case "week", "weeks":
 		return 7 * n, k + 1
 	}

@@ -671,11 +671,16 @@ var heldout4Thresholds = map[string][2]float64{
 // 22-25, the accounts and executions rounds, all fixed on training sets):
 // casualty values 0.98/0.98, claims 0.80/0.81, dates 0.90/0.84, event
 // types 0.85/0.64, perpetrators 0.69/0.80, places 0.93/0.95, speakers
-// 0.86/0.83, values 0.94/0.98. Regressions only, never a target.
+// 0.86/0.83, values 0.94/0.98. Regressions only, never a target. Dates'
+// precision floor lowered 0.83 -> 0.81 in the twelfth session, when "over
+// the past 24 hours" and "the past day" became dates (labelled as dates
+// in five of the eight places the diagnostic sets use them; the other
+// three relabelled): the set then reads one more date than its labels
+// (33 for 32, precision 0.82), its recall unchanged.
 var heldout6Thresholds = map[string][2]float64{
 	"casualty values":           {0.96, 0.96},
 	"claims (speaker+polarity)": {0.79, 0.80},
-	"dates":                     {0.89, 0.83},
+	"dates":                     {0.89, 0.81},
 	"event types":               {0.84, 0.63},
 	"perpetrators":              {0.68, 0.79},
 	"places":                    {0.92, 0.94},
