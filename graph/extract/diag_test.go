@@ -50,7 +50,7 @@ type diagDoc struct {
 // extraction and the structure of the labels, and prints counts per cause
 // only, never a document's words: CG_DIAG=1 diagnoses the first held-out
 // set, CG_DIAG=2 the second (both are diagnostic sets now), CG_DIAG=dev the
-// development set, CG_DIAG=t1 to t8 the eight training sets. A pristine held-out set is never diagnosed.
+// development set, CG_DIAG=t1 to t9 the nine training sets. A pristine held-out set is never diagnosed.
 func TestDiagnose(t *testing.T) {
 	which := os.Getenv("CG_DIAG")
 	if which == "" {
@@ -80,8 +80,10 @@ func TestDiagnose(t *testing.T) {
 		dir = train7Dir
 	case "t8":
 		dir = train8Dir
+	case "t9":
+		dir = train9Dir
 	default:
-		t.Fatalf("CG_DIAG=%q: want 1, 2, dev or t1 to t8", which)
+		t.Fatalf("CG_DIAG=%q: want 1, 2, dev or t1 to t9", which)
 	}
 	counts := diagnose(t, dir)
 	t.Logf("causes on %s:\n%s", dir, counts)

@@ -546,6 +546,19 @@ func TestTrain8(t *testing.T) {
 	sc.atLeast(t, 0.86, 0.58, 0.10, 0.30)
 }
 
+// The ninth extraction training set (testdata/train9: the 21 documents of
+// graph/extract/testdata/train9 and their event truth, see its README),
+// measured before any rule used it, at the session's starting commit
+// 9b1591e: pairs 1.00 / 0.76 (68 right, 0 wrong, 21 missed), conflicts 5
+// of 10 found, 5 of 9 reported right; at 12f1925 conflicts 6 of 10, 6 of
+// 8. Diagnostic since (XREF_HELDOUT_DETAIL=1 logs its misses), with
+// floors just under.
+func TestTrain9(t *testing.T) {
+	needSet(t, "testdata/train9")
+	sc := evaluate(t, "testdata/train9", nil, os.Getenv("XREF_HELDOUT_DETAIL") != "")
+	sc.atLeast(t, 0.98, 0.74, 0.55, 0.70)
+}
+
 func TestHeldout(t *testing.T) {
 	sc := evaluate(t, "testdata/heldout", nil, os.Getenv("XREF_HELDOUT_DETAIL") != "")
 	sc.atLeast(t, minPairPrecision, minPairRecall, minConflictRecall, minConflictPrecision)
