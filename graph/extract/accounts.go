@@ -3046,11 +3046,13 @@ func (d *docState) addSiege(c *claimInfo, ev event, k int, speaker *graph.Entity
 			break
 		}
 	}
-	if place == ev.place && !siegeVerbs[c.sg.toks[k].low] && c.sg.toks[k].low != "besieging" && !sieged(c.sg.toks, k) {
-		// A siege ended ("ending the siege") of no named place: the
-		// event's own place may be one step of the relief only ("took
-		// the villages of X and Y, ending the siege"), its date the
-		// siege's last day.
+	if place == ev.place && !siegeVerbs[c.sg.toks[k].low] && c.sg.toks[k].low != "besieging" && !sieged(c.sg.toks, k) && len(besiegersOf(c, k)) == 0 {
+		// A siege ended ("ending the siege") of no named place and no
+		// named besieger: the event's own place may be one step of the
+		// relief only ("took the villages of X and Y, ending the
+		// siege"), its date the siege's last day. A besieger named ("a
+		// rebel siege", "a siege of its old quarter by the army") makes
+		// it the siege of the event's place.
 		return accs
 	}
 	sv := event{typ: graph.EventSiege, specific: true, cueI: k, cueJ: k + 1, place: place}
@@ -3090,7 +3092,91 @@ func (d *docState) addSiege(c *claimInfo, ev event, k int, speaker *graph.Entity
 	if a.a.Date == nil {
 		a.a.Date = d.siegeDate(c, ev, k)
 	}
+	if a.a.Perpetrator == nil {
+		for _, m := range besiegersOf(c, k) {
+			at := d.attribution(m.ent, c.sg.toks, m.ti, m.tj, c)
+			if a.a.Perpetrator == nil {
+				a.a.Perpetrator = at
+			} else if at.Entity.ID != a.a.Perpetrator.Entity.ID {
+				a.a.CoPerpetrators = append(a.a.CoPerpetrators, *at)
+			}
+		}
+	}
 	return accs
+}
+
+// besiegersOf returns the parties the siege word at k names as besieging,
+// in the siege's own words: "the Islamic State's siege", "a rebel siege",
+// "a siege of the old quarter by the army", "rebels who had encircled
+// it", "which rebels led by X and Y have besieged since March". Those are
+// the siege's parties, not the event's it is told beside; the besieged
+// ("soldiers who had been besieged") are none.
+func besiegersOf(c *claimInfo, k int) []mention {
+	toks := c.sg.toks
+	actor := func(m *mention) bool {
+		return actorKind(m.ent.Kind) && m.ent.Kind != graph.KindUnknown && !(c.speech != nil && m.ti >= c.speech.npS && m.tj <= c.speech.npE)
+	}
+	var out []mention
+	within := func(from, to int) {
+		for q := range c.ms {
+			if m := &c.ms[q]; m.ti >= from && m.tj <= to && actor(m) {
+				out = append(out, *m)
+			}
+		}
+	}
+	endingAt := func(e int) {
+		for q := range c.ms {
+			if m := &c.ms[q]; m.tj == e && actor(m) {
+				out = append(out, *m)
+				return
+			}
+		}
+	}
+	switch w := toks[k].low; {
+	case siegeVerbs[w]:
+		b := k - 1
+		for b >= 0 && (toks[b].low == "have" || toks[b].low == "has" || toks[b].low == "had" || toks[b].low == "long" || toks[b].low == "also") {
+			b--
+		}
+		if b == k-1 || b < 0 || toks[b].low == "been" || toks[b].low == "being" {
+			return nil // "had been besieged": the besieged
+		}
+		if toks[b].low == "who" || toks[b].low == "that" {
+			endingAt(b)
+			return out
+		}
+		// "which rebels led by X and Y have besieged"
+		for r := b; r >= 0 && r >= b-12 && toks[r].kind != tPunct; r-- {
+			if toks[r].low == "which" || toks[r].low == "that" {
+				within(r+1, b+1)
+				return out
+			}
+		}
+	case w == "siege" || w == "blockade" || w == "encirclement":
+		p := k - 1
+		if p >= 0 && toks[p].low == "'s" {
+			p--
+		}
+		if p >= 0 {
+			endingAt(p + 1)
+			if len(out) > 0 {
+				return out
+			}
+		}
+		// "a siege of the old quarter by the army": the agent after "by"
+		// within the siege's phrase.
+		for b := k + 1; b < len(toks) && b <= k+10 && toks[b].kind != tPunct; b++ {
+			if toks[b].low == "by" {
+				e := b + 1
+				for e < len(toks) && e <= b+8 && toks[e].kind != tPunct && !finiteVerb(toks[e].low) {
+					e++
+				}
+				within(b+1, e)
+				return out
+			}
+		}
+	}
+	return out
 }
 
 // siegeDate dates a siege told beside an event: from the start a "since"
