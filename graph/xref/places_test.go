@@ -79,3 +79,43 @@ func TestInnerPlace(t *testing.T) {
 		t.Errorf("PrepareAccounts: a town's account got an inner place")
 	}
 }
+
+// TestAccountsPlace checks which accounts of a lasting happening told
+// without a place read the one place their document's placed accounts
+// name (testdata/match12.json), as PrepareAccounts sets it, and what
+// they then match.
+func TestAccountsPlace(t *testing.T) {
+	_, w, accs, _ := loadFixture(t, "testdata/match12.json")
+	var spec struct {
+		Context map[string]string `json:"context"`
+		matchCases
+	}
+	readJSON(t, "testdata/match12.json", &spec)
+	docs := map[uuid.UUID]*graph.Extraction{}
+	var order []uuid.UUID
+	for _, a := range accs {
+		if docs[a.DocumentID] == nil {
+			docs[a.DocumentID] = &graph.Extraction{Document: graph.Document{ID: a.DocumentID, Date: a.Published}}
+			order = append(order, a.DocumentID)
+		}
+		a.ContextPlace = nil
+		docs[a.DocumentID].Accounts = append(docs[a.DocumentID].Accounts, a)
+	}
+	var prepared []graph.Account
+	for _, id := range order {
+		x := docs[id]
+		PrepareAccounts(x, w)
+		prepared = append(prepared, x.Accounts...)
+	}
+	for key, place := range spec.Context {
+		a := byKey(t, prepared, key)
+		got := uuid.Nil
+		if a.ContextPlace != nil {
+			got = *a.ContextPlace
+		}
+		if place != "" && got != tid(place) || place == "" && got != uuid.Nil {
+			t.Errorf("%s: read at %v, want %q", key, got, place)
+		}
+	}
+	testMatchCases(t, spec.matchCases, prepared, w)
+}
