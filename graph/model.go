@@ -329,8 +329,11 @@ type Account struct {
 	// ContextPlace is set by cross-referencing for an account that names
 	// no usable place, in a document none of whose accounts names one: the
 	// most specific place the document's claims mention, when all the
-	// places they mention lie on one line of the place hierarchy. Weak
-	// evidence of where the account's event happened; nil otherwise.
+	// places they mention lie on one line of the place hierarchy; or, for
+	// an account of a happening that lasts (a campaign, a siege, an
+	// evacuation), the one place below a governorate at which its
+	// document's placed accounts all are. Weak evidence of where the
+	// account's event happened; nil otherwise.
 	ContextPlace *uuid.UUID `json:"context_place,omitempty"`
 
 	// InnerPlace is set by cross-referencing for an account placed only

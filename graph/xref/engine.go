@@ -66,7 +66,9 @@ func (e *Engine) World() *World { return e.world }
 // accounts: Published from the document's date when missing, NotBefore
 // for an undated document (the latest date its claims and accounts
 // mention), ContextPlace for an account without a place in a document
-// whose accounts name none (the place its claims mention), InnerPlace
+// whose accounts name none (the place its claims mention) or, for a
+// happening that lasts, whose placed accounts name one place
+// (accountsPlace), InnerPlace
 // for an account placed only in a governorate or a region whose document
 // tells of its happening at one place inside it, and the blocking Keys.
 func PrepareAccounts(x *graph.Extraction, w *World) {
@@ -94,6 +96,8 @@ func PrepareAccounts(x *graph.Extraction, w *World) {
 		a.ContextPlace = nil
 		if docPlace != uuid.Nil && len(placeFamily(*a, w)) == 0 {
 			p := docPlace
+			a.ContextPlace = &p
+		} else if p := accountsPlace(x, i, w); p != uuid.Nil {
 			a.ContextPlace = &p
 		}
 		a.InnerPlace = nil

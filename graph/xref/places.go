@@ -267,6 +267,44 @@ func documentPlace(x *graph.Extraction, w *World) uuid.UUID {
 	return best
 }
 
+// accountsPlace is the place of the happening that lasts (a bombing
+// campaign, destruction, a siege, an evacuation) told without a place by
+// account i of x, when every other account of its document that names a
+// place names one place, however spelt: a monitor's "air strikes have
+// killed 299 civilians", beside its capture of the town. It is weak
+// evidence, as Account.ContextPlace is (documentPlace): it counts with a
+// close date. uuid.Nil for an account of a day's happening or a massacre
+// (a strike elsewhere is told beside a town's capture as often), an
+// account with a place of its own, a document placing its accounts at two
+// places, or at a governorate or wider.
+func accountsPlace(x *graph.Extraction, i int, w *World) uuid.UUID {
+	a := x.Accounts[i]
+	if len(placeFamily(a, w)) > 0 || ofADay(a.Type) || a.Type == "" || a.Type == graph.EventMassacre {
+		return uuid.Nil
+	}
+	place := uuid.Nil
+	for j, b := range x.Accounts {
+		if j == i {
+			continue
+		}
+		pb := placeFamily(b, w)
+		if len(pb) == 0 {
+			continue
+		}
+		if e, ok := w.Entity(pb[0]); !ok || rankOf(e) >= wideRank {
+			return uuid.Nil
+		}
+		switch {
+		case place == uuid.Nil:
+			place = pb[0]
+		case w.Relate(place, pb[0]) == PlacesSame:
+		default:
+			return uuid.Nil
+		}
+	}
+	return place
+}
+
 // contextFamily is placeFamily of the place an account's document speaks
 // of (Account.ContextPlace), for an account naming none of its own.
 func contextFamily(a graph.Account, w *World) []uuid.UUID {
