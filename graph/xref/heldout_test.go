@@ -359,11 +359,14 @@ func evaluate(t *testing.T, dir string, order []int, detail bool) scores {
 //
 // Cross-referencing round 4 (the fourth training set's), at its start
 // and end: pairs 1.00 / 0.83, conflicts recall 0.55, precision 1.00; the
-// floors sit under them by one pair or conflict's worth.
+// floors sit under them by one pair or conflict's worth. Round 14 (a
+// placeless campaign read at its document's one place): pairs 1.00 /
+// 0.86, conflicts 7 of 11 found, 7 of 7 right; recall floors raised to
+// one pair or conflict under.
 const (
 	min2PairPrecision     = 0.97
-	min2PairRecall        = 0.80
-	min2ConflictRecall    = 0.45
+	min2PairRecall        = 0.84
+	min2ConflictRecall    = 0.60
 	min2ConflictPrecision = 0.85
 )
 
@@ -540,10 +543,15 @@ func TestHeldout6(t *testing.T) {
 // right, 6 wrong, 28 missed), conflicts 1 of 9 found, 1 of 5 reported
 // right; the same at the eleventh session's end (9b1591e). A training /
 // diagnostic set since the twelfth session, with floors just under.
+// Cross-referencing round 14 (explosives made safe no explosion, an
+// evacuation's fighters compared as evacuated, a placeless campaign at
+// its document's one place): pairs 0.89 / 0.68 (50 right, 6 wrong, 23
+// missed), conflicts 2 of 9 found, 3 of 6 reported right; floors one
+// pair or conflict under.
 func TestTrain8(t *testing.T) {
 	needSet(t, "testdata/train8")
 	sc := evaluate(t, "testdata/train8", nil, os.Getenv("XREF_HELDOUT_DETAIL") != "")
-	sc.atLeast(t, 0.86, 0.58, 0.10, 0.30)
+	sc.atLeast(t, 0.87, 0.66, 0.20, 0.45)
 }
 
 // The ninth extraction training set (testdata/train9: the 21 documents of
