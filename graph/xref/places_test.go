@@ -118,4 +118,11 @@ func TestAccountsPlace(t *testing.T) {
 		}
 	}
 	testMatchCases(t, spec.matchCases, prepared, w)
+	// Blocking meets what Match accepts: the keys PrepareAccounts gives
+	// the campaign read at the town share one with the town's campaign.
+	for _, p := range spec.Pairs {
+		if a, b := byKey(t, prepared, p.A), byKey(t, prepared, p.B); p.OK && !Candidates(a, b, w) {
+			t.Errorf("%s and %s match but share no key: %q / %q", p.A, p.B, a.Keys, b.Keys)
+		}
+	}
 }
