@@ -276,6 +276,9 @@ type figure struct {
 	bs      int // first token of the bound words (== i when none)
 	vague   bool
 	inAlleg bool
+	// single: one person named by a determiner ("a child", "her
+	// daughter"), a figure only when it is killed or injured.
+	single bool
 }
 
 func set(ws ...string) map[string]bool {
@@ -304,6 +307,7 @@ func findFigures(toks []token) []figure {
 	for k := range out {
 		attribute(toks, out, k)
 	}
+	out = dropSingles(toks, out)
 	// A figure whose noun is elided or "others" counts what the figure
 	// before it counts: "killed 8 civilians and injured 14 others".
 	for k := 1; k < len(out); k++ {
@@ -344,6 +348,9 @@ func findFigures(toks []token) []figure {
 	}
 	kept := out[:0]
 	for _, f := range out {
+		if f.single && !casualtyAttr[f.v.Attribute] {
+			continue // "a man said", "her son lives abroad"
+		}
 		if f.v.Attribute == "" {
 			if f.vague || f.v.Unit != "percent" && f.v.Who == "" {
 				continue
@@ -415,6 +422,17 @@ func figureAt(toks []token, i int) (figure, bool) {
 	case t.low == "a" && i+1 < len(toks) && toks[i+1].low == "dozen":
 		f.v.Value = fptr(12)
 		f.j = i + 2
+	case singleAt(toks, i) > 0:
+		n := singleAt(toks, i)
+		f.v.Value = fptr(1)
+		f.v.Bound = graph.BoundExact
+		f.v.Unit = "people"
+		f.v.Who = whoNouns[toks[n].low]
+		if f.v.Who == "" {
+			f.v.Who = "people"
+		}
+		f.j = n + 1
+		f.single = true
 	case t.low == "dozen" && (i == 0 || toks[i-1].low != "a"):
 		return f, false
 	case t.low == "not" && i+2 < len(toks) && toks[i+1].low == "a" && toks[i+2].low == "single" || t.low == "no" && i+1 < len(toks) && toks[i+1].low == "one" && i+2 < len(toks) && attrAfter[toks[i+2].low] == "" && (toks[i+2].low == "was" || toks[i+2].low == "has"):
@@ -613,6 +631,10 @@ func attribute(toks []token, figs []figure, k int) {
 	if f.v.Unit == "" && f.v.Who != "" {
 		f.v.Unit = "people"
 	}
+	if f.single {
+		f.v.Attribute = singleAttr(toks, j, figs, k)
+		return
+	}
 	// Attribute after: "were killed", "dead", "wounded".
 	if a := attrAfterFrom(toks, j, figs, k); a != "" {
 		f.v.Attribute = a
@@ -774,6 +796,145 @@ func attrAfterFrom(toks []token, j int, figs []figure, k int) string {
 			continue
 		}
 		return ""
+	}
+	return ""
+}
+
+// singlePeople are the nouns of one person that "a", "an" or a
+// possessive count as one casualty: "killing a child", "a woman and her
+// daughter were injured".
+var singlePeople = set("child", "boy", "girl", "man", "woman", "civilian", "soldier", "fighter",
+	"person", "shepherd", "farmer", "passer-by", "passerby", "teenager", "baby", "infant", "toddler",
+	"nurse", "doctor", "paramedic", "medic", "journalist", "student", "teacher", "commander",
+	"policeman", "officer", "worker", "volunteer", "resident", "villager", "driver", "daughter",
+	"son", "brother", "sister", "mother", "father", "wife", "husband", "cousin", "grandson",
+	"granddaughter", "grandmother", "grandfather", "nephew", "niece", "pupil", "photographer",
+	"rescuer", "activist", "member", "guard")
+
+// singleAdjectives may stand between the determiner and the person.
+var singleAdjectives = set("young", "elderly", "old", "pregnant", "little", "former", "local", "civilian",
+	"teenage", "disabled", "displaced", "syrian", "iraqi", "kurdish", "turkish", "russian", "civil", "defence",
+	"defense", "white", "helmets", "sixth", "third")
+
+// singleAt returns the token of the person noun when token i opens one
+// person named by a determiner ("a child", "an elderly man", "his
+// brother", "a Civil Defence volunteer"), else 0.
+func singleAt(toks []token, i int) int {
+	switch toks[i].low {
+	case "a", "an", "his", "her", "their":
+	default:
+		return 0
+	}
+	for n := i + 1; n < len(toks) && n <= i+3; n++ {
+		w := toks[n].low
+		if singlePeople[w] {
+			if n+1 < len(toks) && (toks[n+1].low == "'s" || toks[n+1].low == "’s" || singlePeople[toks[n+1].low] || toks[n+1].kind == tWord && strings.HasSuffix(toks[n+1].low, "'s")) {
+				return 0 // "a child's shoe", "a soldier brother"
+			}
+			return n
+		}
+		if !singleAdjectives[w] {
+			return 0
+		}
+	}
+	return 0
+}
+
+// dropSingles removes the one-person figures that count no casualty
+// ("a man said") and those that name again, between commas, the people a
+// figure counts ("two people, a man and a child, died": two, not four).
+func dropSingles(toks []token, out []figure) []figure {
+	var inAppos []bool
+	for p := range out {
+		if out[p].single {
+			continue
+		}
+		j := out[p].j
+		for j < len(toks) && whoNouns[toks[j].low] != "" {
+			j++
+		}
+		if j >= len(toks) || !isPunct(&toks[j], ",") {
+			continue
+		}
+		if e := apposition(toks, j); e > j {
+			if inAppos == nil {
+				inAppos = make([]bool, len(out))
+			}
+			for k := p + 1; k < len(out) && out[k].bs < e; k++ {
+				inAppos[k] = true
+			}
+		}
+	}
+	kept := out[:0]
+	for k, f := range out {
+		if f.single && (inAppos != nil && inAppos[k] || !casualtyAttr[f.v.Attribute] && !isBreakdown(toks, f)) {
+			continue
+		}
+		kept = append(kept, f)
+	}
+	return kept
+}
+
+// singleHarm are the words that make one person named by a determiner a
+// casualty when they follow it ("a child was killed", "her son died"):
+// the dead and the wounded only, not "treated" or "suffering" ("a doctor
+// who treated the wounded").
+var singleHarm = set("killed", "dead", "died", "perished", "murdered", "slain", "executed",
+	"martyred", "injured", "wounded", "hurt")
+
+// singleAttr is the attribute of the one person figs[k] names, whose noun
+// phrase ends before token j: killed or injured when a casualty verb
+// governs it right before ("killing a child", "including a woman") or
+// follows it as its verb ("a woman and her daughter were injured"), else
+// none. A person followed by a verb of speech speaks ("..., a nurse
+// said"); one who acts ("when a member of the group blew himself up") is
+// no casualty.
+func singleAttr(toks []token, j int, figs []figure, k int) string {
+	for p := j; p < len(toks) && p < j+6; p++ {
+		if reportVerbs[toks[p].low] || toks[p].low == "told" {
+			return ""
+		}
+		if toks[p].kind == tPunct && toks[p].text != "," {
+			break
+		}
+	}
+	if a := attrAfterFrom(toks, j, figs, k); a == "killed" || a == "injured" {
+		// Only the verbs of harm: attrAfterFrom stops at the first
+		// attribute word; find it again.
+		for p := j; p < len(toks) && p < j+16; p++ {
+			if attrAfter[toks[p].low] != "" {
+				if singleHarm[toks[p].low] {
+					return a
+				}
+				break
+			}
+			if toks[p].low == "shot" && p+1 < len(toks) && toks[p+1].low == "dead" {
+				return "killed"
+			}
+		}
+	}
+	bs := figs[k].bs
+	// "killing a child", "wounding his brother", "including a woman": the
+	// verb right before the determiner.
+	if bs >= 1 {
+		w := toks[bs-1].low
+		if w == "including" || w == "among" {
+			return "" // a breakdown: set from the figure it breaks down
+		}
+		if w == "and" && k > 0 {
+			// "killed five men and their commander", "a woman and her
+			// daughter": coordinated with the figure before.
+			e := figs[k-1].j
+			for e < len(toks) && whoNouns[toks[e].low] != "" {
+				e++
+			}
+			if e == bs-1 && casualtyAttr[figs[k-1].v.Attribute] {
+				return figs[k-1].v.Attribute
+			}
+		}
+		if a := attrBefore[w]; a == "killed" || a == "injured" {
+			return a
+		}
 	}
 	return ""
 }
