@@ -20,16 +20,29 @@ const chunk = 500
 // (neighbourhood in city in district in governorate in country).
 const maxWithinDepth = 4
 
-// resolve turns refs into values with one batched ValuesOf; nil refs stay nil.
+// resolve turns refs into values with one batched ValuesOf; nil refs stay
+// nil. Each distinct ref is resolved once: a subject's quads repeat its own
+// ref, their predicates' and their labels' (subjectQuads resolves all four
+// directions of each), and on bolt every ref resolved is a read of cayley's
+// log and a decode.
 func (s *Store) resolve(ctx context.Context, rs []refs.Ref) ([]quad.Value, error) {
 	out := make([]quad.Value, len(rs))
-	idx := make([]int, 0, len(rs))
+	idx := make([]int, len(rs)) // position in ask, or -1
 	ask := make([]refs.Ref, 0, len(rs))
+	seen := make(map[any]int, len(rs))
 	for i, r := range rs {
-		if r != nil {
-			idx = append(idx, i)
+		idx[i] = -1
+		if r == nil {
+			continue
+		}
+		k := refs.ToKey(r)
+		j, ok := seen[k]
+		if !ok {
+			j = len(ask)
+			seen[k] = j
 			ask = append(ask, r)
 		}
+		idx[i] = j
 	}
 	if len(ask) == 0 {
 		return out, nil
@@ -38,8 +51,10 @@ func (s *Store) resolve(ctx context.Context, rs []refs.Ref) ([]quad.Value, error
 	if err != nil {
 		return nil, fmt.Errorf("resolve %d values: %w", len(ask), err)
 	}
-	for j, v := range vals {
-		out[idx[j]] = v
+	for i, j := range idx {
+		if j >= 0 {
+			out[i] = vals[j]
+		}
 	}
 	return out, nil
 }

@@ -42,6 +42,9 @@ type Store struct {
 	// of its file the process keeps mapped in (releaseMapped).
 	bolt   *hbolt.DB
 	mapped int64
+	// prefix reads one predicate's edges by index prefix on bolt (nil
+	// elsewhere; index.go).
+	prefix *prefixIndexes
 	// stopWatch ends the watch that releases mapped pages past the
 	// budget (releaseWhile) and returns once it has; nil when there is
 	// none.
@@ -160,7 +163,7 @@ func open(ctx context.Context, dsn string, o Options) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open bolt store in %s: %w", dsn, err)
 	}
-	s := &Store{qs: qs, backend: BackendBolt, bolt: db, mapped: mapped}
+	s := &Store{qs: qs, backend: BackendBolt, bolt: db, mapped: mapped, prefix: kvPrefixIndexes(qs)}
 	if mapped > 0 {
 		// Reads map pages in with no commit to release them, and one
 		// group commit on a large store reads more of the file than the
