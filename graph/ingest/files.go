@@ -343,6 +343,22 @@ func (p *Pipeline) IngestItems(ctx context.Context, items []Item, progress Progr
 		}
 	}
 	for r := range results {
+		if ctx.Err() != nil {
+			// Interrupted: plan nothing more. The write in flight ends
+			// and is reported; the open group, never written, is let go,
+			// and its documents are stored by the next run.
+			settle()
+			cur, curItems = nil, nil
+			if locked {
+				p.mu.Unlock()
+				locked = false
+			}
+			go func() {
+				for range results {
+				}
+			}()
+			return s, ctx.Err()
+		}
 		if r.x == nil {
 			report(r.path, r.res, r.err)
 			continue
