@@ -841,6 +841,25 @@ func (d *docState) speakerNP(toks []token, ms []mention, s, e int) (speech, bool
 		return sp, true
 	}
 	anonHead := head != "" && speakerNouns[head] == graph.KindAnonymous
+	// "Rebels said", "armed groups in the valley say", "militants and a
+	// monitor said": the opposition named by a plural common noun is one
+	// party when it acts, but as a source it names nobody in particular:
+	// unnamed sources described by those words.
+	if actor != nil && person == nil && actor.ent.Name == oppositionName && commonWords(toks, actor.ti, actor.tj) {
+		ds := s
+		for ds < actor.ti && (toks[ds].low == "the" || toks[ds].low == "some" || toks[ds].low == "several") {
+			ds++
+		}
+		ne := actor.tj
+		if anonHead && headAt >= ne {
+			ne = headAt + 1
+		}
+		ent := d.newEntity(graph.KindAnonymous, d.text[toks[ds].s:toks[ne-1].e], []string{d.text[toks[s].s:toks[e-1].e]}, true)
+		sp.anonymous = true
+		d.discourse.note(ent, toks[ne-1].low)
+		sp.ent = ent
+		return sp, true
+	}
 	if actor != nil && !(anonHead && headAt > actor.tj-1) {
 		sp.ent = actor.ent
 		// "the Observatory", "the Britain-based monitor": a name.
@@ -1146,4 +1165,19 @@ func (d *docState) stateMinistry(toks []token, s, e int) *graph.Entity {
 		ent.Affiliation = &aff
 	}
 	return ent
+}
+
+// commonWords reports whether toks[i:j] are common words, capitalised at
+// most where a sentence or a line starts: "Rebels", "armed groups", not a
+// name ("Free Syrian Army").
+func commonWords(toks []token, i, j int) bool {
+	for k := i; k < j; k++ {
+		if toks[k].kind != tWord {
+			return false
+		}
+		if toks[k].cap && !(k == i && sentenceStart(toks, k)) {
+			return false
+		}
+	}
+	return true
 }
