@@ -1068,7 +1068,7 @@ func (d *docState) governorates(toks []token, ms []mention) []mention {
 				continue
 			}
 		}
-		if m.ent.Kind != graph.KindPlace || m.ent.PlaceType != "city" || m.ent.Within == nil || m.ti == 0 {
+		if m.ent.Kind != graph.KindPlace || m.ent.PlaceType != "city" || m.ent.Within == nil {
 			continue
 		}
 		gov, ok := d.g.Entity(*m.ent.Within)
@@ -1079,6 +1079,16 @@ func (d *docState) governorates(toks []token, ms []mention) []mention {
 		// Idlib countryside" is the governorate's, "the Kobani countryside"
 		// the town's own.
 		if !strings.Contains(gazetteer.FoldKey(gov.Name), gazetteer.FoldKey(m.ent.Name)) {
+			continue
+		}
+		// "Idlib:" opening a line, a round-up's section head: the
+		// governorate, when the governorate is the city's countryside
+		// (Damascus's countryside is another governorate, Rif Dimashq).
+		if m.ti == 0 && m.tj < len(toks) && isPunct(&toks[m.tj], ":") && (m.s == 0 || d.text[m.s-1] == '\n') && countrysideOf(gov) {
+			m.ent = gov
+			continue
+		}
+		if m.ti == 0 {
 			continue
 		}
 		p := m.ti - 1
@@ -1130,6 +1140,18 @@ func (d *docState) governorates(toks []token, ms []mention) []mention {
 		}
 	}
 	return ms
+}
+
+// countrysideOf reports whether a governorate is named as a city's
+// countryside ("Idlib countryside"), the land around the city that names
+// it, not the city itself.
+func countrysideOf(gov *graph.Entity) bool {
+	for _, a := range gov.Aliases {
+		if strings.HasSuffix(a, " countryside") {
+			return true
+		}
+	}
+	return false
 }
 
 // Place nouns that refer back to a place of that type.
