@@ -6,6 +6,7 @@ import (
 	"slices"
 
 	cgraph "github.com/cayleygraph/cayley/graph"
+	"github.com/cayleygraph/cayley/graph/iterator"
 	"github.com/cayleygraph/cayley/graph/kv"
 	"github.com/cayleygraph/cayley/graph/refs"
 	"github.com/cayleygraph/cayley/query/shape"
@@ -203,53 +204,39 @@ func (s *Store) readEdges(ctx context.Context, nodes []quad.Value, miss []int, i
 				}
 				for i, pid := range pids {
 					it := kv.IndexScan{Index: ind, Values: []uint64{uint64(id), pid}}.BuildIterator(s.qs).Iterate()
-					for it.Next(ctx) {
-						o, err := s.qs.QuadDirection(it.Result(), far)
+					err := eachQuad(ctx, it, func(q refs.Ref) error {
+						o, err := s.qs.QuadDirection(q, far)
 						if err != nil {
-							it.Close()
-							return nil, fmt.Errorf("quad %s: %w", far, err)
+							return fmt.Errorf("quad %s: %w", far, err)
 						}
 						rs = append(rs, o)
 						where = append(where, at{j, pks[i]})
-					}
-					err = it.Err()
-					it.Close()
+						return nil
+					})
 					if err != nil {
-						return nil, err
-					}
-					if err := ctx.Err(); err != nil {
 						return nil, err
 					}
 				}
 				continue
 			}
-			it := s.qs.QuadIterator(near, r).Iterate()
-			for it.Next(ctx) {
-				q := it.Result()
+			err = eachQuad(ctx, s.qs.QuadIterator(near, r).Iterate(), func(q refs.Ref) error {
 				p, err := s.qs.QuadDirection(q, quad.Predicate)
 				if err != nil {
-					it.Close()
-					return nil, fmt.Errorf("quad predicate: %w", err)
+					return fmt.Errorf("quad predicate: %w", err)
 				}
 				pred, ok := ps[refs.ToKey(p)]
 				if !ok {
-					continue
+					return nil
 				}
 				o, err := s.qs.QuadDirection(q, far)
 				if err != nil {
-					it.Close()
-					return nil, fmt.Errorf("quad %s: %w", far, err)
+					return fmt.Errorf("quad %s: %w", far, err)
 				}
 				rs = append(rs, o)
 				where = append(where, at{j, pidx[pred]})
-			}
-			err = it.Err()
-			it.Close()
+				return nil
+			})
 			if err != nil {
-				return nil, err
-			}
-			// Iteration stops silently on cancellation: say so.
-			if err := ctx.Err(); err != nil {
 				return nil, err
 			}
 		}
@@ -348,4 +335,20 @@ func (r reader) into(ctx context.Context, nodes []quad.Value, preds ...quad.IRI)
 		}
 	}
 	return out, nil
+}
+
+// eachQuad calls fn with each quad the iterator yields and closes it; the
+// first error from fn or the iterator ends it, and so does cancellation,
+// which the iterator only ends on silently.
+func eachQuad(ctx context.Context, it iterator.Scanner, fn func(refs.Ref) error) error {
+	defer it.Close()
+	for it.Next(ctx) {
+		if err := fn(it.Result()); err != nil {
+			return err
+		}
+	}
+	if err := it.Err(); err != nil {
+		return err
+	}
+	return ctx.Err()
 }
