@@ -497,6 +497,9 @@ func (d *docState) resolveParty(name string) *graph.Entity {
 			return m.Entity
 		}
 	}
+	if e := d.stateBody(name); e != nil {
+		return e
+	}
 	for _, m := range d.g.Find(name) {
 		if m.Entity.Kind == graph.KindState || m.Entity.Kind == graph.KindGovernment {
 			return m.Entity
@@ -518,6 +521,54 @@ func (d *docState) resolveParty(name string) *graph.Entity {
 	}
 	e := d.newEntity(kind, name, nil, generic)
 	return e
+}
+
+// stateBody resolves an author named as a ministry or the presidency of a
+// state ("Ministry of Foreign Affairs of Turkey", "Ministry of Defence of
+// Iraq"): the gazetteer's body when it knows it by the state's adjective
+// ("Iraqi Ministry of Defence") or canonical name ("... of the Republic of
+// Turkiye" for "... of Turkey"), else the body as named, of the state's
+// government; not the state, which speaks through many bodies.
+func (d *docState) stateBody(name string) *graph.Entity {
+	low := fold(name)
+	if !strings.HasPrefix(low, "ministry of ") && !strings.HasPrefix(low, "presidency of ") {
+		return nil
+	}
+	for _, m := range d.g.Find(name) {
+		if m.Entity.Kind != graph.KindState || m.End != len(name) {
+			continue
+		}
+		// The body's own words, before "of (the Republic of) <state>".
+		body := strings.TrimSpace(name[:m.Start])
+		for {
+			b := body
+			for _, w := range []string{" of", " the", " Republic"} {
+				b = strings.TrimSuffix(b, w)
+			}
+			if b == body {
+				break
+			}
+			body = b
+		}
+		if body == "" {
+			continue
+		}
+		for _, n := range []string{adjectiveOf[m.Entity.Name] + " " + body, body + " of " + m.Entity.Name} {
+			if g := d.lookup(n); g != nil && g.Kind != graph.KindPlace && g.Kind != graph.KindState {
+				return g
+			}
+		}
+		e := d.newEntity(graph.KindGovernment, name, nil, false)
+		if e.Affiliation == nil {
+			aff := m.Entity.ID
+			if gov := d.x.govOf[m.Entity.ID]; gov != nil {
+				aff = gov.ID
+			}
+			e.Affiliation = &aff
+		}
+		return e
+	}
+	return nil
 }
 
 // letterState is the state a letter speaks for: named in "Permanent
