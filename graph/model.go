@@ -342,6 +342,15 @@ type Account struct {
 	// it: that place, where cross-referencing reads the account as
 	// happening. nil otherwise.
 	InnerPlace *uuid.UUID `json:"inner_place,omitempty"`
+
+	// Origin is set by cross-referencing for an account of an evacuation
+	// placed where its document tells of no other part of it (where the
+	// evacuees arrive or stop on the way: "left Harasta ... arrived in
+	// Idlib governorate"), when the document places its accounts of the
+	// evacuation, of the siege it ends or of the capture that follows, on
+	// days within reach, at one other town: that town, the place the
+	// evacuation leaves. nil otherwise.
+	Origin *uuid.UUID `json:"origin,omitempty"`
 }
 
 // Extraction is everything extraction finds in one document; the store

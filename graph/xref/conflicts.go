@@ -596,6 +596,11 @@ func placeConflict(accs []graph.Account, claims map[uuid.UUID]graph.Claim, w *Wo
 		if a.Place == nil || a.Place.Entity.ID == uuid.Nil || !counted(a, claims) || a.Polarity == graph.Denied {
 			continue
 		}
+		// An evacuation read at the town it leaves (Account.Origin) is
+		// placed at the journey's other end, not at another place for it.
+		if len(originFamily(a, w)) > 0 {
+			continue
+		}
 		id := a.Place.Entity.ID
 		e := byKey[id]
 		if e == nil {

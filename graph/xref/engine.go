@@ -70,7 +70,9 @@ func (e *Engine) World() *World { return e.world }
 // happening that lasts, whose placed accounts name one place
 // (accountsPlace), InnerPlace
 // for an account placed only in a governorate or a region whose document
-// tells of its happening at one place inside it, and the blocking Keys.
+// tells of its happening at one place inside it, Origin for an
+// evacuation account whose document places the evacuation's start at
+// another town (evacuationOrigin), and the blocking Keys.
 func PrepareAccounts(x *graph.Extraction, w *World) {
 	latest := ""
 	for _, c := range x.Claims {
@@ -103,6 +105,10 @@ func PrepareAccounts(x *graph.Extraction, w *World) {
 		a.InnerPlace = nil
 		if p := innerPlace(x, i, w); p != uuid.Nil {
 			a.InnerPlace = &p
+		}
+		a.Origin = nil
+		if p := evacuationOrigin(x, i, w); p != uuid.Nil {
+			a.Origin = &p
 		}
 		a.Keys = Keys(*a, w)
 	}

@@ -13,8 +13,9 @@ import (
 // for short windows; "3" perpetrator-day keys of placed accounts apart
 // ("dp:"); "4" the lasting keys of sieges and what ends them ("ls:",
 // "lsi:"); "5" perpetrator-day keys for the days of a "last week"
-// whose window runs on to its report.
-const KeyFormat = "5"
+// whose window runs on to its report; "6" the place keys of the town an
+// evacuation leaves (Account.Origin).
+const KeyFormat = "6"
 
 // KeyStore is what EnsureKeyFormat reads and writes; *cayleystore.Store
 // satisfies it.

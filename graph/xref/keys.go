@@ -83,6 +83,9 @@ import (
 //     siege or of what ends one (a capture, an evacuation), with no
 //     period; an account queries "ls:" and "lsi:" for its own place and
 //     "ls:" for the enclosing ones. Sieges last years (lasting.go).
+//   - an evacuation account read at the town it leaves (Account.Origin)
+//     has the "at:" and "in:" keys of that town's family too, with its
+//     periods; it queries only its own place's.
 //   - "<month>" is "undated" when the account has no date and no publication
 //     date (nor NotBefore): such accounts meet only each other.
 //
@@ -183,6 +186,16 @@ func Keys(a graph.Account, w *World) []string {
 		periods = []string{win.from.Format(dayLayout)}
 	}
 	for i, p := range places {
+		for _, m := range periods {
+			if i == 0 {
+				set[keyAtPrefix+p.String()+":"+m] = true
+			}
+			set[keyInPrefix+p.String()+":"+m] = true
+		}
+	}
+	// An evacuation read at the town it leaves is indexed there too, as
+	// if placed there: accounts at that town or in it query these keys.
+	for i, p := range originFamily(a, w) {
 		for _, m := range periods {
 			if i == 0 {
 				set[keyAtPrefix+p.String()+":"+m] = true

@@ -353,15 +353,26 @@ func match(a, b graph.Account, w *World) verdict {
 			}
 			return v
 		}
-		switch rel {
-		case PlacesSame:
+		// An evacuation read at the town it leaves (Account.Origin),
+		// where the other evacuation is placed: the journey's two ends.
+		journey := (rel == PlacesDisjoint || rel == PlacesNear) && a.Type == graph.EventEvacuation && b.Type == graph.EventEvacuation &&
+			(fromOrigin(a, ib, w) || fromOrigin(b, ia, w))
+		switch {
+		case journey:
+			x := a
+			if !fromOrigin(a, ib, w) {
+				x = b
+			}
+			v.score += wNestedPlace
+			v.reasons = append(v.reasons, "an evacuation's two ends: the document of the account at "+placeName(x, w)+" tells of it leaving "+w.Name(*x.Origin))
+		case rel == PlacesSame:
 			v.score += wSamePlace
 			if ia == ib {
 				v.reasons = append(v.reasons, "same place ("+matchPlaceName(a, w)+")")
 			} else {
 				v.reasons = append(v.reasons, "same place, spelt "+matchPlaceName(a, w)+" and "+matchPlaceName(b, w))
 			}
-		case PlacesNested:
+		case rel == PlacesNested:
 			v.score += wNestedPlace
 			if ea, ok := w.Entity(ia); ok && rankOf(ea) >= placeRank["district"] {
 				wide = true
@@ -373,11 +384,11 @@ func match(a, b graph.Account, w *World) verdict {
 			} else {
 				v.reasons = append(v.reasons, matchPlaceName(b, w)+" lies within "+matchPlaceName(a, w))
 			}
-		case PlacesMaybeNested:
+		case rel == PlacesMaybeNested:
 			maybe = true
 			v.score += wMaybePlace
 			v.reasons = append(v.reasons, "one of "+placeName(a, w)+" and "+placeName(b, w)+" may lie within the other (the gazetteer does not know where the first is)")
-		case PlacesNear:
+		case rel == PlacesNear:
 			// A siege's accounts apart in time stay different.
 			v.different = siege
 			// Not evidence: blocking does not meet such pairs, and two
@@ -386,7 +397,7 @@ func match(a, b graph.Account, w *World) verdict {
 			// place beside it may join through a third.
 			v.reasons = append(v.reasons, fmt.Sprintf("%s and %s are places the gazetteer knows within %d km of each other, the lesser perhaps what a report at the larger means: neither one happening's place nor two", placeName(a, w), placeName(b, w), CountrysideKm))
 			return v
-		case PlacesMaybeSame:
+		case rel == PlacesMaybeSame:
 			maybe = true
 			v.score += wMaybePlace
 			v.reasons = append(v.reasons, placeName(a, w)+" and "+placeName(b, w)+" may be two spellings of one place the gazetteer lacks")
@@ -402,7 +413,13 @@ func match(a, b graph.Account, w *World) verdict {
 		if len(cb) > 0 {
 			y, px, py = a, cb, pa
 		}
-		switch w.Relate(px[0], py[0]) {
+		rel := w.Relate(px[0], py[0])
+		if rel != PlacesSame && rel != PlacesNested && a.Type == graph.EventEvacuation && b.Type == graph.EventEvacuation && fromOrigin(y, px[0], w) {
+			// Read at the town the placed evacuation leaves.
+			rel = PlacesSame
+			v.reasons = append(v.reasons, "an evacuation's two ends: the document of the account at "+placeName(y, w)+" tells of it leaving "+w.Name(*y.Origin))
+		}
+		switch rel {
 		case PlacesSame, PlacesNested:
 			ctxPlaced = true
 			v.score += wDocPlace

@@ -400,3 +400,103 @@ func matchFamily(a graph.Account, w *World) []uuid.UUID {
 	}
 	return familyOf(id, w)
 }
+
+// evacuationOrigin is the town an evacuation account i of x, placed
+// where its document tells of no other part of it, leaves as its
+// document tells it (Account.Origin): an evacuation is a journey, and a
+// report names both its ends ("4,300 people left Harasta ... and arrived
+// in Idlib governorate", "the last buses left al-Rastan for Idleb", "the
+// buses waited at al-Rashidin"), its accounts placed at each. The origin
+// is the one town the gazetteer knows, apart from the account's place
+// (neither in the other; the account's place may be one the gazetteer
+// lacks, a stop on the way), at which the document places a dated account
+// of a day or a few of the evacuation, of the siege it ends or of the
+// capture that follows, on days within reach of the account's own (or,
+// when it gives none, at which the document places a dated account of
+// it). An evacuation account with a date of its own takes no origin from
+// another evacuation account: a report of two evacuations of one day
+// ("from Madaya; from Foua") places each at its own town. uuid.Nil when
+// the document tells of no such town, or of two.
+func evacuationOrigin(x *graph.Extraction, i int, w *World) uuid.UUID {
+	a := x.Accounts[i]
+	pa := placeFamily(a, w)
+	if a.Type != graph.EventEvacuation || len(pa) == 0 {
+		return uuid.Nil
+	}
+	short := func(d *graph.Date) bool {
+		f, t, ok := dateRange(d)
+		return ok && int(t.Sub(f)/day)+1 <= DayKeyMaxDays
+	}
+	dated := a.Date != nil
+	if dated && !short(a.Date) {
+		return uuid.Nil
+	}
+	wa, _ := eventWindow(a)
+	origin := uuid.Nil
+	for j, b := range x.Accounts {
+		if j == i || !short(b.Date) {
+			continue
+		}
+		switch b.Type {
+		case graph.EventSiege, graph.EventCapture:
+		case graph.EventEvacuation:
+			if dated {
+				continue
+			}
+		default:
+			continue
+		}
+		pb := placeFamily(b, w)
+		if len(pb) == 0 {
+			continue
+		}
+		e, ok := w.Entity(pb[0])
+		if !ok || rankOf(e) >= placeRank["district"] {
+			continue
+		}
+		if _, unknown := w.unplaced(pb[0]); unknown || w.Relate(pa[0], pb[0]) != PlacesDisjoint {
+			continue
+		}
+		if wb, ok := eventWindow(b); dated && (!ok || !wa.overlaps(wb)) {
+			continue
+		}
+		switch {
+		case origin == uuid.Nil:
+			origin = pb[0]
+		case w.Relate(origin, pb[0]) == PlacesSame:
+		default:
+			return uuid.Nil
+		}
+	}
+	return origin
+}
+
+// originFamily is the place family of an evacuation account's origin
+// (Account.Origin), nil for none.
+func originFamily(a graph.Account, w *World) []uuid.UUID {
+	if a.Origin == nil || a.Type != graph.EventEvacuation {
+		return nil
+	}
+	if _, ok := w.Entity(*a.Origin); !ok {
+		return nil
+	}
+	return familyOf(*a.Origin, w)
+}
+
+// fromOrigin reports whether evacuation account a's origin is place p,
+// or p a place in it or around it below a district: a read at the town
+// it leaves. (A governorate holds many towns' evacuations.)
+func fromOrigin(a graph.Account, p uuid.UUID, w *World) bool {
+	o := originFamily(a, w)
+	if len(o) == 0 {
+		return false
+	}
+	switch w.Relate(o[0], p) {
+	case PlacesSame:
+		return true
+	case PlacesNested:
+		e, ok := w.Entity(p)
+		return ok && rankOf(e) < placeRank["district"]
+	}
+	return false
+}

@@ -126,3 +126,57 @@ func TestAccountsPlace(t *testing.T) {
 		}
 	}
 }
+
+// TestEvacuationOrigin checks which evacuation accounts PrepareAccounts
+// reads at the town their document tells of the evacuation leaving
+// (testdata/match13.json), what they then match, that blocking meets
+// what Match accepts, and that the journey's two ends are no conflict of
+// place.
+func TestEvacuationOrigin(t *testing.T) {
+	_, w, accs, claims := loadFixture(t, "testdata/match13.json")
+	var spec struct {
+		Origin map[string]string `json:"origin"`
+		matchCases
+	}
+	readJSON(t, "testdata/match13.json", &spec)
+	docs := map[uuid.UUID]*graph.Extraction{}
+	var order []uuid.UUID
+	for _, a := range accs {
+		if docs[a.DocumentID] == nil {
+			docs[a.DocumentID] = &graph.Extraction{Document: graph.Document{ID: a.DocumentID, Date: a.Published}}
+			order = append(order, a.DocumentID)
+		}
+		a.Origin = nil
+		docs[a.DocumentID].Accounts = append(docs[a.DocumentID].Accounts, a)
+	}
+	var prepared []graph.Account
+	for _, id := range order {
+		x := docs[id]
+		PrepareAccounts(x, w)
+		prepared = append(prepared, x.Accounts...)
+	}
+	for key, place := range spec.Origin {
+		a := byKey(t, prepared, key)
+		got := uuid.Nil
+		if a.Origin != nil {
+			got = *a.Origin
+		}
+		if place != "" && got != tid(place) || place == "" && got != uuid.Nil {
+			t.Errorf("%s: origin %v, want %q", key, got, place)
+		}
+	}
+	testMatchCases(t, spec.matchCases, prepared, w)
+	for _, p := range spec.Pairs {
+		if a, b := byKey(t, prepared, p.A), byKey(t, prepared, p.B); p.OK && !Candidates(a, b, w) {
+			t.Errorf("%s and %s match but share no key: %q / %q", p.A, p.B, a.Keys, b.Keys)
+		}
+	}
+	ends := []graph.Account{byKey(t, prepared, "relief-left"), byKey(t, prepared, "relief-arrived"), byKey(t, prepared, "relief-received"), byKey(t, prepared, "mon-qasab")}
+	if c := placeConflict(ends, claims, w); Conflicting(c) {
+		t.Errorf("an evacuation's two ends are a conflict of place: %+v", c.Groups)
+	}
+	// Without the origin, the destination's place is another place.
+	if c := placeConflict([]graph.Account{byKey(t, prepared, "mon-wadi"), byKey(t, prepared, "mon-qasab")}, claims, w); !Conflicting(c) {
+		t.Errorf("two towns' evacuations: no conflict of place")
+	}
+}
