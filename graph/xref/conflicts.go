@@ -474,6 +474,14 @@ func perpetratorConflict(accs []graph.Account, claims map[uuid.UUID]graph.Claim,
 		if a.Perpetrator == nil || a.Perpetrator.Entity.ID == uuid.Nil || !counted(a, claims) {
 			continue
 		}
+		// The party an account of an evacuation names is the side moved
+		// out ("the terrorists left on 61 buses") or the side moving it
+		// out ("the army evacuated the town"), as each source tells it:
+		// two such parties are the evacuation's two sides, not two
+		// parties blamed for one happening.
+		if a.Type == graph.EventEvacuation {
+			continue
+		}
 		sources[perpSource(a, w)] = true
 		for _, ps := range partySets(a) {
 			pol, p := ps.pol, ps.parties[0]

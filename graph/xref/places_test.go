@@ -175,6 +175,14 @@ func TestEvacuationOrigin(t *testing.T) {
 	if c := placeConflict(ends, claims, w); Conflicting(c) {
 		t.Errorf("an evacuation's two ends are a conflict of place: %+v", c.Groups)
 	}
+	// An evacuation's two sides are no conflict of blame; a capture's
+	// two captors are.
+	if c := perpetratorConflict([]graph.Account{byKey(t, prepared, "agency-buses"), byKey(t, prepared, "mon-jisr-army")}, claims, w); Conflicting(c) {
+		t.Errorf("an evacuation's two sides are a conflict of perpetrator: %+v", c.Groups)
+	}
+	if c := perpetratorConflict([]graph.Account{byKey(t, prepared, "agency-capture"), byKey(t, prepared, "mon-jisr-capture")}, claims, w); !Conflicting(c) {
+		t.Errorf("a capture's two captors: no conflict of perpetrator")
+	}
 	// Without the origin, the destination's place is another place.
 	if c := placeConflict([]graph.Account{byKey(t, prepared, "mon-wadi"), byKey(t, prepared, "mon-qasab")}, claims, w); !Conflicting(c) {
 		t.Errorf("two towns' evacuations: no conflict of place")
