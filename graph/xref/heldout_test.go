@@ -51,10 +51,11 @@ import (
 // account without a place takes its document's one place, a car bomb is
 // not an air strike): pairs 1.00 -> 1.00, recall 0.56 -> 0.79;
 // conflicts unchanged (0.36, 0.67): their misses are all figures
-// extraction does not give.
+// extraction does not give. Round 15 (an evacuation's two ends: a stop
+// on the way, al-Rashidin, read at Madaya): recall 0.80 -> 0.82.
 const (
 	minPairPrecision     = 0.95
-	minPairRecall        = 0.77
+	minPairRecall        = 0.80
 	minConflictRecall    = 0.33
 	minConflictPrecision = 0.64
 )
@@ -560,11 +561,12 @@ func TestTrain8(t *testing.T) {
 // 9b1591e: pairs 1.00 / 0.76 (68 right, 0 wrong, 21 missed), conflicts 5
 // of 10 found, 5 of 9 reported right; at 12f1925 conflicts 6 of 10, 6 of
 // 8. Diagnostic since (XREF_HELDOUT_DETAIL=1 logs its misses), with
-// floors just under.
+// floors just under. After cross-referencing round 15 (an evacuation's
+// two ends): pairs 1.00 / 0.86 (79 right, 0 wrong, 13 missed).
 func TestTrain9(t *testing.T) {
 	needSet(t, "testdata/train9")
 	sc := evaluate(t, "testdata/train9", nil, os.Getenv("XREF_HELDOUT_DETAIL") != "")
-	sc.atLeast(t, 0.98, 0.74, 0.55, 0.70)
+	sc.atLeast(t, 0.98, 0.84, 0.55, 0.70)
 }
 
 func TestHeldout(t *testing.T) {
