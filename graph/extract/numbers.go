@@ -971,6 +971,54 @@ func apposition(toks []token, j int) int {
 
 // attrBeforeFrom scans back from the figure's first token for a verb or
 // noun that governs it ("killing at least 15", "the death of", "the toll at").
+// tollRiseVerbs carry a toll to its new figure: "has risen to 21",
+// "climbed to", "now stands at".
+var tollRiseVerbs = set("risen", "rose", "rise", "rises", "climbed", "climbs", "increased", "increases",
+	"jumped", "mounted", "grown", "grew", "reached", "stands", "stood", "hit")
+
+// tollRisen returns the attribute of a figure a toll rises to ("the death
+// toll of the massacre committed by warplanes in the market yesterday has
+// risen to 21", "the toll from the bombing now stands at 26"): the toll
+// is the subject of the verb before the figure, however long the phrase
+// that tells whose toll it is; the dead, unless the toll is named as of
+// the wounded ("the toll of the wounded"). "" when no toll rises to it.
+func tollRisen(toks []token, bs int) string {
+	p := bs - 1
+	if p >= 0 && (toks[p].low == "to" || toks[p].low == "at") {
+		p--
+	}
+	if p >= 0 && toks[p].low == "now" {
+		p--
+	}
+	if p < 0 || !tollRiseVerbs[toks[p].low] {
+		return ""
+	}
+	if (toks[p].low == "stands" || toks[p].low == "stood") && toks[bs-1].low != "at" {
+		return ""
+	}
+	for q := p - 1; q >= 0 && q >= p-40; q-- {
+		t := &toks[q]
+		if t.kind == tPunct && t.text != "," && t.text != "'" && t.text != "’" || t.kind == tNum {
+			return ""
+		}
+		if t.low != "toll" && t.low != "tolls" {
+			continue
+		}
+		r := q + 1
+		if r < len(toks) && (toks[r].low == "of" || toks[r].low == "among") {
+			r++
+		}
+		if r < len(toks) && toks[r].low == "the" {
+			r++
+		}
+		if r < len(toks) && attrBefore[toks[r].low] == "injured" {
+			return "injured"
+		}
+		return "killed"
+	}
+	return ""
+}
+
 func attrBeforeFrom(toks []token, bs int, figs []figure, k int) string {
 	stop := bs - 7
 	if stop < 0 {
@@ -983,6 +1031,9 @@ func attrBeforeFrom(toks []token, bs int, figs []figure, k int) string {
 	// the dead, when the noun governs the figure directly.
 	if bs >= 2 && toks[bs-1].low == "of" && deadOf[toks[bs-2].low] {
 		return "killed"
+	}
+	if a := tollRisen(toks, bs); a != "" {
+		return a
 	}
 	for p := bs - 1; p >= stop; p-- {
 		t := &toks[p]
