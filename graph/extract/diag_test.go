@@ -365,7 +365,10 @@ func (d *diagDoc) perpetrators(counts causeCounts, labels []perpLabel, speakers 
 	}
 }
 
-type placeLabel = struct{ Quote, Name string }
+type placeLabel = struct {
+	Quote, Name string
+	Within      *string `json:"within"`
+}
 
 func (d *diagDoc) places(counts causeCounts, labels []placeLabel) {
 	type form struct{ text, id string }
@@ -387,7 +390,7 @@ func (d *diagDoc) places(counts causeCounts, labels []placeLabel) {
 		for _, o := range occ {
 			for _, mn := range got {
 				if overlaps(mn.Span, o) || gazetteer.FoldKey(mn.Text) == gazetteer.FoldKey(lp.Quote) {
-					if samePlace(d.g, lp.Name, mn.Entity) {
+					if sameLabelledPlace(d.g, lp.Name, lp.Within, mn.Entity) {
 						hit = true
 					} else {
 						wrong = d.relation(lp.Name, mn.Entity)
@@ -435,7 +438,7 @@ func (d *diagDoc) places(counts causeCounts, labels []placeLabel) {
 		for _, lp := range labels {
 			if gazetteer.FoldKey(lp.Quote) == gazetteer.FoldKey(mn.Text) || strings.Contains(gazetteer.FoldKey(lp.Quote), gazetteer.FoldKey(mn.Text)) {
 				sameText = true
-				if samePlace(d.g, lp.Name, mn.Entity) {
+				if sameLabelledPlace(d.g, lp.Name, lp.Within, mn.Entity) {
 					ok = true
 				}
 			}

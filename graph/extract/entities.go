@@ -131,6 +131,7 @@ func (d *docState) segMentions(sg *segment, gi *int) []mention {
 		ms = d.genericActors(toks, ms)
 	}
 	ms = d.governorates(toks, ms)
+	d.cityQuarters(toks, ms)
 	if sg.meta == metaNone && sg.first {
 		sort.Slice(ms, func(i, j int) bool { return ms[i].s < ms[j].s })
 		ms = d.inlineDateline(toks, ms)
@@ -1140,6 +1141,107 @@ func (d *docState) governorates(toks []token, ms []mention) []mention {
 		}
 	}
 	return ms
+}
+
+// quarterNouns name a part of a city.
+var quarterNouns = set("neighbourhood", "neighborhood", "district", "quarter")
+
+// cityQuarters reads "the al-Hal neighbourhood of Maarat al-Nu'man", "the
+// al-Zahraa neighbourhood of Homs city": a name given as a quarter of the
+// city named after it is a place in that city. When the gazetteer's place
+// of that name lies elsewhere (al-Hol camp in Hasakah, the town of
+// al-Zahraa near Aleppo), it is a homonym, and the quarter is a place of
+// its own within the city.
+func (d *docState) cityQuarters(toks []token, ms []mention) {
+	for k := range ms {
+		m := &ms[k]
+		n := m.tj
+		// (Not "the Homs neighbourhood of al-Zahraa": a city is no quarter.)
+		if m.ent.Kind != graph.KindPlace || m.ent.PlaceType == "city" || m.ent.PlaceType == "governorate" || n >= len(toks) || !quarterNouns[toks[n].low] {
+			continue
+		}
+		var city *graph.Entity
+		if n+2 < len(toks) && toks[n+1].low == "of" {
+			ci := n + 2
+			if toks[ci].low == "the" {
+				ci++
+			}
+			for q := range ms {
+				if ms[q].ti == ci && ms[q].ent.Kind == graph.KindPlace && (ms[q].ent.PlaceType == "city" || ms[q].ent.PlaceType == "town") {
+					city = ms[q].ent
+				}
+			}
+		} else if m.ent.Gazetteer {
+			// "the Homs attack, in which car bombs hit the al-Zahra
+			// district": the one city the sentence names, when the
+			// gazetteer's place of the quarter's name lies outside its
+			// governorate (a homonym; checked below).
+			for q := range ms {
+				e := ms[q].ent
+				if q == k || e.Kind != graph.KindPlace || e.PlaceType != "city" || !e.Gazetteer {
+					continue
+				}
+				if city != nil && city.ID != e.ID {
+					city = nil
+					break
+				}
+				city = e
+			}
+			if city != nil && d.sameGovernorate(m.ent, city) {
+				continue
+			}
+		}
+		if city == nil || !city.Gazetteer || m.ent.ID == city.ID {
+			continue
+		}
+		id := city.ID
+		if !m.ent.Gazetteer {
+			// A quarter the gazetteer lacks lies in the city.
+			if m.ent.Within == nil {
+				m.ent.Within = &id
+			}
+			continue
+		}
+		if d.g.Within(m.ent.ID, city.ID) {
+			continue
+		}
+		name := d.text[m.s:m.e]
+		// Its id is the homonym's name with the city's, apart from the
+		// homonym's, one for every spelling that finds the homonym
+		// ("al-Zahraa", "al-Zahra"); its name is the homonym's, in the
+		// gazetteer's spelling (the mention keeps the text's).
+		e := d.newEntity(graph.KindPlace, m.ent.Name+", "+city.Name, nil, false)
+		e.Name = m.ent.Name
+		if name != m.ent.Name {
+			e.Aliases = append(e.Aliases, name)
+		}
+		e.PlaceType = "neighbourhood"
+		e.Within = &id
+		m.ent = e
+	}
+}
+
+// sameGovernorate reports whether two gazetteer places lie in one
+// governorate (or one is the other's).
+func (d *docState) sameGovernorate(a, b *graph.Entity) bool {
+	gov := func(e *graph.Entity) string {
+		for n := 0; e != nil && n < 8; n++ {
+			if e.PlaceType == "governorate" {
+				return e.ID.String()
+			}
+			if e.Within == nil {
+				return ""
+			}
+			w, ok := d.g.Entity(*e.Within)
+			if !ok {
+				return ""
+			}
+			e = w
+		}
+		return ""
+	}
+	ga := gov(a)
+	return ga != "" && ga == gov(b)
 }
 
 // countrysideOf reports whether a governorate is named as a city's

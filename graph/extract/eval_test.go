@@ -52,6 +52,7 @@ type heldoutLabels struct {
 		} `json:"dates"`
 		Places []struct {
 			Quote, Name string
+			Within      *string `json:"within"`
 		} `json:"places"`
 		Perpetrators []struct {
 			Quote, Name, Polarity string
@@ -105,6 +106,53 @@ func samePlace(g *gazetteer.Gazetteer, name string, ref graph.EntityRef) bool {
 	}
 	s := gazetteer.Skeleton(name)
 	return s != "" && s == gazetteer.Skeleton(ref.Name)
+}
+
+// Since the twelfth session a label's "within" counts (sameLabelledPlace):
+// a gazetteer homonym in another governorate, read where the label means a
+// quarter of a city, no longer scores as right. The place floors of the
+// training sets (train, train2, train4, train7, train8) were lowered to
+// just under their figures under that scorer, with the quarters read
+// (cityQuarters): the points they lost were homonyms scored as right
+// before; the held-out sets' place figures did not move.
+
+// sameLabelledPlace is samePlace for a label that says where the place
+// lies: a gazetteer place of the label's name in another governorate than
+// the labelled enclosing place is a homonym ("al-Zahraa" within Homs is a
+// quarter of that city, not the town of al-Zahraa near Aleppo), so the
+// label's name is then compared by its transliteration skeleton, with an
+// extracted place that is not the homonym. Labels name the enclosing place
+// as a city or a governorate; only the governorate is compared.
+func sameLabelledPlace(g *gazetteer.Gazetteer, name string, within *string, ref graph.EntityRef) bool {
+	if within != nil {
+		want, in := g.Lookup(name), g.Lookup(*within)
+		if len(want) > 0 && len(in) > 0 {
+			if gov := governorateOf(g, in[0]); gov != nil && !g.Within(want[0].ID, gov.ID) {
+				s := gazetteer.Skeleton(name)
+				return s != "" && s == gazetteer.Skeleton(ref.Name) && ref.ID != want[0].ID
+			}
+		}
+	}
+	return samePlace(g, name, ref)
+}
+
+// governorateOf is the governorate a place lies in, or the place itself
+// when it is one; nil for a country or a place outside any governorate.
+func governorateOf(g *gazetteer.Gazetteer, e *graph.Entity) *graph.Entity {
+	for n := 0; e != nil && n < 8; n++ {
+		if e.PlaceType == "governorate" {
+			return e
+		}
+		if e.Within == nil {
+			return nil
+		}
+		w, ok := g.Entity(*e.Within)
+		if !ok {
+			return nil
+		}
+		e = w
+	}
+	return nil
 }
 
 func overlaps(a, b graph.Span) bool { return a.Start < b.End && b.Start < a.End }
@@ -334,7 +382,7 @@ func evaluate(t *testing.T, dir string) (map[string]*score, []string) {
 			for _, occ := range allSpans(text, lp.Quote, ld.BodyStart) {
 				for _, mn := range got {
 					if overlaps(mn.Span, occ) || gazetteer.FoldKey(mn.Text) == gazetteer.FoldKey(lp.Quote) {
-						if samePlace(g, lp.Name, mn.Entity) {
+						if sameLabelledPlace(g, lp.Name, lp.Within, mn.Entity) {
 							hit = true
 						}
 					}
@@ -351,7 +399,7 @@ func evaluate(t *testing.T, dir string) (map[string]*score, []string) {
 			ok := false
 			for _, lp := range ld.Places {
 				if gazetteer.FoldKey(lp.Quote) == gazetteer.FoldKey(mn.Text) || strings.Contains(gazetteer.FoldKey(lp.Quote), gazetteer.FoldKey(mn.Text)) {
-					if samePlace(g, lp.Name, mn.Entity) {
+					if sameLabelledPlace(g, lp.Name, lp.Within, mn.Entity) {
 						ok = true
 					}
 				}
@@ -702,14 +750,19 @@ var heldout4Thresholds = map[string][2]float64{
 // the past 24 hours" and "the past day" became dates (labelled as dates
 // in five of the eight places the diagnostic sets use them; the other
 // three relabelled): the set then reads one more date than its labels
-// (33 for 32, precision 0.82), its recall unchanged.
+// (33 for 32, precision 0.82), its recall unchanged. Places floor lowered
+// 0.92/0.94 -> 0.90/0.92 when the scorer began to honour a label's
+// "within" (sameLabelledPlace): the set then reads 0.89/0.91 with the
+// extraction of that day, homonyms of its quarters no longer counted as
+// right, and 0.91/0.93 with the quarters read in their city
+// (cityQuarters).
 var heldout6Thresholds = map[string][2]float64{
 	"casualty values":           {0.96, 0.96},
 	"claims (speaker+polarity)": {0.79, 0.80},
 	"dates":                     {0.89, 0.81},
 	"event types":               {0.84, 0.63},
 	"perpetrators":              {0.68, 0.79},
-	"places":                    {0.92, 0.94},
+	"places":                    {0.90, 0.92},
 	"speakers":                  {0.85, 0.82},
 	"values":                    {0.93, 0.97},
 }
@@ -757,7 +810,7 @@ var trainThresholds = map[string][2]float64{
 	"dates":                     {0.95, 0.96},
 	"event types":               {0.73, 0.90},
 	"perpetrators":              {0.87, 0.95},
-	"places":                    {0.97, 0.94},
+	"places":                    {0.96, 0.92},
 	"speakers":                  {0.90, 0.90},
 	"values":                    {0.86, 0.99},
 }
@@ -781,7 +834,7 @@ var train2Thresholds = map[string][2]float64{
 	"dates":                     {0.89, 0.90},
 	"event types":               {0.73, 0.87},
 	"perpetrators":              {0.82, 0.90},
-	"places":                    {0.94, 0.84},
+	"places":                    {0.93, 0.82},
 	"speakers":                  {0.87, 0.84},
 	"values":                    {0.93, 0.99},
 }
@@ -826,7 +879,7 @@ var train4Thresholds = map[string][2]float64{
 	"dates":                     {0.93, 0.92},
 	"event types":               {0.67, 0.75},
 	"perpetrators":              {0.76, 0.87},
-	"places":                    {0.96, 0.98},
+	"places":                    {0.95, 0.96},
 	"speakers":                  {0.89, 0.93},
 	"values":                    {0.91, 0.99},
 }
@@ -885,7 +938,7 @@ var train7Thresholds = map[string][2]float64{
 	"dates":                     {0.84, 0.80},
 	"event types":               {0.74, 0.64},
 	"perpetrators":              {0.79, 0.84},
-	"places":                    {0.89, 0.96},
+	"places":                    {0.87, 0.94},
 	"speakers":                  {0.83, 0.80},
 	"values":                    {0.85, 0.96},
 }
@@ -903,7 +956,7 @@ var train8Thresholds = map[string][2]float64{
 	"dates":                     {0.77, 0.78},
 	"event types":               {0.82, 0.83},
 	"perpetrators":              {0.81, 0.81},
-	"places":                    {0.93, 0.88},
+	"places":                    {0.92, 0.87},
 	"speakers":                  {0.82, 0.85},
 	"values":                    {0.88, 0.98},
 }
