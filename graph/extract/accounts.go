@@ -2857,6 +2857,21 @@ func (d *docState) buildAccounts() {
 				break
 			}
 		}
+		if ev.typ == graph.EventAttack && definiteAssault(c.sg.toks, ev.cueI) && (fi < 0 || frames[fi].typ == graph.EventCapture) {
+			// "led the final assault", "killed in the two-day assault"
+			// after a capture: the storming of the place captured, one
+			// event with it. (An assault on another place stays its own.)
+			for k := len(frames) - 1; k >= 0; k-- {
+				if frames[k].typ != graph.EventCapture {
+					continue
+				}
+				if f := &frames[k]; ev.place == nil || f.place == nil || d.g.Within(ev.place.ent.ID, f.place.ID) || d.g.Within(f.place.ID, ev.place.ent.ID) {
+					fi = k
+					ev.typ = graph.EventCapture
+				}
+				break
+			}
+		}
 		if fi < 0 && ev.anaph && ev.typ == graph.EventBombingCampaign && len(frames) > 0 && family(frames[len(frames)-1].typ) == 1 {
 			// "the strikes", "the raids" after one strike was reported:
 			// that event, not a campaign.
@@ -3227,6 +3242,26 @@ func (d *docState) notePrevActor(c *claimInfo) {
 }
 
 // compatible reports whether a claim's event can be the frame's event.
+// definiteAssault reports whether the cue at i is "assault" named by a
+// definite article, with at most three modifiers between ("the assault",
+// "the final assault", "the two-day assault"): an assault already told.
+func definiteAssault(toks []token, i int) bool {
+	if i < 1 || i >= len(toks) || toks[i].low != "assault" {
+		return false
+	}
+	for k := i - 1; k >= 0 && k >= i-4; k-- {
+		switch {
+		case toks[k].low == "the" || toks[k].low == "that" || toks[k].low == "this":
+			return true
+		case toks[k].kind == tPunct && toks[k].text != "-":
+			return false
+		case toks[k].kind == tWord && (toks[k].cap || attackCues[toks[k].low] || strikeCues[toks[k].low]):
+			return false
+		}
+	}
+	return false
+}
+
 func (d *docState) compatible(f *frame, ev event) bool {
 	// Strikes from the air and shelling are two events even on one place
 	// and day ("warplanes carried out strikes on the town, and regime
