@@ -698,15 +698,17 @@ func TestEvalHeldout(t *testing.T) {
 // heldoutThresholds are {recall, precision} floors per row: the measured
 // figures less a small margin. Targets: 0.9 on casualty values, dates and
 // places, 0.8 on speakers and perpetrators.
+// Round 27 raised values and casualty values (value quotes found in the
+// body, not the title: values 0.92/0.98 -> 0.94/1.00).
 var heldoutThresholds = map[string][2]float64{
-	"casualty values":           {0.94, 0.96},
+	"casualty values":           {0.96, 0.99},
 	"claims (speaker+polarity)": {0.87, 0.86},
 	"dates":                     {0.94, 0.89},
 	"event types":               {0.96, 0.85},
 	"perpetrators":              {0.94, 0.99},
 	"places":                    {0.89, 0.96},
 	"speakers":                  {0.88, 0.83},
-	"values":                    {0.90, 0.97},
+	"values":                    {0.93, 0.99},
 }
 
 // heldout3Thresholds: floors on the third held-out set, the pristine one,
@@ -740,15 +742,17 @@ var heldout3Thresholds = map[string][2]float64{
 // 0.95/0.99. Floors only catch regressions; they were never a target.
 // Places raised after the tenth session's rounds 16-17 (0.81/0.90 ->
 // 0.86/0.92); perpetrators after round 23 (0.79/0.94 -> 0.82/0.94).
+// Round 27 raised event types (0.72 -> 0.74 precision: the definite
+// assault after a capture), values and casualty values (a toll risen to).
 var heldout4Thresholds = map[string][2]float64{
-	"casualty values":           {0.96, 0.99},
+	"casualty values":           {0.97, 0.99},
 	"claims (speaker+polarity)": {0.80, 0.77},
 	"dates":                     {0.96, 0.91},
-	"event types":               {0.80, 0.71},
+	"event types":               {0.80, 0.73},
 	"perpetrators":              {0.81, 0.93},
 	"places":                    {0.85, 0.91},
 	"speakers":                  {0.82, 0.80},
-	"values":                    {0.94, 0.98},
+	"values":                    {0.95, 0.98},
 }
 
 // heldout6Thresholds: floors on the sixth held-out set, written in the
@@ -786,29 +790,32 @@ var heldout6Thresholds = map[string][2]float64{
 // 0.79/0.90, claims 0.77/0.76, dates 0.77/0.75, event types 0.83/0.65,
 // perpetrators 0.67/0.76, places 0.68/0.81, speakers 0.81/0.80, values
 // 0.81/0.92. Regressions only, never a target.
+// Round 27 raised values and casualty values (value quotes found in the
+// body, not the title: 0.86/0.92 -> 0.87/0.94).
 var heldout5Thresholds = map[string][2]float64{
-	"casualty values":           {0.78, 0.89},
+	"casualty values":           {0.87, 0.93},
 	"claims (speaker+polarity)": {0.76, 0.75},
 	"dates":                     {0.76, 0.74},
 	"event types":               {0.82, 0.64},
 	"perpetrators":              {0.66, 0.75},
 	"places":                    {0.67, 0.80},
 	"speakers":                  {0.80, 0.79},
-	"values":                    {0.80, 0.91},
+	"values":                    {0.86, 0.93},
 }
 
 // heldout2Thresholds: floors on the second held-out set, just under its
 // measurement after the fourth round of rules (the first in which the set
 // was used for diagnosis: its figures are no longer unseen).
+// Round 27 raised values and casualty values (a toll risen to: 1.00/1.00).
 var heldout2Thresholds = map[string][2]float64{
-	"casualty values":           {0.95, 0.99},
+	"casualty values":           {0.99, 0.99},
 	"claims (speaker+polarity)": {0.97, 0.96},
 	"dates":                     {0.99, 0.96},
 	"event types":               {0.95, 0.91},
 	"perpetrators":              {0.87, 0.91},
 	"places":                    {0.97, 0.99},
 	"speakers":                  {0.99, 0.96},
-	"values":                    {0.96, 0.99},
+	"values":                    {0.99, 0.99},
 }
 
 // trainThresholds: floors on the training set, just under its figures after
@@ -866,15 +873,17 @@ var train2Thresholds = map[string][2]float64{
 // -> 0.90/0.95, claims 0.83/0.80 -> 0.87/0.84); claims and perpetrators
 // after round 14 (perpetrators 0.70/0.86 -> 0.72/0.88); perpetrators
 // after round 16 (0.72/0.88 -> 0.75/0.88).
+// Round 27 raised values and casualty values (a toll risen to: values
+// 0.81 -> 0.84 recall).
 var train3Thresholds = map[string][2]float64{
-	"casualty values":           {0.87, 0.99},
+	"casualty values":           {0.91, 0.99},
 	"claims (speaker+polarity)": {0.87, 0.83},
 	"dates":                     {0.92, 0.88},
 	"event types":               {0.77, 0.89},
 	"perpetrators":              {0.74, 0.87},
 	"places":                    {0.96, 0.94},
 	"speakers":                  {0.89, 0.94},
-	"values":                    {0.80, 0.99},
+	"values":                    {0.83, 0.99},
 }
 
 // train4Thresholds: floors on the fourth training set, just under its
@@ -905,11 +914,12 @@ var train4Thresholds = map[string][2]float64{
 // Perpetrators raised after round 26 (0.68/0.88 -> 0.70/0.90).
 // Round 28 raised speakers and claims (the opposition as unnamed sources, a ministry
 // author, the army's General Command, round-up section heads).
+// Round 27 raised event types (precision 0.60 -> 0.61).
 var train5Thresholds = map[string][2]float64{
 	"casualty values":           {0.89, 0.99},
 	"claims (speaker+polarity)": {0.82, 0.81},
 	"dates":                     {0.79, 0.89},
-	"event types":               {0.69, 0.58},
+	"event types":               {0.69, 0.60},
 	"perpetrators":              {0.69, 0.89},
 	"places":                    {0.92, 0.94},
 	"speakers":                  {0.89, 0.87},
@@ -926,11 +936,12 @@ var train5Thresholds = map[string][2]float64{
 // 0.72/0.95 -> 0.73/0.95, event types 0.63/0.74 -> 0.65/0.74).
 // Round 28 raised speakers and claims (the opposition as unnamed sources, a ministry
 // author, the army's General Command, round-up section heads).
+// Round 27 raised event types (precision 0.74 -> 0.77).
 var train6Thresholds = map[string][2]float64{
 	"casualty values":           {0.85, 0.99},
 	"claims (speaker+polarity)": {0.84, 0.78},
 	"dates":                     {0.76, 0.83},
-	"event types":               {0.64, 0.73},
+	"event types":               {0.64, 0.76},
 	"perpetrators":              {0.72, 0.94},
 	"places":                    {0.90, 0.93},
 	"speakers":                  {0.85, 0.87},
@@ -944,15 +955,16 @@ var train6Thresholds = map[string][2]float64{
 // types after round 25 (0.74/0.64 -> 0.75/0.65).
 // Round 28 raised speakers, claims and places (the opposition as unnamed sources, a ministry
 // author, the army's General Command, round-up section heads).
+// Round 27 raised values and casualty values (value quotes in the body).
 var train7Thresholds = map[string][2]float64{
-	"casualty values":           {0.81, 0.97},
+	"casualty values":           {0.94, 0.99},
 	"claims (speaker+polarity)": {0.78, 0.74},
 	"dates":                     {0.84, 0.80},
 	"event types":               {0.74, 0.64},
 	"perpetrators":              {0.79, 0.84},
 	"places":                    {0.87, 0.94},
 	"speakers":                  {0.83, 0.80},
-	"values":                    {0.85, 0.96},
+	"values":                    {0.93, 0.97},
 }
 
 // train8Thresholds: floors on the eighth training set, just under its
