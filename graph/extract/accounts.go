@@ -2091,6 +2091,16 @@ func (d *docState) perpetrators(c *claimInfo, ev event, mask, sub []bool) []*gra
 			}
 			bound := m.tj + 14
 			for j := m.tj; j < len(toks) && j < bound; j++ {
+				// "Armed groups, among them A of B and C, seized": a
+				// list of the subject's members, however long, before
+				// the verb.
+				if j == asideAt && memberAside(toks, j) {
+					if k := asideEnd(toks, j); k > 0 {
+						j, limit = k, max(k+2, asideVerb(toks, k))
+						bound = max(bound, k+3, limit+1)
+						continue
+					}
+				}
 				if j < len(mask) && mask[j] || isPunct(&toks[j], ",") && (j+1 < len(mask) && mask[j+1] || j > 0 && mask[j-1]) {
 					continue
 				}
@@ -2668,12 +2678,20 @@ func asideEnd(toks []token, i int) int {
 	// A partner or supporter in the aside may take more words: "X, with
 	// the participation of Y and Z and with the support of W, completed".
 	n := 13
-	if i+1 < len(toks) && comitativeOpeners[toks[i+1].low] {
+	if i+1 < len(toks) && comitativeOpeners[toks[i+1].low] || memberAside(toks, i) {
 		n = 26
 	}
 	for k := i + 1; k < len(toks) && k <= i+n; k++ {
 		if toks[k].kind != tPunct {
 			continue
+		}
+		// A member's acronym in brackets: "among them the Revolutionary
+		// Guards (IRGC) and ...".
+		if isPunct(&toks[k], "(") && memberAside(toks, i) {
+			if b := pastBrackets(toks, k); b > k {
+				k = b - 1
+				continue
+			}
 		}
 		if !isPunct(&toks[k], ",") || k == i+1 {
 			return 0
@@ -2684,6 +2702,16 @@ func asideEnd(toks []token, i int) int {
 		return 0
 	}
 	return 0
+}
+
+// memberAside reports whether the comma at i opens an aside that lists
+// members of the party before it: "X, including A and B, shelled", "X,
+// among them A and B, seized". A list takes more words than other asides.
+func memberAside(toks []token, i int) bool {
+	if i+1 >= len(toks) || !isPunct(&toks[i], ",") {
+		return false
+	}
+	return toks[i+1].low == "including" || i+2 < len(toks) && toks[i+1].low == "among" && toks[i+2].low == "them"
 }
 
 // asideVerb returns the index of the event verb right after the comma at

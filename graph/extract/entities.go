@@ -327,7 +327,9 @@ func (d *docState) unknownNames(sg *segment, ms []mention) []mention {
 		j := i + 1
 		for j < len(toks) {
 			t := &toks[j]
-			if t.kind == tWord && (t.cap || articleName(t)) {
+			// "Jaysh al-Muhajireen wal-Ansar": "wal-" ("and the") joins
+			// two halves of one Arabic name.
+			if t.kind == tWord && (t.cap || articleName(t) || strings.HasPrefix(t.text, "wal-") && len(t.text) > 4 && t.text[4] >= 'A' && t.text[4] <= 'Z') {
 				j++
 				continue
 			}
