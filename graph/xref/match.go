@@ -545,6 +545,15 @@ func match(a, b graph.Account, w *World) verdict {
 			v.reasons = append(v.reasons, fmt.Sprintf("an %s by %s and a %s by %s: the attackers are not the captors", a.Type, a.Perpetrator.Entity.Name, b.Type, b.Perpetrator.Entity.Name))
 			return v
 		}
+		// A denial of an attack ("our forces did not target the
+		// convoy") answers an allegation of an attack; it does not tell
+		// of the storming of the town, which is what lets an attack be
+		// a capture: a side's report that the town fell and the other
+		// side's denial of a strike that day are two happenings.
+		if perpPolarity(a) == graph.Denied || perpPolarity(b) == graph.Denied {
+			v.reasons = append(v.reasons, fmt.Sprintf("an %s and a %s are one assault only as told, not denied", a.Type, b.Type))
+			return v
+		}
 	}
 	if siege && (!placed || maybe || wide || len(lastingPlaces(a, w)) == 0 || len(lastingPlaces(b, w)) == 0) {
 		// Without such a place, their dates still differ.

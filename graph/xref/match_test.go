@@ -28,6 +28,7 @@ var matchFiles = [][2]string{
 	{"testdata/match9.json", "testdata/match9.json"},
 	{"testdata/match10.json", "testdata/match10.json"},
 	{"testdata/match11.json", "testdata/match11.json"},
+	{"testdata/match14.json", "testdata/match14.json"},
 }
 
 func TestMatch(t *testing.T) {
