@@ -343,6 +343,8 @@ func match(a, b graph.Account, w *World) verdict {
 	placed := len(pa) > 0 && len(pb) > 0
 	maybe, ctxPlaced := false, false
 	wide := false // nested in a district, governorate or region
+	// wideSame: both placed only in one district, governorate or region.
+	wideSame := false
 	if placed {
 		ia, ib := pa[0], pb[0]
 		rel := w.Relate(ia, ib)
@@ -367,6 +369,9 @@ func match(a, b graph.Account, w *World) verdict {
 			v.reasons = append(v.reasons, "an evacuation's two ends: the document of the account at "+placeName(x, w)+" tells of it leaving "+w.Name(*x.Origin))
 		case rel == PlacesSame:
 			v.score += wSamePlace
+			if ea, ok := w.Entity(ia); ok && rankOf(ea) >= placeRank["district"] {
+				wideSame = true
+			}
 			if ia == ib {
 				v.reasons = append(v.reasons, "same place ("+matchPlaceName(a, w)+")")
 			} else {
@@ -466,9 +471,11 @@ func match(a, b graph.Account, w *World) verdict {
 	// nothing of a report of that day at a town in it blaming another
 	// party, neither part of the other (a monitor's siege of one town by
 	// one side, a news agency's siege lifted in the province from the
-	// other). At the same place, two blames are the conflict this tool
-	// shows, and stay one event.
-	if wide && !samePerp && blamed(a, w) && blamed(b, w) && !w.nestedParties(a.Perpetrator.Entity.ID, b.Perpetrator.Entity.ID) {
+	// other). Two reports both placed only in one governorate say as
+	// little (one side's air strike in the province, the other side's
+	// attack in it, that day). At one town, two blames are the conflict
+	// this tool shows, and stay one event.
+	if (wide || wideSame) && !samePerp && blamed(a, w) && blamed(b, w) && !w.nestedParties(a.Perpetrator.Entity.ID, b.Perpetrator.Entity.ID) {
 		v.reasons = append(v.reasons, fmt.Sprintf("one placed only in a district or larger, and two parties blamed (%s, %s), neither part of the other", a.Perpetrator.Entity.Name, b.Perpetrator.Entity.Name))
 		return v
 	}
