@@ -127,6 +127,22 @@ func ofADay(t graph.EventType) bool {
 	return discrete(t) || t == graph.EventCapture
 }
 
+// dayTold reports whether a dated account tells of a happening of a day:
+// of a type that happens on a day, or a massacre (a strike's or a
+// campaign's) dated to a day or a few as written. An undated report
+// weeks later of a strike at the place may tell of any strike there
+// since, whichever name the dated one gives the killing.
+func dayTold(a graph.Account) bool {
+	if ofADay(a.Type) {
+		return true
+	}
+	if a.Type != graph.EventMassacre {
+		return false
+	}
+	from, to, ok := dateRange(a.Date)
+	return ok && int(to.Sub(from)/day)+1 <= DayKeyMaxDays
+}
+
 // typeFamilies returns the families of t; an unknown or empty type is in a
 // family of its own name.
 func typeFamilies(t graph.EventType) []string {
@@ -310,7 +326,7 @@ func match(a, b graph.Account, w *World) verdict {
 		answer, v.answer = true, true
 		v.score += wUndated
 		v.reasons = append(v.reasons, fmt.Sprintf("an undated denial, reported more than %d and within %d days after the other's date (or report), may answer it", UndatedApart, ResponseWindow))
-	case oka && okb && ofADay(a.Type) && ofADay(b.Type) && (reportedLate(a, b) || reportedLate(b, a)):
+	case oka && okb && (ofADay(a.Type) && dayTold(b) && reportedLate(a, b) || ofADay(b.Type) && dayTold(a) && reportedLate(b, a)):
 		// One gives no date, and its report came out weeks after the
 		// other's date: it may tell of any strike there since.
 		v.weeksApart = true
