@@ -548,11 +548,12 @@ func TestHeldout6(t *testing.T) {
 // evacuation's fighters compared as evacuated, a placeless campaign at
 // its document's one place): pairs 0.89 / 0.68 (50 right, 6 wrong, 23
 // missed), conflicts 2 of 9 found, 3 of 6 reported right; floors one
-// pair or conflict under.
+// pair or conflict under. Round 16 (a denied attack is no assault):
+// pairs 0.97 / 0.77 (56 right, 2 wrong); the precision floor sits under.
 func TestTrain8(t *testing.T) {
 	needSet(t, "testdata/train8")
 	sc := evaluate(t, "testdata/train8", nil, os.Getenv("XREF_HELDOUT_DETAIL") != "")
-	sc.atLeast(t, 0.87, 0.66, 0.20, 0.45)
+	sc.atLeast(t, 0.95, 0.66, 0.20, 0.45)
 }
 
 // The ninth extraction training set (testdata/train9: the 21 documents of
