@@ -82,8 +82,10 @@ func TestDiagnose(t *testing.T) {
 		dir = train8Dir
 	case "t9":
 		dir = train9Dir
+	case "t10":
+		dir = train10Dir
 	default:
-		t.Fatalf("CG_DIAG=%q: want 1, 2, dev or t1 to t9", which)
+		t.Fatalf("CG_DIAG=%q: want 1, 2, dev or t1 to t10", which)
 	}
 	counts := diagnose(t, dir)
 	t.Logf("causes on %s:\n%s", dir, counts)

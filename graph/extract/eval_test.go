@@ -620,8 +620,14 @@ var evalSets = []evalSet{
 	// session's starting commit 9b1591e (before any of the session's
 	// rules): casualty values 0.93/0.99, claims 0.79/0.78, dates 0.85/0.83,
 	// event types 0.89/0.78, perpetrators 0.76/0.82, places 0.83/0.86,
-	// speakers 0.85/0.79, values 0.92/0.92.
-	{"tenth training set", train10Dir, nil, false},
+	// speakers 0.85/0.79, values 0.92/0.92; at 4fcbf7e (the session's
+	// rounds in): casualty values 0.95/0.92, dates 0.89/0.82, event types
+	// 0.89/0.80, places 0.80/0.85 (the scorer honouring "within"; 0.84/0.89
+	// with the old one), values 0.94/0.88, the rest the same. Diagnostic
+	// since (its pair precision, 0.62, is the weakest figure any set
+	// shows); an eleventh set is written as the validation set. Floors just
+	// under the 4fcbf7e figures.
+	{"tenth training set", train10Dir, train10Thresholds, true},
 }
 
 const (
@@ -667,7 +673,8 @@ const (
 	// train9Dir is the ninth training set, diagnostic since its first
 	// measurement.
 	train9Dir = "testdata/train9"
-	// train10Dir is the tenth training set, held back as a validation set.
+	// train10Dir is the tenth training set, diagnostic since its second
+	// measurement.
 	train10Dir = "testdata/train10"
 )
 
@@ -1000,6 +1007,19 @@ var train9Thresholds = map[string][2]float64{
 	"places":                    {0.87, 0.84},
 	"speakers":                  {0.83, 0.75},
 	"values":                    {0.71, 0.95},
+}
+
+// train10Thresholds: floors on the tenth training set, just under its
+// figures at 4fcbf7e, when it became diagnostic.
+var train10Thresholds = map[string][2]float64{
+	"casualty values":           {0.94, 0.91},
+	"claims (speaker+polarity)": {0.78, 0.77},
+	"dates":                     {0.88, 0.81},
+	"event types":               {0.88, 0.79},
+	"perpetrators":              {0.75, 0.81},
+	"places":                    {0.79, 0.84},
+	"speakers":                  {0.84, 0.78},
+	"values":                    {0.93, 0.87},
 }
 
 // devThresholds: floors on the development set.
