@@ -239,6 +239,8 @@ var attrBefore = map[string]string{
 	"population": "population", "casualties": "casualties",
 	"departure": "evacuated", "exit": "evacuated", "transfer": "evacuated",
 	"treated": "injured", "treating": "injured", "received": "",
+	// State media's word for killing: "martyring three soldiers".
+	"martyring": "killed",
 }
 
 // Attribute nouns that a figure counts ("80 percent of the munitions").
@@ -715,8 +717,20 @@ var kinNouns = set("families", "relatives", "dependants", "dependents", "wives",
 // ("including 267 children and 194 women,") and coordinated figures.
 func attrAfterFrom(toks []token, j int, figs []figure, k int) string {
 	limit := j + 14
+	if e := ofBodyEnd(toks, j, figs, k); e > j {
+		j = e
+	}
 	for ; j < len(toks) && j < limit; j++ {
 		t := &toks[j]
+		if t.low == "with" && j+1 < len(toks) {
+			// "23 civilians with injuries", "14 people with shrapnel
+			// wounds": the people hurt.
+			for n := j + 1; n < len(toks) && n <= j+2; n++ {
+				if toks[n].low == "injuries" || toks[n].low == "wounds" {
+					return "injured"
+				}
+			}
+		}
 		if a, ok := attrAfter[t.low]; ok {
 			if a == "killed" && t.low == "lost" && (j+2 >= len(toks) || toks[j+2].low != "lives") {
 				return ""
@@ -1040,6 +1054,12 @@ func attrBeforeFrom(toks []token, bs int, figs []figure, k int) string {
 		if t.kind == tPunct && t.text != "," && t.text != "\"" && t.text != "“" && t.text != "”" {
 			return ""
 		}
+		if npFill[t.low] && p+1 < bs && whoNouns[toks[p+1].low] != "" {
+			// "the death of 33 displaced people, among them 9 children":
+			// a word that modifies the noun after it describes the
+			// people, not what befell them.
+			continue
+		}
 		if a, ok := attrBefore[t.low]; ok {
 			return a
 		}
@@ -1062,4 +1082,32 @@ func attrBeforeFrom(toks []token, bs int, figs []figure, k int) string {
 		}
 	}
 	return ""
+}
+
+// ofBodyEnd returns the token after the name of the body whose members
+// figs[k] counts ("nine members of the internal security forces were
+// martyred", "six fighters of the local defence brigade were killed"),
+// when the figure's noun phrase ends at j inside "of the ..." and an
+// auxiliary or an attribute word follows the name within five words;
+// else j.
+func ofBodyEnd(toks []token, j int, figs []figure, k int) int {
+	if k < 0 || k >= len(figs) || j < 2 || j >= len(toks) || toks[j-1].low != "the" || toks[j-2].low != "of" {
+		return j
+	}
+	if j-3 < figs[k].i || whoNouns[toks[j-3].low] == "" {
+		return j
+	}
+	for e := j; e < len(toks) && e <= j+4; e++ {
+		t := &toks[e]
+		if auxWords[t.low] || attrAfter[t.low] != "" {
+			if e == j {
+				return j
+			}
+			return e
+		}
+		if t.kind != tWord || npJoin[t.low] || eventVerbs[t.low] || attrBefore[t.low] != "" || reportVerbs[t.low] {
+			return j
+		}
+	}
+	return j
 }
