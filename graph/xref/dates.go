@@ -78,6 +78,22 @@ func reportedLate(u, d graph.Account) bool {
 	return ok && p.Sub(to) > UndatedApart*day
 }
 
+// reportedDaysAfter reports whether u gives no date, asserts (a denial
+// answers an allegation days later: answersLate) and its report came out
+// more than ReportingDelay days after the end of d's dated window: later
+// than news of a strike of that day comes.
+func reportedDaysAfter(u, d graph.Account) bool {
+	if perpPolarity(u) == graph.Denied {
+		return false
+	}
+	p, ok := undatedPublished(u)
+	if !ok {
+		return false
+	}
+	_, to, ok := dateRange(d.Date)
+	return ok && p.Sub(to) > ReportingDelay*day
+}
+
 // ResponseWindow is how many days after the end of a dated account's
 // date an undated denial may come and still answer it: ministries answer
 // an allegation a week or two later, an inquiry months later. It stays

@@ -343,6 +343,14 @@ func match(a, b graph.Account, w *World) verdict {
 		v.weeksApart = true
 		v.reasons = append(v.reasons, fmt.Sprintf("neither account gives a date, and their reports are %d days apart", publishedApart(a, b)))
 		return v
+	case oka && okb && (ofADay(a.Type) && dayTold(b) && wb.precise && reportedDaysAfter(a, b) || ofADay(b.Type) && dayTold(a) && wa.precise && reportedDaysAfter(b, a)):
+		// One gives no date, and its report came out days after the
+		// other's day, later than news of a strike comes: it is as
+		// likely of a strike there since (a daily bulletin's undated
+		// shelling, a week after a letter's dated one).
+		v.weeksApart = true
+		v.reasons = append(v.reasons, fmt.Sprintf("an account without a date, reported more than %d days after the other's day", ReportingDelay))
+		return v
 	case oka && okb:
 		v.score += wUndated
 		v.reasons = append(v.reasons, "an undated account published in the other's time frame")

@@ -29,6 +29,7 @@ var matchFiles = [][2]string{
 	{"testdata/match10.json", "testdata/match10.json"},
 	{"testdata/match11.json", "testdata/match11.json"},
 	{"testdata/match14.json", "testdata/match14.json"},
+	{"testdata/match15.json", "testdata/match15.json"},
 }
 
 func TestMatch(t *testing.T) {
