@@ -578,10 +578,11 @@ func TestTrain9(t *testing.T) {
 // conflicts 1 of 8 found, 1 of 6 reported right; at 4fcbf7e (the
 // session's rounds in) the same pairs, conflicts 2 of 8 found, 2 of 8
 // right. Diagnostic since (XREF_HELDOUT_DETAIL=1), with floors just under.
+// Round 17 (README): pairs 0.62 / 0.30 -> 0.68 / 0.30 (9 -> 7 false).
 func TestTrain10(t *testing.T) {
 	needSet(t, "testdata/train10")
 	sc := evaluate(t, "testdata/train10", nil, os.Getenv("XREF_HELDOUT_DETAIL") != "")
-	sc.atLeast(t, 0.60, 0.29, 0.20, 0.20)
+	sc.atLeast(t, 0.66, 0.29, 0.20, 0.20)
 }
 
 func TestHeldout(t *testing.T) {
