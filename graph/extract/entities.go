@@ -1555,3 +1555,68 @@ func rankOf(e *graph.Entity) int {
 // keyOf is the identity key of a name for comparisons outside the
 // gazetteer: its fold key.
 func keyOf(name string) string { return gazetteer.FoldKey(name) }
+
+// governorateOf returns the governorate a place lies in (itself for a
+// governorate), or nil.
+func (d *docState) governorateOf(e *graph.Entity) *graph.Entity {
+	for n := 0; e != nil && n < 8; n++ {
+		if e.PlaceType == "governorate" {
+			return e
+		}
+		if e.Within == nil {
+			return nil
+		}
+		w, ok := d.g.Entity(*e.Within)
+		if !ok {
+			return nil
+		}
+		e = w
+	}
+	return nil
+}
+
+// resolveHomonyms gives a town or village the gazetteer knows under a
+// near spelling in more than one governorate to the one the document
+// places it in: when no other place the document names lies in the
+// governorate of the place found, and the places it names lie in the
+// governorate of exactly one homonym ("Suran" in an account of the
+// northern Hama countryside is Souran, Hama, not Suran near Aleppo).
+func (d *docState) resolveHomonyms() {
+	named := map[uuid.UUID]int{} // governorate -> matches of places in it
+	own := map[uuid.UUID]int{}   // entity -> its own matches
+	for _, m := range d.gaz {
+		if m.Entity.Kind != graph.KindPlace {
+			continue
+		}
+		own[m.Entity.ID]++
+		if gv := d.governorateOf(m.Entity); gv != nil {
+			named[gv.ID]++
+		}
+	}
+	for k := range d.gaz {
+		e := d.gaz[k].Entity
+		if e.Kind != graph.KindPlace || !settlementTypes[e.PlaceType] || e.PlaceType == "city" {
+			continue
+		}
+		gv := d.governorateOf(e)
+		if gv == nil || named[gv.ID] > own[e.ID] {
+			continue
+		}
+		var pick *graph.Entity
+		for _, h := range d.g.Homonyms(d.gaz[k].Text, e.ID) {
+			if !settlementTypes[h.PlaceType] {
+				continue
+			}
+			if hg := d.governorateOf(h); hg != nil && hg.ID != gv.ID && named[hg.ID] > 0 {
+				if pick != nil && pick.ID != h.ID {
+					pick = nil
+					break
+				}
+				pick = h
+			}
+		}
+		if pick != nil {
+			d.gaz[k].Entity = pick
+		}
+	}
+}

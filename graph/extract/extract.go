@@ -148,6 +148,7 @@ func (x *Extractor) Extract(in graph.DocumentInput) (out *graph.Extraction, err 
 		d.segs[i].toks = tokenize(text, d.segs[i].s, d.segs[i].e)
 	}
 	d.gaz = x.g.Find(text)
+	d.resolveHomonyms()
 	d.readMetadata()
 	if t, ok := parseISODay(d.doc.Date); ok {
 		d.dc.ref, d.dc.hasRef = t, true

@@ -639,3 +639,36 @@ func acronymName(name string) bool {
 	}
 	return true
 }
+
+// Homonyms returns the places, other than the entity not, whose name or an
+// alias is spelt close to name (the same skeleton, a near plain form; Latin
+// script only): the other places a place's name may stand for ("Suran"
+// in Aleppo's countryside, "Souran" in Hama's), ordered by key.
+func (g *Gazetteer) Homonyms(name string, not uuid.UUID) []*graph.Entity {
+	if hasArabic(name) {
+		return nil
+	}
+	s := Skeleton(name)
+	if len(s) < 2 {
+		return nil
+	}
+	plain := PlainForm(name)
+	seen := map[int]bool{}
+	var ents []int
+	for _, f := range g.forms[s] {
+		if f.script || seen[f.ent] || g.ents[f.ent].ID == not || g.ents[f.ent].Kind != graph.KindPlace {
+			continue
+		}
+		if !closeEnough(distance(plain, f.plain), plain, f.plain) {
+			continue
+		}
+		seen[f.ent] = true
+		ents = append(ents, f.ent)
+	}
+	sort.Slice(ents, func(a, b int) bool { return g.keys[ents[a]] < g.keys[ents[b]] })
+	out := make([]*graph.Entity, len(ents))
+	for i, e := range ents {
+		out[i] = &g.ents[e]
+	}
+	return out
+}

@@ -489,3 +489,38 @@ func TestMemberOf(t *testing.T) {
 		t.Errorf("jaysh-al-fatah is a member of %v, want nothing", m)
 	}
 }
+
+// TestHomonyms checks that a town's name finds the places of near spelling
+// elsewhere, not itself, nor places of another skeleton.
+func TestHomonyms(t *testing.T) {
+	g := Default()
+	suran, ok := g.ByKey("suran-sy")
+	if !ok {
+		t.Fatal("no suran-sy")
+	}
+	hs := g.Homonyms("Suran", suran.ID)
+	found := false
+	for _, h := range hs {
+		if h.ID == suran.ID {
+			t.Errorf("Homonyms returned the excluded entity %s", h.Name)
+		}
+		if k, _ := g.Key(h.ID); k == "souran-sy" {
+			found = true
+		}
+		if Skeleton(h.Name) != Skeleton("Suran") {
+			var alias bool
+			for _, a := range h.Aliases {
+				alias = alias || Skeleton(a) == Skeleton("Suran")
+			}
+			if !alias {
+				t.Errorf("homonym %s has another skeleton", h.Name)
+			}
+		}
+	}
+	if !found {
+		t.Errorf("Homonyms(Suran) = %v, want Souran (Hama) among them", hs)
+	}
+	if hs := g.Homonyms("سوران", suran.ID); hs != nil {
+		t.Errorf("Arabic script: %v, want none", hs)
+	}
+}
