@@ -1106,7 +1106,9 @@ func (d *docState) governorates(toks []token, ms []mention) []mention {
 		// "the Idlib countryside", "Idlib's southern countryside", "the
 		// Deir ez-Zor desert".
 		n := m.tj
-		if n < len(toks) && directions[toks[n].low] && strings.HasSuffix(toks[m.tj-1].low, "'s") {
+		if n < len(toks) && directions[toks[n].low] && (strings.HasSuffix(toks[m.tj-1].low, "'s") || n+1 < len(toks) && toks[n+1].low == "countryside") {
+			// "Idlib's southern countryside"; state media's "Daraa
+			// western countryside".
 			n++
 		}
 		// "the Idlib de-escalation zone" spans the governorate too.
