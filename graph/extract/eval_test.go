@@ -907,7 +907,7 @@ var train4Thresholds = map[string][2]float64{
 	"dates":                     {0.93, 0.92},
 	"event types":               {0.67, 0.75},
 	"perpetrators":              {0.76, 0.87},
-	"places":                    {0.95, 0.96},
+	"places":                    {0.96, 0.98},
 	"speakers":                  {0.89, 0.93},
 	"values":                    {0.91, 0.99},
 }
@@ -1010,14 +1010,14 @@ var train9Thresholds = map[string][2]float64{
 }
 
 // train10Thresholds: floors on the tenth training set, just under its
-// figures at 4fcbf7e, when it became diagnostic.
+// figures at 4fcbf7e, when it became diagnostic; round 30 raised casualty values (0.92 -> 0.93 precision) and places (0.80/0.85 -> 0.82/0.87).
 var train10Thresholds = map[string][2]float64{
-	"casualty values":           {0.94, 0.91},
+	"casualty values":           {0.94, 0.92},
 	"claims (speaker+polarity)": {0.78, 0.77},
 	"dates":                     {0.88, 0.81},
 	"event types":               {0.88, 0.79},
 	"perpetrators":              {0.75, 0.81},
-	"places":                    {0.79, 0.84},
+	"places":                    {0.81, 0.86},
 	"speakers":                  {0.84, 0.78},
 	"values":                    {0.93, 0.87},
 }
