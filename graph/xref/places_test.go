@@ -91,22 +91,7 @@ func TestAccountsPlace(t *testing.T) {
 		matchCases
 	}
 	readJSON(t, "testdata/match12.json", &spec)
-	docs := map[uuid.UUID]*graph.Extraction{}
-	var order []uuid.UUID
-	for _, a := range accs {
-		if docs[a.DocumentID] == nil {
-			docs[a.DocumentID] = &graph.Extraction{Document: graph.Document{ID: a.DocumentID, Date: a.Published}}
-			order = append(order, a.DocumentID)
-		}
-		a.ContextPlace = nil
-		docs[a.DocumentID].Accounts = append(docs[a.DocumentID].Accounts, a)
-	}
-	var prepared []graph.Account
-	for _, id := range order {
-		x := docs[id]
-		PrepareAccounts(x, w)
-		prepared = append(prepared, x.Accounts...)
-	}
+	prepared := prepareByDocument(accs, w, func(a *graph.Account) { a.ContextPlace = nil })
 	for key, place := range spec.Context {
 		a := byKey(t, prepared, key)
 		got := uuid.Nil
@@ -120,11 +105,7 @@ func TestAccountsPlace(t *testing.T) {
 	testMatchCases(t, spec.matchCases, prepared, w)
 	// Blocking meets what Match accepts: the keys PrepareAccounts gives
 	// the campaign read at the town share one with the town's campaign.
-	for _, p := range spec.Pairs {
-		if a, b := byKey(t, prepared, p.A), byKey(t, prepared, p.B); p.OK && !Candidates(a, b, w) {
-			t.Errorf("%s and %s match but share no key: %q / %q", p.A, p.B, a.Keys, b.Keys)
-		}
-	}
+	blockingMeetsMatch(t, spec.matchCases, prepared, w)
 }
 
 // TestEvacuationOrigin checks which evacuation accounts PrepareAccounts
@@ -139,22 +120,7 @@ func TestEvacuationOrigin(t *testing.T) {
 		matchCases
 	}
 	readJSON(t, "testdata/match13.json", &spec)
-	docs := map[uuid.UUID]*graph.Extraction{}
-	var order []uuid.UUID
-	for _, a := range accs {
-		if docs[a.DocumentID] == nil {
-			docs[a.DocumentID] = &graph.Extraction{Document: graph.Document{ID: a.DocumentID, Date: a.Published}}
-			order = append(order, a.DocumentID)
-		}
-		a.Origin = nil
-		docs[a.DocumentID].Accounts = append(docs[a.DocumentID].Accounts, a)
-	}
-	var prepared []graph.Account
-	for _, id := range order {
-		x := docs[id]
-		PrepareAccounts(x, w)
-		prepared = append(prepared, x.Accounts...)
-	}
+	prepared := prepareByDocument(accs, w, func(a *graph.Account) { a.Origin = nil })
 	for key, place := range spec.Origin {
 		a := byKey(t, prepared, key)
 		got := uuid.Nil
@@ -166,11 +132,7 @@ func TestEvacuationOrigin(t *testing.T) {
 		}
 	}
 	testMatchCases(t, spec.matchCases, prepared, w)
-	for _, p := range spec.Pairs {
-		if a, b := byKey(t, prepared, p.A), byKey(t, prepared, p.B); p.OK && !Candidates(a, b, w) {
-			t.Errorf("%s and %s match but share no key: %q / %q", p.A, p.B, a.Keys, b.Keys)
-		}
-	}
+	blockingMeetsMatch(t, spec.matchCases, prepared, w)
 	ends := []graph.Account{byKey(t, prepared, "relief-left"), byKey(t, prepared, "relief-arrived"), byKey(t, prepared, "relief-received"), byKey(t, prepared, "mon-qasab")}
 	if c := placeConflict(ends, claims, w); Conflicting(c) {
 		t.Errorf("an evacuation's two ends are a conflict of place: %+v", c.Groups)
@@ -186,5 +148,39 @@ func TestEvacuationOrigin(t *testing.T) {
 	// Without the origin, the destination's place is another place.
 	if c := placeConflict([]graph.Account{byKey(t, prepared, "mon-wadi"), byKey(t, prepared, "mon-qasab")}, claims, w); !Conflicting(c) {
 		t.Errorf("two towns' evacuations: no conflict of place")
+	}
+}
+
+// prepareByDocument groups fixture accounts into their documents, in the
+// order the documents first appear, clears with reset what PrepareAccounts
+// sets, and prepares each document's accounts as ingest does.
+func prepareByDocument(accs []graph.Account, w *World, reset func(*graph.Account)) []graph.Account {
+	docs := map[uuid.UUID]*graph.Extraction{}
+	var order []uuid.UUID
+	for _, a := range accs {
+		if docs[a.DocumentID] == nil {
+			docs[a.DocumentID] = &graph.Extraction{Document: graph.Document{ID: a.DocumentID, Date: a.Published}}
+			order = append(order, a.DocumentID)
+		}
+		reset(&a)
+		docs[a.DocumentID].Accounts = append(docs[a.DocumentID].Accounts, a)
+	}
+	var prepared []graph.Account
+	for _, id := range order {
+		x := docs[id]
+		PrepareAccounts(x, w)
+		prepared = append(prepared, x.Accounts...)
+	}
+	return prepared
+}
+
+// blockingMeetsMatch fails when two accounts a case says match share no
+// blocking key.
+func blockingMeetsMatch(t *testing.T, mc matchCases, prepared []graph.Account, w *World) {
+	t.Helper()
+	for _, p := range mc.Pairs {
+		if a, b := byKey(t, prepared, p.A), byKey(t, prepared, p.B); p.OK && !Candidates(a, b, w) {
+			t.Errorf("%s and %s match but share no key: %q / %q", p.A, p.B, a.Keys, b.Keys)
+		}
 	}
 }
