@@ -387,12 +387,6 @@ func absoluteAt(toks []token, i int, c *dateCtx) (dateFound, bool) {
 		}
 		switch toks[i-1].low {
 		case "in", "since", "during", "until", "early", "late", "mid", "of", "throughout", "last", "this", "between", "from":
-		case "and":
-			// "late January and early February": the first part's
-			// preposition is before it.
-			if hyphenPart == "" && (i < 2 || toks[i-2].kind != tWord) {
-				return f, false
-			}
 		default:
 			if hyphenPart == "" {
 				return f, false
