@@ -908,7 +908,8 @@ func singleAttr(toks []token, j int, figs []figure, k int) string {
 		if reportVerbs[toks[p].low] || toks[p].low == "told" {
 			return ""
 		}
-		if toks[p].kind == tPunct && toks[p].text != "," {
+		// "a child was killed, activists said": the harm comes first.
+		if toks[p].kind == tPunct && toks[p].text != "," || attrAfter[toks[p].low] != "" {
 			break
 		}
 	}
