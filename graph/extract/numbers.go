@@ -413,6 +413,7 @@ func figureAt(toks []token, i int) (figure, bool) {
 	t := &toks[i]
 	var f figure
 	f.i = i
+	single := singleAt(toks, i)
 	switch {
 	case t.kind == tNum:
 		v, ok := parseDigits(t.text)
@@ -424,8 +425,8 @@ func figureAt(toks []token, i int) (figure, bool) {
 	case t.low == "a" && i+1 < len(toks) && toks[i+1].low == "dozen":
 		f.v.Value = fptr(12)
 		f.j = i + 2
-	case singleAt(toks, i) > 0:
-		n := singleAt(toks, i)
+	case single > 0:
+		n := single
 		f.v.Value = fptr(1)
 		f.v.Bound = graph.BoundExact
 		f.v.Unit = "people"
