@@ -21,16 +21,16 @@ import (
 //
 //	XREF_DIAG=1 go test ./graph/xref -run TestDiagnose -v
 //
-// (XREF_DIAG=2 for the second held-out set, XREF_DIAG=dev, XREF_DIAG=train,
-// t4, t5, t6, t7 or t8 for the first, fourth, fifth, sixth, seventh or eighth
-// extraction training set, or a folder, for another set). Sets 1 and 2 are
-// diagnostic since the seventh session; held-out sets 3, 4 and 5 are
+// (XREF_DIAG=2 for the second held-out set, XREF_DIAG=dev, XREF_DIAG=train
+// for the first extraction training set, tN or trainN for the Nth, or a
+// folder, for another set). Sets 1 and 2 are diagnostic since the seventh
+// session; held-out sets 3 to 6 and the validation set (train11) are
 // scored only, never diagnosed.
 func TestDiagnose(t *testing.T) {
 	dir := os.Getenv("XREF_DIAG")
 	switch dir {
 	case "":
-		t.Skip("set XREF_DIAG=1 or 2 (held-out sets 1, 2) or XREF_DIAG=dev, train, t4, t5, t6, t7 or t8 to print cause counts")
+		t.Skip("set XREF_DIAG=1 or 2 (held-out sets 1, 2) or XREF_DIAG=dev, train or tN (the Nth training set) to print cause counts")
 	case "1":
 		dir = "testdata/heldout"
 	case "2":
@@ -39,22 +39,16 @@ func TestDiagnose(t *testing.T) {
 		dir = "testdata/dev"
 	case "train":
 		dir = "testdata/train"
-	case "t4", "train4":
-		dir = "testdata/train4"
-	case "t5", "train5":
-		dir = "testdata/train5"
-	case "t6", "train6":
-		dir = "testdata/train6"
-	case "t7", "train7":
-		dir = "testdata/train7"
-	case "t2", "train2":
-		dir = "testdata/train2"
-	case "t8", "train8":
-		dir = "testdata/train8"
-	case "t9", "train9":
-		dir = "testdata/train9"
-	case "t10", "train10":
-		dir = "testdata/train10"
+	default:
+		// "t4" or "train4": the fourth extraction training set.
+		if n, ok := strings.CutPrefix(dir, "train"); ok && n != "" {
+			dir = "testdata/train" + n
+		} else if n, ok := strings.CutPrefix(dir, "t"); ok && n != "" && strings.Trim(n, "0123456789") == "" {
+			dir = "testdata/train" + n
+			if n == "1" {
+				dir = "testdata/train"
+			}
+		}
 	}
 	if strings.Contains(dir, "heldout3") || strings.Contains(dir, "heldout4") || strings.Contains(dir, "heldout5") || strings.Contains(dir, "heldout6") || strings.Contains(dir, "train11") {
 		t.Fatal("held-out sets 3 to 6 and the eleventh training set (validation) are scored only, never diagnosed")

@@ -92,16 +92,7 @@ func TestAccountsPlace(t *testing.T) {
 	}
 	readJSON(t, "testdata/match12.json", &spec)
 	prepared := prepareByDocument(accs, w, func(a *graph.Account) { a.ContextPlace = nil })
-	for key, place := range spec.Context {
-		a := byKey(t, prepared, key)
-		got := uuid.Nil
-		if a.ContextPlace != nil {
-			got = *a.ContextPlace
-		}
-		if place != "" && got != tid(place) || place == "" && got != uuid.Nil {
-			t.Errorf("%s: read at %v, want %q", key, got, place)
-		}
-	}
+	checkPlaceField(t, "read at", spec.Context, prepared, func(a graph.Account) *uuid.UUID { return a.ContextPlace })
 	testMatchCases(t, spec.matchCases, prepared, w)
 	// Blocking meets what Match accepts: the keys PrepareAccounts gives
 	// the campaign read at the town share one with the town's campaign.
@@ -121,16 +112,7 @@ func TestEvacuationOrigin(t *testing.T) {
 	}
 	readJSON(t, "testdata/match13.json", &spec)
 	prepared := prepareByDocument(accs, w, func(a *graph.Account) { a.Origin = nil })
-	for key, place := range spec.Origin {
-		a := byKey(t, prepared, key)
-		got := uuid.Nil
-		if a.Origin != nil {
-			got = *a.Origin
-		}
-		if place != "" && got != tid(place) || place == "" && got != uuid.Nil {
-			t.Errorf("%s: origin %v, want %q", key, got, place)
-		}
-	}
+	checkPlaceField(t, "origin", spec.Origin, prepared, func(a graph.Account) *uuid.UUID { return a.Origin })
 	testMatchCases(t, spec.matchCases, prepared, w)
 	blockingMeetsMatch(t, spec.matchCases, prepared, w)
 	ends := []graph.Account{byKey(t, prepared, "relief-left"), byKey(t, prepared, "relief-arrived"), byKey(t, prepared, "relief-received"), byKey(t, prepared, "mon-qasab")}
@@ -181,6 +163,22 @@ func blockingMeetsMatch(t *testing.T, mc matchCases, prepared []graph.Account, w
 	for _, p := range mc.Pairs {
 		if a, b := byKey(t, prepared, p.A), byKey(t, prepared, p.B); p.OK && !Candidates(a, b, w) {
 			t.Errorf("%s and %s match but share no key: %q / %q", p.A, p.B, a.Keys, b.Keys)
+		}
+	}
+}
+
+// checkPlaceField fails when a prepared account's place field (what field
+// returns) is not the fixture place want names for its key, or is set
+// where want gives "".
+func checkPlaceField(t *testing.T, what string, want map[string]string, prepared []graph.Account, field func(graph.Account) *uuid.UUID) {
+	t.Helper()
+	for key, place := range want {
+		got := uuid.Nil
+		if p := field(byKey(t, prepared, key)); p != nil {
+			got = *p
+		}
+		if place != "" && got != tid(place) || place == "" && got != uuid.Nil {
+			t.Errorf("%s: %s %v, want %q", key, what, got, place)
 		}
 	}
 }
