@@ -587,13 +587,15 @@ func TestTrain10(t *testing.T) {
 
 // The eleventh extraction training set (testdata/train11: the 20
 // documents of graph/extract/testdata/train11 and their event truth, see
-// its README), held back as a validation set: figures only, no floors,
-// and its misses are never logged. Measured at the twelfth session's
-// starting commit 9b1591e: pairs 0.92 / 0.76 (66 right, 6 wrong, 21
-// missed), conflicts 4 of 13 found, 4 of 17 reported right.
+// its README), held back as a validation set through the twelfth
+// session. Measured at that session's starting commit 9b1591e and at its
+// last, f735400: pairs 0.92 / 0.76 (66 right, 6 wrong, 21 missed),
+// conflicts 4 of 13 found, 4 of 17 reported right. Diagnostic since
+// (XREF_HELDOUT_DETAIL=1), with floors just under.
 func TestTrain11(t *testing.T) {
 	needSet(t, "testdata/train11")
-	evaluate(t, "testdata/train11", nil, false)
+	sc := evaluate(t, "testdata/train11", nil, os.Getenv("XREF_HELDOUT_DETAIL") != "")
+	sc.atLeast(t, 0.90, 0.74, 0.29, 0.22)
 }
 
 func TestHeldout(t *testing.T) {
