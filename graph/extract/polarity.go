@@ -14,6 +14,10 @@ var falsity = set("false", "untrue", "baseless", "unfounded", "groundless",
 // denied: "false reports that", "baseless allegations that".
 var falseReports = set("reports", "report", "allegations", "allegation", "claims", "claim", "accusations", "accusation", "rumours", "rumors", "news", "stories")
 
+// reportParticiples introduce what false reports say: "fabricated reports
+// alleging that".
+var reportParticiples = set("alleging", "claiming", "suggesting", "saying", "asserting", "stating", "purporting")
+
 var copulas = set("is", "are", "was", "were", "be", "been", "being")
 
 var denialVerbs = set("denied", "denies", "deny", "denying", "rejected", "rejects",
@@ -46,7 +50,9 @@ func negation(toks []token) (graph.Polarity, int) {
 		}
 		// "spreading false reports that the army used chlorine":
 		// what the reports say is denied.
-		if falsity[w] && i+2 < len(toks) && falseReports[toks[i+1].low] && toks[i+2].low == "that" {
+		// "fabricated reports alleging that", "baseless claims suggesting
+		// that": the reports' content, after a participle of saying.
+		if falsity[w] && i+2 < len(toks) && falseReports[toks[i+1].low] && (toks[i+2].low == "that" || reportParticiples[toks[i+2].low]) {
 			return graph.Denied, i
 		}
 		if denialVerbs[w] && !toks[i].cap {
