@@ -3,6 +3,7 @@ package extract
 import (
 	"sort"
 	"strings"
+	"unicode"
 
 	"github.com/google/uuid"
 
@@ -1900,6 +1901,14 @@ func (d *docState) perpetrators(c *claimInfo, ev event, mask, sub []bool) []*gra
 			if n+1 < len(toks) && toks[n].low == "occupation" && !toks[n].cap {
 				n++
 			}
+			// "Russian Su-34 bombers", "Turkish fixed-wing aircraft": a
+			// model or a kind of aircraft before the aircraft.
+			for k := n; k < len(toks) && k < n+2 && craftModifier(&toks[k]); k++ {
+				if k+1 < len(toks) && (airCues[toks[k+1].low] || toks[k+1].low == "helicopters" || toks[k+1].low == "helicopter") {
+					n = k + 1
+					break
+				}
+			}
 			nextCue := n < len(toks) && (airCues[toks[n].low] || toks[n].low == "air" || toks[n].low == "aviation" || strikeCues[toks[n].low] || campaignCues[toks[n].low] || shellingCues[toks[n].low] || attackCues[toks[n].low] || forcesNouns[toks[n].base])
 			if prevBelieved || nextCue {
 				if e := d.lookup(dn); e != nil {
@@ -1935,6 +1944,11 @@ func (d *docState) perpetrators(c *claimInfo, ev event, mask, sub []bool) []*gra
 		// "its aircraft", "our forces": the speaker's own forces; "said its
 		// fighters had carried out": the speaker's fighters acting.
 		if (w == "its" || w == "our" || w == "their") && i+1 < len(toks) && (airCues[toks[i+1].low] || w == "our" && forcesNouns[toks[i+1].base] || ownForces(toks, i, c)) {
+			// "The regime committed a massacre when its warplanes struck":
+			// another party named as the sentence's subject owns them.
+			if w != "our" && d.leadingParty(c, i, speaker) != nil {
+				continue
+			}
 			if p := d.partyOf(speaker); p != nil {
 				actors = append(actors, mention{ent: p, s: toks[i].s, e: toks[i+1].e, ti: i, tj: i + 2, ref: true})
 			}
@@ -2300,7 +2314,8 @@ func (d *docState) perpetrators(c *claimInfo, ev event, mask, sub []bool) []*gra
 		if w != "its" && w != "their" || !possessedCue(toks[i+1].low) && !forces || mask[i] {
 			continue
 		}
-		if airCues[toks[i+1].low] && speaker != nil && actorKind(speaker.Kind) {
+		lead := d.leadingParty(c, i, speaker)
+		if airCues[toks[i+1].low] && speaker != nil && actorKind(speaker.Kind) && lead == nil {
 			continue
 		}
 		// The party is the subject of the possessive's own clause: a few
@@ -2308,11 +2323,20 @@ func (d *docState) perpetrators(c *claimInfo, ev event, mask, sub []bool) []*gra
 		var ref *graph.Entity
 		for k := range c.ms {
 			m := &c.ms[k]
-			if m.tj > i || i-m.tj > 4 || !actorKind(m.ent.Kind) || m.ti < len(mask) && mask[m.ti] {
+			if m.tj > i || !actorKind(m.ent.Kind) || m.ti < len(mask) && mask[m.ti] {
+				continue
+			}
+			// "The Nusra Front, which is entrenched in Jobar, has stepped
+			// up its shelling": past a relative clause between commas.
+			from := m.tj
+			if k := relativeAside(toks, m.tj); k > 0 && k < i {
+				from = k + 1
+			}
+			if i-from > 4 {
 				continue
 			}
 			clause := true
-			for j := m.tj; j < i; j++ {
+			for j := from; j < i; j++ {
 				if toks[j].kind == tPunct || toks[j].low == "that" || toks[j].low == "and" || toks[j].low == "against" || toks[j].low == "on" {
 					clause = false
 				}
@@ -2320,6 +2344,9 @@ func (d *docState) perpetrators(c *claimInfo, ev event, mask, sub []bool) []*gra
 			if clause {
 				ref = m.ent
 			}
+		}
+		if ref == nil {
+			ref = lead
 		}
 		if ref == nil && (i <= 1 || forces && !actorBefore(c.ms, i)) {
 			ref = d.prevActor
@@ -2359,6 +2386,32 @@ func (d *docState) perpetrators(c *claimInfo, ev event, mask, sub []bool) []*gra
 		}
 	}
 	return out
+}
+
+// craftMods are the words that say what kind of aircraft follows:
+// "combat jets", "fixed-wing aircraft".
+var craftMods = set("combat", "fighter", "fixed-wing", "rotary-wing", "unmanned", "military", "attack", "strategic", "sukhoi", "mig", "tupolev")
+
+// craftModifier reports whether the token says which kind or model of
+// aircraft follows: a word of craftMods, or a model's designation, letters
+// then a hyphen and a number ("Su-34", "MiG-23", "F-16", "Tu-22M3").
+func craftModifier(t *token) bool {
+	if t.kind != tWord {
+		return false
+	}
+	if craftMods[t.low] {
+		return true
+	}
+	k := strings.IndexByte(t.text, '-')
+	if k < 1 || k > 4 || k+1 >= len(t.text) || t.text[0] < 'A' || t.text[0] > 'Z' {
+		return false
+	}
+	for _, r := range t.text[:k] {
+		if !unicode.IsLetter(r) {
+			return false
+		}
+	}
+	return t.text[k+1] >= '0' && t.text[k+1] <= '9'
 }
 
 // claimVerbs claim an act as the speaker's own: "IS claimed the attack";
@@ -2635,6 +2688,66 @@ func (d *docState) partyOf(speaker *graph.Entity) *graph.Entity {
 		if p := d.entity(*speaker.Affiliation); p != nil && p.Kind != graph.KindState && actorKind(p.Kind) {
 			return p
 		}
+	}
+	return nil
+}
+
+// relativeAside returns the index of the comma that closes a relative
+// clause opened by the comma at i (", which is entrenched in Jobar,"),
+// with no other punctuation and at most 14 words inside; otherwise 0.
+func relativeAside(toks []token, i int) int {
+	if i+1 >= len(toks) || !isPunct(&toks[i], ",") {
+		return 0
+	}
+	switch toks[i+1].low {
+	case "which", "who", "whose":
+	default:
+		return 0
+	}
+	for k := i + 2; k < len(toks) && k < i+16; k++ {
+		if isPunct(&toks[k], ",") {
+			return k
+		}
+		if toks[k].kind == tPunct && !isQuote(&toks[k]) {
+			return 0
+		}
+	}
+	return 0
+}
+
+// leadingParty returns the party named as the subject at the head of the
+// claim ("The criminal regime committed a massacre ..., when its
+// warplanes struck"), when it stands before token i and is neither the
+// speaker nor the speaker's party: a possessive "its" or "their" after it
+// is that party's, not the speaker's. Only articles and adjectives may
+// precede the name, and the speaker's own words are not the subject.
+func (d *docState) leadingParty(c *claimInfo, i int, speaker *graph.Entity) *graph.Entity {
+	toks := c.sg.toks
+	for k := range c.ms {
+		m := &c.ms[k]
+		if m.tj > i || !actorKind(m.ent.Kind) || c.speech != nil && m.ti >= c.speech.npS && m.tj <= c.speech.npE {
+			continue
+		}
+		if m.ti > 3 {
+			break
+		}
+		for j := 0; j < m.ti; j++ {
+			if toks[j].kind != tWord || toks[j].cap && j > 0 || verbLike(toks[j].low) || toks[j].low == "that" {
+				return nil
+			}
+		}
+		if speaker != nil && (m.ent.ID == speaker.ID || d.partyOf(speaker) != nil && d.partyOf(speaker).ID == m.ent.ID) {
+			return nil
+		}
+		if m.tj < len(toks) && toks[m.tj].kind == tPunct {
+			return nil
+		}
+		// "its" wants one party: "the last rebel fighters ... a suburb
+		// its forces besieged" are not what "its" stands for.
+		if last := toks[m.tj-1]; toks[i].low == "its" && !last.cap && strings.HasSuffix(last.low, "s") && !strings.HasSuffix(last.low, "ss") {
+			return nil
+		}
+		return m.ent
 	}
 	return nil
 }
