@@ -1910,6 +1910,14 @@ func (d *docState) perpetrators(c *claimInfo, ev event, mask, sub []bool) []*gra
 				}
 			}
 			nextCue := n < len(toks) && (airCues[toks[n].low] || toks[n].low == "air" || toks[n].low == "aviation" || strikeCues[toks[n].low] || campaignCues[toks[n].low] || shellingCues[toks[n].low] || attackCues[toks[n].low] || forcesNouns[toks[n].base])
+			// "Iranian militias" in Syria: the militias a foreign state
+			// backs, not its own armed forces.
+			if n < len(toks) && (toks[n].low == "militias" || toks[n].low == "militia" || toks[n].low == "militiamen") && toks[i].cap {
+				if g := d.knownBacked(toks[i].text, toks[n].low); g != nil {
+					actors = append(actors, mention{ent: g, s: toks[i].s, e: toks[n].e, ti: i, tj: n + 1})
+					continue
+				}
+			}
 			if prevBelieved || nextCue {
 				if e := d.lookup(dn); e != nil {
 					actors = append(actors, mention{ent: e, s: toks[i].s, e: toks[i].e, ti: i, tj: i + 1})
