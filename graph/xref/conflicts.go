@@ -193,6 +193,7 @@ func sameWho(a, b graph.Value) bool {
 //
 // Figures (killed, injured and any other attribute) compare by Compatible,
 // under AttrKey: subgroups ("killed children") are attributes of their own.
+// Counts of nothing named (AttrCount) are listed, never grouped apart.
 // A speaker's earlier figure that the same speaker replaced in a later
 // document is marked RevisedBy (its latest claim): a revision, not a
 // conflict; it joins a group it is compatible with, else its reviser's.
@@ -418,7 +419,8 @@ func figureConflict(attr string, fs []*figure) graph.Conflict {
 		}
 		return -1
 	}
-	return finish(attr, es, func(a, b *entry) bool { return Compatible(a.v, b.v) }, home)
+	unnamed := unnamedCount(attr)
+	return finish(attr, es, func(a, b *entry) bool { return unnamed || Compatible(a.v, b.v) }, home)
 }
 
 // partySet is the parties one account blames, or clears, together.

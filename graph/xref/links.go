@@ -140,7 +140,7 @@ func stanceLinks(l *linker, a, b graph.Account, claims map[uuid.UUID]graph.Claim
 		for _, vl := range later.Values {
 			for _, ve := range earlier.Values {
 				key := figureKey(later, vl)
-				if vl.Attribute == "" || key != figureKey(earlier, ve) {
+				if vl.Attribute == "" || key != figureKey(earlier, ve) || unnamedCount(key) {
 					continue
 				}
 				from := claimsFor(later, vl.Span, claims)

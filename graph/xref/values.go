@@ -104,10 +104,27 @@ func AttrKey(v graph.Value) string {
 	if w := strings.ToLower(strings.TrimSpace(v.Who)); !wholeCounts[w] {
 		k += " " + w
 	}
-	if u := strings.ToLower(strings.TrimSpace(v.Unit)); u != "" && u != "people" && u != "persons" {
+	if u := strings.ToLower(strings.TrimSpace(v.Unit)); !peopleUnits[u] {
 		k += " (" + u + ")"
 	}
 	return k
+}
+
+// peopleUnits are the units that count people: the bodies a rescue team
+// recovers ("16 bodies") are a toll like "16 people killed", and compare
+// with it.
+var peopleUnits = map[string]bool{"": true, "people": true, "persons": true}
+
+// AttrCount is the attribute of a figure extraction could tie to nothing
+// that happened ("two of them volunteers", "an estimated 40,000" a town
+// hosts): two such figures need not count the same thing, so they are
+// listed under their key but never grouped apart, and give no stance link.
+const AttrCount = "count"
+
+// unnamedCount reports whether an attribute key is a count of nothing
+// named (AttrCount, of any subgroup or unit).
+func unnamedCount(key string) bool {
+	return key == AttrCount || strings.HasPrefix(key, AttrCount+" ")
 }
 
 // figureKey is the attribute a figure of account a is compared under:
