@@ -314,7 +314,7 @@ var (
 		"bus", "station", "factory", "farm", "positions", "headquarters", "base")
 	// baseEventVerbs are event verbs after "to": "continued to shell".
 	baseEventVerbs = set("shell", "bomb", "pound", "strike", "hit", "attack",
-		"target", "storm", "capture", "besiege", "bombard", "raid", "seize")
+		"target", "storm", "capture", "besiege", "bombard", "raid", "seize", "fire")
 	eventVerbs = set("struck", "launched", "carried", "conducted", "bombed", "shelled",
 		"attacked", "hit", "targeted", "perpetrated", "killed", "took", "captured",
 		"besieged", "fired", "dropped", "raided", "destroyed", "wiped", "committed",
@@ -1928,7 +1928,8 @@ func (d *docState) perpetrators(c *claimInfo, ev event, mask, sub []bool) []*gra
 		// of an event verb is the speaker, or whom the discourse points to.
 		if (w == "it" || w == "we" || w == "they") && i+1 < len(toks) && speaker != nil {
 			for k := i + 1; k < len(toks) && k < i+5; k++ {
-				if eventVerbs[toks[k].low] || attackCues[toks[k].low] && k > i+1 {
+				// "we did not fire", "they never target": the base form after a negation.
+				if eventVerbs[toks[k].low] || attackCues[toks[k].low] && k > i+1 || baseEventVerbs[toks[k].low] && (toks[k-1].low == "not" || toks[k-1].low == "never") {
 					var e *graph.Entity
 					switch {
 					case w == "we" || actorKind(speaker.Kind) && w == "it":
@@ -2149,7 +2150,7 @@ func (d *docState) perpetrators(c *claimInfo, ev event, mask, sub []bool) []*gra
 					score = 4
 					break
 				}
-				if eventVerbs[toks[j].low] || gasVerb(toks, j) || reliefVerb(toks, j) || absenceAt(toks, j, m.ti) && d.ownSide(m.ent, speaker) || toks[j].low == "to" && j+1 < len(toks) && baseEventVerbs[toks[j+1].low] || negAux[toks[j].low] && j+2 < len(toks) && (toks[j+1].low == "not" || toks[j+1].low == "never") && eventVerbs[toks[j+2].low] || negAux[toks[j].low] && j+1 < len(toks) && eventVerbs[toks[j+1].low] {
+				if eventVerbs[toks[j].low] || gasVerb(toks, j) || reliefVerb(toks, j) || absenceAt(toks, j, m.ti) && d.ownSide(m.ent, speaker) || toks[j].low == "to" && j+1 < len(toks) && baseEventVerbs[toks[j+1].low] || negAux[toks[j].low] && j+2 < len(toks) && (toks[j+1].low == "not" || toks[j+1].low == "never") && (eventVerbs[toks[j+2].low] || baseEventVerbs[toks[j+2].low]) || negAux[toks[j].low] && j+1 < len(toks) && eventVerbs[toks[j+1].low] {
 					// "120 militants were killed": the subject of a passive
 					// verb is what it happened to.
 					// "have been waging an offensive" is progressive, not passive.
@@ -2258,7 +2259,9 @@ func (d *docState) perpetrators(c *claimInfo, ev event, mask, sub []bool) []*gra
 	// quotation mark after "and" (not after a comma: ", the Red Crescent
 	// said" is the speaker).
 	for _, m := range actors {
-		k := m.ti - 1
+		// "the assault of the regime and the militias of Hezbollah": past
+		// a noun for the party's people.
+		k := memberHead(toks, m.ti) - 1
 		for k > 0 && (toks[k].low == "the" || toks[k].low == "so-called" || isQuote(&toks[k])) {
 			k--
 		}
