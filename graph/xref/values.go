@@ -110,9 +110,7 @@ func AttrKey(v graph.Value) string {
 	return k
 }
 
-// peopleUnits are the units that count people: the bodies a rescue team
-// recovers ("16 bodies") are a toll like "16 people killed", and compare
-// with it.
+// peopleUnits are the units that count people.
 var peopleUnits = map[string]bool{"": true, "people": true, "persons": true}
 
 // AttrCount is the attribute of a figure extraction could tie to nothing
@@ -127,8 +125,14 @@ func unnamedCount(key string) bool {
 	return key == AttrCount || strings.HasPrefix(key, AttrCount+" ")
 }
 
+// bodyUnits count the dead as a rescue team or a hospital does ("16
+// bodies recovered"): a toll, compared with the people killed.
+var bodyUnits = map[string]bool{"bodies": true, "corpses": true}
+
 // figureKey is the attribute a figure of account a is compared under:
-// AttrKey, except that an evacuation's bare count of fighters ("the deal
+// AttrKey, except that a toll counted in bodies compares with the people
+// killed ("the Civil Defence recovered 16 bodies", "11 people died"), and
+// that an evacuation's bare count of fighters ("the deal
 // lets 600 militants leave", "600 fighters boarded the buses") counts the
 // fighters evacuated, and compares with another source's evacuated
 // fighters. In an account of any other kind it stays a count of fighters.
@@ -138,6 +142,9 @@ func figureKey(a graph.Account, v graph.Value) string {
 		if wholeCounts[who] || who == "fighters" {
 			v.Attribute, v.Who = "evacuated", "fighters"
 		}
+	}
+	if bodyUnits[strings.ToLower(strings.TrimSpace(v.Unit))] {
+		v.Unit = ""
 	}
 	return AttrKey(v)
 }
