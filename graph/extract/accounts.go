@@ -830,13 +830,14 @@ func (d *docState) eventOf(c *claimInfo) (event, bool) {
 				}
 			}
 			if explosionCues[w] {
-				if w != "suicide" || i+1 < len(toks) && (toks[i+1].low == "bomber" || toks[i+1].low == "bombers" || toks[i+1].low == "attack" || toks[i+1].low == "bombing" || toks[i+1].low == "attacker" || toks[i+1].low == "car") {
+				if w != "suicide" || i+1 < len(toks) && (toks[i+1].low == "bomber" || toks[i+1].low == "bombers" || toks[i+1].low == "attack" || toks[i+1].low == "attacks" || toks[i+1].low == "bombing" || toks[i+1].low == "attacker" || toks[i+1].low == "car") {
 					first(&expl, i)
 				}
 			}
 			// "an improvised explosive device", "an explosive belt", "a
-			// booby-trapped car", "blew himself up".
-			if (w == "explosive" || w == "booby-trapped") && i+1 < len(toks) && explosiveHeads[toks[i+1].low] && !defusedBefore(toks, i) || w == "blew" && i+2 < len(toks) && (toks[i+1].low == "up" || toks[i+2].low == "up") {
+			// booby-trapped car", "explosives-laden vehicles", "blew
+			// himself up", "attacked the plant, blowing up a compressor".
+			if (w == "explosive" || w == "booby-trapped" || w == "explosive-laden" || w == "explosives-laden") && i+1 < len(toks) && explosiveHeads[toks[i+1].low] && !defusedBefore(toks, i) || (w == "blew" || w == "blowing") && i+2 < len(toks) && (toks[i+1].low == "up" || toks[i+2].low == "up") {
 				first(&expl, i)
 			}
 			if destroyCues[w] && destroyedPlace(toks, i, c.ms) {
@@ -1110,7 +1111,7 @@ var (
 		"materials", "barrel", "barrels", "gas", "rockets", "projectiles")
 	gasHeads       = set("gas", "gases", "substance", "substances", "chemicals", "fumes")
 	explosiveHeads = set("device", "devices", "belt", "belts", "vest", "vests", "car", "cars",
-		"vehicle", "vehicles", "motorcycle", "truck", "charge", "charges")
+		"vehicle", "vehicles", "motorcycle", "truck", "trucks", "charge", "charges")
 )
 
 // subordinateMask marks the words of phrases that give an event's
