@@ -565,8 +565,14 @@ func match(a, b graph.Account, w *World) verdict {
 		return v
 	}
 	// A place the gazetteer cannot locate is weak evidence: it counts
-	// only on the same day, with the same type or perpetrator.
-	firm := placed && (!maybe || sameDay && (samePerp || a.Type == b.Type))
+	// only on the same day, with the same type or perpetrator, and only
+	// between two sources. One speaker placing two accounts of its
+	// document at two places, one the gazetteer lacks, names two places
+	// (a briefing's numbered incidents of one day: shelling of a village
+	// it lacks, then of a city's district): such a pair joins only as
+	// any placeless pair does, through the same party blamed that day.
+	ownTwoPlaces := maybe && sameDocSpeaker
+	firm := placed && (!maybe || sameDay && (samePerp || a.Type == b.Type) && !ownTwoPlaces)
 	if assault(a.Type, b.Type) {
 		if !(assaultDays(a, b) && placed && !maybe) {
 			v.reasons = append(v.reasons, fmt.Sprintf("an %s and a %s are one assault only on the same day at the same or a nested known place", a.Type, b.Type))
@@ -607,6 +613,9 @@ func match(a, b graph.Account, w *World) verdict {
 		return v
 	}
 	if !firm && !(samePerp && (sameDay || recent)) && !contextual && !(ctxPlaced && (sameDay || recent)) {
+		if ownTwoPlaces {
+			v.reasons = append(v.reasons, "one speaker names two places in one document, one the gazetteer cannot locate")
+		}
 		v.reasons = append(v.reasons, "without a place, only the same perpetrator on the same day (or reported within days) can match")
 		return v
 	}

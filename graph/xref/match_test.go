@@ -30,6 +30,7 @@ var matchFiles = [][2]string{
 	{"testdata/match11.json", "testdata/match11.json"},
 	{"testdata/match14.json", "testdata/match14.json"},
 	{"testdata/match15.json", "testdata/match15.json"},
+	{"testdata/match16.json", "testdata/match16.json"},
 }
 
 func TestMatch(t *testing.T) {
