@@ -93,6 +93,7 @@ type figure struct {
 // attribute, with revisions by the same speaker marked.
 func figures(accounts []graph.Account, claims map[uuid.UUID]graph.Claim) map[string][]*figure {
 	out := map[string][]*figure{}
+	splits := civilianSplits(accounts...)
 	for _, a := range accounts {
 		if a.Polarity == graph.Denied || !counted(a, claims) {
 			continue // a denial repeats the allegation's figures, it does not give them
@@ -101,7 +102,7 @@ func figures(accounts []graph.Account, claims map[uuid.UUID]graph.Claim) map[str
 			if v.Attribute == "" {
 				continue
 			}
-			k := figureKey(a, v)
+			k := civilianKey(a, v, splits)
 			out[k] = append(out[k], &figure{acc: a, v: v, claim: claimsFor(a, v.Span, claims)})
 		}
 	}
@@ -194,6 +195,9 @@ func sameWho(a, b graph.Value) bool {
 // Figures (killed, injured and any other attribute) compare by Compatible,
 // under AttrKey: subgroups ("killed children") are attributes of their own.
 // Counts of nothing named (AttrCount) are listed, never grouped apart.
+// When a source of the event counts civilians and fighters apart, a
+// civilians figure is one group ("killed civilians"), not everyone
+// concerned (civilianSplits).
 // A speaker's earlier figure that the same speaker replaced in a later
 // document is marked RevisedBy (its latest claim): a revision, not a
 // conflict; it joins a group it is compatible with, else its reviser's.

@@ -107,3 +107,30 @@ func TestUnnamedCountLinks(t *testing.T) {
 		t.Errorf("links on %v, want one on killed", attrs)
 	}
 }
+
+// TestCivilianSplitLinks: a source counting civilians and fighters apart
+// gives no dispute between its civilians and another's total, and its
+// civilians still dispute another's civilians.
+func TestCivilianSplitLinks(t *testing.T) {
+	w := NewWorld(gazetteer.Default())
+	claims := map[uuid.UUID]graph.Claim{}
+	num := func(x float64) *float64 { return &x }
+	mk := func(i int, vs ...graph.Value) graph.Account {
+		cid := uuid.NewSHA1(uuid.Nil, []byte(fmt.Sprint("split claim", i)))
+		claims[cid] = graph.Claim{ID: cid}
+		return graph.Account{ID: uuid.NewSHA1(uuid.Nil, []byte(fmt.Sprint("split account", i))), Polarity: graph.Affirmed, Type: graph.EventExplosion,
+			DocumentID: uuid.NewSHA1(uuid.Nil, []byte(fmt.Sprint("split doc", i))), Published: fmt.Sprintf("2018-07-0%d", i+1),
+			Speaker: graph.EntityRef{ID: uuid.NewSHA1(uuid.Nil, []byte(fmt.Sprint("split speaker", i)))}, Claims: []uuid.UUID{cid}, Values: vs}
+	}
+	split := mk(0, graph.Value{Attribute: "killed", Value: num(5), Bound: graph.BoundExact, Who: "civilians"},
+		graph.Value{Attribute: "killed", Value: num(7), Bound: graph.BoundAtLeast, Who: "fighters"})
+	total := mk(1, graph.Value{Attribute: "killed", Value: num(14), Bound: graph.BoundExact})
+	civ := mk(2, graph.Value{Attribute: "killed", Value: num(3), Bound: graph.BoundExact, Who: "civilians"})
+	if ls := Links([]graph.Account{split, total}, claims, w, time.Unix(0, 0)); len(ls) != 0 {
+		t.Errorf("links between a split toll's civilians and a total: %v", ls)
+	}
+	ls := Links([]graph.Account{split, civ}, claims, w, time.Unix(0, 0))
+	if len(ls) != 1 || ls[0].Relation != graph.RelDisputes || ls[0].Attribute != "killed civilians" {
+		t.Errorf("links %v, want one dispute on killed civilians", ls)
+	}
+}

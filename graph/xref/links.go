@@ -137,10 +137,11 @@ func stanceLinks(l *linker, a, b graph.Account, claims map[uuid.UUID]graph.Claim
 	// Figures, unless one account is a denial (its figures are the
 	// allegation's, repeated).
 	if a.Polarity != graph.Denied && b.Polarity != graph.Denied {
+		splits := civilianSplits(a, b)
 		for _, vl := range later.Values {
 			for _, ve := range earlier.Values {
-				key := figureKey(later, vl)
-				if vl.Attribute == "" || key != figureKey(earlier, ve) || unnamedCount(key) {
+				key := civilianKey(later, vl, splits)
+				if vl.Attribute == "" || key != civilianKey(earlier, ve, splits) || unnamedCount(key) {
 					continue
 				}
 				from := claimsFor(later, vl.Span, claims)

@@ -149,6 +149,54 @@ func figureKey(a graph.Account, v graph.Value) string {
 	return AttrKey(v)
 }
 
+// combatants are the "who" of figures that count fighting men: a source
+// that counts them apart from civilians gives two tolls, not a total and
+// a part.
+var combatants = map[string]bool{"fighters": true, "soldiers": true}
+
+// civilianSplits returns the attributes for which one of the accounts
+// counts civilians and combatants apart ("five civilians ... at least
+// seven fighters, who are not counted among the civilians"): among these
+// accounts, a civilians figure of such an attribute is not everyone
+// concerned but one group, and compares only with civilians figures
+// (civilianKey). Denials repeat the allegation's figures and are left out.
+func civilianSplits(accs ...graph.Account) map[string]bool {
+	var out map[string]bool
+	for _, a := range accs {
+		if a.Polarity == graph.Denied {
+			continue
+		}
+		civ, com := map[string]bool{}, map[string]bool{}
+		for _, v := range a.Values {
+			switch w := strings.ToLower(strings.TrimSpace(v.Who)); {
+			case w == "civilians":
+				civ[v.Attribute] = true
+			case combatants[w]:
+				com[v.Attribute] = true
+			}
+		}
+		for attr := range civ {
+			if com[attr] {
+				if out == nil {
+					out = map[string]bool{}
+				}
+				out[attr] = true
+			}
+		}
+	}
+	return out
+}
+
+// civilianKey is figureKey, with the civilians named when the attribute
+// is one civilianSplits returned: "killed civilians".
+func civilianKey(a graph.Account, v graph.Value, splits map[string]bool) string {
+	k := figureKey(a, v)
+	if splits[v.Attribute] && strings.ToLower(strings.TrimSpace(v.Who)) == "civilians" {
+		k = v.Attribute + " civilians" + strings.TrimPrefix(k, v.Attribute)
+	}
+	return k
+}
+
 // sameFigure reports whether two values state the same thing: same number
 // and bound (or the same words when there is no number).
 func sameFigure(a, b graph.Value) bool {
