@@ -716,6 +716,11 @@ func (d *docState) eventOf(c *claimInfo) (event, bool) {
 				continue
 			}
 			w := toks[i].low
+			if (captureCues[w] || evacuationCues[w]) && unrealised(toks, i) {
+				// "prepared to enter the city", "talks on the departure
+				// of the fighters": an event still to come, not a report.
+				continue
+			}
 			switch {
 			case (w == "bomber" || w == "bombers") && i > 0 && toks[i-1].low == "suicide":
 				// "a suicide bomber": an explosion, read below.
@@ -1745,6 +1750,33 @@ func prospective(toks []token) bool {
 		switch toks[i].low {
 		case "preparing", "prepare", "prepares", "plan", "plans", "planning", "intend", "intends", "intending", "will", "going":
 			return true
+		}
+	}
+	return false
+}
+
+// intentWords before "to" make the verb after it an act intended, not
+// done: "prepared to enter", "poised to retake".
+var intentWords = set("prepared", "preparing", "prepare", "prepares", "planned", "planning", "plan", "plans", "ready", "poised", "intend", "intends", "intended", "intending", "expected")
+
+// unrealised reports whether the event word at i tells of an event not
+// (yet) done: the verb of an intent ("army units prepared to enter the
+// city"), or the noun that talks are about or people wait for
+// ("negotiations on the departure of the militants", "patients waiting
+// for medical evacuation").
+func unrealised(toks []token, i int) bool {
+	if i >= 2 && toks[i-1].low == "to" && intentWords[toks[i-2].low] {
+		return true
+	}
+	for k := i - 1; k >= 0 && k >= i-4; k-- {
+		switch toks[k].low {
+		case "negotiations", "negotiation", "talks", "negotiate", "negotiating":
+			return k+1 < i && (toks[k+1].low == "on" || toks[k+1].low == "over" || toks[k+1].low == "about" || toks[k+1].low == "for")
+		case "awaiting", "awaited", "waiting", "await", "awaits":
+			return true
+		}
+		if toks[k].kind == tPunct || verbLike(toks[k].low) {
+			return false
 		}
 	}
 	return false
