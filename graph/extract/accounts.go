@@ -1562,7 +1562,9 @@ func memberHead(toks []token, ti int) int {
 	if k < 1 || toks[k].low != "of" {
 		return ti
 	}
-	if n := toks[k-1].low; memberNouns[n] || remnantNouns[n] || kurdishForces[n] || oppositionHeads[n] {
+	// (and "factions of X", "large groups of terrorists": the nouns for
+	// armed groups name the party after "of" too.)
+	if n := toks[k-1].low; memberNouns[n] || remnantNouns[n] || kurdishForces[n] || oppositionHeads[n] || oppositionNouns[n] && n != "organizations" && n != "organisations" {
 		return k - 1
 	}
 	return ti
@@ -1859,7 +1861,7 @@ func (d *docState) perpetrators(c *claimInfo, ev event, mask, sub []bool) []*gra
 	// aircraft".
 	for i := range toks {
 		w := toks[i].low
-		if (w == "unidentified" || w == "unknown" || w == "unidentifiable") && i+1 < len(toks) && (airCues[toks[i+1].low] || strikeCues[toks[i+1].low] || toks[i+1].low == "gunmen" || toks[i+1].low == "assailants") {
+		if (w == "unidentified" || w == "unknown" || w == "unidentifiable") && i+1 < len(toks) && (airCues[toks[i+1].low] || strikeCues[toks[i+1].low] || agentNouns[toks[i+1].low] || unknownAgents[toks[i+1].low] && i > 0 && toks[i-1].low == "by") {
 			return []*graph.Attribution{d.attribution(d.unknownEntity(), toks, i, i+2, c)}
 		}
 		// "could not determine whether Russian or Syrian jets": the
@@ -1891,6 +1893,10 @@ func (d *docState) perpetrators(c *claimInfo, ev event, mask, sub []bool) []*gra
 		}
 	}
 	speaker := d.entity(c.claim.Speaker.ID)
+	// believed marks a state's adjective after "believed to be": the
+	// party, even in a relative clause ("warplanes, which we believe to be
+	// Russian, fired").
+	believed := map[int]bool{}
 	// "X denied carrying out the strike", "X claimed responsibility": the
 	// speaker is the party, denied or asserted. (The claim's speaker is the
 	// document's copy of a gazetteer entity: compare ids, not pointers.)
@@ -1953,6 +1959,9 @@ func (d *docState) perpetrators(c *claimInfo, ev event, mask, sub []bool) []*gra
 			}
 			if prevBelieved || nextCue {
 				if e := d.lookup(dn); e != nil {
+					if prevBelieved {
+						believed[i] = true
+					}
 					actors = append(actors, mention{ent: e, s: toks[i].s, e: toks[i].e, ti: i, tj: i + 1})
 				}
 			}
@@ -2020,6 +2029,10 @@ func (d *docState) perpetrators(c *claimInfo, ev event, mask, sub []bool) []*gra
 		return false
 	}
 	for _, m := range actors {
+		if m.ti < len(mask) && mask[m.ti] && believed[m.ti] && m.ti >= 2 && toks[m.ti-2].low == "to" {
+			cands = append(cands, cand{m.ent, m.ti, m.tj, 5, false})
+			continue
+		}
 		if m.ti < len(mask) && mask[m.ti] {
 			// "Iraqi forces, supported by the PMF, liberated": a supporting
 			// party takes part in the act.
@@ -2139,6 +2152,24 @@ func (d *docState) perpetrators(c *claimInfo, ev event, mask, sub []bool) []*gra
 			// its people: "the YPJ (YPJ), together with X, liberated",
 			// "Hezbollah fighters, in cooperation with Y, took".
 			asideAt := pastBrackets(toks, m.tj)
+			// "armed groups led by Hay'at Tahrir al-Sham (HTS), together
+			// with ..., launched": the leader's name and acronym are part
+			// of the subject, and the leader shares its act.
+			var leader *mention
+			if p := m.tj + 2; p < len(toks) && toks[m.tj].low == "led" && toks[m.tj+1].low == "by" {
+				if toks[p].low == "the" && p+1 < len(toks) {
+					p++
+				}
+				// (Only before an aside: "Rebels led by X captured" reads
+				// its subject as it always did.)
+				if k := coveredBy(c.ms, p); k >= 0 && c.ms[k].ti == p && actorKind(c.ms[k].ent.Kind) {
+					if a := pastBrackets(toks, c.ms[k].tj); a < len(toks) && isPunct(&toks[a], ",") {
+						leader = &c.ms[k]
+						asideAt = a
+						limit = asideAt + 8
+					}
+				}
+			}
 			if asideAt+3 < len(toks) && toks[asideAt].low == "and" && toks[asideAt+1].low == "armed" && toks[asideAt+2].low == "forces" && isPunct(&toks[asideAt+3], ",") {
 				asideAt += 2 // "Units of the army and armed forces, ...": state media's one name for the army
 			}
@@ -2158,6 +2189,13 @@ func (d *docState) perpetrators(c *claimInfo, ev event, mask, sub []bool) []*gra
 					}
 				}
 				if j < len(mask) && mask[j] || isPunct(&toks[j], ",") && (j+1 < len(mask) && mask[j+1] || j > 0 && mask[j-1]) {
+					// A masked phrase of support ("supported by the
+					// aircraft of the international coalition") takes none
+					// of the words the verb may stand after the party.
+					if j < len(sub) && sub[j] {
+						limit++
+						bound++
+					}
 					continue
 				}
 				// "Kurdish fighters backed by U.S.-led air strikes
@@ -2194,6 +2232,15 @@ func (d *docState) perpetrators(c *claimInfo, ev event, mask, sub []bool) []*gra
 					switch toks[j].low {
 					case "staged", "fabricated", "faked", "staging":
 						score = 5 // "the White Helmets staged the attack"
+					}
+					if leader != nil {
+						cands = append(cands, cand{leader.ent, leader.ti, leader.tj, score, false})
+						// "Rebels led by the Nusra Front": the group that
+						// leads them names the party the common noun does
+						// not.
+						if m.ent.Name == oppositionName {
+							score = 0
+						}
 					}
 					break
 				}
@@ -2432,6 +2479,15 @@ func (d *docState) perpetrators(c *claimInfo, ev event, mask, sub []bool) []*gra
 	return out
 }
 
+// agentNouns name people by what they did ("unidentified gunmen");
+// unknownAgents are people an explicit unknown names only as the agent
+// ("shot dead by unknown persons"), since "unidentified men" may be the
+// dead.
+var (
+	agentNouns    = set("gunmen", "assailants", "attackers")
+	unknownAgents = set("persons", "men", "individuals", "people")
+)
+
 // craftMods are the words that say what kind of aircraft follows:
 // "combat jets", "fixed-wing aircraft".
 var craftMods = set("combat", "fighter", "fixed-wing", "rotary-wing", "unmanned", "military", "attack", "strategic", "sukhoi", "mig", "tupolev")
@@ -2560,8 +2616,13 @@ func supportedBy(toks []token, ti int) bool {
 		}
 		// "supported by fighters of Hezbollah", "backed by units of the
 		// Republican Guard": the party whose people back the act.
-		if toks[k].low == "of" && (memberNouns[toks[k-1].low] || remnantNouns[toks[k-1].low]) {
+		// ("supported by the aircraft of the international coalition".)
+		if toks[k].low == "of" && (memberNouns[toks[k-1].low] || remnantNouns[toks[k-1].low] || airCues[toks[k-1].low] || toks[k-1].low == "artillery") {
 			j := k - 2
+			// "the helicopters and aircraft of": weapons coordinated.
+			for j >= 1 && toks[j].low == "and" && (airCues[toks[j-1].low] || toks[j-1].low == "artillery" || toks[j-1].low == "helicopters") {
+				j -= 2
+			}
 			for j >= 0 && (toks[j].low == "the" || toks[j].low == "a") {
 				j--
 			}

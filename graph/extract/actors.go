@@ -585,7 +585,10 @@ func (d *docState) genericActors(toks []token, ms []mention) []mention {
 			i = j - 1
 		case oppositionActionMods[w] && (!toks[i].cap || i == 0 || toks[i-1].kind == tPunct) && i+1 < len(toks) && oppositionActions[toks[i+1].base]:
 			add = append(add, mention{ent: d.oppositionEntity(), s: toks[i].s, e: toks[i].e, ti: i, tj: i + 1})
-		case (w == "army" || w == "regime") && (!toks[i].cap || sentenceStart(toks, i) && i+1 < len(toks) && armyMembers[toks[i+1].base]) || (w == "government" || w == "regime" || w == "pro-government" || w == "pro-regime") && i+1 < len(toks) && (forcesNouns[toks[i+1].base] || airStrikeAt(toks, i+1)):
+		case (w == "army" || w == "regime") && (!toks[i].cap || sentenceStart(toks, i) && i+1 < len(toks) && armyMembers[toks[i+1].base]) || (w == "government" || w == "regime" || w == "pro-government" || w == "pro-regime") && i+1 < len(toks) && (forcesNouns[toks[i+1].base] || airStrikeAt(toks, i+1)) ||
+			// "the security forces", "the heroic security forces": the
+			// state's forces, as a government's statement calls them.
+			w == "security" && (!toks[i].cap || sentenceStart(toks, i)) && i+1 < len(toks) && toks[i+1].base == "forces":
 			country := d.country
 			// "the Turkish occupation army", "the Israeli regime": a state's
 			// adjective a word or two before names whose army it is.
@@ -605,6 +608,14 @@ func (d *docState) genericActors(toks []token, ms []mention) []mention {
 				continue
 			}
 			j := i + 1
+			if w == "security" && d.x.armyOf[country.ID] != nil {
+				// "security forces": the gazetteer's name for the
+				// state's security forces when it has one ("Iraqi
+				// Security Forces"), else its army.
+				if e := d.lookup(adjectiveOf[country.Name]+" Security Forces", graph.KindArmy); e != nil && adjectiveOf[country.Name] != "" {
+					a = e
+				}
+			}
 			if j < len(toks) && (w != "army" && forcesNouns[toks[j].base] || w == "army" && armyMembers[toks[j].base]) {
 				j++ // "government forces", "the army units"
 			} else if w != "army" && airStrikeAt(toks, j) {

@@ -379,7 +379,8 @@ func (d *docState) unknownNames(sg *segment, ms []mention) []mention {
 		}
 		// "Units of the Syrian Arab Army carried out": a common noun
 		// capitalised at the start of a sentence names no group.
-		if j-start == 1 && start == 0 && (forcesNouns[toks[start].low] || oppositionNouns[toks[start].low]) {
+		// (Also after a dateline's dash: "Moscow - Units of the ...".)
+		if j-start == 1 && sentenceStart(toks, start) && (forcesNouns[toks[start].low] || oppositionNouns[toks[start].low]) {
 			i = j - 1
 			continue
 		}
