@@ -648,7 +648,11 @@ var evalSets = []evalSet{
 	// (Kabani, Hish and Kafrouma 2019, Teir Maalah and Ghanto 2018,
 	// al-Shuhayl 2017, Jalawla and Sadiya 2014, al-Baghdadi 2015, Karmah
 	// 2016; five long documents), is held back as a validation set:
-	// figures only, no floors, misses never logged.
+	// figures only, no floors, misses never logged. Measured at the
+	// session's starting code (23acd0c, the set copied in): casualty values
+	// 0.83/0.96, claims 0.69/0.69, dates 0.82/0.88, event types 0.68/0.77,
+	// perpetrators 0.66/0.90, places 0.83/0.94, speakers 0.82/0.73, values
+	// 0.80/0.95.
 	{"twelfth training set", train12Dir, nil, false},
 }
 

@@ -601,7 +601,10 @@ func TestTrain11(t *testing.T) {
 // The twelfth extraction training set (testdata/train12: the 20
 // documents of graph/extract/testdata/train12 and their event truth, see
 // its README), held back as a validation set: figures only, no floors,
-// and its misses are never logged.
+// and its misses are never logged. Measured at the thirteenth session's
+// starting code (23acd0c, the set copied in): pairs 0.57 / 0.30 (20
+// right, 15 wrong, 46 missed), conflicts 3 of 19 found, 3 of 7 reported
+// right.
 func TestTrain12(t *testing.T) {
 	needSet(t, "testdata/train12")
 	evaluate(t, "testdata/train12", nil, false)
