@@ -1034,8 +1034,19 @@ func (d *docState) eventOf(c *claimInfo) (event, bool) {
 		}
 		if (w == "that" || w == "this" || w == "the" || w == "these" || w == "those") && i+1 < len(toks) {
 			n := toks[i+1].low
-			if attackCues[n] || strikeCues[n] || massacreCues[n] || killingCues[n] || executionCues[n] || n == "toll" || n == "incident" || n == "crime" || n == "crimes" || n == "bombing" || n == "explosion" || n == "blast" {
+			if attackCues[n] || strikeCues[n] || massacreCues[n] || killingCues[n] || executionCues[n] || n == "toll" || n == "incident" || n == "crime" || n == "crimes" || n == "bombing" || n == "explosion" || n == "blast" || n == "blasts" || n == "explosions" {
 				ev.anaph = true
+			}
+			// "the deliberate bombing", "the Turkish bombardment": a noun
+			// of bombing after one or two modifiers.
+			for j := i + 2; j < len(toks) && j <= i+3; j++ {
+				if m := toks[j-1]; m.kind != tWord || verbLike(m.low) || m.low == "of" || m.low == "and" || eventVerbs[m.low] {
+					break
+				}
+				if n := toks[j].low; n == "bombing" || n == "bombardment" || n == "blasts" || n == "explosions" || n == "shelling" {
+					ev.anaph = true
+					break
+				}
 			}
 		}
 	}
@@ -1782,6 +1793,26 @@ func unrealised(toks []token, i int) bool {
 		}
 	}
 	return false
+}
+
+// bareBlast reports whether the explosion word at i is a blast with no
+// bomb named: "the blasts", "the explosion", not "the car bomb
+// explosion" nor "the explosive device".
+func bareBlast(toks []token, i int) bool {
+	if i < 0 || i >= len(toks) {
+		return false
+	}
+	switch toks[i].low {
+	case "blast", "blasts", "explosion", "explosions":
+	default:
+		return false
+	}
+	for k := i - 1; k >= 0 && k >= i-3; k-- {
+		if groundBomb[toks[k].low] || toks[k].low == "bomb" || toks[k].low == "bombs" || toks[k].low == "mine" || toks[k].low == "landmine" {
+			return false
+		}
+	}
+	return true
 }
 
 // hasAttackVerb reports whether a claim holds a verb of attack.
@@ -3166,6 +3197,12 @@ func (d *docState) buildAccounts() {
 		}
 		if ev.anaph && !ev.specific && frames[fi].typ != "" && frames[fi].typ != ev.typ && ev.typ != "" && family(ev.typ) == family(frames[fi].typ) {
 			// "the attack", "the crime" after a car bomb: that event.
+			ev.typ = frames[fi].typ
+		}
+		if ev.anaph && ev.typ == graph.EventExplosion && means(frames[fi].typ) != 0 && bareBlast(c.sg.toks, ev.cueI) {
+			// "the generator was damaged by the blasts" after an air
+			// strike or shelling: the blasts of those strikes, no bomb of
+			// their own.
 			ev.typ = frames[fi].typ
 		}
 		d.extendFrame(&frames[fi], ev, c)
