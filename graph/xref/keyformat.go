@@ -14,8 +14,10 @@ import (
 // ("dp:"); "4" the lasting keys of sieges and what ends them ("ls:",
 // "lsi:"); "5" perpetrator-day keys for the days of a "last week"
 // whose window runs on to its report; "6" the place keys of the town an
-// evacuation leaves (Account.Origin).
-const KeyFormat = "6"
+// evacuation leaves (Account.Origin); "7" the day keys that let a place
+// the gazetteer lacks below a town's rank meet a town or village ("v:",
+// "h:").
+const KeyFormat = "7"
 
 // KeyStore is what EnsureKeyFormat reads and writes; *cayleystore.Store
 // satisfies it.

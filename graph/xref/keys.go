@@ -77,6 +77,16 @@ import (
 //     (a city or larger) such a place may lie in: an account indexed
 //     under one queries the other, so a village the gazetteer lacks
 //     meets the governorate of a report of the same day.
+//   - "v:<family>:<YYYY-MM-DD>" for each day of such a window when
+//     the place the gazetteer cannot locate ranks below a town (a
+//     village, a neighbourhood), and "h:<family>:<YYYY-MM-DD>" for the
+//     first day of a window of at most DayKeyMaxDays days when the
+//     account's place is one the world locates that is no area but may
+//     hold such a place (a town, a village): the lesser queries "h:"
+//     for the days from DayKeyMaxDays-1 before each of its days, the
+//     holder "v:" for the days of its window, so a neighbourhood the
+//     gazetteer lacks meets the town of a report of the same day
+//     (PlacesMaybeNested), at one key per holder.
 //   - "ls:siege:<place>" for the account's own place, when the gazetteer
 //     knows it and it is below district rank, and "lsi:siege:<place>" for
 //     each place enclosing it below district rank, for an account of a
@@ -107,6 +117,8 @@ const (
 	keySpelling     = "sk:"
 	keyUnplaced     = "u:"
 	keyArea         = "a:"
+	keyLesser       = "v:"
+	keyHolder       = "h:"
 	keyWeakSpell    = "sw:"
 )
 
@@ -223,9 +235,13 @@ func Keys(a graph.Account, w *World) []string {
 			}
 			if dated {
 				skel := gazetteer.Skeleton(e.Name)
+				lesser := rankOf(e) < placeRank["town"]
 				for _, d := range win.days(DayKeyMaxDays) {
 					for _, f := range typeFamilies(a.Type) {
 						set[keyUnplaced+f+":"+d] = true
+						if lesser {
+							set[keyLesser+f+":"+d] = true
+						}
 					}
 					if len(skel) >= 3 {
 						set[keyWeakSpell+skel+":"+d] = true
@@ -236,6 +252,12 @@ func Keys(a graph.Account, w *World) []string {
 			for _, d := range win.days(DayKeyMaxDays) {
 				for _, f := range typeFamilies(a.Type) {
 					set[keyArea+f+":"+d] = true
+				}
+			}
+		} else if holder(e) && dated {
+			if days := win.days(DayKeyMaxDays); len(days) > 0 {
+				for _, f := range typeFamilies(a.Type) {
+					set[keyHolder+f+":"+days[0]] = true
 				}
 			}
 		}
@@ -321,6 +343,22 @@ func queryKeys(a graph.Account, w *World) []string {
 			out = append(out, keyArea+strings.TrimPrefix(k, keyUnplaced))
 		case strings.HasPrefix(k, keyArea):
 			out = append(out, keyUnplaced+strings.TrimPrefix(k, keyArea))
+		case strings.HasPrefix(k, keyLesser):
+			// The holders whose window's first day lies within
+			// DayKeyMaxDays-1 days before this day.
+			f, d, _ := strings.Cut(strings.TrimPrefix(k, keyLesser), ":")
+			if t, err := time.Parse(dayLayout, d); err == nil {
+				for i := 0; i < DayKeyMaxDays; i++ {
+					out = append(out, keyHolder+f+":"+t.Add(-time.Duration(i)*day).Format(dayLayout))
+				}
+			}
+		case strings.HasPrefix(k, keyHolder):
+			f, _, _ := strings.Cut(strings.TrimPrefix(k, keyHolder), ":")
+			if win, ok := eventWindow(a); ok {
+				for _, d := range win.days(DayKeyMaxDays) {
+					out = append(out, keyLesser+f+":"+d)
+				}
+			}
 		case own != "" && strings.HasPrefix(k, own):
 			p := strings.TrimPrefix(k, own)
 			switch len(p) {
@@ -363,7 +401,7 @@ func queryKeys(a graph.Account, w *World) []string {
 		}
 	}
 	sort.Strings(out)
-	return out
+	return slices.Compact(out)
 }
 
 const (

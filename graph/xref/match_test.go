@@ -79,6 +79,14 @@ func TestKeysCoverMatches(t *testing.T) {
 	_, w4, accs4, _ := loadFixture(t, "testdata/match4.json")
 	testKeysCoverMatches(t, accs, w, 10)
 	testKeysCoverMatches(t, accs4, w4, 3)
+	// A place the gazetteer lacks below a town's rank and a town it knows.
+	_, w16, accs16, _ := loadFixture(t, "testdata/match16.json")
+	testKeysCoverMatches(t, accs16, w16, 3)
+	village, town := byKey(t, accs16, "item-village"), byKey(t, accs16, "monitor-town-later")
+	village.Keys, town.Keys = Keys(village, w16), Keys(town, w16)
+	if Candidates(village, town, w16) {
+		t.Errorf("a village's account meets a town's of ten days later: %q / %q", village.Keys, town.Keys)
+	}
 	_, w5, accs5, _ := loadFixture(t, "testdata/match5.json")
 	testKeysCoverMatches(t, accs5, w5, 2)
 	_, w6, accs6, _ := loadFixture(t, "testdata/match6.json")

@@ -177,6 +177,13 @@ func area(e graph.Entity) bool {
 	return rankOf(e) >= placeRank["city"] && !vaguePlace(e.PlaceType) && e.PlaceType != ""
 }
 
+// holder reports whether a place the world locates, no area, may hold a
+// place the gazetteer lacks (PlacesMaybeNested): a town holds villages
+// and neighbourhoods, a village its quarters.
+func holder(e graph.Entity) bool {
+	return !area(e) && rankOf(e) > placeRank["neighbourhood"] && !vaguePlace(e.PlaceType)
+}
+
 // NearKm is the distance within which a place a document names once in
 // passing is a reference point beside the place it speaks of, not another
 // scene: the direction an assault came from ("from the direction of the
