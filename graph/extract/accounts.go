@@ -2134,6 +2134,8 @@ func (d *docState) perpetrators(c *claimInfo, ev event, mask, sub []bool) []*gra
 			}
 		}
 		switch {
+		case relativeSubject(toks, m.tj, isCue):
+			score, subj = 4, true // "clashed with armed groups who had attacked the village"
 		case pre == "on" && blamedBefore(toks, h-1), pre == "the" && pre2 == "on" && h >= 2 && blamedBefore(toks, h-2), pre == "to" && (attributedBefore(toks, h-1) || blamedBefore(toks, h-1) && toks[h-2].low == "it"),
 			pre == "the" && pre2 == "to" && h >= 2 && attributedBefore(toks, h-2):
 			score = 6 // "was blamed by activists on government forces"
@@ -2826,6 +2828,24 @@ func (d *docState) partyOf(speaker *graph.Entity) *graph.Entity {
 		}
 	}
 	return nil
+}
+
+// relativeSubject reports whether the party ending at tj is the subject of
+// a relative clause whose verb is the event's cue: "armed groups who had
+// attacked the village", "the militants, who stormed the town".
+func relativeSubject(toks []token, tj int, isCue func(int) bool) bool {
+	k := tj
+	for k < len(toks) && (isQuote(&toks[k]) || isPunct(&toks[k], ",")) {
+		k++
+	}
+	if k >= len(toks) || toks[k].low != "who" && toks[k].low != "which" {
+		return false
+	}
+	k++
+	for k < len(toks) && (toks[k].low == "had" || toks[k].low == "have" || toks[k].low == "has" || toks[k].low == "also" || timeAdverbs[toks[k].low]) {
+		k++
+	}
+	return k < len(toks) && isCue(k) && eventVerbs[toks[k].low] && verbLike(toks[k].low)
 }
 
 // relativeAside returns the index of the comma that closes a relative
