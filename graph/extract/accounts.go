@@ -283,7 +283,7 @@ var (
 		"drones", "bombers", "bomber", "sorties", "sortie", "airplanes", "planes", "plane")
 	strikeCues = set("strike", "strikes", "struck", "raid", "raids", "missile", "missiles",
 		"bombed", "bombing", "bombings", "bombardment", "bombarded")
-	shellingCues = set("shelling", "shelled", "artillery", "mortar", "mortars", "rockets", "rocket", "shells", "shell")
+	shellingCues = set("shelling", "shelled", "artillery", "mortar", "mortars", "rockets", "rocket", "shells", "shell", "shellings")
 	massacreCues = set("massacre", "massacres", "massacred")
 	// killingCues name harm to people in a party's hands that the labels
 	// type as an attack: mass graves, abductions.
@@ -1897,6 +1897,11 @@ func (d *docState) perpetrators(c *claimInfo, ev event, mask, sub []bool) []*gra
 		}
 		// "could not determine whether Russian or Syrian jets": the
 		// alternatives are not attributed; the source cannot say which.
+		// "was unable to identify the aircraft that carried out": the
+		// same, the aircraft named.
+		if (w == "identify" || w == "determine" || w == "establish") && i > 1 && toks[i-1].low == "to" && (toks[i-2].low == "unable" || toks[i-2].low == "impossible") && i+2 < len(toks) && toks[i+1].low == "the" && airCues[toks[i+2].low] {
+			return []*graph.Attribution{d.attribution(d.unknownEntity(), toks, i-2, i+3, c)}
+		}
 		if (w == "tell" || w == "identify" || w == "determine" || w == "say" || w == "clear" || w == "known" || w == "confirm" || w == "establish") && i > 1 && toks[i-1].low == "not" && i+1 < len(toks) && (toks[i+1].low == "which" || toks[i+1].low == "who" || toks[i+1].low == "whose" || toks[i+1].low == "whether") ||
 			(w == "unclear" || w == "unknown") && i > 0 && i+1 < len(toks) && (toks[i+1].low == "who" || toks[i+1].low == "which" || toks[i+1].low == "whether") {
 			j := i + 2
@@ -2517,7 +2522,7 @@ func (d *docState) perpetrators(c *claimInfo, ev event, mask, sub []bool) []*gra
 // ("shot dead by unknown persons"), since "unidentified men" may be the
 // dead.
 var (
-	agentNouns    = set("gunmen", "assailants", "attackers")
+	agentNouns    = set("gunmen", "assailants", "attackers", "groups")
 	unknownAgents = set("persons", "men", "individuals", "people")
 )
 
@@ -2949,6 +2954,10 @@ func asideEnd(toks []token, i int) int {
 	n := 13
 	if i+1 < len(toks) && comitativeOpeners[toks[i+1].low] || memberAside(toks, i) {
 		n = 26
+	} else if i+1 < len(toks) && strings.HasSuffix(toks[i+1].low, "ing") && !eventVerbs[toks[i+1].low] {
+		// "The army, exercising the right and duty of the State to
+		// protect its citizens, liberated": a participle's phrase.
+		n = 18
 	}
 	for k := i + 1; k < len(toks) && k <= i+n; k++ {
 		if toks[k].kind != tPunct {
