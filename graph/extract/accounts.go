@@ -1888,6 +1888,10 @@ func actorKind(k graph.EntityKind) bool {
 // X"), or the explicit unknown.
 func (d *docState) perpetrators(c *claimInfo, ev event, mask, sub []bool) []*graph.Attribution {
 	toks := c.sg.toks
+	// "After government forces recaptured Tikrit on 31 March, militias
+	// looted homes": when the event's cue stands in a subordinate clause,
+	// that clause tells the event, and its parties are the event's.
+	mask, sub = clauseOfCue(mask, ev.cueI), clauseOfCue(sub, ev.cueI)
 	// An explicit unknown: "unidentified aircraft", "could not tell which
 	// aircraft".
 	for i := range toks {
@@ -2156,7 +2160,7 @@ func (d *docState) perpetrators(c *claimInfo, ev event, mask, sub []bool) []*gra
 			score = 6 // the speaker's own denial or claim of responsibility
 		case responsible:
 			score = 6
-		case ev.typ == graph.EventCapture && (pre == "from" && captureCues[pre2] || pre == "the" && pre2 == "from" && h >= 3 && captureCues[toks[h-3].low]):
+		case ev.typ == graph.EventCapture && (pre == "from" && captureCues[pre2] || pre == "the" && pre2 == "from" && h >= 3 && captureCues[toks[h-3].low] || (pre == "from" || pre == "the" && pre2 == "from") && captureCueBefore(toks, h, 6)):
 			score = 0 // "was liberated from terrorists by X", "captured from Daesh": whom the place was taken from
 		case pre == "from" && (cueBefore(h-1, 2) || pre2 == "fire" || attackCues[pre2] || shellingCues[pre2]),
 			pre == "the" && pre2 == "from" && h >= 3 && (cueBefore(h-2, 2) || toks[h-3].low == "fire" || attackCues[toks[h-3].low] || shellingCues[toks[h-3].low]):
@@ -2833,6 +2837,37 @@ func (d *docState) partyOf(speaker *graph.Entity) *graph.Entity {
 		}
 	}
 	return nil
+}
+
+// clauseOfCue returns the mask with the masked run that holds the cue at
+// i cleared (a copy), or the mask itself when the cue is not masked.
+func clauseOfCue(mask []bool, i int) []bool {
+	if i < 0 || i >= len(mask) || !mask[i] {
+		return mask
+	}
+	m := append([]bool(nil), mask...)
+	for k := i; k >= 0 && m[k]; k-- {
+		m[k] = false
+	}
+	for k := i + 1; k < len(m) && m[k]; k++ {
+		m[k] = false
+	}
+	return m
+}
+
+// captureCueBefore reports whether a word of capture stands within n
+// words before the "from" that precedes the party at h: "recaptured
+// Tikrit from the Islamic State" names whom the town was taken from.
+func captureCueBefore(toks []token, h, n int) bool {
+	for k := h - 1; k >= 0 && k >= h-n; k-- {
+		if captureCues[toks[k].low] {
+			return true
+		}
+		if toks[k].kind == tPunct {
+			return false
+		}
+	}
+	return false
 }
 
 // relativeSubject reports whether the party ending at tj is the subject of
