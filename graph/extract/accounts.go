@@ -2289,6 +2289,12 @@ func (d *docState) perpetrators(c *claimInfo, ev event, mask, sub []bool) []*gra
 				if isPunct(&toks[j], ",") || isPunct(&toks[j], ".") || j >= limit {
 					break
 				}
+				// "Nine members of the security forces were martyred when
+				// a terrorist group attacked": the party is the subject of
+				// a passive and the event verb is another clause's.
+				if copulas[toks[j].low] && j+1 < len(toks) && strings.HasSuffix(toks[j+1].low, "ed") || clauseOpeners[toks[j].low] {
+					break
+				}
 			}
 		}
 		if m.ent.Kind == graph.KindOrg && score < 5 {
@@ -2838,6 +2844,10 @@ func (d *docState) partyOf(speaker *graph.Entity) *graph.Entity {
 	}
 	return nil
 }
+
+// clauseOpeners open a clause of their own after a party: the event verb
+// beyond them is not the party's.
+var clauseOpeners = set("when", "while", "whereas", "because", "where", "whom")
 
 // clauseOfCue returns the mask with the masked run that holds the cue at
 // i cleared (a copy), or the mask itself when the cue is not masked.
