@@ -2014,7 +2014,9 @@ func (d *docState) perpetrators(c *claimInfo, ev event, mask, sub []bool) []*gra
 				if eventVerbs[toks[k].low] || attackCues[toks[k].low] && k > i+1 || baseEventVerbs[toks[k].low] && (toks[k-1].low == "not" || toks[k-1].low == "never") {
 					var e *graph.Entity
 					switch {
-					case w == "we" || actorKind(speaker.Kind) && w == "it":
+					case w == "we" || actorKind(speaker.Kind) && (w == "it" || w == "they" && speakerSubject(c, i)):
+						// ("The SDF said on Wednesday they had taken the
+						// dam": the speaker's own act.)
 						e = speaker
 						if w == "we" {
 							e = d.voice
@@ -2843,6 +2845,28 @@ func (d *docState) partyOf(speaker *graph.Entity) *graph.Entity {
 		}
 	}
 	return nil
+}
+
+// speakerSubject reports whether the pronoun at i opens the clause the
+// claim's speech verb reports, with nothing but a few words of time or
+// "that" between: "X said on Wednesday (that) they had".
+func speakerSubject(c *claimInfo, i int) bool {
+	if c.speech == nil || c.speech.verb >= i || i-c.speech.verb > 6 {
+		return false
+	}
+	toks := c.sg.toks
+	for k := c.speech.verb + 1; k < i; k++ {
+		if toks[k].kind == tPunct || coveredBy(c.ms, k) >= 0 {
+			return false
+		}
+	}
+	// "they" wants a plural speaker ("the Syrian Democratic Forces"),
+	// "it" a singular one: "the army said they had fired" points
+	// elsewhere.
+	if e := c.speech.npE; toks[i].low == "they" && (e < 1 || e > len(toks) || !strings.HasSuffix(toks[e-1].low, "s")) {
+		return false
+	}
+	return true
 }
 
 // clauseOpeners open a clause of their own after a party: the event verb
