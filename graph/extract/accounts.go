@@ -302,7 +302,7 @@ var (
 	siegeCues      = set("siege", "besieged", "blockade", "encircled", "besieging", "besiege", "encircle", "encircling", "encirclement", "blockaded", "sieges", "surrounded")
 	captureCues    = set("captured", "seized", "recaptured", "retook", "liberated", "liberation", "took", "capture", "control", "overran", "stormed",
 		"fell", "fall", "entered", "enter", "entering", "regained", "wrested", "overrun", "recapture", "retake", "seize", "retaking", "recapturing", "capturing", "seizing", "taken", "taking", "take", "storming", "recapturing", "liberating", "overrunning", "restored", "drove", "driven", "pushed")
-	prohibitedCues = set("chemical", "chlorine", "sarin", "phosphorus", "cluster", "toxic", "nerve", "incendiary", "napalm")
+	prohibitedCues = set("chemical", "chlorine", "sarin", "phosphorus", "cluster", "toxic", "nerve", "incendiary", "napalm", "prohibited", "banned", "forbidden")
 	explosionCues  = set("explosion", "explosions", "blast", "blasts", "exploded", "detonated", "ied", "car-bomb", "suicide")
 	destroyCues    = set("destroyed", "destruction", "razed", "flattened", "rubble", "ruins", "wiped")
 	attackCues     = set("attack", "attacks", "attacked", "assault", "targeted", "ambush", "ambushed", "ambushes", "ambushing", "raided", "targeting", "violated", "violation", "violations", "breach", "breached", "breaches", "violating")
@@ -315,7 +315,7 @@ var (
 	// baseEventVerbs are event verbs after "to": "continued to shell".
 	baseEventVerbs = set("shell", "bomb", "pound", "strike", "hit", "attack",
 		"target", "storm", "capture", "besiege", "bombard", "raid", "seize", "fire")
-	eventVerbs = set("struck", "launched", "carried", "conducted", "bombed", "shelled",
+	eventVerbs = set("resorted", "struck", "launched", "carried", "conducted", "bombed", "shelled",
 		"attacked", "hit", "targeted", "perpetrated", "killed", "took", "captured",
 		"besieged", "fired", "dropped", "raided", "destroyed", "wiped", "committed",
 		"guaranteeing", "guaranteed", "struck", "strike", "bombing", "used", "seized",
@@ -810,7 +810,9 @@ func (d *docState) eventOf(c *claimInfo) (event, bool) {
 				nx := toks[i+1].low
 				if w == "chemical" && chemicalHeads[nx] ||
 					w == "cluster" && (nx == "munitions" || nx == "bombs") || (w == "toxic" || w == "poison" || w == "poisonous" || w == "mustard") && gasHeads[nx] || w == "nerve" && nx == "agent" ||
-					w == "chlorine" || w == "sarin" || w == "phosphorus" || w == "incendiary" || w == "napalm" {
+					w == "chlorine" || w == "sarin" || w == "phosphorus" || w == "incendiary" || w == "napalm" ||
+					// "internationally prohibited weapons", "banned munitions"
+					(w == "prohibited" || w == "banned" || w == "forbidden") && (nx == "weapons" || nx == "munitions" || nx == "arms" || nx == "ammunition") {
 					first(&prohib, i)
 				}
 			}
@@ -1559,7 +1561,7 @@ func forcesBefore(toks []token, i int, ms []mention) bool {
 // placeWithin reports whether a place (named or referred to) begins in
 // tokens [k, k+n).
 // memberNouns name the people of a party: "soldiers of", "members of".
-var memberNouns = set("soldiers", "commandos", "members", "elements", "militiamen", "troops", "fighters")
+var memberNouns = set("soldiers", "commandos", "members", "elements", "militiamen", "troops", "fighters", "mercenaries")
 
 // memberHead returns where the phrase naming the party at ti begins when
 // the party follows a noun for its people and "of" ("the fighters of X",
@@ -2185,6 +2187,8 @@ func (d *docState) perpetrators(c *claimInfo, ev event, mask, sub []bool) []*gra
 			score = 5
 		case m.tj < len(toks) && (isCue(m.tj) || possessive && (isCue(m.tj) || m.tj+1 < len(toks) && isCue(m.tj+1))):
 			score = 5
+			// "X shelled": the subject of the verb right after it.
+			subj = !possessive && eventVerbs[toks[m.tj].low] && verbLike(toks[m.tj].low)
 		case h > 0 && (eventVerbs[pre] || toks[h-1].kind == tNum || pre == "expelling" || pre == "killing" || pre == "against"):
 			score = 0 // the object of the verb: "killed 85 terrorists"
 		default:
@@ -2340,11 +2344,14 @@ func (d *docState) perpetrators(c *claimInfo, ev event, mask, sub []bool) []*gra
 			if k == named {
 				continue
 			}
-			for k < len(toks) && (toks[k].low == "the" || toks[k].low == "other" || toks[k].low == "so-called" || isQuote(&toks[k])) {
+			// ("The Turkish army and its mercenaries of the so-called
+			// Syrian National Army have resorted to": past a possessive
+			// and a noun for the second party's people.)
+			for k < len(toks) && (toks[k].low == "the" || toks[k].low == "other" || toks[k].low == "so-called" || toks[k].low == "its" || toks[k].low == "their" || isQuote(&toks[k])) {
 				k++
 			}
 			for _, cd := range cands {
-				if cd.subj && cd.ti == k && cd.ent.ID != m.ent.ID {
+				if cd.subj && (cd.ti == k || memberHead(toks, cd.ti) == k) && cd.ent.ID != m.ent.ID {
 					cands = append(cands, cand{m.ent, m.ti, m.tj, cd.score, true})
 					changed = true
 					break
