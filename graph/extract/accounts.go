@@ -2147,6 +2147,8 @@ func (d *docState) perpetrators(c *claimInfo, ev event, mask, sub []bool) []*gra
 			}
 		}
 		switch {
+		case fabricator(toks, m.ti, c):
+			score = 6 // "reports fabricated by the White Helmets"
 		case relativeSubject(toks, m.tj, isCue):
 			score, subj = 4, true // "clashed with armed groups who had attacked the village"
 		case pre == "on" && blamedBefore(toks, h-1), pre == "the" && pre2 == "on" && h >= 2 && blamedBefore(toks, h-2), pre == "to" && (attributedBefore(toks, h-1) || blamedBefore(toks, h-1) && toks[h-2].low == "it"),
@@ -2185,7 +2187,8 @@ func (d *docState) perpetrators(c *claimInfo, ev event, mask, sub []bool) []*gra
 			score = 2
 		case (pre == "of" || pre2 == "of" && (pre == "the" || pre == "a")) && m.ti >= 2 && cueBefore(m.ti, 3):
 			score = 5
-		case m.tj < len(toks) && (isCue(m.tj) || possessive && (isCue(m.tj) || m.tj+1 < len(toks) && isCue(m.tj+1))):
+		case m.tj < len(toks) && (isCue(m.tj) || possessive && (isCue(m.tj) || m.tj+1 < len(toks) && isCue(m.tj+1)) || toks[m.tj].low == "air" && isCue(m.tj+1)):
+			// ("Russian air strikes": the party's adjective before "air".)
 			score = 5
 			// "X shelled": the subject of the verb right after it.
 			subj = !possessive && eventVerbs[toks[m.tj].low] && verbLike(toks[m.tj].low)
@@ -2299,6 +2302,11 @@ func (d *docState) perpetrators(c *claimInfo, ev event, mask, sub []bool) []*gra
 				// a terrorist group attacked": the party is the subject of
 				// a passive and the event verb is another clause's.
 				if copulas[toks[j].low] && j+1 < len(toks) && strings.HasSuffix(toks[j+1].low, "ed") || clauseOpeners[toks[j].low] {
+					break
+				}
+				// "The Centre has established that the footage of the
+				// strike": a complement clause, not the party's act.
+				if toks[j].low == "that" && j > m.tj && j+1 < len(toks) && (toks[j+1].low == "the" || toks[j+1].low == "a" || toks[j+1].low == "an" || toks[j+1].cap) {
 					break
 				}
 			}
@@ -3110,7 +3118,7 @@ func (d *docState) attribution(e *graph.Entity, toks []token, ti, tj int, c *cla
 		tj = len(toks)
 	}
 	a := &graph.Attribution{Entity: d.use(e), Polarity: graph.Affirmed, Text: d.text[toks[ti].s:toks[tj-1].e], Span: d.ri.span(toks[ti].s, toks[tj-1].e)}
-	if (c.claim.Polarity == graph.Denied && ti >= c.negFrom && ti < c.negTo || framedBlame(toks, ti)) && !fabricationAgent(toks, ti) {
+	if (c.claim.Polarity == graph.Denied && ti >= c.negFrom && ti < c.negTo || framedBlame(toks, ti)) && !fabricationAgent(toks, ti) && !fabricator(toks, ti, c) {
 		a.Polarity = graph.Denied
 	}
 	lo := ti - 6
@@ -3145,6 +3153,90 @@ func fabricationAgent(toks []token, ti int) bool {
 		k--
 	}
 	return k >= 1 && toks[k].low == "by" && (fabricationVerb(toks, k-1) || toks[k-1].low == "staged")
+}
+
+// makingVerbs make or spread the footage and reports a denial calls false;
+// madeUp the ones that are false by themselves ("staged", "filmed in
+// advance").
+var (
+	makingVerbs = set("spread", "circulated", "disseminated", "published", "fabricated", "staged", "filmed", "prepared", "produced", "invented", "faked", "concocted", "manufactured", "promoted", "made")
+	madeUp      = set("fabricated", "staged", "faked", "concocted", "filmed", "prepared", "invented")
+)
+
+// fabricator reports whether the named party at ti is who made or spread
+// what the claim calls false: "reports ... fabricated by the White
+// Helmets", "the information spread by some media and by the so-called
+// White Helmets ... does not correspond to reality", "footage filmed in
+// advance by X", "attempts by X to stage provocations", "lies spread by
+// the terrorists' media arm, the so-called White Helmets". The labels of
+// every writer read such a party as the staging's perpetrator, asserted.
+func fabricator(toks []token, ti int, c *claimInfo) bool {
+	if !toks[ti].cap {
+		return false // "fabricated by terrorists": an epithet
+	}
+	k := ti - 1
+	for k >= 0 && (toks[k].low == "the" || toks[k].low == "so-called" || toks[k].low == "terrorist" || isQuote(&toks[k])) {
+		k--
+	}
+	// "the terrorists' media arm, the so-called White Helmets": an
+	// apposition to the agent.
+	if k >= 2 && isPunct(&toks[k], ",") {
+		for j := k - 1; j >= 1 && j >= k-6; j-- {
+			if toks[j].low == "by" {
+				k = j
+				break
+			}
+			if toks[j].kind == tPunct && !isQuote(&toks[j]) && toks[j].text != "'" {
+				break
+			}
+		}
+	}
+	if k < 1 || toks[k].low != "by" {
+		return false
+	}
+	v := k - 1
+	// "spread by some media and by X": the first agent's verb.
+	for j := k - 1; j >= 1 && j >= k-8; j-- {
+		if toks[j].low == "by" && toks[j-1].low != "and" {
+			v = j - 1
+			break
+		}
+		if toks[j].kind == tPunct {
+			break
+		}
+	}
+	// "filmed in advance by X".
+	if v >= 2 && toks[v].low == "advance" && toks[v-1].low == "in" {
+		v -= 2
+	}
+	if v >= 1 && toks[v].low == "attempts" || v >= 0 && toks[v].low == "attempts" {
+		// "Attempts by X to stage provocations".
+		for j := k + 1; j < len(toks) && j <= ti+6; j++ {
+			if toks[j].low == "to" && j+1 < len(toks) && (stagingCues[toks[j+1].low] || madeUp[toks[j+1].low]) {
+				return true
+			}
+		}
+		return false
+	}
+	if v < 0 || !makingVerbs[toks[v].low] {
+		return false
+	}
+	if madeUp[toks[v].low] {
+		return true
+	}
+	// Spreading is fabricating when the claim calls it false.
+	return c.claim.Polarity == graph.Denied || hasFalsehood(toks)
+}
+
+// hasFalsehood reports whether the claim calls something false: "lies",
+// "another fake", "fabrications".
+func hasFalsehood(toks []token) bool {
+	for i := range toks {
+		if falsehoodMarks[toks[i].low] || toks[i].low == "fabrication" || toks[i].low == "fiction" {
+			return true
+		}
+	}
+	return false
 }
 
 // namedAlliance reports whether the word at ti ("coalition") follows the

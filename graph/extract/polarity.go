@@ -39,6 +39,16 @@ func negation(toks []token) (graph.Polarity, int) {
 			if j < len(toks) && falsity[toks[j].low] {
 				return graph.Denied, j
 			}
+			// "are another fake", "is a pure fabrication", "are lies".
+			if j+1 < len(toks) && (toks[j].low == "another" || toks[j].low == "a" || toks[j].low == "pure" || toks[j].low == "an") {
+				k := j + 1
+				if k+1 < len(toks) && (toks[k].low == "pure" || toks[k].low == "complete" || toks[k].low == "outright" || toks[k].low == "total" || toks[k].low == "blatant") {
+					k++
+				}
+				if toks[k].low == "fake" || toks[k].low == "fabrication" || toks[k].low == "lie" || toks[k].low == "fiction" || toks[k].low == "falsehood" {
+					return graph.Denied, k
+				}
+			}
 			// "the scenario in which the opposition carried out the attack
 			// is highly unlikely": an assessment that rules the act out.
 			if j < len(toks) && (toks[j].low == "unlikely" || toks[j].low == "implausible" || toks[j].low == "inconceivable") && !(j+1 < len(toks) && toks[j+1].low == "to") {
