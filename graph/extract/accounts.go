@@ -218,11 +218,17 @@ func airMission(toks []token, i int) bool {
 // claim's speech verb and act: "IS said its fighters had carried out the
 // bombing".
 func ownForces(toks []token, i int, c *claimInfo) bool {
-	if c.speech == nil || i+1 >= len(toks) || !forcesNouns[toks[i+1].base] || airCues[toks[i+1].low] {
+	if c.speech == nil || i+1 >= len(toks) || !forcesNouns[toks[i+1].base] && !oppositionNouns[toks[i+1].base] || airCues[toks[i+1].low] {
 		return false
 	}
 	v := c.speech.verb
-	if v >= i || i-v > 2 || v+1 < i && toks[v+1].low != "that" {
+	// "denied that any of their groups had used": a quantifier before
+	// the possessive.
+	q := i
+	if q >= 3 && toks[q-1].low == "of" && (toks[q-2].low == "any" || toks[q-2].low == "none" || toks[q-2].low == "one" || toks[q-2].low == "some") {
+		q -= 2
+	}
+	if v >= q || q-v > 2 || v+1 < q && toks[v+1].low != "that" {
 		return false
 	}
 	for k := i + 2; k < len(toks) && k < i+6; k++ {
@@ -852,7 +858,8 @@ func (d *docState) eventOf(c *claimInfo) (event, bool) {
 					first(&destroy, i)
 				}
 			}
-			if attackCues[w] {
+			// "gunmen opened fire on a checkpoint": an attack.
+			if attackCues[w] || (w == "opened" || w == "opening" || w == "open") && i+1 < len(toks) && toks[i+1].low == "fire" {
 				first(&attack, i)
 			}
 		}
@@ -1561,7 +1568,7 @@ func forcesBefore(toks []token, i int, ms []mention) bool {
 // placeWithin reports whether a place (named or referred to) begins in
 // tokens [k, k+n).
 // memberNouns name the people of a party: "soldiers of", "members of".
-var memberNouns = set("soldiers", "commandos", "members", "elements", "militiamen", "troops", "fighters", "mercenaries")
+var memberNouns = set("soldiers", "commandos", "members", "elements", "militiamen", "troops", "fighters", "mercenaries", "element", "member", "unit", "soldier")
 
 // memberHead returns where the phrase naming the party at ti begins when
 // the party follows a noun for its people and "of" ("the fighters of X",
@@ -2036,6 +2043,14 @@ func (d *docState) perpetrators(c *claimInfo, ev event, mask, sub []bool) []*gra
 				}
 			}
 		}
+		// "A spokesman for Kata'ib Hezbollah said the group had not entered
+		// al-Dur": "the group" opening the reported clause is the
+		// speaker's own.
+		if (w == "group" || w == "movement" || w == "organisation" || w == "organization") && i > 0 && toks[i-1].low == "the" && speakerSubject(c, i-1) && i+1 < len(toks) {
+			if p := d.partyOf(speaker); p != nil && p.Kind != graph.KindState {
+				actors = append(actors, mention{ent: p, s: toks[i-1].s, e: toks[i].e, ti: i - 1, tj: i + 1, ref: true})
+			}
+		}
 		// "its aircraft", "our forces": the speaker's own forces; "said its
 		// fighters had carried out": the speaker's fighters acting.
 		if (w == "its" || w == "our" || w == "their") && i+1 < len(toks) && (airCues[toks[i+1].low] || w == "our" && forcesNouns[toks[i+1].base] || ownForces(toks, i, c)) {
@@ -2272,7 +2287,7 @@ func (d *docState) perpetrators(c *claimInfo, ev event, mask, sub []bool) []*gra
 					score = 4
 					break
 				}
-				if eventVerbs[toks[j].low] || gasVerb(toks, j) || reliefVerb(toks, j) || absenceAt(toks, j, m.ti) && d.ownSide(m.ent, speaker) || toks[j].low == "to" && j+1 < len(toks) && baseEventVerbs[toks[j+1].low] || negAux[toks[j].low] && j+2 < len(toks) && (toks[j+1].low == "not" || toks[j+1].low == "never") && (eventVerbs[toks[j+2].low] || baseEventVerbs[toks[j+2].low]) || negAux[toks[j].low] && j+1 < len(toks) && eventVerbs[toks[j+1].low] {
+				if eventVerbs[toks[j].low] || toks[j].low == "opened" && j+1 < len(toks) && toks[j+1].low == "fire" && (ev.typ == graph.EventAttack || ev.typ == graph.EventShelling) || gasVerb(toks, j) || reliefVerb(toks, j) || absenceAt(toks, j, m.ti) && d.ownSide(m.ent, speaker) || toks[j].low == "to" && j+1 < len(toks) && baseEventVerbs[toks[j+1].low] || negAux[toks[j].low] && j+2 < len(toks) && (toks[j+1].low == "not" || toks[j+1].low == "never") && (eventVerbs[toks[j+2].low] || baseEventVerbs[toks[j+2].low]) || negAux[toks[j].low] && j+1 < len(toks) && eventVerbs[toks[j+1].low] {
 					// "120 militants were killed": the subject of a passive
 					// verb is what it happened to.
 					// "have been waging an offensive" is progressive, not passive.
@@ -2871,7 +2886,8 @@ func speakerSubject(c *claimInfo, i int) bool {
 	}
 	toks := c.sg.toks
 	for k := c.speech.verb + 1; k < i; k++ {
-		if toks[k].kind == tPunct || coveredBy(c.ms, k) >= 0 {
+		// ("told Human Rights Watch the group had": past the addressee.)
+		if m := coveredBy(c.ms, k); toks[k].kind == tPunct || m >= 0 && !(c.speech.toldTo != nil && c.ms[m].ent.ID == c.speech.toldTo.ID) {
 			return false
 		}
 	}
