@@ -788,9 +788,9 @@ func (d *docState) eventOf(c *claimInfo) (event, bool) {
 				ok := true
 				switch w {
 				case "took":
-					ok = i+1 < len(toks) && (toks[i+1].low == "control" || toks[i+1].low == "most" || toks[i+1].low == "over" || toks[i+1].cap) || groundTaken(toks, i, c.ms)
+					ok = i+1 < len(toks) && (toks[i+1].low == "control" || toks[i+1].low == "most" || toks[i+1].low == "over" || toks[i+1].cap) || groundTaken(toks, i, c.ms) || fullControl(toks, i)
 				case "take", "taken", "taking":
-					ok = i+1 < len(toks) && (toks[i+1].low == "control" || toks[i+1].low == "over") || groundTaken(toks, i, c.ms)
+					ok = i+1 < len(toks) && (toks[i+1].low == "control" || toks[i+1].low == "over") || groundTaken(toks, i, c.ms) || fullControl(toks, i)
 				case "control":
 					ok = controlTaken(toks, i)
 				case "fell", "fall":
@@ -1467,6 +1467,35 @@ var supportWords = set("backed", "supported", "covered", "aided", "assisted", "h
 // supportAux are auxiliaries that, after a support phrase's noun, begin the
 // clause's main verb: "X backed by Russian air strikes have retaken".
 var supportAux = set("have", "has", "had")
+
+// imposedBy reports whether the "by" at b closes "<cue> imposed on the
+// city by": the agent of imposing the event named a few words before.
+func imposedBy(toks []token, b int, isCue func(int) bool) bool {
+	for k := b - 1; k >= 1 && k >= b-5; k-- {
+		if toks[k].kind == tPunct {
+			return false
+		}
+		if toks[k].low == "imposed" || toks[k].low == "laid" {
+			return isCue(k-1) || k >= 2 && isCue(k-2)
+		}
+	}
+	return false
+}
+
+// fullControl reports whether "control" follows the verb at i across a
+// word of degree: "took full control of", "has taken complete control".
+// The verb, not the noun, is then the capture's cue, so the main clause
+// keeps it over strikes in a phrase of support.
+func fullControl(toks []token, i int) bool {
+	if i+2 >= len(toks) || toks[i+2].low != "control" {
+		return false
+	}
+	switch toks[i+1].low {
+	case "full", "complete", "total", "effective":
+		return true
+	}
+	return false
+}
 
 // controlTaken reports whether "control" at i is taken: "took control",
 // "seized full control", "gained complete control", "regained control".
@@ -2198,6 +2227,8 @@ func (d *docState) perpetrators(c *claimInfo, ev event, mask, sub []bool) []*gra
 			score = 5 // "The offensive on X, which began on Monday, was led by Y": Y wages it
 		case byAt >= 0 && (cueBefore(byAt, 4) || isCue(m.tj)):
 			score = 5
+		case byAt >= 1 && toks[byAt-1].low != "imposed" && imposedBy(toks, byAt, isCue):
+			score = 5 // "the siege imposed on the city by X"
 		case byAt >= 0:
 			score = 2
 		case (pre == "of" || pre2 == "of" && (pre == "the" || pre == "a")) && m.ti >= 2 && cueBefore(m.ti, 3):
