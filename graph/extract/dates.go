@@ -433,7 +433,18 @@ func absoluteAt(toks []token, i int, c *dateCtx) (dateFound, bool) {
 				part, at = "mid", i-3
 			}
 		}
+		// "the first half of July", "the second half of June".
+		if part == "of" && i >= 3 && toks[i-2].low == "half" && (toks[i-3].low == "first" || toks[i-3].low == "second") {
+			part, at = toks[i-3].low+" half", i-3
+			if i >= 4 && toks[i-4].low == "the" {
+				at = i - 4
+			}
+		}
 		switch part {
+		case "first half":
+			first, last = 1, 15
+		case "second half":
+			first, last = 16, monthEnd(y, m).Day()
 		case "early":
 			first, last = 1, 10
 		case "mid":
