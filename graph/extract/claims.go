@@ -27,6 +27,7 @@ func (d *docState) readClaims() {
 	for i := range d.segs {
 		sg := d.segs[i]
 		ms := d.segMentions(&sg, &gi)
+		d.describedPersons(sg.toks, ms)
 		var sps []speech
 		if sg.meta == metaNone {
 			sps = d.findSpeech(sg.toks, ms)

@@ -439,6 +439,75 @@ func (sp *speech) name(m *mention, affiliate bool) {
 	sp.anonymous = false
 }
 
+// describedPersons reads a person's name set in apposition after a
+// description of one person by office that names a party: "The spokesman
+// of the Ministry of Defence, Brigadier General X, held a briefing", "a
+// coalition spokesman, Colonel Y, told reporters", "the head of the
+// Centre, Major General Z, said". The person is of that party. It runs on
+// every segment, before speech is read: a person is often introduced in a
+// sentence where he does not speak, and quoted later as "the spokesman"
+// or "he". A name the gazetteer lacks and a person it knows with a party
+// already are left as they are; a place is no party.
+func (d *docState) describedPersons(toks []token, ms []mention) {
+	for k := range ms {
+		m := &ms[k]
+		if m.ent.Gazetteer || m.ent.Affiliation != nil || m.ent.Kind != graph.KindPerson && m.ent.Kind != graph.KindUnclassified {
+			continue
+		}
+		if m.ent.Kind == graph.KindUnclassified && m.tj-m.ti < 2 {
+			continue
+		}
+		b := m.ti
+		for b > 0 && personTitles[toks[b-1].low] && toks[b-1].cap {
+			b--
+		}
+		// The name closes the apposition: a comma or the clause's end.
+		if b < 3 || !isPunct(&toks[b-1], ",") || m.tj < len(toks) && !isPunct(&toks[m.tj], ",") && !isPunct(&toks[m.tj], ".") {
+			continue
+		}
+		e := b - 1
+		s := e - 1
+		for s > 0 && !(toks[s-1].kind == tPunct && toks[s-1].text != "&" && toks[s-1].text != ".") && e-s < 16 {
+			s--
+		}
+		for s < e && isQuote(&toks[s]) {
+			s++
+		}
+		if s >= e || !personDescription(toks, s, e) {
+			continue
+		}
+		// The office: the description's head, before any preposition.
+		h := e - 1
+		for q := s + 1; q < e; q++ {
+			if w := toks[q].low; w == "of" || w == "for" || w == "in" || w == "at" || w == "from" || w == "with" {
+				h = q - 1
+				break
+			}
+		}
+		if hw := toks[h].low; !officeTitles[hw] && speakerNouns[hw] != graph.KindAnonymous && speakerNouns[hw] != graph.KindPerson {
+			continue
+		}
+		var party *mention
+		for q := range ms {
+			p := &ms[q]
+			if p.ti >= s && p.tj <= e && p.ent.Kind != graph.KindPlace && p.ent.Kind != graph.KindPerson && p.ent.ID != m.ent.ID {
+				party = p
+				break
+			}
+		}
+		a := d.affiliationOf(toks[s:e], party)
+		if a == nil || a.Kind == graph.KindPlace || a.Kind == graph.KindPerson || a.ID == m.ent.ID {
+			continue
+		}
+		id := a.ID
+		m.ent.Affiliation = &id
+		if m.ent.Kind == graph.KindUnclassified {
+			m.ent.Kind = graph.KindPerson
+			d.notePerson(m.ent)
+		}
+	}
+}
+
 // apposition reads ", spokesman for the Joint Operations Command," after a
 // person's name: the person speaks for that party.
 //
