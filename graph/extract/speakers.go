@@ -282,7 +282,9 @@ func (d *docState) findSpeech(toks []token, ms []mention) []speech {
 		}
 		sp, ok := d.speakerNP(toks, ms, s, e)
 		if !ok {
-			continue
+			if sp, ok = d.describedSource(toks, ms, s, e, v); !ok {
+				continue
+			}
 		}
 		sp.verb = v
 		// "Major General Abbas Ibrahim, the head of General Security, (who
@@ -1013,6 +1015,93 @@ func (d *docState) speakerNP(toks []token, ms []mention, s, e int) (speech, bool
 		}
 	}
 	sp.anonymous = kind == graph.KindAnonymous
+	d.discourse.note(ent, head)
+	sp.ent = ent
+	return sp, true
+}
+
+// interviewParticiples after a description of someone say that the
+// writer spoke with a person: "a trader interviewed by the Commission".
+var interviewParticiples = set("interviewed", "contacted", "reached", "questioned", "speaking", "quoted")
+
+// describedSource reads an unnamed person introduced by an indefinite
+// description as the subject of a verb of saying, where the description's
+// noun is not one the rules know as a source: "A former municipal employee
+// said", "A trader interviewed by the Commission said", "A vendor in the
+// market told the Commission". The description must say it is a person:
+// a relative "who" after its noun, a participle of interviewing, a noun of
+// a person's occupation (-ee, -ist, -ian), or an agent noun (-er, -or) as
+// the subject of "told". The new source is anonymous, scoped to the
+// document, affiliated with a party its words name.
+func (d *docState) describedSource(toks []token, ms []mention, s, e, v int) (speech, bool) {
+	if s >= e || e > len(toks) || v >= len(toks) {
+		return speech{}, false
+	}
+	switch toks[s].low {
+	case "a", "an", "one", "another":
+	default:
+		return speech{}, false
+	}
+	human := false
+	end, interview := e, e
+	for k := s + 1; k < e; k++ {
+		if w := toks[k].low; w == "who" || w == "whose" {
+			human, end = true, k
+			break
+		}
+	}
+	// The noun: the last word before a post-modifier (a preposition, a
+	// participle) or the phrase's end.
+	h := -1
+	for k := s + 1; k < end; k++ {
+		t := &toks[k]
+		w := t.low
+		if t.kind != tWord || t.cap || coveredBy(ms, k) >= 0 && h < 0 {
+			return speech{}, false
+		}
+		if h >= 0 && (locative[w] || w == "of" || w == "from" || w == "in" || w == "at" || w == "with" || w == "for" || w == "on" || interviewParticiples[w] || strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ing")) {
+			if interviewParticiples[w] {
+				human, interview = true, k
+			}
+			break
+		}
+		h = k
+	}
+	if h < 0 {
+		return speech{}, false
+	}
+	head := toks[h].low
+	if strings.HasSuffix(head, "s") || len(head) < 4 || speakerNouns[head] != "" || countNouns[head] {
+		return speech{}, false
+	}
+	occupation := strings.HasSuffix(head, "ee") || strings.HasSuffix(head, "ist") || strings.HasSuffix(head, "ian")
+	agent := strings.HasSuffix(head, "er") || strings.HasSuffix(head, "or")
+	told := toks[v].low == "told" || toks[v].low == "tells"
+	if !human && !occupation && !(agent && told) {
+		return speech{}, false
+	}
+	for k := s; k < end; k++ {
+		if toks[k].kind == tNum || finiteVerb(toks[k].low) {
+			return speech{}, false
+		}
+	}
+	sp := speech{npS: s, npE: end, s: toks[s].s, e: toks[end-1].e, anonymous: true}
+	name := d.text[toks[s+1].s:toks[h].e]
+	ent := d.newEntity(graph.KindAnonymous, name, []string{d.text[toks[s].s:toks[end-1].e]}, true)
+	if ent.Affiliation == nil {
+		var party *mention
+		for q := range ms {
+			// Not the interviewer: "a trader interviewed by the Commission".
+			if m := &ms[q]; m.ti > h && m.tj <= end && m.tj <= interview && m.ent.Kind != graph.KindPlace && m.ent.Kind != graph.KindPerson {
+				party = m
+				break
+			}
+		}
+		if party != nil {
+			id := party.ent.ID
+			ent.Affiliation = &id
+		}
+	}
 	d.discourse.note(ent, head)
 	sp.ent = ent
 	return sp, true
