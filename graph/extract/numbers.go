@@ -219,6 +219,7 @@ var attrAfter = map[string]string{
 	// The words of state and opposition media: "were martyred", "have been
 	// neutralised".
 	"martyred": "killed", "neutralised": "killed", "neutralized": "killed",
+	"eliminated": "killed", "liquidated": "killed",
 }
 
 // Attribute words before a figure ("killing 14", "the deaths of 3,250").
@@ -348,6 +349,22 @@ func findFigures(toks []token) []figure {
 			out[k].v.Attribute = out[k-1].v.Attribute
 		}
 	}
+	// Figures coordinated before one verb count what it says of the
+	// last: "at least 6 rebels and 4 members of the regime forces were
+	// killed", "four fighters of the SDF and three civilians lost their
+	// lives".
+	for k := len(out) - 2; k >= 0; k-- {
+		if (out[k].v.Attribute == "" || out[k].v.Attribute == "fighters") && casualtyAttr[out[k+1].v.Attribute] && coordinatedFigures(toks, out[k], out[k+1]) {
+			out[k].v.Attribute = out[k+1].v.Attribute
+		}
+	}
+	// "Sixteen people were martyred, two of them volunteers": the part
+	// counts what the whole does.
+	for k := 1; k < len(out); k++ {
+		if out[k].v.Attribute == "" && casualtyAttr[out[k-1].v.Attribute] && partOfThem(toks, out[k]) {
+			out[k].v.Attribute = out[k-1].v.Attribute
+		}
+	}
 	kept := out[:0]
 	for _, f := range out {
 		if f.single && !casualtyAttr[f.v.Attribute] {
@@ -362,6 +379,32 @@ func findFigures(toks []token) []figure {
 		kept = append(kept, f)
 	}
 	return kept
+}
+
+// coordinatedFigures reports whether figure a is joined to figure b by
+// "and" across nothing but the words of a's noun phrase ("members of
+// regime forces and loyalists and", "soldiers and pro-government fighters
+// and"): no verb, no punctuation, at most eight words.
+func coordinatedFigures(toks []token, a, b figure) bool {
+	if b.bs-a.j > 8 || b.bs < 1 || toks[b.bs-1].low != "and" {
+		return false
+	}
+	for p := a.j; p < b.bs; p++ {
+		t := &toks[p]
+		// (A participle before a noun of people modifies it: "allied
+		// militiamen".)
+		adjectival := p+1 < len(toks) && whoNouns[toks[p+1].low] != ""
+		if t.kind != tWord || verbLike(t.low) && !adjectival || auxWords[t.low] || attrAfter[t.low] != "" || attrBefore[t.low] != "" || eventVerbs[t.low] {
+			return false
+		}
+	}
+	return true
+}
+
+// partOfThem reports whether the figure is followed by "of them" or "of
+// whom": a part of the people the figure before it counts.
+func partOfThem(toks []token, f figure) bool {
+	return f.j+1 < len(toks) && toks[f.j].low == "of" && (toks[f.j+1].low == "them" || toks[f.j+1].low == "whom")
 }
 
 // npJoin are words that may follow a figure whose noun is elided.
@@ -1093,19 +1136,35 @@ func attrBeforeFrom(toks []token, bs int, figs []figure, k int) string {
 // auxiliary or an attribute word follows the name within five words;
 // else j.
 func ofBodyEnd(toks []token, j int, figs []figure, k int) int {
-	if k < 0 || k >= len(figs) || j < 2 || j >= len(toks) || toks[j-1].low != "the" || toks[j-2].low != "of" {
+	if k < 0 || k >= len(figs) || j < 2 || j >= len(toks) {
 		return j
 	}
-	if j-3 < figs[k].i || whoNouns[toks[j-3].low] == "" {
+	// "of the (local) council": past words the noun phrase holds after
+	// "the".
+	q := j - 1
+	for q > figs[k].i && q > j-3 && toks[q].low != "the" && npFill[toks[q].low] {
+		q--
+	}
+	if q < 2 || toks[q].low != "the" || toks[q-1].low != "of" {
 		return j
 	}
-	for e := j; e < len(toks) && e <= j+4; e++ {
+	if q-2 < figs[k].i || whoNouns[toks[q-2].low] == "" {
+		return j
+	}
+	limit := j + 4
+	for e := j; e < len(toks) && e <= limit; e++ {
 		t := &toks[e]
 		if auxWords[t.low] || attrAfter[t.low] != "" {
 			if e == j {
 				return j
 			}
 			return e
+		}
+		// ("of the factions and the jihadist groups were killed": two
+		// bodies named, the second as long as the first may be.)
+		if t.low == "and" && e > j && e+1 < len(toks) && toks[e+1].low == "the" {
+			limit = e + 5
+			continue
 		}
 		if t.kind != tWord || npJoin[t.low] || eventVerbs[t.low] || attrBefore[t.low] != "" || reportVerbs[t.low] {
 			return j
