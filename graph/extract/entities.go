@@ -49,6 +49,25 @@ func orgCueKind(w string) graph.EntityKind {
 	return ""
 }
 
+// countryBody resolves a body's name the gazetteer lacks, after "the", to
+// the body of the document's country that the gazetteer knows by the
+// country's adjective: "the Civil Defence" in a report about Syria is the
+// Syrian Civil Defence. Nil when there is none, or the name already opens
+// with a nationality.
+func (d *docState) countryBody(toks []token, start int, name string) *graph.Entity {
+	if d.country == nil || start == 0 || toks[start-1].low != "the" || nationality[toks[start].low] {
+		return nil
+	}
+	adj := adjectiveOf[d.country.Name]
+	if adj == "" {
+		return nil
+	}
+	if g := d.lookup(adj + " " + name); g != nil && g.Kind != graph.KindPlace && g.Kind != graph.KindState {
+		return g
+	}
+	return nil
+}
+
 // nationality adjectives may begin a name: "Syrian Salvation Government".
 var nationality = set("syrian", "russian", "american", "iraqi", "turkish", "british",
 	"french", "iranian", "kurdish", "israeli", "arab", "lebanese", "jordanian")
@@ -528,6 +547,9 @@ func (d *docState) unknownNames(sg *segment, ms []mention) []mention {
 			}
 			if (e == nil || e.Kind == graph.KindPlace) && d.isAuthorName(name) {
 				e = d.author
+			}
+			if e == nil || e.Kind == graph.KindPlace {
+				e = d.countryBody(toks, start, name)
 			}
 			if e == nil || e.Kind == graph.KindPlace {
 				e = d.newEntity(kind, name, []string{full}, false)
