@@ -98,8 +98,10 @@ func negation(toks []token) (graph.Polarity, int) {
 					continue
 				}
 				switch nw {
-				case "clear", "known", "immediately", "possible", "certain", "sure", "able", "yet":
-					continue // uncertainty, not denial
+				case "clear", "known", "know", "knew", "immediately", "possible", "certain", "sure", "able", "yet":
+					// Uncertainty, not denial: "it is not known", "we do
+					// not know where they are".
+					continue
 				}
 				return graph.Denied, i
 			}
@@ -109,9 +111,10 @@ func negation(toks []token) (graph.Polarity, int) {
 		// doubt", "no one", "no matter", "no mention".
 		if w == "no" && i+1 < len(toks) && !(i > 0 && (toks[i-1].low == "at" || toks[i-1].low == "with" || toks[i-1].low == "had" && i+1 < len(toks) && toks[i+1].low == "choice")) {
 			switch toks[i+1].low {
-			case "fewer", "more", "less", "longer", "doubt", "one", "matter", "later", "sooner", "further", "other", "way", "choice", "comment", "mention":
-				// "made no mention of a hospital" leaves something out; it
-				// denies nothing.
+			case "fewer", "more", "less", "longer", "doubt", "one", "matter", "later", "sooner", "further", "other", "way", "choice", "comment", "mention", "news", "names", "details", "word":
+				// "made no mention of a hospital", "have received no news
+				// of them", "provided no names" leave something out or
+				// untold; they deny nothing.
 			default:
 				if toks[i+1].kind == tWord {
 					return graph.Denied, i
