@@ -2238,7 +2238,9 @@ func (d *docState) perpetrators(c *claimInfo, ev event, mask, sub []bool) []*gra
 			score = 5
 			// "X shelled": the subject of the verb right after it.
 			subj = !possessive && eventVerbs[toks[m.tj].low] && verbLike(toks[m.tj].low)
-		case h > 0 && (eventVerbs[pre] || toks[h-1].kind == tNum || pre == "expelling" || pre == "killing" || pre == "against"):
+		case h > 0 && (eventVerbs[pre] || toks[h-1].kind == tNum || pre == "expelling" || pre == "killing" || pre == "against"),
+			// "eliminated dozens of terrorists": the people a toll counts.
+			pre == "of" && (pre2 == "dozens" || pre2 == "hundreds" || pre2 == "scores" || pre2 == "thousands" || h >= 2 && toks[h-2].kind == tNum):
 			score = 0 // the object of the verb: "killed 85 terrorists"
 		default:
 			// Subject of an event verb within a few words, across a

@@ -242,6 +242,13 @@ var attrBefore = map[string]string{
 	"treated": "injured", "treating": "injured", "received": "",
 	// State media's word for killing: "martyring three soldiers".
 	"martyring": "killed",
+	// A ministry's: "neutralised 184 terrorists", "eliminated dozens of
+	// terrorists"; "beheaded at least 50 soldiers"; "put its losses at 68
+	// fighters"; "the poisoning of 133 others".
+	"neutralised": "killed", "neutralized": "killed", "neutralising": "killed", "neutralizing": "killed",
+	"eliminated": "killed", "eliminating": "killed", "beheaded": "killed", "beheading": "killed",
+	"slaughtered": "killed", "slaughtering": "killed", "losses": "killed",
+	"poisoning": "injured",
 }
 
 // Attribute nouns that a figure counts ("80 percent of the munitions").
@@ -787,6 +794,22 @@ func attrAfterFrom(toks []token, j int, figs []figure, k int) string {
 		if t.low == "shot" && j+1 < len(toks) && toks[j+1].low == "dead" {
 			return "killed" // "were shot dead"
 		}
+		if t.low == "fell" && j+1 < len(toks) && toks[j+1].low == "as" {
+			continue // "fell as martyrs", read below
+		}
+		// "five civilians were among the dead", "fell as martyrs".
+		if (t.low == "among" || t.low == "as") && j+2 < len(toks) && (toks[j+1].low == "the" || t.low == "as") {
+			n := j + 1
+			if toks[n].low == "the" {
+				n++
+			}
+			switch toks[n].low {
+			case "dead", "killed", "victims", "martyrs", "fatalities":
+				return "killed"
+			case "wounded", "injured":
+				return "injured"
+			}
+		}
 		if auxWords[t.low] || t.low == "in" && j+1 < len(toks) && toks[j+1].low == "total" || t.low == "total" {
 			continue
 		}
@@ -1060,6 +1083,16 @@ func tollRisen(toks []token, bs int) string {
 		if t.kind == tPunct && t.text != "," && t.text != "'" && t.text != "’" || t.kind == tNum {
 			return ""
 		}
+		// "the number of civilians killed by yesterday's shelling has
+		// risen to 23": what the number counts.
+		if t.low == "number" && q+1 < len(toks) && toks[q+1].low == "of" {
+			for r := q + 2; r < len(toks) && r <= q+6 && r < p; r++ {
+				if a := attrAfter[toks[r].low]; a == "killed" || a == "injured" {
+					return a
+				}
+			}
+			continue
+		}
 		if t.low != "toll" && t.low != "tolls" {
 			continue
 		}
@@ -1096,7 +1129,9 @@ func attrBeforeFrom(toks []token, bs int, figs []figure, k int) string {
 	}
 	for p := bs - 1; p >= stop; p-- {
 		t := &toks[p]
-		if t.kind == tPunct && t.text != "," && t.text != "\"" && t.text != "“" && t.text != "”" {
+		// ("Among the dead in al-Amarneh (العمارنة) were 9 children":
+		// a name in another script in brackets.)
+		if t.kind == tPunct && t.text != "," && t.text != "\"" && t.text != "“" && t.text != "”" && t.text != "(" && t.text != ")" {
 			return ""
 		}
 		if npFill[t.low] && p+1 < bs && whoNouns[toks[p+1].low] != "" {
@@ -1126,7 +1161,46 @@ func attrBeforeFrom(toks []token, bs int, figs []figure, k int) string {
 			}
 		}
 	}
+	// ... across the body the first figure's people belong to, or "as
+	// well as", "in addition to": "killed at least 117 members of the
+	// factions and 72 members of the regime forces", "the death of 299
+	// SDF fighters ..., as well as 437 civilians".
+	if k > 0 && casualtyAttr[figs[k-1].v.Attribute] && linkedFigure(toks, figs[k-1], bs) {
+		return figs[k-1].v.Attribute
+	}
 	return ""
+}
+
+// linkedFigure reports whether the figure that begins at bs is joined to
+// figure a by "and", "as well as", "in addition to" or "along with", with
+// only the words of a's noun phrase between (at most eight, no verb).
+func linkedFigure(toks []token, a figure, bs int) bool {
+	if bs-a.j > 9 || bs < 1 {
+		return false
+	}
+	e := bs
+	switch {
+	case toks[bs-1].low == "and":
+		e = bs - 1
+	case bs >= 3 && toks[bs-3].low == "as" && toks[bs-2].low == "well" && toks[bs-1].low == "as",
+		bs >= 3 && toks[bs-3].low == "in" && toks[bs-2].low == "addition" && toks[bs-1].low == "to":
+		e = bs - 3
+	case bs >= 2 && toks[bs-2].low == "along" && toks[bs-1].low == "with":
+		e = bs - 2
+	default:
+		return false
+	}
+	if e > a.j && isPunct(&toks[e-1], ",") {
+		e--
+	}
+	for p := a.j; p < e; p++ {
+		t := &toks[p]
+		adjectival := p+1 < len(toks) && whoNouns[toks[p+1].low] != ""
+		if t.kind != tWord || verbLike(t.low) && !adjectival || auxWords[t.low] || attrAfter[t.low] != "" || attrBefore[t.low] != "" || eventVerbs[t.low] {
+			return false
+		}
+	}
+	return true
 }
 
 // ofBodyEnd returns the token after the name of the body whose members
