@@ -492,7 +492,7 @@ func (d *docState) describedPersons(toks []token, ms []mention) {
 		var party *mention
 		for q := range ms {
 			p := &ms[q]
-			if p.ti >= s && p.tj <= e && p.ent.Kind != graph.KindPlace && p.ent.Kind != graph.KindPerson && p.ent.ID != m.ent.ID {
+			if p.ti >= s && p.tj <= e && p.ent.Kind != graph.KindPlace && p.ent.Kind != graph.KindPerson && p.ent.ID != m.ent.ID && !backerOf(toks, *p) {
 				party = p
 				break
 			}
@@ -510,6 +510,17 @@ func (d *docState) describedPersons(toks []token, ms []mention) {
 	}
 }
 
+// backerOf reports whether mention m only modifies the name after it, joined
+// to it by a hyphen: "the U.S.-backed Syrian Democratic Forces", "the
+// U.S.-led coalition". The party is the name it modifies.
+func backerOf(toks []token, m mention) bool {
+	k := m.tj
+	for k < len(toks) && toks[k].text == "." && toks[k].s == toks[k-1].e {
+		k++
+	}
+	return k < len(toks) && toks[k].text == "-" && toks[k].s == toks[k-1].e
+}
+
 // apposition reads ", spokesman for the Joint Operations Command," after a
 // person's name: the person speaks for that party.
 //
@@ -524,7 +535,7 @@ func (d *docState) apposition(toks []token, ms []mention, ent *graph.Entity, e, 
 		return
 	}
 	for k := e + 1; k < v; k++ {
-		if isPunct(&toks[k], ",") || isPunct(&toks[k], ".") || isPunct(&toks[k], ";") {
+		if isPunct(&toks[k], ",") || isPunct(&toks[k], ".") && (k+1 >= len(toks) || toks[k].e < toks[k+1].s) || isPunct(&toks[k], ";") {
 			v = k
 			break
 		}
@@ -539,7 +550,7 @@ func (d *docState) apposition(toks []token, ms []mention, ent *graph.Entity, e, 
 		return
 	}
 	for _, m := range ms {
-		if m.ti > e && m.tj <= v && m.ent.Kind != graph.KindPlace && m.ent.Kind != graph.KindPerson && m.ent.ID != ent.ID {
+		if m.ti > e && m.tj <= v && m.ent.Kind != graph.KindPlace && m.ent.Kind != graph.KindPerson && m.ent.ID != ent.ID && !backerOf(toks, m) {
 			id := m.ent.ID
 			ent.Affiliation = &id
 			ent.Kind = graph.KindPerson
@@ -621,8 +632,10 @@ func subjectBefore(toks []token, v int) (int, int) {
 	// come after the verb; before it may stand ", on Tuesday,".
 	if isPunct(&toks[e-1], ",") {
 		// Find the opening comma of the parenthetical.
+		// A full stop inside an abbreviation ("the U.S.-led coalition")
+		// has a word right after it, and ends nothing.
 		o := e - 2
-		for o >= 0 && !isPunct(&toks[o], ",") && !isPunct(&toks[o], ".") && !isPunct(&toks[o], ";") {
+		for o >= 0 && !isPunct(&toks[o], ",") && !(isPunct(&toks[o], ".") && toks[o].e < toks[o+1].s) && !isPunct(&toks[o], ";") {
 			o--
 		}
 		if o < 0 || !isPunct(&toks[o], ",") {
