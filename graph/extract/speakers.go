@@ -677,9 +677,15 @@ func subjectBefore(toks []token, v int) (int, int) {
 			break
 		}
 		s--
-		if e-s > 14 {
+		if e-s > 24 {
 			return -1, -1
 		}
+	}
+	// A subject is short, unless a relative clause after its first words
+	// describes it: "A resident of Tabqa who fled to the village of
+	// Jarniyah in the north-western countryside of Raqqa said".
+	if e-s > 14 && !describedByRelative(toks, s, e) {
+		return -1, -1
 	}
 	// Leading connectives are not part of the subject.
 	for s < e && (toks[s].low == "but" || toks[s].low == "and" || toks[s].low == "meanwhile" || toks[s].low == "however" || toks[s].low == "separately" || toks[s].low == "also" || isQuote(&toks[s])) {
@@ -689,6 +695,23 @@ func subjectBefore(toks []token, v int) (int, int) {
 		return -1, -1
 	}
 	return s, e
+}
+
+// describedByRelative reports whether toks[s:e] is a description opened by an
+// article or a numeral whose noun phrase, within its first eight words, is
+// followed by "who" or "whose".
+func describedByRelative(toks []token, s, e int) bool {
+	switch toks[s].low {
+	case "a", "an", "the", "one", "two", "three", "several", "some":
+	default:
+		return false
+	}
+	for k := s + 2; k < e && k <= s+8; k++ {
+		if (toks[k].low == "who" || toks[k].low == "whose") && toks[k-1].kind == tWord {
+			return true
+		}
+	}
+	return false
 }
 
 // firstConjunct returns where the first of two coordinated speakers
