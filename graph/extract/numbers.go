@@ -338,6 +338,21 @@ func findFigures(toks []token) []figure {
 			break
 		}
 	}
+	// A breakdown right after a toll counts what the toll counts, whatever
+	// follows it: "14 people were killed, including five children, and 31
+	// wounded", "5 people were killed, among them a nurse, and 12 wounded".
+	for k := 1; k < len(out); k++ {
+		p := k - 1
+		for p > 0 && isBreakdown(toks, out[p]) {
+			p--
+		}
+		// (Only where the breakdown took another clause's attribute: a
+		// figure follows it at once, ", and 31 wounded".)
+		next := k+1 < len(out) && out[k+1].bs-out[k].j <= 4
+		if next && !out[k].single && isBreakdown(toks, out[k]) && casualtyAttr[out[p].v.Attribute] && out[k].v.Attribute != out[p].v.Attribute && !isBreakdown(toks, out[p]) && tollThenBreakdown(toks, out[k-1], out[k]) {
+			out[k].v.Attribute = out[p].v.Attribute
+		}
+	}
 	// Figures in an "including ..." list count the same thing as the figure
 	// they break down.
 	for k := range out {
@@ -386,6 +401,27 @@ func findFigures(toks []token) []figure {
 		kept = append(kept, f)
 	}
 	return kept
+}
+
+// tollThenBreakdown reports whether figure b breaks down figure a right
+// after a's clause: "14 people were killed, including five children":
+// within eight words, past a comma, with no "and" or other figure between.
+func tollThenBreakdown(toks []token, a, b figure) bool {
+	if b.bs-a.j > 8 {
+		return false
+	}
+	comma := false
+	for p := a.j; p < b.bs; p++ {
+		switch {
+		case toks[p].low == "and" || toks[p].kind == tNum:
+			return false
+		case isPunct(&toks[p], ","):
+			comma = true
+		case toks[p].kind == tPunct:
+			return false
+		}
+	}
+	return comma
 }
 
 // coordinatedFigures reports whether figure a is joined to figure b by
@@ -1080,7 +1116,8 @@ func tollRisen(toks []token, bs int) string {
 	}
 	for q := p - 1; q >= 0 && q >= p-40; q-- {
 		t := &toks[q]
-		if t.kind == tPunct && t.text != "," && t.text != "'" && t.text != "’" || t.kind == tNum {
+		// (A day of a date, "on 23 December", is no figure between.)
+		if t.kind == tPunct && t.text != "," && t.text != "'" && t.text != "’" || t.kind == tNum && !(q+1 < len(toks) && monthTok(&toks[q+1]) > 0 || q > 0 && monthTok(&toks[q-1]) > 0) {
 			return ""
 		}
 		// "the number of civilians killed by yesterday's shelling has
