@@ -863,7 +863,7 @@ func (d *docState) speakerNP(toks []token, ms []mention, s, e int) (speech, bool
 		}
 		inPP := false
 		for k := s; k < m.ti; k++ {
-			if w := toks[k].low; w == "of" || w == "by" || w == "from" || w == "with" || w == "against" {
+			if w := toks[k].low; w == "of" || w == "in" || w == "by" || w == "from" || w == "with" || w == "against" {
 				inPP = true
 			}
 		}
