@@ -403,6 +403,32 @@ func findFigures(toks []token) []figure {
 	return kept
 }
 
+// ppBeforeVerb returns the index of the auxiliary or attribute word that
+// follows a short prepositional phrase opened at j ("from the same
+// family", "on both sides", "from the village of Aqrab") within six words
+// of plain nouns and modifiers, or j when there is none.
+func ppBeforeVerb(toks []token, j int) int {
+	if toks[j].low == "on" {
+		if j+3 < len(toks) && (toks[j+1].low == "both" || toks[j+1].low == "each" || toks[j+1].low == "either") && (toks[j+2].low == "sides" || toks[j+2].low == "side") {
+			return j + 3
+		}
+		return j
+	}
+	for e := j + 1; e < len(toks) && e <= j+6; e++ {
+		t := &toks[e]
+		if auxWords[t.low] || attrAfter[t.low] != "" {
+			if e == j+1 {
+				return j
+			}
+			return e
+		}
+		if t.kind != tWord || verbLike(t.low) || eventVerbs[t.low] || attrBefore[t.low] != "" || reportVerbs[t.low] || t.low == "and" {
+			return j
+		}
+	}
+	return j
+}
+
 // tollThenBreakdown reports whether figure b breaks down figure a right
 // after a's clause: "14 people were killed, including five children":
 // within eight words, past a comma, with no "and" or other figure between.
@@ -829,6 +855,15 @@ func attrAfterFrom(toks []token, j int, figs []figure, k int) string {
 		}
 		if t.low == "shot" && j+1 < len(toks) && toks[j+1].low == "dead" {
 			return "killed" // "were shot dead"
+		}
+		// "Two children from the same family died", "59 fighters on both
+		// sides were killed": a short phrase of origin or side before the
+		// verb.
+		if (t.low == "from" || t.low == "on") && j+1 < len(toks) {
+			if e := ppBeforeVerb(toks, j); e > j {
+				j = e - 1
+				continue
+			}
 		}
 		if t.low == "fell" && j+1 < len(toks) && toks[j+1].low == "as" {
 			continue // "fell as martyrs", read below
