@@ -1027,6 +1027,15 @@ func (d *docState) speakerNP(toks []token, ms []mention, s, e int) (speech, bool
 		}
 	}
 	kind := speakerNouns[head]
+	// "a war monitor said" in a lede, in a report that names one monitor
+	// (later: "The Syrian Observatory for Human Rights, a Britain-based war
+	// monitor, said"): that monitor.
+	if kind == graph.KindMonitor && !definite && !toks[ds].cap {
+		if m := d.onlyMonitor(); m != nil {
+			sp.ent = m
+			return sp, true
+		}
+	}
 	scoped := true
 	if kind != graph.KindAnonymous {
 		// A specific description with a proper adjective ("Syrian state
@@ -1141,6 +1150,22 @@ func (d *docState) describedSource(toks []token, ms []mention, s, e, v int) (spe
 	d.discourse.note(ent, head)
 	sp.ent = ent
 	return sp, true
+}
+
+// onlyMonitor returns the one monitoring group the gazetteer finds in the
+// document's text, nil when it names none or several.
+func (d *docState) onlyMonitor() *graph.Entity {
+	var one *graph.Entity
+	for _, m := range d.gaz {
+		if m.Entity == nil || m.Entity.Kind != graph.KindMonitor {
+			continue
+		}
+		if one != nil && one.ID != m.Entity.ID {
+			return nil
+		}
+		one = m.Entity
+	}
+	return one
 }
 
 // countNouns head a phrase that stands for its author's findings.
