@@ -255,6 +255,10 @@ var attrBefore = map[string]string{
 var attrNouns = map[string]string{
 	"munitions": "munitions", "bombs": "projectiles", "missiles": "projectiles",
 	"rockets": "projectiles", "shells": "projectiles", "mortars": "projectiles",
+	// "40 rocket and mortar shells", "12 mortar rounds", "two explosive-laden
+	// drones" launched at positions; "26 shellings of settlements".
+	"rocket": "projectiles", "mortar": "projectiles", "rounds": "projectiles", "drones": "projectiles",
+	"shellings": "strikes",
 	"projectiles": "projectiles", "strikes": "strikes", "vehicles": "vehicles",
 	"containers": "containers", "cylinders": "containers", "barrels": "projectiles",
 	"buses": "vehicles", "trucks": "vehicles", "cars": "vehicles", "ambulances": "vehicles",
@@ -772,6 +776,16 @@ func attribute(toks []token, figs []figure, k int) {
 			if a, ok := attrNouns[toks[k].low]; ok {
 				f.v.Attribute = a
 				f.v.Unit = toks[k].low
+				// "40 rocket and mortar shells", "12 mortar rounds": the
+				// head noun names the unit.
+				if toks[k].low == "rocket" || toks[k].low == "mortar" {
+					for h := k + 1; h < len(toks) && h <= k+3; h++ {
+						if attrNouns[toks[h].low] == a && toks[h].low != "rocket" && toks[h].low != "mortar" {
+							f.v.Unit = toks[h].low
+							break
+						}
+					}
+				}
 				break
 			}
 			if toks[k].kind != tWord || toks[k].cap && k > j {
