@@ -1219,7 +1219,10 @@ func personDescription(toks []token, s, e int) bool {
 	switch toks[s].low {
 	case "a", "an", "the", "its", "his", "her", "their", "our", "one":
 	default:
-		return false
+		// "Haditha's mayor": a possessive name opens it too.
+		if !(strings.HasSuffix(toks[s].low, "'s") && toks[s].cap && s+2 == e) {
+			return false
+		}
 	}
 	h := e - 1
 	for k := s + 1; k < e; k++ {
@@ -1229,7 +1232,8 @@ func personDescription(toks []token, s, e int) bool {
 		}
 	}
 	t := &toks[h]
-	return h > s && t.kind == tWord && !t.cap && !strings.HasSuffix(t.low, "'s") && !strings.HasSuffix(t.low, "s")
+	// An office may be capitalised: "The Governor of Rif Dimashq".
+	return h > s && t.kind == tWord && (!t.cap || officeTitles[t.low]) && !strings.HasSuffix(t.low, "'s") && !strings.HasSuffix(t.low, "s")
 }
 
 func plural(r *speakerRec) bool {
