@@ -1077,15 +1077,20 @@ var train9Thresholds = map[string][2]float64{
 // train10Thresholds: floors on the tenth training set, just under its
 // figures at 4fcbf7e, when it became diagnostic; round 30 raised casualty values (0.92 -> 0.93 precision) and places (0.80/0.85 -> 0.82/0.87).
 // Round 33 raised claims (speakers read from apposition, descriptions and ledes; negations that deny nothing).
+// The thirteenth session lowered values and casualty values precision by
+// 0.01: "one" before a noun of a person past a modifier ("One regime
+// soldier was killed") also reads "a member of the Fourth Division was
+// shot dead" and "at least one member missing", true figures the labels
+// leave out.
 var train10Thresholds = map[string][2]float64{
-	"casualty values":           {0.94, 0.92},
+	"casualty values":           {0.94, 0.91},
 	"claims (speaker+polarity)": {0.79, 0.78},
 	"dates":                     {0.88, 0.81},
 	"event types":               {0.88, 0.79},
 	"perpetrators":              {0.75, 0.81},
 	"places":                    {0.81, 0.86},
 	"speakers":                  {0.84, 0.78},
-	"values":                    {0.93, 0.87},
+	"values":                    {0.93, 0.86},
 }
 
 // train11Thresholds: floors on the eleventh training set, just under its

@@ -180,7 +180,7 @@ var whoNouns = map[string]string{
 	"man": "men", "fighters": "fighters", "fighter": "fighters",
 	"militants": "fighters", "militant": "fighters", "jihadists": "fighters",
 	"terrorists": "fighters", "soldiers": "soldiers", "soldier": "soldiers",
-	"troops": "soldiers", "servicemen": "soldiers", "members": "members",
+	"troops": "soldiers", "servicemen": "soldiers", "serviceman": "soldiers", "members": "members",
 	"others": "", "residents": "people", "inhabitants": "people", "patient": "people",
 	"policemen": "police", "officers": "officers", "students": "students",
 	"journalists": "journalists", "doctors": "medics", "medics": "medics",
@@ -192,6 +192,9 @@ var whoNouns = map[string]string{
 	"detainees": "detainees", "prisoners": "detainees", "hostages": "hostages",
 	"martyrs": "people", "personnel": "soldiers", "elements": "fighters",
 	"villagers": "people", "militiamen": "fighters",
+	// The singulars "one" counts: "one SDF member was wounded", "only one
+	// rebel had been killed", "one policeman".
+	"member": "members", "rebel": "fighters", "policeman": "police",
 }
 
 // Attribute words after a figure ("14 civilians were killed", "25 dead").
@@ -258,7 +261,7 @@ var attrNouns = map[string]string{
 	// "40 rocket and mortar shells", "12 mortar rounds", "two explosive-laden
 	// drones" launched at positions; "26 shellings of settlements".
 	"rocket": "projectiles", "mortar": "projectiles", "rounds": "projectiles", "drones": "projectiles",
-	"shellings": "strikes",
+	"shellings":   "strikes",
 	"projectiles": "projectiles", "strikes": "strikes", "vehicles": "vehicles",
 	"containers": "containers", "cylinders": "containers", "barrels": "projectiles",
 	"buses": "vehicles", "trucks": "vehicles", "cars": "vehicles", "ambulances": "vehicles",
@@ -391,6 +394,12 @@ func findFigures(toks []token) []figure {
 			out[k].v.Attribute = out[k-1].v.Attribute
 		}
 	}
+	for k := range out {
+		// "No casualties were reported": none killed, as the labels read it.
+		if v := out[k].v.Value; v != nil && *v == 0 && (out[k].v.Attribute == "" || out[k].v.Attribute == "casualties") && out[k].i+1 < len(toks) && toks[out[k].i].low == "no" {
+			out[k].v.Attribute = "killed"
+		}
+	}
 	kept := out[:0]
 	for _, f := range out {
 		if f.single && !casualtyAttr[f.v.Attribute] {
@@ -431,6 +440,47 @@ func ppBeforeVerb(toks []token, j int) int {
 		}
 	}
 	return j
+}
+
+// oneOfPerson reports whether a person noun follows within two words at
+// j, with no "of" between ("one regime soldier", not "one of the").
+func oneOfPerson(toks []token, j int) bool {
+	for n := j; n < len(toks) && n <= j+2; n++ {
+		if toks[n].low == "of" || toks[n].kind != tWord {
+			return false
+		}
+		if whoNouns[toks[n].low] != "" && toks[n].low != "others" {
+			return true
+		}
+	}
+	return false
+}
+
+// noneCounted returns the token after the people or harm that "no" at
+// i-1 counts as none ("no civilian was killed", "no casualties", "no
+// civilian casualties"), when a verb of harm or a noun of harm follows
+// within a few words; else 0.
+func noneCounted(toks []token, i int) int {
+	n := i
+	if n < len(toks) && (toks[n].low == "civilian" || toks[n].low == "military") && n+1 < len(toks) && (toks[n+1].low == "casualties" || toks[n+1].low == "deaths" || toks[n+1].low == "fatalities") {
+		n++
+	}
+	switch w := toks[n].low; {
+	case w == "casualties" || w == "deaths" || w == "fatalities":
+		// "No (civilian) casualties were reported": half the writers
+		// count it as none killed, half as no figure; left unread.
+		return 0
+	case whoNouns[w] != "" || singlePeople[w]:
+		for p := n + 1; p < len(toks) && p <= n+4; p++ {
+			if a := attrAfter[toks[p].low]; a == "killed" || a == "injured" {
+				return n + 1
+			}
+			if !auxWords[toks[p].low] && toks[p].low != "had" && toks[p].low != "been" {
+				return 0
+			}
+		}
+	}
+	return 0
 }
 
 // tollThenBreakdown reports whether figure b breaks down figure a right
@@ -554,6 +604,12 @@ func figureAt(toks []token, i int) (figure, bool) {
 		f.single = true
 	case t.low == "dozen" && (i == 0 || toks[i-1].low != "a"):
 		return f, false
+	case t.low == "no" && i+1 < len(toks) && noneCounted(toks, i+1) > 0:
+		// "No civilian was killed", "No casualties were reported", "there
+		// were no civilian casualties": zero, exactly.
+		f.v.Value = fptr(0)
+		f.v.Bound = graph.BoundExact
+		f.j = i + 1
 	case t.low == "not" && i+2 < len(toks) && toks[i+1].low == "a" && toks[i+2].low == "single" || t.low == "no" && i+1 < len(toks) && toks[i+1].low == "one" && i+2 < len(toks) && attrAfter[toks[i+2].low] == "" && (toks[i+2].low == "was" || toks[i+2].low == "has"):
 		// "Not a single patient was evacuated": zero, exactly.
 		f.v.Value = fptr(0)
@@ -610,8 +666,9 @@ func figureAt(toks []token, i int) (figure, bool) {
 			return f, false
 		}
 		if v == 1 && j == i+1 {
-			// "one" is a number only before a person noun.
-			if j >= len(toks) || whoNouns[toks[j].low] == "" || toks[j].low == "others" {
+			// "one" is a number only before a person noun, maybe past a
+			// modifier or two ("one SDF member", "one regime soldier").
+			if j >= len(toks) || toks[j].low == "others" || whoNouns[toks[j].low] == "" && !(npFill[toks[j].low] || modifierBefore(toks, j)) || whoNouns[toks[j].low] == "" && !oneOfPerson(toks, j) {
 				return f, false
 			}
 		}
