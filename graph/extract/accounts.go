@@ -2223,6 +2223,8 @@ func (d *docState) perpetrators(c *claimInfo, ev event, mask, sub []bool) []*gra
 			score = 0
 		case byAt >= 1 && fabricationVerb(toks, byAt-1) && !toks[m.ti].cap:
 			score = 0 // "fabricated by terrorists": an epithet in a denial, not a party named
+		case byAt >= 1 && toks[byAt-1].low == "led" && ledCoalition(toks, c.ms, byAt-1):
+			score = 0 // "the coalition led by the United States bombed": the coalition acts
 		case byAt >= 1 && toks[byAt-1].low == "led" && cueBefore(byAt-1, 12):
 			score = 5 // "The offensive on X, which began on Monday, was led by Y": Y wages it
 		case byAt >= 0 && (cueBefore(byAt, 4) || isCue(m.tj)):
@@ -2966,6 +2968,18 @@ func captureCueBefore(toks []token, h, n int) bool {
 		}
 	}
 	return false
+}
+
+// ledCoalition reports whether the word before "led" at l closes the
+// name of a coalition: "the international coalition led by the United
+// States" is the coalition's act, not also its leader's.
+func ledCoalition(toks []token, ms []mention, l int) bool {
+	e := l
+	if e >= 2 && isQuote(&toks[e-1]) {
+		e-- // "the so-called "international coalition" led by"
+	}
+	k := coveredBy(ms, e-1)
+	return k >= 0 && ms[k].tj == e && ms[k].ent.Kind == graph.KindCoalition
 }
 
 // relativeSubject reports whether the party ending at tj is the subject of
