@@ -2049,7 +2049,8 @@ func (d *docState) perpetrators(c *claimInfo, ev event, mask, sub []bool) []*gra
 		if (w == "it" || w == "we" || w == "they") && i+1 < len(toks) && speaker != nil {
 			for k := i + 1; k < len(toks) && k < i+5; k++ {
 				// "we did not fire", "they never target": the base form after a negation.
-				if eventVerbs[toks[k].low] || attackCues[toks[k].low] && k > i+1 || baseEventVerbs[toks[k].low] && (toks[k-1].low == "not" || toks[k-1].low == "never") {
+				// ("We have taken note of the reports": no act.)
+				if eventVerbs[toks[k].low] && !(k+1 < len(toks) && idiomObjects[toks[k+1].low]) || attackCues[toks[k].low] && k > i+1 || baseEventVerbs[toks[k].low] && (toks[k-1].low == "not" || toks[k-1].low == "never") {
 					var e *graph.Entity
 					switch {
 					case w == "we" || actorKind(speaker.Kind) && (w == "it" || w == "they" && speakerSubject(c, i)):
@@ -2969,6 +2970,10 @@ func captureCueBefore(toks []token, h, n int) bool {
 	}
 	return false
 }
+
+// idiomObjects make an event verb an idiom of no act: "taken note of",
+// "took measures", "taken steps".
+var idiomObjects = set("note", "notice", "measures", "steps", "care", "account", "refuge", "shelter")
 
 // ledCoalition reports whether the word before "led" at l closes the
 // name of a coalition: "the international coalition led by the United
