@@ -741,7 +741,9 @@ func excludedNumber(toks []token, i int) bool {
 	if n1 != nil && (monthTok(n1) > 0 || timeUnits[n1.low] || n1.text == ":" || n1.low == "-year-old" || strings.HasPrefix(n1.low, "-year")) {
 		return true
 	}
-	if p1 != nil && (monthTok(p1) > 0 || p1.text == ":" || p1.text == "/" || p1.low == "aged" || p1.low == "age" || nameNumberPrefixes[p1.base]) {
+	// ("09:58" is a time; "Medical source: 17 martyrs" is a figure after
+	// a colon.)
+	if p1 != nil && (monthTok(p1) > 0 || p1.text == ":" && i >= 2 && toks[i-2].kind == tNum || p1.text == "/" || p1.low == "aged" || p1.low == "age" || nameNumberPrefixes[p1.base]) {
 		return true
 	}
 	if p1 != nil && p1.low == "of" && i >= 2 && monthTok(&toks[i-2]) > 0 {
@@ -809,6 +811,12 @@ func attribute(toks []token, figs []figure, k int) {
 	}
 	if f.single {
 		f.v.Attribute = singleAttr(toks, j, figs, k)
+		return
+	}
+	// "17 martyrs so far, dozens injured": a martyr is dead, whatever
+	// follows.
+	if lastNoun == "martyrs" {
+		f.v.Attribute = "killed"
 		return
 	}
 	// Attribute after: "were killed", "dead", "wounded".
