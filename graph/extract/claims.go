@@ -24,21 +24,36 @@ type claimInfo struct {
 // readClaims makes a claim of every segment.
 func (d *docState) readClaims() {
 	gi := 0
+	var head *mention // the place a section heading names, if that is all it names
 	for i := range d.segs {
 		sg := d.segs[i]
 		ms := d.segMentions(&sg, &gi)
-		d.describedPersons(sg.toks, ms)
-		var sps []speech
-		if sg.meta == metaNone {
-			sps = d.findSpeech(sg.toks, ms)
+		if sg.meta == metaHeading && len(sg.toks) > 0 {
+			head = headingPlace(sg, ms)
 		}
-		if a, b, ok := splitTwoSpeakers(sg, sps); ok {
-			d.addClaim(a, filterMentions(ms, a), nil)
-			d.addClaim(b, filterMentions(ms, b), nil)
+		if head != nil && sg.meta == metaNone {
+			from := len(d.claims)
+			d.readClaim(sg, ms)
+			d.underHeading(from, *head)
 			continue
 		}
-		d.addClaim(sg, ms, sps)
+		d.readClaim(sg, ms)
 	}
+}
+
+// readClaim makes the claim, or two, of one segment.
+func (d *docState) readClaim(sg segment, ms []mention) {
+	d.describedPersons(sg.toks, ms)
+	var sps []speech
+	if sg.meta == metaNone {
+		sps = d.findSpeech(sg.toks, ms)
+	}
+	if a, b, ok := splitTwoSpeakers(sg, sps); ok {
+		d.addClaim(a, filterMentions(ms, a), nil)
+		d.addClaim(b, filterMentions(ms, b), nil)
+		return
+	}
+	d.addClaim(sg, ms, sps)
 }
 
 // splitTwoSpeakers splits "X said ..., while Y said ..." where the second

@@ -1645,3 +1645,59 @@ func (d *docState) resolveHomonyms() {
 		}
 	}
 }
+
+// headingPlace returns the place a section heading consists of ("Idlib
+// governorate" on a line of its own in a round-up): the accounts of the
+// paragraphs under it are within that place. A heading that says more than
+// a place (a title, a date, a second name) gives none; a section's letter
+// or number before it ("B. Raqqa governorate") is no more.
+func headingPlace(sg segment, ms []mention) *mention {
+	if len(ms) != 1 || ms[0].ent == nil || ms[0].ent.Kind != graph.KindPlace || ms[0].ent.PlaceType == "country" {
+		return nil
+	}
+	for k, t := range sg.toks {
+		if k >= ms[0].ti && k < ms[0].tj {
+			continue
+		}
+		if k == 0 && sectionLabel(t.text) {
+			continue
+		}
+		if t.kind == tWord && t.low != "governorate" && t.low != "province" {
+			return nil
+		}
+	}
+	m := ms[0]
+	return &m
+}
+
+// sectionLabel reports whether w numbers a section: "B", "IV", "3".
+func sectionLabel(w string) bool {
+	if w == "" || len(w) > 4 {
+		return false
+	}
+	if len(w) == 1 && w[0] >= 'A' && w[0] <= 'Z' {
+		return true
+	}
+	for _, r := range w {
+		if r != 'I' && r != 'V' && r != 'X' && (r < '0' || r > '9') {
+			return false
+		}
+	}
+	return true
+}
+
+// underHeading gives the claims made since index from the place of the
+// section heading above them, unless they name it themselves.
+func (d *docState) underHeading(from int, head mention) {
+	for _, c := range d.claims[from:] {
+		named := false
+		for _, mn := range c.claim.Mentions {
+			if mn.Entity.ID == head.ent.ID {
+				named = true
+			}
+		}
+		if !named {
+			c.claim.Mentions = append(c.claim.Mentions, graph.Mention{Entity: d.use(head.ent), Text: d.text[head.s:head.e], Span: d.ri.span(head.s, head.e)})
+		}
+	}
+}
