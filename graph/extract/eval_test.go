@@ -1010,7 +1010,7 @@ var train6Thresholds = map[string][2]float64{
 	"dates":                     {0.76, 0.83},
 	"event types":               {0.64, 0.76},
 	"perpetrators":              {0.76, 0.94},
-	"places":                    {0.90, 0.93},
+	"places":                    {0.92, 0.93},
 	"speakers":                  {0.88, 0.89},
 	"values":                    {0.85, 0.96},
 }
@@ -1032,7 +1032,7 @@ var train7Thresholds = map[string][2]float64{
 	"dates":                     {0.84, 0.80},
 	"event types":               {0.82, 0.69},
 	"perpetrators":              {0.79, 0.84},
-	"places":                    {0.87, 0.94},
+	"places":                    {0.89, 0.94},
 	"speakers":                  {0.85, 0.81},
 	"values":                    {0.93, 0.97},
 }
@@ -1088,7 +1088,7 @@ var train10Thresholds = map[string][2]float64{
 	"dates":                     {0.88, 0.81},
 	"event types":               {0.88, 0.79},
 	"perpetrators":              {0.75, 0.81},
-	"places":                    {0.81, 0.86},
+	"places":                    {0.82, 0.87},
 	"speakers":                  {0.84, 0.78},
 	"values":                    {0.93, 0.86},
 }
@@ -1103,7 +1103,7 @@ var train11Thresholds = map[string][2]float64{
 	"dates":                     {0.83, 0.87},
 	"event types":               {0.84, 0.91},
 	"perpetrators":              {0.77, 0.83},
-	"places":                    {0.81, 0.94},
+	"places":                    {0.85, 0.94},
 	"speakers":                  {0.88, 0.87},
 	"values":                    {0.95, 0.94},
 }
