@@ -787,8 +787,11 @@ var heldoutThresholds = map[string][2]float64{
 // after round 14 (0.89/0.93 -> 0.90/0.94).
 // Perpetrators precision raised after round 26 (0.83 -> 0.85: the
 // Fourth Division in the gazetteer).
+// The thirteenth session added casualty attributes and raised casualty
+// values (0.94 -> 0.97 recall: a toll's breakdown read after the toll).
 var heldout3Thresholds = map[string][2]float64{
-	"casualty values":           {0.93, 0.99},
+	"casualty attributes":       {0.90, 0.99},
+	"casualty values":           {0.96, 0.99},
 	"claims (speaker+polarity)": {0.92, 0.94},
 	"dates":                     {0.95, 0.89},
 	"event types":               {0.73, 0.75},
@@ -811,12 +814,15 @@ var heldout3Thresholds = map[string][2]float64{
 // assault after a capture), values and casualty values (a toll risen to).
 // Round 32 raised event types (precision 0.74 -> 0.76: a generic
 // bombing named again is the strike told before it).
+// The thirteenth session added casualty attributes and raised
+// perpetrators (0.82/0.94 -> 0.84/0.97).
 var heldout4Thresholds = map[string][2]float64{
+	"casualty attributes":       {0.94, 0.99},
 	"casualty values":           {0.97, 0.99},
 	"claims (speaker+polarity)": {0.80, 0.77},
 	"dates":                     {0.96, 0.91},
 	"event types":               {0.80, 0.75},
-	"perpetrators":              {0.81, 0.93},
+	"perpetrators":              {0.83, 0.96},
 	"places":                    {0.85, 0.91},
 	"speakers":                  {0.82, 0.80},
 	"values":                    {0.95, 0.98},
@@ -839,14 +845,18 @@ var heldout4Thresholds = map[string][2]float64{
 // extraction of that day, homonyms of its quarters no longer counted as
 // right, and 0.91/0.93 with the quarters read in their city
 // (cityQuarters).
+// The thirteenth session added casualty attributes and raised
+// perpetrators (0.69/0.80 -> 0.72/0.81), speakers (0.86 -> 0.90 recall)
+// and claims (0.80/0.81 -> 0.82/0.84).
 var heldout6Thresholds = map[string][2]float64{
+	"casualty attributes":       {0.93, 0.93},
 	"casualty values":           {0.96, 0.96},
-	"claims (speaker+polarity)": {0.79, 0.80},
+	"claims (speaker+polarity)": {0.81, 0.83},
 	"dates":                     {0.89, 0.81},
 	"event types":               {0.84, 0.63},
-	"perpetrators":              {0.68, 0.79},
+	"perpetrators":              {0.71, 0.80},
 	"places":                    {0.90, 0.92},
-	"speakers":                  {0.85, 0.82},
+	"speakers":                  {0.89, 0.82},
 	"values":                    {0.93, 0.97},
 }
 
@@ -860,7 +870,9 @@ var heldout6Thresholds = map[string][2]float64{
 // Round 27 raised values and casualty values (value quotes found in the
 // body, not the title: 0.86/0.92 -> 0.87/0.94).
 // Round 33 raised claims and speakers (speakers read from apposition, descriptions and ledes; negations that deny nothing).
+// The thirteenth session added casualty attributes (0.77/0.94).
 var heldout5Thresholds = map[string][2]float64{
+	"casualty attributes":       {0.76, 0.93},
 	"casualty values":           {0.87, 0.93},
 	"claims (speaker+polarity)": {0.78, 0.77},
 	"dates":                     {0.76, 0.74},

@@ -417,11 +417,13 @@ func TestHeldout4(t *testing.T) {
 // Pristine: its misses are never logged. Measured once, at 476dfdd (the
 // tenth session's end of rules): pairs 1.00 / 0.37 (39 of 106), conflicts
 // 1 of 9 found, 1 of 3 reported right. Floors just under: regressions
-// only, never a target.
+// only, never a target. Conflict floors raised at the thirteenth
+// session's end (4a5e750: 5 of 9 found, 5 of 6 reported right, from
+// extraction giving figures their attribute).
 func TestHeldout5(t *testing.T) {
 	needSet(t, "testdata/heldout5")
 	sc := evaluate(t, "testdata/heldout5", nil, false)
-	sc.atLeast(t, 0.95, 0.35, 0.10, 0.30)
+	sc.atLeast(t, 0.95, 0.35, 0.50, 0.75)
 }
 
 // The extraction training set (testdata/train: the 28 documents of
