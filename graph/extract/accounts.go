@@ -3154,6 +3154,11 @@ func asideVerb(toks []token, k int) int {
 	}
 	if v < len(toks) && (strings.HasSuffix(toks[v].low, "ly") || timeAdverbs[toks[v].low]) && !eventVerbs[toks[v].low] {
 		v++ // "..., today liberated", "..., finally took"
+		// "..., today completely liberated", "..., yesterday finally
+		// took": a time and a manner adverb.
+		if v < len(toks) && (strings.HasSuffix(toks[v].low, "ly") || timeAdverbs[toks[v].low]) && !eventVerbs[toks[v].low] {
+			v++
+		}
 	} else if v+1 < len(toks) && toks[v].low == "on" && isWeekday(toks[v+1].low) {
 		v += 2 // "..., on Thursday restored"
 	}
