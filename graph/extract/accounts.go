@@ -2450,6 +2450,7 @@ func (d *docState) perpetrators(c *claimInfo, ev event, mask, sub []bool) []*gra
 			}
 		}
 	}
+	staged := map[int]bool{}
 	// "besieged by Ahrar al-Sham and the Jaysh al-Islam group", "backed by
 	// Hezbollah and the National Defence Forces": past an article or a
 	// quotation mark after "and" (not after a comma: ", the Red Crescent
@@ -2464,9 +2465,16 @@ func (d *docState) perpetrators(c *claimInfo, ev event, mask, sub []bool) []*gra
 		if k < 1 || toks[k].low != "and" && !(k == m.ti-1 && isPunct(&toks[k], ",")) {
 			continue
 		}
+		// ("staged by the Nusra Front (HTS) and the White Helmets": past
+		// the first party's acronym.)
 		for _, cd := range cands {
-			if cd.tj == k && cd.score >= 4 && cd.ent.ID != m.ent.ID {
+			if (cd.tj == k || pastBrackets(toks, cd.tj) == k) && cd.score >= 4 && cd.ent.ID != m.ent.ID {
 				cands = append(cands, cand{m.ent, m.ti, m.tj, cd.score, false})
+				// The second agent of a staging a denial names is
+				// asserted as the first is.
+				if fabricationAgent(toks, cd.ti) || fabricator(toks, cd.ti, c) {
+					staged[m.ti] = true
+				}
 				break
 			}
 		}
@@ -2580,7 +2588,11 @@ func (d *docState) perpetrators(c *claimInfo, ev event, mask, sub []bool) []*gra
 			continue
 		}
 		seen[e.ID] = true
-		out = append(out, d.attribution(e, toks, cd.ti, cd.tj, c))
+		a := d.attribution(e, toks, cd.ti, cd.tj, c)
+		if staged[cd.ti] {
+			a.Polarity = graph.Affirmed
+		}
+		out = append(out, a)
 	}
 	if len(out) == 0 && ev.typ == graph.EventAirstrike {
 		// "a warplane struck": an aircraft the source does not identify.
