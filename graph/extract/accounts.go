@@ -1597,7 +1597,7 @@ func forcesBefore(toks []token, i int, ms []mention) bool {
 // placeWithin reports whether a place (named or referred to) begins in
 // tokens [k, k+n).
 // memberNouns name the people of a party: "soldiers of", "members of".
-var memberNouns = set("soldiers", "commandos", "members", "elements", "militiamen", "troops", "fighters", "mercenaries", "element", "member", "unit", "soldier")
+var memberNouns = set("soldiers", "commandos", "members", "elements", "militiamen", "troops", "fighters", "mercenaries", "element", "member", "unit", "soldier", "volunteers")
 
 // memberHead returns where the phrase naming the party at ti begins when
 // the party follows a noun for its people and "of" ("the fighters of X",

@@ -1134,7 +1134,7 @@ var train12Thresholds = map[string][2]float64{
 	"claims (speaker+polarity)": {0.72, 0.72},
 	"dates":                     {0.81, 0.87},
 	"event types":               {0.67, 0.76},
-	"perpetrators":              {0.70, 0.92},
+	"perpetrators":              {0.74, 0.92},
 	"places":                    {0.82, 0.93},
 	"speakers":                  {0.83, 0.74},
 	"values":                    {0.81, 0.94},
