@@ -3481,6 +3481,13 @@ func (d *docState) buildAccounts() {
 			// "the attack", "the crime" after a car bomb: that event.
 			ev.typ = frames[fi].typ
 		}
+		if ev.typ == graph.EventDestruction && frames[fi].typ != "" && family(frames[fi].typ) == 1 {
+			// "rescuers searched the rubble of two buildings", "the
+			// monitors saw burned homes" after a strike or a massacre
+			// was told: the damage it did, no event of its own, whoever
+			// tells it.
+			ev.typ = frames[fi].typ
+		}
 		if ev.anaph && ev.typ == graph.EventExplosion && means(frames[fi].typ) != 0 && bareBlast(c.sg.toks, ev.cueI) {
 			// "the generator was damaged by the blasts" after an air
 			// strike or shelling: the blasts of those strikes, no bomb of
