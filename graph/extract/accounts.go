@@ -853,6 +853,9 @@ func (d *docState) eventOf(c *claimInfo) (event, bool) {
 			if (w == "explosive" || w == "booby-trapped" || w == "explosive-laden" || w == "explosives-laden") && i+1 < len(toks) && explosiveHeads[toks[i+1].low] && !defusedBefore(toks, i) || (w == "blew" || w == "blowing") && i+2 < len(toks) && (toks[i+1].low == "up" || toks[i+2].low == "up") {
 				first(&expl, i)
 			}
+			if burning(toks, i) {
+				first(&destroy, i)
+			}
 			if destroyCues[w] && destroyedPlace(toks, i, c.ms) {
 				if w != "wiped" || strings.Contains(c.low, " face of the earth ") || strings.Contains(c.low, " wiped out ") {
 					first(&destroy, i)
@@ -872,7 +875,10 @@ func (d *docState) eventOf(c *claimInfo) (event, bool) {
 	scan(sub)
 	mainVerb := false
 	for _, k := range []int{air, strike, shell, massacre, killing, campaign, evac, siege, capture, prohib, expl, destroy, attack} {
-		if k >= 0 && verbLike(toks[k].low) {
+		// A burning is told beside the event it follows ("after the army
+		// recaptured the town, militias burned homes"): that event, read
+		// in its clause, is the account's.
+		if k >= 0 && verbLike(toks[k].low) && !(k == destroy && burnWords[toks[k].low]) {
 			mainVerb = true
 		}
 	}
@@ -1857,6 +1863,68 @@ func bareBlast(toks []token, i int) bool {
 func hasAttackVerb(toks []token) bool {
 	for i := range toks {
 		if attackVerbs[toks[i].low] {
+			return true
+		}
+	}
+	return false
+}
+
+// burnWords burn: "burned houses", "torched the market", "the burning of
+// the wells"; "set" burns with "fire" or "ablaze" ("set fire to", "set on
+// fire").
+var burnWords = set("burned", "burnt", "burn", "burning", "torched", "torch", "torching", "set", "setting")
+
+// burnedProperty nouns are what a burning destroys: buildings, homes,
+// shops, crops and wells, not people, bodies or vehicles.
+var burnedProperty = set("house", "houses", "home", "homes", "shop", "shops", "building", "buildings",
+	"property", "properties", "well", "wells", "field", "fields", "crop", "crops", "farm", "farms",
+	"market", "markets", "mosque", "mosques", "church", "churches", "store", "stores", "school", "schools",
+	"village", "villages", "office", "offices", "tent", "tents", "harvest", "orchards", "groves")
+
+// burning reports whether the word at i tells of property burned, a
+// destruction: "militiamen burned dozens of houses", "set fire to six oil
+// wells", "several homes had been set on fire", "no house was burned by
+// our fighters", "the burning of shops". The burned thing stands in the
+// clause after the verb (active) or before it (passive), a few words off.
+// People burned ("burned alive"), bodies and vehicles are no destruction
+// of a place; "burning eyes" and "a burning smell" burn nothing.
+func burning(toks []token, i int) bool {
+	w := toks[i].low
+	if !burnWords[w] {
+		return false
+	}
+	if w == "set" || w == "setting" {
+		// "set fire to", "set on fire", "set ablaze", "set the houses on fire"
+		ok := false
+		for k := i + 1; k < len(toks) && k <= i+6 && toks[k].kind != tPunct; k++ {
+			if toks[k].low == "fire" || toks[k].low == "ablaze" || toks[k].low == "alight" {
+				ok = true
+				break
+			}
+		}
+		if !ok {
+			return false
+		}
+	}
+	lo, hi := i, i
+	for lo > 0 && i-lo < 8 && toks[lo-1].kind != tPunct {
+		lo--
+	}
+	for hi+1 < len(toks) && hi-i < 8 && toks[hi+1].kind != tPunct {
+		hi++
+	}
+	for k := lo; k <= hi; k++ {
+		switch toks[k].low {
+		case "alive", "bodies", "body", "corpses", "eyes", "smell", "vehicle", "vehicles", "car", "cars", "tyres", "tires":
+			return false
+		}
+	}
+	passive := i > 0 && (toks[i-1].low == "been" || toks[i-1].low == "was" || toks[i-1].low == "were" || toks[i-1].low == "be")
+	for k := lo; k <= hi; k++ {
+		if !burnedProperty[toks[k].low] {
+			continue
+		}
+		if k > i || passive {
 			return true
 		}
 	}
