@@ -1271,7 +1271,8 @@ var affiliatedWords = set("affiliated", "linked", "belonging", "loyal", "allied"
 // belongs to: "armed groups affiliated with the so-called "X"".
 func affiliatedTo(toks []token, ti int) bool {
 	k := ti - 1
-	for k >= 0 && (toks[k].low == "the" || toks[k].low == "so-called" || isQuote(&toks[k])) {
+	// ("loyal to the regime's Air Force Intelligence": past the owner.)
+	for k >= 0 && (toks[k].low == "the" || toks[k].low == "so-called" || isQuote(&toks[k]) || k < ti-1 && strings.HasSuffix(toks[k].low, "'s") && toks[k+1].cap) {
 		k--
 	}
 	if k < 1 || toks[k].low != "to" && toks[k].low != "with" || !affiliatedWords[toks[k-1].low] {
@@ -2236,6 +2237,7 @@ func (d *docState) perpetrators(c *claimInfo, ev event, mask, sub []bool) []*gra
 		// not the object of a preposition; it is scored as the subject its
 		// head noun is.
 		affiliated := affiliatedTo(toks, m.ti)
+		blamedOn := false
 		if affiliated && byAt < 0 {
 			// "was struck by aircraft belonging to the Syrian government":
 			// the agent's head noun, after "by", is the party's.
@@ -2246,6 +2248,12 @@ func (d *docState) perpetrators(c *claimInfo, ev event, mask, sub []bool) []*gra
 			for b := j - 2; b >= 0 && b >= j-5; b-- {
 				if toks[b].low == "by" {
 					byAt = b
+					break
+				}
+				// "blamed the kidnapping on a cell loyal to X": the
+				// head noun is blamed, and X with it.
+				if toks[b].low == "on" && blamedBefore(toks, b) {
+					blamedOn = true
 					break
 				}
 				if toks[b].kind != tWord || verbLike(toks[b].low) {
@@ -2264,7 +2272,7 @@ func (d *docState) perpetrators(c *claimInfo, ev event, mask, sub []bool) []*gra
 			score = 6 // "reports fabricated by the White Helmets"
 		case relativeSubject(toks, m.tj, isCue):
 			score, subj = 4, true // "clashed with armed groups who had attacked the village"
-		case pre == "on" && blamedBefore(toks, h-1), pre == "the" && pre2 == "on" && h >= 2 && blamedBefore(toks, h-2), pre == "to" && (attributedBefore(toks, h-1) || blamedBefore(toks, h-1) && toks[h-2].low == "it"),
+		case blamedOn, pre == "on" && blamedBefore(toks, h-1), pre == "the" && pre2 == "on" && h >= 2 && blamedBefore(toks, h-2), pre == "to" && (attributedBefore(toks, h-1) || blamedBefore(toks, h-1) && toks[h-2].low == "it"),
 			pre == "the" && pre2 == "to" && h >= 2 && attributedBefore(toks, h-2):
 			score = 6 // "was blamed by activists on government forces"
 		case pre == "to" && fallBefore(toks, h-1):

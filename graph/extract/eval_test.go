@@ -1106,7 +1106,7 @@ var train10Thresholds = map[string][2]float64{
 	"dates":                     {0.88, 0.81},
 	"event types":               {0.88, 0.79},
 	"perpetrators":              {0.75, 0.81},
-	"places":                    {0.82, 0.87},
+	"places":                    {0.82, 0.88},
 	"speakers":                  {0.84, 0.78},
 	"values":                    {0.93, 0.86},
 }
@@ -1134,7 +1134,7 @@ var train12Thresholds = map[string][2]float64{
 	"claims (speaker+polarity)": {0.72, 0.72},
 	"dates":                     {0.81, 0.87},
 	"event types":               {0.69, 0.78},
-	"perpetrators":              {0.74, 0.92},
+	"perpetrators":              {0.76, 0.92},
 	"places":                    {0.82, 0.93},
 	"speakers":                  {0.83, 0.74},
 	"values":                    {0.81, 0.94},
