@@ -722,6 +722,12 @@ func (d *docState) eventOf(c *claimInfo) (event, bool) {
 				continue
 			}
 			w := toks[i].low
+			if captureCues[w] && heldGround(toks, i) {
+				// "returned to the liberated settlements", "areas
+				// liberated from terrorists": who holds the ground, no
+				// report of its taking.
+				continue
+			}
 			if (captureCues[w] || evacuationCues[w]) && unrealised(toks, i) {
 				// "prepared to enter the city", "talks on the departure
 				// of the fighters": an event still to come, not a report.
@@ -1864,6 +1870,39 @@ func bareBlast(toks []token, i int) bool {
 func hasAttackVerb(toks []token) bool {
 	for i := range toks {
 		if attackVerbs[toks[i].low] {
+			return true
+		}
+	}
+	return false
+}
+
+// heldAreas are plural nouns of ground in general: "the liberated areas",
+// "territories captured from".
+var heldAreas = set("areas", "settlements", "territories", "regions", "lands", "parts", "zones",
+	"villages", "towns", "neighbourhoods", "neighborhoods", "districts", "cities", "localities")
+
+// heldGround reports whether the participle of taking at i describes
+// ground as held, not its taking told: an adjective before a plural noun
+// of ground ("the liberated areas", "in the newly liberated villages") or
+// a participle after a general noun of ground ("areas liberated from
+// terrorists", "the areas liberated south of Mosul").
+func heldGround(toks []token, i int) bool {
+	switch toks[i].low {
+	case "liberated", "captured", "recaptured", "seized", "retaken", "regained":
+	default:
+		return false
+	}
+	if i+1 < len(toks) && heldAreas[toks[i+1].low] {
+		for k := i - 1; k >= 0 && k >= i-2; k-- {
+			switch toks[k].low {
+			case "the", "newly", "recently", "already", "its", "their", "all", "other":
+				return true
+			}
+		}
+	}
+	if i > 0 && toks[i].low == "liberated" {
+		switch toks[i-1].low {
+		case "areas", "settlements", "territories", "regions", "lands", "parts", "zones":
 			return true
 		}
 	}
