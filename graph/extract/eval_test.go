@@ -1013,6 +1013,7 @@ var train4Thresholds = map[string][2]float64{
 // Round 32 raised event types (precision 0.61 -> 0.65).
 // Round 33 raised claims and speakers (speakers read from apposition, descriptions and ledes; negations that deny nothing).
 var train5Thresholds = map[string][2]float64{
+	"casualty attributes":       {0.87, 0.97},
 	"casualty values":           {0.89, 0.99},
 	"claims (speaker+polarity)": {0.85, 0.83},
 	"dates":                     {0.79, 0.89},
@@ -1038,6 +1039,7 @@ var train5Thresholds = map[string][2]float64{
 // members after 'among them').
 // Round 33 raised claims and speakers (speakers read from apposition, descriptions and ledes; negations that deny nothing).
 var train6Thresholds = map[string][2]float64{
+	"casualty attributes":       {0.87, 0.95},
 	"casualty values":           {0.85, 0.99},
 	"claims (speaker+polarity)": {0.89, 0.82},
 	"dates":                     {0.76, 0.83},

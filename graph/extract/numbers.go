@@ -1354,6 +1354,25 @@ func linkedFigure(toks []token, a figure, bs int) bool {
 	return true
 }
 
+// alliedPeople returns the token of the people's noun when the words
+// from i name people in one or two modifiers and a noun ("loyal gunmen",
+// "NDF militiamen", "allied militias"), else 0.
+func alliedPeople(toks []token, i int) int {
+	for n := i; n < len(toks) && n <= i+2; n++ {
+		w := toks[n].low
+		if whoNouns[w] != "" || w == "gunmen" || w == "militias" || w == "militia" {
+			if n == i && toks[n].low == "others" {
+				return 0
+			}
+			return n
+		}
+		if toks[n].kind != tWord || attrAfter[w] != "" || auxWords[w] || attrBefore[w] != "" || eventVerbs[w] || npJoin[w] || w == "the" {
+			return 0
+		}
+	}
+	return 0
+}
+
 // ofBodyEnd returns the token after the name of the body whose members
 // figs[k] counts ("nine members of the internal security forces were
 // martyred", "six fighters of the local defence brigade were killed"),
@@ -1390,6 +1409,15 @@ func ofBodyEnd(toks []token, j int, figs []figure, k int) int {
 		if t.low == "and" && e > j && e+1 < len(toks) && toks[e+1].low == "the" {
 			limit = e + 5
 			continue
+		}
+		// ("of the regime forces and loyal gunmen were killed", "of the
+		// army and NDF militiamen loyal to it were killed": the body's
+		// allies named by their people, a word or two before the noun.)
+		if t.low == "and" && e > j {
+			if n := alliedPeople(toks, e+1); n > 0 {
+				e, limit = n, n+4
+				continue
+			}
 		}
 		if t.kind != tWord || npJoin[t.low] || eventVerbs[t.low] || attrBefore[t.low] != "" || reportVerbs[t.low] {
 			return j
