@@ -1215,6 +1215,9 @@ var tollRiseVerbs = set("risen", "rose", "rise", "rises", "climbed", "climbs", "
 // that tells whose toll it is; the dead, unless the toll is named as of
 // the wounded ("the toll of the wounded"). "" when no toll rises to it.
 func tollRisen(toks []token, bs int) string {
+	if a := tollRaised(toks, bs); a != "" {
+		return a
+	}
 	p := bs - 1
 	if p >= 0 && (toks[p].low == "to" || toks[p].low == "at") {
 		p--
@@ -1255,6 +1258,68 @@ func tollRisen(toks []token, bs int) string {
 			r++
 		}
 		if r < len(toks) && attrBefore[toks[r].low] == "injured" {
+			return "injured"
+		}
+		return "killed"
+	}
+	return ""
+}
+
+// tollRaiseVerbs carry a toll, their object, to a figure: "raising the
+// toll to 11", "bringing the number of dead to 40".
+var tollRaiseVerbs = set("raising", "raised", "raises", "bringing", "brought", "brings", "pushing", "pushed", "taking", "took", "lifting", "lifted")
+
+// tollRaised returns the attribute of a figure after "to" that a toll,
+// the object of a raising verb, is carried to, however long the phrase
+// that tells whose toll it is: "raising the toll of the barrel bombs
+// dropped on the town yesterday to 11", "bringing the number of fighters
+// killed on the front since 6 May to 97". The dead, unless the toll is
+// of the wounded. "" otherwise.
+func tollRaised(toks []token, bs int) string {
+	if bs < 4 || toks[bs-1].low != "to" {
+		return ""
+	}
+	for q := bs - 2; q >= 1 && q >= bs-30; q-- {
+		t := &toks[q]
+		if t.kind == tPunct && t.text != "'" && t.text != "’" || t.kind == tNum && !(q+1 < len(toks) && monthTok(&toks[q+1]) > 0 || q > 0 && monthTok(&toks[q-1]) > 0) {
+			return ""
+		}
+		toll := t.low == "toll" || t.low == "tolls"
+		number := t.low == "number" && toks[q+1].low == "of"
+		if !toll && !number {
+			continue
+		}
+		// The raising verb, before "the (death) toll", "the (total)
+		// number".
+		raised := false
+		for r := q - 1; r >= 0 && r >= q-3; r-- {
+			if tollRaiseVerbs[toks[r].low] {
+				raised = true
+				break
+			}
+		}
+		if !raised {
+			return ""
+		}
+		if number {
+			for r := q + 2; r < bs-1 && r <= q+6; r++ {
+				if a := attrAfter[toks[r].low]; a == "killed" || a == "injured" {
+					return a
+				}
+				if a := attrBefore[toks[r].low]; a == "killed" || a == "injured" {
+					return a
+				}
+			}
+			return ""
+		}
+		r := q + 1
+		if r < bs && (toks[r].low == "of" || toks[r].low == "among") {
+			r++
+		}
+		if r < bs && toks[r].low == "the" {
+			r++
+		}
+		if r < bs && attrBefore[toks[r].low] == "injured" {
 			return "injured"
 		}
 		return "killed"
