@@ -169,7 +169,9 @@ func findDates(toks []token, c *dateCtx) []dateFound {
 				d.since = true
 				break
 			}
-			if toks[p].kind == tPunct {
+			// "since the fighters overran the town at the weekend": a
+			// clause's verb between, and "since" dates nothing here.
+			if toks[p].kind == tPunct || p < d.i-1 && verbLike(toks[p].low) {
 				break
 			}
 		}

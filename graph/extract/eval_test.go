@@ -992,7 +992,7 @@ var train3Thresholds = map[string][2]float64{
 var train4Thresholds = map[string][2]float64{
 	"casualty values":           {0.95, 0.99},
 	"claims (speaker+polarity)": {0.83, 0.86},
-	"dates":                     {0.93, 0.92},
+	"dates":                     {0.97, 0.97},
 	"event types":               {0.78, 0.82},
 	"perpetrators":              {0.76, 0.87},
 	"places":                    {0.96, 0.98},
@@ -1135,7 +1135,7 @@ var train10Thresholds = map[string][2]float64{
 var train11Thresholds = map[string][2]float64{
 	"casualty values":           {0.96, 0.94},
 	"claims (speaker+polarity)": {0.89, 0.83},
-	"dates":                     {0.83, 0.87},
+	"dates":                     {0.87, 0.90},
 	"event types":               {0.84, 0.91},
 	"perpetrators":              {0.77, 0.83},
 	"places":                    {0.85, 0.94},
