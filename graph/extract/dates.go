@@ -561,6 +561,22 @@ func relativeAt(toks []token, i int, c *dateCtx) (dateFound, bool) {
 		}
 		return set(dayDate(ref.AddDate(0, 0, -back)), j)
 	}
+	// "at the weekend", "over the weekend", "last weekend": the last
+	// Saturday and Sunday up to the document's date.
+	if w == "at" || w == "over" || w == "last" || w == "this" {
+		k := i + 1
+		if k < n && toks[k].low == "the" && (w == "at" || w == "over") {
+			k++
+		}
+		if k < n && toks[k].low == "weekend" {
+			sat := ref.AddDate(0, 0, -((int(ref.Weekday()) - int(time.Saturday) + 7) % 7))
+			sun := sat.AddDate(0, 0, 1)
+			if sun.After(ref) {
+				sun = ref
+			}
+			return set(rangeDate(sat, sun, graph.PrecisionRange), k+1)
+		}
+	}
 	switch w {
 	case "overnight":
 		// the night before the document's date: both days.

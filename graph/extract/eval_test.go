@@ -973,7 +973,7 @@ var train2Thresholds = map[string][2]float64{
 var train3Thresholds = map[string][2]float64{
 	"casualty values":           {0.91, 0.99},
 	"claims (speaker+polarity)": {0.87, 0.83},
-	"dates":                     {0.92, 0.88},
+	"dates":                     {0.95, 0.91},
 	"event types":               {0.77, 0.90},
 	"perpetrators":              {0.74, 0.87},
 	"places":                    {0.96, 0.94},
