@@ -162,6 +162,7 @@ func findDates(toks []token, c *dateCtx) []dateFound {
 		}
 	}
 	out = joinRanges(toks, out)
+	out = joinDays(toks, out)
 	for k := range out {
 		d := &out[k]
 		for p := d.i - 1; p >= 0 && p >= d.i-14; p-- {
@@ -226,6 +227,28 @@ func joinRanges(toks []token, out []dateFound) []dateFound {
 		}
 		joined := dateFound{d: rangeDate(from, to, graph.PrecisionRange), i: a.i, j: b.j,
 			days: a.d.Precision == graph.PrecisionDay && b.d.Precision == graph.PrecisionDay}
+		out = append(out[:k], append([]dateFound{joined}, out[k+2:]...)...)
+	}
+	return out
+}
+
+// joinDays joins two days told relative to the document's date and joined
+// by "and" into one period when they follow one another: "yesterday and
+// today", "on Saturday and Sunday" tell of two days running, as "between"
+// two named days does.
+func joinDays(toks []token, out []dateFound) []dateFound {
+	for k := 0; k+1 < len(out); k++ {
+		a, b := out[k], out[k+1]
+		if !a.d.Relative || !b.d.Relative || a.d.Precision != graph.PrecisionDay || b.d.Precision != graph.PrecisionDay || b.i != a.j+1 || toks[a.j].low != "and" {
+			continue
+		}
+		from, ok1 := parseISODay(a.d.From)
+		to, ok2 := parseISODay(b.d.From)
+		if !ok1 || !ok2 || !to.Equal(from.AddDate(0, 0, 1)) {
+			continue
+		}
+		joined := dateFound{d: rangeDate(from, to, graph.PrecisionRange), i: a.i, j: b.j, days: true}
+		joined.d.Relative = true
 		out = append(out[:k], append([]dateFound{joined}, out[k+2:]...)...)
 	}
 	return out

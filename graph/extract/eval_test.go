@@ -1120,7 +1120,7 @@ var train9Thresholds = map[string][2]float64{
 var train10Thresholds = map[string][2]float64{
 	"casualty values":           {0.94, 0.91},
 	"claims (speaker+polarity)": {0.79, 0.78},
-	"dates":                     {0.88, 0.81},
+	"dates":                     {0.89, 0.84},
 	"event types":               {0.88, 0.81},
 	"perpetrators":              {0.75, 0.81},
 	"places":                    {0.82, 0.88},
@@ -1149,7 +1149,7 @@ var train12Thresholds = map[string][2]float64{
 	"casualty attributes":       {0.74, 0.91},
 	"casualty values":           {0.83, 0.93},
 	"claims (speaker+polarity)": {0.72, 0.72},
-	"dates":                     {0.81, 0.87},
+	"dates":                     {0.84, 0.90},
 	"event types":               {0.69, 0.81},
 	"perpetrators":              {0.76, 0.92},
 	"places":                    {0.82, 0.93},
