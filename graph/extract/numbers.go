@@ -345,6 +345,7 @@ func findFigures(toks []token) []figure {
 			break
 		}
 	}
+	listed := make([]bool, len(out))
 	// A breakdown right after a toll counts what the toll counts, whatever
 	// follows it: "14 people were killed, including five children, and 31
 	// wounded", "5 people were killed, among them a nurse, and 12 wounded".
@@ -377,6 +378,26 @@ func findFigures(toks []token) []figure {
 		if casualtyAttr[out[k-1].v.Attribute] && isBreakdown(toks, out[k]) && trailingBreakdown(toks, out[k]) {
 			out[k].v.Attribute = out[k-1].v.Attribute
 		}
+	}
+	// "Five civilians were killed: a woman and her three children, and an
+	// elderly man", "killing four civilians: a man, his wife and their
+	// two children", "killing a woman and her two children": the people a
+	// toll names one by one count what it counts.
+	for k := 1; k < len(out); k++ {
+		if out[k].v.Attribute != "" {
+			continue
+		}
+		p := k - 1
+		for p > 0 && listed[p] {
+			p--
+		}
+		// (The list ends with the figure's noun: "three children were
+		// found alive" tells its own.)
+		if !casualtyAttr[out[p].v.Attribute] || isBreakdown(toks, out[k]) || !listEnds(toks, out[k]) || !namedInList(toks, out[k-1], out[k], k-1 > p || listed[k-1]) {
+			continue
+		}
+		out[k].v.Attribute = out[p].v.Attribute
+		listed[k] = true
 	}
 	// Figures coordinated before one verb count what it says of the
 	// last: "at least 6 rebels and 4 members of the regime forces were
@@ -522,6 +543,47 @@ func coordinatedFigures(toks []token, a, b figure) bool {
 		}
 	}
 	return true
+}
+
+// listEnds reports whether the figure's noun ("children", "daughters")
+// is followed by the end of the clause, a comma, a semicolon, "and" or a
+// closing bracket.
+func listEnds(toks []token, f figure) bool {
+	j := f.j
+	for j < len(toks) && toks[j].kind == tWord && (whoNouns[toks[j].low] != "" || apposWords[toks[j].low] && toks[j].low != "and") {
+		j++
+	}
+	return j >= len(toks) || isPunct(&toks[j], ",") || isPunct(&toks[j], ".") || isPunct(&toks[j], ";") || toks[j].low == "and" || isPunct(&toks[j], ")")
+}
+
+// namedInList reports whether figure b names people of a list after
+// figure a: after a toll, past its noun, a colon or a comma ("four
+// civilians: a man, his wife and their two children"), or "and" and a
+// possessive ("a woman and her two children"); after a member of the
+// list (inList), a comma or "and". Only the list's joiners and words that
+// name people ("an elderly man", "his wife") stand between.
+func namedInList(toks []token, a, b figure, inList bool) bool {
+	if b.bs-a.j > 12 || b.bs <= a.j {
+		return false
+	}
+	opened := inList
+	for p := a.j; p < b.bs; p++ {
+		t := &toks[p]
+		switch {
+		case isPunct(t, ":") || isPunct(t, ","):
+			opened = true
+		case t.low == "and":
+			if p+1 < b.bs && (toks[p+1].low == "her" || toks[p+1].low == "his" || toks[p+1].low == "their") {
+				opened = true
+			}
+		case t.kind == tWord && (whoNouns[t.low] != "" || apposWords[t.low] || singlePeople[t.low] || singleAdjectives[t.low]):
+		case !opened && !inList && (auxWords[t.low] || attrAfter[t.low] != ""):
+			// "Five civilians were killed: ...": the toll's own verb.
+		default:
+			return false
+		}
+	}
+	return opened
 }
 
 // partOfThem reports whether the figure is followed by "of them" or "of
