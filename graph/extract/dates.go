@@ -32,6 +32,10 @@ type dateCtx struct {
 	lastDay  string // the last single day the text named, for "the same day"
 }
 
+// seasons map a season to its first month (not winter, which spans two
+// years).
+var seasons = map[string]int{"spring": 3, "summer": 6, "autumn": 9, "fall": 9}
+
 var weekdays = map[string]time.Weekday{
 	"monday": time.Monday, "tuesday": time.Tuesday, "wednesday": time.Wednesday,
 	"thursday": time.Thursday, "friday": time.Friday, "saturday": time.Saturday,
@@ -365,6 +369,21 @@ func absoluteAt(toks []token, i int, c *dateCtx) (dateFound, bool) {
 				c.lastYear = y
 				f.d = rangeDate(time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(y, 12, 31, 0, 0, 0, 0, time.UTC), graph.PrecisionYear)
 				f.j = i + 1
+				// "late 2013", "early 2014": a third of the year; "the
+				// spring of 2013", "in the summer of 2014": the season.
+				switch p := toks[i-1].low; {
+				case p == "early" || p == "mid" || p == "late":
+					first := map[string]int{"early": 1, "mid": 5, "late": 9}[p]
+					f.i = i - 1
+					f.d = rangeDate(time.Date(y, time.Month(first), 1, 0, 0, 0, 0, time.UTC), monthEnd(y, first+3), graph.PrecisionRange)
+				case p == "of" && i >= 2 && seasons[toks[i-2].low] > 0:
+					first := seasons[toks[i-2].low]
+					f.i = i - 2
+					if i >= 3 && toks[i-3].low == "the" {
+						f.i = i - 3
+					}
+					f.d = rangeDate(time.Date(y, time.Month(first), 1, 0, 0, 0, 0, time.UTC), monthEnd(y, first+2), graph.PrecisionRange)
+				}
 				return f, true
 			}
 		}
@@ -599,6 +618,16 @@ func relativeAt(toks []token, i int, c *dateCtx) (dateFound, bool) {
 			}
 			return set(rangeDate(sat, sun, graph.PrecisionRange), k+1)
 		}
+	}
+	// "in the summer", "during the spring": the season of the document's
+	// year, or of the year before when it is yet to come.
+	if (w == "in" || w == "during") && i+2 < n && toks[i+1].low == "the" && seasons[toks[i+2].low] > 0 && !(i+3 < n && toks[i+3].low == "of") {
+		first := seasons[toks[i+2].low]
+		y := ref.Year()
+		if time.Date(y, time.Month(first), 1, 0, 0, 0, 0, time.UTC).After(ref) {
+			y--
+		}
+		return set(rangeDate(time.Date(y, time.Month(first), 1, 0, 0, 0, 0, time.UTC), monthEnd(y, first+2), graph.PrecisionRange), i+3)
 	}
 	switch w {
 	case "overnight":
