@@ -562,9 +562,9 @@ func relativeAt(toks []token, i int, c *dateCtx) (dateFound, bool) {
 			return set(graph.Date{From: c.lastDay, To: c.lastDay, Precision: graph.PrecisionDay}, k+1)
 		}
 	}
-	// "on the following day", "the next day": the day after the one the
-	// text last named.
-	if w == "the" && i+2 < n && c.lastDay != "" && (toks[i+1].low == "following" || toks[i+1].low == "next") && toks[i+2].low == "day" {
+	// "on the following day", "the next day", "the following morning": the
+	// day after the one the text last named.
+	if w == "the" && i+2 < n && c.lastDay != "" && (toks[i+1].low == "following" || toks[i+1].low == "next") && (toks[i+2].low == "day" || toks[i+2].low == "morning" || toks[i+2].low == "evening" || toks[i+2].low == "afternoon" || toks[i+2].low == "night") {
 		if t, ok := parseISODay(c.lastDay); ok {
 			return set(dayDate(t.AddDate(0, 0, 1)), i+3)
 		}
@@ -669,6 +669,8 @@ func relativeAt(toks []token, i int, c *dateCtx) (dateFound, bool) {
 		return set(dayDate(ref.AddDate(0, 0, -1)), i+1)
 	case "today", "tonight":
 		return set(dayDate(ref), i+1)
+	case "tomorrow":
+		return set(dayDate(ref.AddDate(0, 0, 1)), i+1)
 	case "last", "this", "earlier":
 		if i+1 >= n {
 			return f, false

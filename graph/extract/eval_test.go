@@ -1152,7 +1152,7 @@ var train12Thresholds = map[string][2]float64{
 	"casualty attributes":       {0.76, 0.91},
 	"casualty values":           {0.83, 0.93},
 	"claims (speaker+polarity)": {0.72, 0.72},
-	"dates":                     {0.87, 0.92},
+	"dates":                     {0.91, 0.92},
 	"event types":               {0.69, 0.81},
 	"perpetrators":              {0.76, 0.92},
 	"places":                    {0.82, 0.93},
