@@ -351,6 +351,14 @@ type Account struct {
 	// days within reach, at one other town: that town, the place the
 	// evacuation leaves. nil otherwise.
 	Origin *uuid.UUID `json:"origin,omitempty"`
+
+	// PlaceArea is set by cross-referencing for an account placed at a
+	// place the gazetteer cannot locate ("the village of X, north of Hama
+	// city", "X, in the southern Idlib countryside"): the one governorate
+	// in which the places the gazetteer knows, named in the sentence that
+	// names the account's place, lie. The place lies there: it may not lie
+	// within a town or city of another governorate. nil otherwise.
+	PlaceArea *uuid.UUID `json:"place_area,omitempty"`
 }
 
 // Extraction is everything extraction finds in one document; the store

@@ -72,7 +72,9 @@ func (e *Engine) World() *World { return e.world }
 // for an account placed only in a governorate or a region whose document
 // tells of its happening at one place inside it, Origin for an
 // evacuation account whose document places the evacuation's start at
-// another town (evacuationOrigin), and the blocking Keys.
+// another town (evacuationOrigin), PlaceArea for an account placed where
+// the gazetteer cannot locate but its sentence names a governorate's
+// places (placeArea), and the blocking Keys.
 func PrepareAccounts(x *graph.Extraction, w *World) {
 	latest := ""
 	for _, c := range x.Claims {
@@ -109,6 +111,10 @@ func PrepareAccounts(x *graph.Extraction, w *World) {
 		a.Origin = nil
 		if p := evacuationOrigin(x, i, w); p != uuid.Nil {
 			a.Origin = &p
+		}
+		a.PlaceArea = nil
+		if p := placeArea(x, i, w); p != uuid.Nil {
+			a.PlaceArea = &p
 		}
 		a.Keys = Keys(*a, w)
 	}

@@ -65,6 +65,8 @@ type fxClaim struct {
 	Text     string         `json:"text"`
 	Polarity graph.Polarity `json:"polarity"`
 	Values   []fxValue      `json:"values"`
+	// Places are the entities the claim names (its mentions), by key.
+	Places []string `json:"places"`
 }
 
 type fixture struct {
@@ -175,6 +177,9 @@ func (f fixture) accounts(t *testing.T, w *World) ([]graph.Account, map[uuid.UUI
 				Kind:       graph.ClaimFact,
 				Values:     values(c.Values),
 				Accounts:   []uuid.UUID{ga.ID},
+			}
+			for _, p := range c.Places {
+				gc.Mentions = append(gc.Mentions, graph.Mention{Entity: f.ref(w, p), Text: p, Span: gc.Span})
 			}
 			claims[gc.ID] = gc
 			ga.Claims = append(ga.Claims, gc.ID)

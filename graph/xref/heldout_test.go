@@ -583,10 +583,19 @@ func TestTrain9(t *testing.T) {
 // Round 17 (README): pairs 0.62 / 0.30 -> 0.68 / 0.30 (9 -> 7 false).
 // Round 18 (a village the gazetteer lacks meets the town it may lie in):
 // pairs 0.71 / 0.30 -> 0.82 / 0.56, conflicts 3 of 8 found, 3 of 10 right.
+// Round 20 (a place the gazetteer lacks lies in the governorate its
+// sentence names; measured on 05c2e25): pairs 0.83 / 0.58 -> 0.87 / 0.40
+// (6 -> 3 false, 29 -> 20 right), conflicts 4 -> 2 of 8 found, 2 of 4
+// right. The nine pairs and two conflicts lost were joined only through
+// al-Ankawi, a Hama village the letter places in the Ghab plain, read as
+// perhaps lying within Idlib city and Ma'arratmisrin (the false bridge
+// round 17 described); the wire's accounts sit at its headline's Idlib
+// city beside the town (extraction). The recall floor follows (0.53 ->
+// 0.38).
 func TestTrain10(t *testing.T) {
 	needSet(t, "testdata/train10")
 	sc := evaluate(t, "testdata/train10", nil, os.Getenv("XREF_HELDOUT_DETAIL") != "")
-	sc.atLeast(t, 0.80, 0.53, 0.25, 0.20)
+	sc.atLeast(t, 0.85, 0.38, 0.25, 0.20)
 }
 
 // The eleventh extraction training set (testdata/train11: the 20
@@ -597,10 +606,19 @@ func TestTrain10(t *testing.T) {
 // conflicts 4 of 13 found, 4 of 17 reported right. Diagnostic since
 // (XREF_HELDOUT_DETAIL=1), with floors just under. Round 18 (README):
 // pairs 0.95 / 0.79 (4 false), conflicts 7 of 13 found, 8 of 15 right.
+// Round 20 (on 05c2e25): pairs 0.94 / 0.79 -> 0.87 / 0.79 (4 -> 9
+// false), conflicts 8 of 15 -> 8 of 17 right. The five false pairs more
+// are one account's: a
+// commander's rocket fire on Nawa (read at Daraa), which the labels list
+// in two events (the rocket fire and the air strikes), was held in
+// Lahaya's event by "Lahaya (Hama countryside) may lie within Daraa",
+// now refused; it joins its document's army attack west of Daraa, which
+// the labels put in the Nawa air strikes' event, and so that event. The
+// precision floor follows (0.93 -> 0.85).
 func TestTrain11(t *testing.T) {
 	needSet(t, "testdata/train11")
 	sc := evaluate(t, "testdata/train11", nil, os.Getenv("XREF_HELDOUT_DETAIL") != "")
-	sc.atLeast(t, 0.93, 0.77, 0.45, 0.45)
+	sc.atLeast(t, 0.85, 0.77, 0.45, 0.45)
 }
 
 // The twelfth extraction training set (testdata/train12: the 20
@@ -611,11 +629,16 @@ func TestTrain11(t *testing.T) {
 // right, 15 wrong, 46 missed), conflicts 3 of 19 found, 3 of 7 reported
 // right; at the session's last commit (4a5e750) the same. Diagnostic
 // since the fourteenth session (XREF_HELDOUT_DETAIL=1), with floors just
-// under.
+// under. Round 20 (README): its 15 false pairs at be041bc all joined a
+// place the gazetteer lacks, which its sentence locates (Khattab north of
+// Hama city, Heish in the Idlib countryside, Jourin in Hama province), to
+// a known place elsewhere (Tafas, Washington, Aleppo, Latakia). On
+// 05c2e25 (extraction fixed in between): pairs 0.80 / 0.35 -> 1.00 / 0.35
+// (6 -> 0 false), conflicts 4 of 19 found, 4 of 9 -> 4 of 5 reported right.
 func TestTrain12(t *testing.T) {
 	needSet(t, "testdata/train12")
 	sc := evaluate(t, "testdata/train12", nil, os.Getenv("XREF_HELDOUT_DETAIL") != "")
-	sc.atLeast(t, 0.55, 0.28, 0.14, 0.35)
+	sc.atLeast(t, 0.98, 0.33, 0.19, 0.75)
 }
 
 // The thirteenth extraction training set (testdata/train13: the 20

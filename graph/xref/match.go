@@ -413,6 +413,19 @@ func match(a, b graph.Account, w *World) verdict {
 			} else {
 				v.reasons = append(v.reasons, matchPlaceName(b, w)+" lies within "+matchPlaceName(a, w))
 			}
+		case rel == PlacesMaybeNested && (outsideArea(a, ib, w) || outsideArea(b, ia, w)):
+			// The place the gazetteer lacks lies in the governorate its
+			// sentence names (Account.PlaceArea), and the other place is
+			// outside it: a town of another governorate, a foreign
+			// capital. Not matched on the name; not kept apart either
+			// (as with PlacesNear), so that a misread place (a spokesman's
+			// city) does not split what a third account joins.
+			x, y := a, b
+			if !outsideArea(a, ib, w) {
+				x, y = b, a
+			}
+			v.reasons = append(v.reasons, placeName(x, w)+", which its document places in "+w.Name(*x.PlaceArea)+", does not lie within "+placeName(y, w))
+			return v
 		case rel == PlacesMaybeNested:
 			maybe = true
 			v.score += wMaybePlace

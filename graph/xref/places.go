@@ -507,3 +507,78 @@ func fromOrigin(a graph.Account, p uuid.UUID, w *World) bool {
 	}
 	return false
 }
+
+// placeArea is the governorate a place the gazetteer cannot locate lies
+// in, as its document tells (Account.PlaceArea): the one governorate
+// holding the places the gazetteer knows that the sentences naming the
+// account's place name beside it ("the village of Khattab, north of Hama
+// city", "Jurin in the countryside of Hama", a round-up's "IDLIB:"
+// heading). Places outside any governorate (a foreign capital where a
+// spokesman spoke, a country) say nothing of it. uuid.Nil for an account
+// placed where the world locates, or whose sentences name places of no
+// governorate, or of two ("buses from X and Ghanto reached Akhtarin").
+func placeArea(x *graph.Extraction, i int, w *World) uuid.UUID {
+	a := x.Accounts[i]
+	if a.Place == nil || a.Place.Entity.ID == uuid.Nil {
+		return uuid.Nil
+	}
+	if _, unknown := w.unplaced(a.Place.Entity.ID); !unknown {
+		return uuid.Nil
+	}
+	area := uuid.Nil
+	for _, c := range x.Claims {
+		if c.Span.Start > a.Place.Span.Start || a.Place.Span.End > c.Span.End {
+			continue
+		}
+		for _, m := range c.Mentions {
+			if m.Entity.Kind != graph.KindPlace || m.Entity.ID == a.Place.Entity.ID {
+				continue
+			}
+			g := governorateOf(m.Entity.ID, w)
+			switch {
+			case g == uuid.Nil:
+			case area == uuid.Nil:
+				area = g
+			case area != g:
+				return uuid.Nil
+			}
+		}
+	}
+	return area
+}
+
+// governorateOf is the governorate (or province) place id is or lies in,
+// as the world knows it; uuid.Nil when none.
+func governorateOf(id uuid.UUID, w *World) uuid.UUID {
+	e, ok := w.Entity(id)
+	if !ok || e.Kind != graph.KindPlace {
+		return uuid.Nil
+	}
+	if rankOf(e) == placeRank["governorate"] {
+		return id
+	}
+	out := uuid.Nil
+	w.eachAncestor(id, func(anc graph.Entity) bool {
+		if rankOf(anc) == placeRank["governorate"] {
+			out = anc.ID
+			return false
+		}
+		return true
+	})
+	return out
+}
+
+// outsideArea reports whether a, placed where the gazetteer cannot
+// locate in a governorate its document names (Account.PlaceArea), is
+// compared with a known place p outside that governorate (neither in it
+// nor holding it): a town of another governorate, a foreign city.
+func outsideArea(a graph.Account, p uuid.UUID, w *World) bool {
+	if a.PlaceArea == nil {
+		return false
+	}
+	g := *a.PlaceArea
+	if _, unknown := w.unplaced(p); unknown {
+		return false
+	}
+	return p != g && !w.Within(p, g) && !w.Within(g, p)
+}
