@@ -83,8 +83,21 @@ type heldoutEvent struct {
 	} `json:"accounts"`
 	Conflicts map[string][]any `json:"conflicts"`
 	Disputes  []struct {
+		Document string `json:"document"`
+		By       string `json:"by"`
 		Disputes string `json:"disputes"`
 	} `json:"disputes"`
+	// Revisions are a source replacing its own earlier figure; Repeats
+	// wording shared verbatim between documents, First the earlier.
+	Revisions []struct {
+		Source    string `json:"source"`
+		First     string `json:"first"`
+		RevisedIn string `json:"revised_in"`
+	} `json:"revisions"`
+	Repeats []struct {
+		First      string   `json:"first"`
+		RepeatedIn []string `json:"repeated_in"`
+	} `json:"repeats"`
 }
 
 // disputedAttributes returns the attributes a labelled account disputes
@@ -189,6 +202,7 @@ func align(a graph.Account, file string, events []heldoutEvent) int {
 type scores struct {
 	precision, recall            float64 // pairwise same-event
 	cRecall, cPrecision          float64 // conflicting attributes
+	prov                         provenanceScores
 	accounts, aligned, unaligned int
 }
 
@@ -341,6 +355,8 @@ func evaluate(t *testing.T, dir string, order []int, detail bool) scores {
 	}
 	sc.cRecall, sc.cPrecision = ratio(found, labelled), ratio(right, ours)
 	t.Logf("%s: conflicts: labelled=%d found=%d recall=%.2f; reported=%d right=%d (%d of them labelled disputes) precision=%.2f", dir, labelled, found, sc.cRecall, ours, right, disputed, sc.cPrecision)
+	sc.prov = scoreProvenance(t, in, labels.Events, logf)
+	t.Logf("%s: stance and provenance: %s", dir, sc.prov)
 	return sc
 }
 
@@ -683,4 +699,146 @@ func ratio(a, b int) float64 {
 		return 1
 	}
 	return float64(a) / float64(b)
+}
+
+// provenanceScores are the figures of the stance links between documents
+// that the labels record: a source's revision of its own figure (revises),
+// wording one document took from an earlier one (repeats), and a party's
+// denial (disputes).
+type provenanceScores struct {
+	// Revisions: labelled (source, first document, revising document);
+	// found when a computed "revises" link runs from a claim of the
+	// revising document to one of the first, either claim spoken by the
+	// source. Reported and right count the distinct document pairs the
+	// computed "revises" links join, and those the labels list.
+	revLabelled, revFound, revReported, revRight int
+	// Repeats: labelled (first document, repeating document) pairs; found
+	// when a computed "repeats" link runs from a claim of the repeating
+	// document to one of the first. Reported and right as for revisions.
+	repLabelled, repFound, repReported, repRight int
+	// Disputes: labelled (document, party) denials; found when a computed
+	// "disputes" link joins a claim of that document, spoken by the party,
+	// to a claim another party speaks (in that document or another).
+	disLabelled, disFound int
+}
+
+func (p provenanceScores) String() string {
+	return fmt.Sprintf("revisions labelled=%d found=%d (reported pairs=%d right=%d); repeats labelled=%d found=%d (reported pairs=%d right=%d); disputes labelled=%d found=%d",
+		p.revLabelled, p.revFound, p.revReported, p.revRight, p.repLabelled, p.repFound, p.repReported, p.repRight, p.disLabelled, p.disFound)
+}
+
+// scoreProvenance compares the computed links between the claims of the
+// ingested documents with the revisions, repeats and disputes the labels
+// record.
+func scoreProvenance(t *testing.T, in *ingested, events []heldoutEvent, logf func(string, ...any)) provenanceScores {
+	t.Helper()
+	ids := make([]uuid.UUID, 0, len(in.claims))
+	for id := range in.claims {
+		ids = append(ids, id)
+	}
+	sortIDs(ids)
+	per, err := in.st.ClaimLinksMany(context.Background(), ids)
+	if err != nil {
+		t.Fatal(err)
+	}
+	type docPair struct{ from, to string }
+	type linkEnds struct {
+		from, to graph.Claim
+	}
+	byRel := map[string][]linkEnds{}
+	seen := map[uuid.UUID]bool{}
+	for _, id := range ids {
+		for _, l := range per[id] {
+			if seen[l.ID] || l.Origin != "computed" {
+				continue
+			}
+			seen[l.ID] = true
+			f, okf := in.claims[l.From]
+			to, okt := in.claims[l.To]
+			if !okf || !okt {
+				continue
+			}
+			byRel[l.Relation] = append(byRel[l.Relation], linkEnds{f, to})
+		}
+	}
+	file := func(c graph.Claim) string { return in.file[c.DocumentID] }
+	pairs := func(rel string) map[docPair]bool {
+		out := map[docPair]bool{}
+		for _, l := range byRel[rel] {
+			out[docPair{file(l.from), file(l.to)}] = true
+		}
+		return out
+	}
+	var p provenanceScores
+	revLabelled := map[docPair]bool{}
+	repLabelled := map[docPair]bool{}
+	for _, e := range events {
+		for _, r := range e.Revisions {
+			p.revLabelled++
+			revLabelled[docPair{r.RevisedIn, r.First}] = true
+			ok := false
+			for _, l := range byRel[graph.RelRevises] {
+				if file(l.from) == r.RevisedIn && file(l.to) == r.First &&
+					(namesMatch(r.Source, l.from.Speaker.Name) || namesMatch(r.Source, l.to.Speaker.Name)) {
+					ok = true
+					break
+				}
+			}
+			if ok {
+				p.revFound++
+			} else {
+				logf("%s: revision by %s (%s -> %s) not found", e.Key, r.Source, r.First, r.RevisedIn)
+			}
+		}
+		for _, r := range e.Repeats {
+			for _, d := range r.RepeatedIn {
+				if repLabelled[docPair{d, r.First}] {
+					continue // one phrase or more, one pair
+				}
+				p.repLabelled++
+				repLabelled[docPair{d, r.First}] = true
+				if pairs(graph.RelRepeats)[docPair{d, r.First}] {
+					p.repFound++
+				} else {
+					logf("%s: repeat of %s in %s not found", e.Key, r.First, d)
+				}
+			}
+		}
+		for _, d := range e.Disputes {
+			if d.Document == "" {
+				continue
+			}
+			p.disLabelled++
+			ok := false
+			for _, l := range byRel[graph.RelDisputes] {
+				for _, end := range [][2]graph.Claim{{l.from, l.to}, {l.to, l.from}} {
+					if file(end[0]) == d.Document && namesMatch(d.By, end[0].Speaker.Name) && !namesMatch(d.By, end[1].Speaker.Name) {
+						ok = true
+					}
+				}
+			}
+			if ok {
+				p.disFound++
+			} else {
+				logf("%s: dispute by %s in %s not found", e.Key, d.By, d.Document)
+			}
+		}
+	}
+	for pr := range pairs(graph.RelRevises) {
+		p.revReported++
+		if revLabelled[pr] {
+			p.revRight++
+		} else {
+			logf("revises %s -> %s: not labelled", pr.from, pr.to)
+		}
+	}
+	for pr := range pairs(graph.RelRepeats) {
+		p.repReported++
+		if repLabelled[pr] {
+			p.repRight++
+		} else {
+			logf("repeats %s -> %s: not labelled", pr.from, pr.to)
+		}
+	}
+	return p
 }
