@@ -477,12 +477,30 @@ func oneOfPerson(toks []token, j int) bool {
 	return false
 }
 
+// usAbbrev returns the token after "U.S." ("U", ".", "S", ".") at i, or
+// i.
+func usAbbrev(toks []token, i int) int {
+	if i+3 < len(toks) && toks[i].low == "u" && isPunct(&toks[i+1], ".") && toks[i+2].low == "s" && isPunct(&toks[i+3], ".") {
+		return i + 4
+	}
+	return i
+}
+
 // noneCounted returns the token after the people or harm that "no" at
 // i-1 counts as none ("no civilian was killed", "no casualties", "no
 // civilian casualties"), when a verb of harm or a noun of harm follows
 // within a few words; else 0.
 func noneCounted(toks []token, i int) int {
 	n := i
+	// "No Daesh fighters were killed", "No U.S. personnel were hurt": a
+	// name or two before the people.
+	for k := 0; k < 2 && n+1 < len(toks) && toks[n].cap && toks[n].kind == tWord && whoNouns[toks[n].low] == "" && !singlePeople[toks[n].low]; k++ {
+		if e := usAbbrev(toks, n); e > n {
+			n = e
+			continue
+		}
+		n++
+	}
 	if n < len(toks) && (toks[n].low == "civilian" || toks[n].low == "military") && n+1 < len(toks) && (toks[n+1].low == "casualties" || toks[n+1].low == "deaths" || toks[n+1].low == "fatalities") {
 		n++
 	}
@@ -492,6 +510,10 @@ func noneCounted(toks []token, i int) int {
 		// count it as none killed, half as no figure; left unread.
 		return 0
 	case whoNouns[w] != "" || singlePeople[w]:
+		// "No civilian or soldier was hurt": people coordinated.
+		if n+2 < len(toks) && (toks[n+1].low == "or" || toks[n+1].low == "and") && (whoNouns[toks[n+2].low] != "" || singlePeople[toks[n+2].low]) {
+			n += 2
+		}
 		for p := n + 1; p < len(toks) && p <= n+4; p++ {
 			if a := attrAfter[toks[p].low]; a == "killed" || a == "injured" {
 				return n + 1
@@ -858,6 +880,14 @@ func attribute(toks []token, figs []figure, k int) {
 			continue
 		}
 		if npFill[w] && w != "that" {
+			continue
+		}
+		// "no civilian or soldier", "No U.S. personnel".
+		if w == "or" && lastNoun != "" && j+1 < len(toks) && (whoNouns[toks[j+1].low] != "" || singlePeople[toks[j+1].low]) {
+			continue
+		}
+		if e := usAbbrev(toks, j); e > j && lastNoun == "" {
+			j = e - 1
 			continue
 		}
 		// One or two modifiers before the noun: "33 heroic soldiers", "50
