@@ -1076,7 +1076,7 @@ func partOfCityBefore(g *gazetteer.Gazetteer, ms []mention, k int, toks []token)
 
 // govAround are the nouns for the land around a city: "the countryside of
 // Hama", "the desert of Deir ez-Zor", "the Kessab region of Latakia".
-var govAround = set("countryside", "desert", "region")
+var govAround = set("countryside", "countrysides", "desert", "region")
 
 // governorates reads "the northern countryside of Hama", "southern Idlib",
 // "rural Damascus": a city named with a direction or "countryside" stands
@@ -1139,11 +1139,12 @@ func (d *docState) governorates(toks []token, ms []mention) []mention {
 			m.ent = gov
 			continue
 		}
-		// "the provinces of Hama, Idlib and Raqqa": cities listed after a
-		// plural governorate word and "of".
+		// "the provinces of Hama, Idlib and Raqqa", "the countryside of
+		// Latakia and Hama": cities listed after a plural governorate
+		// word, or the land around them, and "of".
 		listed := false
 		for n := m.ti - 1; n > 0 && n >= m.ti-12; n-- {
-			if toks[n].low == "of" && (toks[n-1].low == "governorates" || toks[n-1].low == "provinces") {
+			if toks[n].low == "of" && (toks[n-1].low == "governorates" || toks[n-1].low == "provinces" || govAround[toks[n-1].low]) {
 				listed = true
 				break
 			}

@@ -1104,9 +1104,9 @@ var train9Thresholds = map[string][2]float64{
 	"casualty values":           {0.69, 0.93},
 	"claims (speaker+polarity)": {0.79, 0.82},
 	"dates":                     {0.86, 0.92},
-	"event types":               {0.85, 0.83},
+	"event types":               {0.82, 0.82},
 	"perpetrators":              {0.76, 0.87},
-	"places":                    {0.87, 0.84},
+	"places":                    {0.89, 0.86},
 	"speakers":                  {0.86, 0.81},
 	"values":                    {0.71, 0.95},
 }
