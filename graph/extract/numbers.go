@@ -192,6 +192,9 @@ var whoNouns = map[string]string{
 	"detainees": "detainees", "prisoners": "detainees", "hostages": "hostages",
 	"martyrs": "people", "personnel": "soldiers", "elements": "fighters",
 	"villagers": "people", "militiamen": "fighters",
+	// "Eight Peshmerga were martyred": the Kurdish forces' word is also
+	// their men's.
+	"peshmerga": "soldiers",
 	// The singulars "one" counts: "one SDF member was wounded", "only one
 	// rebel had been killed", "one policeman".
 	"member": "members", "rebel": "fighters", "policeman": "police",
