@@ -1126,7 +1126,7 @@ var train10Thresholds = map[string][2]float64{
 	"dates":                     {0.89, 0.84},
 	"event types":               {0.88, 0.81},
 	"perpetrators":              {0.75, 0.81},
-	"places":                    {0.82, 0.88},
+	"places":                    {0.85, 0.88},
 	"speakers":                  {0.84, 0.78},
 	"values":                    {0.93, 0.86},
 }
@@ -1156,7 +1156,7 @@ var train12Thresholds = map[string][2]float64{
 	"dates":                     {0.91, 0.92},
 	"event types":               {0.69, 0.81},
 	"perpetrators":              {0.76, 0.92},
-	"places":                    {0.82, 0.93},
+	"places":                    {0.94, 0.93},
 	"speakers":                  {0.83, 0.74},
 	"values":                    {0.82, 0.94},
 }
