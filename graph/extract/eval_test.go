@@ -1122,7 +1122,7 @@ var train9Thresholds = map[string][2]float64{
 var train10Thresholds = map[string][2]float64{
 	"casualty attributes":       {0.97, 0.90},
 	"casualty values":           {0.94, 0.91},
-	"claims (speaker+polarity)": {0.79, 0.78},
+	"claims (speaker+polarity)": {0.80, 0.79},
 	"dates":                     {0.89, 0.84},
 	"event types":               {0.88, 0.81},
 	"perpetrators":              {0.75, 0.81},
@@ -1157,7 +1157,7 @@ var train12Thresholds = map[string][2]float64{
 	"event types":               {0.69, 0.81},
 	"perpetrators":              {0.76, 0.92},
 	"places":                    {0.94, 0.93},
-	"speakers":                  {0.83, 0.74},
+	"speakers":                  {0.84, 0.74},
 	"values":                    {0.82, 0.94},
 }
 

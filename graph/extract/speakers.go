@@ -655,6 +655,21 @@ func subjectBefore(toks []token, v int) (int, int) {
 			// correspondent, reported that ...". No subject is left.
 			return -1, -1
 		}
+		// "X, head of the Badr Organisation, whose fighters led the
+		// assault, told": a relative clause after an apposition; the
+		// apposition is a parenthetical too.
+		if pw == "who" || pw == "whose" || pw == "which" {
+			o2 := e - 1
+			for o2 >= 0 && o2 > e-10 && toks[o2].kind != tPunct {
+				o2--
+			}
+			if o2 > 0 && o2 < e-2 && isPunct(&toks[o2], ",") && toks[o2-1].kind == tWord {
+				switch a := toks[o2+1].low; {
+				case a == "the" || a == "a" || a == "an" || toks[o2+1].kind == tWord && !toks[o2+1].cap && speakerNouns[a] != "":
+					e = o2
+				}
+			}
+		}
 	}
 	s := e - 1
 	for s > 0 {
