@@ -169,18 +169,18 @@ func stanceLinks(l *linker, a, b graph.Account, claims map[uuid.UUID]graph.Claim
 			}
 		}
 	}
-	// Responsibility.
+	if !sameSpeaker && independent {
+		denialLink(l, a, b, claims, w)
+	}
+	// Responsibility. A denied account's attribution keeps its own
+	// polarity: the party it clears is denied, the party it blames instead
+	// ("fabricated by the White Helmets", "attributed the attack to
+	// Jabhat al-Nusra") is blamed.
 	pa, pb := a.Perpetrator, b.Perpetrator
 	if pa == nil || pb == nil || sameSpeaker || !identifying(pa, w) || !identifying(pb, w) {
 		return
 	}
 	pola, polb := polarityOf(pa.Polarity), polarityOf(pb.Polarity)
-	if a.Polarity == graph.Denied {
-		pola = graph.Denied
-	}
-	if b.Polarity == graph.Denied {
-		polb = graph.Denied
-	}
 	ra, rb := w.Root(pa.Entity.ID), w.Root(pb.Entity.ID)
 	fa, fb := claimsFor(a, pa.Span, claims), claimsFor(b, pb.Span, claims)
 	if len(fa) == 0 || len(fb) == 0 {
@@ -213,6 +213,57 @@ func stanceLinks(l *linker, a, b graph.Account, claims map[uuid.UUID]graph.Claim
 		l.add(from[0], to[0], graph.RelDisputes, AttrPerpetrator,
 			fmt.Sprintf("blames %s where the other blames %s", pf.Entity.Name, pt.Entity.Name), 0.7)
 	}
+}
+
+// AttrEvent is the attribute of a link between a denial of the event and
+// an account that tells it.
+const AttrEvent = "event"
+
+// denialLink adds a disputes link from an account that denies the event as
+// others tell it (the account is denied, naming no party it clears: "the
+// neighbourhood was never besieged", "the reports are fake news produced
+// by the White Helmets") to an affirmed account of the event by another
+// independence group, unless both blame the same party. A denial naming
+// the party it clears disputes only the accounts that blame that party
+// (the responsibility links).
+func denialLink(l *linker, a, b graph.Account, claims map[uuid.UUID]graph.Claim, w *World) {
+	if (a.Polarity == graph.Denied) == (b.Polarity == graph.Denied) {
+		return
+	}
+	d, s := a, b
+	if b.Polarity == graph.Denied {
+		d, s = b, a
+	}
+	if d.Perpetrator != nil && identifying(d.Perpetrator, w) && d.Perpetrator.Polarity == graph.Denied {
+		return
+	}
+	if s.Perpetrator != nil && identifying(s.Perpetrator, w) && polarityOf(s.Perpetrator.Polarity) == graph.Affirmed &&
+		d.Perpetrator != nil && identifying(d.Perpetrator, w) && w.Root(d.Perpetrator.Entity.ID) == w.Root(s.Perpetrator.Entity.ID) {
+		return
+	}
+	var dc []uuid.UUID
+	for _, id := range d.Claims {
+		if c, ok := claims[id]; ok && !c.Deprecated && c.Polarity == graph.Denied {
+			dc = append(dc, id)
+		}
+	}
+	if len(dc) == 0 {
+		dc = claimsFor(d, graph.Span{}, claims)
+	}
+	var sc []uuid.UUID
+	switch {
+	case s.Perpetrator != nil && identifying(s.Perpetrator, w) && polarityOf(s.Perpetrator.Polarity) == graph.Affirmed:
+		sc = claimsFor(s, s.Perpetrator.Span, claims)
+	case s.TypeSpan != nil:
+		sc = claimsFor(s, *s.TypeSpan, claims)
+	default:
+		sc = claimsFor(s, graph.Span{}, claims)
+	}
+	if len(dc) == 0 || len(sc) == 0 {
+		return
+	}
+	l.add(dc[0], sc[0], graph.RelDisputes, AttrEvent,
+		fmt.Sprintf("%s denies the %s that %s reports", speakerName(d), d.Type, speakerName(s)), 0.8)
 }
 
 // Text reuse.

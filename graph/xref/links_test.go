@@ -14,13 +14,28 @@ type linkSpec struct {
 }
 
 func TestLinks(t *testing.T) {
-	_, w, accs, claims := loadFixture(t, "testdata/strikes.json")
+	checkLinks(t, "testdata/strikes.json", "testdata/links.json")
+}
+
+// TestDenialLinks: a denial of the event as others tell it disputes their
+// accounts (cross-referencing round 21); the party a denial blames instead
+// is not a party it clears.
+func TestDenialLinks(t *testing.T) {
+	checkLinks(t, "testdata/denials.json", "testdata/denial_links.json")
+}
+
+// checkLinks computes the links between the members of the fixture in
+// fixturePath and checks them against the expected and absent links of
+// specPath.
+func checkLinks(t *testing.T, fixturePath, specPath string) {
+	t.Helper()
+	_, w, accs, claims := loadFixture(t, fixturePath)
 	var spec struct {
 		Members []string   `json:"members"`
 		Expect  []linkSpec `json:"expect"`
 		Absent  []linkSpec `json:"absent"`
 	}
-	readJSON(t, "testdata/links.json", &spec)
+	readJSON(t, specPath, &spec)
 	var members []graph.Account
 	for _, k := range spec.Members {
 		members = append(members, byKey(t, accs, k))
