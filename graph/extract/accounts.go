@@ -722,6 +722,11 @@ func (d *docState) eventOf(c *claimInfo) (event, bool) {
 				continue
 			}
 			w := toks[i].low
+			if requested(toks, i) {
+				// "called on the coalition to intensify air strikes":
+				// what a speaker asks for is no event reported.
+				continue
+			}
 			if captureCues[w] && heldGround(toks, i) {
 				// "returned to the liberated settlements", "areas
 				// liberated from terrorists": who holds the ground, no
@@ -1870,6 +1875,36 @@ func bareBlast(toks []token, i int) bool {
 func hasAttackVerb(toks []token) bool {
 	for i := range toks {
 		if attackVerbs[toks[i].low] {
+			return true
+		}
+	}
+	return false
+}
+
+// callWords ask another party to act: "called on the coalition to",
+// "urged the Council to".
+var callWords = set("called", "calls", "call", "calling", "urged", "urges", "urging", "appealed", "appeals", "demanded", "demands", "asked", "asks")
+
+// requested reports whether the word at i is what a speaker calls on
+// another to do or to stop: "called on the coalition to intensify air
+// strikes", "calls on the Security Council to act to stop the
+// bombardment". A call word, then "to" and a verb before the word, in
+// one clause.
+func requested(toks []token, i int) bool {
+	to := false
+	for k := i - 1; k >= 0 && k >= i-14; k-- {
+		if toks[k].kind == tPunct && toks[k].text != "-" && toks[k].text != "'" {
+			return false
+		}
+		if !to && (verbLike(toks[k].low) || reportVerbs[toks[k].low]) {
+			// "who asked not to be named said warplanes struck": a
+			// clause of its own before the word.
+			return false
+		}
+		if toks[k].low == "to" && k+1 < i && toks[k+1].kind == tWord && toks[k+1].low != "be" {
+			to = true
+		}
+		if to && callWords[toks[k].low] && k+1 < len(toks) && (toks[k+1].low == "on" || toks[k+1].low == "upon" || toks[k].low != "called" && toks[k].low != "calls" && toks[k].low != "call" && toks[k].low != "calling") {
 			return true
 		}
 	}
