@@ -685,6 +685,7 @@ func (d *docState) eventOf(c *claimInfo) (event, bool) {
 		mask, afterAside = m, true
 	}
 	var air, strike, shell, massacre, killing, campaign, evac, siege, capture, prohib, expl, destroy, attack = -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1
+	starved := -1 // "we were starved and bombed": the bombing of a siege
 	first := func(p *int, i int) {
 		if *p < 0 {
 			*p = i
@@ -716,6 +717,7 @@ func (d *docState) eventOf(c *claimInfo) (event, bool) {
 	bombingBlast := !airborne && (groupOnly || d.explosiveText())
 	scan := func(skip []bool) {
 		air, strike, shell, massacre, killing, campaign, evac, siege, capture, prohib, expl, destroy, attack = -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1
+		starved = -1
 		ev.plural, many = false, false
 		for i := range toks {
 			if mask[i] || skip != nil && skip[i] {
@@ -794,6 +796,9 @@ func (d *docState) eventOf(c *claimInfo) (event, bool) {
 			}
 			if siegeCues[w] {
 				first(&siege, i)
+			}
+			if w == "starved" && starved < 0 {
+				starved = i
 			}
 			if captureCues[w] {
 				ok := true
@@ -973,7 +978,25 @@ func (d *docState) eventOf(c *claimInfo) (event, bool) {
 	// struck X": a ground force that strikes, with no aircraft, bomb or
 	// shell in the claim, attacks.
 	groundStrike := strike >= 0 && air < 0 && shell < 0 && expl < 0 && !airWord && groundSubject(toks, strike)
+	// "We were starved and bombed for four years", "we were besieged
+	// and starved and then bombed until we had to sign": bombing told in
+	// one breath with starving, by those who lived through it, is the
+	// siege's.
+	starvedBombed := false
+	if k := max(strike, air, shell); starved >= 0 && k > starved && k-starved <= 4 {
+		for q := starved + 1; q < k; q++ {
+			if toks[q].low == "and" {
+				starvedBombed = true
+			}
+		}
+	}
 	switch {
+	case starvedBombed:
+		i := siege
+		if i < 0 {
+			i = starved
+		}
+		set(graph.EventSiege, i, true)
 	case prohib >= 0:
 		set(graph.EventProhibitedArms, prohib, true)
 	case groundOffensive:
