@@ -39,6 +39,72 @@ func (d *docState) readClaims() {
 		}
 		d.readClaim(sg, ms)
 	}
+	d.quoteRuns()
+}
+
+// quoteRuns gives the sentences of a quotation that runs over several
+// sentences of one paragraph the speaker its attribution names: in
+// '"No shop was open. The market was empty," he said.' the first sentence
+// is his as well, not the voice's; in 'X said: "A. B."' the second is X's.
+// A sentence with a report of its own keeps it; a quotation left open at
+// the paragraph's end gives nothing.
+func (d *docState) quoteRuns() {
+	var run []*claimInfo
+	open, para := false, -1
+	for _, c := range d.claims {
+		if c.sg.para != para || c.sg.meta != metaNone {
+			open, run, para = false, nil, c.sg.para
+			if c.sg.meta != metaNone {
+				continue
+			}
+		}
+		startOpen, closeAt := open, -1
+		for k := range c.sg.toks {
+			t := &c.sg.toks[k]
+			if !isQuote(t) {
+				continue
+			}
+			switch t.text {
+			case "“", "«":
+				open = true
+			case "”", "»":
+				open = false
+			default:
+				open = !open
+			}
+			if startOpen && !open && closeAt < 0 {
+				closeAt = k
+			}
+		}
+		switch {
+		case startOpen && closeAt >= 0:
+			run = append(run, c)
+			var ent *graph.Entity
+			if c.speech != nil && c.speech.ent != nil && c.speech.npS > closeAt {
+				ent = c.speech.ent
+			} else if run[0].speech != nil && run[0].speech.ent != nil {
+				ent = run[0].speech.ent
+			}
+			if ent != nil && len(run) <= 6 {
+				for _, r := range run {
+					if r.speech == nil {
+						r.claim.Speaker = d.use(ent)
+						r.claim.Reported = !d.isVoice(ent)
+					}
+				}
+			}
+			run = nil
+			if open {
+				run = []*claimInfo{c}
+			}
+		case startOpen:
+			run = append(run, c)
+		case open:
+			run = []*claimInfo{c}
+		default:
+			run = nil
+		}
+	}
 }
 
 // readClaim makes the claim, or two, of one segment.

@@ -818,9 +818,12 @@ func (d *docState) speakerNP(toks []token, ms []mention, s, e int) (speech, bool
 	if e-s == 1 {
 		switch first {
 		case "he", "she":
+			// A name the gazetteer lacks that has spoken ("Abu Khaled, a
+			// resident of the town, told ...") is the person "he" is.
 			sp.pronoun = true
 			sp.ent = d.discourse.find(func(r *speakerRec) bool {
-				return r.ent.Kind == graph.KindPerson || r.ent.Kind == graph.KindAnonymous && !plural(r)
+				return r.ent.Kind == graph.KindPerson || r.ent.Kind == graph.KindAnonymous && !plural(r) ||
+					r.ent.Kind == graph.KindUnclassified && !r.ent.Gazetteer && len(strings.Fields(r.ent.Name)) >= 2
 			})
 			return sp, sp.ent != nil
 		case "they":

