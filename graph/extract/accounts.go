@@ -3672,7 +3672,7 @@ func (d *docState) buildAccounts() {
 		var a *acc
 		a, accs = d.accountOf(accs, fi, speaker)
 		d.addToAccount(a, c, ev)
-		if k := backgroundSiege(c.sg.toks, ev); k >= 0 && c.claim.Polarity != graph.Denied {
+		if k := backgroundSiege(c.sg.toks, ev, c.ms); k >= 0 && c.claim.Polarity != graph.Denied {
 			accs = d.addSiege(c, ev, k, speaker, &frames, accs)
 		}
 	}
@@ -3712,12 +3712,17 @@ func (d *docState) buildAccounts() {
 // ("entered the town, ending a siege that had lasted four years"). It
 // returns the siege word's token, or -1. "The besieged town" is a name of
 // the place, no event.
-func backgroundSiege(toks []token, ev event) int {
-	if ev.typ == "" || ev.place == nil || family(ev.typ) == family(graph.EventSiege) {
+func backgroundSiege(toks []token, ev event, ms []mention) int {
+	if ev.typ == "" || family(ev.typ) == family(graph.EventSiege) {
 		return -1
 	}
 	for k := range toks {
 		if ev.cueI >= 0 && k >= ev.cueI && k < ev.cueJ {
+			continue
+		}
+		if ev.place == nil && !siegedPlaceAfter(toks, ms, k) {
+			// An event of no place of its own: the siege must name
+			// one ("who have besieged the town of X since October").
 			continue
 		}
 		switch w := toks[k].low; {
@@ -3742,6 +3747,17 @@ func backgroundSiege(toks []token, ev event) int {
 		}
 	}
 	return -1
+}
+
+// siegedPlaceAfter reports whether a place is named a few words after the
+// siege word at k, in its clause: "besieged the sub-district of X".
+func siegedPlaceAfter(toks []token, ms []mention, k int) bool {
+	for q := range ms {
+		if m := &ms[q]; m.ent.Kind == graph.KindPlace && !m.dl && !m.ref && m.ti > k && m.ti <= k+6 && !punctBetween(toks, k, m.ti) {
+			return true
+		}
+	}
+	return false
 }
 
 // sieged reports whether the siege word at k is a siege the event came
