@@ -280,11 +280,22 @@ const (
 
 var stopwords = map[string]bool{}
 
+// placeWords locate a place ("in the northern countryside of", "a
+// neighbourhood of the town of"): with the place's name they name where
+// it is, and two reports locating one place alike share a name, not
+// wording. They are not content words.
+var placeWords = map[string]bool{}
+
 func init() {
 	for _, w := range strings.Fields(`a an the of in on at to by for from with and or but that this these those
 		is was were are be been being has have had it its as into than then so not no which who whom whose
 		their there they them he she his her we our you your i my me after before over under about also`) {
 		stopwords[w] = true
+	}
+	for _, w := range strings.Fields(`countryside countrysides outskirts suburbs town towns city village villages
+		province governorate district neighbourhood neighborhood area region
+		northern southern eastern western central north south east west`) {
+		placeWords[w] = true
 	}
 }
 
@@ -382,7 +393,7 @@ func reuseWords(wa, wb []string) (run string, share float64, ok bool) {
 	words := wa[end-best : end]
 	content := 0
 	for _, w := range words {
-		if !stopwords[w] {
+		if !stopwords[w] && !placeWords[w] {
 			content++
 		}
 	}
@@ -391,8 +402,22 @@ func reuseWords(wa, wb []string) (run string, share float64, ok bool) {
 	return strings.Join(words, " "), share, best >= ReuseMinRun && content >= ReuseMinContent
 }
 
+// laterClaim reports whether claim c's document comes after e's: by
+// laterDoc, except that on one date a document reporting a source's words
+// ("the Observatory said") comes after the source's own document giving
+// them: it took them from there.
+func laterClaim(c, e graph.Claim, published map[uuid.UUID]string) bool {
+	pc, pe := published[c.DocumentID], published[e.DocumentID]
+	if pc == pe && c.Reported != e.Reported && c.Speaker.ID == e.Speaker.ID && c.Speaker.ID != uuid.Nil {
+		return c.Reported
+	}
+	return laterDoc(pc, c.DocumentID, pe, e.DocumentID)
+}
+
 // reuseLinks adds a repeats link from each claim in later to each claim in
-// earlier of another, earlier document that it reuses wording from.
+// earlier of another, earlier document that it reuses wording from (a
+// claim of the same polarity: a denial quoting the allegation's words
+// disputes it, it does not repeat it).
 func reuseLinks(l *linker, later, earlier []graph.Claim, published map[uuid.UUID]string) {
 	reuseLinksWith(l, later, earlier, published, nil)
 }
@@ -407,7 +432,7 @@ func reuseLinksWith(l *linker, later, earlier []graph.Claim, published map[uuid.
 			if e.DocumentID == c.DocumentID || e.Kind == graph.ClaimMetadata {
 				continue
 			}
-			if !laterDoc(published[c.DocumentID], c.DocumentID, published[e.DocumentID], e.DocumentID) {
+			if !laterClaim(c, e, published) || polarityOf(c.Polarity) != polarityOf(e.Polarity) {
 				continue
 			}
 			run, share, ok := reuseWords(words.of(c), words.of(e))

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/claimgraph/claimgraph/graph"
+	"github.com/google/uuid"
 )
 
 type linkSpec struct {
@@ -119,6 +120,61 @@ func TestReuse(t *testing.T) {
 			}
 			if c.Run != "" && run != c.Run {
 				t.Errorf("run %q, want %q", run, c.Run)
+			}
+		})
+	}
+}
+
+// TestReuseLinks: which way a repeats link runs between two claims of
+// documents, and when there is none (cross-referencing round 21).
+func TestReuseLinks(t *testing.T) {
+	type side struct {
+		Doc       string         `json:"doc"`
+		Published string         `json:"published"`
+		Speaker   string         `json:"speaker"`
+		Reported  bool           `json:"reported"`
+		Polarity  graph.Polarity `json:"polarity"`
+		Text      string         `json:"text"`
+	}
+	var cases []struct {
+		Name string
+		A, B side
+		Want string
+	}
+	readJSON(t, "testdata/reuse_links.json", &cases)
+	for _, c := range cases {
+		t.Run(c.Name, func(t *testing.T) {
+			pub := map[uuid.UUID]string{}
+			mk := func(key string, s side) graph.Claim {
+				pol := s.Polarity
+				if pol == "" {
+					pol = graph.Affirmed
+				}
+				cl := graph.Claim{ID: tid(c.Name + key), DocumentID: tid("doc:" + s.Doc), Text: s.Text,
+					Span: graph.Span{Start: 0, End: len([]rune(s.Text))}, Speaker: graph.EntityRef{ID: tid(s.Speaker), Name: s.Speaker},
+					Reported: s.Reported, Polarity: pol, Kind: graph.ClaimFact}
+				pub[cl.DocumentID] = s.Published
+				return cl
+			}
+			a, b := mk("a", c.A), mk("b", c.B)
+			for _, order := range [][]graph.Claim{{a, b}, {b, a}} {
+				l := &linker{links: map[uuid.UUID]graph.Link{}}
+				reuseLinks(l, order, order, pub)
+				got := "none"
+				for _, k := range l.list() {
+					switch {
+					case k.From == a.ID && k.To == b.ID:
+						got = "a->b"
+					case k.From == b.ID && k.To == a.ID:
+						got = "b->a"
+					}
+				}
+				if n := len(l.list()); n > 1 {
+					t.Errorf("%d links", n)
+				}
+				if got != c.Want {
+					t.Errorf("got %s, want %s", got, c.Want)
+				}
 			}
 		})
 	}
