@@ -635,6 +635,13 @@ func (d *docState) mainCountry() *graph.Entity {
 		if si < len(d.segs) && d.segs[si].s <= m.Start && (d.segs[si].meta == metaDateline || d.segs[si].meta == metaByline) {
 			continue
 		}
+		// So does a dateline that opens a paragraph's first sentence
+		// ("BEIRUT, 14 March (AFP) - Air strikes on Idlib ..."): a report
+		// filed from Beirut is no more about Lebanon than one filed from
+		// Amman is about Jordan, and "the army" of it is not Lebanon's.
+		if si < len(d.segs) && d.segs[si].s <= m.Start && m.Start < inlineDatelineEnd(&d.segs[si]) {
+			continue
+		}
 		e := m.Entity
 		if e.Kind == graph.KindState {
 			add(e, 1)
@@ -650,6 +657,28 @@ func (d *docState) mainCountry() *graph.Entity {
 		}
 	}
 	return best
+}
+
+// inlineDatelineEnd returns the byte offset of the dash that ends a wire
+// dateline opening the segment ("BEIRUT, 14 March 2018 (News agency) -",
+// "MANBIJ, Syria -"), or -1: the segment is a paragraph's first ordinary
+// sentence, and before the dash stand capitalised words, a date and an
+// agency in parentheses, no finite verb.
+func inlineDatelineEnd(sg *segment) int {
+	if sg.meta != metaNone || !sg.first {
+		return -1
+	}
+	toks := sg.toks
+	dash := datelineDash(toks)
+	if dash < 1 || toks[0].kind != tWord || !toks[0].cap {
+		return -1
+	}
+	for k := 0; k < dash; k++ {
+		if toks[k].kind == tWord && !toks[k].cap && finiteVerb(toks[k].low) {
+			return -1
+		}
+	}
+	return toks[dash].s
 }
 
 // inferKind names the kind of a document whose caller gave none, from the
