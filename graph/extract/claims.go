@@ -343,7 +343,7 @@ func dropSpeechDates(toks []token, ds []dateFound) []dateFound {
 		speech := false
 		for k := p; k >= 0 && k >= p-3; k-- {
 			if reportVerbs[toks[k].low] && toks[k].low != "documented" && toks[k].low != "recorded" {
-				speech = k == p || toks[k+1].low == "in" || toks[k+1].low == "reporters" || toks[k+1].kind == tWord && toks[k+1].cap
+				speech = k == p || toks[k+1].low == "in" || toks[k+1].low == "reporters" || toks[k+1].kind == tWord && toks[k+1].cap || toldAudience(toks, k, p)
 				break
 			}
 			if toks[k].kind == tPunct || eventVerbs[toks[k].low] {
@@ -355,6 +355,27 @@ func dropSpeechDates(toks []token, ds []dateFound) []dateFound {
 		}
 	}
 	return out
+}
+
+// audienceWords name who a speaker tells: "told state media", "told
+// local television", "told the agency", "told journalists".
+var audienceWords = set("the", "a", "an", "state", "local", "official", "pro-government", "opposition",
+	"media", "television", "tv", "radio", "journalists", "reporters", "correspondents", "agency",
+	"press", "newspaper", "channel", "broadcaster", "outlets", "website")
+
+// toldAudience reports whether toks[k] is "told" (or "telling") and the
+// words after it up to toks[p] only name whom: "told state media on
+// Wednesday" dates the telling, not what was told.
+func toldAudience(toks []token, k, p int) bool {
+	if w := toks[k].low; w != "told" && w != "telling" && w != "tells" {
+		return false
+	}
+	for i := k + 1; i <= p; i++ {
+		if toks[i].kind != tWord || !audienceWords[toks[i].low] && !toks[i].cap {
+			return false
+		}
+	}
+	return true
 }
 
 // dropBefore removes the dates that begin before token k.
