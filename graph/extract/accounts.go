@@ -3561,15 +3561,25 @@ func (d *docState) buildAccounts() {
 	var frames []frame
 	var accs []*acc
 	lastFrame := map[uuid.UUID]int{} // speaker -> last frame it spoke about
+	var prevEv event                 // the event of the last claim that told one
+	prevOK := false
 	for _, c := range d.claims {
 		if c.claim.Kind == graph.ClaimMetadata || c.claim.Kind == graph.ClaimRequest {
 			continue
 		}
 		ev, ok := d.eventOf(c)
 		d.notePrevActor(c)
+		if !ok && c.rebuts && prevOK {
+			// (Only the accused's rebuttal tells an account of its own: a
+			// dismissal by the side that suffered it, "a claim the army
+			// dismissed as lies", is the claim's.)
+			ev = d.rebuttalEvent(c, prevEv)
+			ok = len(ev.perps) > 0
+		}
 		if !ok {
 			continue
 		}
+		prevEv, prevOK = ev, true
 		speaker := d.entity(c.claim.Speaker.ID)
 		if c.toldAuth && d.voice != nil {
 			speaker = d.voice
@@ -3703,6 +3713,31 @@ func (d *docState) buildAccounts() {
 			c.claim.Accounts = append(c.claim.Accounts, a.a.ID)
 		}
 	}
+}
+
+// rebuttalEvent is the event a rebuttal ("..., a charge the Turkish
+// defence ministry denies") denies: the one the claim before it tells,
+// referred back to, with the denier's own party denied as its
+// perpetrator when that claim names it as one (no perpetrator else).
+func (d *docState) rebuttalEvent(c *claimInfo, prev event) event {
+	ev := event{cueI: -1, cueJ: -1, anaph: true}
+	sp := d.entity(c.claim.Speaker.ID)
+	if sp == nil || c.speech == nil {
+		return ev
+	}
+	p := d.partyOf(sp)
+	if p == nil {
+		return ev
+	}
+	for _, pp := range prev.perps {
+		if pp.Polarity != graph.Affirmed || pp.Entity.ID != p.ID && pp.Entity.ID != d.forcesOf(p).ID {
+			continue
+		}
+		a := d.attribution(d.entity(pp.Entity.ID), c.sg.toks, c.speech.npS, c.speech.npE, c)
+		a.Polarity = graph.Denied
+		ev.perps = append(ev.perps, a)
+	}
+	return ev
 }
 
 // backgroundSiege finds a siege a claim tells beside its own event, of

@@ -18,6 +18,7 @@ type claimInfo struct {
 	negFrom  int // the tokens the denial covers: [negFrom, negTo)
 	negTo    int
 	toldAuth bool // "Sources told the Observatory": the author's own sources
+	rebuts   bool // "..., a charge the ministry rejected": denies the claim before
 	low      string
 }
 
@@ -109,6 +110,20 @@ func (d *docState) quoteRuns() {
 
 // readClaim makes the claim, or two, of one segment.
 func (d *docState) readClaim(sg segment, ms []mention) {
+	if sg.meta == metaNone {
+		if a, b, ok := splitRebuttal(sg); ok {
+			am, bm := filterMentions(ms, a), filterMentions(ms, b)
+			d.describedPersons(a.toks, am)
+			d.addClaim(a, am, nil)
+			n := len(d.claims)
+			d.describedPersons(b.toks, bm)
+			d.addClaim(b, bm, nil)
+			if len(d.claims) > n && n > 0 {
+				d.claims[n].rebuts = true
+			}
+			return
+		}
+	}
 	d.describedPersons(sg.toks, ms)
 	var sps []speech
 	if sg.meta == metaNone {
@@ -120,6 +135,43 @@ func (d *docState) readClaim(sg segment, ms []mention) {
 		return
 	}
 	d.addClaim(sg, ms, sps)
+}
+
+// rebuttalNouns name what a source said as another denies it: "..., a
+// charge the ministry rejected".
+var rebuttalNouns = set("charge", "claim", "accusation", "allegation", "assertion")
+
+// splitRebuttal splits "X said A, a charge Y rejected" (", an accusation
+// the ministry denies", ", a claim which activists dismissed") where the
+// rebuttal begins: A is X's claim, and the denial Y's own, read from the
+// denier on ("Y rejected"); its account denies the event A tells.
+func splitRebuttal(sg segment) (segment, segment, bool) {
+	toks := sg.toks
+	for b := 3; b+4 < len(toks); b++ {
+		if !isPunct(&toks[b], ",") || toks[b+1].low != "a" && toks[b+1].low != "an" || !rebuttalNouns[toks[b+2].low] {
+			continue
+		}
+		n := b + 3
+		if toks[n].low == "that" || toks[n].low == "which" {
+			n++
+		}
+		// The denier, a short noun phrase, then the verb of denial.
+		v := n
+		for v < len(toks) && v < n+8 && toks[v].kind == tWord && !denialVerbs[toks[v].low] && !verbLike(toks[v].low) {
+			v++
+		}
+		if v == n || v >= len(toks) || !denialVerbs[toks[v].low] {
+			continue
+		}
+		a, c := sg, sg
+		a.e = toks[b-1].e
+		a.toks = toks[:b]
+		c.s = toks[n].s
+		c.toks = toks[n:]
+		c.first = false
+		return a, c, true
+	}
+	return sg, sg, false
 }
 
 // splitTwoSpeakers splits "X said ..., while Y said ..." where the second

@@ -944,7 +944,7 @@ var trainThresholds = map[string][2]float64{
 // Perpetrators raised after round 26 (0.81/0.88 -> 0.83/0.91).
 var train2Thresholds = map[string][2]float64{
 	"casualty values":           {0.96, 0.99},
-	"claims (speaker+polarity)": {0.88, 0.84},
+	"claims (speaker+polarity)": {0.91, 0.87},
 	"dates":                     {0.89, 0.90},
 	"event types":               {0.73, 0.87},
 	"perpetrators":              {0.82, 0.90},
@@ -991,7 +991,7 @@ var train3Thresholds = map[string][2]float64{
 // Perpetrators raised after round 26 (0.74/0.86 -> 0.77/0.88).
 var train4Thresholds = map[string][2]float64{
 	"casualty values":           {0.95, 0.99},
-	"claims (speaker+polarity)": {0.83, 0.86},
+	"claims (speaker+polarity)": {0.90, 0.90},
 	"dates":                     {0.97, 0.97},
 	"event types":               {0.78, 0.82},
 	"perpetrators":              {0.76, 0.87},
