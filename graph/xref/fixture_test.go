@@ -55,6 +55,12 @@ type fxAccount struct {
 	Place     string          `json:"place"`
 	Perp      string          `json:"perp"`
 	PerpPol   graph.Polarity  `json:"perp_polarity"`
+	// CoPerps are further parties named as carrying it out (or, with
+	// polarity negative, cleared).
+	CoPerps []struct {
+		Key      string         `json:"key"`
+		Polarity graph.Polarity `json:"polarity"`
+	} `json:"co_perps"`
 	Polarity  graph.Polarity  `json:"polarity"`
 	Values    []fxValue       `json:"values"`
 	Claims    []fxClaim       `json:"claims"`
@@ -157,6 +163,13 @@ func (f fixture) accounts(t *testing.T, w *World) ([]graph.Account, map[uuid.UUI
 				pol = graph.Affirmed
 			}
 			ga.Perpetrator = &graph.Attribution{Entity: f.ref(w, a.Perp), Polarity: pol, Text: a.Perp}
+		}
+		for _, cp := range a.CoPerps {
+			pol := cp.Polarity
+			if pol == "" {
+				pol = graph.Affirmed
+			}
+			ga.CoPerpetrators = append(ga.CoPerpetrators, graph.Attribution{Entity: f.ref(w, cp.Key), Polarity: pol, Text: cp.Key})
 		}
 		cs := a.Claims
 		if len(cs) == 0 {

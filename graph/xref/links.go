@@ -172,6 +172,9 @@ func stanceLinks(l *linker, a, b graph.Account, claims map[uuid.UUID]graph.Claim
 	if !sameSpeaker && independent {
 		denialLink(l, a, b, claims, w)
 	}
+	if !sameSpeaker {
+		clearedLinks(l, a, b, claims, w)
+	}
 	// Responsibility. A denied account's attribution keeps its own
 	// polarity: the party it clears is denied, the party it blames instead
 	// ("fabricated by the White Helmets", "attributed the attack to
@@ -264,6 +267,54 @@ func denialLink(l *linker, a, b graph.Account, claims map[uuid.UUID]graph.Claim,
 	}
 	l.add(dc[0], sc[0], graph.RelDisputes, AttrEvent,
 		fmt.Sprintf("%s denies the %s that %s reports", speakerName(d), d.Type, speakerName(s)), 0.8)
+}
+
+// parties returns the parties an account names as carrying out the event,
+// the first named and the others, that name a party (identifying).
+func parties(a graph.Account, w *World) []graph.Attribution {
+	var out []graph.Attribution
+	if a.Perpetrator != nil && identifying(a.Perpetrator, w) {
+		out = append(out, *a.Perpetrator)
+	}
+	for i := range a.CoPerpetrators {
+		if identifying(&a.CoPerpetrators[i], w) {
+			out = append(out, a.CoPerpetrators[i])
+		}
+	}
+	return out
+}
+
+// clearedLinks adds a disputes link from an account's claim clearing a
+// party to another account's claim blaming it, when either names the
+// party beside another ("government forces and Hezbollah broke the
+// truce" and "Hezbollah denied that its fighters fired"). Two first-named
+// parties are the responsibility links' own.
+func clearedLinks(l *linker, a, b graph.Account, claims map[uuid.UUID]graph.Claim, w *World) {
+	pa, pb := parties(a, w), parties(b, w)
+	if len(pa) < 2 && len(pb) < 2 {
+		return
+	}
+	for i, x := range pa {
+		for j, y := range pb {
+			if i == 0 && j == 0 && a.Perpetrator != nil && x == *a.Perpetrator && b.Perpetrator != nil && y == *b.Perpetrator {
+				continue // the responsibility links'
+			}
+			px, py := polarityOf(x.Polarity), polarityOf(y.Polarity)
+			if px == py || w.Root(x.Entity.ID) != w.Root(y.Entity.ID) {
+				continue
+			}
+			denier, asserter, dp, ap := a, b, x, y
+			if py == graph.Denied {
+				denier, asserter, dp, ap = b, a, y, x
+			}
+			dc, ac := claimsFor(denier, dp.Span, claims), claimsFor(asserter, ap.Span, claims)
+			if len(dc) == 0 || len(ac) == 0 {
+				continue
+			}
+			l.add(dc[0], ac[0], graph.RelDisputes, AttrPerpetrator,
+				fmt.Sprintf("%s denies the responsibility of %s that %s asserts", speakerName(denier), dp.Entity.Name, speakerName(asserter)), 0.9)
+		}
+	}
 }
 
 // Text reuse.
