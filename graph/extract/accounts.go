@@ -3685,6 +3685,9 @@ func (d *docState) buildAccounts() {
 		if k := backgroundSiege(c.sg.toks, ev, c.ms); k >= 0 && c.claim.Polarity != graph.Denied {
 			accs = d.addSiege(c, ev, k, speaker, &frames, accs)
 		}
+		if k := backgroundCapture(c.sg.toks, ev, c.ms); k >= 0 && c.claim.Polarity != graph.Denied {
+			accs = d.addCapture(c, ev, k, speaker, &frames, accs)
+		}
 	}
 	d.accs = accs
 	for n, a := range accs {
@@ -3910,6 +3913,123 @@ func (d *docState) addSiege(c *claimInfo, ev event, k int, speaker *graph.Entity
 				a.a.Perpetrator = at
 			} else if at.Entity.ID != a.a.Perpetrator.Entity.ID {
 				a.a.CoPerpetrators = append(a.a.CoPerpetrators, *at)
+			}
+		}
+	}
+	return accs
+}
+
+// backgroundCapture finds the taking of a place that a claim tells
+// beside a killing, in a clause of its own: "executed 45 of its sons after
+// storming the town on Thursday", "documented the death of 90 guards
+// after Islamic State fighters stormed the field". It returns the verb's
+// token, or -1. The killing stays the claim's event;
+// the taking is a second one, at the place the clause names or the
+// killing's.
+func backgroundCapture(toks []token, ev event, ms []mention) int {
+	if ev.typ != graph.EventMassacre && ev.typ != graph.EventAttack {
+		return -1
+	}
+	for k := range toks {
+		switch toks[k].low {
+		case "stormed", "storming", "captured", "capturing", "seized", "seizing", "overran", "overrunning", "recaptured", "recapturing", "retook":
+		default:
+			continue
+		}
+		if k > 0 && (toks[k-1].low == "were" || toks[k-1].low == "was" || toks[k-1].low == "been" || toks[k-1].low == "being") {
+			continue // "executed after they were captured": people taken
+		}
+		if k+1 < len(toks) && (takenPeople[toks[k+1].low] || toks[k+1].low == "them" || toks[k+1].low == "him" || toks[k+1].low == "her") {
+			continue // "shot dead 11 soldiers after capturing them"
+		}
+		if k == ev.cueI {
+			// "documented the deaths of 11 civilians, after fighters
+			// stormed the village": the storming is the killing's own
+			// word, the one event (afterEvent).
+			continue
+		}
+		// The thing taken is a place, ground or a definite site ("stormed
+		// the field"), not people ("captured the soldiers").
+		site := k+2 < len(toks) && toks[k+1].low == "the" && toks[k+2].kind == tWord && !takenPeople[toks[k+2].low]
+		for b := k - 1; b >= 0 && b >= k-5 && toks[b].kind != tPunct; b-- {
+			if toks[b].low != "after" {
+				continue
+			}
+			if (placeWithin(ms, k+1, 4) || groundTaken(toks, k, ms) || site) && (ev.place != nil || placeWithin(ms, k+1, 4)) {
+				return k
+			}
+			break
+		}
+	}
+	return -1
+}
+
+// takenPeople are the people a verb of taking may take instead of a place.
+var takenPeople = set("men", "soldiers", "fighters", "civilians", "people", "women", "children", "residents",
+	"guards", "workers", "journalists", "hostages", "prisoners", "policemen", "officers", "pilot", "crew", "staff")
+
+// addCapture gives the speaker an account of the taking a claim tells at
+// token k beside its killing ev (see backgroundCapture): at the place
+// named after the verb, else ev's, on ev's date, by ev's parties.
+func (d *docState) addCapture(c *claimInfo, ev event, k int, speaker *graph.Entity, frames *[]frame, accs []*acc) []*acc {
+	place := ev.place
+	for q := range c.ms {
+		if m := &c.ms[q]; m.ent.Kind == graph.KindPlace && !m.dl && m.ti > k && m.ti <= k+5 && !punctBetween(c.sg.toks, k, m.ti) {
+			place = m
+			break
+		}
+	}
+	if place == nil {
+		return accs
+	}
+	cv := event{typ: graph.EventCapture, specific: true, cueI: k, cueJ: k + 1, place: place, date: ev.date, perps: ev.perps}
+	fi := -1
+	for x := len(*frames) - 1; x >= 0; x-- {
+		if (*frames)[x].typ == graph.EventCapture && d.compatible(&(*frames)[x], cv) {
+			fi = x
+			break
+		}
+	}
+	if fi < 0 {
+		*frames = append(*frames, frame{})
+		fi = len(*frames) - 1
+	}
+	d.extendFrame(&(*frames)[fi], cv, c)
+	var a *acc
+	a, accs = d.accountOf(accs, fi, speaker)
+	for _, x := range a.claims {
+		if x == c {
+			return accs
+		}
+	}
+	a.claims = append(a.claims, c)
+	a.a.Claims = append(a.a.Claims, c.claim.ID)
+	a.pos = true
+	toks := c.sg.toks
+	if a.a.Type == "" {
+		a.a.Type = graph.EventCapture
+		a.a.TypeText = d.text[toks[k].s:toks[k].e]
+		sp := d.ri.span(toks[k].s, toks[k].e)
+		a.a.TypeSpan = &sp
+	}
+	if a.a.Place == nil {
+		a.a.Place = &graph.PlaceRef{Entity: d.use(place.ent), Text: d.text[place.s:place.e], Span: d.ri.span(place.s, place.e)}
+	}
+	if a.a.Date == nil && ev.date != nil {
+		dt := ev.date.d
+		dt.Text = d.text[toks[ev.date.i].s:toks[ev.date.j-1].e]
+		dt.Span = d.ri.span(toks[ev.date.i].s, toks[ev.date.j-1].e)
+		a.a.Date = &dt
+	}
+	if a.a.Perpetrator == nil {
+		for _, p := range ev.perps {
+			if p.Polarity != graph.Affirmed {
+				continue
+			}
+			if a.a.Perpetrator == nil {
+				a.a.Perpetrator = p
+			} else if p.Entity.ID != a.a.Perpetrator.Entity.ID {
+				a.a.CoPerpetrators = append(a.a.CoPerpetrators, *p)
 			}
 		}
 	}
