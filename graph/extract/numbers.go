@@ -570,6 +570,26 @@ func coordinatedFigures(toks []token, a, b figure) bool {
 	return true
 }
 
+// partAside reports whether the words at i name a part of the people
+// before them: "one of them", "8 of whom", "several of them" (", one of
+// them a child, were killed").
+func partAside(toks []token, i int) bool {
+	if i+2 >= len(toks) || toks[i+1].low != "of" || toks[i+2].low != "them" && toks[i+2].low != "whom" {
+		return false
+	}
+	if toks[i].kind == tNum {
+		return true
+	}
+	if _, ok := spelledWord(toks[i].low); ok {
+		return true
+	}
+	switch toks[i].low {
+	case "one", "some", "many", "several", "half", "all", "both", "none":
+		return true
+	}
+	return false
+}
+
 // listEnds reports whether the figure's noun ("children", "daughters")
 // is followed by the end of the clause, a comma, a semicolon, "and" or a
 // closing bracket.
@@ -1065,7 +1085,7 @@ func attrAfterFrom(toks []token, j int, figs []figure, k int) string {
 		}
 		if t.kind == tPunct && (t.text == "," || t.text == "(" || t.text == ")") {
 			// A parenthetical breakdown: ", including 267 children and 194 women,"
-			if j+1 < len(toks) && (toks[j+1].low == "including" || toks[j+1].low == "among" || toks[j+1].low == "most" || toks[j+1].low == "mostly" || toks[j+1].low == "mainly") {
+			if j+1 < len(toks) && (toks[j+1].low == "including" || toks[j+1].low == "among" || toks[j+1].low == "most" || toks[j+1].low == "mostly" || toks[j+1].low == "mainly" || partAside(toks, j+1)) {
 				e := j + 1
 				for e < len(toks) && !isPunct(&toks[e], ",") && !isPunct(&toks[e], ")") && !isPunct(&toks[e], ".") && !isPunct(&toks[e], ";") {
 					e++
