@@ -1116,8 +1116,19 @@ func (d *docState) eventOf(c *claimInfo) (event, bool) {
 	// and never an evacuation's: it is where people leave from, and "the
 	// buses are heading to Idlib" is about the evacuation reported.
 	passing := make([]bool, len(c.ms))
+	origin := make([]bool, len(c.ms))
 	for k := range c.ms {
 		m := &c.ms[k]
+		origin[k] = m.ent.Kind == graph.KindPlace && firedFrom(toks, m.ti)
+		for p := 0; p < k && !origin[k] && m.ent.Kind == graph.KindPlace; p++ {
+			// the place that holds the firing position: "from regime
+			// positions in the Jurin area in the Hama countryside"
+			e := c.ms[p].tj
+			if e < len(toks) && originNouns[toks[e].low] {
+				e++
+			}
+			origin[k] = origin[p] && e <= m.ti && m.ti-e <= 5 && e < len(toks) && (toks[e].low == "in" || toks[e].low == "near" || isPunct(&toks[e], ","))
+		}
 		passing[k] = inPassing(toks, m.ti)
 		for p := 0; p < k && !passing[k]; p++ {
 			// the place that holds the destination: "towards Jarablus in
@@ -1134,7 +1145,11 @@ func (d *docState) eventOf(c *claimInfo) (event, bool) {
 			// (A place in the speaker's words describes the speaker: "Homs
 			// governor Talal Barazi said".)
 			inSpeaker := c.speech != nil && m.ti >= c.speech.npS && m.tj <= c.speech.npE
-			if m.ent.Kind != graph.KindPlace || m.dl || m.ti < len(mask) && mask[m.ti] || passing[k] && !allowPassing || inSpeaker {
+			// Nor is where fire came from the event's place, even alone:
+			// "the shelling came from regime positions in the Jurin area"
+			// tells where the guns stood, and the account takes its
+			// place from its document as one that names none.
+			if m.ent.Kind != graph.KindPlace || m.dl || m.ti < len(mask) && mask[m.ti] || passing[k] && !allowPassing || inSpeaker || origin[k] {
 				continue
 			}
 			if ev.place == nil || rankOf(m.ent) < rankOf(ev.place.ent) {
@@ -1332,6 +1347,63 @@ func positionsOf(toks []token, ti int) bool {
 		k--
 	}
 	return k >= 0 && toks[k].low == "from" && fireBefore(toks, k)
+}
+
+// launchWords are what is fired from somewhere, and the firing itself.
+var launchWords = set("fired", "firing", "fire", "launched", "launching", "shelled", "shelling",
+	"shells", "rounds", "rockets", "rocket", "missiles", "missile", "mortars", "mortar",
+	"projectiles", "artillery", "drones", "drone", "shots")
+
+// originNouns and originMods name a firing position before its place:
+// "from regime positions in", "from the direction of", "from the area of".
+var (
+	originNouns = set("positions", "position", "area", "direction", "outskirts", "camp", "base", "bases",
+		"posts", "post", "checkpoint", "checkpoints", "side")
+	originMods = set("the", "its", "their", "regime", "government", "army", "militant", "militants'",
+		"rebel", "terrorist", "terrorists'", "enemy", "military")
+	stationedWords = set("stationed", "based", "positioned", "deployed", "entrenched")
+)
+
+// firedFrom reports whether the place at token ti is where fire came from
+// ("fired 12 mortar rounds from Tal Rifat at Marea", "rockets launched
+// from the town of Idlib hit ...", "the shelling came from regime
+// positions in the Jurin area", "artillery stationed in the Jurin camp
+// shelled ..."): a firing position, named in passing beside the place the
+// fire hit, which is the event's.
+func firedFrom(toks []token, ti int) bool {
+	k := ti - 1
+	if k >= 0 && toks[k].low == "the" {
+		k--
+	}
+	if k >= 2 && toks[k].low == "of" && placeNouns[toks[k-1].low] != "" {
+		k -= 2
+		if k >= 0 && toks[k].low == "the" {
+			k--
+		}
+	}
+	// "stationed in (the) X", "based at X": where the guns stand.
+	if k >= 1 && (toks[k].low == "in" || toks[k].low == "at" || toks[k].low == "near") && stationedWords[toks[k-1].low] {
+		return true
+	}
+	// "from (regime) positions in", "from the direction of"
+	if k >= 2 && (toks[k].low == "in" || toks[k].low == "of" || toks[k].low == "near") && originNouns[toks[k-1].low] {
+		k -= 2
+		for k >= 0 && originMods[toks[k].low] {
+			k--
+		}
+	}
+	if k < 1 || toks[k].low != "from" {
+		return false
+	}
+	for j := k - 1; j >= 0 && j >= k-5; j-- {
+		if toks[j].kind == tPunct {
+			return false
+		}
+		if launchWords[toks[j].low] {
+			return true
+		}
+	}
+	return false
 }
 
 // fireBefore reports whether "fire" or an attack word ends a few words
