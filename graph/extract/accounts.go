@@ -779,7 +779,7 @@ func (d *docState) eventOf(c *claimInfo) (event, bool) {
 			if killingCues[w] && massacreCue(toks, i) {
 				first(&killing, i)
 			}
-			if executionCue(toks, i) {
+			if executionCue(toks, i) || burnedAlive(toks, i) {
 				first(&massacre, i)
 			}
 			if campaignCues[w] && !wordCampaign(toks, i) {
@@ -2033,6 +2033,22 @@ func heldGround(toks []token, i int) bool {
 	if i > 0 && toks[i].low == "liberated" {
 		switch toks[i-1].low {
 		case "areas", "settlements", "territories", "regions", "lands", "parts", "zones":
+			return true
+		}
+	}
+	return false
+}
+
+// burnedAlive reports whether the word at i burns people to death:
+// "burned at least 30 people alive", "were burned to death": a massacre.
+func burnedAlive(toks []token, i int) bool {
+	switch toks[i].low {
+	case "burned", "burnt", "burning":
+	default:
+		return false
+	}
+	for k := i + 1; k < len(toks) && k <= i+7 && toks[k].kind != tPunct; k++ {
+		if toks[k].low == "alive" || toks[k].low == "death" && toks[k-1].low == "to" {
 			return true
 		}
 	}

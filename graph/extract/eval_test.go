@@ -1155,7 +1155,7 @@ var train12Thresholds = map[string][2]float64{
 	"casualty values":           {0.87, 0.94},
 	"claims (speaker+polarity)": {0.75, 0.75},
 	"dates":                     {0.91, 0.92},
-	"event types":               {0.79, 0.87},
+	"event types":               {0.81, 0.87},
 	"perpetrators":              {0.76, 0.92},
 	"places":                    {0.94, 0.93},
 	"speakers":                  {0.86, 0.76},
