@@ -396,6 +396,7 @@ func stanceExcept(accounts []graph.Account, claims map[uuid.UUID]graph.Claim, w 
 			}
 			stanceLinks(l, accs[i], accs[j], claims, w)
 		}
+		selfRevisions(l, accs[i], accs, claims)
 	}
 	return l.list()
 }

@@ -61,9 +61,9 @@ type fxAccount struct {
 		Key      string         `json:"key"`
 		Polarity graph.Polarity `json:"polarity"`
 	} `json:"co_perps"`
-	Polarity  graph.Polarity  `json:"polarity"`
-	Values    []fxValue       `json:"values"`
-	Claims    []fxClaim       `json:"claims"`
+	Polarity graph.Polarity `json:"polarity"`
+	Values   []fxValue      `json:"values"`
+	Claims   []fxClaim      `json:"claims"`
 }
 
 type fxClaim struct {

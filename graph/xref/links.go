@@ -2,6 +2,7 @@ package xref
 
 import (
 	"fmt"
+	"regexp"
 	"sort"
 	"strings"
 	"time"
@@ -109,6 +110,7 @@ func Links(accounts []graph.Account, claims map[uuid.UUID]graph.Claim, w *World,
 				stanceLinks(l, accs[i], accs[j], claims, w)
 			}
 		}
+		selfRevisions(l, accs[i], accs, claims)
 	}
 	var cs []graph.Claim
 	pub := map[uuid.UUID]string{}
@@ -314,6 +316,102 @@ func clearedLinks(l *linker, a, b graph.Account, claims map[uuid.UUID]graph.Clai
 			l.add(dc[0], ac[0], graph.RelDisputes, AttrPerpetrator,
 				fmt.Sprintf("%s denies the responsibility of %s that %s asserts", speakerName(denier), dp.Entity.Name, speakerName(asserter)), 0.9)
 		}
+	}
+}
+
+// earlierCount matches a claim giving its speaker's own earlier figure
+// ("The Observatory had documented eight deaths yesterday evening", "its
+// first count had put the toll at 17", "SOHR had published yesterday a
+// toll of 18").
+var earlierCount = regexp.MustCompile(`\b(had (earlier |previously |initially |first |already )?(documented|recorded|counted|reported|put|given|published|registered|announced)|(first|initial|earlier|previous) (count|toll|figure|tally))\b`)
+
+// claimCarrying returns the claim of account a that carries span s, if
+// any.
+func claimCarrying(a graph.Account, s graph.Span, claims map[uuid.UUID]graph.Claim) (graph.Claim, bool) {
+	if s.Len() == 0 {
+		return graph.Claim{}, false
+	}
+	for _, id := range a.Claims {
+		if c, ok := claims[id]; ok && !c.Deprecated && c.Span.Contains(s) {
+			return c, true
+		}
+	}
+	return graph.Claim{}, false
+}
+
+// selfRevisions adds the revision a speaker tells within one account: a
+// revises link from the claim of its current figure to the claim giving
+// its earlier one for the same attribute ("The Observatory had documented
+// eight deaths yesterday evening" beside "... raising the toll to 11"),
+// when no earlier document of the speaker among accs gives that earlier
+// figure (then the revision runs between the two documents). The current
+// figure is the highest of the account's other figures of the attribute
+// above the earlier one (a toll told as risen) that count the same
+// people, and the earlier one's claim gives no other figure of it.
+func selfRevisions(l *linker, a graph.Account, accs []graph.Account, claims map[uuid.UUID]graph.Claim) {
+	if a.Polarity == graph.Denied || a.Speaker.ID == uuid.Nil || !counted(a, claims) {
+		return
+	}
+	splits := civilianSplits(a)
+	for _, v := range a.Values {
+		key := civilianKey(a, v, splits)
+		if v.Attribute == "" || unnamedCount(key) {
+			continue
+		}
+		cv, ok := claimCarrying(a, v.Span, claims)
+		if !ok || !earlierCount.MatchString(strings.ToLower(cv.Text)) {
+			continue
+		}
+		// The claim gives that figure alone ("which had earlier put the
+		// toll at 14, said three more had died, raising it to 17" gives
+		// three of them).
+		alone := true
+		for _, u := range a.Values {
+			if u.Span != v.Span && cv.Span.Contains(u.Span) && civilianKey(a, u, splits) == key {
+				alone = false
+			}
+		}
+		if !alone {
+			continue
+		}
+		_, vhi := Interval(v)
+		var cur *graph.Value
+		var cc graph.Claim
+		for i, u := range a.Values {
+			cu, ok := claimCarrying(a, u.Span, claims)
+			if !ok || cu.ID == cv.ID || civilianKey(a, u, splits) != key || earlierCount.MatchString(strings.ToLower(cu.Text)) ||
+				restates(u, v) || Compatible(u, v) || !sameWho(u, v) {
+				continue
+			}
+			if ulo, _ := Interval(u); ulo <= vhi {
+				continue // a toll told as risen; a lower figure may count other people
+			}
+			if cur != nil {
+				clo, chi := Interval(*cur)
+				ulo, uhi := Interval(u)
+				if uhi < chi || uhi == chi && ulo <= clo {
+					continue
+				}
+			}
+			cur, cc = &a.Values[i], cu
+		}
+		if cur == nil {
+			continue
+		}
+		given := false
+		for _, b := range accs {
+			if b.DocumentID == a.DocumentID || b.Speaker.ID != a.Speaker.ID || !after(a, b) {
+				continue
+			}
+			for _, w := range b.Values {
+				given = given || AttrKey(w) == AttrKey(v) && restates(w, v)
+			}
+		}
+		if given {
+			continue
+		}
+		l.add(cc.ID, cv.ID, graph.RelRevises, key,
+			fmt.Sprintf("%s gives %s %s, revising its earlier %s in the same document", speakerName(a), key, figureText(*cur), figureText(v)), 0.9)
 	}
 }
 

@@ -1,6 +1,7 @@
 package xref
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -177,5 +178,85 @@ func TestReuseLinks(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestSelfRevisions: a speaker's revision told within one account
+// (cross-referencing round 21): the current figure's claim revises the
+// claim giving the earlier one, unless the toll is not told as risen, the
+// earlier claim gives other figures too, or an earlier document of the
+// speaker gives the earlier figure.
+func TestSelfRevisions(t *testing.T) {
+	monitor := graph.EntityRef{ID: tid("self-monitor"), Name: "Valley Monitor"}
+	num := func(f float64) *float64 { return &f }
+	// account builds an account of doc whose claims are texts; each
+	// figure is (claim index, text of the figure, value).
+	type fig struct {
+		claim int
+		text  string
+		value float64
+	}
+	account := func(doc, published string, texts []string, figs []fig) (graph.Account, map[uuid.UUID]graph.Claim) {
+		claims := map[uuid.UUID]graph.Claim{}
+		a := graph.Account{ID: tid("self-acc:" + doc), DocumentID: tid("self-doc:" + doc), Published: published, Speaker: monitor,
+			Type: graph.EventAirstrike, Polarity: graph.Affirmed}
+		off := 0
+		var cs []graph.Claim
+		for i, tx := range texts {
+			c := graph.Claim{ID: tid(fmt.Sprintf("self-claim:%s:%d", doc, i)), DocumentID: a.DocumentID, Text: tx,
+				Span: graph.Span{Start: off, End: off + len(tx)}, Speaker: monitor, Polarity: graph.Affirmed, Kind: graph.ClaimFact}
+			cs = append(cs, c)
+			claims[c.ID] = c
+			a.Claims = append(a.Claims, c.ID)
+			off += len(tx) + 1
+		}
+		for _, f := range figs {
+			c := cs[f.claim]
+			i := strings.Index(c.Text, f.text)
+			if i < 0 {
+				t.Fatalf("%q not in %q", f.text, c.Text)
+			}
+			a.Values = append(a.Values, graph.Value{Attribute: AttrKilled, Value: num(f.value), Bound: graph.BoundExact, Text: f.text,
+				Span: graph.Span{Start: c.Span.Start + i, End: c.Span.Start + i + len(f.text)}})
+		}
+		return a, claims
+	}
+	revises := func(accs []graph.Account, claims map[uuid.UUID]graph.Claim) []graph.Link {
+		var out []graph.Link
+		for _, l := range Links(accs, claims, NewWorld(nil), time.Time{}) {
+			if l.Relation == graph.RelRevises {
+				out = append(out, l)
+			}
+		}
+		return out
+	}
+	rose := []string{"The monitor had recorded five deaths by noon.", "By evening the toll from the raid had risen to nine."}
+	a, claims := account("bulletin", "2023-02-02", rose, []fig{{0, "five", 5}, {1, "nine", 9}})
+	got := revises([]graph.Account{a}, claims)
+	if len(got) != 1 || got[0].From != a.Claims[1] || got[0].To != a.Claims[0] {
+		t.Errorf("toll risen within one bulletin: %+v", got)
+	}
+	// Told as fallen: no link (a lower figure may count other people).
+	b, bc := account("fallen", "2023-02-02", []string{"The monitor had recorded twelve deaths by noon.", "Of the raiders, eleven died."},
+		[]fig{{0, "twelve", 12}, {1, "eleven", 11}})
+	if got := revises([]graph.Account{b}, bc); len(got) != 0 {
+		t.Errorf("lower figure: %+v", got)
+	}
+	// The earlier claim gives an increment beside the count: no link.
+	c, cc := account("increment", "2023-02-02", []string{"The monitor, which had earlier put the toll at seven, said four more died.", "The toll from the raid now stands at 14."},
+		[]fig{{0, "seven", 7}, {0, "four", 4}, {1, "14", 14}})
+	if got := revises([]graph.Account{c}, cc); len(got) != 0 {
+		t.Errorf("increment: %+v", got)
+	}
+	// An earlier document of the monitor gave five: the revision runs
+	// between the documents, not within the bulletin.
+	e, ec := account("first", "2023-02-01", []string{"Five people died in the raid, the monitor said."}, []fig{{0, "Five", 5}})
+	for k, v := range ec {
+		claims[k] = v
+	}
+	for _, l := range revises([]graph.Account{a, e}, claims) {
+		if l.To == a.Claims[0] {
+			t.Errorf("revision within the bulletin though the first document gave five: %+v", l)
+		}
 	}
 }
