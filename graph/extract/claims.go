@@ -402,11 +402,40 @@ func dropSpeechDates(toks []token, ds []dateFound) []dateFound {
 				break
 			}
 		}
-		if !speech {
+		if !speech && !tollGivenOn(toks, p) {
 			out = append(out, df)
 		}
 	}
 	return out
+}
+
+// tollVerbs give a toll: "put the toll at", "raised its tally to".
+var tollVerbs = set("put", "puts", "putting", "raised", "raises", "raising", "gave", "gives", "giving",
+	"revised", "revising", "updated", "updating", "brought", "set", "sets")
+
+// tollGivenOn reports whether the date after token p dates the giving of
+// a toll: "the health director put the toll at 60 dead and 70 wounded on
+// Monday", "the Observatory raised its tally to 24 on Tuesday". The day
+// a toll was given is not the day of the deaths it counts.
+func tollGivenOn(toks []token, p int) bool {
+	for k := p; k >= 0 && k >= p-12; k-- {
+		if toks[k].kind == tPunct && toks[k].text != "," && toks[k].text != "-" {
+			return false
+		}
+		if eventVerbs[toks[k].low] && verbLike(toks[k].low) {
+			return false
+		}
+		if toks[k].low != "toll" && toks[k].low != "tally" && toks[k].low != "count" {
+			continue
+		}
+		for j := k - 1; j >= 0 && j >= k-4; j-- {
+			if tollVerbs[toks[j].low] {
+				return true
+			}
+		}
+		return false
+	}
+	return false
 }
 
 // audienceWords name who a speaker tells: "told state media", "told
