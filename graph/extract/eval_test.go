@@ -949,7 +949,7 @@ var train2Thresholds = map[string][2]float64{
 	"event types":               {0.73, 0.87},
 	"perpetrators":              {0.82, 0.90},
 	"places":                    {0.93, 0.82},
-	"speakers":                  {0.87, 0.84},
+	"speakers":                  {0.87, 0.88},
 	"values":                    {0.93, 0.99},
 }
 
@@ -1016,12 +1016,12 @@ var train4Thresholds = map[string][2]float64{
 var train5Thresholds = map[string][2]float64{
 	"casualty attributes":       {0.87, 0.97},
 	"casualty values":           {0.89, 0.99},
-	"claims (speaker+polarity)": {0.85, 0.83},
+	"claims (speaker+polarity)": {0.86, 0.84},
 	"dates":                     {0.79, 0.89},
 	"event types":               {0.69, 0.64},
 	"perpetrators":              {0.69, 0.89},
 	"places":                    {0.92, 0.94},
-	"speakers":                  {0.91, 0.88},
+	"speakers":                  {0.92, 0.88},
 	"values":                    {0.82, 0.93},
 }
 
@@ -1158,7 +1158,7 @@ var train12Thresholds = map[string][2]float64{
 	"event types":               {0.81, 0.87},
 	"perpetrators":              {0.76, 0.92},
 	"places":                    {0.94, 0.93},
-	"speakers":                  {0.86, 0.76},
+	"speakers":                  {0.88, 0.78},
 	"values":                    {0.82, 0.94},
 }
 

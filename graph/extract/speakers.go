@@ -674,6 +674,13 @@ func subjectBefore(toks []token, v int) (int, int) {
 	s := e - 1
 	for s > 0 {
 		t := &toks[s-1]
+		// "A diplomat at the Organisation for the Prohibition of Chemical
+		// Weapons (OPCW), who ..., said": a bracketed acronym that closes
+		// the subject is part of it.
+		if isPunct(t, "(") && s >= 2 && toks[s-2].kind == tWord && isPunct(&toks[e-1], ")") && e-s <= 4 {
+			s--
+			continue
+		}
 		if t.kind == tPunct && t.text != "&" {
 			// ")" and dashes end a wire dateline: "BEIRUT (Reuters) -";
 			// markup left in a text ("</script> The Observatory said")
@@ -879,9 +886,11 @@ func (d *docState) speakerNP(toks []token, ms []mention, s, e int) (speech, bool
 		if m.ti < s || m.tj > e || m.ent.Kind == graph.KindPlace {
 			continue
 		}
+		// "a diplomat at the OPCW" is one of its staff, as "a commander
+		// in X" is one of X's.
 		inPP := false
 		for k := s; k < m.ti; k++ {
-			if w := toks[k].low; w == "of" || w == "in" || w == "by" || w == "from" || w == "with" || w == "against" {
+			if w := toks[k].low; w == "of" || w == "in" || w == "by" || w == "from" || w == "with" || w == "against" || w == "at" {
 				inPP = true
 			}
 		}
