@@ -1377,7 +1377,17 @@ func (d *docState) stateMinistry(toks []token, s, e int) *graph.Entity {
 		}
 	}
 	if state == nil {
-		return nil
+		// "The Interior Ministry", "the Ministry of Defence", capitalised
+		// and with no state named, in a document about a country: that
+		// country's ministry.
+		// (A ministry's own statement names itself so: "the Ministry of
+		// Defence said" in a Russian briefing about Syria is its author.)
+		if k == s || d.country == nil || !toks[k].cap || toks[e-1].low != "ministry" && toks[k].low != "ministry" ||
+			d.author != nil && strings.HasPrefix(d.author.Name, "Ministry") {
+			return nil
+		}
+		state = d.country
+		k--
 	}
 	k++
 	field := ""
