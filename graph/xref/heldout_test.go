@@ -390,6 +390,7 @@ const (
 func TestHeldout2(t *testing.T) {
 	needSet(t, "testdata/heldout2")
 	sc := evaluate(t, "testdata/heldout2", nil, os.Getenv("XREF_HELDOUT_DETAIL") != "")
+	sc.prov.atLeast(t, 2, 0, 8)
 	sc.atLeast(t, min2PairPrecision, min2PairRecall, min2ConflictRecall, min2ConflictPrecision)
 }
 
@@ -450,7 +451,8 @@ func TestHeldout5(t *testing.T) {
 // its misses.
 func TestTrain(t *testing.T) {
 	needSet(t, "testdata/train")
-	evaluate(t, "testdata/train", nil, os.Getenv("XREF_HELDOUT_DETAIL") != "")
+	sc := evaluate(t, "testdata/train", nil, os.Getenv("XREF_HELDOUT_DETAIL") != "")
+	sc.prov.atLeast(t, 1, 0, 10)
 }
 
 // The second extraction training set (testdata/train2: the 30 documents of
@@ -459,7 +461,8 @@ func TestTrain(t *testing.T) {
 // figures only, no floors, and its misses are never logged.
 func TestTrain2(t *testing.T) {
 	needSet(t, "testdata/train2")
-	evaluate(t, "testdata/train2", nil, false)
+	sc := evaluate(t, "testdata/train2", nil, false)
+	sc.prov.atLeast(t, 0, 0, 6)
 }
 
 // The fourth extraction training set (testdata/train4: the 25 documents of
@@ -481,6 +484,7 @@ const (
 func TestTrain4(t *testing.T) {
 	needSet(t, "testdata/train4")
 	sc := evaluate(t, "testdata/train4", nil, os.Getenv("XREF_HELDOUT_DETAIL") != "")
+	sc.prov.atLeast(t, 1, 0, 6)
 	sc.atLeast(t, minT4PairPrecision, minT4PairRecall, minT4ConflictRecall, minT4ConflictPrecision)
 }
 
@@ -505,6 +509,7 @@ const (
 func TestTrain5(t *testing.T) {
 	needSet(t, "testdata/train5")
 	sc := evaluate(t, "testdata/train5", nil, os.Getenv("XREF_HELDOUT_DETAIL") != "")
+	sc.prov.atLeast(t, 0, 0, 1)
 	sc.atLeast(t, minT5PairPrecision, minT5PairRecall, minT5ConflictRecall, minT5ConflictPrecision)
 }
 
@@ -527,6 +532,7 @@ const (
 func TestTrain6(t *testing.T) {
 	needSet(t, "testdata/train6")
 	sc := evaluate(t, "testdata/train6", nil, os.Getenv("XREF_HELDOUT_DETAIL") != "")
+	sc.prov.atLeast(t, 0, 0, 2)
 	sc.atLeast(t, minT6PairPrecision, minT6PairRecall, 0, 0)
 }
 
@@ -539,7 +545,8 @@ func TestTrain6(t *testing.T) {
 // against it.
 func TestTrain7(t *testing.T) {
 	needSet(t, "testdata/train7")
-	evaluate(t, "testdata/train7", nil, os.Getenv("XREF_HELDOUT_DETAIL") != "")
+	sc := evaluate(t, "testdata/train7", nil, os.Getenv("XREF_HELDOUT_DETAIL") != "")
+	sc.prov.atLeast(t, 0, 0, 4)
 }
 
 // The sixth held-out set (testdata/heldout6, see its README), written in
@@ -571,6 +578,7 @@ func TestHeldout6(t *testing.T) {
 func TestTrain8(t *testing.T) {
 	needSet(t, "testdata/train8")
 	sc := evaluate(t, "testdata/train8", nil, os.Getenv("XREF_HELDOUT_DETAIL") != "")
+	sc.prov.atLeast(t, 1, 0, 2)
 	sc.atLeast(t, 0.95, 0.66, 0.20, 0.45)
 }
 
@@ -585,6 +593,7 @@ func TestTrain8(t *testing.T) {
 func TestTrain9(t *testing.T) {
 	needSet(t, "testdata/train9")
 	sc := evaluate(t, "testdata/train9", nil, os.Getenv("XREF_HELDOUT_DETAIL") != "")
+	sc.prov.atLeast(t, 1, 0, 4)
 	sc.atLeast(t, 0.98, 0.84, 0.55, 0.70)
 }
 
@@ -611,6 +620,7 @@ func TestTrain9(t *testing.T) {
 func TestTrain10(t *testing.T) {
 	needSet(t, "testdata/train10")
 	sc := evaluate(t, "testdata/train10", nil, os.Getenv("XREF_HELDOUT_DETAIL") != "")
+	sc.prov.atLeast(t, 0, 0, 2)
 	sc.atLeast(t, 0.85, 0.38, 0.25, 0.20)
 }
 
@@ -634,6 +644,7 @@ func TestTrain10(t *testing.T) {
 func TestTrain11(t *testing.T) {
 	needSet(t, "testdata/train11")
 	sc := evaluate(t, "testdata/train11", nil, os.Getenv("XREF_HELDOUT_DETAIL") != "")
+	sc.prov.atLeast(t, 1, 0, 1)
 	sc.atLeast(t, 0.85, 0.77, 0.45, 0.45)
 }
 
@@ -660,6 +671,7 @@ func TestTrain11(t *testing.T) {
 func TestTrain12(t *testing.T) {
 	needSet(t, "testdata/train12")
 	sc := evaluate(t, "testdata/train12", nil, os.Getenv("XREF_HELDOUT_DETAIL") != "")
+	sc.prov.atLeast(t, 1, 0, 5)
 	sc.atLeast(t, 0.98, 0.33, 0.19, 0.65)
 }
 
@@ -677,6 +689,7 @@ func TestTrain13(t *testing.T) {
 
 func TestHeldout(t *testing.T) {
 	sc := evaluate(t, "testdata/heldout", nil, os.Getenv("XREF_HELDOUT_DETAIL") != "")
+	sc.prov.atLeast(t, 3, 2, 7)
 	sc.atLeast(t, minPairPrecision, minPairRecall, minConflictRecall, minConflictPrecision)
 }
 
@@ -731,6 +744,18 @@ type provenanceScores struct {
 func (p provenanceScores) String() string {
 	return fmt.Sprintf("revisions labelled=%d found=%d (reported pairs=%d right=%d); repeats labelled=%d found=%d (reported pairs=%d right=%d); disputes labelled=%d found=%d",
 		p.revLabelled, p.revFound, p.revReported, p.revRight, p.repLabelled, p.repFound, p.repReported, p.repRight, p.disLabelled, p.disFound)
+}
+
+// atLeast fails the test when a stance count is below its floor: the
+// labelled revisions, repeats and disputes found (cross-referencing round
+// 21: floors one under each count of its end on the diagnostic sets, a
+// count of one kept, so that none regresses silently).
+func (p provenanceScores) atLeast(t *testing.T, revisions, repeats, disputes int) {
+	t.Helper()
+	if p.revFound < revisions || p.repFound < repeats || p.disFound < disputes {
+		t.Errorf("stance and provenance: revisions found %d, repeats found %d, disputes found %d; floors %d / %d / %d",
+			p.revFound, p.repFound, p.disFound, revisions, repeats, disputes)
+	}
 }
 
 // scoreProvenance compares the computed links between the claims of the
