@@ -280,6 +280,14 @@ func (d *docState) addClaim(sg segment, ms []mention, sps []speech) {
 		if !sp.pronoun {
 			d.discourse.note(sp.ent, roleWords(toks[sp.npS:sp.npE])...)
 		}
+		// "X said in a statement", "X issued a statement saying": the
+		// statement a later "the statement said" quotes is X's.
+		for k := sp.verb + 1; k < len(toks) && k <= sp.verb+4; k++ {
+			if w := toks[k].low; (w == "statement" || w == "communique") && !d.isVoice(speaker) {
+				d.lastStatement = speaker
+				break
+			}
+		}
 	}
 	if c.speech == nil && len(toks) > 0 && isQuote(&toks[0]) && len(d.claims) > 0 {
 		prev := d.claims[len(d.claims)-1]

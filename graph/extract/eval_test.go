@@ -1123,12 +1123,12 @@ var train9Thresholds = map[string][2]float64{
 var train10Thresholds = map[string][2]float64{
 	"casualty attributes":       {0.97, 0.90},
 	"casualty values":           {0.94, 0.91},
-	"claims (speaker+polarity)": {0.81, 0.79},
+	"claims (speaker+polarity)": {0.81, 0.80},
 	"dates":                     {0.89, 0.84},
 	"event types":               {0.88, 0.81},
 	"perpetrators":              {0.75, 0.81},
 	"places":                    {0.85, 0.88},
-	"speakers":                  {0.84, 0.78},
+	"speakers":                  {0.85, 0.80},
 	"values":                    {0.93, 0.86},
 }
 
@@ -1153,7 +1153,7 @@ var train11Thresholds = map[string][2]float64{
 var train12Thresholds = map[string][2]float64{
 	"casualty attributes":       {0.80, 0.92},
 	"casualty values":           {0.87, 0.94},
-	"claims (speaker+polarity)": {0.75, 0.75},
+	"claims (speaker+polarity)": {0.77, 0.76},
 	"dates":                     {0.91, 0.92},
 	"event types":               {0.81, 0.87},
 	"perpetrators":              {0.76, 0.92},

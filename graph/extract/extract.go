@@ -91,6 +91,9 @@ type docState struct {
 	executions   int8                     // executionText: 0 not yet read, 1 yes, 2 no
 	surnames     map[string]*graph.Entity // fold key of a person's last name -> the person
 	newPlaces    map[string]*graph.Entity // fold key -> a place the gazetteer lacks that the text named as one
+
+	// the last party said to speak in a statement, for "the statement said"
+	lastStatement *graph.Entity
 }
 
 // Extract extracts everything it can from one document. Invalid input

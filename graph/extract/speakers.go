@@ -1017,6 +1017,12 @@ func (d *docState) speakerNP(toks []token, ms []mention, s, e int) (speech, bool
 	}
 	switch head {
 	case "statement", "report", "communique", "briefing", "broadcast":
+		// "X said in a statement that ... . The statement said ...":
+		// X's statement, not the document's.
+		if definite && (head == "statement" || head == "communique") && d.lastStatement != nil {
+			sp.ent = d.lastStatement
+			return sp, true
+		}
 		if definite && d.voice != nil {
 			sp.ent = d.voice
 			return sp, true
