@@ -776,7 +776,7 @@ func (d *docState) eventOf(c *claimInfo) (event, bool) {
 				}
 				first(&massacre, i)
 			}
-			if killingCues[w] && massacreCue(toks, i) {
+			if killingCues[w] && massacreCue(toks, i) || shootingCue(toks, i) {
 				first(&killing, i)
 			}
 			if executionCue(toks, i) || burnedAlive(toks, i) {
@@ -1798,6 +1798,23 @@ func massacreCue(toks []token, i int) bool {
 		return i > 0 && toks[i-1].low == "mass"
 	}
 	return true
+}
+
+// shootingCue reports whether the word at i tells of people shot or
+// assassinated: "unknown gunmen assassinated a council member", "the
+// assassination of a commander", "two soldiers were shot dead", "gunned
+// down", "shot and killed". An attack; shootings of captives are
+// executions (executionCue), read before.
+func shootingCue(toks []token, i int) bool {
+	switch toks[i].low {
+	case "assassinated", "assassination", "assassinations", "assassinating":
+		return true
+	case "shot":
+		return i+1 < len(toks) && (toks[i+1].low == "dead" || toks[i+1].low == "and" && i+2 < len(toks) && toks[i+2].low == "killed")
+	case "gunned":
+		return i+1 < len(toks) && toks[i+1].low == "down"
+	}
+	return false
 }
 
 // executionCue reports whether the word at i tells of an execution, the
