@@ -323,7 +323,7 @@ func (d *docState) findSpeech(toks []token, ms []mention) []speech {
 					sp.name(&m, actorKind(sp.ent.Kind) && m.ent.Affiliation == nil)
 					break
 				}
-				if m.ent.Kind == graph.KindPerson && m.ti > e && m.tj < v && (sp.ent == nil || sp.ent.Kind != graph.KindPerson) {
+				if m.ent.Kind == graph.KindPerson && m.ti > e && m.tj < v && (sp.ent == nil || sp.ent.Kind != graph.KindPerson || !sp.ent.Gazetteer && personDescription(toks, s, e)) {
 					sp.name(&m, sp.ent != nil && sp.ent.Kind != graph.KindAnonymous && m.ent.Affiliation == nil && !m.ent.Gazetteer)
 					break
 				}
@@ -498,6 +498,17 @@ func (d *docState) describedPersons(toks []token, ms []mention) {
 			}
 		}
 		a := d.affiliationOf(toks[s:e], party)
+		if party == nil && (toks[s].low == "its" || toks[s].low == "their") {
+			// "The PMU denied any involvement. Its spokesman, X, said":
+			// the party that spoke last.
+			a = d.discourse.find(func(r *speakerRec) bool {
+				switch r.ent.Kind {
+				case graph.KindPerson, graph.KindAnonymous, graph.KindPlace, graph.KindUnclassified, graph.KindUnknown:
+					return false
+				}
+				return !d.isVoice(r.ent)
+			})
+		}
 		if a == nil || a.Kind == graph.KindPlace || a.Kind == graph.KindPerson || a.ID == m.ent.ID {
 			continue
 		}
