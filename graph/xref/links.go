@@ -140,10 +140,20 @@ func stanceLinks(l *linker, a, b graph.Account, claims map[uuid.UUID]graph.Claim
 	// allegation's, repeated).
 	if a.Polarity != graph.Denied && b.Polarity != graph.Denied {
 		splits := civilianSplits(a, b)
-		for _, vl := range later.Values {
-			for _, ve := range earlier.Values {
+		// A figure its speaker gives as its own earlier count, replaced in
+		// the same account, is no longer asserted: it neither corroborates
+		// nor disputes another speaker's.
+		oldL, oldE := earlierFigures(later, claims), earlierFigures(earlier, claims)
+		for il, vl := range later.Values {
+			for ie, ve := range earlier.Values {
 				key := civilianKey(later, vl, splits)
 				if vl.Attribute == "" || key != civilianKey(earlier, ve, splits) || unnamedCount(key) {
+					continue
+				}
+				if _, old := oldL[il]; old && !sameSpeaker {
+					continue
+				}
+				if _, old := oldE[ie]; old && !sameSpeaker {
 					continue
 				}
 				from := claimsFor(later, vl.Span, claims)
@@ -339,21 +349,29 @@ func claimCarrying(a graph.Account, s graph.Span, claims map[uuid.UUID]graph.Cla
 	return graph.Claim{}, false
 }
 
-// selfRevisions adds the revision a speaker tells within one account: a
-// revises link from the claim of its current figure to the claim giving
-// its earlier one for the same attribute ("The Observatory had documented
-// eight deaths yesterday evening" beside "... raising the toll to 11"),
-// when no earlier document of the speaker among accs gives that earlier
-// figure (then the revision runs between the two documents). The current
-// figure is the highest of the account's other figures of the attribute
-// above the earlier one (a toll told as risen) that count the same
-// people, and the earlier one's claim gives no other figure of it.
-func selfRevisions(l *linker, a graph.Account, accs []graph.Account, claims map[uuid.UUID]graph.Claim) {
-	if a.Polarity == graph.Denied || a.Speaker.ID == uuid.Nil || !counted(a, claims) {
-		return
+// earlierFigure is a figure an account gives as its speaker's earlier
+// count of an attribute, with the figure that replaces it.
+type earlierFigure struct {
+	cur    graph.Value
+	cc, cv graph.Claim // the claims of the current and the earlier figure
+	key    string
+}
+
+// earlierFigures returns, by index in a.Values, the figures account a
+// gives as its speaker's earlier count: the figure's claim says so
+// (earlierCount: "had documented", "had earlier put", "first count") and
+// gives no other figure of the attribute ("which had earlier put the toll
+// at 14, said three more had died, raising it to 17" gives three of
+// them), and the account gives a higher figure of the attribute counting
+// the same people in another claim (a toll told as risen; a lower figure
+// may count other people), the current one (the highest of them).
+func earlierFigures(a graph.Account, claims map[uuid.UUID]graph.Claim) map[int]earlierFigure {
+	if len(a.Values) < 2 || a.Polarity == graph.Denied || a.Speaker.ID == uuid.Nil {
+		return nil
 	}
+	var out map[int]earlierFigure
 	splits := civilianSplits(a)
-	for _, v := range a.Values {
+	for vi, v := range a.Values {
 		key := civilianKey(a, v, splits)
 		if v.Attribute == "" || unnamedCount(key) {
 			continue
@@ -362,9 +380,6 @@ func selfRevisions(l *linker, a graph.Account, accs []graph.Account, claims map[
 		if !ok || !earlierCount.MatchString(strings.ToLower(cv.Text)) {
 			continue
 		}
-		// The claim gives that figure alone ("which had earlier put the
-		// toll at 14, said three more had died, raising it to 17" gives
-		// three of them).
 		alone := true
 		for _, u := range a.Values {
 			if u.Span != v.Span && cv.Span.Contains(u.Span) && civilianKey(a, u, splits) == key {
@@ -384,7 +399,7 @@ func selfRevisions(l *linker, a graph.Account, accs []graph.Account, claims map[
 				continue
 			}
 			if ulo, _ := Interval(u); ulo <= vhi {
-				continue // a toll told as risen; a lower figure may count other people
+				continue
 			}
 			if cur != nil {
 				clo, chi := Interval(*cur)
@@ -398,6 +413,32 @@ func selfRevisions(l *linker, a graph.Account, accs []graph.Account, claims map[
 		if cur == nil {
 			continue
 		}
+		if out == nil {
+			out = map[int]earlierFigure{}
+		}
+		out[vi] = earlierFigure{cur: *cur, cc: cc, cv: cv, key: key}
+	}
+	return out
+}
+
+// selfRevisions adds the revision a speaker tells within one account: a
+// revises link from the claim of its current figure to the claim giving
+// its earlier one for the same attribute ("The Observatory had documented
+// eight deaths yesterday evening" beside "... raising the toll to 11";
+// earlierFigures), when no earlier document of the speaker among accs
+// gives that earlier figure (then the revision runs between the two
+// documents).
+func selfRevisions(l *linker, a graph.Account, accs []graph.Account, claims map[uuid.UUID]graph.Claim) {
+	if !counted(a, claims) {
+		return
+	}
+	ef := earlierFigures(a, claims)
+	for vi := range a.Values {
+		e, ok := ef[vi]
+		if !ok {
+			continue
+		}
+		v := a.Values[vi]
 		given := false
 		for _, b := range accs {
 			if b.DocumentID == a.DocumentID || b.Speaker.ID != a.Speaker.ID || !after(a, b) {
@@ -410,8 +451,8 @@ func selfRevisions(l *linker, a graph.Account, accs []graph.Account, claims map[
 		if given {
 			continue
 		}
-		l.add(cc.ID, cv.ID, graph.RelRevises, key,
-			fmt.Sprintf("%s gives %s %s, revising its earlier %s in the same document", speakerName(a), key, figureText(*cur), figureText(v)), 0.9)
+		l.add(e.cc.ID, e.cv.ID, graph.RelRevises, e.key,
+			fmt.Sprintf("%s gives %s %s, revising its earlier %s in the same document", speakerName(a), e.key, figureText(e.cur), figureText(v)), 0.9)
 	}
 }
 

@@ -236,6 +236,28 @@ func TestSelfRevisions(t *testing.T) {
 	if len(got) != 1 || got[0].From != a.Claims[1] || got[0].To != a.Claims[0] {
 		t.Errorf("toll risen within one bulletin: %+v", got)
 	}
+	// The earlier figure is no longer the monitor's: it does not
+	// corroborate another speaker's five; the current nine disputes it.
+	o, oc := account("other", "2023-02-02", []string{"Five people were killed, residents said."}, []fig{{0, "Five", 5}})
+	o.Speaker = graph.EntityRef{ID: tid("self-residents"), Name: "residents"}
+	for k, v := range oc {
+		v.Speaker = o.Speaker
+		claims[k] = v
+	}
+	both := Links([]graph.Account{a, o}, claims, NewWorld(nil), time.Time{})
+	disputed := false
+	for _, l := range both {
+		if l.Relation == graph.RelCorroborates && (l.From == a.Claims[0] || l.To == a.Claims[0]) {
+			t.Errorf("the monitor's earlier count corroborates: %+v", l)
+		}
+		disputed = disputed || l.Relation == graph.RelDisputes && (l.From == a.Claims[1] || l.To == a.Claims[1])
+	}
+	if !disputed {
+		t.Errorf("the monitor's current nine does not dispute the residents' five: %+v", both)
+	}
+	for k := range oc {
+		delete(claims, k)
+	}
 	// Told as fallen: no link (a lower figure may count other people).
 	b, bc := account("fallen", "2023-02-02", []string{"The monitor had recorded twelve deaths by noon.", "Of the raiders, eleven died."},
 		[]fig{{0, "twelve", 12}, {1, "eleven", 11}})
