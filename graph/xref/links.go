@@ -24,6 +24,25 @@ func LinkID(from, to uuid.UUID, relation string) uuid.UUID {
 type linker struct {
 	links map[uuid.UUID]graph.Link
 	now   time.Time
+	// earlier caches earlierFigures by account, for the accounts of one
+	// computation (one version of their claims).
+	earlier map[uuid.UUID]map[int]earlierFigure
+}
+
+// earlierOf is earlierFigures(a, claims), computed once per account.
+func (l *linker) earlierOf(a graph.Account, claims map[uuid.UUID]graph.Claim) map[int]earlierFigure {
+	if len(a.Values) < 2 {
+		return nil
+	}
+	if ef, ok := l.earlier[a.ID]; ok {
+		return ef
+	}
+	ef := earlierFigures(a, claims)
+	if l.earlier == nil {
+		l.earlier = map[uuid.UUID]map[int]earlierFigure{}
+	}
+	l.earlier[a.ID] = ef
+	return ef
 }
 
 func (l *linker) add(from, to uuid.UUID, rel, attr, reason string, score float64) {
@@ -143,7 +162,7 @@ func stanceLinks(l *linker, a, b graph.Account, claims map[uuid.UUID]graph.Claim
 		// A figure its speaker gives as its own earlier count, replaced in
 		// the same account, is no longer asserted: it neither corroborates
 		// nor disputes another speaker's.
-		oldL, oldE := earlierFigures(later, claims), earlierFigures(earlier, claims)
+		oldL, oldE := l.earlierOf(later, claims), l.earlierOf(earlier, claims)
 		for il, vl := range later.Values {
 			for ie, ve := range earlier.Values {
 				key := civilianKey(later, vl, splits)
@@ -432,7 +451,7 @@ func selfRevisions(l *linker, a graph.Account, accs []graph.Account, claims map[
 	if !counted(a, claims) {
 		return
 	}
-	ef := earlierFigures(a, claims)
+	ef := l.earlierOf(a, claims)
 	for vi := range a.Values {
 		e, ok := ef[vi]
 		if !ok {
