@@ -1042,12 +1042,12 @@ var train5Thresholds = map[string][2]float64{
 var train6Thresholds = map[string][2]float64{
 	"casualty attributes":       {0.89, 0.95},
 	"casualty values":           {0.85, 0.99},
-	"claims (speaker+polarity)": {0.89, 0.82},
+	"claims (speaker+polarity)": {0.90, 0.83},
 	"dates":                     {0.82, 0.86},
 	"event types":               {0.64, 0.76},
 	"perpetrators":              {0.76, 0.94},
 	"places":                    {0.92, 0.93},
-	"speakers":                  {0.88, 0.89},
+	"speakers":                  {0.89, 0.91},
 	"values":                    {0.85, 0.96},
 }
 
@@ -1153,7 +1153,7 @@ var train11Thresholds = map[string][2]float64{
 var train12Thresholds = map[string][2]float64{
 	"casualty attributes":       {0.80, 0.92},
 	"casualty values":           {0.87, 0.94},
-	"claims (speaker+polarity)": {0.77, 0.77},
+	"claims (speaker+polarity)": {0.78, 0.77},
 	"dates":                     {0.91, 0.92},
 	"event types":               {0.81, 0.87},
 	"perpetrators":              {0.76, 0.92},

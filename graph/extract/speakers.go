@@ -277,6 +277,14 @@ func (d *docState) findSpeech(toks []token, ms []mention) []speech {
 			}
 		}
 		s, e := subjectBefore(toks, v)
+		if v > 0 && toks[v-1].low == "and" && (w == "said" || w == "says" || w == "told" || w == "added") {
+			// "X condemned the strike and said ...", "X called the
+			// statement a lie and said ...": the subject of the verb
+			// before "and", in the same clause.
+			if cs, ce := coordinatedSubject(toks, v-1); cs >= 0 {
+				s, e = cs, ce
+			}
+		}
 		if s < 0 {
 			continue
 		}
@@ -728,6 +736,25 @@ func subjectBefore(toks []token, v int) (int, int) {
 		return -1, -1
 	}
 	return s, e
+}
+
+// coordinatedSubject returns the subject of the first past-tense verb of
+// the clause that "and" at a closes: "A ministry official, quoted by the
+// agency, called the statement a lie and said ...". -1 when there is none.
+func coordinatedSubject(toks []token, a int) (int, int) {
+	for k := 1; k < a; k++ {
+		t := &toks[k]
+		if isPunct(t, ";") || isPunct(t, ":") || isQuote(t) {
+			return -1, -1
+		}
+		if t.kind != tWord || t.cap || !strings.HasSuffix(t.low, "ed") || len(t.low) < 5 {
+			continue
+		}
+		if s, e := subjectBefore(toks, k); s >= 0 {
+			return s, e
+		}
+	}
+	return -1, -1
 }
 
 // describedByRelative reports whether toks[s:e] is a description opened by an
