@@ -2249,21 +2249,35 @@ func (d *docState) perpetrators(c *claimInfo, ev event, mask, sub []bool) []*gra
 	// "X denied carrying out the strike", "X claimed responsibility": the
 	// speaker is the party, denied or asserted. (The claim's speaker is the
 	// document's copy of a gazetteer entity: compare ids, not pointers.)
-	if c.speech != nil && speaker != nil && actorKind(speaker.Kind) && c.speech.ent != nil && c.speech.ent.ID == speaker.ID {
+	// A state's outlet denying ("state media denied any use of chemical
+	// weapons") speaks for the state's forces.
+	stateOutlet := speaker != nil && speaker.Kind == graph.KindOutlet && speaker.Affiliation != nil && d.entity(*speaker.Affiliation) != nil && (d.entity(*speaker.Affiliation).Kind == graph.KindState || d.entity(*speaker.Affiliation).Kind == graph.KindGovernment)
+	if c.speech != nil && speaker != nil && (actorKind(speaker.Kind) || stateOutlet && c.claim.Polarity == graph.Denied) && c.speech.ent != nil && c.speech.ent.ID == speaker.ID {
 		v := c.speech.verb
 		denies := v < len(toks) && (denialVerbs[toks[v].low] || toks[v].low == "admitted" || toks[v].low == "acknowledged")
+		party := speaker
+		if !actorKind(speaker.Kind) {
+			party = d.forcesOf(d.entity(*speaker.Affiliation))
+			denies = denies && toks[v].low != "admitted" && toks[v].low != "acknowledged"
+		}
 		for k := v + 1; k < len(toks) && k < v+4; k++ {
 			w := toks[k].low
 			// "denied shelling civilians", "admitted bombing the bridge":
 			// the gerund of an event verb right after a denial or an
 			// admission is the speaker's own act.
 			gerund := denies && k == v+1 && strings.HasSuffix(w, "ing") && (eventVerbs[w] || typeCueFor(ev.typ, toks, k))
+			// "denied any use of chemical weapons", "denies any strike
+			// on the town": the event's own word after "any".
+			gerund = gerund || denies && k == v+1 && w == "any" && k+1 < len(toks) && (toks[k+1].low == "use" || typeCueFor(ev.typ, toks, k+1))
 			// "The group claimed the attack", "the army announced the
 			// liberation of Palmyra": the speaker's own act.
 			claimed := claimVerbs[toks[v].low] && (attackCues[w] || explosionCues[w] || strikeCues[w] || w == "operation" || w == "ambush" || w == "assassination" || w == "killing") ||
 				announceVerbs[toks[v].low] && ev.typ == graph.EventCapture && captureCues[w]
+			if !actorKind(speaker.Kind) && !(denies && (gerund || partNouns[w])) {
+				continue
+			}
 			if gerund || claimed || w == "responsibility" || partNouns[w] || w == "carrying" || w == "conducting" || w == "launching" {
-				actors = append(actors, mention{ent: speaker, s: c.speech.s, e: c.speech.e, ti: c.speech.npS, tj: c.speech.npE, ref: true})
+				actors = append(actors, mention{ent: party, s: c.speech.s, e: c.speech.e, ti: c.speech.npS, tj: c.speech.npE, ref: true})
 				break
 			}
 		}
@@ -2337,6 +2351,12 @@ func (d *docState) perpetrators(c *claimInfo, ev event, mask, sub []bool) []*gra
 					if e != nil && actorKind(e.Kind) {
 						actors = append(actors, mention{ent: e, s: toks[i].s, e: toks[i].e, ti: i, tj: i + 1, ref: true})
 					}
+					break
+				}
+				// "it had no record of a strike there": a party that
+				// keeps no record of the strike denies its own.
+				if noRecordOf(toks, k) && actorKind(speaker.Kind) && w == "it" {
+					actors = append(actors, mention{ent: speaker, s: toks[i].s, e: toks[i].e, ti: i, tj: i + 1, ref: true})
 					break
 				}
 				if !(negAux[toks[k].low] || toks[k].low == "not" || toks[k].low == "never" || toks[k].low == "had" || toks[k].low == "also" || toks[k].low == "did" || isQuote(&toks[k])) {
@@ -2601,7 +2621,7 @@ func (d *docState) perpetrators(c *claimInfo, ev event, mask, sub []bool) []*gra
 					score = 4
 					break
 				}
-				if eventVerbs[toks[j].low] || toks[j].low == "opened" && j+1 < len(toks) && toks[j+1].low == "fire" && (ev.typ == graph.EventAttack || ev.typ == graph.EventShelling) || gasVerb(toks, j) || reliefVerb(toks, j) || absenceAt(toks, j, m.ti) && d.ownSide(m.ent, speaker) || toks[j].low == "to" && j+1 < len(toks) && baseEventVerbs[toks[j+1].low] || negAux[toks[j].low] && j+2 < len(toks) && (toks[j+1].low == "not" || toks[j+1].low == "never") && (eventVerbs[toks[j+2].low] || baseEventVerbs[toks[j+2].low]) || negAux[toks[j].low] && j+1 < len(toks) && eventVerbs[toks[j+1].low] {
+				if eventVerbs[toks[j].low] || toks[j].low == "opened" && j+1 < len(toks) && toks[j+1].low == "fire" && (ev.typ == graph.EventAttack || ev.typ == graph.EventShelling) || gasVerb(toks, j) || reliefVerb(toks, j) || absenceAt(toks, j, m.ti) && d.ownSide(m.ent, speaker) || noFlights(toks, j) || toks[j].low == "to" && j+1 < len(toks) && baseEventVerbs[toks[j+1].low] || negAux[toks[j].low] && j+2 < len(toks) && (toks[j+1].low == "not" || toks[j+1].low == "never") && (eventVerbs[toks[j+2].low] || baseEventVerbs[toks[j+2].low]) || negAux[toks[j].low] && j+1 < len(toks) && eventVerbs[toks[j+1].low] {
 					// "120 militants were killed": the subject of a passive
 					// verb is what it happened to.
 					// "have been waging an offensive" is progressive, not passive.
@@ -4491,6 +4511,38 @@ func groundSubject(toks []token, v int) bool {
 func airborneWord(toks []token) bool {
 	for i := range toks {
 		if airCues[toks[i].low] || toks[i].low == "air" || toks[i].low == "aerial" || toks[i].low == "barrel" {
+			return true
+		}
+	}
+	return false
+}
+
+// noRecordOf reports whether "no record(s) of" starts at k: "it had no
+// record of a strike at that location".
+func noRecordOf(toks []token, k int) bool {
+	return k+2 < len(toks) && toks[k].low == "no" && (toks[k+1].low == "record" || toks[k+1].low == "records") && toks[k+2].low == "of"
+}
+
+// noFlights reports whether the verb at j says its subject flew nothing:
+// "Russian aircraft had made no flights over the area", "carried out no
+// sorties". The aircraft's party is denied its part in the strike
+// reported.
+func noFlights(toks []token, j int) bool {
+	switch toks[j].low {
+	case "made", "make", "makes", "carried", "conducted", "performed", "flew":
+	default:
+		return false
+	}
+	k := j + 1
+	if k < len(toks) && toks[k].low == "out" {
+		k++
+	}
+	if k >= len(toks) || toks[k].low != "no" {
+		return false
+	}
+	for n := k + 1; n < len(toks) && n <= k+2; n++ {
+		switch toks[n].low {
+		case "flights", "flight", "sorties", "sortie", "missions":
 			return true
 		}
 	}
