@@ -1156,7 +1156,7 @@ var train12Thresholds = map[string][2]float64{
 	"claims (speaker+polarity)": {0.78, 0.77},
 	"dates":                     {0.91, 0.92},
 	"event types":               {0.81, 0.87},
-	"perpetrators":              {0.76, 0.92},
+	"perpetrators":              {0.81, 0.95},
 	"places":                    {0.94, 0.93},
 	"speakers":                  {0.88, 0.80},
 	"values":                    {0.82, 0.94},
