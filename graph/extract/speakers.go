@@ -192,8 +192,30 @@ func (d *docState) findSpeech(toks []token, ms []mention) []speech {
 	if sp, ok := d.flashSpeaker(toks, ms); ok {
 		return append(out, sp)
 	}
+	// A report inside a quotation ('"The coalition kills the people it
+	// claims to liberate," he wrote') is the quoted speaker's words, not
+	// the attribution of the sentence, when the quotation closes in the
+	// sentence.
+	inQuote := make([]bool, len(toks))
+	open, last := false, -1
+	for k := range toks {
+		if isQuote(&toks[k]) {
+			open = !open
+			if !open {
+				last = k
+			}
+			continue
+		}
+		inQuote[k] = open
+	}
+	for k := last + 1; k < len(inQuote); k++ {
+		inQuote[k] = false
+	}
 	for v := 0; v < len(toks); v++ {
 		w := toks[v].low
+		if inQuote[v] && last > v {
+			continue
+		}
 		if w == "according" && v+1 < len(toks) && toks[v+1].low == "to" {
 			s := v + 2
 			e := s
