@@ -3808,7 +3808,7 @@ func (d *docState) buildAccounts() {
 		a, accs = d.accountOf(accs, fi, speaker)
 		d.addToAccount(a, c, ev)
 		if k := backgroundSiege(c.sg.toks, ev, c.ms); k >= 0 && c.claim.Polarity != graph.Denied {
-			accs = d.addSiege(c, ev, k, speaker, &frames, accs)
+			accs = d.addSiege(c, ev, k, speaker, &frames, accs, fi)
 		}
 		if k := backgroundCapture(c.sg.toks, ev, c.ms); k >= 0 && c.claim.Polarity != graph.Denied {
 			accs = d.addCapture(c, ev, k, speaker, &frames, accs)
@@ -3883,7 +3883,7 @@ func backgroundSiege(toks []token, ev event, ms []mention) int {
 		if ev.cueI >= 0 && k >= ev.cueI && k < ev.cueJ {
 			continue
 		}
-		if ev.place == nil && !siegedPlaceAfter(toks, ms, k) {
+		if ev.place == nil && !siegedPlaceAfter(toks, ms, k) && !siegedBy(toks, ms, k) {
 			// An event of no place of its own: the siege must name
 			// one ("who have besieged the town of X since October").
 			continue
@@ -3917,6 +3917,22 @@ func backgroundSiege(toks []token, ev event, ms []mention) int {
 func siegedPlaceAfter(toks []token, ms []mention, k int) bool {
 	for q := range ms {
 		if m := &ms[q]; m.ent.Kind == graph.KindPlace && !m.dl && !m.ref && m.ti > k && m.ti <= k+6 && !punctBetween(toks, k, m.ti) {
+			return true
+		}
+	}
+	return false
+}
+
+// siegedBy reports whether the siege verb at k names its besieger after
+// "by": "the enclave, which had been besieged by regime forces since
+// 2012". A siege with a party of its own is one even where the event the
+// claim tells names no place.
+func siegedBy(toks []token, ms []mention, k int) bool {
+	if !siegeVerbs[toks[k].low] || k+1 >= len(toks) || toks[k+1].low != "by" {
+		return false
+	}
+	for q := range ms {
+		if m := &ms[q]; actorKind(m.ent.Kind) && (m.ti == k+2 || m.ti == k+3 && toks[k+2].low == "the") {
 			return true
 		}
 	}
@@ -3971,10 +3987,11 @@ func (d *docState) accountOf(accs []*acc, fi int, speaker *graph.Entity) (*acc, 
 }
 
 // addSiege gives the speaker an account of the siege a claim tells at
-// token k beside its event ev: at ev's place, with no figures or parties
-// of its own (those are ev's). A siege frame of a compatible place takes
-// it; otherwise it starts one.
-func (d *docState) addSiege(c *claimInfo, ev event, k int, speaker *graph.Entity, frames *[]frame, accs []*acc) []*acc {
+// token k beside its event ev: at the place the siege word names, else
+// ev's, else that of ev's frame (home), with no figures of its own (those
+// are ev's) and the besiegers it names. A siege frame of a compatible
+// place takes it; otherwise it starts one.
+func (d *docState) addSiege(c *claimInfo, ev event, k int, speaker *graph.Entity, frames *[]frame, accs []*acc, home int) []*acc {
 	// The place the siege word names ("the siege of the town of X",
 	// "have besieged X"), else the event's.
 	place := ev.place
@@ -4007,6 +4024,12 @@ func (d *docState) addSiege(c *claimInfo, ev event, k int, speaker *graph.Entity
 		fi = len(*frames) - 1
 	}
 	d.extendFrame(&(*frames)[fi], sv, c)
+	if place == nil && (*frames)[fi].place == nil && (*frames)[home].placeRef != nil {
+		// "the enclave, which had been besieged by X" where the claim
+		// names no place: the place of the event it is told beside.
+		f, h := &(*frames)[fi], (*frames)[home]
+		f.place, f.placeRef = h.place, h.placeRef
+	}
 	var a *acc
 	a, accs = d.accountOf(accs, fi, speaker)
 	for _, x := range a.claims {
@@ -4024,7 +4047,7 @@ func (d *docState) addSiege(c *claimInfo, ev event, k int, speaker *graph.Entity
 		sp := d.ri.span(toks[k].s, toks[k].e)
 		a.a.TypeSpan = &sp
 	}
-	if a.a.Place == nil {
+	if a.a.Place == nil && place != nil {
 		p := place
 		a.a.Place = &graph.PlaceRef{Entity: d.use(p.ent), Text: d.text[p.s:p.e], Span: d.ri.span(p.s, p.e)}
 	}
@@ -4193,6 +4216,16 @@ func besiegersOf(c *claimInfo, k int) []mention {
 		b := k - 1
 		for b >= 0 && (toks[b].low == "have" || toks[b].low == "has" || toks[b].low == "had" || toks[b].low == "long" || toks[b].low == "also") {
 			b--
+		}
+		if b >= 0 && (toks[b].low == "been" || toks[b].low == "being") && k+1 < len(toks) && toks[k+1].low == "by" {
+			// "which had been besieged by regime forces and the militias
+			// loyal to them since 2012": the agent after "by".
+			e := k + 2
+			for e < len(toks) && e <= k+10 && toks[e].kind != tPunct && !finiteVerb(toks[e].low) && toks[e].low != "since" && toks[e].low != "for" {
+				e++
+			}
+			within(k+2, e)
+			return out
 		}
 		if b == k-1 || b < 0 || toks[b].low == "been" || toks[b].low == "being" {
 			return nil // "had been besieged": the besieged
