@@ -53,15 +53,18 @@ func spelledAt(toks []token, i int) (float64, int, bool) {
 			j++
 		}
 	}
+	afterScale := false
 	for j < len(toks) {
 		w := toks[j].low
 		if v, ok := spelledWord(w); ok {
 			cur += v
 			seen = true
+			afterScale = false
 			j++
 			continue
 		}
 		if s, ok := scaleNumbers[w]; ok && (seen || cur > 0) {
+			afterScale = true
 			if cur == 0 {
 				cur = 1
 			}
@@ -75,7 +78,10 @@ func spelledAt(toks []token, i int) (float64, int, bool) {
 			j++
 			continue
 		}
-		if w == "and" && seen && j+1 < len(toks) {
+		// "a hundred and fifty", "two thousand and five"; after
+		// "between", "and" joins after a scale word only ("between three
+		// and five" is a range).
+		if w == "and" && seen && (afterScale || i == 0 || toks[i-1].low != "between") && j+1 < len(toks) {
 			if _, ok := spelledWord(toks[j+1].low); ok {
 				j++
 				continue
@@ -695,6 +701,12 @@ func figureAt(toks []token, i int) (figure, bool) {
 		}
 		f.v.Value = fptr(v)
 		f.j = i + 1
+	case t.kind == tWord && digitRange(t.text) != nil:
+		// "105-141 killed": a range written as one word.
+		r := digitRange(t.text)
+		f.v.Value, f.v.Max = fptr(r[0]), fptr(r[1])
+		f.v.Bound = graph.BoundAtLeast
+		f.j = i + 1
 	case t.low == "a" && i+1 < len(toks) && toks[i+1].low == "dozen":
 		f.v.Value = fptr(12)
 		f.j = i + 2
@@ -788,8 +800,26 @@ func figureAt(toks []token, i int) (figure, bool) {
 		f.v.Value = fptr(v)
 		f.j = j
 	}
+	// A range, "between 105 and 141", "three to five" is not read (it
+	// is also a rise): its least figure, at least, up to its most.
+	ranged := false
+	if f.v.Value != nil && !f.vague && !f.single && f.v.Bound == "" && f.j+1 < len(toks) {
+		between := i > 0 && toks[i-1].low == "between" && toks[f.j].low == "and"
+		dash := toks[f.j].kind == tPunct && (toks[f.j].text == "–" || toks[f.j].text == "-") && toks[f.j+1].kind == tNum
+		if between || dash {
+			if hi, end, ok := numberAt(toks, f.j+1); ok && hi > *f.v.Value {
+				f.v.Max = fptr(hi)
+				f.v.Bound = graph.BoundAtLeast
+				f.j = end
+				ranged = true
+			}
+		}
+	}
 	// Bound words before the numeral.
 	f.bs = i
+	if ranged && i > 0 && toks[i-1].low == "between" {
+		f.bs = i - 1
+	}
 	if f.v.Bound == "" {
 		f.v.Bound = graph.BoundExact
 		for _, bp := range boundPhrases {
@@ -824,6 +854,34 @@ func figureAt(toks []token, i int) (figure, bool) {
 	}
 	f.v.Text = ""
 	return f, true
+}
+
+// digitRange returns the two ends of a range written as one word,
+// "105-141" (the least first, neither a year), or nil.
+func digitRange(w string) []float64 {
+	a, b, ok := strings.Cut(w, "-")
+	if !ok || a == "" || b == "" || strings.Trim(a, "0123456789") != "" || strings.Trim(b, "0123456789") != "" {
+		return nil
+	}
+	lo, ok1 := parseDigits(a)
+	hi, ok2 := parseDigits(b)
+	if !ok1 || !ok2 || hi <= lo || lo >= 1900 && hi <= 2100 {
+		return nil
+	}
+	return []float64{lo, hi}
+}
+
+// numberAt parses the number at toks[i], in digits or spelled out, and
+// returns it with the index after it.
+func numberAt(toks []token, i int) (float64, int, bool) {
+	if i >= len(toks) {
+		return 0, i, false
+	}
+	if toks[i].kind == tNum {
+		v, ok := parseDigits(toks[i].text)
+		return v, i + 1, ok
+	}
+	return spelledAt(toks, i)
 }
 
 // excludedNumber reports digit tokens that are not figures: years, days of

@@ -37,6 +37,7 @@ func countable(v graph.Value) bool {
 //	less than 10    -> [0, 9] for counts, [0, 10) otherwise
 //	about 30        -> [25.5, 34.5] (±15%, at least ±2)
 //	unspecified     -> [Min, Max] ("thousands" -> [2000, +Inf) if Max is nil)
+//	between 3 and 5 -> [3, 5] (at least 3, Max 5)
 //
 // A figure with no number and no Min/Max allows anything: [0, +Inf).
 func Interval(v graph.Value) (lo, hi float64) {
@@ -58,6 +59,10 @@ func Interval(v graph.Value) (lo, hi float64) {
 	count := countable(v)
 	switch v.Bound {
 	case graph.BoundAtLeast:
+		// "between 105 and 141": at least the first, at most the second.
+		if v.Max != nil && *v.Max >= x {
+			return x, *v.Max
+		}
 		return x, inf
 	case graph.BoundMoreThan:
 		if count {
