@@ -414,6 +414,11 @@ func (d *docState) flashSpeaker(toks []token, ms []mention) (speech, bool) {
 			if toks[k].kind == tPunct && toks[k].text != "-" && toks[k].text != "." || finiteVerb(toks[k].low) || reportVerbs[toks[k].low] {
 				return false
 			}
+			// "Daesh terrorists suffered heavy losses: 2,000 of them
+			// were killed" opens with a clause, not a speaker.
+			if k > s && toks[k].kind == tWord && !toks[k].cap && verbLike(toks[k].low) {
+				return false
+			}
 		}
 		return true
 	}
