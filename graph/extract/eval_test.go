@@ -804,10 +804,11 @@ var heldoutThresholds = map[string][2]float64{
 // Fourth Division in the gazetteer).
 // The thirteenth session added casualty attributes and raised casualty
 // values (0.94 -> 0.97 recall: a toll's breakdown read after the toll).
+// The fourteenth session raised claims (0.93 -> 0.94 recall).
 var heldout3Thresholds = map[string][2]float64{
 	"casualty attributes":       {0.90, 0.99},
 	"casualty values":           {0.96, 0.99},
-	"claims (speaker+polarity)": {0.92, 0.94},
+	"claims (speaker+polarity)": {0.93, 0.94},
 	"dates":                     {0.95, 0.89},
 	"event types":               {0.73, 0.75},
 	"perpetrators":              {0.82, 0.84},
@@ -831,12 +832,13 @@ var heldout3Thresholds = map[string][2]float64{
 // bombing named again is the strike told before it).
 // The thirteenth session added casualty attributes and raised
 // perpetrators (0.82/0.94 -> 0.84/0.97).
+// The fourteenth session raised event types (precision 0.76 -> 0.79).
 var heldout4Thresholds = map[string][2]float64{
 	"casualty attributes":       {0.94, 0.99},
 	"casualty values":           {0.97, 0.99},
 	"claims (speaker+polarity)": {0.80, 0.77},
 	"dates":                     {0.96, 0.91},
-	"event types":               {0.80, 0.75},
+	"event types":               {0.80, 0.78},
 	"perpetrators":              {0.83, 0.96},
 	"places":                    {0.85, 0.91},
 	"speakers":                  {0.82, 0.80},
@@ -863,11 +865,12 @@ var heldout4Thresholds = map[string][2]float64{
 // The thirteenth session added casualty attributes and raised
 // perpetrators (0.69/0.80 -> 0.72/0.81), speakers (0.86 -> 0.90 recall)
 // and claims (0.80/0.81 -> 0.82/0.84).
+// The fourteenth session raised dates (0.90/0.82 -> 0.97/0.88).
 var heldout6Thresholds = map[string][2]float64{
 	"casualty attributes":       {0.93, 0.93},
 	"casualty values":           {0.96, 0.96},
 	"claims (speaker+polarity)": {0.81, 0.83},
-	"dates":                     {0.89, 0.81},
+	"dates":                     {0.96, 0.87},
 	"event types":               {0.84, 0.63},
 	"perpetrators":              {0.71, 0.80},
 	"places":                    {0.90, 0.92},
@@ -886,15 +889,18 @@ var heldout6Thresholds = map[string][2]float64{
 // body, not the title: 0.86/0.92 -> 0.87/0.94).
 // Round 33 raised claims and speakers (speakers read from apposition, descriptions and ledes; negations that deny nothing).
 // The thirteenth session added casualty attributes (0.77/0.94).
+// The fourteenth session raised casualty attributes (0.77 -> 0.79
+// recall), claims (0.79/0.78 -> 0.80/0.80) and speakers (precision 0.82
+// -> 0.84).
 var heldout5Thresholds = map[string][2]float64{
-	"casualty attributes":       {0.76, 0.93},
+	"casualty attributes":       {0.78, 0.93},
 	"casualty values":           {0.87, 0.93},
-	"claims (speaker+polarity)": {0.78, 0.77},
+	"claims (speaker+polarity)": {0.79, 0.79},
 	"dates":                     {0.76, 0.74},
 	"event types":               {0.82, 0.64},
 	"perpetrators":              {0.66, 0.75},
 	"places":                    {0.67, 0.80},
-	"speakers":                  {0.84, 0.81},
+	"speakers":                  {0.84, 0.83},
 	"values":                    {0.86, 0.93},
 }
 

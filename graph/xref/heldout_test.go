@@ -414,6 +414,9 @@ func TestHeldout3(t *testing.T) {
 	needSet(t, "testdata/heldout3")
 	sc := evaluate(t, "testdata/heldout3", nil, false)
 	sc.atLeast(t, min3PairPrecision, min3PairRecall, min3ConflictRecall, min3ConflictPrecision)
+	// Stance links at the fourteenth session's end: revisions 9 of 9,
+	// repeats 3 of 5, disputes 7 of 10.
+	sc.prov.atLeast(t, 8, 2, 6)
 }
 
 // The fourth held-out set (testdata/heldout4, see its README), written by
@@ -425,8 +428,10 @@ func TestHeldout4(t *testing.T) {
 	sc := evaluate(t, "testdata/heldout4", nil, false)
 	// Floors just under its figures at the end of the session that wrote
 	// it (pairs 0.63/0.52 when it landed, 0.88/0.65 at the end; conflicts
-	// 0.57/0.67 both times): regressions only, never a target.
-	sc.atLeast(t, 0.85, 0.62, 0.60, 0.55)
+	// 0.57/0.67 both times): regressions only, never a target. Raised at
+	// the fourteenth session's end (pairs 1.00 / 0.72, conflicts 5 of 6
+	// found, 5 of 6 reported right).
+	sc.atLeast(t, 0.97, 0.70, 0.80, 0.80)
 }
 
 // The fifth held-out set (testdata/heldout5, see its README), written by
@@ -559,7 +564,11 @@ func TestTrain7(t *testing.T) {
 func TestHeldout6(t *testing.T) {
 	needSet(t, "testdata/heldout6")
 	sc := evaluate(t, "testdata/heldout6", nil, false)
-	sc.atLeast(t, 0.91, 0.82, 0.70, 0.40)
+	// Pair precision raised at the fourteenth session's end (0.93 -> 0.99:
+	// places the gazetteer lacks kept in the governorate their sentence
+	// names), and the stance links it finds (disputes 0 -> 5 of 10).
+	sc.atLeast(t, 0.97, 0.82, 0.70, 0.55)
+	sc.prov.atLeast(t, 0, 0, 4)
 }
 
 // The eighth extraction training set (testdata/train8: the 23 documents of
