@@ -4012,34 +4012,17 @@ func (d *docState) addSiege(c *claimInfo, ev event, k int, speaker *graph.Entity
 		return accs
 	}
 	sv := event{typ: graph.EventSiege, specific: true, cueI: k, cueJ: k + 1, place: place}
-	fi := -1
-	for x := len(*frames) - 1; x >= 0; x-- {
-		if (*frames)[x].typ == graph.EventSiege && d.compatible(&(*frames)[x], sv) {
-			fi = x
-			break
-		}
-	}
-	if fi < 0 {
-		*frames = append(*frames, frame{})
-		fi = len(*frames) - 1
-	}
-	d.extendFrame(&(*frames)[fi], sv, c)
+	fi := d.sideFrame(frames, sv, c)
 	if place == nil && (*frames)[fi].place == nil && (*frames)[home].placeRef != nil {
 		// "the enclave, which had been besieged by X" where the claim
 		// names no place: the place of the event it is told beside.
 		f, h := &(*frames)[fi], (*frames)[home]
 		f.place, f.placeRef = h.place, h.placeRef
 	}
-	var a *acc
-	a, accs = d.accountOf(accs, fi, speaker)
-	for _, x := range a.claims {
-		if x == c {
-			return accs
-		}
+	a, accs, added := d.sideAccount(accs, fi, speaker, c)
+	if !added {
+		return accs
 	}
-	a.claims = append(a.claims, c)
-	a.a.Claims = append(a.a.Claims, c.claim.ID)
-	a.pos = true
 	if a.a.Type == "" {
 		toks := c.sg.toks
 		a.a.Type = graph.EventSiege
@@ -4131,28 +4114,11 @@ func (d *docState) addCapture(c *claimInfo, ev event, k int, speaker *graph.Enti
 		return accs
 	}
 	cv := event{typ: graph.EventCapture, specific: true, cueI: k, cueJ: k + 1, place: place, date: ev.date, perps: ev.perps}
-	fi := -1
-	for x := len(*frames) - 1; x >= 0; x-- {
-		if (*frames)[x].typ == graph.EventCapture && d.compatible(&(*frames)[x], cv) {
-			fi = x
-			break
-		}
+	fi := d.sideFrame(frames, cv, c)
+	a, accs, added := d.sideAccount(accs, fi, speaker, c)
+	if !added {
+		return accs
 	}
-	if fi < 0 {
-		*frames = append(*frames, frame{})
-		fi = len(*frames) - 1
-	}
-	d.extendFrame(&(*frames)[fi], cv, c)
-	var a *acc
-	a, accs = d.accountOf(accs, fi, speaker)
-	for _, x := range a.claims {
-		if x == c {
-			return accs
-		}
-	}
-	a.claims = append(a.claims, c)
-	a.a.Claims = append(a.a.Claims, c.claim.ID)
-	a.pos = true
 	toks := c.sg.toks
 	if a.a.Type == "" {
 		a.a.Type = graph.EventCapture
@@ -4580,4 +4546,41 @@ func noFlights(toks []token, j int) bool {
 		}
 	}
 	return false
+}
+
+// sideFrame files a second event a claim tells beside its own (a siege in
+// a relative clause, a taking in an "after" clause) in the latest frame of
+// its type it is compatible with, or a new one, and returns the frame's
+// index.
+func (d *docState) sideFrame(frames *[]frame, ev event, c *claimInfo) int {
+	fi := -1
+	for x := len(*frames) - 1; x >= 0; x-- {
+		if (*frames)[x].typ == ev.typ && d.compatible(&(*frames)[x], ev) {
+			fi = x
+			break
+		}
+	}
+	if fi < 0 {
+		*frames = append(*frames, frame{})
+		fi = len(*frames) - 1
+	}
+	d.extendFrame(&(*frames)[fi], ev, c)
+	return fi
+}
+
+// sideAccount is the speaker's account of frame fi, with the claim that
+// tells the side event added to it; added is false when the claim was
+// there already.
+func (d *docState) sideAccount(accs []*acc, fi int, speaker *graph.Entity, c *claimInfo) (*acc, []*acc, bool) {
+	var a *acc
+	a, accs = d.accountOf(accs, fi, speaker)
+	for _, x := range a.claims {
+		if x == c {
+			return a, accs, false
+		}
+	}
+	a.claims = append(a.claims, c)
+	a.a.Claims = append(a.a.Claims, c.claim.ID)
+	a.pos = true
+	return a, accs, true
 }

@@ -867,21 +867,27 @@ func scoreProvenance(t *testing.T, in *ingested, events []heldoutEvent, logf fun
 			}
 		}
 	}
-	for pr := range pairs(graph.RelRevises) {
-		p.revReported++
-		if revLabelled[pr] {
-			p.revRight++
-		} else {
-			logf("revises %s -> %s: not labelled", pr.from, pr.to)
+	// The document pairs the computed links of a relation join, in order,
+	// and those of them the labels list.
+	reported := func(rel string, labelled map[docPair]bool) (n, right int) {
+		var prs []docPair
+		for pr := range pairs(rel) {
+			prs = append(prs, pr)
 		}
-	}
-	for pr := range pairs(graph.RelRepeats) {
-		p.repReported++
-		if repLabelled[pr] {
-			p.repRight++
-		} else {
-			logf("repeats %s -> %s: not labelled", pr.from, pr.to)
+		sort.Slice(prs, func(i, j int) bool {
+			return prs[i].from < prs[j].from || prs[i].from == prs[j].from && prs[i].to < prs[j].to
+		})
+		for _, pr := range prs {
+			n++
+			if labelled[pr] {
+				right++
+			} else {
+				logf("%s %s -> %s: not labelled", rel, pr.from, pr.to)
+			}
 		}
+		return n, right
 	}
+	p.revReported, p.revRight = reported(graph.RelRevises, revLabelled)
+	p.repReported, p.repRight = reported(graph.RelRepeats, repLabelled)
 	return p
 }
