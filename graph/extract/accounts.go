@@ -157,6 +157,36 @@ func defusedBefore(toks []token, i int) bool {
 	return false
 }
 
+// repelled reports whether the attack named at token i was beaten off
+// by its target: "repelled an attack by 150 militants", "foiled
+// yesterday a desperate attack", "the attack was repulsed". Told with no
+// day and no toll of its own, the writer tells of the defence, and the
+// attack it beat off is no event of its own; one told with its day or its
+// dead ("repelled an attack on Monday, killing 25") is an incident
+// reported, and stays an attack.
+func repelled(toks []token, i int) bool {
+	for k := i - 1; k >= 0 && k >= i-4; k-- {
+		if toks[k].kind == tPunct {
+			break
+		}
+		if repelVerbs[toks[k].low] {
+			return true
+		}
+	}
+	for k := i + 1; k < len(toks) && k <= i+6; k++ {
+		if toks[k].kind == tPunct {
+			break
+		}
+		if (toks[k-1].low == "was" || toks[k-1].low == "were") && repelVerbs[toks[k].low] {
+			return true
+		}
+	}
+	return false
+}
+
+var repelVerbs = set("repelled", "repel", "repels", "repelling", "repulsed", "repulse", "repulsing",
+	"foiled", "foil", "foiling", "thwarted", "thwart", "thwarting", "fended")
+
 var defuseVerbs = set("dismantled", "dismantling", "dismantle", "defused", "defusing", "defuse",
 	"disarmed", "disarming", "cleared", "clearing", "clear", "seized", "found", "removed", "removing", "remove",
 	"intercepted", "intercepting", "intercept", "foiled", "foiling", "thwarted", "thwarting")
@@ -878,7 +908,7 @@ func (d *docState) eventOf(c *claimInfo) (event, bool) {
 				}
 			}
 			// "gunmen opened fire on a checkpoint": an attack.
-			if attackCues[w] || (w == "opened" || w == "opening" || w == "open") && i+1 < len(toks) && toks[i+1].low == "fire" {
+			if (attackCues[w] || (w == "opened" || w == "opening" || w == "open") && i+1 < len(toks) && toks[i+1].low == "fire") && !(repelled(toks, i) && !casualtyValues(c) && len(c.dates) == 0) {
 				first(&attack, i)
 			}
 		}
