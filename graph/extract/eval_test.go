@@ -869,13 +869,14 @@ var heldout4Thresholds = map[string][2]float64{
 // The thirteenth session added casualty attributes and raised
 // perpetrators (0.69/0.80 -> 0.72/0.81), speakers (0.86 -> 0.90 recall)
 // and claims (0.80/0.81 -> 0.82/0.84).
-// The fourteenth session raised dates (0.90/0.82 -> 0.97/0.88).
+// The fourteenth session raised dates (0.90/0.82 -> 0.97/0.88) and
+// event types (precision 0.64 -> 0.68, round 39).
 var heldout6Thresholds = map[string][2]float64{
 	"casualty attributes":       {0.93, 0.93},
 	"casualty values":           {0.96, 0.96},
 	"claims (speaker+polarity)": {0.81, 0.83},
 	"dates":                     {0.96, 0.87},
-	"event types":               {0.84, 0.63},
+	"event types":               {0.84, 0.67},
 	"perpetrators":              {0.71, 0.80},
 	"places":                    {0.90, 0.92},
 	"speakers":                  {0.89, 0.82},
