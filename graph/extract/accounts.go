@@ -145,17 +145,7 @@ var wordsOfCampaign = set("lies", "disinformation", "misinformation", "incitemen
 // token i, in its clause: "dismantling the explosive devices", "defused a
 // booby-trapped car", "cleared it of mines and explosive devices", "to
 // remove mines and explosive devices": devices that did not go off.
-func defusedBefore(toks []token, i int) bool {
-	for k := i - 1; k >= 0 && k >= i-6; k-- {
-		if toks[k].kind == tPunct {
-			return false
-		}
-		if defuseVerbs[toks[k].low] {
-			return true
-		}
-	}
-	return false
-}
+func defusedBefore(toks []token, i int) bool { return setBefore(toks, i, 6, defuseVerbs) }
 
 // repelled reports whether the attack named at token i was beaten off
 // by its target: "repelled an attack by 150 militants", "foiled
@@ -165,13 +155,8 @@ func defusedBefore(toks []token, i int) bool {
 // dead ("repelled an attack on Monday, killing 25") is an incident
 // reported, and stays an attack.
 func repelled(toks []token, i int) bool {
-	for k := i - 1; k >= 0 && k >= i-4; k-- {
-		if toks[k].kind == tPunct {
-			break
-		}
-		if repelVerbs[toks[k].low] {
-			return true
-		}
+	if setBefore(toks, i, 4, repelVerbs) {
+		return true
 	}
 	for k := i + 1; k < len(toks) && k <= i+6; k++ {
 		if toks[k].kind == tPunct {
@@ -1422,18 +1407,7 @@ func firedFrom(toks []token, ti int) bool {
 			k--
 		}
 	}
-	if k < 1 || toks[k].low != "from" {
-		return false
-	}
-	for j := k - 1; j >= 0 && j >= k-5; j-- {
-		if toks[j].kind == tPunct {
-			return false
-		}
-		if launchWords[toks[j].low] {
-			return true
-		}
-	}
-	return false
+	return k >= 1 && toks[k].low == "from" && setBefore(toks, k, 5, launchWords)
 }
 
 // fireBefore reports whether "fire" or an attack word ends a few words

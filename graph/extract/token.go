@@ -181,3 +181,17 @@ func wordBefore(toks []token, p, n int, words ...string) bool {
 	}
 	return false
 }
+
+// setBefore is wordBefore for a set of words: one of them stands in the
+// n tokens before p, in the same clause (no punctuation between).
+func setBefore(toks []token, p, n int, words map[string]bool) bool {
+	for k := p - 1; k >= 0 && k >= p-n; k-- {
+		if toks[k].kind == tPunct {
+			return false
+		}
+		if words[toks[k].low] {
+			return true
+		}
+	}
+	return false
+}

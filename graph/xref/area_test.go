@@ -18,26 +18,7 @@ func TestPlaceArea(t *testing.T) {
 		matchCases
 	}
 	readJSON(t, "testdata/match17.json", &spec)
-	docs := map[uuid.UUID]*graph.Extraction{}
-	var order []uuid.UUID
-	for _, a := range accs {
-		x := docs[a.DocumentID]
-		if x == nil {
-			x = &graph.Extraction{Document: graph.Document{ID: a.DocumentID, Date: a.Published}}
-			docs[a.DocumentID] = x
-			order = append(order, a.DocumentID)
-		}
-		for _, id := range a.Claims {
-			x.Claims = append(x.Claims, claims[id])
-		}
-		a.PlaceArea = nil
-		x.Accounts = append(x.Accounts, a)
-	}
-	var prepared []graph.Account
-	for _, id := range order {
-		PrepareAccounts(docs[id], w)
-		prepared = append(prepared, docs[id].Accounts...)
-	}
+	prepared := prepareByDocument(accs, claims, w, func(a *graph.Account) { a.PlaceArea = nil })
 	checkPlaceField(t, "area", spec.Area, prepared, func(a graph.Account) *uuid.UUID { return a.PlaceArea })
 	testMatchCases(t, spec.matchCases, prepared, w)
 	blockingMeetsMatch(t, spec.matchCases, prepared, w)

@@ -91,7 +91,7 @@ func TestAccountsPlace(t *testing.T) {
 		matchCases
 	}
 	readJSON(t, "testdata/match12.json", &spec)
-	prepared := prepareByDocument(accs, w, func(a *graph.Account) { a.ContextPlace = nil })
+	prepared := prepareByDocument(accs, nil, w, func(a *graph.Account) { a.ContextPlace = nil })
 	checkPlaceField(t, "read at", spec.Context, prepared, func(a graph.Account) *uuid.UUID { return a.ContextPlace })
 	testMatchCases(t, spec.matchCases, prepared, w)
 	// Blocking meets what Match accepts: the keys PrepareAccounts gives
@@ -111,7 +111,7 @@ func TestEvacuationOrigin(t *testing.T) {
 		matchCases
 	}
 	readJSON(t, "testdata/match13.json", &spec)
-	prepared := prepareByDocument(accs, w, func(a *graph.Account) { a.Origin = nil })
+	prepared := prepareByDocument(accs, nil, w, func(a *graph.Account) { a.Origin = nil })
 	checkPlaceField(t, "origin", spec.Origin, prepared, func(a graph.Account) *uuid.UUID { return a.Origin })
 	testMatchCases(t, spec.matchCases, prepared, w)
 	blockingMeetsMatch(t, spec.matchCases, prepared, w)
@@ -136,13 +136,20 @@ func TestEvacuationOrigin(t *testing.T) {
 // prepareByDocument groups fixture accounts into their documents, in the
 // order the documents first appear, clears with reset what PrepareAccounts
 // sets, and prepares each document's accounts as ingest does.
-func prepareByDocument(accs []graph.Account, w *World, reset func(*graph.Account)) []graph.Account {
+func prepareByDocument(accs []graph.Account, claims map[uuid.UUID]graph.Claim, w *World, reset func(*graph.Account)) []graph.Account {
 	docs := map[uuid.UUID]*graph.Extraction{}
 	var order []uuid.UUID
 	for _, a := range accs {
 		if docs[a.DocumentID] == nil {
 			docs[a.DocumentID] = &graph.Extraction{Document: graph.Document{ID: a.DocumentID, Date: a.Published}}
 			order = append(order, a.DocumentID)
+		}
+		// With claims, each document carries its accounts' claims, as
+		// PrepareAccounts reads them for what a sentence names.
+		for _, id := range a.Claims {
+			if c, ok := claims[id]; ok {
+				docs[a.DocumentID].Claims = append(docs[a.DocumentID].Claims, c)
+			}
 		}
 		reset(&a)
 		docs[a.DocumentID].Accounts = append(docs[a.DocumentID].Accounts, a)
