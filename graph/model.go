@@ -359,6 +359,14 @@ type Account struct {
 	// names the account's place, lie. The place lies there: it may not lie
 	// within a town or city of another governorate. nil otherwise.
 	PlaceArea *uuid.UUID `json:"place_area,omitempty"`
+
+	// Asides are set by cross-referencing: the claims of the account's
+	// document that belong to none of its accounts (a characterisation,
+	// a background figure, a quotation of no event), other than its
+	// metadata. Text reuse compares them with the claims of the documents
+	// whose accounts this one meets, so wording taken over outside any
+	// account ("yet another information provocation") is traced too.
+	Asides []uuid.UUID `json:"asides,omitempty"`
 }
 
 // Extraction is everything extraction finds in one document; the store

@@ -88,6 +88,7 @@ func PrepareAccounts(x *graph.Extraction, w *World) {
 		}
 	}
 	docPlace := documentPlace(x, w)
+	asides := documentAsides(x)
 	for i := range x.Accounts {
 		a := &x.Accounts[i]
 		if a.Published == "" {
@@ -117,7 +118,28 @@ func PrepareAccounts(x *graph.Extraction, w *World) {
 			a.PlaceArea = &p
 		}
 		a.Keys = Keys(*a, w)
+		a.Asides = asides
 	}
+}
+
+// documentAsides lists, in id order, the claims of x that belong to none
+// of its accounts, metadata left out.
+func documentAsides(x *graph.Extraction) []uuid.UUID {
+	in := map[uuid.UUID]bool{}
+	for _, a := range x.Accounts {
+		for _, id := range a.Claims {
+			in[id] = true
+		}
+	}
+	var out []uuid.UUID
+	for _, c := range x.Claims {
+		if !in[c.ID] && c.Kind != graph.ClaimMetadata {
+			in[c.ID] = true
+			out = append(out, c.ID)
+		}
+	}
+	sortIDs(out)
+	return out
 }
 
 func lastDay(d graph.Date) string {
@@ -360,11 +382,15 @@ func reuseBetween(l *linker, a, b graph.Account, claims map[uuid.UUID]graph.Clai
 	reuseLinksWith(l, cb, ca, pub, words)
 }
 
+// accountClaims returns the claims of a and its document's asides, those
+// not deprecated.
 func accountClaims(a graph.Account, claims map[uuid.UUID]graph.Claim) []graph.Claim {
 	var out []graph.Claim
-	for _, id := range a.Claims {
-		if c, ok := claims[id]; ok && !c.Deprecated {
-			out = append(out, c)
+	for _, ids := range [][]uuid.UUID{a.Claims, a.Asides} {
+		for _, id := range ids {
+			if c, ok := claims[id]; ok && !c.Deprecated {
+				out = append(out, c)
+			}
 		}
 	}
 	return out
@@ -587,6 +613,7 @@ func (e *Engine) load(ctx context.Context, seeds []graph.Account, fresh bool, w 
 	for _, a := range byID {
 		nb.accounts = append(nb.accounts, a)
 		claimIDs = append(claimIDs, a.Claims...)
+		claimIDs = append(claimIDs, a.Asides...)
 	}
 	sort.Slice(nb.accounts, func(i, j int) bool { return idLess(nb.accounts[i].ID, nb.accounts[j].ID) })
 	if len(claimIDs) > 0 {

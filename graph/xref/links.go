@@ -494,7 +494,10 @@ func selfRevisions(l *linker, a graph.Account, accs []graph.Account, claims map[
 // share, with at least ReuseMinContent of them content words, to count
 // as reuse. Names, dates and figures (the claim's mentions, dates and
 // values) never count: two claims naming "the Government of the Syrian
-// Arab Republic" share a name, not wording.
+// Arab Republic" share a name, not wording. A name written alike in both
+// may stand inside a run ("staged by militants of Hay'at Tahrir al-Sham
+// together with the White Helmets" is one run of seven words), a date or
+// a figure may not.
 const (
 	ReuseMinRun     = 5
 	ReuseMinContent = 2
@@ -521,44 +524,57 @@ func init() {
 	}
 }
 
+// nameMark starts the one word wordsOf gives for a name: the mark and the
+// name's words, lower-cased, joined by spaces.
+const nameMark = "\x00"
+
 // wordsOf returns the claim's lower-cased words, with the words inside its
-// mentions, dates and values replaced by "" (which never match).
+// dates and values replaced by "" (which never match) and those of each
+// of its mentions by one word, nameMark and the name as written.
 func wordsOf(c graph.Claim) []string {
 	rs := []rune(c.Text)
-	mask := make([]bool, len(rs))
-	cover := func(s graph.Span) {
+	// mask: 0 a word of the text, -1 a date or a figure, m+1 mention m.
+	mask := make([]int, len(rs))
+	cover := func(s graph.Span, v int) {
 		for i := s.Start - c.Span.Start; i < s.End-c.Span.Start; i++ {
-			if i >= 0 && i < len(mask) {
-				mask[i] = true
+			if i >= 0 && i < len(mask) && mask[i] >= 0 {
+				mask[i] = v
 			}
 		}
 	}
-	for _, m := range c.Mentions {
-		cover(m.Span)
+	for i, m := range c.Mentions {
+		cover(m.Span, i+1)
 	}
 	for _, d := range c.Dates {
-		cover(d.Span)
+		cover(d.Span, -1)
 	}
 	for _, v := range c.Values {
-		cover(v.Span)
+		cover(v.Span, -1)
 	}
 	var out []string
 	var cur []rune
-	masked := false
+	kind, last := 0, 0 // the word's mask; the mention the last word was in
 	flush := func() {
 		if len(cur) > 0 {
-			if masked {
-				out = append(out, "")
-			} else {
-				out = append(out, string(cur))
+			switch {
+			case kind < 0:
+				out, last = append(out, ""), 0
+			case kind > 0 && kind == last:
+				out[len(out)-1] += " " + string(cur)
+			case kind > 0:
+				out, last = append(out, nameMark+string(cur)), kind
+			default:
+				out, last = append(out, string(cur)), 0
 			}
 		}
-		cur, masked = cur[:0], false
+		cur, kind = cur[:0], 0
 	}
 	for i, r := range rs {
 		if unicode.IsLetter(r) || unicode.IsDigit(r) || r == '\'' || r == '’' {
 			cur = append(cur, unicode.ToLower(r))
-			masked = masked || mask[i]
+			if mask[i] < 0 || kind == 0 {
+				kind = mask[i]
+			}
 			continue
 		}
 		flush()
@@ -591,30 +607,43 @@ func (m claimWords) of(c graph.Claim) []string {
 	return ws
 }
 
-// reuseWords is Reuse over the claims' words (wordsOf).
+// reuseWords is Reuse over the claims' words (wordsOf): the run with the
+// most words shared in a row, a name counting as none.
 func reuseWords(wa, wb []string) (run string, share float64, ok bool) {
 	if len(wa) == 0 || len(wb) == 0 {
 		return "", 0, false
 	}
-	best, end := 0, 0
-	prev := make([]int, len(wb)+1)
+	best, bestLen, end := 0, 0, 0
+	prev := make([]int, len(wb)+1) // words of the run ending here
 	cur := make([]int, len(wb)+1)
+	prevLen := make([]int, len(wb)+1) // its length, names included
+	curLen := make([]int, len(wb)+1)
 	for i := 1; i <= len(wa); i++ {
 		for j := 1; j <= len(wb); j++ {
 			if wa[i-1] != "" && wa[i-1] == wb[j-1] {
-				cur[j] = prev[j-1] + 1
-				if cur[j] > best {
-					best, end = cur[j], i
+				w := 1
+				if strings.HasPrefix(wa[i-1], nameMark) {
+					w = 0
+				}
+				cur[j], curLen[j] = prev[j-1]+w, prevLen[j-1]+1
+				if cur[j] > best || cur[j] == best && best > 0 && curLen[j] > bestLen {
+					best, bestLen, end = cur[j], curLen[j], i
 				}
 			} else {
-				cur[j] = 0
+				cur[j], curLen[j] = 0, 0
 			}
 		}
 		prev, cur = cur, prev
+		prevLen, curLen = curLen, prevLen
 	}
-	words := wa[end-best : end]
+	words := make([]string, 0, bestLen)
 	content := 0
-	for _, w := range words {
+	for _, w := range wa[end-bestLen : end] {
+		if name, ok := strings.CutPrefix(w, nameMark); ok {
+			words = append(words, name)
+			continue
+		}
+		words = append(words, w)
 		if !stopwords[w] && !placeWords[w] {
 			content++
 		}
