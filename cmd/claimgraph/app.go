@@ -39,22 +39,36 @@ func OpenApp(ctx context.Context, dsn string) (*App, error) {
 	// each document still all or nothing; HTTP ingestion commits each
 	// document on its own before it answers.
 	a.Pipeline = &ingest.Pipeline{Extractor: a.Extractor, Planner: a.Xref, Store: st, Index: g.Keys, Groups: ingest.GroupsOf(st.Group)}
-	if err := SeedGazetteer(ctx, st, g); err != nil {
+	if err := a.prepareStore(ctx); err != nil {
 		st.Close()
-		return nil, err
+		return nil, fmt.Errorf("open store %s: %w", dsn, err)
+	}
+	return a, nil
+}
+
+// prepareStore seeds the gazetteer and keys stored accounts again if
+// their keys are in an earlier format, holding the writers' lock: other
+// servers may be opening or writing the same database.
+func (a *App) prepareStore(ctx context.Context) error {
+	unlock, err := a.Store.LockWriters(ctx)
+	if err != nil {
+		return err
+	}
+	defer unlock()
+	if err := SeedGazetteer(ctx, a.Store, a.Gazetteer); err != nil {
+		return err
 	}
 	// Accounts keyed in an earlier format would miss new ones: key them
 	// again before anything is planned.
-	rep, err := a.Xref.EnsureKeyFormat(ctx, st)
+	rep, err := a.Xref.EnsureKeyFormat(ctx, a.Store)
 	if err != nil {
-		st.Close()
-		return nil, fmt.Errorf("open store %s: %w", dsn, err)
+		return err
 	}
 	if rep.Accounts > 0 {
 		slog.Info("blocking keys of stored accounts computed again", slog.String("from_format", rep.From),
 			slog.String("to_format", rep.To), slog.Int("accounts", rep.Accounts), slog.Int("changed", rep.Changed))
 	}
-	return a, nil
+	return nil
 }
 
 // SeedGazetteer writes the gazetteer's entities, with their match keys and

@@ -8,6 +8,7 @@ import (
 	"io"
 	"time"
 
+	"github.com/claimgraph/claimgraph/graph"
 	"github.com/claimgraph/claimgraph/graph/xref"
 )
 
@@ -36,14 +37,21 @@ func runXref(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	}
 	defer app.Close()
 	start := time.Now()
-	b, rep, err := app.Xref.RebuildStore(ctx, app.Store)
-	if err != nil {
-		return err
+	// Planned and committed as one write, holding the writers' lock, so
+	// that no document another server ingests meanwhile is left out.
+	var rep *xref.RebuildReport
+	plan := func(ctx context.Context) (*graph.Batch, error) {
+		b, r, err := app.Xref.RebuildStore(ctx, app.Store)
+		rep = r
+		return b, err
 	}
-	if !*dry {
-		if err := app.Store.Commit(ctx, b); err != nil {
-			return fmt.Errorf("commit the rebuild: %w", err)
-		}
+	if *dry {
+		_, err = plan(ctx)
+	} else {
+		_, err = app.Pipeline.Apply(ctx, plan)
+	}
+	if err != nil {
+		return fmt.Errorf("rebuild: %w", err)
 	}
 	if *asJSON {
 		enc := json.NewEncoder(stdout)

@@ -2,12 +2,14 @@ package cayleystore
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"sync"
+	"time"
 
 	cgraph "github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/cayley/graph/kv"
@@ -49,6 +51,12 @@ type Store struct {
 	// budget (releaseWhile) and returns once it has; nil when there is
 	// none.
 	stopWatch func()
+
+	// writers is the connection pool LockWriters takes the writers'
+	// lock through, on a SQL backend; nil on bolt and in memory.
+	writers *sql.DB
+	heldMu  sync.Mutex
+	held    map[*sql.Tx]bool // the writers' locks held, released by Close
 
 	wmu sync.Mutex   // one Commit or Load at a time
 	rw  sync.RWMutex // readers vs the moment deltas are applied
@@ -143,17 +151,28 @@ func open(ctx context.Context, dsn string, o Options) (*Store, error) {
 		}
 		return &Store{qs: qs, backend: BackendMemory}, nil
 	case strings.HasPrefix(dsn, "postgres://"), strings.HasPrefix(dsn, "postgresql://"):
-		qs, err := openSQL("postgres", dsn)
+		qs, err := openSQL(ctx, "postgres", dsn)
 		if err != nil {
 			return nil, fmt.Errorf("open postgres store: %w", err)
 		}
-		return &Store{qs: qs, backend: BackendPostgres}, nil
+		w, err := openWriters(ctx, "postgres", dsn)
+		if err != nil {
+			qs.Close()
+			return nil, fmt.Errorf("open postgres store: %w", err)
+		}
+		return &Store{qs: qs, backend: BackendPostgres, writers: w}, nil
 	case strings.HasPrefix(dsn, "cockroach://"):
-		qs, err := openSQL("cockroach", "postgres://"+strings.TrimPrefix(dsn, "cockroach://"))
+		addr := "postgres://" + strings.TrimPrefix(dsn, "cockroach://")
+		qs, err := openSQL(ctx, "cockroach", addr)
 		if err != nil {
 			return nil, fmt.Errorf("open cockroach store: %w", err)
 		}
-		return &Store{qs: qs, backend: BackendCockroach}, nil
+		w, err := openWriters(ctx, "pgx", addr)
+		if err != nil {
+			qs.Close()
+			return nil, fmt.Errorf("open cockroach store: %w", err)
+		}
+		return &Store{qs: qs, backend: BackendCockroach, writers: w}, nil
 	}
 	mapped := o.MappedBytes
 	if mapped == 0 {
@@ -176,8 +195,14 @@ func open(ctx context.Context, dsn string, o Options) (*Store, error) {
 }
 
 // openSQL creates the schema if it is missing, then connects.
-func openSQL(name, addr string) (cgraph.QuadStore, error) {
-	if err := cgraph.InitQuadStore(name, addr, nil); err != nil && !errors.Is(err, cgraph.ErrDatabaseExists) {
+func openSQL(ctx context.Context, name, addr string) (cgraph.QuadStore, error) {
+	err := createOnce(ctx, func() error {
+		if err := cgraph.InitQuadStore(name, addr, nil); err != nil && !errors.Is(err, cgraph.ErrDatabaseExists) {
+			return err
+		}
+		return nil
+	})
+	if err != nil {
 		return nil, fmt.Errorf("create schema: %w", err)
 	}
 	qs, err := cgraph.NewQuadStore(name, addr, nil)
@@ -185,6 +210,27 @@ func openSQL(name, addr string) (cgraph.QuadStore, error) {
 		return nil, fmt.Errorf("connect: %w", err)
 	}
 	return qs, nil
+}
+
+// createOnce runs create, which creates tables if they are not there,
+// again when it fails: servers opening a new database at the same moment
+// race to create the same tables, and PostgreSQL fails all but one of them
+// ("duplicate key value violates unique constraint
+// pg_type_typname_nsp_index") even with IF NOT EXISTS. Once the winner
+// has committed, the others find the tables there. Up to five tries.
+func createOnce(ctx context.Context, create func() error) error {
+	var err error
+	for try := range 5 {
+		if err = create(); err == nil {
+			return nil
+		}
+		select {
+		case <-ctx.Done():
+			return err
+		case <-time.After(time.Duration(try+1) * 100 * time.Millisecond):
+		}
+	}
+	return err
 }
 
 // openBolt initialises the bolt file once, then opens it.
@@ -266,6 +312,12 @@ func (s *Store) Close() error {
 		defer s.rw.Unlock()
 		if err := s.qs.Close(); err != nil {
 			s.closeErr = fmt.Errorf("close %s store: %w", s.backend, err)
+		}
+		if s.writers != nil {
+			s.releaseWriters()
+			if err := s.writers.Close(); err != nil && s.closeErr == nil {
+				s.closeErr = fmt.Errorf("close %s store: %w", s.backend, err)
+			}
 		}
 	})
 	return s.closeErr

@@ -283,7 +283,7 @@ func (p *Pipeline) IngestItems(ctx context.Context, items []Item, progress Progr
 		curItems  []extracted
 		prevWait  func() error
 		prevItems []extracted
-		locked    bool
+		unlock    func() // releases p.lock while groups follow one another; nil when not held
 	)
 	redo := func(items []extracted) {
 		for _, e := range items {
@@ -337,9 +337,9 @@ func (p *Pipeline) IngestItems(ctx context.Context, items []Item, progress Progr
 		seal()
 		settle()
 		cur, curItems = nil, nil
-		if locked {
-			p.mu.Unlock()
-			locked = false
+		if unlock != nil {
+			unlock()
+			unlock = nil
 		}
 	}
 	for r := range results {
@@ -349,9 +349,9 @@ func (p *Pipeline) IngestItems(ctx context.Context, items []Item, progress Progr
 			// and its documents are stored by the next run.
 			settle()
 			cur, curItems = nil, nil
-			if locked {
-				p.mu.Unlock()
-				locked = false
+			if unlock != nil {
+				unlock()
+				unlock = nil
 			}
 			go func() {
 				for range results {
@@ -363,9 +363,13 @@ func (p *Pipeline) IngestItems(ctx context.Context, items []Item, progress Progr
 			report(r.path, r.res, r.err)
 			continue
 		}
-		if !locked {
-			p.mu.Lock()
-			locked = true
+		if unlock == nil {
+			u, err := p.lock(ctx)
+			if err != nil {
+				report(r.path, nil, err)
+				continue
+			}
+			unlock = u
 		}
 		if cur == nil {
 			cur = p.Groups()

@@ -46,6 +46,13 @@ type Store interface {
 	Commit(ctx context.Context, b *graph.Batch) error
 }
 
+// sharedStore is a store that several processes may write at once (a
+// shared SQL database, cayleystore.Store on PostgreSQL or CockroachDB):
+// LockWriters serialises their Plan + Commit, as mu does this process's.
+type sharedStore interface {
+	LockWriters(ctx context.Context) (unlock func(), err error)
+}
+
 // Group is a group commit over the store (cayleystore.Group): batches
 // added are planned over the ones added before them, read back through
 // its xref.Store methods as if they were committed, and written together,
@@ -99,7 +106,7 @@ type Pipeline struct {
 	// GroupSize is the most documents per group; 0 means DefaultGroupSize.
 	GroupSize int
 
-	mu sync.Mutex // serialises Plan + Commit
+	mu sync.Mutex // serialises Plan + Commit in this process (see lock)
 }
 
 // Result is what one ingestion did.
@@ -182,8 +189,11 @@ func (p *Pipeline) existing(ctx context.Context, id uuid.UUID) (*graph.Document,
 // other write (documents and judgements see each other's effects). It
 // returns the committed batch.
 func (p *Pipeline) Apply(ctx context.Context, plan func(context.Context) (*graph.Batch, error)) (*graph.Batch, error) {
-	p.mu.Lock()
-	defer p.mu.Unlock()
+	unlock, err := p.lock(ctx)
+	if err != nil {
+		return nil, err
+	}
+	defer unlock()
 	b, err := plan(ctx)
 	if err != nil {
 		return nil, err
@@ -197,12 +207,35 @@ func (p *Pipeline) Apply(ctx context.Context, plan func(context.Context) (*graph
 // commit plans and commits an extraction, unless another caller stored the
 // same document first.
 func (p *Pipeline) commit(ctx context.Context, x *graph.Extraction) (*Result, error) {
-	p.mu.Lock()
-	defer p.mu.Unlock()
+	unlock, err := p.lock(ctx)
+	if err != nil {
+		return nil, err
+	}
+	defer unlock()
 	return p.commitLocked(ctx, x)
 }
 
-// commitLocked is commit for a caller holding p.mu.
+// lock takes p.mu and, on a store other processes write too, the writers'
+// lock, so that planning sees every document committed before it, by
+// whichever process. The returned function releases both.
+func (p *Pipeline) lock(ctx context.Context) (unlock func(), err error) {
+	p.mu.Lock()
+	s, ok := p.Store.(sharedStore)
+	if !ok {
+		return p.mu.Unlock, nil
+	}
+	release, err := s.LockWriters(ctx)
+	if err != nil {
+		p.mu.Unlock()
+		return nil, err
+	}
+	return func() {
+		release()
+		p.mu.Unlock()
+	}, nil
+}
+
+// commitLocked is commit for a caller holding p.lock.
 func (p *Pipeline) commitLocked(ctx context.Context, x *graph.Extraction) (*Result, error) {
 	id := x.Document.ID
 	if doc, err := p.existing(ctx, id); err != nil || doc != nil {
