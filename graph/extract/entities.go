@@ -43,7 +43,8 @@ func orgCueKind(w string) graph.EntityKind {
 	case "committee", "council", "centre", "center", "foundation", "organisation",
 		"organization", "institute", "association", "union", "federation",
 		"ministry", "office", "commission", "department", "directorate", "helmets",
-		"defence", "defense", "society", "crescent", "cross", "watch", "amnesty":
+		"defence", "defense", "society", "crescent", "cross", "watch", "amnesty",
+		"alliance", "bloc", "party", "gathering", "congress", "league", "assembly":
 		return graph.KindOrg
 	}
 	return ""
@@ -274,10 +275,22 @@ func dropNamePrefixes(toks []token, ms []mention) []mention {
 				continue
 			}
 		}
+		// "the Iraqi Forces Alliance": a party's name of two words or more
+		// followed by the head of a body's name is only the start of that
+		// body's name, which the gazetteer does not know.
+		if m.ent.Kind != graph.KindPlace && m.ent.Kind != graph.KindState && m.tj > m.ti+1 && m.tj < len(toks) {
+			n := &toks[m.tj]
+			if n.kind == tWord && n.cap && bodyHeads[n.low] && coveredBy(ms, m.tj) < 0 {
+				continue
+			}
+		}
 		out = append(out, m)
 	}
 	return out
 }
+
+// bodyHeads end the name of a political body: "Alliance", "Bloc", "Party".
+var bodyHeads = set("alliance", "bloc", "party", "coalition", "gathering", "congress", "league", "assembly")
 
 // tokRange maps a byte range to the tokens it covers.
 func tokRange(toks []token, s, e int) (int, int) {
@@ -375,9 +388,9 @@ func (d *docState) unknownNames(sg *segment, ms []mention) []mention {
 		// place keeps a first word that elsewhere is an adjective.
 		marked := i >= 2 && toks[i-1].low == "of" && placeNouns[toks[i-2].low] != "" && !toks[i-2].cap
 		for start < j && !(marked && nationality[toks[start].low] && start+1 < j) && (notNames[toks[start].low] || personTitles[toks[start].low] && start+1 < j) {
-			if nationality[toks[start].low] && j-start >= 3 && (orgCueKind(toks[j-1].low) != "" || govNouns[toks[j-1].low]) {
-				// "Syrian Salvation Government", "Kurdish Red Crescent":
-				// the adjective is part of the name.
+			if nationality[toks[start].low] && j-start >= 3 && (orgCueKind(toks[j-1].low) != "" || govNouns[toks[j-1].low] || bodyHeads[toks[j-1].low]) {
+				// "Syrian Salvation Government", "Kurdish Red Crescent",
+				// "Iraqi Forces Alliance": the adjective is part of the name.
 				break
 			}
 			start++

@@ -18,7 +18,31 @@ var reportVerbs = set("said", "says", "say", "told", "tells", "reported", "repor
 	"affirmed", "indicated", "revealed", "published", "quoted", "cited", "disclosed",
 	"broadcast", "aired", "showed", "shows", "refuted", "gave", "gives", "raised",
 	"raises", "updated", "updates", "report", "estimate", "describe",
-	"attributed", "attributes", "ascribed")
+	"attributed", "attributes", "ascribed",
+	"called", "calls", "termed", "terms", "branded", "brands", "labelled", "labeled")
+
+// namingVerbs report by naming what the speaker holds a thing to be: "The
+// monitor called it a deliberate attack", "the ministry termed the reports
+// a provocation". Their subject is the speaker only with such an object
+// after them, not in "called for", "called on", "a village called Kafr
+// Zita" or "the so-called White Helmets" (see namingObject).
+var namingVerbs = set("called", "calls", "termed", "terms", "branded", "brands", "labelled", "labeled")
+
+// namingObjects start the object of a naming verb: a pronoun or a
+// determiner ("called it", "termed the reports", "branded this").
+var namingObjects = set("it", "this", "that", "them", "these", "those", "the", "such", "both", "all", "his", "her", "their", "its")
+
+// namingObject reports whether the naming verb at v names its object as
+// something: the object word after it, and no "so-" or hyphen before it.
+func namingObject(toks []token, v int) bool {
+	if v+2 >= len(toks) || !namingObjects[toks[v+1].low] {
+		return false
+	}
+	if v > 0 && (toks[v-1].low == "so" || toks[v-1].kind == tPunct && toks[v-1].text == "-") {
+		return false
+	}
+	return true
+}
 
 // bareReportVerbs are reporting verbs whose plain form is also a noun ("the
 // report", "an estimate"): verbs only with a plural subject before them
@@ -243,6 +267,9 @@ func (d *docState) findSpeech(toks []token, ms []mention) []speech {
 			continue
 		}
 		if bareReportVerbs[w] && (v == 0 || v+1 >= len(toks) || toks[v+1].low != "that" || toks[v-1].kind != tWord || determiners[toks[v-1].low] || toks[v-1].low == "to") {
+			continue
+		}
+		if namingVerbs[w] && !namingObject(toks, v) {
 			continue
 		}
 		if (w == "added" || w == "adds" || w == "noted" || w == "notes" || w == "recorded" || w == "documented" || w == "described" || w == "showed" || w == "shows" || w == "counted" || w == "estimated") && !reportComplement(toks, v) {
