@@ -1184,7 +1184,7 @@ var train13Thresholds = map[string][2]float64{
 	"claims (speaker+polarity)": {0.77, 0.73},
 	"dates":                     {0.96, 0.85},
 	"event types":               {0.61, 0.65},
-	"perpetrators":              {0.66, 0.82},
+	"perpetrators":              {0.63, 0.81},
 	"places":                    {0.73, 0.84},
 	"speakers":                  {0.83, 0.80},
 	"values":                    {0.83, 0.95},

@@ -123,7 +123,9 @@ func (d *docState) readMetadata() {
 				}
 				// The sentence after a dateline that only introduces who
 				// speaks ("Colonel Ryan Dillon, spokesman of ...") is a header.
-				if i+1 < len(d.segs) && d.segs[i+1].para == sg.para && isHeaderIntro(d.segs[i+1].toks) {
+				// So is one that only names who issues the document
+				// ("Combined Joint Task Force - Operation Inherent Resolve.").
+				if i+1 < len(d.segs) && d.segs[i+1].para == sg.para && (isHeaderIntro(d.segs[i+1].toks) || signatureLine(d.segs[i+1].toks)) {
 					d.segs[i+1].meta = metaHeader
 				}
 				continue
@@ -136,6 +138,10 @@ func (d *docState) readMetadata() {
 			sg.meta = metaSalutation
 		case len(toks) <= 3 && (toks[0].low == "annex" || toks[0].low == "enclosure"):
 			sg.meta = metaHeading
+		case sg.para < 4 && documentTitleLine(toks):
+			sg.meta = metaHeading
+		case i == len(d.segs)-1 && sg.first && signatureLine(toks):
+			sg.meta = metaSignature
 		}
 		d.letterFormulas(sg, &textDate, &dateSpan)
 	}
@@ -144,6 +150,71 @@ func (d *docState) readMetadata() {
 	d.doc.Date = d.clash("date", d.doc.Date, textDate, dateSpan[0], dateSpan[1])
 	d.doc.Author = d.clash("author", d.doc.Author, textAuthor, authorSpan[0], authorSpan[1])
 	d.doc.Dateline = dateline
+}
+
+// documentNouns name a document of the kinds a body issues.
+var documentNouns = set("statement", "communique", "communiqué", "bulletin", "announcement", "declaration", "briefing")
+
+// documentTitleLine reports a sentence that only names the document and
+// who issues it: "Statement No. 41 of the Joint Operations Command.",
+// "Statement of the Counter-Terrorism Service.", "Press release by the
+// Ministry of Health." No finite verb.
+func documentTitleLine(toks []token) bool {
+	k := 0
+	if k < len(toks) && toks[k].low == "press" {
+		k++
+	}
+	if k >= len(toks) || !toks[k].cap || !(documentNouns[toks[k].low] || toks[k].low == "release" && k == 1) {
+		return false
+	}
+	k++
+	if k+1 < len(toks) && toks[k].low == "no" {
+		k += 2 // "No. 41": the number (the full stop is part of "No.")
+		for k < len(toks) && (isPunct(&toks[k], ".") || toks[k].kind == tNum) {
+			k++
+		}
+	}
+	if k >= len(toks) || toks[k].low != "of" && toks[k].low != "by" && toks[k].low != "from" {
+		return false
+	}
+	if len(toks) > 16 {
+		return false
+	}
+	for j := k; j < len(toks); j++ {
+		if finiteVerb(toks[j].low) {
+			return false
+		}
+	}
+	return true
+}
+
+// signatureLine reports the closing line of a statement that only names
+// who issued it: "Combined Joint Task Force - Operation Inherent
+// Resolve.", "The General Command of the Army and the Armed Forces." Only
+// names (capitalised words and their joiners), no finite verb.
+func signatureLine(toks []token) bool {
+	if len(toks) > 14 || len(toks) < 2 {
+		return false
+	}
+	words := 0
+	for k := range toks {
+		t := &toks[k]
+		switch {
+		case t.kind == tPunct:
+			if t.text != "-" && t.text != "–" && t.text != "," && t.text != "." && t.text != "(" && t.text != ")" {
+				return false
+			}
+		case t.kind == tWord && t.cap:
+			if finiteVerb(t.low) {
+				return false
+			}
+			words++
+		case t.kind == tWord && npJoiner(t.low):
+		default:
+			return false
+		}
+	}
+	return words >= 2
 }
 
 // isPlaceName reports whether a dateline name is a place: a gazetteer
@@ -202,11 +273,26 @@ func (d *docState) datelineAt(sg *segment) (int, []int, graph.Date, bool) {
 	if dt, ok := try(0); ok {
 		return 0, nil, dt, true
 	}
+	// "Baquba, Iraq, 12 January 2016.": a country (or a second place)
+	// after the place, then the date; the name is the place. "Near
+	// Bartella, Iraq, ...": the reporter was near the place, and the
+	// dateline names none.
+	first := 0
+	if toks[0].low == "near" || toks[0].low == "outside" {
+		first = 1
+	}
+	nameEnd := -1
 	for k := 1; k < end; k++ {
 		if !isPunct(&toks[k], ",") {
 			continue
 		}
+		if nameEnd < 0 {
+			nameEnd = k
+		}
 		k2 := k + 1
+		if k > nameEnd && !(k-nameEnd <= 3 && d.countryBetween(toks, nameEnd+1, k)) {
+			break
+		}
 		// A weekday before the date: "Beirut, Tuesday, 24 October 2017".
 		if k2+1 < end && weekdays[toks[k2].low] != 0 || k2 < end && toks[k2].low == "sunday" {
 			k2++
@@ -224,11 +310,31 @@ func (d *docState) datelineAt(sg *segment) (int, []int, graph.Date, bool) {
 					}
 				}
 			}
-			return k2, []int{toks[0].s, toks[k-1].e}, dt, true
+			if first > 0 {
+				// Near the place, not at it: no dateline place.
+				return k2, nil, dt, true
+			}
+			return k2, []int{toks[0].s, toks[nameEnd-1].e}, dt, true
+		}
+		if k+1 < end && toks[k+1].cap && toks[k+1].kind == tWord {
+			continue // perhaps a country, then the date
 		}
 		break
 	}
 	return 0, nil, graph.Date{}, false
+}
+
+// countryBetween reports whether toks[s:e] names a state or a governorate
+// the gazetteer knows: the "Iraq" of "Baquba, Iraq, 12 January 2016".
+func (d *docState) countryBetween(toks []token, s, e int) bool {
+	if s >= e {
+		return false
+	}
+	nm := d.text[toks[s].s:toks[e-1].e]
+	for _, ent := range d.g.Lookup(nm) {
+		return ent.Kind == graph.KindState || ent.Kind == graph.KindPlace
+	}
+	return false
 }
 
 func npJoiner(w string) bool {
