@@ -21,6 +21,9 @@ var reportVerbs = set("said", "says", "say", "told", "tells", "reported", "repor
 	"attributed", "attributes", "ascribed",
 	"called", "calls", "termed", "terms", "branded", "brands", "labelled", "labeled")
 
+// outletKindNouns name an outlet by its kind: "the agency", "the digest".
+var outletKindNouns = set("agency", "digest", "channel", "network", "newspaper", "paper", "site", "website", "station", "broadcaster", "outlet", "service", "bulletin")
+
 // namingVerbs report by naming what the speaker holds a thing to be: "The
 // monitor called it a deliberate attack", "the ministry termed the reports
 // a provocation". Their subject is the speaker only with such an object
@@ -1036,6 +1039,15 @@ func (d *docState) speakerNP(toks []token, ms []mention, s, e int) (speech, bool
 	if first == "our" && head != "" && speakerNouns[head] == graph.KindAnonymous && d.voice != nil {
 		sp.ent = d.voice
 		return sp, true
+	}
+	// "the digest's correspondent", "the agency's reporter": an outlet
+	// named by its kind, not its name, is the one that carries the text.
+	if first == "the" && s+1 < e && (head == "correspondent" || head == "reporter" || head == "correspondents" || head == "reporters") && d.voice != nil {
+		w := strings.TrimSuffix(strings.TrimSuffix(toks[s+1].low, "'s"), "’s")
+		if outletKindNouns[w] && (w != toks[s+1].low || s+2 < e && (toks[s+2].low == "'s" || toks[s+2].low == "’s")) {
+			sp.ent = d.voice
+			return sp, true
+		}
 	}
 	// "the Turkish defence ministry", "Turkey's defence ministry": a
 	// state's ministry the gazetteer lacks is the ministry of that state.
