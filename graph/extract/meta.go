@@ -599,7 +599,7 @@ func (d *docState) resolveParty(name string) *graph.Entity {
 		return e
 	}
 	for _, m := range d.g.Find(name) {
-		if m.Entity.Kind != graph.KindPlace && m.End-m.Start >= len(name)/3 {
+		if m.Entity.Kind != graph.KindPlace && m.End-m.Start >= len(name)/3 && !bodyHeadAfter(name, m.End) {
 			return m.Entity
 		}
 	}
@@ -627,6 +627,17 @@ func (d *docState) resolveParty(name string) *graph.Entity {
 	}
 	e := d.newEntity(kind, name, nil, generic)
 	return e
+}
+
+// bodyHeadAfter reports whether the word of name after byte offset end
+// heads a body's name: "Iraqi Forces" in "Iraqi Forces Alliance" begins
+// the name of another body, not the forces.
+func bodyHeadAfter(name string, end int) bool {
+	if end >= len(name) {
+		return false
+	}
+	rest := strings.Fields(name[end:])
+	return len(rest) > 0 && bodyHeads[fold(rest[0])]
 }
 
 // stateBody resolves an author named as a ministry or the presidency of a
