@@ -147,6 +147,8 @@ var speakerNouns = map[string]graph.EntityKind{
 	"lawyer": graph.KindAnonymous, "surgeon": graph.KindAnonymous,
 	"physician": graph.KindAnonymous, "pharmacist": graph.KindAnonymous,
 	"driver": graph.KindAnonymous, "shopkeeper": graph.KindAnonymous,
+	"volunteer": graph.KindAnonymous, "shopkeepers": graph.KindAnonymous,
+	"employee": graph.KindAnonymous, "employees": graph.KindAnonymous,
 	"spokesman": graph.KindPerson, "spokeswoman": graph.KindPerson,
 	"spokesperson": graph.KindPerson,
 	"monitor":      graph.KindMonitor, "observatory": graph.KindMonitor,
