@@ -133,6 +133,12 @@ func (d *docState) segMentions(sg *segment, gi *int) []mention {
 				ent = e
 			}
 		}
+		// "government forces" in a report about Iraq are Iraq's: the
+		// gazetteer gives the words to the Syrian army, whose they are
+		// in most reports.
+		if e := d.countryGovernmentForces(d.text[m.Start:m.End], ent); e != nil {
+			ent = e
+		}
 		// "PKK/YPG", "PYD/YPG": non-state groups fused by a slash name one
 		// armed group, the last, characterised by the ones before it (a
 		// state's usage that equates the group with its parent). States and
@@ -159,6 +165,30 @@ func (d *docState) segMentions(sg *segment, gi *int) []mention {
 	ms = d.placeRefs(sg, ms)
 	sort.Slice(ms, func(i, j int) bool { return ms[i].s < ms[j].s })
 	return ms
+}
+
+// countryGovernmentForces returns the forces of the document's country
+// when text names a state's forces only as the government's ("government
+// forces", "government troops") and the gazetteer gives those words to
+// another state's army (ent); else nil.
+func (d *docState) countryGovernmentForces(text string, ent *graph.Entity) *graph.Entity {
+	if d.country == nil || ent.Kind != graph.KindArmy {
+		return nil
+	}
+	low := strings.ToLower(text)
+	if low != "government forces" && low != "government troops" {
+		return nil
+	}
+	army := d.x.armyOf[d.country.ID]
+	if army == nil || army.ID == ent.ID {
+		return nil
+	}
+	if adj := adjectiveOf[d.country.Name]; adj != "" {
+		if e := d.lookup(adj+" Security Forces", graph.KindArmy); e != nil {
+			return e
+		}
+	}
+	return army
 }
 
 // dropBased drops a place that only describes a party: "the
