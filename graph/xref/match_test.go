@@ -31,6 +31,7 @@ var matchFiles = [][2]string{
 	{"testdata/match14.json", "testdata/match14.json"},
 	{"testdata/match15.json", "testdata/match15.json"},
 	{"testdata/match16.json", "testdata/match16.json"},
+	{"testdata/match18.json", "testdata/match18.json"},
 }
 
 func TestMatch(t *testing.T) {

@@ -2,6 +2,7 @@ package xref
 
 import (
 	"math"
+	"strings"
 
 	"github.com/claimgraph/claimgraph/graph"
 	"github.com/claimgraph/claimgraph/graph/gazetteer"
@@ -109,8 +110,30 @@ func (w *World) spelling(a, b uuid.UUID) PlaceRelation {
 		return PlacesSame
 	case longest >= MinWeakSpellingKey, longest >= 3 && gazetteer.Close(ea.Name, eb.Name):
 		return PlacesMaybeSame
+	case guttural(ea.Keys, eb.Keys):
+		return PlacesMaybeSame
 	}
 	return PlacesDisjoint
+}
+
+// guttural reports whether two places' keys are one once "kh" and "h" are
+// read alike (skeletons write them x and h): Arabic's ḥ is "h" in most
+// English spellings and "kh" in Russian ones ("Haritan", "Khreytan"), so
+// the two spellings make perhaps one place, at MinWeakSpellingKey letters
+// or more.
+func guttural(a, b []string) bool {
+	for _, ka := range a {
+		if len(ka) < MinWeakSpellingKey || !strings.ContainsAny(ka, "xh") {
+			continue
+		}
+		fa := strings.ReplaceAll(ka, "x", "h")
+		for _, kb := range b {
+			if len(kb) == len(ka) && kb != ka && strings.ReplaceAll(kb, "x", "h") == fa {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // Relate says how places a and b relate: the same, nested, possibly
