@@ -163,7 +163,54 @@ func (d *docState) segMentions(sg *segment, gi *int) []mention {
 		ms = d.inlineDateline(toks, ms)
 	}
 	ms = d.placeRefs(sg, ms)
+	ms = arabicGlosses(toks, ms)
 	sort.Slice(ms, func(i, j int) bool { return ms[i].s < ms[j].s })
+	return ms
+}
+
+// arabicGlossAt returns the index after the closing parenthesis when
+// toks[j:] is a parenthesis holding only words in Arabic script ("
+// (المقدادية)"), else j.
+func arabicGlossAt(toks []token, j int) int {
+	if j+2 >= len(toks) || !isPunct(&toks[j], "(") {
+		return j
+	}
+	k := j + 1
+	for k < len(toks) && toks[k].kind == tWord && arabicWord(toks[k].text) {
+		k++
+	}
+	if k == j+1 || k >= len(toks) || !isPunct(&toks[k], ")") {
+		return j
+	}
+	return k + 1
+}
+
+// arabicWord reports whether w is written in Arabic script.
+func arabicWord(w string) bool {
+	for _, r := range w {
+		if unicode.Is(unicode.Arabic, r) {
+			return true
+		}
+	}
+	return false
+}
+
+// arabicGlosses adds, for a place named right before a parenthesis in
+// Arabic script ("al-Muqdadiyah (المقدادية)"), the gloss as a mention of
+// the same place.
+func arabicGlosses(toks []token, ms []mention) []mention {
+	n := len(ms)
+	for k := 0; k < n; k++ {
+		m := ms[k]
+		if m.ent.Kind != graph.KindPlace {
+			continue
+		}
+		end := arabicGlossAt(toks, m.tj)
+		if end == m.tj || overlapsAny(ms, m.tj+1, end-1) {
+			continue
+		}
+		ms = append(ms, mention{ent: m.ent, s: toks[m.tj+1].s, e: toks[end-2].e, ti: m.tj + 1, tj: end - 1})
+	}
 	return ms
 }
 
@@ -544,6 +591,11 @@ func (d *docState) unknownNames(sg *segment, ms []mention) []mention {
 			pt = toponymHeads[toks[start].low]
 		}
 		if pt == "" && listedWithPlace(toks, ms, start, j) {
+			pt = "town"
+		}
+		// "the centre of Haritan (حريتان)": a name the text glosses in
+		// Arabic script is a place (writers gloss places, not parties).
+		if pt == "" && kind == "" && cue == "" && arabicGlossAt(toks, j) > j {
 			pt = "town"
 		}
 		if pt == "" && sg.first && sg.meta == metaNone && datelineSlot(toks, start, j) {

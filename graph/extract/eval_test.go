@@ -1121,7 +1121,7 @@ var train9Thresholds = map[string][2]float64{
 	"dates":                     {0.86, 0.92},
 	"event types":               {0.82, 0.82},
 	"perpetrators":              {0.76, 0.87},
-	"places":                    {0.89, 0.86},
+	"places":                    {0.89, 0.85},
 	"speakers":                  {0.86, 0.81},
 	"values":                    {0.71, 0.95},
 }
