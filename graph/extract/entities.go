@@ -73,6 +73,24 @@ func (d *docState) countryBody(toks []token, start int, name string) *graph.Enti
 var nationality = set("syrian", "russian", "american", "iraqi", "turkish", "british",
 	"french", "iranian", "kurdish", "israeli", "arab", "lebanese", "jordanian")
 
+// communityAdjectives name a faith, a people or a nation; before a place
+// noun they say who lives there ("a mostly Christian town", "the
+// Palestinian camp", "the mostly Sunni Arab town"), not its name.
+var communityAdjectives = set("christian", "muslim", "sunni", "shia", "shiite", "shi'ite", "alawite",
+	"druze", "yazidi", "ismaili", "assyrian", "armenian", "chaldean", "syriac", "turkmen",
+	"kurdish", "arab", "palestinian", "circassian", "bedouin")
+
+// communityWords reports whether toks[s:e] are only community adjectives
+// and nationalities.
+func communityWords(toks []token, s, e int) bool {
+	for k := s; k < e; k++ {
+		if !communityAdjectives[toks[k].low] && !nationality[toks[k].low] {
+			return false
+		}
+	}
+	return e > s
+}
+
 // govNouns end the names of governments and administrations.
 var govNouns = set("government", "administration", "authority")
 
@@ -953,7 +971,7 @@ func (d *docState) placeNounAround(toks []token, s, e int) string {
 			}
 		}
 	}
-	if e < len(toks) && !toks[e].cap {
+	if e < len(toks) && !toks[e].cap && !communityWords(toks, s, e) {
 		// "the al-Kashef neighbourhood of Daraa": a part of a city named
 		// with the city it lies in.
 		if pt, ok := placeNouns[toks[e].low]; ok && (e+1 >= len(toks) || toks[e+1].low != "of" || pt == "neighbourhood" || pt == "district") {
