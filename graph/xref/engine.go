@@ -362,7 +362,9 @@ func (e *Engine) reuseOf(accounts []graph.Account, nb *neighbourhood, claims map
 	for _, a := range accounts {
 		qa := QueryKeys(a, w)
 		for i, c := range cands {
-			if c.ID != a.ID && (shareKey(qa, c.Keys) || shareKey(candKeys[i], a.Keys)) {
+			// Both ways, as Rebuild does: the accounts of a stored document
+			// that reach a new one only one way were never loaded for it.
+			if c.ID != a.ID && shareKey(qa, c.Keys) && shareKey(candKeys[i], a.Keys) {
 				reuseBetween(l, a, c, claims, words)
 			}
 		}

@@ -177,11 +177,23 @@ func (e *Engine) Rebuild(ctx context.Context, accounts []graph.Account, claims [
 			}
 		}
 	}
-	// Text reuse between candidates (each claim's words once).
+	// Text reuse between candidates that reach each other (each claim's
+	// words once): Plan meets a stored account only through the new
+	// one's query keys, and compares the two when the stored one's reach
+	// back, so a pair one side alone reaches is compared in no order.
 	words := claimWords{}
+	reaches := make([]map[int]bool, len(all))
+	for i, ms := range reach {
+		reaches[i] = make(map[int]bool, len(ms))
+		for _, m := range ms {
+			reaches[i][m] = true
+		}
+	}
 	for i, ms := range reach {
 		for _, m := range ms {
-			reuseBetween(l, all[i], all[m], cmap, words)
+			if m > i && reaches[m][i] {
+				reuseBetween(l, all[i], all[m], cmap, words)
+			}
 		}
 	}
 	b.Links = l.list()
