@@ -1063,6 +1063,11 @@ func (d *docState) eventOf(c *claimInfo) (event, bool) {
 		set(graph.EventSiege, siege, true)
 	case strike >= 0:
 		set(graph.EventBombingCampaign, strike, true)
+	case campaign >= 0 && (toks[campaign].low == "battle" || toks[campaign].low == "battles") && !warReferred(toks, campaign):
+		// "after a battle that lasted less than three hours": a fight on
+		// the ground, told with no air or strike word, is no bombing
+		// campaign.
+		set(graph.EventAttack, campaign, true)
 	case campaign >= 0 && !dayDated && !warReferred(toks, campaign):
 		set(graph.EventBombingCampaign, campaign, true)
 	case destroy >= 0:
