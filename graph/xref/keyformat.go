@@ -16,8 +16,11 @@ import (
 // whose window runs on to its report; "6" the place keys of the town an
 // evacuation leaves (Account.Origin); "7" the day keys that let a place
 // the gazetteer lacks below a town's rank meet a town or village ("v:",
-// "h:").
-const KeyFormat = "7"
+// "h:"); "8" the same keys over the gazetteer that places Kirkuk, Baghdad,
+// Basra, Najaf, Karbala, Erbil and Sulaymaniyah in governorates of their
+// own (place keys follow the hierarchy, so stored accounts are keyed
+// again).
+const KeyFormat = "8"
 
 // KeyStore is what EnsureKeyFormat reads and writes; *cayleystore.Store
 // satisfies it.
