@@ -1412,6 +1412,21 @@ var placeRefNouns = map[string][]string{
 	"area":          {"city", "town", "village", "district", "neighbourhood"},
 }
 
+// spokenAt are the words just before "in" or "at" and a place that make it
+// where someone spoke: "told reporters in Washington", "a news conference
+// in Ankara", "speaking in Geneva".
+var spokenAt = set("reporters", "journalists", "conference", "briefing", "speaking", "interview")
+
+// spokenFrom reports whether the place at token ti is where a speaker
+// spoke: no antecedent of "the area" or "the town", which tell of what
+// happened.
+func spokenFrom(toks []token, ti int) bool {
+	if ti < 2 || toks[ti-1].low != "in" && toks[ti-1].low != "at" {
+		return false
+	}
+	return spokenAt[toks[ti-2].low]
+}
+
 // placeRefs resolves "the city", "that city", "the neighbourhood" to the
 // most recent place of that type, and records the places the segment names
 // for later references.
@@ -1423,7 +1438,7 @@ func (d *docState) placeRefs(sg *segment, ms []mention) []mention {
 	for i := 0; i+1 < len(toks); i++ {
 		// Places named before this token become antecedents.
 		for next < len(ms) && ms[next].ti <= i {
-			if ms[next].ent.Kind == graph.KindPlace && !ms[next].ref && !ms[next].dl {
+			if ms[next].ent.Kind == graph.KindPlace && !ms[next].ref && !ms[next].dl && !spokenFrom(toks, ms[next].ti) {
 				d.notePlace(sg, ms[next].ent)
 				d.notePassing(ms[next].ent, inPassing(toks, ms[next].ti) || betweenPlaces(toks, ms[next].ti))
 			}
@@ -1465,7 +1480,7 @@ func (d *docState) placeRefs(sg *segment, ms []mention) []mention {
 		}
 	}
 	for ; next < len(ms); next++ {
-		if ms[next].ent.Kind == graph.KindPlace && !ms[next].ref && !ms[next].dl {
+		if ms[next].ent.Kind == graph.KindPlace && !ms[next].ref && !ms[next].dl && !spokenFrom(toks, ms[next].ti) {
 			d.notePlace(sg, ms[next].ent)
 			d.notePassing(ms[next].ent, inPassing(toks, ms[next].ti) || betweenPlaces(toks, ms[next].ti))
 		}
