@@ -396,25 +396,32 @@ func (d *docState) addClaim(sg segment, ms []mention, sps []speech) {
 func dropSpeechDates(toks []token, ds []dateFound) []dateFound {
 	out := ds[:0]
 	for _, df := range ds {
-		p := df.i - 1
-		for p >= 0 && (toks[p].low == "on" || toks[p].low == "late" || toks[p].low == "early" || toks[p].low == "earlier") {
-			p--
-		}
-		speech := false
-		for k := p; k >= 0 && k >= p-3; k-- {
-			if reportVerbs[toks[k].low] && toks[k].low != "documented" && toks[k].low != "recorded" {
-				speech = k == p || toks[k+1].low == "in" || toks[k+1].low == "reporters" || toks[k+1].kind == tWord && toks[k+1].cap || toldAudience(toks, k, p)
-				break
-			}
-			if toks[k].kind == tPunct || eventVerbs[toks[k].low] {
-				break
-			}
-		}
-		if !speech && !tollGivenOn(toks, p) {
+		if !speechDate(toks, df.i) {
 			out = append(out, df)
 		}
 	}
 	return out
+}
+
+// speechDate reports whether the date starting at token i dates a speech
+// act or the giving of a toll (see dropSpeechDates, tollGivenOn).
+func speechDate(toks []token, i int) bool {
+	p := i - 1
+	for p >= 0 && (toks[p].low == "on" || toks[p].low == "late" || toks[p].low == "early" || toks[p].low == "earlier") {
+		p--
+	}
+	for k := p; k >= 0 && k >= p-3; k-- {
+		if reportVerbs[toks[k].low] && toks[k].low != "documented" && toks[k].low != "recorded" {
+			if k == p || toks[k+1].low == "in" || toks[k+1].low == "reporters" || toks[k+1].kind == tWord && toks[k+1].cap || toldAudience(toks, k, p) {
+				return true
+			}
+			break
+		}
+		if toks[k].kind == tPunct || eventVerbs[toks[k].low] {
+			break
+		}
+	}
+	return tollGivenOn(toks, p)
 }
 
 // tollVerbs give a toll: "put the toll at", "raised its tally to".
@@ -460,6 +467,10 @@ func toldAudience(toks []token, k, p int) bool {
 		return false
 	}
 	for i := k + 1; i <= p; i++ {
+		// "told reporters in Washington on Tuesday": where they were told.
+		if (toks[i].low == "in" || toks[i].low == "at") && i > k+1 && i+1 <= p && toks[i+1].cap {
+			continue
+		}
 		if toks[i].kind != tWord || !audienceWords[toks[i].low] && !toks[i].cap {
 			return false
 		}

@@ -132,11 +132,14 @@ func rangeDate(a, b time.Time, p graph.DatePrecision) graph.Date {
 // findDates returns the date expressions of a sentence, resolved.
 func findDates(toks []token, c *dateCtx) []dateFound {
 	var out []dateFound
-	// add keeps a date and, when it names a day, makes it the day that
-	// "the same day" and "a day after" count from.
+	// add keeps a date and, when it names a day other than a speech
+	// act's, makes it the day that "the same day" and "a day after" count
+	// from.
 	add := func(d dateFound) {
 		out = append(out, d)
-		if d.d.Precision == graph.PrecisionDay {
+		// The day a speaker spoke ("said on Tuesday that ... that day")
+		// is not the day "that day" means.
+		if d.d.Precision == graph.PrecisionDay && !speechDate(toks, d.i) {
 			c.lastDay = d.d.From
 		}
 	}
