@@ -815,7 +815,7 @@ var heldoutThresholds = map[string][2]float64{
 var heldout3Thresholds = map[string][2]float64{
 	"casualty attributes":       {0.90, 0.99},
 	"casualty values":           {0.96, 0.99},
-	"claims (speaker+polarity)": {0.93, 0.94},
+	"claims (speaker+polarity)": {0.93, 0.95},
 	"dates":                     {0.95, 0.89},
 	"event types":               {0.73, 0.75},
 	"perpetrators":              {0.82, 0.84},
@@ -903,12 +903,12 @@ var heldout6Thresholds = map[string][2]float64{
 var heldout5Thresholds = map[string][2]float64{
 	"casualty attributes":       {0.78, 0.93},
 	"casualty values":           {0.87, 0.93},
-	"claims (speaker+polarity)": {0.79, 0.79},
+	"claims (speaker+polarity)": {0.80, 0.79},
 	"dates":                     {0.76, 0.74},
 	"event types":               {0.82, 0.64},
 	"perpetrators":              {0.66, 0.75},
 	"places":                    {0.67, 0.80},
-	"speakers":                  {0.84, 0.83},
+	"speakers":                  {0.86, 0.83},
 	"values":                    {0.86, 0.93},
 }
 
@@ -1177,16 +1177,18 @@ var train12Thresholds = map[string][2]float64{
 }
 
 // train13Thresholds: floors on the thirteenth training set, just under
-// its figures at 94c4751, when it became diagnostic.
+// its figures at 94c4751, when it became diagnostic, raised at the
+// fifteenth session's end to just under the rows that session's rules
+// moved.
 var train13Thresholds = map[string][2]float64{
 	"casualty attributes":       {0.86, 0.86},
 	"casualty values":           {0.92, 0.94},
-	"claims (speaker+polarity)": {0.77, 0.73},
-	"dates":                     {0.96, 0.85},
-	"event types":               {0.61, 0.65},
-	"perpetrators":              {0.63, 0.81},
-	"places":                    {0.73, 0.84},
-	"speakers":                  {0.83, 0.80},
+	"claims (speaker+polarity)": {0.84, 0.82},
+	"dates":                     {0.96, 0.89},
+	"event types":               {0.64, 0.67},
+	"perpetrators":              {0.66, 0.84},
+	"places":                    {0.84, 0.87},
+	"speakers":                  {0.89, 0.87},
 	"values":                    {0.83, 0.95},
 }
 

@@ -415,8 +415,9 @@ func TestHeldout3(t *testing.T) {
 	sc := evaluate(t, "testdata/heldout3", nil, false)
 	sc.atLeast(t, min3PairPrecision, min3PairRecall, min3ConflictRecall, min3ConflictPrecision)
 	// Stance links at the fourteenth session's end: revisions 9 of 9,
-	// repeats 3 of 5, disputes 7 of 10.
-	sc.prov.atLeast(t, 8, 2, 6)
+	// repeats 3 of 5, disputes 7 of 10; at the fifteenth's, repeats 4 of
+	// 5 (text reuse of claims in no account).
+	sc.prov.atLeast(t, 8, 3, 6)
 }
 
 // The fourth held-out set (testdata/heldout4, see its README), written by
@@ -430,8 +431,11 @@ func TestHeldout4(t *testing.T) {
 	// it (pairs 0.63/0.52 when it landed, 0.88/0.65 at the end; conflicts
 	// 0.57/0.67 both times): regressions only, never a target. Raised at
 	// the fourteenth session's end (pairs 1.00 / 0.72, conflicts 5 of 6
-	// found, 5 of 6 reported right).
+	// found, 5 of 6 reported right). Stance links at the fifteenth
+	// session's end: repeats 1 of 3 (text reuse of claims in no
+	// account), disputes 3 of 7.
 	sc.atLeast(t, 0.97, 0.70, 0.80, 0.80)
+	sc.prov.atLeast(t, 0, 1, 3)
 }
 
 // The fifth held-out set (testdata/heldout5, see its README), written by
@@ -630,7 +634,7 @@ func TestTrain10(t *testing.T) {
 	needSet(t, "testdata/train10")
 	sc := evaluate(t, "testdata/train10", nil, os.Getenv("XREF_HELDOUT_DETAIL") != "")
 	sc.prov.atLeast(t, 0, 0, 2)
-	sc.atLeast(t, 0.85, 0.38, 0.25, 0.20)
+	sc.atLeast(t, 0.85, 0.48, 0.25, 0.20)
 }
 
 // The eleventh extraction training set (testdata/train11: the 20
@@ -681,7 +685,7 @@ func TestTrain12(t *testing.T) {
 	needSet(t, "testdata/train12")
 	sc := evaluate(t, "testdata/train12", nil, os.Getenv("XREF_HELDOUT_DETAIL") != "")
 	sc.prov.atLeast(t, 1, 1, 5)
-	sc.atLeast(t, 0.98, 0.33, 0.19, 0.65)
+	sc.atLeast(t, 0.98, 0.59, 0.19, 0.65)
 }
 
 // The thirteenth extraction training set (testdata/train13: the 20
@@ -695,12 +699,14 @@ func TestTrain12(t *testing.T) {
 // new extraction reads more accounts), conflicts 8 of 16 found, 9 of 13
 // reported right; revisions 1 of 1, repeats 1 of 1, disputes 4 of 12
 // (94c4751). Diagnostic since the fifteenth session
-// (XREF_HELDOUT_DETAIL=1), with floors just under.
+// (XREF_HELDOUT_DETAIL=1), with floors just under; at that session's
+// end pairs 0.97 / 0.75 (95 right, 3 wrong, 32 missed), conflicts 10 of
+// 16 found, 11 of 15 reported right, disputes 6 of 12.
 func TestTrain13(t *testing.T) {
 	needSet(t, "testdata/train13")
 	sc := evaluate(t, "testdata/train13", nil, os.Getenv("XREF_HELDOUT_DETAIL") != "")
-	sc.prov.atLeast(t, 1, 1, 4)
-	sc.atLeast(t, 0.96, 0.67, 0.49, 0.68)
+	sc.prov.atLeast(t, 1, 1, 5)
+	sc.atLeast(t, 0.96, 0.74, 0.61, 0.72)
 }
 
 func TestHeldout(t *testing.T) {
