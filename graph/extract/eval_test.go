@@ -695,9 +695,9 @@ var evalSets = []evalSet{
 	// casualty attributes 0.87/0.87, claims 0.78/0.74, dates 0.97/0.86,
 	// event types 0.62/0.66, perpetrators 0.67/0.83, places 0.74/0.85,
 	// speakers 0.84/0.81, values 0.84/0.96 (94c4751). Never read while it
-	// was the validation set. Diagnostic since the fifteenth session (a
-	// fourteenth set is written as the validation set), with floors just
-	// under the 94c4751 figures.
+	// was the validation set. Diagnostic since the fifteenth session (no
+	// fourteenth set was written then), with floors just under the
+	// 94c4751 figures.
 	{"thirteenth training set", train13Dir, train13Thresholds, true},
 }
 
