@@ -709,6 +709,21 @@ func TestTrain13(t *testing.T) {
 	sc.atLeast(t, 0.96, 0.74, 0.61, 0.72)
 }
 
+// The fourteenth extraction training set (testdata/train14: the 20
+// documents of graph/extract/testdata/train14 and their event truth, see
+// its README), written blind after the fifteenth session's end and held
+// back as the validation set: figures only, no floors, and its misses are
+// never logged. Measured at the sixteenth session's start on the
+// fourteenth session's end code (94c4751, the set copied in) -> the
+// fifteenth's (c5a99ce): pairs 0.92 / 0.36 (23 right, 2 wrong, 41 missed)
+// -> 0.92 / 0.34 (23, 2, 44: one more account aligned, none of its pairs
+// found); conflicts 4 of 13 found, 4 of 5 reported right -> 3 of 13, 3
+// of 5; revisions 1 of 3, repeats 2 of 3, disputes 5 of 10 in both.
+func TestTrain14(t *testing.T) {
+	needSet(t, "testdata/train14")
+	evaluate(t, "testdata/train14", nil, false)
+}
+
 func TestHeldout(t *testing.T) {
 	sc := evaluate(t, "testdata/heldout", nil, os.Getenv("XREF_HELDOUT_DETAIL") != "")
 	sc.prov.atLeast(t, 3, 4, 7)
