@@ -358,7 +358,8 @@ func capitalAsParty(toks []token, ti int) bool {
 
 // dropNamePrefixes drops a one-word place match that is only the start of
 // a longer capitalised name the gazetteer does not know ("Bab" in "Bab
-// Tuma" is not al-Bab).
+// Tuma" is not al-Bab), and a place match that is only its end ("Sousa"
+// in "Kafr Sousa").
 func dropNamePrefixes(toks []token, ms []mention) []mention {
 	out := ms[:0]
 	for _, m := range ms {
@@ -367,6 +368,17 @@ func dropNamePrefixes(toks []token, ms []mention) []mention {
 		if m.ent.Kind == graph.KindPlace && m.tj == m.ti+1 && m.tj < len(toks) && !strings.HasSuffix(toks[m.ti].low, "'s") && toks[m.tj].low != "'s" {
 			n := &toks[m.tj]
 			if n.kind == tWord && n.cap && coveredBy(ms, m.tj) < 0 && monthTok(n) == 0 && !isWeekday(n.low) && orgCueKind(n.low) == "" && !directions[n.low] && placeRefNouns[n.low] == nil && n.low != "governorate" && n.low != "province" {
+				continue
+			}
+		}
+		// "Kafr Sousa": a place match after an uncovered Arabic word for a
+		// kind of place ("Kafr", "Tal", "Deir", "Ain", "Beit") is only the
+		// end of a longer name the gazetteer does not know (Sousa is not
+		// al-Susah on the Euphrates); the whole name is read as an unknown
+		// place.
+		if m.ent.Kind == graph.KindPlace && m.ti > 0 {
+			p := &toks[m.ti-1]
+			if p.kind == tWord && p.cap && toponymHeads[p.low] != "" && coveredBy(ms, m.ti-1) < 0 {
 				continue
 			}
 		}
