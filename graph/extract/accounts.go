@@ -1205,7 +1205,7 @@ func (d *docState) eventOf(c *claimInfo) (event, bool) {
 // Heads after cue adjectives: "chemical weapons", "toxic gas", "an
 // improvised explosive device".
 var (
-	groundBomb    = set("car", "truck", "roadside", "motorcycle", "suicide", "vehicle", "booby-trapped", "truck-borne")
+	groundBomb    = set("car", "truck", "roadside", "motorcycle", "suicide", "vehicle", "booby-trapped", "truck-borne", "terrorist")
 	chemicalHeads = set("weapons", "weapon", "attack", "attacks", "agents", "agent",
 		"munitions", "strike", "strikes", "bombs", "shells", "substances", "substance",
 		"materials", "barrel", "barrels", "gas", "rockets", "projectiles")

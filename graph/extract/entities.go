@@ -1310,11 +1310,22 @@ func (d *docState) cityQuarters(toks []token, ms []mention) {
 		m := &ms[k]
 		n := m.tj
 		// (Not "the Homs neighbourhood of al-Zahraa": a city is no quarter.)
-		if m.ent.Kind != graph.KindPlace || m.ent.PlaceType == "city" || m.ent.PlaceType == "governorate" || n >= len(toks) || !quarterNouns[toks[n].low] {
+		if m.ent.Kind != graph.KindPlace || m.ent.PlaceType == "city" || m.ent.PlaceType == "governorate" {
 			continue
 		}
-		var city *graph.Entity
-		if n+2 < len(toks) && toks[n+1].low == "of" {
+		// "Baghdad's Karrada district", "Aleppo's Sukkari": a place named
+		// in the possessive of the city before it lies in that city.
+		city := possessiveCity(toks, ms, m.ti)
+		if city == nil && (n >= len(toks) || !quarterNouns[toks[n].low]) {
+			continue
+		}
+		if city != nil {
+			// Read below, as a quarter of the city, when the gazetteer
+			// lacks it (a known place's homonym is read elsewhere).
+			if m.ent.Gazetteer {
+				continue
+			}
+		} else if n+2 < len(toks) && toks[n+1].low == "of" {
 			ci := n + 2
 			if toks[ci].low == "the" {
 				ci++
@@ -1349,9 +1360,14 @@ func (d *docState) cityQuarters(toks []token, ms []mention) {
 		}
 		id := city.ID
 		if !m.ent.Gazetteer {
-			// A quarter the gazetteer lacks lies in the city.
+			// A quarter the gazetteer lacks lies in the city; a "district"
+			// of a city is one of its quarters, below the city, not an
+			// administrative district above it.
 			if m.ent.Within == nil {
 				m.ent.Within = &id
+				if m.ent.PlaceType == "district" {
+					m.ent.PlaceType = "neighbourhood"
+				}
 			}
 			continue
 		}
@@ -1372,6 +1388,27 @@ func (d *docState) cityQuarters(toks []token, ms []mention) {
 		e.Within = &id
 		m.ent = e
 	}
+}
+
+// possessiveCity returns the city or town named in the possessive right
+// before token ti ("Baghdad's" or "Baghdad 's"), else nil.
+func possessiveCity(toks []token, ms []mention, ti int) *graph.Entity {
+	if ti == 0 {
+		return nil
+	}
+	k := ti - 1
+	if toks[k].low == "'s" || toks[k].low == "’s" {
+		k--
+	} else if !strings.HasSuffix(toks[k].low, "'s") && !strings.HasSuffix(toks[k].low, "’s") {
+		return nil
+	}
+	for q := range ms {
+		e := ms[q].ent
+		if k >= 0 && ms[q].tj-1 == k && e.Kind == graph.KindPlace && (e.PlaceType == "city" || e.PlaceType == "town") {
+			return e
+		}
+	}
+	return nil
 }
 
 // sameGovernorate reports whether two gazetteer places lie in one
