@@ -767,7 +767,10 @@ func (d *docState) eventOf(c *claimInfo) (event, bool) {
 			}
 			// "a truck bombing", "car bombings", "a suicide bombing": a
 			// bomb that went off on the ground, not from the air.
-			if (w == "bombing" || w == "bombings") && (bombingBlast || i > 0 && groundBomb[toks[i-1].low]) {
+			// So is a place "bombed" in a text of car bombs: "Karrada has
+			// been bombed repeatedly" (not "the Russians bombed
+			// everything", told by an armed group).
+			if (w == "bombing" || w == "bombings") && (bombingBlast || i > 0 && groundBomb[toks[i-1].low]) || w == "bombed" && !airborne && d.explosiveText() {
 				first(&expl, i)
 				continue
 			}
