@@ -1106,7 +1106,9 @@ func (d *docState) eventOf(c *claimInfo) (event, bool) {
 		}
 		if (w == "that" || w == "this" || w == "the" || w == "these" || w == "those") && i+1 < len(toks) {
 			n := toks[i+1].low
-			if attackCues[n] || strikeCues[n] || massacreCues[n] || killingCues[n] || executionCues[n] || n == "toll" || n == "incident" || n == "crime" || n == "crimes" || n == "bombing" || n == "explosion" || n == "blast" || n == "blasts" || n == "explosions" {
+			// (and "the shells", "the rockets": the projectiles of the
+			// shelling reported)
+			if attackCues[n] || strikeCues[n] || massacreCues[n] || killingCues[n] || executionCues[n] || shellingCues[n] || n == "toll" || n == "incident" || n == "crime" || n == "crimes" || n == "bombing" || n == "explosion" || n == "blast" || n == "blasts" || n == "explosions" {
 				ev.anaph = true
 			}
 			// "the deliberate bombing", "the Turkish bombardment": a noun
@@ -1150,7 +1152,9 @@ func (d *docState) eventOf(c *claimInfo) (event, bool) {
 			if e < len(toks) && originNouns[toks[e].low] {
 				e++
 			}
-			origin[k] = origin[p] && e <= m.ti && m.ti-e <= 5 && e < len(toks) && (toks[e].low == "in" || toks[e].low == "near" || isPunct(&toks[e], ","))
+			// or a second firing position: "from the Jobar and Ain Tarma
+			// sector"
+			origin[k] = origin[p] && e <= m.ti && m.ti-e <= 5 && e < len(toks) && (toks[e].low == "in" || toks[e].low == "near" || isPunct(&toks[e], ",") || toks[e].low == "and" && m.ti == e+1)
 		}
 		passing[k] = inPassing(toks, m.ti)
 		for p := 0; p < k && !passing[k]; p++ {
