@@ -282,6 +282,44 @@ type frame struct {
 	to       string
 	placeRef *graph.PlaceRef // where the text names the place
 	dateRef  *graph.Date
+	// captors: the sides named as taking the place in a capture frame,
+	// by the kind of party (sideState: a state's forces; sideGroup: an
+	// armed group).
+	captors int
+}
+
+// Sides of a capture, as bits of frame.captors.
+const (
+	sideState = 1 << iota
+	sideGroup
+)
+
+// captorSides returns the sides of the parties an event names as taking
+// a place (positive perpetrators of a capture). An armed group affiliated
+// with a state's forces ("pro-government forces") is on the state's side.
+func (d *docState) captorSides(ev event) int {
+	if ev.typ != graph.EventCapture {
+		return 0
+	}
+	s := 0
+	for _, p := range ev.perps {
+		if p.Polarity != graph.Affirmed {
+			continue
+		}
+		switch p.Entity.Kind {
+		case graph.KindArmy, graph.KindState, graph.KindGovernment, graph.KindCoalition:
+			s |= sideState
+		case graph.KindArmedGroup:
+			if e, ok := d.g.Entity(p.Entity.ID); ok && e.Affiliation != nil {
+				if a, ok := d.g.Entity(*e.Affiliation); ok && (a.Kind == graph.KindArmy || a.Kind == graph.KindState || a.Kind == graph.KindGovernment) {
+					s |= sideState
+					continue
+				}
+			}
+			s |= sideGroup
+		}
+	}
+	return s
 }
 
 // acc is an account under construction.
@@ -322,7 +360,7 @@ var (
 	evacuationCues = set("evacuation", "evacuated", "evacuate", "evacuating", "exit", "passage", "bused", "buses", "withdrawal", "bussed", "evacuees", "departed", "departure", "evacuations")
 	siegeCues      = set("siege", "besieged", "blockade", "encircled", "besieging", "besiege", "encircle", "encircling", "encirclement", "blockaded", "sieges", "surrounded")
 	captureCues    = set("captured", "seized", "recaptured", "retook", "liberated", "liberation", "took", "capture", "control", "overran", "stormed",
-		"fell", "fall", "entered", "enter", "entering", "regained", "wrested", "overrun", "recapture", "retake", "seize", "retaking", "recapturing", "capturing", "seizing", "taken", "taking", "take", "storming", "recapturing", "liberating", "overrunning", "restored", "drove", "driven", "pushed")
+		"fell", "fall", "entered", "enter", "entering", "regained", "wrested", "overrun", "recapture", "retake", "retaken", "seize", "retaking", "recapturing", "capturing", "seizing", "taken", "taking", "take", "storming", "recapturing", "liberating", "overrunning", "restored", "drove", "driven", "pushed")
 	prohibitedCues = set("chemical", "chlorine", "sarin", "phosphorus", "cluster", "toxic", "nerve", "incendiary", "napalm", "prohibited", "banned", "forbidden")
 	explosionCues  = set("explosion", "explosions", "blast", "blasts", "exploded", "detonated", "ied", "car-bomb", "suicide")
 	destroyCues    = set("destroyed", "destruction", "razed", "flattened", "rubble", "ruins", "wiped")
@@ -341,7 +379,7 @@ var (
 		"besieged", "fired", "dropped", "raided", "destroyed", "wiped", "committed",
 		"guaranteeing", "guaranteed", "struck", "strike", "bombing", "used", "seized",
 		"stormed", "broke", "hitting", "targeting", "striking", "pounded", "recaptured",
-		"retook", "taken", "liberated", "entered", "overran", "staged", "staging", "fabricated",
+		"retook", "retaken", "regained", "taken", "liberated", "entered", "overran", "staged", "staging", "fabricated",
 		"shelling", "besieging", "besieged", "killing", "executed", "detonated", "use",
 		"using", "dropping", "firing", "attacking", "bombarded", "shot", "downed",
 		"carry", "conduct", "launch", "fly", "flew", "flown", "performed", "perform",
@@ -4338,6 +4376,12 @@ func (d *docState) compatible(f *frame, ev event) bool {
 			return false
 		}
 	}
+	// "The army recaptured Khanasir ... The Islamic State seized Khanasir
+	// on 23 October": a place taken by an armed group and a place taken
+	// by a state's forces are its capture and its recapture, two events.
+	if s := d.captorSides(ev); s != 0 && f.captors != 0 && f.typ == graph.EventCapture && s&f.captors == 0 {
+		return false
+	}
 	if ev.date != nil && f.from != "" {
 		from, to := ev.date.d.From, ev.date.d.To
 		if ev.date.since {
@@ -4407,6 +4451,7 @@ func (d *docState) extendFrame(f *frame, ev event, c *claimInfo) {
 	if ev.date != nil && !ev.date.since && (f.from == "" || ev.date.d.Precision == graph.PrecisionDay) {
 		f.from, f.to = ev.date.d.From, ev.date.d.To
 	}
+	f.captors |= d.captorSides(ev)
 }
 
 // addToAccount adds a claim's contribution to an account.

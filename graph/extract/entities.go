@@ -915,7 +915,7 @@ func fallenAfter(toks []token, s, e int) bool {
 
 var (
 	// placeObjectVerbs take a place as their object: "seized Kabani".
-	placeObjectVerbs = set("captured", "seized", "recaptured", "retook", "besieged", "encircled",
+	placeObjectVerbs = set("captured", "seized", "recaptured", "retook", "retaken", "besieged", "encircled",
 		"stormed", "entered", "shelled", "bombed", "overran", "liberated", "bombarded", "pounded",
 		// "the alliance has taken Furaykah", "it took Hulaysah".
 		"taken", "took")
