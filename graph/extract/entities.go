@@ -1244,10 +1244,14 @@ func (d *docState) governorates(toks []token, ms []mention) []mention {
 		}
 		p := m.ti - 1
 		if toks[p].low == "of" && p > 0 && govAround[toks[p-1].low] {
-			m.ent = gov
+			m.ent = d.countryside(m.ent, gov, toks[p-1].low)
 			continue
 		}
-		if directions[toks[p].low] && !toks[p].cap && !partOfCityBefore(d.g, ms, k, toks) || toks[p].low == "rural" {
+		if toks[p].low == "rural" {
+			m.ent = d.countryside(m.ent, gov, "countryside")
+			continue
+		}
+		if directions[toks[p].low] && !toks[p].cap && !partOfCityBefore(d.g, ms, k, toks) {
 			m.ent = gov
 			continue
 		}
@@ -1261,7 +1265,7 @@ func (d *docState) governorates(toks []token, ms []mention) []mention {
 		}
 		// "the Idlib de-escalation zone" spans the governorate too.
 		if n < len(toks) && (toks[n].low == "countryside" || toks[n].low == "desert" || toks[n].low == "de-escalation") {
-			m.ent = gov
+			m.ent = d.countryside(m.ent, gov, toks[n].low)
 			continue
 		}
 		// "the provinces of Hama, Idlib and Raqqa", "the countryside of
@@ -1409,6 +1413,20 @@ func possessiveCity(toks []token, ms []mention, ti int) *graph.Entity {
 		}
 	}
 	return nil
+}
+
+// countryside returns the governorate that "the countryside of" a city
+// names: the city's own governorate, unless that governorate is the city
+// alone and the gazetteer names another "<city> countryside" (Damascus's
+// countryside is Rif Dimashq, not Damascus Governorate).
+func (d *docState) countryside(city, gov *graph.Entity, word string) *graph.Entity {
+	if word != "countryside" && word != "countrysides" || countrysideOf(gov) {
+		return gov
+	}
+	if e := d.lookup(city.Name+" countryside", graph.KindPlace); e != nil && e.PlaceType == "governorate" && e.ID != gov.ID {
+		return e
+	}
+	return gov
 }
 
 // sameGovernorate reports whether two gazetteer places lie in one
