@@ -1406,8 +1406,10 @@ func tollRisen(toks []token, bs int) string {
 	}
 	for q := p - 1; q >= 0 && q >= p-40; q-- {
 		t := &toks[q]
-		// (A day of a date, "on 23 December", is no figure between.)
-		if t.kind == tPunct && t.text != "," && t.text != "'" && t.text != "’" || t.kind == tNum && !(q+1 < len(toks) && monthTok(&toks[q+1]) > 0 || q > 0 && monthTok(&toks[q-1]) > 0) {
+		// (A day of a date, "on 23 December", is no figure between; a
+		// gloss in parentheses, "the Karrada (الكرادة) district", no
+		// break.)
+		if t.kind == tPunct && t.text != "," && t.text != "'" && t.text != "’" && t.text != "(" && t.text != ")" || t.kind == tNum && !(q+1 < len(toks) && monthTok(&toks[q+1]) > 0 || q > 0 && monthTok(&toks[q-1]) > 0) {
 			return ""
 		}
 		// "the number of civilians killed by yesterday's shelling has
@@ -1415,6 +1417,10 @@ func tollRisen(toks []token, bs int) string {
 		if t.low == "number" && q+1 < len(toks) && toks[q+1].low == "of" {
 			for r := q + 2; r < len(toks) && r <= q+6 && r < p; r++ {
 				if a := attrAfter[toks[r].low]; a == "killed" || a == "injured" {
+					return a
+				}
+				// "the number of martyrs of the bombing has risen to 213"
+				if a := attrNouns[toks[r].low]; a == "killed" || a == "injured" {
 					return a
 				}
 			}
@@ -1480,6 +1486,9 @@ func tollRaised(toks []token, bs int) string {
 					return a
 				}
 				if a := attrBefore[toks[r].low]; a == "killed" || a == "injured" {
+					return a
+				}
+				if a := attrNouns[toks[r].low]; a == "killed" || a == "injured" {
 					return a
 				}
 			}

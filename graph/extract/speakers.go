@@ -1467,6 +1467,10 @@ var capitals = map[string]string{
 var ministryNames = map[string]string{
 	"defence": "Ministry of Defence", "defense": "Ministry of Defence",
 	"foreign": "Ministry of Foreign Affairs", "interior": "Ministry of Interior",
+	// Ministries that count the dead and wounded, or speak for the
+	// state: "the Health Ministry said the toll had risen".
+	"health": "Ministry of Health", "information": "Ministry of Information",
+	"justice": "Ministry of Justice",
 }
 
 var officialMinistry = map[string]map[string]string{
