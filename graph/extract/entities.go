@@ -1320,6 +1320,11 @@ func (d *docState) cityQuarters(toks []token, ms []mention) {
 		// "Baghdad's Karrada district", "Aleppo's Sukkari": a place named
 		// in the possessive of the city before it lies in that city.
 		city := possessiveCity(toks, ms, m.ti)
+		// "the Kafr Sousa and Bab Touma districts of Damascus": places
+		// listed before a plural quarter noun and the city.
+		if city == nil && !m.ent.Gazetteer {
+			city = listQuarterCity(toks, ms, m.tj)
+		}
 		if city == nil && (n >= len(toks) || !quarterNouns[toks[n].low]) {
 			continue
 		}
@@ -1392,6 +1397,40 @@ func (d *docState) cityQuarters(toks []token, ms []mention) {
 		e.Within = &id
 		m.ent = e
 	}
+}
+
+// pluralQuarterNouns name parts of a city in the plural.
+var pluralQuarterNouns = set("neighbourhoods", "neighborhoods", "districts", "quarters")
+
+// listQuarterCity returns the city in "X and Y districts of Z", "X, Y and
+// W neighbourhoods of the city of Z" for a place of the list ending at
+// token n: the places listed lie in the city Z. nil otherwise.
+func listQuarterCity(toks []token, ms []mention, n int) *graph.Entity {
+	for steps := 0; steps < 8 && n+1 < len(toks) && (toks[n].low == "and" || isPunct(&toks[n], ",")); steps++ {
+		next := -1
+		for q := range ms {
+			if ms[q].ti == n+1 && ms[q].ent.Kind == graph.KindPlace {
+				next = ms[q].tj
+			}
+		}
+		if next < 0 {
+			return nil
+		}
+		n = next
+	}
+	if n+2 >= len(toks) || !pluralQuarterNouns[toks[n].low] || toks[n+1].low != "of" {
+		return nil
+	}
+	ci := n + 2
+	if toks[ci].low == "the" {
+		ci++
+	}
+	for q := range ms {
+		if e := ms[q].ent; ms[q].ti == ci && e.Kind == graph.KindPlace && (e.PlaceType == "city" || e.PlaceType == "town") {
+			return e
+		}
+	}
+	return nil
 }
 
 // possessiveCity returns the city or town named in the possessive right
