@@ -3812,6 +3812,13 @@ func (d *docState) buildAccounts() {
 				fi = len(frames) - 1
 			}
 		}
+		// "executed 23 villagers after storming the village ... The
+		// Observatory had earlier documented the deaths of 9": the dead of
+		// a killing told with the storming it followed are the killing's,
+		// not the capture's, whose frame came last.
+		if ev.typ == "" && fi > 0 && ev.casualty && frames[fi].typ == graph.EventCapture && frames[fi-1].typ == graph.EventMassacre && d.compatible(&frames[fi-1], ev) {
+			fi--
+		}
 		if fi < 0 && ev.typ == "" && ev.casualty && len(ev.perps) > 0 && ev.perps[0].Entity.Kind == graph.KindArmedGroup && hasPlace {
 			// "its fighters had killed 45 Iraqi soldiers in al-Qaim": an
 			// armed group that kills people at a place, with no other
@@ -3855,6 +3862,15 @@ func (d *docState) buildAccounts() {
 			// strike or shelling: the blasts of those strikes, no bomb of
 			// their own.
 			ev.typ = frames[fi].typ
+		}
+		// "executed at least 23 citizens after storming the village of
+		// Ishtabraq ..., in western Idlib": killings told after the
+		// storming of a place happened there, not only somewhere in the
+		// governorate the claim also names.
+		if k := backgroundCapture(c.sg.toks, ev, c.ms); k >= 0 && (ev.place == nil || rankOf(ev.place.ent) >= placeRank["governorate"]) {
+			if m := capturedPlace(c, k); m != nil && (ev.place == nil || rankOf(m.ent) < rankOf(ev.place.ent)) {
+				ev.place = m
+			}
 		}
 		d.extendFrame(&frames[fi], ev, c)
 		lastFrame[speaker.ID] = fi
@@ -4156,13 +4172,21 @@ var takenPeople = set("men", "soldiers", "fighters", "civilians", "people", "wom
 // addCapture gives the speaker an account of the taking a claim tells at
 // token k beside its killing ev (see backgroundCapture): at the place
 // named after the verb, else ev's, on ev's date, by ev's parties.
-func (d *docState) addCapture(c *claimInfo, ev event, k int, speaker *graph.Entity, frames *[]frame, accs []*acc) []*acc {
-	place := ev.place
+// capturedPlace returns the place named as taken by the capture verb at
+// token k ("after storming the village of X"), or nil.
+func capturedPlace(c *claimInfo, k int) *mention {
 	for q := range c.ms {
 		if m := &c.ms[q]; m.ent.Kind == graph.KindPlace && !m.dl && m.ti > k && m.ti <= k+5 && !punctBetween(c.sg.toks, k, m.ti) {
-			place = m
-			break
+			return m
 		}
+	}
+	return nil
+}
+
+func (d *docState) addCapture(c *claimInfo, ev event, k int, speaker *graph.Entity, frames *[]frame, accs []*acc) []*acc {
+	place := ev.place
+	if m := capturedPlace(c, k); m != nil {
+		place = m
 	}
 	if place == nil {
 		return accs

@@ -203,6 +203,9 @@ func TestAccounts(t *testing.T) {
 				// Date, when given, is the account's date as
 				// "from..to", or "none" for an undated account.
 				Date string `json:"date"`
+				// Killed, when given, are the texts of the account's
+				// killed values, in order.
+				Killed []string `json:"killed"`
 			} `json:"accounts"`
 		} `json:"cases"`
 	}
@@ -239,6 +242,17 @@ func TestAccounts(t *testing.T) {
 			}
 			if (a.Polarity == graph.Denied) != w.Negative {
 				t.Errorf("%s: polarity %s", c.Name, a.Polarity)
+			}
+			if w.Killed != nil {
+				var got []string
+				for _, v := range a.Values {
+					if v.Attribute == "killed" {
+						got = append(got, v.Text)
+					}
+				}
+				if strings.Join(got, "|") != strings.Join(w.Killed, "|") {
+					t.Errorf("%s: account %d killed %q, want %q", c.Name, i, got, w.Killed)
+				}
 			}
 			all := append([]graph.Attribution(nil), a.CoPerpetrators...)
 			if a.Perpetrator != nil {
