@@ -841,7 +841,7 @@ func (d *docState) eventOf(c *claimInfo) (event, bool) {
 			if campaignCues[w] && !wordCampaign(toks, i) {
 				first(&campaign, i)
 			}
-			if evacuationCues[w] || (w == "left" || w == "transferred") && peopleLeave(toks, i, c.ms) {
+			if (evacuationCues[w] || (w == "left" || w == "transferred") && peopleLeave(toks, i, c.ms)) && !medicalEvacuation(toks, i) {
 				if w == "exit" || w == "passage" {
 					if i > 0 && toks[i-1].low == "safe" {
 						first(&evac, i-1)
@@ -4416,6 +4416,25 @@ func (d *docState) compatible(f *frame, ev event) bool {
 		}
 	}
 	return true
+}
+
+// medicalEvacuation reports whether the evacuation word at i takes the
+// wounded for care ("were evacuated for treatment", "evacuated to
+// hospital", "the medical evacuation of"): no evacuation of a place.
+func medicalEvacuation(toks []token, i int) bool {
+	if i > 0 && toks[i-1].low == "medical" {
+		return true
+	}
+	if i+2 >= len(toks) {
+		return false
+	}
+	switch n := toks[i+1].low; {
+	case n == "for" && (toks[i+2].low == "treatment" || toks[i+2].low == "medical"):
+		return true
+	case n == "to" && (toks[i+2].low == "hospital" || toks[i+2].low == "hospitals" || i+3 < len(toks) && (toks[i+2].low == "a" || toks[i+2].low == "the") && (toks[i+3].low == "hospital" || toks[i+3].low == "hospitals")):
+		return true
+	}
+	return false
 }
 
 // means tells an event by what struck: from the air (1) or from guns
