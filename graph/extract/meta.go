@@ -598,13 +598,15 @@ func (d *docState) resolveParty(name string) *graph.Entity {
 	if e := d.lookup(name); e != nil && e.Kind != graph.KindPlace {
 		return e
 	}
+	// (A state's ministry before the state its name ends with: "Ministry
+	// of Interior of the Republic of Iraq" is the ministry, not Iraq.)
+	if e := d.stateBody(name); e != nil {
+		return e
+	}
 	for _, m := range d.g.Find(name) {
 		if m.Entity.Kind != graph.KindPlace && m.End-m.Start >= len(name)/3 && !bodyHeadAfter(name, m.End) {
 			return m.Entity
 		}
-	}
-	if e := d.stateBody(name); e != nil {
-		return e
 	}
 	for _, m := range d.g.Find(name) {
 		if m.Entity.Kind == graph.KindState || m.Entity.Kind == graph.KindGovernment {
@@ -675,7 +677,10 @@ func (d *docState) stateBody(name string) *graph.Entity {
 				return g
 			}
 		}
-		e := d.newEntity(graph.KindGovernment, name, nil, false)
+		// Named as the text names such a body ("Ministry of Interior of
+		// Iraq", as "the Iraqi interior ministry" is read), so that the
+		// ministry's own statements and others' reports of it meet.
+		e := d.newEntity(graph.KindGovernment, body+" of "+m.Entity.Name, []string{name}, false)
 		if e.Affiliation == nil {
 			aff := m.Entity.ID
 			if gov := d.x.govOf[m.Entity.ID]; gov != nil {
