@@ -1116,6 +1116,15 @@ func (d *docState) eventOf(c *claimInfo) (event, bool) {
 	case attack >= 0:
 		set(graph.EventAttack, attack, false)
 	}
+	// "1,430 people, 280 of them fighters, had left the town between 29
+	// and 31 December": people counted as leaving a place (the figures
+	// read them as evacuated) tell of an evacuation, though the place is
+	// only referred to.
+	if ev.typ == "" {
+		if i := leftWord(toks, mask); i >= 0 && evacuatedFigure(c.claim.Values) && (placeWithin(c.ms, i+1, 3) || len(c.dates) > 0) {
+			set(graph.EventEvacuation, i, false)
+		}
+	}
 	if k := ev.cueI - 1; k >= 0 && k < len(toks) {
 		ev.possessed = toks[k].low == "its" || toks[k].low == "their" || strings.HasSuffix(toks[k].low, "'s")
 	}
@@ -1938,6 +1947,33 @@ func afterCapture(toks []token, i int) bool {
 			}
 		}
 		return false
+	}
+	return false
+}
+
+// leftWord returns the index of the first unmasked word of leaving
+// ("left", "departed", "transferred") in toks, or -1. (The place left,
+// named or referred to, must follow it, "had left the town", or the claim
+// must give a date.)
+func leftWord(toks []token, mask []bool) int {
+	for i := range toks {
+		if i < len(mask) && mask[i] {
+			continue
+		}
+		switch toks[i].low {
+		case "left", "departed", "transferred":
+			return i
+		}
+	}
+	return -1
+}
+
+// evacuatedFigure reports whether a claim's values count people evacuated.
+func evacuatedFigure(vs []graph.Value) bool {
+	for _, v := range vs {
+		if v.Attribute == "evacuated" {
+			return true
+		}
 	}
 	return false
 }
