@@ -713,7 +713,7 @@ var evalSets = []evalSet{
 	// fifteenth session's rules on text they were not written from.
 	// Diagnostic since (a fifteenth set is written blind as the
 	// validation set).
-	{"fourteenth training set", train14Dir, nil, true},
+	{"fourteenth training set", train14Dir, train14Thresholds, true},
 	// The fifteenth training set (see its README) was written blind at
 	// the sixteenth session's start and is held back as the validation
 	// set: figures only, no floors, and its misses are never logged.
@@ -845,12 +845,13 @@ var heldoutThresholds = map[string][2]float64{
 // The thirteenth session added casualty attributes and raised casualty
 // values (0.94 -> 0.97 recall: a toll's breakdown read after the toll).
 // The fourteenth session raised claims (0.93 -> 0.94 recall).
+// The sixteenth session raised event types (recall 0.74 -> 0.76).
 var heldout3Thresholds = map[string][2]float64{
 	"casualty attributes":       {0.90, 0.99},
 	"casualty values":           {0.96, 0.99},
 	"claims (speaker+polarity)": {0.93, 0.95},
 	"dates":                     {0.95, 0.89},
-	"event types":               {0.73, 0.75},
+	"event types":               {0.75, 0.77},
 	"perpetrators":              {0.82, 0.84},
 	"places":                    {0.89, 0.93},
 	"speakers":                  {0.95, 0.95},
@@ -907,12 +908,14 @@ var heldout4Thresholds = map[string][2]float64{
 // and claims (0.80/0.81 -> 0.82/0.84).
 // The fourteenth session raised dates (0.90/0.82 -> 0.97/0.88) and
 // event types (precision 0.64 -> 0.68, round 39).
+// The sixteenth session raised event types (precision 0.68 -> 0.70: the
+// wounded "evacuated for treatment" are no evacuation).
 var heldout6Thresholds = map[string][2]float64{
 	"casualty attributes":       {0.93, 0.93},
 	"casualty values":           {0.96, 0.96},
 	"claims (speaker+polarity)": {0.81, 0.83},
 	"dates":                     {0.96, 0.87},
-	"event types":               {0.84, 0.67},
+	"event types":               {0.84, 0.69},
 	"perpetrators":              {0.71, 0.80},
 	"places":                    {0.90, 0.92},
 	"speakers":                  {0.89, 0.82},
@@ -1212,7 +1215,7 @@ var train12Thresholds = map[string][2]float64{
 // train13Thresholds: floors on the thirteenth training set, just under
 // its figures at 94c4751, when it became diagnostic, raised at the
 // fifteenth session's end to just under the rows that session's rules
-// moved.
+// moved, and at the sixteenth's (places 0.85/0.88 -> 0.86/0.90).
 var train13Thresholds = map[string][2]float64{
 	"casualty attributes":       {0.86, 0.86},
 	"casualty values":           {0.92, 0.94},
@@ -1220,9 +1223,23 @@ var train13Thresholds = map[string][2]float64{
 	"dates":                     {0.96, 0.89},
 	"event types":               {0.64, 0.67},
 	"perpetrators":              {0.66, 0.84},
-	"places":                    {0.84, 0.87},
+	"places":                    {0.85, 0.89},
 	"speakers":                  {0.89, 0.87},
 	"values":                    {0.83, 0.95},
+}
+
+// train14Thresholds: floors on the fourteenth training set, diagnostic
+// since the sixteenth session, just under that session's end figures.
+var train14Thresholds = map[string][2]float64{
+	"casualty attributes":       {0.81, 0.95},
+	"casualty values":           {0.88, 0.95},
+	"claims (speaker+polarity)": {0.73, 0.73},
+	"dates":                     {0.91, 0.88},
+	"event types":               {0.60, 0.64},
+	"perpetrators":              {0.75, 0.88},
+	"places":                    {0.86, 0.88},
+	"speakers":                  {0.81, 0.81},
+	"values":                    {0.91, 0.95},
 }
 
 // devThresholds: floors on the development set.

@@ -52,12 +52,15 @@ import (
 // not an air strike): pairs 1.00 -> 1.00, recall 0.56 -> 0.79;
 // conflicts unchanged (0.36, 0.67): their misses are all figures
 // extraction does not give. Round 15 (an evacuation's two ends: a stop
-// on the way, al-Rashidin, read at Madaya): recall 0.80 -> 0.82.
+// on the way, al-Rashidin, read at Madaya): recall 0.80 -> 0.82. The
+// sixteenth session (extraction's round 41: people who left a town
+// referred to, killings after a storming): pairs recall 0.82 -> 0.84,
+// conflicts 4 -> 6 of 11 found, 6 of 7 reported right.
 const (
 	minPairPrecision     = 0.95
-	minPairRecall        = 0.80
-	minConflictRecall    = 0.33
-	minConflictPrecision = 0.64
+	minPairRecall        = 0.83
+	minConflictRecall    = 0.54
+	minConflictPrecision = 0.80
 )
 
 type heldoutEvent struct {
@@ -701,12 +704,13 @@ func TestTrain12(t *testing.T) {
 // (94c4751). Diagnostic since the fifteenth session
 // (XREF_HELDOUT_DETAIL=1), with floors just under; at that session's
 // end pairs 0.97 / 0.75 (95 right, 3 wrong, 32 missed), conflicts 10 of
-// 16 found, 11 of 15 reported right, disputes 6 of 12.
+// 16 found, 11 of 15 reported right, disputes 6 of 12; at the
+// sixteenth's, conflicts 11 of 16 found, 12 of 16 reported right.
 func TestTrain13(t *testing.T) {
 	needSet(t, "testdata/train13")
 	sc := evaluate(t, "testdata/train13", nil, os.Getenv("XREF_HELDOUT_DETAIL") != "")
 	sc.prov.atLeast(t, 1, 1, 5)
-	sc.atLeast(t, 0.96, 0.74, 0.61, 0.72)
+	sc.atLeast(t, 0.96, 0.74, 0.68, 0.74)
 }
 
 // The fourteenth extraction training set (testdata/train14: the 20
@@ -719,10 +723,15 @@ func TestTrain13(t *testing.T) {
 // -> 0.92 / 0.34 (23, 2, 44: one more account aligned, none of its pairs
 // found); conflicts 4 of 13 found, 4 of 5 reported right -> 3 of 13, 3
 // of 5; revisions 1 of 3, repeats 2 of 3, disputes 5 of 10 in both.
-// Diagnostic since (XREF_HELDOUT_DETAIL=1).
+// Diagnostic since (XREF_HELDOUT_DETAIL=1), with floors just under the
+// sixteenth session's end: pairs 1.00 / 0.59 (39 right, 0 wrong, 27
+// missed), conflicts 6 of 13 found, 6 of 8 reported right; revisions 1 of
+// 3, repeats 2 of 3, disputes 5 of 10.
 func TestTrain14(t *testing.T) {
 	needSet(t, "testdata/train14")
-	evaluate(t, "testdata/train14", nil, os.Getenv("XREF_HELDOUT_DETAIL") != "")
+	sc := evaluate(t, "testdata/train14", nil, os.Getenv("XREF_HELDOUT_DETAIL") != "")
+	sc.prov.atLeast(t, 1, 2, 5)
+	sc.atLeast(t, 0.98, 0.58, 0.45, 0.74)
 }
 
 // The fifteenth extraction training set (testdata/train15: the 20
