@@ -3903,8 +3903,9 @@ func (d *docState) buildAccounts() {
 		// Ishtabraq ..., in western Idlib": killings told after the
 		// storming of a place happened there, not only somewhere in the
 		// governorate the claim also names.
-		if k := backgroundCapture(c.sg.toks, ev, c.ms); k >= 0 && (ev.place == nil || rankOf(ev.place.ent) >= placeRank["governorate"]) {
-			if m := capturedPlace(c, k); m != nil && (ev.place == nil || rankOf(m.ent) < rankOf(ev.place.ent)) {
+		captureAt := backgroundCapture(c.sg.toks, ev, c.ms)
+		if captureAt >= 0 && (ev.place == nil || rankOf(ev.place.ent) >= placeRank["governorate"]) {
+			if m := capturedPlace(c, captureAt); m != nil && (ev.place == nil || rankOf(m.ent) < rankOf(ev.place.ent)) {
 				ev.place = m
 			}
 		}
@@ -3916,8 +3917,8 @@ func (d *docState) buildAccounts() {
 		if k := backgroundSiege(c.sg.toks, ev, c.ms); k >= 0 && c.claim.Polarity != graph.Denied {
 			accs = d.addSiege(c, ev, k, speaker, &frames, accs, fi)
 		}
-		if k := backgroundCapture(c.sg.toks, ev, c.ms); k >= 0 && c.claim.Polarity != graph.Denied {
-			accs = d.addCapture(c, ev, k, speaker, &frames, accs)
+		if captureAt >= 0 && c.claim.Polarity != graph.Denied {
+			accs = d.addCapture(c, ev, captureAt, speaker, &frames, accs)
 		}
 	}
 	d.accs = accs
@@ -4205,9 +4206,6 @@ func backgroundCapture(toks []token, ev event, ms []mention) int {
 var takenPeople = set("men", "soldiers", "fighters", "civilians", "people", "women", "children", "residents",
 	"guards", "workers", "journalists", "hostages", "prisoners", "policemen", "officers", "pilot", "crew", "staff")
 
-// addCapture gives the speaker an account of the taking a claim tells at
-// token k beside its killing ev (see backgroundCapture): at the place
-// named after the verb, else ev's, on ev's date, by ev's parties.
 // capturedPlace returns the place named as taken by the capture verb at
 // token k ("after storming the village of X"), or nil.
 func capturedPlace(c *claimInfo, k int) *mention {
@@ -4219,6 +4217,9 @@ func capturedPlace(c *claimInfo, k int) *mention {
 	return nil
 }
 
+// addCapture gives the speaker an account of the taking a claim tells at
+// token k beside its killing ev (see backgroundCapture): at the place
+// named after the verb, else ev's, on ev's date, by ev's parties.
 func (d *docState) addCapture(c *claimInfo, ev event, k int, speaker *graph.Entity, frames *[]frame, accs []*acc) []*acc {
 	place := ev.place
 	if m := capturedPlace(c, k); m != nil {

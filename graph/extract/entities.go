@@ -1403,8 +1403,8 @@ func (d *docState) cityQuarters(toks []token, ms []mention) {
 var pluralQuarterNouns = set("neighbourhoods", "neighborhoods", "districts", "quarters")
 
 // listQuarterCity returns the city in "X and Y districts of Z", "X, Y and
-// W neighbourhoods of the city of Z" for a place of the list ending at
-// token n: the places listed lie in the city Z. nil otherwise.
+// W neighbourhoods of Z" for a place of the list ending at token n:
+// the places listed lie in the city (or town) Z. nil otherwise.
 func listQuarterCity(toks []token, ms []mention, n int) *graph.Entity {
 	for steps := 0; steps < 8 && n+1 < len(toks) && (toks[n].low == "and" || isPunct(&toks[n], ",")); steps++ {
 		next := -1
