@@ -359,7 +359,9 @@ func isHeaderIntro(toks []token) bool {
 			comma = true
 		}
 		// "pro-regime forces initiated an attack": a verb of an event.
-		if finiteVerb(toks[k].low) || eventVerbs[toks[k].low] && verbLike(toks[k].low) {
+		// (And "Army units, in cooperation with ..., today restored
+		// security and stability to the town": a capture's verb.)
+		if finiteVerb(toks[k].low) || (eventVerbs[toks[k].low] || captureCues[toks[k].low]) && verbLike(toks[k].low) {
 			return false
 		}
 	}
