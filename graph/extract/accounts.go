@@ -55,7 +55,8 @@ func typeCueFor(t graph.EventType, toks []token, i int) bool {
 	case graph.EventSiege:
 		return siegeCues[w]
 	case graph.EventCapture:
-		return captureCues[w]
+		// (and the verb of "established full control over")
+		return captureCues[w] || takesControl(toks, i)
 	case graph.EventProhibitedArms:
 		return prohibitedCues[w] || airCues[w] || strikeCues[w]
 	case graph.EventExplosion:
@@ -864,6 +865,11 @@ func (d *docState) eventOf(c *claimInfo) (event, bool) {
 				case "take", "taken", "taking":
 					ok = i+1 < len(toks) && (toks[i+1].low == "control" || toks[i+1].low == "over") || groundTaken(toks, i, c.ms) || fullControl(toks, i)
 				case "control":
+					// The verb is the cue ("today established full control
+					// over"), nearer its subject than the noun.
+					if v := controlVerb(toks, i); v >= 0 && !captureCues[toks[v].low] {
+						first(&capture, v)
+					}
 					ok = controlTaken(toks, i)
 				case "fell", "fall":
 					ok = fellTo(toks, i, c.ms)
@@ -1675,17 +1681,32 @@ func fullControl(toks []token, i int) bool {
 
 // controlTaken reports whether "control" at i is taken: "took control",
 // "seized full control", "gained complete control", "regained control".
-func controlTaken(toks []token, i int) bool {
+func controlTaken(toks []token, i int) bool { return controlVerb(toks, i) >= 0 }
+
+// takesControl reports whether the word at i is the verb that takes
+// "control" a few words after it ("established full control").
+func takesControl(toks []token, i int) bool {
+	for j := i + 1; j < len(toks) && j <= i+4; j++ {
+		if toks[j].low == "control" {
+			return controlVerb(toks, j) == i
+		}
+	}
+	return false
+}
+
+// controlVerb returns the index of the verb that takes "control" at i
+// ("established" in "established full control over"), or -1.
+func controlVerb(toks []token, i int) int {
 	for k := i - 1; k >= 0 && k >= i-3; k-- {
 		switch toks[k].low {
 		case "took", "take", "taken", "taking", "seized", "seize", "seizing", "gained", "gain", "regained", "regain", "assumed", "wrested", "established", "extended", "restored", "imposed":
-			return true
+			return k
 		case "full", "complete", "total", "effective", "military", "the":
 			continue
 		}
-		return false
+		return -1
 	}
-	return false
+	return -1
 }
 
 // outOf reports whether the verb at i drives a party out of a place:
@@ -2711,7 +2732,7 @@ func (d *docState) perpetrators(c *claimInfo, ev event, mask, sub []bool) []*gra
 					score = 4
 					break
 				}
-				if eventVerbs[toks[j].low] || toks[j].low == "opened" && j+1 < len(toks) && toks[j+1].low == "fire" && (ev.typ == graph.EventAttack || ev.typ == graph.EventShelling) || gasVerb(toks, j) || reliefVerb(toks, j) || absenceAt(toks, j, m.ti) && d.ownSide(m.ent, speaker) || noFlights(toks, j) || toks[j].low == "to" && j+1 < len(toks) && baseEventVerbs[toks[j+1].low] || negAux[toks[j].low] && j+2 < len(toks) && (toks[j+1].low == "not" || toks[j+1].low == "never") && (eventVerbs[toks[j+2].low] || baseEventVerbs[toks[j+2].low]) || negAux[toks[j].low] && j+1 < len(toks) && eventVerbs[toks[j+1].low] {
+				if eventVerbs[toks[j].low] || takesControl(toks, j) || toks[j].low == "opened" && j+1 < len(toks) && toks[j+1].low == "fire" && (ev.typ == graph.EventAttack || ev.typ == graph.EventShelling) || gasVerb(toks, j) || reliefVerb(toks, j) || absenceAt(toks, j, m.ti) && d.ownSide(m.ent, speaker) || noFlights(toks, j) || toks[j].low == "to" && j+1 < len(toks) && baseEventVerbs[toks[j+1].low] || negAux[toks[j].low] && j+2 < len(toks) && (toks[j+1].low == "not" || toks[j+1].low == "never") && (eventVerbs[toks[j+2].low] || baseEventVerbs[toks[j+2].low]) || negAux[toks[j].low] && j+1 < len(toks) && eventVerbs[toks[j+1].low] {
 					// "120 militants were killed": the subject of a passive
 					// verb is what it happened to.
 					// "have been waging an offensive" is progressive, not passive.
@@ -3562,7 +3583,7 @@ func asideVerb(toks []token, k int) int {
 	} else if v+1 < len(toks) && toks[v].low == "on" && isWeekday(toks[v+1].low) {
 		v += 2 // "..., on Thursday restored"
 	}
-	if v < len(toks) && (eventVerbs[toks[v].low] || reliefVerb(toks, v)) && !strings.HasSuffix(toks[v].low, "ing") {
+	if v < len(toks) && (eventVerbs[toks[v].low] || reliefVerb(toks, v) || takesControl(toks, v)) && !strings.HasSuffix(toks[v].low, "ing") {
 		return v
 	}
 	return 0

@@ -360,8 +360,9 @@ func isHeaderIntro(toks []token) bool {
 		}
 		// "pro-regime forces initiated an attack": a verb of an event.
 		// (And "Army units, in cooperation with ..., today restored
-		// security and stability to the town": a capture's verb.)
-		if finiteVerb(toks[k].low) || (eventVerbs[toks[k].low] || captureCues[toks[k].low]) && verbLike(toks[k].low) {
+		// security and stability to the town", "established full control
+		// over": a capture's verb.)
+		if finiteVerb(toks[k].low) || (eventVerbs[toks[k].low] || captureCues[toks[k].low]) && verbLike(toks[k].low) || toks[k].low == "control" && controlTaken(toks, k) {
 			return false
 		}
 	}
