@@ -2533,7 +2533,10 @@ func (d *docState) perpetrators(c *claimInfo, ev event, mask, sub []bool) []*gra
 			}
 			continue
 		}
-		if c.speech != nil && !m.ref && m.ti >= c.speech.npS && m.tj <= c.speech.npE && c.speech.verb < len(toks) && !denialVerbs[toks[c.speech.verb].low] && !(claimVerbs[toks[c.speech.verb].low] && c.speech.npS > c.speech.verb) {
+		// (A short reference to a speaking ministry, "The Ministry said
+		// the bombing left 60 wounded", is the speaker too, not the
+		// state's forces.)
+		if c.speech != nil && (!m.ref || m.ent == speaker && m.ent.Kind == graph.KindGovernment) && m.ti >= c.speech.npS && m.tj <= c.speech.npE && c.speech.verb < len(toks) && !denialVerbs[toks[c.speech.verb].low] && !(claimVerbs[toks[c.speech.verb].low] && c.speech.npS > c.speech.verb) {
 			// The speaker that blames or reports is not the party: "The
 			// Salvation Government blamed cells of ISIS for the bombing".
 			continue
