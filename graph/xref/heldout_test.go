@@ -727,13 +727,13 @@ func TestTrain13(t *testing.T) {
 // sixteenth session's end: pairs 1.00 / 0.56 (40 right, 0 wrong, 31
 // missed: SANA's recapture of Khanasir, read at last, is one more
 // account, whose event the labels give the wire's support strikes too),
-// conflicts 6 of 13 found, 6 of 8 reported right; revisions 1 of 3,
+// conflicts 6 of 13 found, 6 of 7 reported right; revisions 1 of 3,
 // repeats 2 of 3, disputes 5 of 10.
 func TestTrain14(t *testing.T) {
 	needSet(t, "testdata/train14")
 	sc := evaluate(t, "testdata/train14", nil, os.Getenv("XREF_HELDOUT_DETAIL") != "")
 	sc.prov.atLeast(t, 1, 2, 5)
-	sc.atLeast(t, 0.98, 0.55, 0.45, 0.74)
+	sc.atLeast(t, 0.98, 0.55, 0.45, 0.85)
 }
 
 // The fifteenth extraction training set (testdata/train15: the 20
