@@ -297,7 +297,8 @@ const (
 
 // captorSides returns the sides of the parties an event names as taking
 // a place (positive perpetrators of a capture). An armed group affiliated
-// with a state's forces ("pro-government forces") is on the state's side.
+// with a state's forces ("pro-government forces"), or a member of such a
+// group ("Hezbollah"), is on the state's side.
 func (d *docState) captorSides(ev event) int {
 	if ev.typ != graph.EventCapture {
 		return 0
@@ -311,16 +312,37 @@ func (d *docState) captorSides(ev event) int {
 		case graph.KindArmy, graph.KindState, graph.KindGovernment, graph.KindCoalition:
 			s |= sideState
 		case graph.KindArmedGroup:
-			if e, ok := d.g.Entity(p.Entity.ID); ok && e.Affiliation != nil {
-				if a, ok := d.g.Entity(*e.Affiliation); ok && (a.Kind == graph.KindArmy || a.Kind == graph.KindState || a.Kind == graph.KindGovernment) {
-					s |= sideState
-					continue
-				}
+			if d.stateSide(p.Entity.ID, 0) {
+				s |= sideState
+				continue
 			}
 			s |= sideGroup
 		}
 	}
 	return s
+}
+
+// stateSide reports whether an armed group fights on a state's side:
+// affiliated with a state's army, state or government, or a member of a
+// party that is ("Hezbollah", a member of the pro-government forces).
+func (d *docState) stateSide(id uuid.UUID, depth int) bool {
+	e, ok := d.g.Entity(id)
+	if !ok || depth > 4 {
+		return false
+	}
+	switch e.Kind {
+	case graph.KindArmy, graph.KindState, graph.KindGovernment:
+		return true
+	}
+	if e.Affiliation != nil && d.stateSide(*e.Affiliation, depth+1) {
+		return true
+	}
+	for _, m := range d.g.MemberOf(id) {
+		if d.stateSide(m, depth+1) {
+			return true
+		}
+	}
+	return false
 }
 
 // acc is an account under construction.
@@ -2519,6 +2541,16 @@ func (d *docState) perpetrators(c *claimInfo, ev event, mask, sub []bool) []*gra
 		}
 		return false
 	}
+	// "fighters of Lebanon's Hezbollah": a state in the possessive right
+	// before an armed group names the group's country; the phrase is the
+	// group, read where the state's name stands.
+	for k := range actors {
+		if actors[k].ent.Kind == graph.KindState {
+			if g := groupAfterPossessive(toks, c.ms, actors[k]); g != nil {
+				actors[k] = mention{ent: g.ent, s: actors[k].s, e: g.e, ti: actors[k].ti, tj: g.tj}
+			}
+		}
+	}
 	for _, m := range actors {
 		if m.ti < len(mask) && mask[m.ti] && believed[m.ti] && m.ti >= 2 && toks[m.ti-2].low == "to" {
 			cands = append(cands, cand{m.ent, m.ti, m.tj, 5, false})
@@ -4496,6 +4528,24 @@ func medicalEvacuation(toks []token, i int) bool {
 		return true
 	}
 	return false
+}
+
+// groupAfterPossessive returns the armed group's mention that follows
+// the mention m at once when m is in the possessive ("Lebanon's
+// Hezbollah", "Lebanon 's Hezbollah"), else nil.
+func groupAfterPossessive(toks []token, ms []mention, m mention) *mention {
+	n := m.tj
+	if n < len(toks) && (toks[n].low == "'s" || toks[n].low == "\u2019s") {
+		n++
+	} else if !strings.HasSuffix(toks[m.tj-1].low, "'s") && !strings.HasSuffix(toks[m.tj-1].low, "\u2019s") {
+		return nil
+	}
+	for k := range ms {
+		if ms[k].ti == n && ms[k].ent.Kind == graph.KindArmedGroup {
+			return &ms[k]
+		}
+	}
+	return nil
 }
 
 // means tells an event by what struck: from the air (1) or from guns

@@ -1236,7 +1236,7 @@ var train14Thresholds = map[string][2]float64{
 	"claims (speaker+polarity)": {0.74, 0.73},
 	"dates":                     {0.96, 0.89},
 	"event types":               {0.66, 0.66},
-	"perpetrators":              {0.80, 0.91},
+	"perpetrators":              {0.83, 0.94},
 	"places":                    {0.89, 0.88},
 	"speakers":                  {0.81, 0.81},
 	"values":                    {0.92, 0.95},
