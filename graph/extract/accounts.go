@@ -889,10 +889,10 @@ func (d *docState) eventOf(c *claimInfo) (event, bool) {
 				case "control":
 					// The verb is the cue ("today established full control
 					// over"), nearer its subject than the noun.
-					if v := controlVerb(toks, i); v >= 0 && !captureCues[toks[v].low] {
+					v := controlVerb(toks, i)
+					if ok = v >= 0; ok && !captureCues[toks[v].low] {
 						first(&capture, v)
 					}
-					ok = controlTaken(toks, i)
 				case "fell", "fall":
 					ok = fellTo(toks, i, c.ms)
 				case "entered", "enter", "entering":
@@ -4534,10 +4534,8 @@ func medicalEvacuation(toks []token, i int) bool {
 // the mention m at once when m is in the possessive ("Lebanon's
 // Hezbollah", "Lebanon 's Hezbollah"), else nil.
 func groupAfterPossessive(toks []token, ms []mention, m mention) *mention {
-	n := m.tj
-	if n < len(toks) && (toks[n].low == "'s" || toks[n].low == "\u2019s") {
-		n++
-	} else if !strings.HasSuffix(toks[m.tj-1].low, "'s") && !strings.HasSuffix(toks[m.tj-1].low, "\u2019s") {
+	n := afterPossessive(toks, m.tj)
+	if n < 0 {
 		return nil
 	}
 	for k := range ms {

@@ -1436,22 +1436,26 @@ func listQuarterCity(toks []token, ms []mention, n int) *graph.Entity {
 // possessiveCity returns the city or town named in the possessive right
 // before token ti ("Baghdad's" or "Baghdad 's"), else nil.
 func possessiveCity(toks []token, ms []mention, ti int) *graph.Entity {
-	if ti == 0 {
-		return nil
-	}
-	k := ti - 1
-	if toks[k].low == "'s" || toks[k].low == "’s" {
-		k--
-	} else if !strings.HasSuffix(toks[k].low, "'s") && !strings.HasSuffix(toks[k].low, "’s") {
-		return nil
-	}
 	for q := range ms {
 		e := ms[q].ent
-		if k >= 0 && ms[q].tj-1 == k && e.Kind == graph.KindPlace && (e.PlaceType == "city" || e.PlaceType == "town") {
+		if e.Kind == graph.KindPlace && (e.PlaceType == "city" || e.PlaceType == "town") && afterPossessive(toks, ms[q].tj) == ti {
 			return e
 		}
 	}
 	return nil
+}
+
+// afterPossessive returns the token after a name ending at token tj (its
+// last token toks[tj-1]) in the possessive, "Baghdad's" or "Baghdad 's";
+// -1 when the name is not in the possessive.
+func afterPossessive(toks []token, tj int) int {
+	switch {
+	case tj < len(toks) && (toks[tj].low == "'s" || toks[tj].low == "\u2019s"):
+		return tj + 1
+	case tj > 0 && tj <= len(toks) && (strings.HasSuffix(toks[tj-1].low, "'s") || strings.HasSuffix(toks[tj-1].low, "\u2019s")):
+		return tj
+	}
+	return -1
 }
 
 // countryside returns the governorate that "the countryside of" a city
