@@ -724,10 +724,12 @@ func (d *docState) unknownNames(sg *segment, ms []mention) []mention {
 // knownPlace returns the gazetteer's place of a name the text marks as a
 // place, written in another transliteration, or nil. States and
 // governorates are left out: a village's name that folds to one is
-// another place.
+// another place. So is a place far from the local places the text names
+// (gazetteer.OutOfContext): "al-Rawda" in a report on Wadi Barada is not
+// Rada'a in Yemen.
 func (d *docState) knownPlace(name string) *graph.Entity {
 	for _, e := range d.g.Lookup(name) {
-		if e.Kind != graph.KindPlace {
+		if e.Kind != graph.KindPlace || d.g.OutOfContext(e, d.gaz) {
 			continue
 		}
 		switch e.PlaceType {

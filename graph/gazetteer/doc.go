@@ -2,8 +2,8 @@
 //
 // The data, gazetteer.json (embedded), lists the places, states,
 // governments, armies, coalitions, armed groups, international bodies,
-// outlets, monitors and persons that Syria and Iraq conflict reporting
-// names, each with a stable key, aliases across spellings and scripts, a
+// outlets, monitors and persons that conflict reporting on Syria and Iraq,
+// and since the seventeenth session on Yemen and Libya, names, each with a stable key, aliases across spellings and scripts, a
 // place hierarchy (neighbourhood -> city -> governorate -> country, via
 // within) and an affiliation (the entity it speaks for: state television ->
 // the Syrian government -> Syria). An entity's id is
@@ -21,12 +21,13 @@
 //     matches and uses skeletons only as a fallback.
 //
 // Beside it, geonames.json (embedded too, same format plus a "source" line)
-// supplements the curated places with every populated place of Syria and of
-// Iraq's Anbar and Nineveh governorates that GeoNames lists with 1,000
-// people or more (cities1000, CC BY 4.0: https://www.geonames.org) and the
-// curated file lacks, each within its governorate, with coordinates;
-// scripts/geonames writes it and says how, and which names it leaves out
-// (given names and words: "Jasim", "Hit"). Default loads both.
+// supplements the curated places with every populated place of Syria,
+// Iraq, Yemen and Libya that GeoNames lists with 1,000 people or more
+// (cities1000, CC BY 4.0: https://www.geonames.org) and the curated file
+// lacks, each within its governorate, with coordinates; scripts/geonames
+// writes it and says how, and which names it leaves out (given names and
+// words: "Jasim", "Hit", "Said"; namesakes of curated places elsewhere).
+// Default loads both.
 //
 // gazetteer.json is {"version": 1, "entries": [...]}; each entry has
 //
@@ -57,7 +58,10 @@
 // Lookup resolves one name (a search query, a manifest's author); Find
 // finds every mention in free text, longest match first, respecting word
 // boundaries and the case of acronyms ("IS" never matches the word "is" or
-// the inside of "ISIS"). Ancestors and Within answer place containment;
+// the inside of "ISIS"). A place Find meets only by a close spelling is
+// kept in its context (OutOfContext): near a local place the text names,
+// or in a country it names; a namesake far away is dropped. Ancestors and
+// Within answer place containment;
 // Root follows affiliations to the side a source speaks for, which is what
 // makes two sources dependent for corroboration.
 package gazetteer

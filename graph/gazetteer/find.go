@@ -1,6 +1,7 @@
 package gazetteer
 
 import (
+	"math"
 	"sort"
 	"strings"
 	"unicode"
@@ -351,25 +352,147 @@ func joins(sep string, initial bool) bool {
 func (g *Gazetteer) Find(text string) []Match {
 	toks := tokenize(text)
 	var out []Match
+	var near []bool
 	for i := 0; i < len(toks); {
-		ent, s, e := g.matchAt(toks, i)
+		ent, s, e, cl := g.matchAt(toks, i)
 		if ent < 0 {
 			i++
 			continue
 		}
 		start, end := toks[s].start, toks[e-1].end
 		out = append(out, Match{Entity: &g.ents[ent], Text: text[start:end], Start: start, End: end})
+		near = append(near, cl)
 		i = e
 	}
-	return out
+	return g.dropStray(out, near)
+}
+
+// dropStray drops the places matched only by a close spelling that are
+// namesakes elsewhere, not the place the text means (see OutOfContext).
+func (g *Gazetteer) dropStray(out []Match, near []bool) []Match {
+	var exact []Match
+	some := false
+	for k, m := range out {
+		if near[k] {
+			some = some || m.Entity.Kind == graph.KindPlace
+		} else {
+			exact = append(exact, m)
+		}
+	}
+	if !some {
+		return out
+	}
+	kept := out[:0]
+	for k, m := range out {
+		if near[k] && g.OutOfContext(m.Entity, exact) {
+			continue
+		}
+		kept = append(kept, m)
+	}
+	return kept
+}
+
+// OutOfContext reports whether place e, found by a close spelling in a
+// text whose matches by name are ms, is a namesake elsewhere rather than
+// the place the text means. It is not when the text names its country (a
+// place in it, or the state), nor when it lies within strayKm of a local
+// place the text names ("Jinderes" beside "Tuz Khurmatu" is the Syrian
+// town across the border), nor when the text names no local place. It is
+// when all the local places it names lie far from it: in a report on the
+// Hama countryside "al-Zara" is an unknown village, not Zuwara in Libya,
+// and "al-Mansurah" in a coalition release on Raqqa is not al-Mansuriyah
+// in Yemen. A place named by its own name is never tested: "at Husaybah"
+// in a Syrian report is Husaybah.
+func (g *Gazetteer) OutOfContext(e *graph.Entity, ms []Match) bool {
+	if e.Kind != graph.KindPlace {
+		return false
+	}
+	c := g.Country(e)
+	if c == nil {
+		return false
+	}
+	lat, lon, hasPos := g.position(e)
+	local := false
+	for _, m := range ms {
+		if mc := g.Country(m.Entity); mc != nil && mc.ID == c.ID {
+			return false
+		}
+		if !g.localPlace(m.Entity) {
+			continue
+		}
+		local = true
+		if la, lo, ok := g.position(m.Entity); ok && hasPos && distanceKm(lat, lon, la, lo) <= strayKm {
+			return false
+		}
+	}
+	return local
+}
+
+// strayKm is how far from every local place a text names a place found by
+// a close spelling may lie before it is taken for a namesake elsewhere:
+// the span of the region a report covers (Syria and Iraq's border towns
+// lie within it of each other; Yemen and Libya do not).
+const strayKm = 1000
+
+// position returns the coordinates of a place, or of the nearest place it
+// lies within that has them.
+func (g *Gazetteer) position(e *graph.Entity) (lat, lon float64, ok bool) {
+	if e.Lat != nil && e.Lon != nil {
+		return *e.Lat, *e.Lon, true
+	}
+	for _, a := range g.Ancestors(e.ID) {
+		if a.Lat != nil && a.Lon != nil && a.PlaceType != "country" {
+			return *a.Lat, *a.Lon, true
+		}
+	}
+	return 0, 0, false
+}
+
+// distanceKm is the great-circle distance between two points.
+func distanceKm(lat1, lon1, lat2, lon2 float64) float64 {
+	const r = 6371.0
+	rad := math.Pi / 180
+	dlat, dlon := (lat2-lat1)*rad, (lon2-lon1)*rad
+	a := math.Sin(dlat/2)*math.Sin(dlat/2) + math.Cos(lat1*rad)*math.Cos(lat2*rad)*math.Sin(dlon/2)*math.Sin(dlon/2)
+	return 2 * r * math.Asin(math.Min(1, math.Sqrt(a)))
+}
+
+// localPlace reports whether e is a place that tells where a text
+// reports from: a country the gazetteer divides into governorates (the
+// countries it covers place by place) or a place in one, not a river. A city elsewhere (Geneva where talks were held,
+// Tehran behind a militia) tells nothing of where the text's other places
+// lie.
+func (g *Gazetteer) localPlace(e *graph.Entity) bool {
+	if e.Kind != graph.KindPlace && e.Kind != graph.KindState || e.PlaceType == "river" {
+		return false
+	}
+	c := g.Country(e)
+	return c != nil && g.divided[c.ID]
+}
+
+// Country returns the country a place or state lies in (a country is its
+// own), or nil for an entity that is not a place or lies in none.
+func (g *Gazetteer) Country(e *graph.Entity) *graph.Entity {
+	if e.Kind != graph.KindPlace && e.Kind != graph.KindState {
+		return nil
+	}
+	if e.PlaceType == "country" {
+		return e
+	}
+	anc := g.Ancestors(e.ID)
+	if len(anc) == 0 || anc[len(anc)-1].PlaceType != "country" {
+		return nil
+	}
+	return anc[len(anc)-1]
 }
 
 // matchAt returns the best match starting at word i: the entity and the
-// word range [s, e), or ent -1.
-func (g *Gazetteer) matchAt(toks []token, i int) (ent, s, e int) {
+// word range [s, e), or ent -1, and whether the match is by a close
+// spelling (a skeleton) rather than a name.
+func (g *Gazetteer) matchAt(toks []token, i int) (ent, s, e int, near bool) {
 	ent, s, e = -1, i, i
 	if prepositionArticle(toks, i) {
-		return ent, s, e
+		return ent, s, e, false
 	}
 	if n, x := g.foldMatch(toks, i); x >= 0 {
 		ent, e = x, i+n
@@ -380,9 +503,9 @@ func (g *Gazetteer) matchAt(toks []token, i int) (ent, s, e int) {
 		}
 	}
 	if n, x := g.skelMatch(toks, i); x >= 0 && i+n > e {
-		ent, e = x, i+n
+		ent, e, near = x, i+n, true
 	}
-	return ent, s, e
+	return ent, s, e, near
 }
 
 // prepositionArticle reports whether word i is "at", "as" or "an" in lower

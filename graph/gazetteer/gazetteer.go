@@ -91,6 +91,9 @@ type Gazetteer struct {
 	// member maps an entity to the parties it is a member of (MemberOf).
 	member map[uuid.UUID][]uuid.UUID
 	find   findIndex
+	// divided are the countries the gazetteer divides into governorates:
+	// the ones it knows place by place (see localPlace).
+	divided map[uuid.UUID]bool
 }
 
 // form is a name's plain letters (PlainForm) under its skeleton, used to
@@ -271,6 +274,14 @@ func build(entries []Entry) (*Gazetteer, error) {
 		}
 	}
 	g.find = buildFindIndex(g)
+	g.divided = make(map[uuid.UUID]bool)
+	for i := range g.ents {
+		if g.ents[i].PlaceType == "governorate" {
+			if c := g.Country(&g.ents[i]); c != nil {
+				g.divided[c.ID] = true
+			}
+		}
+	}
 	return g, nil
 }
 

