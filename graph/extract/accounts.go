@@ -2372,6 +2372,8 @@ func (d *docState) perpetrators(c *claimInfo, ev event, mask, sub []bool) []*gra
 	for _, m := range c.ms {
 		if actorKind(m.ent.Kind) {
 			actors = append(actors, m)
+		} else if p := d.personsForces(toks, m); p != nil {
+			actors = append(actors, mention{ent: p, s: m.s, e: m.e, ti: m.ti, tj: m.tj, ref: true})
 		}
 	}
 	speaker := d.entity(c.claim.Speaker.ID)
@@ -2507,7 +2509,7 @@ func (d *docState) perpetrators(c *claimInfo, ev event, mask, sub []bool) []*gra
 		}
 		// "its aircraft", "our forces": the speaker's own forces; "said its
 		// fighters had carried out": the speaker's fighters acting.
-		if (w == "its" || w == "our" || w == "their") && i+1 < len(toks) && (airCues[toks[i+1].low] || w == "our" && forcesNouns[toks[i+1].base] || ownForces(toks, i, c)) {
+		if (w == "its" || w == "our" || w == "their") && i+1 < len(toks) && (airCues[toks[i+1].low] || airForceAt(toks, i+1) || w == "our" && forcesNouns[toks[i+1].base] || ownForces(toks, i, c)) {
 			// "The regime committed a massacre when its warplanes struck":
 			// another party named as the sentence's subject owns them.
 			if w != "our" && d.leadingParty(c, i, speaker) != nil {
@@ -3349,6 +3351,46 @@ func asideClose(toks []token, i int) int {
 		}
 	}
 	return 0
+}
+
+// airForceAt reports whether the words from i are "air force(s)": a
+// party's aircraft ("Our air force carried out precise strikes").
+func airForceAt(toks []token, i int) bool {
+	return i+1 < len(toks) && toks[i].low == "air" && (toks[i+1].low == "force" || toks[i+1].low == "forces")
+}
+
+// personsForces returns the armed party of a person named as the owner of
+// forces ("the forces of the war criminal Khalifa Haftar", "aircraft of
+// General Haftar", "Hadi's troops", "fighters loyal to X"): the person's
+// affiliation when it is an army, an armed group or a coalition; nil for
+// any other mention.
+func (d *docState) personsForces(toks []token, m mention) *graph.Entity {
+	if m.ent.Kind != graph.KindPerson || m.ent.Affiliation == nil {
+		return nil
+	}
+	p := d.entity(*m.ent.Affiliation)
+	if p == nil || p.Kind != graph.KindArmy && p.Kind != graph.KindArmedGroup && p.Kind != graph.KindCoalition {
+		return nil
+	}
+	// "Hadi's troops": the person in the possessive before forces.
+	if j := m.tj; j < len(toks) && j > 0 && (strings.HasSuffix(toks[j-1].low, "'s") || strings.HasSuffix(toks[j-1].low, "’s")) && forcesNouns[toks[j].base] {
+		return p
+	}
+	// "forces of [the war criminal] X", "fighters loyal to X": back over
+	// a few words of description to "of" after forces, or "to" after a
+	// word of allegiance.
+	for k := m.ti - 1; k > 0 && k >= m.ti-5; k-- {
+		if toks[k].kind == tPunct {
+			return nil
+		}
+		if toks[k].low == "of" && forcesNouns[toks[k-1].base] || toks[k].low == "to" && affiliatedWords[toks[k-1].low] {
+			return p
+		}
+		if toks[k].low == "of" || toks[k].low == "to" {
+			return nil
+		}
+	}
+	return nil
 }
 
 // partyOf is the party a speaker's "its fighters" belong to: the speaker

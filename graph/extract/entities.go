@@ -1887,6 +1887,57 @@ func (d *docState) resolveHomonyms() {
 	}
 }
 
+// resolveCoalition gives a bare "coalition" ("the Coalition's air forces",
+// "coalition aircraft"), which the gazetteer reads as the US-led
+// coalition against the Islamic State, to the coalition the text is
+// about: in a text about Yemen, or one that names the Saudi-led coalition
+// and not the US-led one by a name of its own, it is the Saudi-led
+// coalition.
+func (d *docState) resolveCoalition() {
+	intl, ok := d.g.ByKey("international-coalition")
+	saudi, ok2 := d.g.ByKey("saudi-led-coalition")
+	if !ok || !ok2 {
+		return
+	}
+	var bare []int
+	named := false
+	for k, m := range d.gaz {
+		switch m.Entity.ID {
+		case intl.ID:
+			if bareCoalition(m.Text) {
+				bare = append(bare, k)
+			} else {
+				return // the US-led coalition by a name of its own
+			}
+		case saudi.ID:
+			named = true
+		}
+	}
+	if len(bare) == 0 {
+		return
+	}
+	if !named {
+		c := d.mainCountry()
+		if c == nil {
+			return
+		}
+		if y, ok := d.g.ByKey("yemen"); !ok || c.ID != y.ID {
+			return
+		}
+	}
+	for _, k := range bare {
+		d.gaz[k].Entity = saudi
+	}
+}
+
+// bareCoalition reports whether a name of the US-led coalition is the
+// word "coalition" with at most what it has or does ("Coalition",
+// "coalition aircraft"), not a name that says whose it is.
+func bareCoalition(text string) bool {
+	f := strings.Fields(gazetteer.FoldKey(text))
+	return len(f) > 0 && f[0] == "coalition"
+}
+
 // headingPlace returns the place a section heading consists of ("Idlib
 // governorate" on a line of its own in a round-up): the accounts of the
 // paragraphs under it are within that place. A heading that says more than

@@ -911,8 +911,8 @@ func excludedNumber(toks []token, i int) bool {
 	if p1 != nil && (monthTok(p1) > 0 || p1.text == ":" && i >= 2 && toks[i-2].kind == tNum || p1.text == "/" || p1.low == "aged" || p1.low == "age" || nameNumberPrefixes[p1.base]) {
 		return true
 	}
-	if p1 != nil && p1.low == "of" && i >= 2 && monthTok(&toks[i-2]) > 0 {
-		return true
+	if p1 != nil && p1.low == "of" && i >= 2 && (monthTok(&toks[i-2]) > 0 || toks[i-2].low == "age" || toks[i-2].low == "ages") {
+		return true // "of October", "under the age of 15"
 	}
 	// "the 23rd" etc. are words; "on 23" before "of October".
 	if n1 != nil && n1.low == "of" && i+2 < len(toks) && monthTok(&toks[i+2]) > 0 {
@@ -1142,8 +1142,9 @@ func attrAfterFrom(toks []token, j int, figs []figure, k int) string {
 			continue
 		}
 		if t.kind == tPunct && (t.text == "," || t.text == "(" || t.text == ")") {
-			// A parenthetical breakdown: ", including 267 children and 194 women,"
-			if j+1 < len(toks) && (toks[j+1].low == "including" || toks[j+1].low == "among" || toks[j+1].low == "most" || toks[j+1].low == "mostly" || toks[j+1].low == "mainly" || partAside(toks, j+1)) {
+			// A parenthetical breakdown: ", including 267 children and 194 women,";
+			// a description of them all: ", all under the age of 15,".
+			if j+1 < len(toks) && (toks[j+1].low == "including" || toks[j+1].low == "among" || toks[j+1].low == "most" || toks[j+1].low == "mostly" || toks[j+1].low == "mainly" || toks[j+1].low == "all" || toks[j+1].low == "many" || partAside(toks, j+1)) {
 				e := j + 1
 				for e < len(toks) && !isPunct(&toks[e], ",") && !isPunct(&toks[e], ")") && !isPunct(&toks[e], ".") && !isPunct(&toks[e], ";") {
 					e++
