@@ -657,7 +657,7 @@ func (d *docState) stateBody(name string) *graph.Entity {
 		return nil
 	}
 	for _, m := range d.g.Find(name) {
-		if m.Entity.Kind != graph.KindState || m.End != len(name) {
+		if m.Entity.Kind != graph.KindState && m.Entity.Kind != graph.KindGovernment || m.End != len(name) {
 			continue
 		}
 		// The body's own words, before "of (the Republic of) <state>".
@@ -675,15 +675,31 @@ func (d *docState) stateBody(name string) *graph.Entity {
 		if body == "" {
 			continue
 		}
-		for _, n := range []string{adjectiveOf[m.Entity.Name] + " " + body, body + " of " + m.Entity.Name} {
-			if g := d.lookup(n); g != nil && g.Kind != graph.KindPlace && g.Kind != graph.KindState {
-				return g
+		owner := m.Entity.Name
+		if m.Entity.Kind == graph.KindGovernment {
+			// A government that is not a state's own ("Ministry of
+			// Interior of the Government of National Accord").
+			owner = "the " + owner
+		} else if adj := adjectiveOf[m.Entity.Name]; adj != "" {
+			for _, n := range []string{adj + " " + body, body + " of " + owner} {
+				if g := d.lookup(n); g != nil && g.Kind != graph.KindPlace && g.Kind != graph.KindState {
+					return g
+				}
 			}
+		}
+		if g := d.lookup(body + " of " + owner); g != nil && g.Kind != graph.KindPlace && g.Kind != graph.KindState {
+			return g
 		}
 		// Named as the text names such a body ("Ministry of Interior of
 		// Iraq", as "the Iraqi interior ministry" is read), so that the
-		// ministry's own statements and others' reports of it meet.
-		e := d.newEntity(graph.KindGovernment, body+" of "+m.Entity.Name, []string{name}, false)
+		// ministry's own statements and others' reports of it meet; the
+		// state's adjective before the body ("Iraqi Ministry of Health")
+		// is another of its names.
+		aliases := []string{name}
+		if adj := adjectiveOf[m.Entity.Name]; adj != "" && m.Entity.Kind == graph.KindState {
+			aliases = append(aliases, adj+" "+body)
+		}
+		e := d.newEntity(graph.KindGovernment, body+" of "+owner, aliases, false)
 		if e.Affiliation == nil {
 			aff := m.Entity.ID
 			if gov := d.x.govOf[m.Entity.ID]; gov != nil {

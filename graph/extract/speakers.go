@@ -1037,10 +1037,18 @@ func (d *docState) speakerNP(toks []token, ms []mention, s, e int) (speech, bool
 		d.discourse.note(person.ent, roles...)
 		return sp, true
 	}
-	// "our correspondent", "our team": the document's own staff speak for it.
+	// "our correspondent", "our team": the document's own staff speak for
+	// it; so does their count ("according to a preliminary count by our
+	// ambulance teams").
 	if first == "our" && head != "" && speakerNouns[head] == graph.KindAnonymous && d.voice != nil {
 		sp.ent = d.voice
 		return sp, true
+	}
+	for k := s + 2; k < e; k++ {
+		if toks[k].low == "our" && countHead(toks, s, k) && d.voice != nil && actor == nil && person == nil {
+			sp.ent = d.voice
+			return sp, true
+		}
 	}
 	// "the digest's correspondent", "the agency's reporter": an outlet
 	// named by its kind, not its name, is the one that carries the text.
