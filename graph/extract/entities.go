@@ -38,7 +38,7 @@ func orgCueKind(w string) graph.EntityKind {
 		"forces", "units", "militia", "militias", "division", "regiment", "corps",
 		"jaish", "liwa", "faylaq", "harakat", "hayat", "ahrar", "legion", "guard",
 		"guards", "jaysh", "jabhat", "kataib", "ansar", "saraya", "firqa", "fatah",
-		"tajammu", "quwat", "junud", "hizb":
+		"tajammu", "quwat", "junud", "hizb", "ajnad", "jund":
 		return graph.KindArmedGroup
 	case "committee", "council", "centre", "center", "foundation", "organisation",
 		"organization", "institute", "association", "union", "federation",
@@ -358,8 +358,8 @@ func capitalAsParty(toks []token, ti int) bool {
 
 // dropNamePrefixes drops a one-word place match that is only the start of
 // a longer capitalised name the gazetteer does not know ("Bab" in "Bab
-// Tuma" is not al-Bab), and a place match that is only its end ("Sousa"
-// in "Kafr Sousa").
+// Tuma" or "Bab al-Sharqi" is not al-Bab), and a place match that is only
+// its end ("Sousa" in "Kafr Sousa").
 func dropNamePrefixes(toks []token, ms []mention) []mention {
 	out := ms[:0]
 	for _, m := range ms {
@@ -367,7 +367,7 @@ func dropNamePrefixes(toks []token, ms []mention) []mention {
 		// after it; it does not begin it.
 		if m.ent.Kind == graph.KindPlace && m.tj == m.ti+1 && m.tj < len(toks) && !strings.HasSuffix(toks[m.ti].low, "'s") && toks[m.tj].low != "'s" {
 			n := &toks[m.tj]
-			if n.kind == tWord && n.cap && coveredBy(ms, m.tj) < 0 && monthTok(n) == 0 && !isWeekday(n.low) && orgCueKind(n.low) == "" && !directions[n.low] && placeRefNouns[n.low] == nil && n.low != "governorate" && n.low != "province" {
+			if n.kind == tWord && (n.cap || articleName(n)) && coveredBy(ms, m.tj) < 0 && monthTok(n) == 0 && !isWeekday(n.low) && orgCueKind(n.low) == "" && !directions[n.low] && placeRefNouns[n.low] == nil && n.low != "governorate" && n.low != "province" {
 				continue
 			}
 		}
@@ -946,6 +946,7 @@ var toponymHeads = map[string]string{
 	"beit": "village", "bayt": "village", "marj": "village", "maarat": "town", "maaret": "town",
 	"wadi": "landmark", "jabal": "landmark", "jebel": "landmark", "dahr": "landmark",
 	"jurud": "landmark", "qalaat": "town", "qal'at": "town", "ras": "town",
+	"bab": "neighbourhood", "souq": "neighbourhood", "suq": "neighbourhood",
 }
 
 // placeNouns name kinds of place, with the place type they give.
@@ -1253,7 +1254,8 @@ func (d *docState) governorates(toks []token, ms []mention) []mention {
 			m.ent = d.countryside(m.ent, gov, "countryside")
 			continue
 		}
-		if directions[toks[p].low] && !toks[p].cap && !partOfCityBefore(d.g, ms, k, toks) {
+		// ("central Baghdad" is the city's centre, not its governorate.)
+		if directions[toks[p].low] && toks[p].low != "central" && !toks[p].cap && !partOfCityBefore(d.g, ms, k, toks) {
 			m.ent = gov
 			continue
 		}
@@ -1339,6 +1341,10 @@ func (d *docState) cityQuarters(toks []token, ms []mention) {
 		} else if n+2 < len(toks) && toks[n+1].low == "of" {
 			ci := n + 2
 			if toks[ci].low == "the" {
+				ci++
+			}
+			// "the Karrada district of central Baghdad".
+			if ci+1 < len(toks) && directions[toks[ci].low] && !toks[ci].cap {
 				ci++
 			}
 			for q := range ms {
