@@ -365,8 +365,11 @@ var (
 		"drones", "bombers", "bomber", "sorties", "sortie", "airplanes", "planes", "plane")
 	strikeCues = set("strike", "strikes", "struck", "raid", "raids", "missile", "missiles",
 		"bombed", "bombing", "bombings", "bombardment", "bombarded")
-	shellingCues = set("shelling", "shelled", "artillery", "mortar", "mortars", "rockets", "rocket", "shells", "shell", "shellings")
-	massacreCues = set("massacre", "massacres", "massacred")
+	// groundMissile are the words before "missile" for one fired from the
+	// ground.
+	groundMissile = set("ballistic", "surface-to-surface", "ground-to-ground", "anti-tank", "scud", "tochka", "katyusha", "grad")
+	shellingCues  = set("shelling", "shelled", "artillery", "mortar", "mortars", "rockets", "rocket", "shells", "shell", "shellings")
+	massacreCues  = set("massacre", "massacres", "massacred")
 	// killingCues name harm to people in a party's hands that the labels
 	// type as an attack: mass graves, abductions.
 	killingCues = set("grave", "graves", "abducted", "abduction", "abductions", "kidnapped", "kidnapping", "kidnappings")
@@ -839,6 +842,12 @@ func (d *docState) eventOf(c *claimInfo) (event, bool) {
 			// preceded": many air strikes over a period are a campaign.
 			if (w == "bombs" || w == "missiles" || w == "strikes" || w == "raids" || w == "airstrikes") && manyBefore(toks, i) || (w == "weeks" || w == "months") && i > 0 && (toks[i-1].low == "the" || toks[i-1].low == "for" || toks[i-1].low == "several") {
 				ev.plural, many = true, true
+			}
+			// "a ballistic missile fired at Jizan", "an anti-tank missile":
+			// fired from the ground, as shells and rockets are.
+			if (w == "missile" || w == "missiles") && i > 0 && groundMissile[toks[i-1].low] {
+				first(&shell, i)
+				continue
 			}
 			if strikeCues[w] && !(w == "strike" && i > 0 && toks[i-1].low == "to") {
 				if strike < 0 && (w == "strikes" || w == "raids" || w == "bombings") && !oneOf(toks, i) {
