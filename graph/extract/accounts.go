@@ -4578,6 +4578,17 @@ func medicalEvacuation(toks []token, i int) bool {
 	case n == "to" && (toks[i+2].low == "hospital" || toks[i+2].low == "hospitals" || i+3 < len(toks) && (toks[i+2].low == "a" || toks[i+2].low == "the") && (toks[i+3].low == "hospital" || toks[i+3].low == "hospitals")):
 		return true
 	}
+	// "evacuated more than 100 injured people", "evacuated the wounded":
+	// the people moved are the hurt.
+	for k := i + 1; k < len(toks) && k <= i+5; k++ {
+		w := toks[k].low
+		if w == "injured" || w == "wounded" || w == "casualties" || w == "bodies" {
+			return true
+		}
+		if toks[k].kind == tPunct || w == "from" || w == "to" {
+			break
+		}
+	}
 	return false
 }
 

@@ -381,6 +381,11 @@ func dropNamePrefixes(toks []token, ms []mention) []mention {
 			if p.kind == tWord && p.cap && toponymHeads[p.low] != "" && coveredBy(ms, m.ti-1) < 0 {
 				continue
 			}
+			// "the Omar ibn al-Khattab mosque": after "ibn" or "bin" the
+			// name is a father's, not a place (Khattab near Hama).
+			if p.low == "ibn" || p.low == "bin" || p.low == "bint" {
+				continue
+			}
 		}
 		// "the Iraqi Forces Alliance": a party's name of two words or more
 		// followed by the head of a body's name is only the start of that
