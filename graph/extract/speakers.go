@@ -145,6 +145,10 @@ var speakerNouns = map[string]graph.EntityKind{
 	"sheikh": graph.KindAnonymous, "cleric": graph.KindAnonymous,
 	"priest": graph.KindAnonymous, "imam": graph.KindAnonymous,
 	"lawyer": graph.KindAnonymous, "surgeon": graph.KindAnonymous,
+	"lawmaker": graph.KindAnonymous, "lawmakers": graph.KindAnonymous,
+	"legislator": graph.KindAnonymous, "legislators": graph.KindAnonymous,
+	"parliamentarian": graph.KindAnonymous, "guard": graph.KindAnonymous,
+	"guards": graph.KindAnonymous, "policeman": graph.KindAnonymous,
 	"physician": graph.KindAnonymous, "pharmacist": graph.KindAnonymous,
 	"driver": graph.KindAnonymous, "shopkeeper": graph.KindAnonymous,
 	"volunteer": graph.KindAnonymous, "shopkeepers": graph.KindAnonymous,
@@ -1065,6 +1069,14 @@ func (d *docState) speakerNP(toks []token, ms []mention, s, e int) (speech, bool
 		sp.ent = e
 		return sp, true
 	}
+	// "The ministry, which had announced ...": the state's ministry the
+	// text named last ("as Iraq's Health Ministry raised the toll").
+	if e-s == 2 && first == "the" && toks[s+1].low == "ministry" {
+		if m := d.lastStateMinistry(toks[s].s); m != nil {
+			sp.ent = m
+			return sp, true
+		}
+	}
 	// "The Ministry of Foreign Affairs" with no state named, in a document
 	// about a country: that country's ministry, when the gazetteer knows it
 	// by the adjective ("Syrian Ministry of Foreign Affairs").
@@ -1491,6 +1503,40 @@ var officialMinistry = map[string]map[string]string{
 // state: the gazetteer's entity when it knows one by the adjective, else a
 // new government body "Ministry of Defence of Turkey" affiliated with the
 // state's government.
+// lastStateMinistry returns the state's ministry the text names last
+// before byte offset at ("Iraq's Health Ministry", "the Iraqi interior
+// ministry"), or nil.
+func (d *docState) lastStateMinistry(at int) *graph.Entity {
+	for si := len(d.segs) - 1; si >= 0; si-- {
+		sg := &d.segs[si]
+		if sg.s >= at {
+			continue
+		}
+		toks := sg.toks
+		for k := len(toks) - 1; k >= 0; k-- {
+			if toks[k].s >= at || toks[k].low != "ministry" {
+				continue
+			}
+			// The ministry's name ends here ("Health Ministry") or runs
+			// on ("Ministry of Health").
+			for _, end := range []int{k + 1, k + 3, k + 4} {
+				if end > len(toks) {
+					continue
+				}
+				for s := k - 2; s <= k; s++ {
+					if s < 0 {
+						continue
+					}
+					if m := d.stateMinistry(toks, s, end); m != nil {
+						return m
+					}
+				}
+			}
+		}
+	}
+	return nil
+}
+
 func (d *docState) stateMinistry(toks []token, s, e int) *graph.Entity {
 	k := s
 	if k < e && toks[k].low == "the" {
