@@ -2357,6 +2357,22 @@ func (d *docState) perpetrators(c *claimInfo, ev event, mask, sub []bool) []*gra
 		if (w == "identify" || w == "determine" || w == "establish") && i > 1 && toks[i-1].low == "to" && (toks[i-2].low == "unable" || toks[i-2].low == "impossible") && i+2 < len(toks) && toks[i+1].low == "the" && airCues[toks[i+2].low] {
 			return []*graph.Attribution{d.attribution(d.unknownEntity(), toks, i-2, i+3, c)}
 		}
+		// "has not been able to determine the identity of the warplanes".
+		if (w == "identify" || w == "determine" || w == "establish" || w == "confirm") && i > 3 && toks[i-1].low == "to" && toks[i-2].low == "able" && (toks[i-3].low == "not" || toks[i-4].low == "not") {
+			j := i + 1
+			if j < len(toks) && toks[j].low == "the" {
+				j++
+			}
+			if j+1 < len(toks) && (toks[j].low == "identity" || toks[j].low == "nationality" || toks[j].low == "owner") && toks[j+1].low == "of" {
+				j += 2
+				if j < len(toks) && toks[j].low == "the" {
+					j++
+				}
+			}
+			if j < len(toks) && airCues[toks[j].low] {
+				return []*graph.Attribution{d.attribution(d.unknownEntity(), toks, i-3, j+1, c)}
+			}
+		}
 		if (w == "tell" || w == "identify" || w == "determine" || w == "say" || w == "clear" || w == "known" || w == "confirm" || w == "establish") && i > 1 && toks[i-1].low == "not" && i+1 < len(toks) && (toks[i+1].low == "which" || toks[i+1].low == "who" || toks[i+1].low == "whose" || toks[i+1].low == "whether") ||
 			(w == "unclear" || w == "unknown") && i > 0 && i+1 < len(toks) && (toks[i+1].low == "who" || toks[i+1].low == "which" || toks[i+1].low == "whether") {
 			j := i + 2
@@ -2564,6 +2580,12 @@ func (d *docState) perpetrators(c *claimInfo, ev event, mask, sub []bool) []*gra
 	}
 	for _, m := range actors {
 		if m.ti < len(mask) && mask[m.ti] && believed[m.ti] && m.ti >= 2 && toks[m.ti-2].low == "to" {
+			cands = append(cands, cand{m.ent, m.ti, m.tj, 5, false})
+			continue
+		}
+		// "warplanes that we believe belong to the US-led coalition",
+		// "aircraft belonging to the coalition": the owner of the aircraft.
+		if aircraftOwner(toks, m.ti) {
 			cands = append(cands, cand{m.ent, m.ti, m.tj, 5, false})
 			continue
 		}
@@ -3360,6 +3382,33 @@ func asideClose(toks []token, i int) int {
 		}
 	}
 	return 0
+}
+
+// aircraftOwner reports whether the party named at i owns the aircraft or
+// forces named shortly before: "warplanes that we believe belong to X",
+// "drones belonging to X".
+func aircraftOwner(toks []token, i int) bool {
+	k := i - 1
+	for k >= 0 && (toks[k].low == "the" || toks[k].low == "so-called") {
+		k--
+	}
+	if k < 1 || toks[k].low != "to" {
+		return false
+	}
+	switch toks[k-1].low {
+	case "belong", "belongs", "belonged", "belonging":
+	default:
+		return false
+	}
+	for j := k - 2; j >= 0 && j >= k-8; j-- {
+		if toks[j].kind == tPunct && toks[j].text != "," {
+			return false
+		}
+		if airCues[toks[j].low] || forcesNouns[toks[j].base] {
+			return true
+		}
+	}
+	return false
 }
 
 // airForceAt reports whether the words from i are "air force(s)": a
