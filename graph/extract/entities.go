@@ -894,8 +894,13 @@ func eventPlaceSlot(toks []token, s, e int) bool {
 		return false
 	}
 	w := toks[s-2].low
-	return airCues[w] || strikeCues[w] || shellingCues[w] || siegeCues[w] || captureCues[w] || attackCues[w] || explosionCues[w] || evacuationCues[w] || campaignCues[w] || eventNouns[w]
+	return airCues[w] || strikeCues[w] || shellingCues[w] || siegeCues[w] || captureCues[w] || attackCues[w] || explosionCues[w] || evacuationCues[w] || campaignCues[w] || eventNouns[w] || harmVerbs[w]
 }
+
+// harmVerbs, before "in" or "at" and a name, make the name the place of
+// the harm: "51 people had been killed in Dahian", "missiles fired at
+// Jizan".
+var harmVerbs = set("killed", "wounded", "injured", "died", "fired", "launched", "massacred", "executed")
 
 // fallenAfter reports whether the capitalised run toks[s:e] is the subject
 // of a fall in war: "Qarqour fell to the insurgents", "denied that Furaykah
@@ -985,6 +990,11 @@ func (d *docState) placeNounAround(toks []token, s, e int) string {
 		switch toks[s-2].low {
 		case "outskirts", "checkpoint", "outpost":
 			return "town"
+		case "market":
+			// "the crowded market of Dahyan": the town whose market it is.
+			if toks[s-1].low == "of" {
+				return "village"
+			}
 		case "direction":
 			if toks[s-1].low == "of" && s >= 4 && toks[s-3].low == "the" && toks[s-4].low == "from" {
 				return "town"
