@@ -891,14 +891,17 @@ var heldoutThresholds = map[string][2]float64{
 // values (0.94 -> 0.97 recall: a toll's breakdown read after the toll).
 // The fourteenth session raised claims (0.93 -> 0.94 recall).
 // The sixteenth session raised event types (recall 0.74 -> 0.76).
+// The seventeenth session raised event types (0.76/0.78 -> 0.81/0.81:
+// a ballistic missile is shelling, a place name before an article word
+// begins a longer name) and places recall (0.92 -> 0.93).
 var heldout3Thresholds = map[string][2]float64{
 	"casualty attributes":       {0.90, 0.99},
 	"casualty values":           {0.96, 0.99},
 	"claims (speaker+polarity)": {0.93, 0.95},
 	"dates":                     {0.95, 0.89},
-	"event types":               {0.75, 0.77},
+	"event types":               {0.80, 0.80},
 	"perpetrators":              {0.82, 0.84},
-	"places":                    {0.89, 0.93},
+	"places":                    {0.92, 0.93},
 	"speakers":                  {0.95, 0.95},
 	"values":                    {0.91, 0.99},
 }
@@ -919,6 +922,8 @@ var heldout3Thresholds = map[string][2]float64{
 // The thirteenth session added casualty attributes and raised
 // perpetrators (0.82/0.94 -> 0.84/0.97).
 // The fourteenth session raised event types (precision 0.76 -> 0.79).
+// The seventeenth session raised places (0.87/0.92 -> 0.89/0.93: "Bab",
+// "Souq" and "Suq" head unknown places).
 var heldout4Thresholds = map[string][2]float64{
 	"casualty attributes":       {0.94, 0.99},
 	"casualty values":           {0.97, 0.99},
@@ -926,7 +931,7 @@ var heldout4Thresholds = map[string][2]float64{
 	"dates":                     {0.96, 0.91},
 	"event types":               {0.80, 0.78},
 	"perpetrators":              {0.83, 0.96},
-	"places":                    {0.85, 0.91},
+	"places":                    {0.88, 0.92},
 	"speakers":                  {0.82, 0.80},
 	"values":                    {0.95, 0.98},
 }
@@ -955,6 +960,7 @@ var heldout4Thresholds = map[string][2]float64{
 // event types (precision 0.64 -> 0.68, round 39).
 // The sixteenth session raised event types (precision 0.68 -> 0.70: the
 // wounded "evacuated for treatment" are no evacuation).
+// The seventeenth session raised speakers precision (0.83 -> 0.84).
 var heldout6Thresholds = map[string][2]float64{
 	"casualty attributes":       {0.93, 0.93},
 	"casualty values":           {0.96, 0.96},
@@ -963,7 +969,7 @@ var heldout6Thresholds = map[string][2]float64{
 	"event types":               {0.84, 0.69},
 	"perpetrators":              {0.71, 0.80},
 	"places":                    {0.90, 0.92},
-	"speakers":                  {0.89, 0.82},
+	"speakers":                  {0.89, 0.83},
 	"values":                    {0.93, 0.97},
 }
 
@@ -983,8 +989,8 @@ var heldout6Thresholds = map[string][2]float64{
 // -> 0.84).
 // The seventeenth session's gazetteer extension (Yemen, Libya, the rest of
 // Iraq's localities) cost one place's precision here (58 -> 59 extracted,
-// 0.81 -> 0.80, 47/59 = 0.797): places floor 0.80 -> 0.79, a measured
-// cost, not diagnosed (the set is pristine).
+// 0.81 -> 0.80, 47/59 = 0.797), won back by round 42 (a name before an
+// article word begins a longer name): 0.81 again, floor 0.80 again.
 var heldout5Thresholds = map[string][2]float64{
 	"casualty attributes":       {0.78, 0.93},
 	"casualty values":           {0.87, 0.93},
@@ -992,7 +998,7 @@ var heldout5Thresholds = map[string][2]float64{
 	"dates":                     {0.76, 0.74},
 	"event types":               {0.82, 0.64},
 	"perpetrators":              {0.66, 0.75},
-	"places":                    {0.67, 0.79},
+	"places":                    {0.67, 0.80},
 	"speakers":                  {0.86, 0.83},
 	"values":                    {0.86, 0.93},
 }
@@ -1279,31 +1285,34 @@ var train13Thresholds = map[string][2]float64{
 
 // train14Thresholds: floors on the fourteenth training set, diagnostic
 // since the sixteenth session, just under that session's end figures.
+// The seventeenth session raised claims (0.75/0.74 -> 0.79/0.78),
+// speakers (0.82 -> 0.84 / 0.83) and places (0.90/0.89 -> 0.91/0.90).
 var train14Thresholds = map[string][2]float64{
 	"casualty attributes":       {0.83, 0.95},
 	"casualty values":           {0.89, 0.95},
-	"claims (speaker+polarity)": {0.74, 0.73},
+	"claims (speaker+polarity)": {0.78, 0.77},
 	"dates":                     {0.96, 0.89},
 	"event types":               {0.66, 0.66},
 	"perpetrators":              {0.83, 0.94},
-	"places":                    {0.89, 0.88},
-	"speakers":                  {0.81, 0.81},
+	"places":                    {0.90, 0.89},
+	"speakers":                  {0.83, 0.82},
 	"values":                    {0.92, 0.95},
 }
 
 // train15Thresholds: floors on the fifteenth training set, from the
 // seventeenth session when it became diagnostic: just under its figures
-// with the gazetteer extension (e2ec88a).
+// with the gazetteer extension (e2ec88a), then just under its figures
+// after round 42, which read it.
 var train15Thresholds = map[string][2]float64{
-	"casualty attributes":       {0.77, 0.90},
-	"casualty values":           {0.80, 0.90},
-	"claims (speaker+polarity)": {0.61, 0.54},
+	"casualty attributes":       {0.80, 0.92},
+	"casualty values":           {0.82, 0.92},
+	"claims (speaker+polarity)": {0.72, 0.63},
 	"dates":                     {0.96, 0.70},
-	"event types":               {0.87, 0.81},
-	"perpetrators":              {0.64, 0.61},
-	"places":                    {0.80, 0.72},
-	"speakers":                  {0.72, 0.75},
-	"values":                    {0.81, 0.82},
+	"event types":               {0.87, 0.84},
+	"perpetrators":              {0.90, 0.77},
+	"places":                    {0.86, 0.82},
+	"speakers":                  {0.81, 0.84},
+	"values":                    {0.83, 0.84},
 }
 
 // devThresholds: floors on the development set.

@@ -756,12 +756,14 @@ func TestTrain14(t *testing.T) {
 // Round 42 read the GNA Interior Ministry's count "by our ambulance teams"
 // as the ministry's own: its statement gives one account where it gave two,
 // and the pairs that account's double made (7 of the Tajoura event's) went
-// with it: 37 -> 30 right, none more missed; the pairs floor follows.
+// with it: 37 -> 30 right, none more missed. Round 42's end: pairs 0.98 /
+// 0.40 (41 right, 1 wrong, 61 missed), conflicts 7 of 12 found, 9 of 10
+// reported right; repeats 2 of 4, disputes 5 of 13. Floors just under.
 func TestTrain15(t *testing.T) {
 	needSet(t, "testdata/train15")
 	sc := evaluate(t, "testdata/train15", nil, os.Getenv("XREF_HELDOUT_DETAIL") != "")
 	sc.prov.atLeast(t, 0, 2, 5)
-	sc.atLeast(t, 0.95, 0.30, 0.40, 0.85)
+	sc.atLeast(t, 0.95, 0.38, 0.55, 0.85)
 }
 
 // The sixteenth extraction training set (testdata/train16: the 20
