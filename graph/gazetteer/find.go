@@ -421,7 +421,7 @@ func (g *Gazetteer) OutOfContext(e *graph.Entity, ms []Match) bool {
 			continue
 		}
 		local = true
-		if la, lo, ok := g.position(m.Entity); ok && hasPos && distanceKm(lat, lon, la, lo) <= strayKm {
+		if la, lo, ok := g.position(m.Entity); ok && hasPos && DistanceKm(lat, lon, la, lo) <= strayKm {
 			return false
 		}
 	}
@@ -448,8 +448,9 @@ func (g *Gazetteer) position(e *graph.Entity) (lat, lon float64, ok bool) {
 	return 0, 0, false
 }
 
-// distanceKm is the great-circle distance between two points.
-func distanceKm(lat1, lon1, lat2, lon2 float64) float64 {
+// DistanceKm is the great-circle distance in kilometres between two
+// points given in degrees.
+func DistanceKm(lat1, lon1, lat2, lon2 float64) float64 {
 	const r = 6371.0
 	rad := math.Pi / 180
 	dlat, dlon := (lat2-lat1)*rad, (lon2-lon1)*rad

@@ -1,7 +1,6 @@
 package xref
 
 import (
-	"math"
 	"strings"
 
 	"github.com/claimgraph/claimgraph/graph"
@@ -187,7 +186,7 @@ func (w *World) countryside(large, small graph.Entity) bool {
 	if rl == placeRank["city"] {
 		reach = CountrysideKm
 	}
-	return w.Within(small.ID, *large.Within) && distanceKm(*large.Lat, *large.Lon, *small.Lat, *small.Lon) <= reach
+	return w.Within(small.ID, *large.Within) && gazetteer.DistanceKm(*large.Lat, *large.Lon, *small.Lat, *small.Lon) <= reach
 }
 
 // compatiblePlaces reports whether two places can be the place of one
@@ -221,16 +220,7 @@ func near(a, b graph.Entity) bool {
 	if a.Lat == nil || a.Lon == nil || b.Lat == nil || b.Lon == nil {
 		return false
 	}
-	return distanceKm(*a.Lat, *a.Lon, *b.Lat, *b.Lon) <= NearKm
-}
-
-// distanceKm is the great-circle distance between two points in degrees.
-func distanceKm(lat1, lon1, lat2, lon2 float64) float64 {
-	const earthKm = 6371.0
-	rad := math.Pi / 180
-	dlat, dlon := (lat2-lat1)*rad, (lon2-lon1)*rad
-	h := math.Sin(dlat/2)*math.Sin(dlat/2) + math.Cos(lat1*rad)*math.Cos(lat2*rad)*math.Sin(dlon/2)*math.Sin(dlon/2)
-	return 2 * earthKm * math.Asin(math.Min(1, math.Sqrt(h)))
+	return gazetteer.DistanceKm(*a.Lat, *a.Lon, *b.Lat, *b.Lon) <= NearKm
 }
 
 // documentPlace is the place a document speaks of when none of its
