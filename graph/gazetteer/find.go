@@ -460,9 +460,9 @@ func DistanceKm(lat1, lon1, lat2, lon2 float64) float64 {
 
 // localPlace reports whether e is a place that tells where a text
 // reports from: a country the gazetteer divides into governorates (the
-// countries it covers place by place) or a place in one, not a river. A city elsewhere (Geneva where talks were held,
-// Tehran behind a militia) tells nothing of where the text's other places
-// lie.
+// countries it covers place by place) or a place in one, not a river. A
+// city elsewhere (Geneva where talks were held, Tehran behind a militia)
+// tells nothing of where the text's other places lie.
 func (g *Gazetteer) localPlace(e *graph.Entity) bool {
 	if e.Kind != graph.KindPlace && e.Kind != graph.KindState || e.PlaceType == "river" {
 		return false
