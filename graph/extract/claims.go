@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"strings"
+
 	"github.com/google/uuid"
 
 	"github.com/claimgraph/claimgraph/graph"
@@ -25,10 +27,20 @@ type claimInfo struct {
 // readClaims makes a claim of every segment.
 func (d *docState) readClaims() {
 	gi := 0
-	var head *mention // the place a section heading names, if that is all it names
+	var head *mention  // the place a section heading names, if that is all it names
+	var table []string // the columns of a table of sources and their figures, while in one
 	for i := range d.segs {
 		sg := d.segs[i]
 		ms := d.segMentions(&sg, &gi)
+		if cols := sourceTableHeader(sg.toks); cols != nil {
+			table = cols
+		} else if table != nil {
+			if cells := tableCells(sg.toks); len(cells) == len(table) {
+				d.readTableRow(sg, ms, table, cells)
+				continue
+			}
+			table = nil
+		}
 		if sg.meta == metaHeading && len(sg.toks) > 0 {
 			head = headingPlace(sg, ms)
 		}
@@ -41,6 +53,106 @@ func (d *docState) readClaims() {
 		d.readClaim(sg, ms)
 	}
 	d.quoteRuns()
+}
+
+// tableCells splits a line of a table written with "|" between its cells
+// into the token ranges of the cells; nil for a line with no "|".
+func tableCells(toks []token) [][2]int {
+	var cells [][2]int
+	s := 0
+	for k := range toks {
+		if isPunct(&toks[k], "|") {
+			cells = append(cells, [2]int{s, k})
+			s = k + 1
+		}
+	}
+	if cells == nil {
+		return nil
+	}
+	return append(cells, [2]int{s, len(toks)})
+}
+
+// sourceTableHeader reads the header of a table of sources and the figures
+// each gives ("Source | Killed | Injured"): the attribute each column
+// holds ("" for the sources' column and for columns of no casualty), or
+// nil for any other line.
+func sourceTableHeader(toks []token) []string {
+	cells := tableCells(toks)
+	if len(cells) < 2 {
+		return nil
+	}
+	first := strings.TrimSpace(lowJoin(toks[cells[0][0]:cells[0][1]]))
+	switch first {
+	case "source", "sources", "reported by", "monitor", "organisation", "organization", "according to":
+	default:
+		return nil
+	}
+	cols := make([]string, len(cells))
+	casualties := false
+	for c, r := range cells[1:] {
+		for k := r[0]; k < r[1]; k++ {
+			if a := attrAfter[toks[k].low]; a == "killed" || a == "injured" {
+				cols[c+1] = a
+				casualties = true
+			}
+		}
+	}
+	if !casualties {
+		return nil
+	}
+	return cols
+}
+
+// readTableRow reads a row of a table of sources: the claim of the source
+// its first cell names, with the figures of its other cells counting what
+// their column heads ("Syrian Network for Human Rights | 38 | not given"
+// under "Source | Killed | Injured": the network's 38 killed).
+func (d *docState) readTableRow(sg segment, ms []mention, cols []string, cells [][2]int) {
+	sg.meta = metaNone
+	toks := sg.toks
+	var sps []speech
+	if sp, ok := d.speakerNP(toks, ms, cells[0][0], cells[0][1]); ok && sp.ent != nil {
+		sp.verb = cells[0][1]
+		sps = []speech{sp}
+	}
+	if sps == nil {
+		d.readClaim(sg, ms)
+		return
+	}
+	n := len(d.claims)
+	d.addClaim(sg, ms, sps)
+	if len(d.claims) == n {
+		return
+	}
+	c := d.claims[n]
+	// A cell holds a bare figure ("38", "more than 100", "dozens"): what
+	// it counts is its column's.
+	for col, r := range cells {
+		if cols[col] == "" {
+			continue
+		}
+		for i := r[0]; i < r[1]; i++ {
+			f, ok := figureAt(toks, i)
+			if !ok || f.j > r[1] {
+				continue
+			}
+			f.v.Attribute = cols[col]
+			f.v.Text = d.text[toks[f.bs].s:toks[f.j-1].e]
+			f.v.Span = d.ri.span(toks[f.bs].s, toks[f.j-1].e)
+			kept := false
+			for v := range c.claim.Values {
+				if c.claim.Values[v].Span == f.v.Span {
+					c.claim.Values[v] = f.v
+					kept = true
+				}
+			}
+			if !kept {
+				c.claim.Values = append(c.claim.Values, f.v)
+				c.figs = append(c.figs, f)
+			}
+			break
+		}
+	}
 }
 
 // quoteRuns gives the sentences of a quotation that runs over several
