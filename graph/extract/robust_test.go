@@ -258,6 +258,7 @@ func FuzzExtract(f *testing.F) {
 	}
 	f.Add("At least 5 were killed late on Monday, the Observatory said.", "")
 	f.Add("\u202e14\u202c", "2017-01-01")
+	f.Add("Source | Killed | Injured\n| 38 | not given\nLocal activists | | 12 | 4\nSyrian Observatory for Human Rights | dozens |\n", "2017-03-24")
 	x := New(nil)
 	f.Fuzz(func(t *testing.T, text, date string) {
 		in := graph.DocumentInput{Text: text, Date: date}
