@@ -3203,6 +3203,22 @@ func fallBefore(toks []token, p int) bool {
 // act: "backed by Russian air strikes", "supported by the PMF", "with
 // the support of Russian aircraft", "with Russian air cover" (up to two
 // words between the support word and the party).
+// remoteSupport reports whether the support word at i is qualified as help
+// given from afar ("logistical", "intelligence", "financial", "political"
+// support, or two of them joined by "and").
+func remoteSupport(toks []token, i int) bool {
+	for k := i - 1; k >= 0 && k >= i-3; k-- {
+		switch toks[k].low {
+		case "logistical", "logistic", "intelligence", "financial", "political", "diplomatic", "media", "material":
+			return true
+		case "and", ",":
+			continue
+		}
+		return false
+	}
+	return false
+}
+
 func supportedBy(toks []token, ti int) bool {
 	k := ti - 1
 	for k >= 0 && (toks[k].low == "the" || toks[k].low == "a" || toks[k].low == "heavy" || toks[k].low == "intense") {
@@ -3217,7 +3233,9 @@ func supportedBy(toks []token, ti int) bool {
 	case "of", "from":
 		switch toks[k-1].low {
 		case "support", "backing", "cover", "help", "assistance":
-			return true
+			// "with the logistical and intelligence support of the Turkish
+			// authorities": a backer far from the act, not a party to it.
+			return !remoteSupport(toks, k-1)
 		}
 		// "supported by fighters of Hezbollah", "backed by units of the
 		// Republican Guard": the party whose people back the act.
