@@ -824,7 +824,7 @@ func (d *docState) eventOf(c *claimInfo) (event, bool) {
 				// "a suicide bomber": an explosion, read below.
 			case airCues[w]:
 				first(&air, i)
-			case w == "air" && i+1 < len(toks) && (strikeCues[toks[i+1].low] || toks[i+1].low == "power" || (toks[i+1].low == "force" || toks[i+1].low == "forces") && !(i+2 < len(toks) && airForceNouns[toks[i+2].low]) || toks[i+1].low == "operation" || toks[i+1].low == "campaign" || toks[i+1].low == "attack" || toks[i+1].low == "attacks"):
+			case w == "air" && i+1 < len(toks) && (strikeCues[toks[i+1].low] || toks[i+1].low == "power" || airForceAt(toks, i) && !(i+2 < len(toks) && airForceNouns[toks[i+2].low]) || toks[i+1].low == "operation" || toks[i+1].low == "campaign" || toks[i+1].low == "attack" || toks[i+1].low == "attacks"):
 				first(&air, i)
 			case airMission(toks, i):
 				first(&air, i-1)

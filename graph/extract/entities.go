@@ -1911,9 +1911,9 @@ func (d *docState) resolveHomonyms() {
 // resolveCoalition gives a bare "coalition" ("the Coalition's air forces",
 // "coalition aircraft"), which the gazetteer reads as the US-led
 // coalition against the Islamic State, to the coalition the text is
-// about: in a text about Yemen, or one that names the Saudi-led coalition
-// and not the US-led one by a name of its own, it is the Saudi-led
-// coalition.
+// about: in a text about Yemen (d.country, read by resolveParties before
+// it calls this), or one that names the Saudi-led coalition and not the
+// US-led one by a name of its own, it is the Saudi-led coalition.
 func (d *docState) resolveCoalition() {
 	intl, ok := d.g.ByKey("international-coalition")
 	saudi, ok2 := d.g.ByKey("saudi-led-coalition")
@@ -1938,11 +1938,10 @@ func (d *docState) resolveCoalition() {
 		return
 	}
 	if !named {
-		c := d.mainCountry()
-		if c == nil {
+		if d.country == nil {
 			return
 		}
-		if y, ok := d.g.ByKey("yemen"); !ok || c.ID != y.ID {
+		if y, ok := d.g.ByKey("yemen"); !ok || d.country.ID != y.ID {
 			return
 		}
 	}

@@ -152,7 +152,6 @@ func (x *Extractor) Extract(in graph.DocumentInput) (out *graph.Extraction, err 
 	}
 	d.gaz = x.g.Find(text)
 	d.resolveHomonyms()
-	d.resolveCoalition()
 	d.readMetadata()
 	if t, ok := parseISODay(d.doc.Date); ok {
 		d.dc.ref, d.dc.hasRef = t, true

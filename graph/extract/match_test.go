@@ -121,12 +121,8 @@ func (m *labelMatcher) match(label string, ref graph.EntityRef, text string) boo
 			return true
 		}
 	}
-	if e := m.entity(ref.ID); e != nil {
-		for _, a := range e.Aliases {
-			if gazetteer.FoldKey(a) == fl {
-				return true
-			}
-		}
+	if e := m.entity(ref.ID); e != nil && byName(e, name) {
+		return true
 	}
 	return false
 }

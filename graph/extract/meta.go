@@ -541,6 +541,7 @@ func (d *docState) namesPlaceIn(s, e int) bool {
 // the document's own claims and the country it is about.
 func (d *docState) resolveParties() {
 	d.country = d.mainCountry()
+	d.resolveCoalition()
 	if d.doc.Author != "" {
 		d.author = d.resolveParty(d.doc.Author)
 	}
@@ -676,19 +677,19 @@ func (d *docState) stateBody(name string) *graph.Entity {
 			continue
 		}
 		owner := m.Entity.Name
+		names := []string{body + " of " + owner}
 		if m.Entity.Kind == graph.KindGovernment {
 			// A government that is not a state's own ("Ministry of
 			// Interior of the Government of National Accord").
 			owner = "the " + owner
+			names = []string{body + " of " + owner}
 		} else if adj := adjectiveOf[m.Entity.Name]; adj != "" {
-			for _, n := range []string{adj + " " + body, body + " of " + owner} {
-				if g := d.lookup(n); g != nil && g.Kind != graph.KindPlace && g.Kind != graph.KindState {
-					return g
-				}
-			}
+			names = []string{adj + " " + body, body + " of " + owner}
 		}
-		if g := d.lookup(body + " of " + owner); g != nil && g.Kind != graph.KindPlace && g.Kind != graph.KindState {
-			return g
+		for _, n := range names {
+			if g := d.lookup(n); g != nil && g.Kind != graph.KindPlace && g.Kind != graph.KindState {
+				return g
+			}
 		}
 		// Named as the text names such a body ("Ministry of Interior of
 		// Iraq", as "the Iraqi interior ministry" is read), so that the

@@ -286,13 +286,13 @@ func known(g *gazetteer.Gazetteer, name, within string) bool {
 	if !ok {
 		return false
 	}
-	country := countryOf(g, gov)
+	country := g.Country(gov)
 	fk := gazetteer.FoldKey(name)
 	for _, e := range g.Lookup(name) {
 		if e.Kind != graph.KindPlace && e.Kind != graph.KindState {
 			continue
 		}
-		if countryOf(g, e) == country {
+		if c := g.Country(e); c != nil && country != nil && c.ID == country.ID {
 			return true
 		}
 		for _, n := range append([]string{e.Name}, e.Aliases...) {
@@ -302,18 +302,6 @@ func known(g *gazetteer.Gazetteer, name, within string) bool {
 		}
 	}
 	return false
-}
-
-// countryOf is the country a place lies in (itself for a country).
-func countryOf(g *gazetteer.Gazetteer, e *graph.Entity) *graph.Entity {
-	if e.PlaceType == "country" {
-		return e
-	}
-	anc := g.Ancestors(e.ID)
-	if len(anc) == 0 {
-		return nil
-	}
-	return anc[len(anc)-1]
 }
 
 // plainLatin drops diacritics and writes the ayn and hamza signs as an
