@@ -29,14 +29,27 @@ func (d *docState) readClaims() {
 	gi := 0
 	var head *mention  // the place a section heading names, if that is all it names
 	var table []string // the columns of a table of sources and their figures, while in one
+	// byCategory: the table's rows are categories of victims ("Children |
+	// 21 | 44"), counted by the claim that introduced it (intro, or nil).
+	byCategory, intro := false, -1
 	for i := range d.segs {
 		sg := d.segs[i]
 		ms := d.segMentions(&sg, &gi)
 		if cols := sourceTableHeader(sg.toks); cols != nil {
-			table = cols
+			table, byCategory = cols, false
+		} else if cols := categoryTableHeader(sg.toks); cols != nil {
+			table, byCategory, intro = cols, true, -1
+			if n := len(d.claims); n > 0 && i > 0 && d.claims[n-1].sg.s == d.segs[i-1].s {
+				intro = n - 1
+			}
+			continue
 		} else if table != nil {
 			if cells := tableCells(sg.toks); len(cells) == len(table) {
-				d.readTableRow(sg, ms, table, cells)
+				if byCategory {
+					d.readCategoryRow(sg, ms, table, cells, intro)
+				} else {
+					d.readTableRow(sg, ms, table, cells)
+				}
 				continue
 			}
 			table = nil
@@ -87,6 +100,29 @@ func sourceTableHeader(toks []token) []string {
 	default:
 		return nil
 	}
+	return casualtyColumns(toks, cells)
+}
+
+// categoryTableHeader reads the header of a table of victims by category
+// ("Category | Killed | Injured"): the attribute each column holds ("" for
+// the categories' column and for columns of no casualty), or nil for any
+// other line.
+func categoryTableHeader(toks []token) []string {
+	cells := tableCells(toks)
+	if len(cells) < 2 {
+		return nil
+	}
+	switch strings.TrimSpace(lowJoin(toks[cells[0][0]:cells[0][1]])) {
+	case "category", "categories", "victims", "casualties", "group", "type", "age group", "victim category":
+	default:
+		return nil
+	}
+	return casualtyColumns(toks, cells)
+}
+
+// casualtyColumns is the attribute each cell of a table's header heads
+// ("killed", "injured" or ""), nil when none is a casualty.
+func casualtyColumns(toks []token, cells [][2]int) []string {
 	cols := make([]string, len(cells))
 	casualties := false
 	for c, r := range cells[1:] {
@@ -101,6 +137,65 @@ func sourceTableHeader(toks []token) []string {
 		return nil
 	}
 	return cols
+}
+
+// readCategoryRow reads a row of a table of victims by category: each
+// cell's figure counts what its column heads, of the people its first
+// cell names ("Children | 21 | 44": 21 children killed, 44 injured; a
+// "Total" row counts all of them), asserted by the claim that introduced
+// the table ("The civilian casualties documented by SNHR, by category:"),
+// or by the row itself in the voice of the document when none did.
+func (d *docState) readCategoryRow(sg segment, ms []mention, cols []string, cells [][2]int, intro int) {
+	sg.meta = metaNone
+	toks := sg.toks
+	var c *claimInfo
+	if intro >= 0 && intro < len(d.claims) {
+		c = d.claims[intro]
+	} else {
+		n := len(d.claims)
+		d.addClaim(sg, ms, nil)
+		if len(d.claims) == n {
+			return
+		}
+		c = d.claims[n]
+	}
+	who := ""
+	for k := cells[0][0]; k < cells[0][1]; k++ {
+		if w := whoNouns[toks[k].low]; w != "" {
+			who = w
+			break
+		}
+	}
+	for col, r := range cells {
+		if cols[col] == "" {
+			continue
+		}
+		for i := r[0]; i < r[1]; i++ {
+			f, ok := figureAt(toks, i)
+			if !ok || f.j > r[1] {
+				continue
+			}
+			f.v.Attribute = cols[col]
+			f.v.Who = who
+			if f.v.Unit == "" {
+				f.v.Unit = "people"
+			}
+			f.v.Text = d.text[toks[f.bs].s:toks[f.j-1].e]
+			f.v.Span = d.ri.span(toks[f.bs].s, toks[f.j-1].e)
+			kept := false
+			for v := range c.claim.Values {
+				if c.claim.Values[v].Span == f.v.Span {
+					c.claim.Values[v] = f.v
+					kept = true
+				}
+			}
+			if !kept {
+				c.claim.Values = append(c.claim.Values, f.v)
+				c.figs = append(c.figs, f)
+			}
+			break
+		}
+	}
 }
 
 // readTableRow reads a row of a table of sources: the claim of the source

@@ -345,7 +345,7 @@ func findFigures(toks []token) []figure {
 			continue // "11 car bombs": its own noun, not a person
 		}
 		for p := k - 1; p >= 0; p-- {
-			if isBreakdown(toks, out[p]) {
+			if inBreakdown(toks, out, p) {
 				continue
 			}
 			if out[p].v.Who != "" {
@@ -654,6 +654,27 @@ func isBreakdown(toks []token, f figure) bool {
 		switch toks[p].low {
 		case "including", "among", "whom", "incl":
 			return true
+		}
+	}
+	return false
+}
+
+// inBreakdown reports whether out[p] is a breakdown or a later item of
+// one's list: "killed 36 civilians, among them 21 children and four
+// women, and injured nearly 80 others" (the others are civilians, not
+// women).
+func inBreakdown(toks []token, out []figure, p int) bool {
+	for ; p >= 0; p-- {
+		if isBreakdown(toks, out[p]) {
+			return true
+		}
+		if p == 0 {
+			return false
+		}
+		for k := out[p-1].j; k < out[p].bs; k++ {
+			if toks[k].low != "and" && !isPunct(&toks[k], ",") && whoNouns[toks[k].low] == "" {
+				return false
+			}
 		}
 	}
 	return false
