@@ -66,7 +66,7 @@ func (m *labelMatcher) match(label string, ref graph.EntityRef, text string) boo
 		}
 		for _, n := range names {
 			fn := gazetteer.FoldKey(n)
-			if strings.Contains(fn, desc) || strings.Contains(desc, fn) {
+			if strings.Contains(fn, desc) || strings.Contains(desc, fn) || sameWords(fn, desc) {
 				return true
 			}
 		}
@@ -125,6 +125,36 @@ func (m *labelMatcher) match(label string, ref graph.EntityRef, text string) boo
 		return true
 	}
 	return false
+}
+
+// sameWords reports whether one folded description holds every content
+// word of the other, in any order: "member of the municipal council" and
+// "council member".
+func sameWords(a, b string) bool {
+	words := func(s string) map[string]bool {
+		m := map[string]bool{}
+		for _, w := range strings.Fields(s) {
+			switch w {
+			case "of", "the", "a", "an", "at", "in", "s":
+			default:
+				m[w] = true
+			}
+		}
+		return m
+	}
+	wa, wb := words(a), words(b)
+	if len(wa) == 0 || len(wb) == 0 {
+		return false
+	}
+	sub := func(x, y map[string]bool) bool {
+		for w := range x {
+			if !y[w] {
+				return false
+			}
+		}
+		return true
+	}
+	return sub(wa, wb) || sub(wb, wa)
 }
 
 // labelIsActOf reports whether a folded label is the folded words of a
