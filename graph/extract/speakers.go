@@ -18,7 +18,7 @@ var reportVerbs = set("said", "says", "say", "told", "tells", "reported", "repor
 	"affirmed", "indicated", "revealed", "published", "quoted", "cited", "disclosed",
 	"broadcast", "aired", "showed", "shows", "refuted", "gave", "gives", "raised",
 	"raises", "updated", "updates", "report", "estimate", "describe",
-	"attributed", "attributes", "ascribed",
+	"attributed", "attributes", "ascribed", "repeated", "repeats", "reiterated", "reiterates",
 	"called", "calls", "termed", "terms", "branded", "brands", "labelled", "labeled")
 
 // outletKindNouns name an outlet by its kind: "the agency", "the digest".
@@ -51,6 +51,10 @@ func namingObject(toks []token, v int) bool {
 // report", "an estimate"): verbs only with a plural subject before them
 // and "that" after ("Local sources report that").
 var bareReportVerbs = set("report", "estimate", "describe")
+
+// restateVerbs report only with "that" after them: "al-Mismari repeated
+// that the strike had hit ...", not "repeated strikes".
+var restateVerbs = set("repeated", "repeats", "reiterated", "reiterates")
 
 // determiners before a word make it a noun: "the report that".
 var determiners = set("the", "a", "an", "this", "that", "these", "those", "its", "their",
@@ -276,6 +280,9 @@ func (d *docState) findSpeech(toks []token, ms []mention) []speech {
 			continue
 		}
 		if bareReportVerbs[w] && (v == 0 || v+1 >= len(toks) || toks[v+1].low != "that" || toks[v-1].kind != tWord || determiners[toks[v-1].low] || toks[v-1].low == "to") {
+			continue
+		}
+		if restateVerbs[w] && (v == 0 || v+1 >= len(toks) || toks[v+1].low != "that" || determiners[toks[v-1].low]) {
 			continue
 		}
 		if namingVerbs[w] && !namingObject(toks, v) {
@@ -1192,6 +1199,10 @@ func (d *docState) speakerNP(toks []token, ms []mention, s, e int) (speech, bool
 			}
 		}
 	}
+	if b := d.localBody(toks, ms, s, ds, headAt, full); b != nil {
+		sp.ent = b
+		return sp, true
+	}
 	kind := speakerNouns[head]
 	// "a war monitor said" in a lede, in a report that names one monitor
 	// (later: "The Syrian Observatory for Human Rights, a Britain-based war
@@ -1229,6 +1240,43 @@ func (d *docState) speakerNP(toks []token, ms []mention, s, e int) (speech, bool
 	d.discourse.note(ent, head)
 	sp.ent = ent
 	return sp, true
+}
+
+// localBodies are the nouns of a town's or a province's own bodies.
+var localBodies = set("council", "committee", "directorate", "municipality", "administration")
+
+// localBody reads a local body named by its place, "The Murzuq municipal
+// council", "the town's municipal council" (the town the text named last),
+// "the Hajjah health directorate": that place's body, one organisation the
+// texts can name again, not an unnamed source. toks[ds:headAt+1] is the
+// description without its determiner; nil when it is no such body.
+func (d *docState) localBody(toks []token, ms []mention, s, ds, headAt int, full string) *graph.Entity {
+	if headAt < 0 || headAt <= ds || !localBodies[toks[headAt].low] {
+		return nil
+	}
+	var place *graph.Entity
+	from := ds
+	if k := coveredBy(ms, ds); k >= 0 && ms[k].ent.Kind == graph.KindPlace && ms[k].tj <= headAt && !ms[k].ref {
+		place, from = ms[k].ent, ms[k].tj
+	} else if w := strings.TrimSuffix(strings.TrimSuffix(toks[ds].low, "'s"), "’s"); w != toks[ds].low && ds > s && toks[ds-1].low == "the" {
+		if types, ok := placeRefNouns[w]; ok && w != "area" {
+			place, from = d.recentPlace(types, false), ds+1
+		}
+	}
+	if place == nil || from > headAt {
+		return nil
+	}
+	// Only adjectives between the place and the noun: "municipal",
+	// "local", "health"; no other name, no preposition.
+	for k := from; k < headAt; k++ {
+		if toks[k].kind != tWord || toks[k].cap || coveredBy(ms, k) >= 0 || toks[k].low == "of" || speakerNouns[toks[k].low] != "" {
+			return nil
+		}
+	}
+	name := place.Name + " " + d.text[toks[from].s:toks[headAt].e]
+	ent := d.newEntity(graph.KindOrg, name, []string{full}, false)
+	d.discourse.note(ent, toks[headAt].low)
+	return ent
 }
 
 // interviewParticiples after a description of someone say that the
