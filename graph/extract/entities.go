@@ -147,7 +147,10 @@ func (d *docState) segMentions(sg *segment, gi *int) []mention {
 		// A single word of the author's own name ("the Coalition" in a
 		// statement by the National Coalition) is the author.
 		if tj == ti+1 && ti > 0 && toks[ti-1].low == "the" && d.author != nil && ent.ID != d.author.ID && ent.Kind != graph.KindPlace {
-			if e := d.shortReference(toks[ti].text); e != nil && e == d.author {
+			if e := d.shortReference(toks[ti].text); e != nil && (e == d.author || e.Kind == graph.KindMonitor && ent.Kind == graph.KindMonitor) {
+				// ("the Observatory" after the Iraqi Observatory for
+				// Human Rights has spoken is that monitor, not the
+				// Syrian one the word names elsewhere.)
 				ent = e
 			}
 		}

@@ -254,7 +254,7 @@ var attrBefore = map[string]string{
 	"departure": "evacuated", "exit": "evacuated", "transfer": "evacuated",
 	"treated": "injured", "treating": "injured", "received": "",
 	// State media's word for killing: "martyring three soldiers".
-	"martyring": "killed",
+	"martyring": "killed", "execution": "killed", "executions": "killed",
 	// A ministry's: "neutralised 184 terrorists", "eliminated dozens of
 	// terrorists"; "beheaded at least 50 soldiers"; "put its losses at 68
 	// fighters"; "the poisoning of 133 others".
