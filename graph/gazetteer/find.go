@@ -2,6 +2,7 @@ package gazetteer
 
 import (
 	"math"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -351,11 +352,17 @@ func joins(sep string, initial bool) bool {
 // names one entity only.
 func (g *Gazetteer) Find(text string) []Match {
 	toks := tokenize(text)
-	var out []Match
+	var out, loose []Match
 	var near []bool
 	for i := 0; i < len(toks); {
 		ent, s, e, cl := g.matchAt(toks, i)
 		if ent < 0 {
+			if n, xs := g.looseMatch(toks, i); xs != nil {
+				start, end := toks[i].start, toks[i+n-1].end
+				for _, x := range xs {
+					loose = append(loose, Match{Entity: &g.ents[x], Text: text[start:end], Start: start, End: end})
+				}
+			}
 			i++
 			continue
 		}
@@ -364,7 +371,54 @@ func (g *Gazetteer) Find(text string) []Match {
 		near = append(near, cl)
 		i = e
 	}
-	return g.dropStray(out, near)
+	out = g.dropStray(out, near)
+	if loose != nil {
+		out = g.addEnclosed(text, out, loose)
+	}
+	return out
+}
+
+// addEnclosed adds to the matches ms the places spelt too far from their
+// names to match alone (a vowel changed in a short name, "Mastaba" for
+// Mustaba'; a vowel dropped and another added, "al-Rhaibeh" for
+// al-Ruhaybah) where the same sentence of text also names, by its name, a
+// place that encloses them ("in Mastaba, in Yemen's northern Hajjah
+// province"): the spelling with the place around it is evidence enough.
+// loose holds the candidates in text order; one that overlaps a match is
+// dropped.
+func (g *Gazetteer) addEnclosed(text string, ms, loose []Match) []Match {
+	var add []Match
+	for _, c := range loose {
+		if c.Entity.Kind != graph.KindPlace {
+			continue
+		}
+		enclosed := false
+		for _, m := range ms {
+			if m.Entity.Kind == graph.KindPlace && m.Entity.ID != c.Entity.ID && g.Within(c.Entity.ID, m.Entity.ID) && oneSentence(text, c, m) {
+				enclosed = true
+				break
+			}
+		}
+		if !enclosed {
+			continue
+		}
+		overlaps := false
+		for _, m := range append(ms, add...) {
+			if c.Start < m.End && m.Start < c.End {
+				overlaps = true
+				break
+			}
+		}
+		if !overlaps {
+			add = append(add, c)
+		}
+	}
+	if add == nil {
+		return ms
+	}
+	ms = append(ms, add...)
+	sort.Slice(ms, func(i, j int) bool { return ms[i].Start < ms[j].Start })
+	return ms
 }
 
 // dropStray drops the places matched only by a close spelling that are
@@ -550,18 +604,52 @@ func (g *Gazetteer) foldMatch(toks []token, i int) (int, int) {
 }
 
 // skelMatch returns the word count and entity of the longest run of
-// capitalised words from i whose skeleton names exactly one entity, or
-// entity -1.
+// capitalised words from i whose skeleton names exactly one entity and
+// whose spelling is close to that entity's name, or entity -1.
 func (g *Gazetteer) skelMatch(toks []token, i int) (int, int) {
+	bestN, bestEnt := 0, -1
+	g.skelRuns(toks, i, func(n int, s string) {
+		if x, ok := g.find.skel[s]; ok && x >= 0 && g.closeTo(toks[i:i+n], s, x) {
+			bestN, bestEnt = n, x
+		}
+	})
+	return bestN, bestEnt
+}
+
+// looseMatch returns the word count of the longest run of capitalised
+// words from i that is a name of some entities spelt with other vowels
+// (see looseTo), and those entities; their skeleton may be shared.
+func (g *Gazetteer) looseMatch(toks []token, i int) (int, []int) {
+	bestN := 0
+	var best []int
+	g.skelRuns(toks, i, func(n int, s string) {
+		var ents []int
+		for _, f := range g.forms[s] {
+			if !slices.Contains(ents, f.ent) && g.looseTo(toks[i:i+n], s, f.ent) {
+				ents = append(ents, f.ent)
+			}
+		}
+		if ents != nil {
+			bestN, best = n, ents
+		}
+	})
+	return bestN, best
+}
+
+// skelRuns calls fn with the word count and skeleton of each run of
+// capitalised words from i that may be matched by skeleton, shortest
+// first: runs of capitalised words (with Arabic articles), not a lone
+// word at a sentence's start or an English word, with a skeleton long
+// enough, and a lone word of a short skeleton only with a sign of Arabic.
+func (g *Gazetteer) skelRuns(toks []token, i int, fn func(n int, s string)) {
 	if len(g.find.skel) == 0 {
-		return 0, -1
+		return
 	}
 	articleStart := isArticle(toks[i].fold)
 	if toks[i].fold == "the" || !articleStart && (!toks[i].upper || !toks[i].cased || toks[i].caps) {
-		return 0, -1
+		return
 	}
 	var st []skelToken
-	bestN, bestEnt := 0, -1
 	content := 0
 	for j := i; j < len(toks) && j < i+maxSkeletonTokens; j++ {
 		t := &toks[j]
@@ -594,11 +682,8 @@ func (g *Gazetteer) skelMatch(toks []token, i int) (int, int) {
 		if content == 1 && !articleStart && len(s) == minSkeleton && !translitHint(t.fold) {
 			continue // "Hamas" is not Homs: a short lone word needs a sign of Arabic
 		}
-		if x, ok := g.find.skel[s]; ok && x >= 0 && g.closeTo(toks[i:j+1], s, x) {
-			bestN, bestEnt = j-i+1, x
-		}
+		fn(j-i+1, s)
 	}
-	return bestN, bestEnt
 }
 
 // translitHint reports whether a word shows a sign of being transliterated
@@ -625,6 +710,40 @@ func translitHint(fold string) bool {
 // surname in a person's name, not the place.
 func nisba(plain, place string) bool {
 	return len(plain) == len(place)+1 && strings.HasPrefix(plain, place) && (plain[len(place)] == 'i' || plain[len(place)] == 'y')
+}
+
+// oneSentence reports whether no sentence ends between matches a and b.
+func oneSentence(text string, a, b Match) bool {
+	from, to := a.End, b.Start
+	if b.Start < a.Start {
+		from, to = b.End, a.Start
+	}
+	if from > to {
+		return true
+	}
+	between := text[from:to]
+	return !strings.Contains(between, ". ") && !strings.Contains(between, ".\n") && !strings.Contains(between, "\n")
+}
+
+// looseTo reports whether the words' spelling is one of entity ent's names
+// with skeleton s spelt with other vowels, at most half its letters
+// changed, and not its nisba ("al-Halabi"): a variant only where the text
+// names a place around it (see addEnclosed).
+func (g *Gazetteer) looseTo(toks []token, s string, ent int) bool {
+	folds := make([]string, len(toks))
+	for k := range toks {
+		folds[k] = toks[k].fold
+		if hasArabic(folds[k]) {
+			return false
+		}
+	}
+	plain := PlainForm(strings.Join(folds, " "))
+	for _, f := range g.forms[s] {
+		if f.ent == ent && !f.script && !nisba(plain, f.plain) && 2*distance(plain, f.plain) <= max(len(plain), len(f.plain)) {
+			return true
+		}
+	}
+	return false
 }
 
 // closeTo reports whether the words' spelling is close to one of entity
