@@ -350,7 +350,11 @@ func npJoiner(w string) bool {
 // Dillon, spokesman of the US-led coalition against ISIS, in answers to
 // questions from a Russian news agency.").
 func isHeaderIntro(toks []token) bool {
-	if len(toks) < 3 || !toks[0].cap {
+	// (A long sentence is a report whose verb the list below lacks:
+	// "Buses carrying the first batch of terrorists ... left the towns of
+	// al-Ruhaiba and Jairoud in the eastern countryside of Damascus today
+	// towards Jarablus, under the agreement ...".)
+	if len(toks) < 3 || len(toks) > 30 || !toks[0].cap {
 		return false
 	}
 	comma := false
