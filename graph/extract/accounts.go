@@ -496,6 +496,37 @@ var demonyms = map[string]string{
 	"jordanian": "Jordan",
 }
 
+// aidDrop reports whether the aircraft at n carry aid, not arms: "British,
+// French and Australian aircraft had also dropped aid".
+func aidDrop(toks []token, n int) bool {
+	for k := n + 1; k < len(toks) && k <= n+5; k++ {
+		switch toks[k].low {
+		case "dropped", "delivered", "airdropped", "flew", "carried", "brought":
+			for j := k + 1; j < len(toks) && j <= k+3; j++ {
+				switch toks[j].low {
+				case "aid", "supplies", "food", "relief", "water", "medicine", "medicines":
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// demonymParty is the gazetteer name of the party a demonym names when it
+// qualifies aircraft or forces ("a Turkish drone"): demonyms' own, else
+// the state whose demonym the gazetteer gives ("an Emirati drone": the
+// United Arab Emirates).
+func (d *docState) demonymParty(w string) (string, bool) {
+	if dn, ok := demonyms[w]; ok {
+		return dn, true
+	}
+	if e, ok := d.g.Demonym(w); ok && e.Kind == graph.KindState {
+		return e.Name, true
+	}
+	return "", false
+}
+
 // attributedBefore reports whether "to" at p closes "attributed X to", its
 // object a few words long ("attributed the shelling of the town to"): the
 // party after "to" is blamed, unless the attribution is only wished for.
@@ -2452,7 +2483,7 @@ func (d *docState) perpetrators(c *claimInfo, ev event, mask, sub []bool) []*gra
 				actors = append(actors, mention{ent: e, s: toks[i].s, e: toks[i].e, ti: i, tj: i + 1, ref: true})
 			}
 		}
-		if dn, ok := demonyms[w]; ok && coveredBy(c.ms, i) < 0 {
+		if dn, ok := d.demonymParty(w); ok && toks[i].cap && coveredBy(c.ms, i) < 0 {
 			// "believed to be Russian", "Anglo-American bombing"; "Russian
 			// aviation" is the state's air force (the word alone, "civil
 			// aviation", tells no strike).
@@ -2480,7 +2511,7 @@ func (d *docState) perpetrators(c *claimInfo, ev event, mask, sub []bool) []*gra
 					continue
 				}
 			}
-			if prevBelieved || nextCue {
+			if prevBelieved || nextCue && !aidDrop(toks, n) {
 				if e := d.lookup(dn); e != nil {
 					if prevBelieved {
 						believed[i] = true
@@ -3409,6 +3440,13 @@ func aircraftOwner(toks []token, i int) bool {
 	k := i - 1
 	for k >= 0 && (toks[k].low == "the" || toks[k].low == "so-called") {
 		k--
+	}
+	// "belonged to the forces of Khalifa Haftar": the forces' owner.
+	if k >= 2 && toks[k].low == "of" && forcesNouns[toks[k-1].base] {
+		k -= 2
+		for k >= 0 && (toks[k].low == "the" || toks[k].low == "so-called") {
+			k--
+		}
 	}
 	if k < 1 || toks[k].low != "to" {
 		return false

@@ -537,9 +537,10 @@ func (d *docState) genericActors(toks []token, ms []mention) []mention {
 				add = append(add, mention{ent: e, s: toks[i].s, e: toks[i+1].e, ti: i, tj: i + 2})
 				i++
 			}
-		case w == "air" && !toks[i].cap && i+1 < len(toks) && toks[i+1].low == "force" && !toks[i+1].cap && i > 0 && (toks[i-1].low == "the" || toks[i-1].low == "its") && d.country != nil:
+		case w == "air" && !toks[i].cap && i+1 < len(toks) && toks[i+1].low == "force" && !toks[i+1].cap && i > 0 && (toks[i-1].low == "the" || toks[i-1].low == "its") && d.country != nil && !ofParty(toks, i+2, covered):
 			// "the air force had struck": the air force of the country the
-			// document is about, else its army.
+			// document is about, else its army. ("The air force of the
+			// Libyan Arab Armed Forces" is the party named after it.)
 			a := d.lookup(adjectiveOf[d.country.Name]+" Air Force", graph.KindArmy)
 			if adjectiveOf[d.country.Name] == "" || a == nil {
 				a = d.x.armyOf[d.country.ID]
@@ -860,4 +861,17 @@ func splitWords(s string) []string {
 		}
 	}
 	return out
+}
+
+// ofParty reports whether toks[k:] is "of" and a name a mention covers
+// ("of the Libyan Arab Armed Forces", "of Haftar's forces").
+func ofParty(toks []token, k int, covered func(int) bool) bool {
+	if k >= len(toks) || toks[k].low != "of" {
+		return false
+	}
+	k++
+	if k < len(toks) && toks[k].low == "the" {
+		k++
+	}
+	return k < len(toks) && covered(k)
 }
