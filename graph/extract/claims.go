@@ -191,10 +191,16 @@ func (d *docState) readCategoryRow(sg segment, ms []mention, cols []string, cell
 			}
 			if !kept {
 				c.claim.Values = append(c.claim.Values, f.v)
-				c.figs = append(c.figs, f)
 			}
 			break
 		}
+	}
+	// The introducing claim runs to the end of its table, so that each
+	// value lies in its claim's text.
+	if c.sg.s < sg.s && c.claim.Span.End < d.ri.span(sg.s, sg.e).End {
+		c.claim.Span = d.ri.span(c.sg.s, sg.e)
+		c.claim.Text = d.text[c.sg.s:sg.e]
+		c.claim.ID = graph.ClaimID(d.docID, c.claim.Span)
 	}
 }
 
