@@ -965,6 +965,20 @@ func (d *docState) speakerNP(toks []token, ms []mention, s, e int) (speech, bool
 			return sp, sp.ent != nil
 		}
 	}
+	// "Its spokesman in Geneva said", "their representative told": an
+	// unnamed spokesman of the party that spoke last speaks for it.
+	if (first == "its" || first == "their") && s+1 < e && spokesNouns[toks[s+1].low] {
+		if a := d.discourse.find(func(r *speakerRec) bool {
+			switch r.ent.Kind {
+			case graph.KindPerson, graph.KindAnonymous, graph.KindPlace, graph.KindUnclassified, graph.KindUnknown:
+				return false
+			}
+			return !d.isVoice(r.ent)
+		}); a != nil {
+			sp.ent = a
+			return sp, true
+		}
+	}
 	// "Moscow denied", "Ankara said": a capital that speaks is its
 	// state's government, not a place the claim names.
 	for k := range ms {
@@ -1241,6 +1255,9 @@ func (d *docState) speakerNP(toks []token, ms []mention, s, e int) (speech, bool
 	sp.ent = ent
 	return sp, true
 }
+
+// spokesNouns are the nouns of those who speak for a body by office.
+var spokesNouns = set("spokesman", "spokeswoman", "spokesperson", "representative", "envoy")
 
 // localBodies are the nouns of a town's or a province's own bodies.
 var localBodies = set("council", "committee", "directorate", "municipality", "administration")
