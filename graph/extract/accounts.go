@@ -8,6 +8,7 @@ import (
 	"github.com/google/uuid"
 
 	"github.com/claimgraph/claimgraph/graph"
+	"github.com/claimgraph/claimgraph/graph/gazetteer"
 )
 
 // event is what one claim says about an event.
@@ -4808,7 +4809,11 @@ func (d *docState) addToAccount(a *acc, c *claimInfo, ev event) {
 		}
 	}
 	if ev.place != nil {
-		if a.a.Place == nil || d.entity(a.a.Place.Entity.ID) == nil || rankOf(ev.place.ent) < rankOf(d.entity(a.a.Place.Entity.ID)) {
+		var cur *graph.Entity
+		if a.a.Place != nil {
+			cur = d.entity(a.a.Place.Entity.ID)
+		}
+		if cur == nil || rankOf(ev.place.ent) < rankOf(cur) && !settledElsewhere(d.g, cur, ev.place.ent) {
 			p := ev.place
 			a.a.Place = &graph.PlaceRef{Entity: d.use(p.ent), Text: d.text[p.s:p.e], Span: d.ri.span(p.s, p.e)}
 		}
@@ -4963,4 +4968,21 @@ func (d *docState) sideAccount(accs []*acc, fi int, speaker *graph.Entity, c *cl
 	a.a.Claims = append(a.a.Claims, c.claim.ID)
 	a.pos = true
 	return a, accs, true
+}
+
+// settledElsewhere reports whether an account placed at a town or a village
+// (cur) is told of again at a smaller place that does not lie in it (next):
+// "Russian aircraft did not carry out any flights in the area of the
+// settlement of Haas ... We regard the accusations as a fabrication
+// intended to distract attention from the crimes of the terrorists in
+// eastern Aleppo" stays at Haas.
+func settledElsewhere(g *gazetteer.Gazetteer, cur, next *graph.Entity) bool {
+	r := rankOf(cur)
+	if r < placeRank["village"] || r > placeRank["town"] || cur.ID == next.ID {
+		return false
+	}
+	if next.Within != nil && (*next.Within == cur.ID || g.Within(*next.Within, cur.ID)) {
+		return false
+	}
+	return !g.Within(next.ID, cur.ID)
 }
