@@ -390,6 +390,12 @@ func (d *docState) findSpeech(toks []token, ms []mention) []speech {
 			}
 		}
 		d.apposition(toks, ms, sp.ent, e, v)
+		// "Tamim al-Shami, a spokesman for the Health Ministry run by the
+		// Houthi movement in Sanaa, said": the apposition describes the
+		// speaker; its places and parties are not the claim's.
+		if e < v-1 && isPunct(&toks[e], ",") && isPunct(&toks[v-1], ",") && sp.npE == e && descriptiveAside(toks, e+1, v-1) {
+			sp.npE = v - 1
+		}
 		// "The Commander of the Operations, Lieutenant General X, said":
 		// the name in apposition is the speaker.
 		if e < v && isPunct(&toks[e], ",") {
@@ -522,7 +528,10 @@ func (sp *speech) name(m *mention, affiliate bool) {
 	}
 	sp.ent = m.ent
 	sp.s, sp.e = m.s, m.e
-	sp.npS, sp.npE = m.ti, m.tj
+	// The noun phrase keeps the description set after the name ("Omar
+	// Shami, a spokesman for the health directorate in Idlib, said"): its
+	// words are the speaker's, not the claim's.
+	sp.npS, sp.npE = m.ti, max(sp.npE, m.tj)
 	sp.anonymous = false
 }
 
@@ -1258,6 +1267,31 @@ func (d *docState) speakerNP(toks []token, ms []mention, s, e int) (speech, bool
 
 // spokesNouns are the nouns of those who speak for a body by office.
 var spokesNouns = set("spokesman", "spokeswoman", "spokesperson", "representative", "envoy")
+
+// descriptiveAside reports whether toks[s:e] is a noun phrase that
+// describes who someone is ("a spokesman for the Health Ministry run by
+// the Houthi movement in Sanaa"), not a clause ("who spoke on condition of
+// anonymity because he was not authorised").
+func descriptiveAside(toks []token, s, e int) bool {
+	if s >= e {
+		return false
+	}
+	switch toks[s].low {
+	case "a", "an", "the":
+	default:
+		return false
+	}
+	for k := s; k < e; k++ {
+		switch toks[k].low {
+		case "who", "which", "whose", "because", "when", "while", "after", "as":
+			return false
+		}
+		if toks[k].kind == tPunct && toks[k].text != "-" && toks[k].text != "'" {
+			return false
+		}
+	}
+	return true
+}
 
 // localBodies are the nouns of a town's or a province's own bodies.
 var localBodies = set("council", "committee", "directorate", "municipality", "administration")
