@@ -1292,7 +1292,7 @@ func (d *docState) eventOf(c *claimInfo) (event, bool) {
 			// "the shelling came from regime positions in the Jurin area"
 			// tells where the guns stood, and the account takes its
 			// place from its document as one that names none.
-			if m.ent.Kind != graph.KindPlace || m.dl || m.ti < len(mask) && mask[m.ti] || passing[k] && !allowPassing || inSpeaker || origin[k] {
+			if m.ent.Kind != graph.KindPlace || m.dl || m.ti < len(mask) && mask[m.ti] || passing[k] && !allowPassing || inSpeaker || origin[k] || calledFrom(c.sg.toks, m.ti) {
 				continue
 			}
 			if ev.place == nil || rankOf(m.ent) < rankOf(ev.place.ent) {

@@ -1557,10 +1557,30 @@ var spokenAt = set("reporters", "journalists", "conference", "briefing", "speaki
 // spoke: no antecedent of "the area" or "the town", which tell of what
 // happened.
 func spokenFrom(toks []token, ti int) bool {
-	if ti < 2 || toks[ti-1].low != "in" && toks[ti-1].low != "at" {
+	if ti < 2 {
+		return false
+	}
+	if calledFrom(toks, ti) {
+		return true
+	}
+	if toks[ti-1].low != "in" && toks[ti-1].low != "at" {
 		return false
 	}
 	return spokenAt[toks[ti-2].low]
+}
+
+// calledFrom reports whether the place at token ti is where a speaker
+// called or spoke from: "he told the agency by telephone from Riyadh",
+// "speaking from Geneva". It is never the place of what he tells of.
+func calledFrom(toks []token, ti int) bool {
+	if ti < 2 || toks[ti-1].low != "from" {
+		return false
+	}
+	switch toks[ti-2].low {
+	case "telephone", "phone", "speaking", "videolink":
+		return true
+	}
+	return false
 }
 
 // placeRefs resolves "the city", "that city", "the neighbourhood" to the
