@@ -2536,6 +2536,14 @@ func (d *docState) perpetrators(c *claimInfo, ev event, mask, sub []bool) []*gra
 						e = speaker
 						if w == "we" {
 							e = d.voice
+							// '"We struck a militia gathering," a coalition
+							// spokesman said': in a quotation "we" is its
+							// speaker's party, not the document's voice.
+							if c.speech != nil && quotedAt(toks, i) {
+								if p := d.speakersParty(speaker); p != nil {
+									e = p
+								}
+							}
 						}
 					case w == "they":
 						e = d.theyParty(c, i)
@@ -3520,6 +3528,33 @@ func (d *docState) partyOf(speaker *graph.Entity) *graph.Entity {
 	}
 	if speaker.Kind == graph.KindOutlet && speaker.Affiliation != nil {
 		if p := d.entity(*speaker.Affiliation); p != nil && p.Kind != graph.KindState && actorKind(p.Kind) {
+			return p
+		}
+	}
+	return nil
+}
+
+// quotedAt reports whether token i lies inside a quotation of the
+// sentence: an odd number of quotation marks stand before it.
+func quotedAt(toks []token, i int) bool {
+	n := 0
+	for k := 0; k < i && k < len(toks); k++ {
+		if isQuote(&toks[k]) {
+			n++
+		}
+	}
+	return n%2 == 1
+}
+
+// speakersParty is the party a speaker acts for: itself when it can act,
+// the party of a person or an unnamed source affiliated with one ("a
+// coalition spokesman"), or the party whose outlet it is (partyOf).
+func (d *docState) speakersParty(sp *graph.Entity) *graph.Entity {
+	if p := d.partyOf(sp); p != nil {
+		return p
+	}
+	if sp != nil && (sp.Kind == graph.KindPerson || sp.Kind == graph.KindAnonymous) && sp.Affiliation != nil {
+		if p := d.entity(*sp.Affiliation); p != nil && actorKind(p.Kind) {
 			return p
 		}
 	}
