@@ -438,6 +438,15 @@ func (d *docState) genericActors(toks []token, ms []mention) []mention {
 			continue
 		}
 		w := toks[i].base
+		// "The militia boasted", "rockets fired by the militia": the party
+		// the text named last with that word ("the Iranian-backed Houthi
+		// militia").
+		if (w == "militia" || w == "militias") && i > 0 && toks[i-1].low == "the" && !toks[i].cap && (i+1 == len(toks) || !toks[i+1].cap && toks[i+1].low != "of") {
+			if e := d.lastNamedWith(toks[i].low); e != nil {
+				add = append(add, mention{ent: e, s: toks[i-1].s, e: toks[i].e, ti: i - 1, tj: i + 1, ref: true})
+				continue
+			}
+		}
 		// A modifier of a named party ("ISIL terrorists") is that party;
 		// a named party's units a state backs are the group it backs.
 		if i > 0 && covered(i-1) {
@@ -874,4 +883,28 @@ func ofParty(toks []token, k int, covered func(int) bool) bool {
 		k++
 	}
 	return k < len(toks) && covered(k)
+}
+
+// lastNamedWith is the armed party that the text's claims so far named
+// last by a name with the word w in it or just after it ("the Houthi
+// militia", "Houthi militias"), or nil.
+func (d *docState) lastNamedWith(w string) *graph.Entity {
+	for n := len(d.claims) - 1; n >= 0; n-- {
+		c := d.claims[n]
+		toks := c.sg.toks
+		for k := len(c.ms) - 1; k >= 0; k-- {
+			m := &c.ms[k]
+			if m.ref || m.ent.Kind != graph.KindArmedGroup && m.ent.Kind != graph.KindArmy {
+				continue
+			}
+			named := strings.Contains(strings.ToLower(d.text[m.s:m.e]), w)
+			if !named && m.tj < len(toks) && (toks[m.tj].low == w || toks[m.tj].low == "militia" || toks[m.tj].low == "militias") {
+				named = true
+			}
+			if named {
+				return m.ent
+			}
+		}
+	}
+	return nil
 }

@@ -634,8 +634,22 @@ func speechDate(toks []token, i int) bool {
 			break
 		}
 	}
+	// "in a statement issued on 20 January", "a video released late on
+	// Sunday": the day the words came out.
+	if p >= 1 && issuedWords[toks[p].low] {
+		for k := p - 1; k >= 0 && k >= p-3; k-- {
+			if issuedThings[toks[k].low] {
+				return true
+			}
+		}
+	}
 	return tollGivenOn(toks, p)
 }
+
+var (
+	issuedWords  = set("issued", "released", "published", "dated", "posted", "broadcast", "aired")
+	issuedThings = set("statement", "statements", "communique", "video", "recording", "report", "announcement", "letter", "bulletin", "message", "post")
+)
 
 // tollVerbs give a toll: "put the toll at", "raised its tally to".
 var tollVerbs = set("put", "puts", "putting", "raised", "raises", "raising", "gave", "gives", "giving",

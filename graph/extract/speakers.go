@@ -19,6 +19,7 @@ var reportVerbs = set("said", "says", "say", "told", "tells", "reported", "repor
 	"broadcast", "aired", "showed", "shows", "refuted", "gave", "gives", "raised",
 	"raises", "updated", "updates", "report", "estimate", "describe",
 	"attributed", "attributes", "ascribed", "repeated", "repeats", "reiterated", "reiterates",
+	"boasted", "boasts", "bragged", "brags",
 	"called", "calls", "termed", "terms", "branded", "brands", "labelled", "labeled")
 
 // outletKindNouns name an outlet by its kind: "the agency", "the digest".
