@@ -78,7 +78,10 @@ var nationality = set("syrian", "russian", "american", "iraqi", "turkish", "brit
 // Palestinian camp", "the mostly Sunni Arab town"), not its name.
 var communityAdjectives = set("christian", "muslim", "sunni", "shia", "shiite", "shi'ite", "alawite",
 	"druze", "yazidi", "ismaili", "assyrian", "armenian", "chaldean", "syriac", "turkmen",
-	"kurdish", "arab", "palestinian", "circassian", "bedouin")
+	"kurdish", "arab", "palestinian", "circassian", "bedouin",
+	// Libya's peoples: "a mainly Tebu town", "A Tebu member of the
+	// municipal council".
+	"tebu", "toubou", "tuareg", "amazigh", "berber")
 
 // communityWords reports whether toks[s:e] are only community adjectives
 // and nationalities.

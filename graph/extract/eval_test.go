@@ -1295,12 +1295,17 @@ var train12Thresholds = map[string][2]float64{
 // its figures at 94c4751, when it became diagnostic, raised at the
 // fifteenth session's end to just under the rows that session's rules
 // moved, and at the sixteenth's (places 0.85/0.88 -> 0.86/0.90).
+// The eighteenth session read the Russian Centre's "Damascus province" as
+// Rif Dimashq, as the labels of four sets do: a ceasefire list's
+// "Kisweh (Damascus province)" then shares its governorate with the
+// entries before it, and one of its attacks is told in the same account
+// (event types recall 0.65 -> 0.62; places 0.86/0.90 -> 0.89/0.91).
 var train13Thresholds = map[string][2]float64{
 	"casualty attributes":       {0.86, 0.86},
 	"casualty values":           {0.92, 0.94},
 	"claims (speaker+polarity)": {0.84, 0.82},
 	"dates":                     {0.96, 0.89},
-	"event types":               {0.64, 0.67},
+	"event types":               {0.61, 0.67},
 	"perpetrators":              {0.66, 0.84},
 	"places":                    {0.85, 0.89},
 	"speakers":                  {0.89, 0.87},
