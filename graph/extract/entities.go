@@ -69,6 +69,51 @@ func (d *docState) countryBody(toks []token, start int, name string) *graph.Enti
 	return nil
 }
 
+// unitNouns name military formations.
+var unitNouns = set("division", "brigade", "regiment", "battalion", "corps", "company", "squadron")
+
+// unitName reports whether the capitalised run toks[start:j] is a
+// formation of a party named before it, only by its number and kind ("the
+// army's 7th Division", "the Iraqi army's 9th Armoured Division"); "The
+// Eighth Brigade, which is backed by Russia" names a party of its own.
+func unitName(toks []token, i, start, j int) bool {
+	if j-start > 3 || !unitNouns[toks[j-1].low] {
+		return false
+	}
+	p := min(i, start)
+	if p > 0 && !ordinalWord(toks[p].low) && ordinalWord(toks[p-1].low) {
+		p--
+	}
+	if p == 0 || !strings.HasSuffix(toks[p-1].low, "'s") && !strings.HasSuffix(toks[p-1].low, "’s") {
+		return false
+	}
+	ordinal := false
+	for k := max(i-1, 0); k < j-1; k++ {
+		w := toks[k].low
+		if ordinalWord(w) {
+			ordinal = true
+			continue
+		}
+		if k >= start && w != "armoured" && w != "armored" && w != "mechanised" && w != "mechanized" && w != "infantry" && w != "special" && w != "rapid" {
+			return false
+		}
+	}
+	return ordinal
+}
+
+// ordinalWord reports "7th", "21st", "fourth".
+func ordinalWord(w string) bool {
+	if n := len(w); n > 2 && w[0] >= '0' && w[0] <= '9' {
+		suf := w[n-2:]
+		return suf == "th" || suf == "st" || suf == "nd" || suf == "rd"
+	}
+	switch w {
+	case "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "twentieth":
+		return true
+	}
+	return false
+}
+
 // nationality adjectives may begin a name: "Syrian Salvation Government".
 var nationality = set("syrian", "russian", "american", "iraqi", "turkish", "british",
 	"french", "iranian", "kurdish", "israeli", "arab", "lebanese", "jordanian")
@@ -571,6 +616,13 @@ func (d *docState) unknownNames(sg *segment, ms []mention) []mention {
 			if k := orgCueKind(toks[start].low); kind == "" && j-start >= 2 && k == graph.KindArmedGroup {
 				kind = k
 			}
+		}
+		// A unit of an army named by number and kind ("the army's 7th
+		// Division", "9th Armoured Division"): the army's, named by the
+		// words before it, not a party of its own.
+		if kind == graph.KindArmedGroup && unitName(toks, i, start, j) {
+			i = j - 1
+			continue
 		}
 		// A title right before the run: a person.
 		titled := false
