@@ -518,11 +518,14 @@ func aidDrop(toks []token, n int) bool {
 // qualifies aircraft or forces ("a Turkish drone"): demonyms' own, else
 // the state whose demonym the gazetteer gives ("an Emirati drone": the
 // United Arab Emirates).
-func (d *docState) demonymParty(w string) (string, bool) {
-	if dn, ok := demonyms[w]; ok {
+func (d *docState) demonymParty(t *token) (string, bool) {
+	if !t.cap {
+		return "", false
+	}
+	if dn, ok := demonyms[t.low]; ok {
 		return dn, true
 	}
-	if e, ok := d.g.Demonym(w); ok && e.Kind == graph.KindState {
+	if e, ok := d.g.Demonym(t.low); ok && e.Kind == graph.KindState {
 		return e.Name, true
 	}
 	return "", false
@@ -2484,7 +2487,7 @@ func (d *docState) perpetrators(c *claimInfo, ev event, mask, sub []bool) []*gra
 				actors = append(actors, mention{ent: e, s: toks[i].s, e: toks[i].e, ti: i, tj: i + 1, ref: true})
 			}
 		}
-		if dn, ok := d.demonymParty(w); ok && toks[i].cap && coveredBy(c.ms, i) < 0 {
+		if dn, ok := d.demonymParty(&toks[i]); ok && coveredBy(c.ms, i) < 0 {
 			// "believed to be Russian", "Anglo-American bombing"; "Russian
 			// aviation" is the state's air force (the word alone, "civil
 			// aviation", tells no strike).
