@@ -166,34 +166,12 @@ func (d *docState) readCategoryRow(sg segment, ms []mention, cols []string, cell
 			break
 		}
 	}
-	for col, r := range cells {
-		if cols[col] == "" {
-			continue
+	for _, f := range d.rowFigures(toks, cols, cells) {
+		f.v.Who = who
+		if f.v.Unit == "" {
+			f.v.Unit = "people"
 		}
-		for i := r[0]; i < r[1]; i++ {
-			f, ok := figureAt(toks, i)
-			if !ok || f.j > r[1] {
-				continue
-			}
-			f.v.Attribute = cols[col]
-			f.v.Who = who
-			if f.v.Unit == "" {
-				f.v.Unit = "people"
-			}
-			f.v.Text = d.text[toks[f.bs].s:toks[f.j-1].e]
-			f.v.Span = d.ri.span(toks[f.bs].s, toks[f.j-1].e)
-			kept := false
-			for v := range c.claim.Values {
-				if c.claim.Values[v].Span == f.v.Span {
-					c.claim.Values[v] = f.v
-					kept = true
-				}
-			}
-			if !kept {
-				c.claim.Values = append(c.claim.Values, f.v)
-			}
-			break
-		}
+		c.putValue(f.v)
 	}
 	// The introducing claim runs to the end of its table, so that each
 	// value lies in its claim's text.
@@ -228,6 +206,18 @@ func (d *docState) readTableRow(sg segment, ms []mention, cols []string, cells [
 	c := d.claims[n]
 	// A cell holds a bare figure ("38", "more than 100", "dozens"): what
 	// it counts is its column's.
+	for _, f := range d.rowFigures(toks, cols, cells) {
+		if c.putValue(f.v) {
+			c.figs = append(c.figs, f)
+		}
+	}
+}
+
+// rowFigures reads a table row's cells under a header's columns: in each
+// cell of a column that counts something, the first figure that lies
+// wholly in it, counting what the column heads, with its text and span.
+func (d *docState) rowFigures(toks []token, cols []string, cells [][2]int) []figure {
+	var out []figure
 	for col, r := range cells {
 		if cols[col] == "" {
 			continue
@@ -240,20 +230,24 @@ func (d *docState) readTableRow(sg segment, ms []mention, cols []string, cells [
 			f.v.Attribute = cols[col]
 			f.v.Text = d.text[toks[f.bs].s:toks[f.j-1].e]
 			f.v.Span = d.ri.span(toks[f.bs].s, toks[f.j-1].e)
-			kept := false
-			for v := range c.claim.Values {
-				if c.claim.Values[v].Span == f.v.Span {
-					c.claim.Values[v] = f.v
-					kept = true
-				}
-			}
-			if !kept {
-				c.claim.Values = append(c.claim.Values, f.v)
-				c.figs = append(c.figs, f)
-			}
+			out = append(out, f)
 			break
 		}
 	}
+	return out
+}
+
+// putValue gives the claim value v, in place of the value read at its span
+// if there is one; it reports whether v is new.
+func (c *claimInfo) putValue(v graph.Value) bool {
+	for k := range c.claim.Values {
+		if c.claim.Values[k].Span == v.Span {
+			c.claim.Values[k] = v
+			return false
+		}
+	}
+	c.claim.Values = append(c.claim.Values, v)
+	return true
 }
 
 // quoteRuns gives the sentences of a quotation that runs over several
