@@ -918,15 +918,19 @@ var heldoutThresholds = map[string][2]float64{
 // The seventeenth session raised event types (0.76/0.78 -> 0.81/0.81:
 // a ballistic missile is shelling, a place name before an article word
 // begins a longer name) and places recall (0.92 -> 0.93).
+// The eighteenth session's scorer change (an anonymous label matches a
+// description with the same content words in another order) raised the
+// claims and speakers rows of held-out 3, 4 and 5 with no rule moving;
+// their floors follow.
 var heldout3Thresholds = map[string][2]float64{
 	"casualty attributes":       {0.90, 0.99},
 	"casualty values":           {0.96, 0.99},
-	"claims (speaker+polarity)": {0.93, 0.95},
+	"claims (speaker+polarity)": {0.94, 0.97},
 	"dates":                     {0.95, 0.89},
 	"event types":               {0.80, 0.80},
 	"perpetrators":              {0.82, 0.84},
 	"places":                    {0.92, 0.93},
-	"speakers":                  {0.95, 0.95},
+	"speakers":                  {0.99, 0.99},
 	"values":                    {0.91, 0.99},
 }
 
@@ -951,12 +955,12 @@ var heldout3Thresholds = map[string][2]float64{
 var heldout4Thresholds = map[string][2]float64{
 	"casualty attributes":       {0.94, 0.99},
 	"casualty values":           {0.97, 0.99},
-	"claims (speaker+polarity)": {0.80, 0.77},
+	"claims (speaker+polarity)": {0.83, 0.81},
 	"dates":                     {0.96, 0.91},
 	"event types":               {0.80, 0.78},
 	"perpetrators":              {0.83, 0.96},
 	"places":                    {0.88, 0.92},
-	"speakers":                  {0.82, 0.80},
+	"speakers":                  {0.86, 0.83},
 	"values":                    {0.95, 0.98},
 }
 
@@ -1018,12 +1022,12 @@ var heldout6Thresholds = map[string][2]float64{
 var heldout5Thresholds = map[string][2]float64{
 	"casualty attributes":       {0.78, 0.93},
 	"casualty values":           {0.87, 0.93},
-	"claims (speaker+polarity)": {0.80, 0.79},
+	"claims (speaker+polarity)": {0.83, 0.82},
 	"dates":                     {0.76, 0.74},
 	"event types":               {0.82, 0.64},
 	"perpetrators":              {0.66, 0.75},
 	"places":                    {0.67, 0.80},
-	"speakers":                  {0.86, 0.83},
+	"speakers":                  {0.90, 0.87},
 	"values":                    {0.86, 0.93},
 }
 
@@ -1349,17 +1353,18 @@ var train15Thresholds = map[string][2]float64{
 }
 
 // train16Thresholds: floors on the sixteenth training set, just under its
-// figures when it was released for diagnosis (cea91a8).
+// figures when it was released for diagnosis (cea91a8), raised at the
+// eighteenth session's end to just under round 43's.
 var train16Thresholds = map[string][2]float64{
-	"casualty attributes":       {0.79, 0.97},
-	"casualty values":           {0.83, 0.99},
-	"claims (speaker+polarity)": {0.79, 0.79},
-	"dates":                     {0.89, 0.73},
-	"event types":               {0.76, 0.70},
-	"perpetrators":              {0.71, 0.73},
-	"places":                    {0.79, 0.81},
-	"speakers":                  {0.80, 0.83},
-	"values":                    {0.87, 0.95},
+	"casualty attributes":       {0.96, 0.97},
+	"casualty values":           {0.97, 0.99},
+	"claims (speaker+polarity)": {0.87, 0.87},
+	"dates":                     {0.96, 0.77},
+	"event types":               {0.80, 0.70},
+	"perpetrators":              {0.80, 0.90},
+	"places":                    {0.87, 0.87},
+	"speakers":                  {0.88, 0.91},
+	"values":                    {0.98, 0.97},
 }
 
 // devThresholds: floors on the development set.

@@ -580,7 +580,10 @@ func TestHeldout6(t *testing.T) {
 	// Pair precision raised at the fourteenth session's end (0.93 -> 0.99:
 	// places the gazetteer lacks kept in the governorate their sentence
 	// names), and the stance links it finds (disputes 0 -> 5 of 10).
-	sc.atLeast(t, 0.97, 0.82, 0.70, 0.55)
+	// Conflicts raised at the eighteenth session's end (6 -> 7 of 8 found,
+	// 7 of 11 reported right: "others" after a breakdown's list counts
+	// what the toll counts).
+	sc.atLeast(t, 0.97, 0.82, 0.85, 0.60)
 	sc.prov.atLeast(t, 0, 0, 4)
 }
 
@@ -797,12 +800,17 @@ func TestTrain15(t *testing.T) {
 // Claims that moved from the document's voice to their speakers ("It
 // called the strike", "al-Mismari repeated that") left two of the voice's
 // accounts empty, and the label accounts they had stood for unaligned:
-// pairs 52 -> 40 right, none more missed (46). Floors follow.
+// pairs 52 -> 40 right, none more missed (46). Floors followed. At the
+// session's end (a description after a speaker's name kept out of the
+// event; where a speaker called from is no event's place): pairs 1.00 /
+// 0.67 (69 right, 34 missed), conflicts 11 of 14 found, 11 of 12 reported
+// right; revisions 3 of 4, repeats 3 of 6, disputes 7 of 14. Floors just
+// under.
 func TestTrain16(t *testing.T) {
 	needSet(t, "testdata/train16")
 	sc := evaluate(t, "testdata/train16", nil, os.Getenv("XREF_HELDOUT_DETAIL") != "")
-	sc.prov.atLeast(t, 2, 2, 7)
-	sc.atLeast(t, 0.98, 0.45, 0.55, 0.85)
+	sc.prov.atLeast(t, 3, 3, 7)
+	sc.atLeast(t, 0.98, 0.65, 0.75, 0.85)
 }
 
 // The seventeenth extraction training set (testdata/train17: the 20
