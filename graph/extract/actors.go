@@ -886,8 +886,9 @@ func ofParty(toks []token, k int, covered func(int) bool) bool {
 }
 
 // lastNamedWith is the armed party that the text's claims so far named
-// last by a name with the word w in it or just after it ("the Houthi
-// militia", "Houthi militias"), or nil.
+// last by a name with the word w in it ("the Houthi Militia") or with
+// "militia" just after it ("the Houthi militia", "Houthi militias"), or
+// nil.
 func (d *docState) lastNamedWith(w string) *graph.Entity {
 	for n := len(d.claims) - 1; n >= 0; n-- {
 		c := d.claims[n]
@@ -897,11 +898,8 @@ func (d *docState) lastNamedWith(w string) *graph.Entity {
 			if m.ref || m.ent.Kind != graph.KindArmedGroup && m.ent.Kind != graph.KindArmy {
 				continue
 			}
-			named := strings.Contains(strings.ToLower(d.text[m.s:m.e]), w)
-			if !named && m.tj < len(toks) && (toks[m.tj].low == w || toks[m.tj].low == "militia" || toks[m.tj].low == "militias") {
-				named = true
-			}
-			if named {
+			after := m.tj < len(toks) && (toks[m.tj].low == "militia" || toks[m.tj].low == "militias")
+			if after || strings.Contains(strings.ToLower(d.text[m.s:m.e]), w) {
 				return m.ent
 			}
 		}
