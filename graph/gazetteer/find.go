@@ -355,9 +355,9 @@ func (g *Gazetteer) Find(text string) []Match {
 	var out, loose []Match
 	var near []bool
 	for i := 0; i < len(toks); {
-		ent, s, e, cl := g.matchAt(toks, i)
+		ent, s, e, cl, runs := g.matchAt(toks, i)
 		if ent < 0 {
-			if n, xs := g.looseMatch(toks, i); xs != nil {
+			if n, xs := g.looseMatch(toks, i, &runs); xs != nil {
 				start, end := toks[i].start, toks[i+n-1].end
 				for _, x := range xs {
 					loose = append(loose, Match{Entity: &g.ents[x], Text: text[start:end], Start: start, End: end})
@@ -542,12 +542,13 @@ func (g *Gazetteer) Country(e *graph.Entity) *graph.Entity {
 }
 
 // matchAt returns the best match starting at word i: the entity and the
-// word range [s, e), or ent -1, and whether the match is by a close
-// spelling (a skeleton) rather than a name.
-func (g *Gazetteer) matchAt(toks []token, i int) (ent, s, e int, near bool) {
+// word range [s, e), or ent -1, whether the match is by a close spelling
+// (a skeleton) rather than a name, and the runs of words it read by
+// skeleton.
+func (g *Gazetteer) matchAt(toks []token, i int) (ent, s, e int, near bool, runs skelRunList) {
 	ent, s, e = -1, i, i
 	if prepositionArticle(toks, i) {
-		return ent, s, e, false
+		return ent, s, e, false, runs
 	}
 	if n, x := g.foldMatch(toks, i); x >= 0 {
 		ent, e = x, i+n
@@ -557,10 +558,11 @@ func (g *Gazetteer) matchAt(toks []token, i int) (ent, s, e int, near bool) {
 			ent, e = x, i+1+n
 		}
 	}
-	if n, x := g.skelMatch(toks, i); x >= 0 && i+n > e {
+	n, x := g.skelMatch(toks, i, &runs)
+	if x >= 0 && i+n > e {
 		ent, e, near = x, i+n, true
 	}
-	return ent, s, e, near
+	return ent, s, e, near, runs
 }
 
 // prepositionArticle reports whether word i is "at", "as" or "an" in lower
@@ -606,9 +608,10 @@ func (g *Gazetteer) foldMatch(toks []token, i int) (int, int) {
 // skelMatch returns the word count and entity of the longest run of
 // capitalised words from i whose skeleton names exactly one entity and
 // whose spelling is close to that entity's name, or entity -1.
-func (g *Gazetteer) skelMatch(toks []token, i int) (int, int) {
+func (g *Gazetteer) skelMatch(toks []token, i int, runs *skelRunList) (int, int) {
 	bestN, bestEnt := 0, -1
 	g.skelRuns(toks, i, func(n int, s string) {
+		runs.add(n, s)
 		if x, ok := g.find.skel[s]; ok && x >= 0 && g.closeTo(toks[i:i+n], s, x) {
 			bestN, bestEnt = n, x
 		}
@@ -616,13 +619,30 @@ func (g *Gazetteer) skelMatch(toks []token, i int) (int, int) {
 	return bestN, bestEnt
 }
 
-// looseMatch returns the word count of the longest run of capitalised
-// words from i that is a name of some entities spelt with other vowels
-// (see looseTo), and those entities; their skeleton may be shared.
-func (g *Gazetteer) looseMatch(toks []token, i int) (int, []int) {
+// skelRunList holds the runs skelMatch read from a word (their word counts
+// and skeletons, shortest first), for looseMatch to read them again
+// without spelling them out twice. It lives on the stack.
+type skelRunList struct {
+	n     int
+	words [maxSkeletonTokens]int
+	skel  [maxSkeletonTokens]string
+}
+
+func (r *skelRunList) add(n int, s string) {
+	if r.n < len(r.words) {
+		r.words[r.n], r.skel[r.n] = n, s
+		r.n++
+	}
+}
+
+// looseMatch returns the word count of the longest of the runs from word i
+// that is a name of some entities spelt with other vowels (see looseTo),
+// and those entities; their skeleton may be shared.
+func (g *Gazetteer) looseMatch(toks []token, i int, runs *skelRunList) (int, []int) {
 	bestN := 0
 	var best []int
-	g.skelRuns(toks, i, func(n int, s string) {
+	for k := 0; k < runs.n; k++ {
+		n, s := runs.words[k], runs.skel[k]
 		var ents []int
 		for _, f := range g.forms[s] {
 			if !slices.Contains(ents, f.ent) && g.looseTo(toks[i:i+n], s, f.ent) {
@@ -632,7 +652,7 @@ func (g *Gazetteer) looseMatch(toks []token, i int) (int, []int) {
 		if ents != nil {
 			bestN, best = n, ents
 		}
-	})
+	}
 	return bestN, best
 }
 
