@@ -391,8 +391,7 @@ const (
 )
 
 func TestHeldout2(t *testing.T) {
-	needSet(t, "testdata/heldout2")
-	sc := evaluate(t, "testdata/heldout2", nil, os.Getenv("XREF_HELDOUT_DETAIL") != "")
+	sc := diagnosticSet(t, "testdata/heldout2")
 	sc.prov.atLeast(t, 2, 2, 8)
 	sc.atLeast(t, min2PairPrecision, min2PairRecall, min2ConflictRecall, min2ConflictPrecision)
 }
@@ -468,8 +467,7 @@ func TestHeldout5(t *testing.T) {
 // reports figures only, with no floors, and XREF_HELDOUT_DETAIL=1 logs
 // its misses.
 func TestTrain(t *testing.T) {
-	needSet(t, "testdata/train")
-	sc := evaluate(t, "testdata/train", nil, os.Getenv("XREF_HELDOUT_DETAIL") != "")
+	sc := diagnosticSet(t, "testdata/train")
 	sc.prov.atLeast(t, 1, 0, 10)
 }
 
@@ -500,8 +498,7 @@ const (
 )
 
 func TestTrain4(t *testing.T) {
-	needSet(t, "testdata/train4")
-	sc := evaluate(t, "testdata/train4", nil, os.Getenv("XREF_HELDOUT_DETAIL") != "")
+	sc := diagnosticSet(t, "testdata/train4")
 	sc.prov.atLeast(t, 1, 0, 6)
 	sc.atLeast(t, minT4PairPrecision, minT4PairRecall, minT4ConflictRecall, minT4ConflictPrecision)
 }
@@ -525,8 +522,7 @@ const (
 )
 
 func TestTrain5(t *testing.T) {
-	needSet(t, "testdata/train5")
-	sc := evaluate(t, "testdata/train5", nil, os.Getenv("XREF_HELDOUT_DETAIL") != "")
+	sc := diagnosticSet(t, "testdata/train5")
 	sc.prov.atLeast(t, 0, 0, 1)
 	sc.atLeast(t, minT5PairPrecision, minT5PairRecall, minT5ConflictRecall, minT5ConflictPrecision)
 }
@@ -548,8 +544,7 @@ const (
 )
 
 func TestTrain6(t *testing.T) {
-	needSet(t, "testdata/train6")
-	sc := evaluate(t, "testdata/train6", nil, os.Getenv("XREF_HELDOUT_DETAIL") != "")
+	sc := diagnosticSet(t, "testdata/train6")
 	sc.prov.atLeast(t, 0, 0, 2)
 	sc.atLeast(t, minT6PairPrecision, minT6PairRecall, 0, 0)
 }
@@ -562,8 +557,7 @@ func TestTrain6(t *testing.T) {
 // eleventh: XREF_HELDOUT_DETAIL=1 logs its misses, and rules may be fixed
 // against it.
 func TestTrain7(t *testing.T) {
-	needSet(t, "testdata/train7")
-	sc := evaluate(t, "testdata/train7", nil, os.Getenv("XREF_HELDOUT_DETAIL") != "")
+	sc := diagnosticSet(t, "testdata/train7")
 	sc.prov.atLeast(t, 0, 0, 4)
 }
 
@@ -601,8 +595,7 @@ func TestHeldout6(t *testing.T) {
 // pair or conflict under. Round 16 (a denied attack is no assault):
 // pairs 0.97 / 0.77 (56 right, 2 wrong); the precision floor sits under.
 func TestTrain8(t *testing.T) {
-	needSet(t, "testdata/train8")
-	sc := evaluate(t, "testdata/train8", nil, os.Getenv("XREF_HELDOUT_DETAIL") != "")
+	sc := diagnosticSet(t, "testdata/train8")
 	sc.prov.atLeast(t, 1, 0, 2)
 	sc.atLeast(t, 0.95, 0.66, 0.20, 0.45)
 }
@@ -616,8 +609,7 @@ func TestTrain8(t *testing.T) {
 // floors just under. After cross-referencing round 15 (an evacuation's
 // two ends): pairs 1.00 / 0.86 (79 right, 0 wrong, 13 missed).
 func TestTrain9(t *testing.T) {
-	needSet(t, "testdata/train9")
-	sc := evaluate(t, "testdata/train9", nil, os.Getenv("XREF_HELDOUT_DETAIL") != "")
+	sc := diagnosticSet(t, "testdata/train9")
 	sc.prov.atLeast(t, 1, 0, 4)
 	sc.atLeast(t, 0.98, 0.84, 0.55, 0.70)
 }
@@ -643,8 +635,7 @@ func TestTrain9(t *testing.T) {
 // city beside the town (extraction). The recall floor follows (0.53 ->
 // 0.38).
 func TestTrain10(t *testing.T) {
-	needSet(t, "testdata/train10")
-	sc := evaluate(t, "testdata/train10", nil, os.Getenv("XREF_HELDOUT_DETAIL") != "")
+	sc := diagnosticSet(t, "testdata/train10")
 	sc.prov.atLeast(t, 0, 0, 2)
 	sc.atLeast(t, 0.85, 0.48, 0.25, 0.20)
 }
@@ -667,8 +658,7 @@ func TestTrain10(t *testing.T) {
 // the labels put in the Nawa air strikes' event, and so that event. The
 // precision floor follows (0.93 -> 0.85).
 func TestTrain11(t *testing.T) {
-	needSet(t, "testdata/train11")
-	sc := evaluate(t, "testdata/train11", nil, os.Getenv("XREF_HELDOUT_DETAIL") != "")
+	sc := diagnosticSet(t, "testdata/train11")
 	sc.prov.atLeast(t, 1, 0, 1)
 	sc.atLeast(t, 0.85, 0.77, 0.45, 0.45)
 }
@@ -694,8 +684,7 @@ func TestTrain11(t *testing.T) {
 // which the labels do not count) makes an account of his own, set against
 // the monitor's tolls as an unlabelled conflict.
 func TestTrain12(t *testing.T) {
-	needSet(t, "testdata/train12")
-	sc := evaluate(t, "testdata/train12", nil, os.Getenv("XREF_HELDOUT_DETAIL") != "")
+	sc := diagnosticSet(t, "testdata/train12")
 	sc.prov.atLeast(t, 1, 1, 5)
 	sc.atLeast(t, 0.98, 0.59, 0.19, 0.65)
 }
@@ -716,8 +705,7 @@ func TestTrain12(t *testing.T) {
 // 16 found, 11 of 15 reported right, disputes 6 of 12; at the
 // sixteenth's, conflicts 11 of 16 found, 12 of 16 reported right.
 func TestTrain13(t *testing.T) {
-	needSet(t, "testdata/train13")
-	sc := evaluate(t, "testdata/train13", nil, os.Getenv("XREF_HELDOUT_DETAIL") != "")
+	sc := diagnosticSet(t, "testdata/train13")
 	sc.prov.atLeast(t, 1, 1, 5)
 	sc.atLeast(t, 0.96, 0.74, 0.68, 0.74)
 }
@@ -742,8 +730,7 @@ func TestTrain13(t *testing.T) {
 // reading): the account no longer joins the Kafr Sousa shelling in
 // Damascus, with which the labels group it; pairs 40 -> 37 right, 1 wrong.
 func TestTrain14(t *testing.T) {
-	needSet(t, "testdata/train14")
-	sc := evaluate(t, "testdata/train14", nil, os.Getenv("XREF_HELDOUT_DETAIL") != "")
+	sc := diagnosticSet(t, "testdata/train14")
 	sc.prov.atLeast(t, 1, 2, 5)
 	sc.atLeast(t, 0.96, 0.51, 0.45, 0.85)
 }
@@ -770,8 +757,7 @@ func TestTrain14(t *testing.T) {
 // Defence's "more than 100", a conflict the labels do not give: 9 of 11
 // reported right; the precision floor 0.85 -> 0.80.
 func TestTrain15(t *testing.T) {
-	needSet(t, "testdata/train15")
-	sc := evaluate(t, "testdata/train15", nil, os.Getenv("XREF_HELDOUT_DETAIL") != "")
+	sc := diagnosticSet(t, "testdata/train15")
 	sc.prov.atLeast(t, 0, 2, 5)
 	sc.atLeast(t, 0.95, 0.38, 0.55, 0.80)
 }
@@ -807,8 +793,7 @@ func TestTrain15(t *testing.T) {
 // right; revisions 3 of 4, repeats 3 of 6, disputes 7 of 14. Floors just
 // under.
 func TestTrain16(t *testing.T) {
-	needSet(t, "testdata/train16")
-	sc := evaluate(t, "testdata/train16", nil, os.Getenv("XREF_HELDOUT_DETAIL") != "")
+	sc := diagnosticSet(t, "testdata/train16")
 	sc.prov.atLeast(t, 3, 3, 7)
 	sc.atLeast(t, 0.98, 0.65, 0.75, 0.85)
 }
@@ -830,6 +815,14 @@ func TestHeldout(t *testing.T) {
 }
 
 // needSet skips the test when the labelled set in dir has no event truth.
+// diagnosticSet scores a labelled set that may be absent (skipped then),
+// logging its misses when XREF_HELDOUT_DETAIL is set.
+func diagnosticSet(t *testing.T, dir string) scores {
+	t.Helper()
+	needSet(t, dir)
+	return evaluate(t, dir, nil, os.Getenv("XREF_HELDOUT_DETAIL") != "")
+}
+
 func needSet(t *testing.T, dir string) {
 	t.Helper()
 	if _, err := os.Stat(dir + "/events.json"); err != nil {
