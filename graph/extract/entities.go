@@ -605,6 +605,11 @@ func (d *docState) unknownNames(sg *segment, ms []mention) []mention {
 			cue = toks[k].low
 			cueEnd = k + 1
 		}
+		// "The Health Ministry's news website": an owner's outlet, not
+		// named; the owner is the name.
+		if cue != "" && toks[j-1].base != toks[j-1].low {
+			cue = ""
+		}
 		kind := graph.EntityKind("")
 		if cue != "" {
 			kind = graph.KindOutlet

@@ -946,6 +946,18 @@ func (d *docState) speakerNP(toks []token, ms []mention, s, e int) (speech, bool
 			return sp, false
 		}
 	}
+	// "The Health Ministry's news website said", "the coalition's official
+	// news agency said": an owner's own outlet, not named, speaks for its
+	// owner (an outlet named after it, "its channel al-Masirah", is that
+	// outlet).
+	if p := ownOutlet(toks, s, e); p > s {
+		cp := append([]token(nil), toks...)
+		cp[p].low, cp[p].text = cp[p].base, trimPossessive(cp[p].text)
+		if o, ok := d.speakerNP(cp, ms, s, p+1); ok {
+			o.npE = e
+			return o, true
+		}
+	}
 	// Pronouns and definite descriptions resolve through the discourse.
 	if e-s == 1 {
 		switch first {
@@ -1570,7 +1582,9 @@ var adjectiveOf = map[string]string{
 	"Syria": "Syrian", "Russia": "Russian", "Iraq": "Iraqi", "Turkey": "Turkish",
 	"Iran": "Iranian", "Israel": "Israeli", "United States": "US",
 	"United Kingdom": "British", "France": "French", "Lebanon": "Lebanese",
-	"Jordan": "Jordanian",
+	"Jordan": "Jordanian", "Saudi Arabia": "Saudi", "United Arab Emirates": "Emirati",
+	"Yemen": "Yemeni", "Libya": "Libyan", "Egypt": "Egyptian", "Qatar": "Qatari",
+	"Bahrain": "Bahraini", "Kuwait": "Kuwaiti", "Sudan": "Sudanese",
 }
 
 // capitals stand for their states' governments when they speak.
@@ -1717,4 +1731,40 @@ func commonWords(toks []token, i, j int) bool {
 		}
 	}
 	return true
+}
+
+// ownOutletWords may stand between an owner's possessive and the outlet
+// noun: "the ministry's official news website".
+var ownOutletWords = set("official", "own", "state", "state-run", "news", "media", "online", "satellite", "television", "tv", "radio")
+
+// ownOutlet returns the index of the owner's possessive in
+// toks[s:e] = "OWNER's [official news] OUTLET" (an outlet its owner runs,
+// not named), -1 if the phrase is not one.
+func ownOutlet(toks []token, s, e int) int {
+	if e-s < 3 || !outletKindNouns[toks[e-1].low] && !lowerOutletCues[toks[e-1].low] {
+		return -1
+	}
+	for k := e - 2; k > s; k-- {
+		t := &toks[k]
+		if t.base != t.low {
+			if t.kind != tWord || t.base == "" {
+				return -1
+			}
+			return k
+		}
+		if t.cap || !ownOutletWords[t.low] && !outletKindNouns[t.low] && !lowerOutletCues[t.low] {
+			return -1
+		}
+	}
+	return -1
+}
+
+// trimPossessive drops a possessive 's from a word.
+func trimPossessive(w string) string {
+	for _, p := range []string{"'s", "’s"} {
+		if strings.HasSuffix(strings.ToLower(w), p) {
+			return w[:len(w)-len(p)]
+		}
+	}
+	return w
 }
