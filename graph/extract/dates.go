@@ -242,16 +242,25 @@ func joinRanges(toks []token, out []dateFound) []dateFound {
 // joinDays joins two days told relative to the document's date and joined
 // by "and" into one period when they follow one another: "yesterday and
 // today", "on Saturday and Sunday" tell of two days running, as "between"
-// two named days does.
+// two named days does ("between Saturday and Monday", "from Friday to
+// Sunday": the days between too, within a week).
 func joinDays(toks []token, out []dateFound) []dateFound {
 	for k := 0; k+1 < len(out); k++ {
 		a, b := out[k], out[k+1]
-		if !a.d.Relative || !b.d.Relative || a.d.Precision != graph.PrecisionDay || b.d.Precision != graph.PrecisionDay || b.i != a.j+1 || toks[a.j].low != "and" {
+		if !a.d.Relative || !b.d.Relative || a.d.Precision != graph.PrecisionDay || b.d.Precision != graph.PrecisionDay || b.i != a.j+1 {
+			continue
+		}
+		link, opener := toks[a.j].low, ""
+		if a.i > 0 {
+			opener = toks[a.i-1].low
+		}
+		bounded := opener == "between" && link == "and" || opener == "from" && (link == "to" || link == "until")
+		if link != "and" && !bounded {
 			continue
 		}
 		from, ok1 := parseISODay(a.d.From)
 		to, ok2 := parseISODay(b.d.From)
-		if !ok1 || !ok2 || !to.Equal(from.AddDate(0, 0, 1)) {
+		if !ok1 || !ok2 || !to.Equal(from.AddDate(0, 0, 1)) && !(bounded && to.After(from) && !to.After(from.AddDate(0, 0, 7))) {
 			continue
 		}
 		joined := dateFound{d: rangeDate(from, to, graph.PrecisionRange), i: a.i, j: b.j, days: true}
@@ -590,6 +599,10 @@ func relativeAt(toks []token, i int, c *dateCtx) (dateFound, bool) {
 		w = toks[q].low
 	}
 	if wd, ok := weekdays[w]; ok && toks[q].cap {
+		// "every Tuesday", "each Friday": a habit, no day.
+		if q > 0 && (toks[q-1].low == "every" || toks[q-1].low == "each") {
+			return f, false
+		}
 		back := (int(ref.Weekday()) - int(wd) + 7) % 7
 		j := q + 1
 		if q > 0 && toks[q-1].low == "last" && back == 0 {

@@ -1171,6 +1171,10 @@ func (d *docState) speakerNP(toks []token, ms []mention, s, e int) (speech, bool
 		return sp, true
 	}
 	if actor != nil && !(anonHead && headAt > actor.tj-1) {
+		if b := d.placedBody(toks, ms, actor, e); b != nil {
+			sp.ent = b
+			return sp, true
+		}
 		sp.ent = actor.ent
 		// "the Observatory", "the Britain-based monitor": a name.
 		return sp, true
@@ -1342,6 +1346,55 @@ func (d *docState) localBody(toks []token, ms []mention, s, ds, headAt int, full
 	d.discourse.note(ent, toks[headAt].low)
 	return ent
 }
+
+// placedBody reads a local body named by its kind and its place, "The
+// Directorate of Education in Idlib", "the Local Council in Saraqib", "The
+// Local Council of Saraqib": that place's body ("Idlib Directorate of
+// Education", "Saraqib Local Council"), one organisation however the text
+// words it, as localBody reads "the Hajjah health directorate". actor is
+// a name the gazetteer lacks, and the place ends it or follows it ("in",
+// "of") to the phrase's end e; nil when the phrase is no such body.
+func (d *docState) placedBody(toks []token, ms []mention, actor *mention, e int) *graph.Entity {
+	if actor.ent.Gazetteer {
+		return nil
+	}
+	// "Local" and "Municipal" start the body's name though a run of
+	// capitalised words leaves them out.
+	bs := actor.ti
+	for bs > 0 && toks[bs-1].cap && bodyAdjectives[toks[bs-1].low] {
+		bs--
+	}
+	var place *graph.Entity
+	be := actor.tj
+	if actor.tj+2 <= e && (toks[actor.tj].low == "in" || toks[actor.tj].low == "of") {
+		k := coveredBy(ms, actor.tj+1)
+		if k < 0 || ms[k].ti != actor.tj+1 || ms[k].tj != e || ms[k].ent.Kind != graph.KindPlace || ms[k].ref {
+			return nil
+		}
+		place = ms[k].ent
+	} else {
+		for k := actor.ti + 1; k+1 < actor.tj; k++ {
+			if toks[k].low == "of" {
+				place = d.lookup(d.text[toks[k+1].s:toks[actor.tj-1].e], graph.KindPlace)
+				if place == nil {
+					place = d.newPlaces[keyOf(d.text[toks[k+1].s:toks[actor.tj-1].e])]
+				}
+				be = k
+				break
+			}
+		}
+	}
+	if place == nil || be <= bs || !localBodies[toks[bs].low] && !localBodies[toks[be-1].low] && !localBodies[toks[actor.ti].low] {
+		return nil
+	}
+	name := place.Name + " " + d.text[toks[bs].s:toks[be-1].e]
+	ent := d.newEntity(graph.KindOrg, name, []string{d.text[toks[bs].s:toks[max(e, actor.tj)-1].e]}, false)
+	d.discourse.note(ent, toks[actor.ti].low, toks[be-1].low)
+	return ent
+}
+
+// bodyAdjectives start the names of local bodies: "Local Council".
+var bodyAdjectives = set("local", "municipal", "provincial", "city", "town", "village")
 
 // interviewParticiples after a description of someone say that the
 // writer spoke with a person: "a trader interviewed by the Commission".
