@@ -734,6 +734,13 @@ func subjectBefore(toks []token, v int) (int, int) {
 	if e == 0 {
 		return -1, -1
 	}
+	// "SNHR spoke to Abu Ahmad, a teacher at the school, who said:": the
+	// relative's subject is the one it describes.
+	if toks[e-1].low == "who" {
+		if as, ae := relativeAntecedent(toks, e-1); as >= 0 {
+			return as, ae
+		}
+	}
 	// A statement's time or place: "said on Tuesday", "said in a statement"
 	// come after the verb; before it may stand ", on Tuesday,".
 	if isPunct(&toks[e-1], ",") {
@@ -824,6 +831,52 @@ func subjectBefore(toks []token, v int) (int, int) {
 	}
 	return s, e
 }
+
+// relativeAntecedent returns the token range of the noun phrase a
+// relative "who" at w describes after a comma: the name before an
+// apposition ("Abu Ahmad, a teacher at the school, who"), else the phrase
+// right before the comma, back to the verb or preposition that governs it
+// ("spoke to Umm Khaled, who", "interviewed a farmer from the village,
+// who"). -1 when there is none.
+func relativeAntecedent(toks []token, w int) (int, int) {
+	if w < 2 || !isPunct(&toks[w-1], ",") {
+		return -1, -1
+	}
+	c := w - 1
+	// An apposition set off by commas: ", a teacher at the school,".
+	for o := c - 1; o > 0 && o >= c-10; o-- {
+		if toks[o].kind == tPunct {
+			if isPunct(&toks[o], ",") && o+1 < c {
+				switch toks[o+1].low {
+				case "a", "an", "the":
+					if o > 0 && toks[o-1].kind == tWord && toks[o-1].cap {
+						c = o
+					}
+				}
+			}
+			break
+		}
+	}
+	s := c
+	for s > 0 && c-s < 6 {
+		t := &toks[s-1]
+		if t.kind == tPunct || antecedentStops[t.low] || verbLike(t.low) && !t.cap {
+			break
+		}
+		s--
+	}
+	if s == c || s == 0 && c-s >= 6 {
+		return -1, -1
+	}
+	// Only a phrase a governing word opens: the object of "spoke to".
+	if s == 0 || !antecedentStops[toks[s-1].low] && !verbLike(toks[s-1].low) {
+		return -1, -1
+	}
+	return s, c
+}
+
+// antecedentStops govern the noun phrase a relative "who" describes.
+var antecedentStops = set("to", "with", "interviewed", "quoted", "met", "contacted", "reached", "by", "and", "told", "asked", "visited")
 
 // coordinatedSubject returns the subject of the first past-tense verb of
 // the clause that "and" at a closes: "A ministry official, quoted by the
