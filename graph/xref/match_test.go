@@ -32,6 +32,7 @@ var matchFiles = [][2]string{
 	{"testdata/match15.json", "testdata/match15.json"},
 	{"testdata/match16.json", "testdata/match16.json"},
 	{"testdata/match18.json", "testdata/match18.json"},
+	{"testdata/match19.json", "testdata/match19.json"},
 }
 
 func TestMatch(t *testing.T) {

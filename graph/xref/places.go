@@ -83,8 +83,9 @@ func (w *World) unplaced(id uuid.UUID) (graph.Entity, bool) {
 // transliteration skeleton): the same place when they share a key of at
 // least MinSpellingKey letters, perhaps one (PlacesMaybeSame) when they
 // share one of MinWeakSpellingKey letters ("Atarib", "Atareb": "atrb"),
-// or one of three letters and their names are close spellings ("Hazano",
-// "Hazanu"; not "Busra", "Basir"); otherwise disjoint. (A name extraction
+// or one of two or three letters and their names are close spellings
+// ("Hazano", "Hazanu"; "Haas", "Hass"; not "Busra", "Basir", nor "Tass",
+// "Tus"); otherwise disjoint. (A name extraction
 // did not take for a gazetteer place is not one, whatever its skeleton.)
 func (w *World) spelling(a, b uuid.UUID) PlaceRelation {
 	ea, oka := w.Entity(a)
@@ -107,7 +108,7 @@ func (w *World) spelling(a, b uuid.UUID) PlaceRelation {
 	switch {
 	case longest >= MinSpellingKey:
 		return PlacesSame
-	case longest >= MinWeakSpellingKey, longest >= 3 && gazetteer.Close(ea.Name, eb.Name):
+	case longest >= MinWeakSpellingKey, longest >= 2 && gazetteer.Close(ea.Name, eb.Name):
 		return PlacesMaybeSame
 	case guttural(ea.Keys, eb.Keys):
 		return PlacesMaybeSame
