@@ -8,6 +8,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/google/uuid"
+
 	"github.com/claimgraph/claimgraph/graph"
 )
 
@@ -383,34 +385,36 @@ func (g *Gazetteer) Find(text string) []Match {
 // Mustaba'; a vowel dropped and another added, "al-Rhaibeh" for
 // al-Ruhaybah) where the same sentence of text also names, by its name, a
 // place that encloses them ("in Mastaba, in Yemen's northern Hajjah
-// province"): the spelling with the place around it is evidence enough.
+// province") or another place of their governorate ("the towns of
+// al-Rhaibeh and Jayroud"): the spelling with a place around it is
+// evidence enough.
 // loose holds the candidates in text order; one that overlaps a match is
 // dropped.
 func (g *Gazetteer) addEnclosed(text string, ms, loose []Match) []Match {
 	var add []Match
-	for _, c := range loose {
-		if c.Entity.Kind != graph.KindPlace {
-			continue
-		}
-		enclosed := false
-		for _, m := range ms {
-			if m.Entity.Kind == graph.KindPlace && m.Entity.ID != c.Entity.ID && g.Within(c.Entity.ID, m.Entity.ID) && oneSentence(text, c, m) {
-				enclosed = true
-				break
+	// A spelling taken for a place once is that place wherever else the
+	// text writes it ("on the outskirts of al-Rhaibeh" a paragraph on).
+	taken := map[string]bool{}
+	for pass := 0; pass < 2; pass++ {
+		for _, c := range loose {
+			if c.Entity.Kind != graph.KindPlace || partOfName(text, c.Start) {
+				continue
 			}
-		}
-		if !enclosed {
-			continue
-		}
-		overlaps := false
-		for _, m := range append(ms, add...) {
-			if c.Start < m.End && m.Start < c.End {
-				overlaps = true
-				break
+			enclosed := pass == 1 && taken[text[c.Start:c.End]+"\x00"+c.Entity.ID.String()]
+			for _, m := range ms {
+				if pass == 1 || enclosed {
+					break
+				}
+				if m.Entity.Kind == graph.KindPlace && m.Entity.ID != c.Entity.ID && (g.Within(c.Entity.ID, m.Entity.ID) || g.sameGovernorate(c.Entity.ID, m.Entity.ID)) && oneSentence(text, c, m) {
+					enclosed = true
+				}
 			}
-		}
-		if !overlaps {
-			add = append(add, c)
+			if !enclosed {
+				continue
+			}
+			if add = addLoose(ms, add, c); pass == 0 {
+				taken[text[c.Start:c.End]+"\x00"+c.Entity.ID.String()] = true
+			}
 		}
 	}
 	if add == nil {
@@ -419,6 +423,58 @@ func (g *Gazetteer) addEnclosed(text string, ms, loose []Match) []Match {
 	ms = append(ms, add...)
 	sort.Slice(ms, func(i, j int) bool { return ms[i].Start < ms[j].Start })
 	return ms
+}
+
+// partOfName reports whether the text right before offset i is a
+// capitalised word joined to what starts there by a space: "al-Kabira" in
+// "Dar al-Kabira" is the end of a longer name, no name of its own.
+func partOfName(text string, i int) bool {
+	if i < 2 || text[i-1] != ' ' {
+		return false
+	}
+	k := i - 1
+	for k > 0 {
+		r, n := utf8.DecodeLastRuneInString(text[:k])
+		if !unicode.IsLetter(r) && r != '-' && r != '\'' {
+			break
+		}
+		k -= n
+	}
+	r, _ := utf8.DecodeRuneInString(text[k:])
+	return k < i-1 && unicode.IsUpper(r)
+}
+
+// addLoose appends candidate c to add unless it overlaps a match of ms
+// or add.
+func addLoose(ms, add []Match, c Match) []Match {
+	for _, m := range ms {
+		if c.Start < m.End && m.Start < c.End {
+			return add
+		}
+	}
+	for _, m := range add {
+		if c.Start < m.End && m.Start < c.End {
+			return add
+		}
+	}
+	return append(add, c)
+}
+
+// sameGovernorate reports whether a and b are two places of one
+// governorate, neither of them the governorate: a town named beside
+// another of its governorate ("the towns of al-Rhaibeh and Jayroud") is
+// as much a place around it as the governorate itself.
+func (g *Gazetteer) sameGovernorate(a, b uuid.UUID) bool {
+	gov := func(id uuid.UUID) uuid.UUID {
+		for _, e := range g.Ancestors(id) {
+			if e.PlaceType == "governorate" {
+				return e.ID
+			}
+		}
+		return uuid.Nil
+	}
+	ga := gov(a)
+	return ga != uuid.Nil && ga == gov(b)
 }
 
 // dropStray drops the places matched only by a close spelling that are
