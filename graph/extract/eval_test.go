@@ -786,6 +786,20 @@ var evalSets = []evalSet{
 	// Iraq, and it has kinds the earlier sets lack (a press briefing in
 	// questions and answers, a humanitarian update in bullets).
 	{"seventeenth training set", train17Dir, nil, false},
+	// The eighteenth training set (see its README) was written blind at
+	// the nineteenth session's start, by a helper who read no rule, and
+	// is held back as the validation set: figures only, no floors, and
+	// its misses are never logged. Its events lie in Iraq, Yemen and
+	// Libya, with kinds the earlier sets lack (a UN human-rights briefing
+	// note, a Security Council meeting record, a coalition's monthly
+	// civilian-casualty report). Measured on the eighteenth session's end
+	// rules (0fcec42, the set copied in) and again on the nineteenth's
+	// first rules (c4fd008, written from train16 before the set was
+	// copied in), the same both times: casualty values 0.90/1.00,
+	// casualty attributes 0.85/1.00, claims 0.77/0.74, dates 0.83/0.81,
+	// event types 0.61/0.65, perpetrators 0.50/0.61, places 0.82/0.83,
+	// speakers 0.77/0.88, values 0.87/0.91.
+	{"eighteenth training set", train18Dir, nil, false},
 }
 
 const (
@@ -858,6 +872,9 @@ const (
 	// train17Dir is the seventeenth training set, held back as the
 	// validation set from the eighteenth session: scored, never read.
 	train17Dir = "testdata/train17"
+	// train18Dir is the eighteenth training set, held back as the
+	// validation set from the nineteenth session: scored, never read.
+	train18Dir = "testdata/train18"
 )
 
 // TestEvalHeldout scores extraction on each labelled set. CG_EVAL_MISSES=1
