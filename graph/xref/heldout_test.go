@@ -801,11 +801,19 @@ func TestTrain16(t *testing.T) {
 // The seventeenth extraction training set (testdata/train17: the 20
 // documents of graph/extract/testdata/train17 and their event truth, see
 // its README), written blind at the eighteenth session's start and held
-// back as the validation set: figures only, no floors, and its misses are
-// never logged.
+// back as the validation set. Measured on the seventeenth session's end
+// rules (cea91a8, the set copied in): pairs 0.96 / 0.54 (81 right, 3
+// wrong, 68 missed), conflicts 10 of 24 found; on the eighteenth's
+// (0fcec42): pairs 0.97 / 0.57 (97 right, 3 wrong, 72 missed), conflicts
+// 11 of 24 found, 11 of 20 reported right; revisions 1 of 1, repeats 1 of
+// 3, disputes 7 of 11; on the nineteenth's first rules (c4fd008, written
+// from train16): one account fewer, 68 missed, the rest the same.
+// Diagnostic since (XREF_HELDOUT_DETAIL=1; the eighteenth set is the
+// validation set), with floors just under those figures.
 func TestTrain17(t *testing.T) {
-	needSet(t, "testdata/train17")
-	evaluate(t, "testdata/train17", nil, false)
+	sc := diagnosticSet(t, "testdata/train17")
+	sc.prov.atLeast(t, 1, 1, 6)
+	sc.atLeast(t, 0.95, 0.57, 0.44, 0.50)
 }
 
 // The eighteenth extraction training set (testdata/train18: the 20
