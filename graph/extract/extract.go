@@ -252,6 +252,9 @@ func (d *docState) entity(id uuid.UUID) *graph.Entity {
 // id from kind and fold key (scoped to the document for anonymous sources).
 func (d *docState) newEntity(kind graph.EntityKind, name string, aliases []string, scoped bool) *graph.Entity {
 	key := gazetteer.FoldKey(name)
+	if kind == graph.KindPlace {
+		key = gazetteer.PlaceKey(name)
+	}
 	if key == "" {
 		key = name
 	}

@@ -39,6 +39,9 @@ type findIndex struct {
 	// skel maps a skeleton to the one entity that has it; skeletons two
 	// entities share are left out (ambiguous).
 	skel map[string]int
+	// articled holds the entities one of whose names starts with the
+	// Arabic article ("al-Bab", "الباب").
+	articled map[int]bool
 }
 
 // alias is one name of an entity, prepared for matching word by word.
@@ -53,7 +56,7 @@ type alias struct {
 
 // buildFindIndex indexes every name and alias of g's entities.
 func buildFindIndex(g *Gazetteer) findIndex {
-	ix := findIndex{byFirst: make(map[string][]*alias), skel: make(map[string]int)}
+	ix := findIndex{byFirst: make(map[string][]*alias), skel: make(map[string]int), articled: make(map[int]bool)}
 	seen := make(map[string]bool)
 	for i := range g.ents {
 		for j, name := range names(&g.ents[i]) {
@@ -69,6 +72,7 @@ func buildFindIndex(g *Gazetteer) findIndex {
 			ix.add(a, seen)
 			if len(toks) > 1 && isArticle(toks[0].fold) {
 				ix.add(newAlias(name, toks[1:], i, rank), seen)
+				ix.articled[i] = true
 			}
 			if acronym(a) || keepThe {
 				continue // acronyms and article-bound names match only as written
@@ -606,11 +610,11 @@ func (g *Gazetteer) matchAt(toks []token, i int) (ent, s, e int, near bool, runs
 	if prepositionArticle(toks, i) {
 		return ent, s, e, false, runs
 	}
-	if n, x := g.foldMatch(toks, i); x >= 0 {
+	if n, x := g.foldMatch(toks, i); x >= 0 && !(i > 0 && isArticle(toks[i-1].fold) && toks[i-1].joinNext && !prepositionArticle(toks, i-1) && g.bareShort(toks[i:i+n], x)) {
 		ent, e = x, i+n
 	}
 	if isArticle(toks[i].fold) && toks[i].joinNext && i+1 < len(toks) {
-		if n, x := g.foldMatch(toks, i+1); x >= 0 && i+1+n > e {
+		if n, x := g.foldMatch(toks, i+1); x >= 0 && i+1+n > e && !g.bareShort(toks[i+1:i+1+n], x) {
 			ent, e = x, i+1+n
 		}
 	}
@@ -619,6 +623,22 @@ func (g *Gazetteer) matchAt(toks []token, i int) (ent, s, e int, near bool, runs
 		ent, e, near = x, i+n, true
 	}
 	return ent, s, e, near, runs
+}
+
+// bareShort reports whether words written after the Arabic article match
+// entity x only without it, by a short name: "al-Hameh" and "الهامة"
+// (al-Hameh, a town of Rif Dimashq) are not Hama (حماة), a name no one
+// writes with the article. A name of two consonants or fewer is told
+// apart by its article; a longer one keeps matching ("al-Mayadin").
+func (g *Gazetteer) bareShort(words []token, x int) bool {
+	if g.find.articled[x] || g.ents[x].Kind != graph.KindPlace {
+		return false
+	}
+	var st []skelToken
+	for k := range words {
+		st = append(st, skeletonTokens(words[k].fold)...)
+	}
+	return len(joinSkeleton(st)) <= 2
 }
 
 // prepositionArticle reports whether word i is "at", "as" or "an" in lower

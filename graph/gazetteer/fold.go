@@ -415,7 +415,53 @@ func Close(a, b string) bool {
 		return Skeleton(a) == Skeleton(b)
 	}
 	pa, pb := PlainForm(a), PlainForm(b)
-	return closeEnough(distance(pa, pb), pa, pb)
+	if closeEnough(distance(pa, pb), pa, pb) {
+		return true
+	}
+	// Arabic's feminine ending is written -a, -ah, -eh or -e ("al-Hama",
+	// "al-Hameh"): read alike, the rest must still be close.
+	ma, mb := marbuta(pa), marbuta(pb)
+	return (ma != pa || mb != pb) && closeEnough(distance(ma, mb), ma, mb)
+}
+
+// SameName reports whether two spellings in Latin script have one
+// PlaceKey: one name once case, marks, the article and the spelling of
+// Arabic's feminine ending are set aside ("Al-Hama", "al-Hameh"), as
+// strong a sign of one place as a shared long skeleton. Names of fewer
+// than three letters never are.
+func SameName(a, b string) bool {
+	if hasArabic(a) || hasArabic(b) {
+		return false
+	}
+	ka := PlaceKey(a)
+	return len(ka) >= 3 && ka == PlaceKey(b)
+}
+
+// PlaceKey is the key a place the gazetteer lacks is known by: its
+// FoldKey without a leading Arabic article, the feminine ending of its
+// last word read as "a" ("al-Hameh", "Al Hameh", "Al-Hama", "Hama" ->
+// "hama"), so that one place written several ways in several documents
+// is one place.
+func PlaceKey(name string) string {
+	f := FoldKey(name)
+	if bare := stripArticle(f); bare != "" {
+		f = bare
+	}
+	if hasArabic(f) {
+		return f
+	}
+	i := strings.LastIndexByte(f, ' ') + 1
+	return f[:i] + marbuta(f[i:])
+}
+
+// marbuta reads a plain form's final "ah", "eh" or "e" as "a".
+func marbuta(p string) string {
+	for _, end := range []string{"ah", "eh", "e"} {
+		if len(p) > len(end)+1 && strings.HasSuffix(p, end) {
+			return p[:len(p)-len(end)] + "a"
+		}
+	}
+	return p
 }
 
 // closeEnough applies Close's threshold to a distance between plain forms.
@@ -514,4 +560,34 @@ func distance(a, b string) int {
 		prev, cur = cur, prev
 	}
 	return prev[len(b)]
+}
+
+// ArabicKey returns the letters of a name in Arabic script that tell
+// names apart: the article, short-vowel marks, tatweel, long vowels and
+// hamza's seats dropped, teh marbuta read as heh; "" for a name with no
+// Arabic letter. Unlike the Latin Skeleton it keeps the consonants that
+// transliteration writes alike: الهامة (al-Hameh) is not حماة (Hama).
+func ArabicKey(name string) string {
+	if !hasArabic(name) {
+		return ""
+	}
+	var b strings.Builder
+	for _, w := range strings.Fields(name) {
+		rs := []rune(w)
+		if len(rs) > 3 && rs[0] == 'ا' && rs[1] == 'ل' {
+			rs = rs[2:]
+		}
+		for _, r := range rs {
+			switch r {
+			case 'ا', 'أ', 'إ', 'آ', 'و', 'ي', 'ى', 'ء', 'ؤ', 'ئ':
+				continue
+			case 'ة':
+				r = 'ه'
+			}
+			if isArabicLetter(r) {
+				b.WriteRune(r)
+			}
+		}
+	}
+	return b.String()
 }

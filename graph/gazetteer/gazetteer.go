@@ -87,7 +87,9 @@ type Gazetteer struct {
 	fold  map[string][]ranked // FoldKey -> entities, best first
 	skel  map[string][]ranked // Skeleton -> entities, best first
 	forms map[string][]form   // Skeleton -> the plain forms of the names that have it
-	dems  map[string]int      // FoldKey of a demonym -> entity
+	// scripted holds the entities with a name in Arabic script.
+	scripted map[int]bool
+	dems     map[string]int // FoldKey of a demonym -> entity
 	// member maps an entity to the parties it is a member of (MemberOf).
 	member map[uuid.UUID][]uuid.UUID
 	find   findIndex
@@ -105,6 +107,8 @@ type form struct {
 	// lacks the short vowels: only a name in Arabic script compares with
 	// it ("Samra" is not سامراء, Samarra).
 	script bool
+	// arabic is the ArabicKey of a name in Arabic script, "" for others.
+	arabic string
 }
 
 // ranked is an entity index with the rank of the name that matched it:
@@ -202,15 +206,16 @@ func build(entries []Entry) (*Gazetteer, error) {
 	sort.Slice(sorted, func(i, j int) bool { return sorted[i].Key < sorted[j].Key })
 
 	g := &Gazetteer{
-		ents:   make([]graph.Entity, len(sorted)),
-		keys:   make([]string, len(sorted)),
-		byID:   make(map[uuid.UUID]int, len(sorted)),
-		byKey:  make(map[string]int, len(sorted)),
-		fold:   make(map[string][]ranked),
-		skel:   make(map[string][]ranked),
-		forms:  make(map[string][]form),
-		dems:   make(map[string]int),
-		member: make(map[uuid.UUID][]uuid.UUID),
+		ents:     make([]graph.Entity, len(sorted)),
+		keys:     make([]string, len(sorted)),
+		byID:     make(map[uuid.UUID]int, len(sorted)),
+		byKey:    make(map[string]int, len(sorted)),
+		fold:     make(map[string][]ranked),
+		skel:     make(map[string][]ranked),
+		forms:    make(map[string][]form),
+		scripted: make(map[int]bool),
+		dems:     make(map[string]int),
+		member:   make(map[uuid.UUID][]uuid.UUID),
 	}
 	ids := make(map[string]uuid.UUID, len(sorted))
 	for _, e := range sorted {
@@ -262,7 +267,10 @@ func build(entries []Entry) (*Gazetteer, error) {
 				// consonants (as the running-text matcher does): "al-Hri"
 				// is not HRW.
 				if !acronymName(name) {
-					g.forms[s] = append(g.forms[s], form{i, PlainForm(name), hasArabic(name)})
+					g.forms[s] = append(g.forms[s], form{i, PlainForm(name), hasArabic(name), ArabicKey(name)})
+					if hasArabic(name) {
+						g.scripted[i] = true
+					}
 				}
 			}
 		}
@@ -507,9 +515,21 @@ func (g *Gazetteer) Lookup(name string) []*graph.Entity {
 		return nil
 	}
 	plain, arabic := PlainForm(name), hasArabic(name)
+	ak := ""
+	if arabic {
+		ak = ArabicKey(name)
+	}
+	// "al-Hameh" is not Hama: a short name after the article is one
+	// written with it.
+	articleShort := !arabic && len(s) <= 2 && stripArticle(FoldKey(name)) != ""
 	best := map[int]int{} // entity -> smallest distance
 	for _, f := range g.forms[s] {
-		if f.script && !arabic {
+		// A name in Arabic script compares letter by letter with the
+		// entity's names in that script, where it has any.
+		if f.script && !arabic || f.script && f.arabic != ak || arabic && !f.script && g.scripted[f.ent] {
+			continue
+		}
+		if articleShort && !g.find.articled[f.ent] && g.ents[f.ent].Kind == graph.KindPlace {
 			continue
 		}
 		d := distance(plain, f.plain)

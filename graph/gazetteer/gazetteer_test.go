@@ -524,3 +524,44 @@ func TestHomonyms(t *testing.T) {
 		t.Errorf("Arabic script: %v, want none", hs)
 	}
 }
+
+func TestPlaceKey(t *testing.T) {
+	for _, c := range []struct{ a, b string }{
+		{"al-Hameh", "Al-Hama"}, {"Al Hameh", "Hama"}, {"al-Rhaibeh", "Rhaiba"}, {"Kafr Deryan", "Kafr Deryan"},
+	} {
+		if ka, kb := PlaceKey(c.a), PlaceKey(c.b); ka != kb {
+			t.Errorf("PlaceKey(%q) = %q, PlaceKey(%q) = %q, want one key", c.a, ka, c.b, kb)
+		}
+	}
+	for _, c := range []struct{ a, b string }{{"Hama", "Homs"}, {"Kafr Deryan", "Deryan"}, {"Hameh", "Hamer"}} {
+		if PlaceKey(c.a) == PlaceKey(c.b) {
+			t.Errorf("PlaceKey(%q) = PlaceKey(%q) = %q, want two keys", c.a, c.b, PlaceKey(c.a))
+		}
+	}
+	if !SameName("Al-Hama", "al-Hameh") || SameName("Hama", "Homs") || SameName("Ha", "Hah") {
+		t.Error("SameName: want Al-Hama = al-Hameh, Hama != Homs, and no name of two letters")
+	}
+}
+
+func TestArabicKey(t *testing.T) {
+	// al-Hameh (الهامة) and Hama (حماة) differ in their first consonant,
+	// which Latin script writes alike.
+	if a, b := ArabicKey("الهامة"), ArabicKey("حماة"); a == b {
+		t.Errorf("ArabicKey: الهامة and حماة both %q", a)
+	}
+	if a, b := ArabicKey("أعزاز"), ArabicKey("اعزاز"); a != b {
+		t.Errorf("ArabicKey: أعزاز %q, اعزاز %q, want one key", a, b)
+	}
+	if ArabicKey("Hama") != "" {
+		t.Error("ArabicKey of a Latin name, want empty")
+	}
+	g := Default()
+	for _, e := range g.Lookup("الهامة") {
+		if e.Name == "Hama" {
+			t.Error("Lookup(الهامة) gives Hama")
+		}
+	}
+	if es := g.Lookup("حماة"); len(es) == 0 || es[0].Name != "Hama" {
+		t.Errorf("Lookup(حماة) = %v, want Hama", es)
+	}
+}

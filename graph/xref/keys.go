@@ -233,6 +233,13 @@ func Keys(a graph.Account, w *World) []string {
 					}
 				}
 			}
+			// The name's PlaceKey, however short: one name in two
+			// spellings ("Dulba", "Dulbeh"; spelling's SameName).
+			if k := gazetteer.PlaceKey(e.Name); len(k) >= 3 && !strings.Contains(k, ":") {
+				for _, m := range months {
+					set[keySpelling+k+":"+m] = true
+				}
+			}
 			if dated {
 				skel := gazetteer.Skeleton(e.Name)
 				lesser := rankOf(e) < placeRank["town"]

@@ -106,7 +106,7 @@ func (w *World) spelling(a, b uuid.UUID) PlaceRelation {
 		}
 	}
 	switch {
-	case longest >= MinSpellingKey:
+	case longest >= MinSpellingKey, gazetteer.SameName(ea.Name, eb.Name):
 		return PlacesSame
 	case longest >= MinWeakSpellingKey, longest >= 2 && gazetteer.Close(ea.Name, eb.Name):
 		return PlacesMaybeSame
