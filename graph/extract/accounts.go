@@ -1232,11 +1232,17 @@ func (d *docState) eventOf(c *claimInfo) (event, bool) {
 			}
 			// "the deliberate bombing", "the Turkish bombardment": a noun
 			// of bombing after one or two modifiers.
-			for j := i + 2; j < len(toks) && j <= i+3; j++ {
+			for j := i + 2; j < len(toks) && j <= i+4; j++ {
 				if m := toks[j-1]; m.kind != tWord || verbLike(m.low) || m.low == "of" || m.low == "and" || eventVerbs[m.low] {
 					break
 				}
 				if n := toks[j].low; n == "bombing" || n == "bombardment" || n == "blasts" || n == "explosions" || n == "shelling" {
+					ev.anaph = true
+					break
+				}
+				// "This cowardly criminal act", "this heinous crime": the
+				// event the text told, judged.
+				if n := toks[j].low; (w == "this" || w == "that") && (n == "act" || n == "crime" || n == "atrocity" || n == "attack") {
 					ev.anaph = true
 					break
 				}
@@ -1295,7 +1301,7 @@ func (d *docState) eventOf(c *claimInfo) (event, bool) {
 			// "the shelling came from regime positions in the Jurin area"
 			// tells where the guns stood, and the account takes its
 			// place from its document as one that names none.
-			if m.ent.Kind != graph.KindPlace || m.dl || m.ti < len(mask) && mask[m.ti] || passing[k] && !allowPassing || inSpeaker || origin[k] || calledFrom(c.sg.toks, m.ti) {
+			if m.ent.Kind != graph.KindPlace || m.dl || m.ti < len(mask) && mask[m.ti] || passing[k] && !allowPassing || inSpeaker || origin[k] || calledFrom(c.sg.toks, m.ti) || inPurpose(toks, ev.cueJ, m.ti) {
 				continue
 			}
 			if ev.place == nil || rankOf(m.ent) < rankOf(ev.place.ent) {
@@ -1494,6 +1500,77 @@ func positionsOf(toks []token, ti int) bool {
 	}
 	return k >= 0 && toks[k].low == "from" && fireBefore(toks, k)
 }
+
+// gatheringOf reports whether the party whose phrase starts at h is named
+// after a noun of people or places an attack is aimed at, with an
+// indefinite or a preposition before it: "into a gathering of the
+// militias", "struck a convoy of", "on a checkpoint of". Whose gathering
+// it is tells the target, not who attacked.
+func gatheringOf(toks []token, h int) bool {
+	k := h - 1
+	if k >= 0 && toks[k].low == "the" {
+		k--
+	}
+	if k < 2 || toks[k].low != "of" || !aimNouns[toks[k-1].base] {
+		return false
+	}
+	switch toks[k-2].low {
+	case "a", "an", "into", "on", "at", "against", "targeting", "targeted", "struck", "hit":
+		return true
+	}
+	return false
+}
+
+// inPurpose reports whether the place word at ti stands in a purpose
+// clause after the event's cue (which ends at from): "The bombing is an
+// attempt by Daesh to compensate for the defeats it suffers on the
+// battlefields of Anbar" tells where the defeats were, not the bombing.
+func inPurpose(toks []token, from, ti int) bool {
+	for k := max(from, 0); k+1 < ti && k < len(toks)-1; k++ {
+		if isPunct(&toks[k], ",") || isPunct(&toks[k], ";") {
+			return false
+		}
+		if toks[k].low == "to" && k > 0 && toks[k-1].kind == tWord && purposeVerbs[toks[k+1].low] {
+			return true
+		}
+	}
+	return false
+}
+
+// purposeVerbs open a purpose clause after "to".
+var purposeVerbs = set("compensate", "cover", "divert", "distract", "avenge", "make", "undermine", "terrorise", "terrorize", "sow", "spread", "obstruct", "sabotage", "derail", "hide", "conceal", "justify", "pressure", "punish", "intimidate", "weaken", "break")
+
+// attemptNouns, before "by" or "of" and a party, make the party the
+// one whose act the sentence's event was: "a desperate attempt by",
+// "the work of", "the hallmarks of".
+var attemptNouns = set("attempt", "work", "hallmarks", "hallmark", "handiwork", "doing")
+
+// eventSubject reports whether the noun phrase at n is the complement of
+// "is" or "was" whose subject, a few words before, is an event's noun:
+// "The bombing is a desperate attempt", "This cowardly act was the work".
+func eventSubject(toks []token, n int) bool {
+	for k := n - 1; k >= 0 && k >= n-4; k-- {
+		if toks[k].low != "is" && toks[k].low != "was" {
+			continue
+		}
+		for j := k - 1; j >= 0 && j >= k-4; j-- {
+			if subjectEventNouns[toks[j].low] {
+				return true
+			}
+			if toks[j].kind != tWord {
+				break
+			}
+		}
+		return false
+	}
+	return false
+}
+
+// subjectEventNouns name an event as a sentence's subject.
+var subjectEventNouns = set("bombing", "attack", "blast", "explosion", "act", "crime", "massacre", "strike", "shelling", "assault", "operation", "killing", "killings", "atrocity")
+
+// aimNouns are gatherings and posts an attack may be aimed at.
+var aimNouns = set("gathering", "gatherings", "convoy", "convoys", "checkpoint", "checkpoints", "headquarters", "meeting", "rally", "funeral", "camp", "barracks", "post", "posts")
 
 // launchWords are what is fired from somewhere, and the firing itself.
 var launchWords = set("fired", "firing", "fire", "launched", "launching", "shelled", "shelling",
@@ -1883,7 +1960,7 @@ func memberHead(toks []token, ti int) int {
 }
 
 // remnantNouns name a party's people or cells, before "of" and the party.
-var remnantNouns = set("remnants", "cells", "mercenaries", "operatives", "units", "detachments", "gunmen", "militants")
+var remnantNouns = set("remnants", "cells", "mercenaries", "operatives", "units", "detachments", "gunmen", "militants", "gangs", "elements")
 
 // objectBefore reports whether the party at ti is an object: of a
 // preposition ("against", "on", "with" ...) or of a verb ("killed").
@@ -2742,6 +2819,8 @@ func (d *docState) perpetrators(c *claimInfo, ev event, mask, sub []bool) []*gra
 			score = 5 // "strikes by aircraft, helicopters and artillery of the US-led coalition"
 		case pre == "against" || pre == "on" || pre == "at" || pre == "targeting" || pre == "targeted" || pre2 == "against" || pre == "with" && !affiliated || pre2 == "control" || pre == "from" || pre == "to" && !affiliated || pre == "for" || pre == "into" || pre == "of" && pre2 == "positions":
 			score = 0
+		case gatheringOf(toks, h):
+			score = 0 // "drove his car bomb into a gathering of the militias of X": the target
 		case byAt >= 1 && fabricationVerb(toks, byAt-1) && !toks[m.ti].cap:
 			score = 0 // "fabricated by terrorists": an epithet in a denial, not a party named
 		case byAt >= 1 && toks[byAt-1].low == "led" && ledCoalition(toks, c.ms, byAt-1):
@@ -2750,6 +2829,8 @@ func (d *docState) perpetrators(c *claimInfo, ev event, mask, sub []bool) []*gra
 			score = 5 // "The offensive on X, which began on Monday, was led by Y": Y wages it
 		case byAt >= 0 && (cueBefore(byAt, 4) || isCue(m.tj)):
 			score = 5
+		case byAt >= 1 && attemptNouns[toks[byAt-1].low] && eventSubject(toks, byAt-1), pre == "of" && h >= 2 && attemptNouns[toks[h-2].low] && eventSubject(toks, h-2), pre == "the" && pre2 == "of" && h >= 3 && attemptNouns[toks[h-3].low] && eventSubject(toks, h-3):
+			score = 5 // "The bombing is a desperate attempt by X", "the attack was the work of X"
 		case byAt >= 1 && toks[byAt-1].low != "imposed" && imposedBy(toks, byAt, isCue):
 			score = 5 // "the siege imposed on the city by X"
 		case byAt >= 0:

@@ -579,6 +579,11 @@ func (d *docState) genericActors(toks []token, ms []mention) []mention {
 				i = j - 1
 				continue
 			}
+			if k := j + 1; k < len(toks) && toks[j].low == "of" && (covered(k) && toks[k].cap || toks[k].low == "the" && k+1 < len(toks) && covered(k+1) && toks[k+1].cap) {
+				// "the terrorist gangs of Daesh": that group's people.
+				i = j - 1
+				continue
+			}
 			if j+1 < len(toks) && (toks[j].low == "affiliated" || toks[j].low == "linked" || toks[j].low == "belonging" || toks[j].low == "loyal") && (toks[j+1].low == "with" || toks[j+1].low == "to") {
 				// "armed terrorist groups affiliated with the so-called
 				// Islamic Front": that front.
