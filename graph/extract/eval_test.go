@@ -114,7 +114,19 @@ func samePlace(g *gazetteer.Gazetteer, name string, ref graph.EntityRef) bool {
 		}
 	}
 	s := gazetteer.Skeleton(name)
-	return s != "" && s == gazetteer.Skeleton(ref.Name)
+	if s != "" && s == gazetteer.Skeleton(ref.Name) {
+		return true
+	}
+	// "Arhab district", "Maqbanah district": a label that names a place
+	// the gazetteer lacks with its kind names it as the bare name does.
+	if len(g.Lookup(name)) == 0 {
+		for _, kind := range []string{" district", " subdistrict", " governorate", " province", " city", " neighbourhood", " area"} {
+			if bare, ok := strings.CutSuffix(name, kind); ok && bare != "" {
+				return samePlace(g, bare, ref)
+			}
+		}
+	}
+	return false
 }
 
 // byName reports whether name is e's name or an alias, as FoldKey reads
