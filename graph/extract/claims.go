@@ -654,6 +654,19 @@ var tollVerbs = set("put", "puts", "putting", "raised", "raises", "raising", "ga
 // Monday", "the Observatory raised its tally to 24 on Tuesday". The day
 // a toll was given is not the day of the deaths it counts.
 func tollGivenOn(toks []token, p int) bool {
+	// "The death toll from a car bomb that tore through the market on
+	// Wednesday rose to 64 on Thursday": the day the toll reached a
+	// figure, however long its subject.
+	if p >= 2 && toks[p].kind == tNum && toks[p-1].low == "to" && tollRises[toks[p-2].low] {
+		for k := p - 3; k >= 0 && k >= p-40; k-- {
+			if toks[k].kind == tPunct && toks[k].text != "," && toks[k].text != "-" {
+				break
+			}
+			if toks[k].low == "toll" || toks[k].low == "tally" {
+				return true
+			}
+		}
+	}
 	for k := p; k >= 0 && k >= p-12; k-- {
 		if toks[k].kind == tPunct && toks[k].text != "," && toks[k].text != "-" {
 			return false
@@ -673,6 +686,9 @@ func tollGivenOn(toks []token, p int) bool {
 	}
 	return false
 }
+
+// tollRises are the verbs of a toll that grows to a figure.
+var tollRises = set("rose", "risen", "climbed", "reached", "increased", "jumped", "grew", "mounted")
 
 // audienceWords name who a speaker tells: "told state media", "told
 // local television", "told the agency", "told journalists".
