@@ -98,6 +98,10 @@ func negation(toks []token) (graph.Polarity, int) {
 					continue
 				}
 				switch nw {
+				case "authorised", "authorized", "allowed", "permitted":
+					// "because he was not authorised to brief the media":
+					// why a source is anonymous, no denial.
+					continue
 				case "clear", "known", "know", "knew", "immediately", "possible", "certain", "sure", "able", "yet":
 					// Uncertainty, not denial: "it is not known", "we do
 					// not know where they are".

@@ -158,6 +158,8 @@ var speakerNouns = map[string]graph.EntityKind{
 	"driver": graph.KindAnonymous, "shopkeeper": graph.KindAnonymous,
 	"volunteer": graph.KindAnonymous, "shopkeepers": graph.KindAnonymous,
 	"employee": graph.KindAnonymous, "employees": graph.KindAnonymous,
+	"colonel": graph.KindAnonymous, "captain": graph.KindAnonymous,
+	"lieutenant": graph.KindAnonymous, "brigadier": graph.KindAnonymous,
 	"spokesman": graph.KindPerson, "spokeswoman": graph.KindPerson,
 	"spokesperson": graph.KindPerson,
 	"monitor":      graph.KindMonitor, "observatory": graph.KindMonitor,
@@ -1040,6 +1042,14 @@ func (d *docState) speakerNP(toks []token, ms []mention, s, e int) (speech, bool
 			return sp, sp.ent != nil
 		}
 	}
+	// "His office described the bombing as", "her spokesman said": the
+	// person the text named last speaks through them.
+	if (first == "his" || first == "her") && e-s == 2 && (toks[s+1].low == "office" || spokesNouns[toks[s+1].low] || toks[s+1].low == "aides") {
+		if p := d.discourse.find(func(r *speakerRec) bool { return r.ent.Kind == graph.KindPerson }); p != nil {
+			sp.ent = p
+			return sp, true
+		}
+	}
 	// "Its spokesman in Geneva said", "their representative told": an
 	// unnamed spokesman of the party that spoke last speaks for it.
 	if (first == "its" || first == "their") && s+1 < e && spokesNouns[toks[s+1].low] {
@@ -1297,6 +1307,11 @@ func (d *docState) speakerNP(toks []token, ms []mention, s, e int) (speech, bool
 		return sp, true
 	}
 	kind := speakerNouns[head]
+	// "a Yemeni rights group", "a monitoring group": a monitor, not an
+	// armed group.
+	if head == "group" && headAt > ds && monitorGroupWords[toks[headAt-1].low] {
+		kind = graph.KindMonitor
+	}
 	// "a war monitor said" in a lede, in a report that names one monitor
 	// (later: "The Syrian Observatory for Human Rights, a Britain-based war
 	// monitor, said"): that monitor.
@@ -1334,6 +1349,9 @@ func (d *docState) speakerNP(toks []token, ms []mention, s, e int) (speech, bool
 	sp.ent = ent
 	return sp, true
 }
+
+// monitorGroupWords before "group" make a monitor of it.
+var monitorGroupWords = set("rights", "monitoring", "watchdog", "advocacy", "campaign")
 
 // spokesNouns are the nouns of those who speak for a body by office.
 var spokesNouns = set("spokesman", "spokeswoman", "spokesperson", "representative", "envoy")
@@ -1639,7 +1657,8 @@ func (d *docState) resolveDescription(head string) *graph.Entity {
 		}
 		switch kind {
 		case graph.KindMonitor, graph.KindOutlet, graph.KindGovernment, graph.KindArmy, graph.KindCoalition, graph.KindArmedGroup:
-			return r.ent.Kind == kind
+			// ("The group said" after a rights group spoke: that group.)
+			return r.ent.Kind == kind || head == "group" && (r.ent.Kind == graph.KindMonitor || r.ent.Kind == graph.KindOrg)
 		case graph.KindPerson:
 			return r.ent.Kind == graph.KindPerson
 		}
