@@ -345,7 +345,9 @@ func findFigures(toks []token) []figure {
 			continue // "11 car bombs": its own noun, not a person
 		}
 		for p := k - 1; p >= 0; p-- {
-			if inBreakdown(toks, out, p) {
+			// ("Seven civilians, five of them children, were killed and
+			// 19 wounded": the 19 are civilians.)
+			if inBreakdown(toks, out, p) || ofThem(toks, out[p]) {
 				continue
 			}
 			if out[p].v.Who != "" {
@@ -657,6 +659,13 @@ func isBreakdown(toks []token, f figure) bool {
 		}
 	}
 	return false
+}
+
+// ofThem reports whether figure f breaks down the one before it with
+// "of them" or "of whom" after its number: "five of them children".
+func ofThem(toks []token, f figure) bool {
+	j := f.j
+	return j+1 < len(toks) && toks[j].low == "of" && (toks[j+1].low == "them" || toks[j+1].low == "whom")
 }
 
 // inBreakdown reports whether out[p] is a breakdown or a later item of
