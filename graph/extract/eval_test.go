@@ -819,7 +819,11 @@ var evalSets = []evalSet{
 	// copied in), the same both times: casualty values 0.90/1.00,
 	// casualty attributes 0.85/1.00, claims 0.77/0.74, dates 0.83/0.81,
 	// event types 0.61/0.65, perpetrators 0.50/0.61, places 0.82/0.83,
-	// speakers 0.77/0.88, values 0.87/0.91.
+	// speakers 0.77/0.88, values 0.87/0.91. With the scorer reading a
+	// place the gazetteer lacks named with its kind ("Arhab district") as
+	// the bare name (0fcec42 again): places 0.92/0.93, the rest the same.
+	// At the nineteenth session's end (round 44, read from train16 and
+	// train17): dates 0.83/0.83, the rest the same.
 	{"eighteenth training set", train18Dir, nil, false},
 }
 
@@ -1393,30 +1397,32 @@ var train15Thresholds = map[string][2]float64{
 
 // train16Thresholds: floors on the sixteenth training set, just under its
 // figures when it was released for diagnosis (cea91a8), raised at the
-// eighteenth session's end to just under round 43's.
+// eighteenth session's end to just under round 43's, and at the
+// nineteenth's to just under round 44's.
 var train16Thresholds = map[string][2]float64{
 	"casualty attributes":       {0.96, 0.97},
 	"casualty values":           {0.97, 0.99},
-	"claims (speaker+polarity)": {0.87, 0.87},
-	"dates":                     {0.96, 0.77},
+	"claims (speaker+polarity)": {0.89, 0.89},
+	"dates":                     {0.98, 0.86},
 	"event types":               {0.80, 0.70},
 	"perpetrators":              {0.80, 0.90},
-	"places":                    {0.87, 0.87},
-	"speakers":                  {0.88, 0.91},
+	"places":                    {0.90, 0.90},
+	"speakers":                  {0.92, 0.93},
 	"values":                    {0.98, 0.97},
 }
 
 // train17Thresholds: floors on the seventeenth training set, just under
-// its figures when it was released for diagnosis (c4fd008).
+// its figures when it was released for diagnosis (c4fd008), raised at the
+// nineteenth session's end to just under round 44's.
 var train17Thresholds = map[string][2]float64{
 	"casualty attributes":       {0.89, 0.96},
 	"casualty values":           {0.96, 0.96},
-	"claims (speaker+polarity)": {0.83, 0.78},
-	"dates":                     {0.93, 0.88},
+	"claims (speaker+polarity)": {0.85, 0.80},
+	"dates":                     {0.95, 0.93},
 	"event types":               {0.88, 0.77},
-	"perpetrators":              {0.54, 0.60},
-	"places":                    {0.68, 0.68},
-	"speakers":                  {0.84, 0.85},
+	"perpetrators":              {0.60, 0.67},
+	"places":                    {0.82, 0.83},
+	"speakers":                  {0.86, 0.86},
 	"values":                    {0.94, 0.94},
 }
 

@@ -799,11 +799,13 @@ func TestTrain15(t *testing.T) {
 // event; where a speaker called from is no event's place): pairs 1.00 /
 // 0.67 (69 right, 34 missed), conflicts 11 of 14 found, 11 of 12 reported
 // right; revisions 3 of 4, repeats 3 of 6, disputes 7 of 14. Floors just
-// under.
+// under. Round 44 (a two-letter skeleton with close spellings, "Haas" and
+// "Hass"; "al-Rhaibeh" beside Jayroud is al-Ruhaybah; the speakers read):
+// pairs 1.00 / 0.77 (83 right, 25 missed), disputes 9 of 14.
 func TestTrain16(t *testing.T) {
 	sc := diagnosticSet(t, "testdata/train16")
-	sc.prov.atLeast(t, 3, 3, 7)
-	sc.atLeast(t, 0.98, 0.65, 0.75, 0.85)
+	sc.prov.atLeast(t, 3, 3, 8)
+	sc.atLeast(t, 0.98, 0.75, 0.75, 0.85)
 }
 
 // The seventeenth extraction training set (testdata/train17: the 20
@@ -817,11 +819,15 @@ func TestTrain16(t *testing.T) {
 // 3, disputes 7 of 11; on the nineteenth's first rules (c4fd008, written
 // from train16): one account fewer, 68 missed, the rest the same.
 // Diagnostic since (XREF_HELDOUT_DETAIL=1; the eighteenth set is the
-// validation set), with floors just under those figures.
+// validation set). Round 44's end (al-Hameh and Al-Hama one place the
+// gazetteer lacks, not Hama; a toll's rise dated; the scorer reading
+// "vehicles (buses)" as "vehicles"): pairs 0.97 / 0.71 (110 right, 3
+// wrong, 45 missed), conflicts 13 of 24 found, 13 of 19 reported right;
+// repeats 2 of 3, disputes 6 of 11. Floors just under.
 func TestTrain17(t *testing.T) {
 	sc := diagnosticSet(t, "testdata/train17")
-	sc.prov.atLeast(t, 1, 1, 6)
-	sc.atLeast(t, 0.95, 0.57, 0.44, 0.50)
+	sc.prov.atLeast(t, 1, 2, 6)
+	sc.atLeast(t, 0.95, 0.69, 0.52, 0.65)
 }
 
 // The eighteenth extraction training set (testdata/train18: the 20
@@ -832,7 +838,8 @@ func TestTrain17(t *testing.T) {
 // the set copied in) and on the nineteenth's first rules (c4fd008), the
 // same both times: pairs 1.00 / 0.46 (69 right, 0 wrong, 82 missed),
 // conflicts 6 of 13 found, 6 of 6 reported right; revisions 0 of 3,
-// repeats 3 of 6, disputes 1 of 15.
+// repeats 3 of 6, disputes 1 of 15. At the nineteenth session's end:
+// pairs 1.00 / 0.48 (78 right, 0 wrong, 84 missed), the rest the same.
 func TestTrain18(t *testing.T) {
 	needSet(t, "testdata/train18")
 	evaluate(t, "testdata/train18", nil, false)
