@@ -399,25 +399,18 @@ func (g *Gazetteer) addEnclosed(text string, ms, loose []Match) []Match {
 	// A spelling taken for a place once is that place wherever else the
 	// text writes it ("on the outskirts of al-Rhaibeh" a paragraph on).
 	taken := map[string]bool{}
+	key := func(c Match) string { return text[c.Start:c.End] + "\x00" + c.Entity.ID.String() }
 	for pass := 0; pass < 2; pass++ {
 		for _, c := range loose {
 			if c.Entity.Kind != graph.KindPlace || partOfName(text, c.Start) {
 				continue
 			}
-			enclosed := pass == 1 && taken[text[c.Start:c.End]+"\x00"+c.Entity.ID.String()]
-			for _, m := range ms {
-				if pass == 1 || enclosed {
-					break
-				}
-				if m.Entity.Kind == graph.KindPlace && m.Entity.ID != c.Entity.ID && (g.Within(c.Entity.ID, m.Entity.ID) || g.sameGovernorate(c.Entity.ID, m.Entity.ID)) && oneSentence(text, c, m) {
-					enclosed = true
-				}
-			}
-			if !enclosed {
-				continue
-			}
-			if add = addLoose(ms, add, c); pass == 0 {
-				taken[text[c.Start:c.End]+"\x00"+c.Entity.ID.String()] = true
+			switch {
+			case pass == 0 && g.placeAround(text, ms, c):
+				add = addLoose(ms, add, c)
+				taken[key(c)] = true
+			case pass == 1 && taken[key(c)]:
+				add = addLoose(ms, add, c)
 			}
 		}
 	}
@@ -427,6 +420,17 @@ func (g *Gazetteer) addEnclosed(text string, ms, loose []Match) []Match {
 	ms = append(ms, add...)
 	sort.Slice(ms, func(i, j int) bool { return ms[i].Start < ms[j].Start })
 	return ms
+}
+
+// placeAround reports whether the sentence of candidate c names, by its
+// name, a place that encloses it or another place of its governorate.
+func (g *Gazetteer) placeAround(text string, ms []Match, c Match) bool {
+	for _, m := range ms {
+		if m.Entity.Kind == graph.KindPlace && m.Entity.ID != c.Entity.ID && (g.Within(c.Entity.ID, m.Entity.ID) || g.sameGovernorate(c.Entity.ID, m.Entity.ID)) && oneSentence(text, c, m) {
+			return true
+		}
+	}
+	return false
 }
 
 // partOfName reports whether the text right before offset i is a

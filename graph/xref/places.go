@@ -81,12 +81,13 @@ func (w *World) unplaced(id uuid.UUID) (graph.Entity, bool) {
 // spelling says how two places outside the gazetteer relate by name
 // alone, from their name keys (entity Keys hold each name's fold key and
 // transliteration skeleton): the same place when they share a key of at
-// least MinSpellingKey letters, perhaps one (PlacesMaybeSame) when they
-// share one of MinWeakSpellingKey letters ("Atarib", "Atareb": "atrb"),
-// or one of two or three letters and their names are close spellings
-// ("Hazano", "Hazanu"; "Haas", "Hass"; not "Busra", "Basir", nor "Tass",
-// "Tus"); otherwise disjoint. (A name extraction
-// did not take for a gazetteer place is not one, whatever its skeleton.)
+// least MinSpellingKey letters or have one name (gazetteer.SameName:
+// "Dulbeh", "Dulba"), perhaps one (PlacesMaybeSame) when they share a key
+// of MinWeakSpellingKey letters ("Atarib", "Atareb": "atrb"), or one of
+// two or three letters and their names are close spellings ("Hazano",
+// "Hazanu"; "Haas", "Hass"; not "Busra", "Basir", nor "Tass", "Tus");
+// otherwise disjoint. (A name extraction did not take for a gazetteer
+// place is not one, whatever its skeleton.)
 func (w *World) spelling(a, b uuid.UUID) PlaceRelation {
 	ea, oka := w.Entity(a)
 	eb, okb := w.Entity(b)
