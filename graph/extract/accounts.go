@@ -4107,6 +4107,7 @@ var targetLead = set("a", "an", "the", "at", "on", "hit", "struck", "targeted",
 func (d *docState) buildAccounts() {
 	var frames []frame
 	var accs []*acc
+	d.readInside()
 	lastFrame := map[uuid.UUID]int{} // speaker -> last frame it spoke about
 	var prevEv event                 // the event of the last claim that told one
 	prevOK := false
@@ -4154,7 +4155,7 @@ func (d *docState) buildAccounts() {
 				if frames[k].typ != graph.EventCapture {
 					continue
 				}
-				if f := &frames[k]; ev.place == nil || f.place == nil || d.g.Within(ev.place.ent.ID, f.place.ID) || d.g.Within(f.place.ID, ev.place.ent.ID) {
+				if f := &frames[k]; ev.place == nil || f.place == nil || d.within(ev.place.ent.ID, f.place.ID) || d.within(f.place.ID, ev.place.ent.ID) {
 					fi = k
 					ev.typ = graph.EventCapture
 				}
@@ -4164,7 +4165,7 @@ func (d *docState) buildAccounts() {
 		if fi < 0 && ev.anaph && ev.typ == graph.EventBombingCampaign && len(frames) > 0 && family(frames[len(frames)-1].typ) == 1 {
 			// "the strikes", "the raids" after one strike was reported:
 			// that event, not a campaign.
-			if f := &frames[len(frames)-1]; ev.place == nil || f.place == nil || d.g.Within(ev.place.ent.ID, f.place.ID) || d.g.Within(f.place.ID, ev.place.ent.ID) {
+			if f := &frames[len(frames)-1]; ev.place == nil || f.place == nil || d.within(ev.place.ent.ID, f.place.ID) || d.within(f.place.ID, ev.place.ent.ID) {
 				fi = len(frames) - 1
 				ev.typ = f.typ
 			}
@@ -4765,7 +4766,7 @@ func (d *docState) compatible(f *frame, ev event) bool {
 	}
 	if ev.place != nil && f.place != nil {
 		p := ev.place.ent
-		if !d.g.Within(p.ID, f.place.ID) && !d.g.Within(f.place.ID, p.ID) {
+		if !d.within(p.ID, f.place.ID) && !d.within(f.place.ID, p.ID) {
 			return false
 		}
 	}
@@ -4785,6 +4786,65 @@ func (d *docState) compatible(f *frame, ev event) bool {
 		}
 	}
 	return true
+}
+
+// readInside reads where the text puts places the gazetteer lacks: a
+// place of the kind named, then "in" a larger place, in one phrase ("Beit
+// Sadan, a village in the Arhab district", "the village of Beit Saadan in
+// Arhab district"). The reading holds for this document only (d.inside).
+func (d *docState) readInside() {
+	for _, c := range d.claims {
+		toks, ms := c.sg.toks, c.ms
+		for k := range ms {
+			a := &ms[k]
+			if a.ent.Kind != graph.KindPlace || a.ent.Gazetteer || a.ref {
+				continue
+			}
+			j := a.tj
+			// ", a village", ", a town in": an apposition of its kind.
+			if j+2 < len(toks) && isPunct(&toks[j], ",") && (toks[j+1].low == "a" || toks[j+1].low == "an") && placeNouns[toks[j+2].low] != "" {
+				j += 3
+			}
+			if j >= len(toks) || toks[j].low != "in" {
+				continue
+			}
+			j++
+			if j < len(toks) && toks[j].low == "the" {
+				j++
+			}
+			q := coveredBy(ms, j)
+			if q < 0 || ms[q].ti != j || ms[q].ent.Kind != graph.KindPlace || ms[q].ent.ID == a.ent.ID || rankOf(ms[q].ent) <= rankOf(a.ent) {
+				continue
+			}
+			if _, ok := d.inside[a.ent.ID]; !ok {
+				if d.inside == nil {
+					d.inside = map[uuid.UUID]uuid.UUID{}
+				}
+				d.inside[a.ent.ID] = ms[q].ent.ID
+			}
+		}
+	}
+}
+
+// within reports whether place a is b or lies inside it, as the
+// gazetteer, the places the text put somewhere (d.inside) and the
+// entities' own enclosing places say.
+func (d *docState) within(a, b uuid.UUID) bool {
+	for n := 0; n < 8; n++ {
+		if a == b || d.g.Within(a, b) {
+			return true
+		}
+		next, ok := d.inside[a]
+		if !ok {
+			e := d.entity(a)
+			if e == nil || e.Gazetteer || e.Within == nil {
+				return false
+			}
+			next = *e.Within
+		}
+		a = next
+	}
+	return false
 }
 
 // medicalEvacuation reports whether the evacuation word at i takes the

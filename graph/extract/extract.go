@@ -59,15 +59,19 @@ func New(g *gazetteer.Gazetteer) *Extractor {
 
 // docState is everything known while extracting one document.
 type docState struct {
-	x     *Extractor
-	g     *gazetteer.Gazetteer
-	in    graph.DocumentInput
-	text  string
-	ri    *runeIndex
-	docID uuid.UUID
-	doc   graph.Document
-	segs  []segment
-	dc    dateCtx
+	x *Extractor
+	g *gazetteer.Gazetteer
+	// inside holds where the text puts places the gazetteer lacks ("Beit
+	// Sadan, a village in the Arhab district"): this document's reading
+	// only, never written on the entity, which other documents share.
+	inside map[uuid.UUID]uuid.UUID
+	in     graph.DocumentInput
+	text   string
+	ri     *runeIndex
+	docID  uuid.UUID
+	doc    graph.Document
+	segs   []segment
+	dc     dateCtx
 
 	ents     map[uuid.UUID]*graph.Entity
 	entOrder []uuid.UUID
