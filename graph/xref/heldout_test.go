@@ -821,13 +821,14 @@ func TestTrain16(t *testing.T) {
 // Diagnostic since (XREF_HELDOUT_DETAIL=1; the eighteenth set is the
 // validation set). Round 44's end (al-Hameh and Al-Hama one place the
 // gazetteer lacks, not Hama; a toll's rise dated; the scorer reading
-// "vehicles (buses)" as "vehicles"): pairs 0.97 / 0.71 (110 right, 3
-// wrong, 45 missed), conflicts 13 of 24 found, 13 of 19 reported right;
-// repeats 2 of 3, disputes 6 of 11. Floors just under.
+// "vehicles (buses)" as "vehicles"; a village the text puts in a
+// district lies in it for that document): pairs 0.97 / 0.76 (108 right,
+// 3 wrong, 34 missed), conflicts 13 of 24 found, 13 of 19 reported right;
+// repeats 3 of 3, disputes 6 of 11. Floors just under.
 func TestTrain17(t *testing.T) {
 	sc := diagnosticSet(t, "testdata/train17")
-	sc.prov.atLeast(t, 1, 2, 6)
-	sc.atLeast(t, 0.95, 0.69, 0.52, 0.65)
+	sc.prov.atLeast(t, 1, 3, 6)
+	sc.atLeast(t, 0.95, 0.74, 0.52, 0.65)
 }
 
 // The eighteenth extraction training set (testdata/train18: the 20
