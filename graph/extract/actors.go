@@ -419,10 +419,44 @@ func (d *docState) ledByAdjective(toks []token, i int) *graph.Entity {
 	return nil
 }
 
+// yemeniCommittees reads "the army and the popular committees" in a
+// document about Yemen: the Houthis' own words for their forces (the army
+// units that sided with them and their committees), one party, not the
+// government's army and Syria's pro-government militias.
+func (d *docState) yemeniCommittees(toks []token, ms []mention) []mention {
+	if d.country == nil || d.country.Name != "Yemen" {
+		return ms
+	}
+	for i := 0; i+3 < len(toks); i++ {
+		if toks[i].low != "army" || toks[i+1].low != "and" {
+			continue
+		}
+		j := i + 2
+		if toks[j].low == "the" {
+			j++
+		}
+		if j+1 >= len(toks) || toks[j].low != "popular" || toks[j+1].base != "committees" {
+			continue
+		}
+		h := d.lookup("Houthis", graph.KindArmedGroup)
+		if h == nil {
+			return ms
+		}
+		s := i
+		if s > 0 && toks[s-1].low == "the" {
+			s--
+		}
+		ms = replaceRange(ms, mention{ent: h, s: toks[s].s, e: toks[j+1].e, ti: s, tj: j + 2}, toks)
+		i = j + 1
+	}
+	return ms
+}
+
 // genericActors adds mentions of parties named by common nouns.
 func (d *docState) genericActors(toks []token, ms []mention) []mention {
 	var add []mention
 	d.ledCoalitions(toks, ms)
+	ms = d.yemeniCommittees(toks, ms)
 	covered := func(i int) bool { return coveredBy(ms, i) >= 0 }
 	for i := 0; i < len(toks); i++ {
 		// "US-backed fighters": the gazetteer reads the backer's name in

@@ -1420,7 +1420,7 @@ var train17Thresholds = map[string][2]float64{
 	"claims (speaker+polarity)": {0.85, 0.80},
 	"dates":                     {0.95, 0.93},
 	"event types":               {0.88, 0.77},
-	"perpetrators":              {0.60, 0.67},
+	"perpetrators":              {0.64, 0.76},
 	"places":                    {0.82, 0.83},
 	"speakers":                  {0.86, 0.86},
 	"values":                    {0.94, 0.94},
