@@ -4112,7 +4112,7 @@ func (d *docState) buildAccounts() {
 	var prevEv event                 // the event of the last claim that told one
 	prevOK := false
 	for _, c := range d.claims {
-		if c.claim.Kind == graph.ClaimMetadata || c.claim.Kind == graph.ClaimRequest {
+		if c.claim.Kind == graph.ClaimMetadata || c.claim.Kind == graph.ClaimRequest && !c.question {
 			continue
 		}
 		ev, ok := d.eventOf(c)

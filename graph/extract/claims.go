@@ -10,8 +10,12 @@ import (
 
 // claimInfo is a claim with what account building needs from its analysis.
 type claimInfo struct {
-	claim    graph.Claim
-	sg       segment
+	claim graph.Claim
+	sg    segment
+	// question marks a claim of a journalist's turn in a transcript: a
+	// request, whose events the accounts still read ("The Government of
+	// Accord says its air force destroyed your tanks").
+	question bool
 	ms       []mention
 	figs     []figure
 	dates    []dateFound
@@ -590,11 +594,41 @@ func (d *docState) addClaim(sg segment, ms []mention, sps []speech) {
 		}
 	}
 	c.claim.Kind = claimKind(c.low, toks, len(c.claim.Values) > 0 || len(c.claim.Dates) > 0)
-	if sg.circulation {
+	c.question = questionTurn(d.text, sg.s)
+	if sg.circulation || c.question {
 		c.claim.Kind = graph.ClaimRequest
 	}
 	c.claim.Hedge = hedgeOf(d.text, c.low, toks)
 	d.claims = append(d.claims, c)
+}
+
+// questionTurn reports whether offset i lies in a journalist's turn of a
+// transcript, a paragraph opened by "QUESTION:", "QUESTION (Al-Arabiya):",
+// "Q:" or "Question:": what it asks, and what it puts to the speaker
+// ("Residents say ..."), is asked, not asserted by the document.
+func questionTurn(text string, i int) bool {
+	ls := strings.LastIndexByte(text[:i], '\n') + 1
+	line := text[ls:]
+	var rest string
+	switch {
+	case strings.HasPrefix(line, "QUESTION"):
+		rest = line[len("QUESTION"):]
+	case strings.HasPrefix(line, "Question"):
+		rest = line[len("Question"):]
+	case strings.HasPrefix(line, "Q"):
+		rest = line[1:]
+	default:
+		return false
+	}
+	rest = strings.TrimLeft(rest, " ")
+	if strings.HasPrefix(rest, "(") {
+		k := strings.IndexByte(rest, ')')
+		if k < 0 || k > 60 || strings.ContainsRune(rest[:k], '\n') {
+			return false
+		}
+		rest = strings.TrimLeft(rest[k+1:], " ")
+	}
+	return strings.HasPrefix(rest, ":")
 }
 
 // dropSpeechDates removes the dates of speech acts ("said on Tuesday",
