@@ -607,8 +607,15 @@ func (d *docState) addClaim(sg segment, ms []mention, sps []speech) {
 // "Q:" or "Question:": what it asks, and what it puts to the speaker
 // ("Residents say ..."), is asked, not asserted by the document.
 func questionTurn(text string, i int) bool {
-	ls := strings.LastIndexByte(text[:i], '\n') + 1
-	line := text[ls:]
+	// A turn is a paragraph of a few sentences: its start is looked for
+	// within maxTurn bytes, so that a long text without line breaks costs
+	// no more per sentence than a short one.
+	from := max(0, i-maxTurn)
+	nl := strings.LastIndexByte(text[from:i], '\n')
+	if nl < 0 && from > 0 {
+		return false
+	}
+	line := text[from+nl+1:]
 	var rest string
 	switch {
 	case strings.HasPrefix(line, "QUESTION"):
@@ -630,6 +637,9 @@ func questionTurn(text string, i int) bool {
 	}
 	return strings.HasPrefix(rest, ":")
 }
+
+// maxTurn is the longest a journalist's turn in a transcript is read as.
+const maxTurn = 4096
 
 // dropSpeechDates removes the dates of speech acts ("said on Tuesday",
 // "told reporters on Monday", "in a statement on Sunday"): they date the
