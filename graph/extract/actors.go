@@ -419,16 +419,30 @@ func (d *docState) ledByAdjective(toks []token, i int) *graph.Entity {
 	return nil
 }
 
-// yemeniCommittees reads "the army and the popular committees" in a
-// document about Yemen: the Houthis' own words for their forces (the army
+// yemeniCommittees reads the Houthis' words in a document about Yemen:
+// "the army and the popular committees" are their own forces (the army
 // units that sided with them and their committees), one party, not the
-// government's army and Syria's pro-government militias.
+// government's army and Syria's pro-government militias; "the
+// aggression" is the Saudi-led coalition.
 func (d *docState) yemeniCommittees(toks []token, ms []mention) []mention {
 	if d.country == nil || d.country.Name != "Yemen" {
 		return ms
 	}
-	for i := 0; i+3 < len(toks); i++ {
-		if toks[i].low != "army" || toks[i+1].low != "and" {
+	for i := 0; i < len(toks); i++ {
+		// "the aggression's warplanes", "the forces of aggression", "the
+		// Saudi-American aggression": the Houthis' word for the
+		// Saudi-led coalition.
+		if toks[i].base == "aggression" && !toks[i].cap && coveredBy(ms, i) < 0 && i > 0 && (toks[i-1].low == "the" || toks[i-1].low == "of" || strings.Contains(toks[i-1].low, "saudi")) {
+			if c := d.lookup("Saudi-led coalition", graph.KindCoalition); c != nil {
+				s := i
+				if strings.Contains(toks[i-1].low, "saudi") {
+					s = i - 1
+				}
+				ms = replaceRange(ms, mention{ent: c, s: toks[s].s, e: toks[i].e, ti: s, tj: i + 1}, toks)
+			}
+			continue
+		}
+		if i+3 >= len(toks) || toks[i].low != "army" || toks[i+1].low != "and" {
 			continue
 		}
 		j := i + 2
