@@ -1922,9 +1922,11 @@ func rankOf(e *graph.Entity) int {
 	return 13
 }
 
-// keyOf is the identity key of a name for comparisons outside the
-// gazetteer: its fold key.
-func keyOf(name string) string { return gazetteer.FoldKey(name) }
+// keyOf is the key a document remembers the places it named by, outside
+// the gazetteer: the identity newEntity gives such a place
+// (gazetteer.PlaceKey), so that "the town of al-Hameh" ... "families
+// returned to Hameh" is one place, as it is across documents.
+func keyOf(name string) string { return gazetteer.PlaceKey(name) }
 
 // governorateOf returns the governorate a place lies in (itself for a
 // governorate), or nil.

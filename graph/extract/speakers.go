@@ -1163,7 +1163,7 @@ func (d *docState) speakerNP(toks []token, ms []mention, s, e int) (speech, bool
 	// "the digest's correspondent", "the agency's reporter": an outlet
 	// named by its kind, not its name, is the one that carries the text.
 	if first == "the" && s+1 < e && (head == "correspondent" || head == "reporter" || head == "correspondents" || head == "reporters") && d.voice != nil {
-		w := strings.TrimSuffix(strings.TrimSuffix(toks[s+1].low, "'s"), "’s")
+		w := trimPossessive(toks[s+1].low)
 		if outletKindNouns[w] && (w != toks[s+1].low || s+2 < e && (toks[s+2].low == "'s" || toks[s+2].low == "’s")) {
 			sp.ent = d.voice
 			return sp, true
@@ -1397,7 +1397,7 @@ func (d *docState) localBody(toks []token, ms []mention, s, ds, headAt int, full
 	from := ds
 	if k := coveredBy(ms, ds); k >= 0 && ms[k].ent.Kind == graph.KindPlace && ms[k].tj <= headAt && !ms[k].ref {
 		place, from = ms[k].ent, ms[k].tj
-	} else if w := strings.TrimSuffix(strings.TrimSuffix(toks[ds].low, "'s"), "’s"); w != toks[ds].low && ds > s && toks[ds-1].low == "the" {
+	} else if w := trimPossessive(toks[ds].low); w != toks[ds].low && ds > s && toks[ds-1].low == "the" {
 		if types, ok := placeRefNouns[w]; ok && w != "area" {
 			place, from = d.recentPlace(types, false), ds+1
 		}
