@@ -284,6 +284,9 @@ type frame struct {
 	to       string
 	placeRef *graph.PlaceRef // where the text names the place
 	dateRef  *graph.Date
+	// target is the object struck, as the first account of the frame
+	// that names one gives it ("the Military College").
+	target string
 	// captors: the sides named as taking the place in a capture frame,
 	// by the kind of party (sideState: a state's forces; sideGroup: an
 	// armed group).
@@ -397,7 +400,8 @@ var (
 		"hospital", "hospitals", "school", "schools", "mosque", "market", "bakery",
 		"neighbourhood", "neighborhood", "village", "convoy", "camp", "shelter",
 		"clinic", "church", "district", "bridge", "checkpoint", "vehicle", "car",
-		"bus", "station", "factory", "farm", "positions", "headquarters", "base")
+		"bus", "station", "factory", "farm", "positions", "headquarters", "base",
+		"college", "academy", "university")
 	// baseEventVerbs are event verbs after "to": "continued to shell".
 	baseEventVerbs = set("shell", "bomb", "pound", "strike", "hit", "attack",
 		"target", "storm", "capture", "besiege", "bombard", "raid", "seize", "fire")
@@ -1223,6 +1227,12 @@ func (d *docState) eventOf(c *claimInfo) (event, bool) {
 		if ev.typ == "" && ownPartDenied(toks, c) {
 			ev.anaph = true
 		}
+		// "The GNA blamed forces loyal to Khalifa Haftar": a blame with no
+		// event word of its own puts the event reported on the party (not
+		// one that says what for: "accused Turkey of sending weapons").
+		if ev.typ == "" && blameVerbs[w] && i > 0 && partyAfter(toks, c.ms, i+1, 8) && !blamedFor(toks, i) {
+			ev.anaph = true
+		}
 		if (w == "that" || w == "this" || w == "the" || w == "these" || w == "those") && i+1 < len(toks) {
 			n := toks[i+1].low
 			// (and "the shells", "the rockets": the projectiles of the
@@ -1311,6 +1321,12 @@ func (d *docState) eventOf(c *claimInfo) (event, bool) {
 	}
 	for k := range c.dates {
 		if !d.eventDate(&c.dates[k]) {
+			continue
+		}
+		// "The GNA blamed X, whose army has been trying to take the
+		// capital since April": a relative clause's date is its own, not
+		// that of the event referred back to.
+		if ev.typ == "" && ev.anaph && c.dates[k].i < len(mask) && mask[c.dates[k].i] {
 			continue
 		}
 		if ev.date == nil || c.dates[k].d.Precision == graph.PrecisionDay && ev.date.d.Precision != graph.PrecisionDay {
@@ -1645,6 +1661,41 @@ func weaponBefore(toks []token, k, n int) bool {
 func actorBefore(ms []mention, i int) bool {
 	for k := range ms {
 		if actorKind(ms[k].ent.Kind) && ms[k].ti < i {
+			return true
+		}
+	}
+	return false
+}
+
+// blamedFor reports whether the blame at i says in its clause what the
+// party is blamed for: "accused Turkey of sending weapons", "blamed the
+// army for the shortages".
+func blamedFor(toks []token, i int) bool {
+	for k := i + 1; k < len(toks) && k <= i+12 && toks[k].kind != tPunct; k++ {
+		if toks[k].low == "of" || toks[k].low == "for" {
+			return true
+		}
+	}
+	return false
+}
+
+// partyAfter reports whether a party, or a person who stands for one, is
+// named within n tokens from i, in the same clause: the object of a blame
+// ("blamed the army", "blamed forces loyal to eastern-based commander
+// Khalifa Haftar").
+func partyAfter(toks []token, ms []mention, i, n int) bool {
+	for k := range ms {
+		m := &ms[k]
+		if m.ti < i || m.ti > i+n || !actorKind(m.ent.Kind) && m.ent.Kind != graph.KindPerson {
+			continue
+		}
+		clause := true
+		for j := i; j < m.ti; j++ {
+			if toks[j].kind == tPunct && toks[j].text != "-" {
+				clause = false
+			}
+		}
+		if clause {
 			return true
 		}
 	}
@@ -2072,7 +2123,7 @@ func executionCue(toks []token, i int) bool {
 			}
 		}
 	case w == "shot" || w == "killed":
-		if !afterCapture(toks, i) {
+		if !afterCapture(toks, i) && !abductedBefore(toks, i) {
 			return false
 		}
 	default:
@@ -2091,6 +2142,26 @@ func executionCue(toks []token, i int) bool {
 		}
 	}
 	return true
+}
+
+// abductedBefore reports whether a killing at i is told, in the same
+// sentence, of people the same subject had abducted before: "Gunmen
+// abducted a group of men from the village ... and killed at least eight
+// of them". Taking a town is no abduction.
+func abductedBefore(toks []token, i int) bool {
+	if i == 0 || toks[i-1].low != "and" && toks[i-1].low != "then" && toks[i-1].low != "later" {
+		return false
+	}
+	for k := i - 2; k >= 0 && k >= i-24; k-- {
+		if isPunct(&toks[k], ".") || isPunct(&toks[k], ";") {
+			return false
+		}
+		switch toks[k].low {
+		case "abducted", "kidnapped", "abducting", "kidnapping", "detained", "arrested":
+			return true
+		}
+	}
+	return false
 }
 
 // afterCapture reports whether a killing at i ("shot", "killed") is told
@@ -2511,6 +2582,10 @@ func (d *docState) perpetrators(c *claimInfo, ev event, mask, sub []bool) []*gra
 			actors = append(actors, m)
 		} else if p := d.personsForces(toks, m); p != nil {
 			actors = append(actors, mention{ent: p, s: m.s, e: m.e, ti: m.ti, tj: m.tj, ref: true})
+		} else if p := d.armedParty(m.ent); p != nil && m.ent.Kind == graph.KindPerson && commanderSubject(toks, m, ev.typeCue) && (c.speech == nil || c.speech.ent != m.ent) {
+			// "the aggressor Haftar, using a drone ..., bombed the
+			// college": a commander who acts does so with his forces.
+			actors = append(actors, mention{ent: p, s: m.s, e: m.e, ti: m.ti, tj: m.tj, ref: true})
 		}
 	}
 	speaker := d.entity(c.claim.Speaker.ID)
@@ -2732,6 +2807,13 @@ func (d *docState) perpetrators(c *claimInfo, ev event, mask, sub []bool) []*gra
 		// noun, which is the party's own people: "captured by the fighters
 		// of X" is captured by X.
 		h := memberHead(toks, m.ti)
+		if m.ref && m.ent.Kind != graph.KindPerson && h == m.ti {
+			// "blamed forces loyal to X": the forces' noun stands where
+			// the party would.
+			if fh := forcesHead(toks, m.ti); fh >= 0 {
+				h = fh
+			}
+		}
 		pre, pre2 := "", ""
 		for k, n := h-1, 0; k >= 0 && n < 2; k-- {
 			if isQuote(&toks[k]) {
@@ -2789,6 +2871,8 @@ func (d *docState) perpetrators(c *claimInfo, ev event, mask, sub []bool) []*gra
 			}
 		}
 		switch {
+		case possessive && m.ent.Kind == graph.KindState && placeMentionAt(c.ms, m.tj):
+			score = 0 // "in Iraq's Salahuddin province": the country a place lies in
 		case fabricator(toks, m.ti, c):
 			score = 6 // "reports fabricated by the White Helmets"
 		case relativeSubject(toks, m.tj, isCue):
@@ -3566,6 +3650,41 @@ func airForceAt(toks []token, i int) bool {
 	return i+1 < len(toks) && toks[i].low == "air" && (toks[i+1].low == "force" || toks[i+1].low == "forces")
 }
 
+// placeMentionAt reports whether a place's mention starts at token ti.
+func placeMentionAt(ms []mention, ti int) bool {
+	for k := range ms {
+		if ms[k].ti == ti && ms[k].ent.Kind == graph.KindPlace {
+			return true
+		}
+	}
+	return false
+}
+
+// commanderSubject reports whether the person mentioned by m is the
+// subject of the event told after the name: "the aggressor Haftar, using
+// a drone supplied by a foreign State, bombed the Military College". The
+// name opens the clause (after an article and an epithet at most) and an
+// event word follows within twenty words; a person in a prepositional
+// phrase ("talks with Haftar") or in the possessive is not the subject.
+func commanderSubject(toks []token, m mention, cue []bool) bool {
+	if m.tj < len(toks) && (strings.HasSuffix(toks[m.tj-1].low, "'s") || toks[m.tj].low == "'s") {
+		return false
+	}
+	k := m.ti - 1
+	for k >= 0 && k >= m.ti-3 && toks[k].kind == tWord && !toks[k].cap && (toks[k].low == "the" || epithetNouns[toks[k].low] || toks[k].low == "war") {
+		k--
+	}
+	if k >= 0 && !(toks[k].kind == tPunct && toks[k].text != "(") && !toks[k].cap {
+		return false
+	}
+	for j := m.tj; j < len(toks) && j < m.tj+20 && j < len(cue); j++ {
+		if cue[j] {
+			return true
+		}
+	}
+	return false
+}
+
 // personsForces returns the armed party of a person named as the owner of
 // forces ("the forces of the war criminal Khalifa Haftar", "aircraft of
 // General Haftar", "Hadi's troops", "fighters loyal to X"): the person's
@@ -3583,21 +3702,36 @@ func (d *docState) personsForces(toks []token, m mention) *graph.Entity {
 	if j := m.tj; j < len(toks) && j > 0 && (strings.HasSuffix(toks[j-1].low, "'s") || strings.HasSuffix(toks[j-1].low, "’s")) && forcesNouns[toks[j].base] {
 		return p
 	}
-	// "forces of [the war criminal] X", "fighters loyal to X": back over
-	// a few words of description to "of" after forces, or "to" after a
-	// word of allegiance.
-	for k := m.ti - 1; k > 0 && k >= m.ti-5; k-- {
-		if toks[k].kind == tPunct {
-			return nil
-		}
-		if toks[k].low == "of" && forcesNouns[toks[k-1].base] || toks[k].low == "to" && affiliatedWords[toks[k-1].low] {
-			return p
-		}
-		if toks[k].low == "of" || toks[k].low == "to" {
-			return nil
-		}
+	if forcesHead(toks, m.ti) >= 0 {
+		return p
 	}
 	return nil
+}
+
+// forcesHead returns the index of the word that names a person's forces
+// before his name at ti, "forces" in "forces of [the war criminal] X" and
+// in "forces loyal to eastern-based commander X", or -1: back over a few
+// words of description to "of" after forces, or "to" after a word of
+// allegiance.
+func forcesHead(toks []token, ti int) int {
+	for k := ti - 1; k > 0 && k >= ti-5; k-- {
+		if toks[k].kind == tPunct {
+			return -1
+		}
+		if toks[k].low == "of" && forcesNouns[toks[k-1].base] {
+			return k - 1
+		}
+		if toks[k].low == "to" && affiliatedWords[toks[k-1].low] {
+			if k >= 2 && toks[k-2].kind == tWord {
+				return k - 2
+			}
+			return k - 1
+		}
+		if toks[k].low == "of" || toks[k].low == "to" {
+			return -1
+		}
+	}
+	return -1
 }
 
 // partyOf is the party a speaker's "its fighters" belong to: the speaker
@@ -4082,7 +4216,9 @@ func target(text string, toks []token, cue int) string {
 			continue
 		}
 		s := i
-		for s > cue+1 && toks[s-1].kind == tWord && !toks[s-1].cap && targetAdjs[toks[s-1].low] {
+		// (Capitalised in a name, "the Military College", "the Police
+		// Academy", as well.)
+		for s > cue+1 && s > i-3 && toks[s-1].kind == tWord && (targetAdjs[toks[s-1].low] || toks[i].cap && toks[s-1].cap && !targetLead[toks[s-1].low]) {
 			s--
 		}
 		if s > 0 && !targetLead[toks[s-1].low] {
@@ -4096,7 +4232,8 @@ func target(text string, toks []token, cue int) string {
 var targetAdjs = set("residential", "crowded", "populated", "densely", "civilian",
 	"field", "government-held", "rebel-held", "makeshift", "local", "main", "public",
 	"popular", "busy", "medical", "primary", "secondary", "displacement", "refugee",
-	"military", "industrial", "commercial", "residential-commercial", "old", "vegetable")
+	"military", "industrial", "commercial", "residential-commercial", "old", "vegetable",
+	"police", "naval", "cadet", "training")
 
 // targetLead are the words before a target's noun phrase.
 var targetLead = set("a", "an", "the", "at", "on", "hit", "struck", "targeted",
@@ -4137,9 +4274,19 @@ func (d *docState) buildAccounts() {
 		}
 		hasPlace := ev.place != nil && !ev.place.ref || ev.place != nil && ev.place.ref
 		hasDate := ev.date != nil
-		// Which event: the latest compatible frame.
+		// Which event: the latest compatible frame; for an event referred
+		// back to by what it struck ("The attack on the military
+		// college"), the latest that struck it.
 		fi := -1
-		for k := len(frames) - 1; k >= 0; k-- {
+		if ev.anaph && ev.target != "" && !hasPlace && !hasDate {
+			for k := len(frames) - 1; k >= 0; k-- {
+				if strings.EqualFold(frames[k].target, ev.target) && d.compatible(&frames[k], ev) {
+					fi = k
+					break
+				}
+			}
+		}
+		for k := len(frames) - 1; k >= 0 && fi < 0; k-- {
 			if d.compatible(&frames[k], ev) {
 				if hasPlace || hasDate || ev.anaph || !ev.specific || ev.typ == "" || k == len(frames)-1 {
 					fi = k
@@ -4930,6 +5077,9 @@ var typeRank = map[graph.EventType]int{
 
 // extendFrame narrows a frame with what a claim adds.
 func (d *docState) extendFrame(f *frame, ev event, c *claimInfo) {
+	if f.target == "" {
+		f.target = ev.target
+	}
 	if ev.place != nil && (f.place == nil || rankOf(ev.place.ent) < rankOf(f.place)) {
 		p := ev.place
 		f.placeRef = &graph.PlaceRef{Entity: d.use(p.ent), Text: d.text[p.s:p.e], Span: d.ri.span(p.s, p.e)}

@@ -149,6 +149,20 @@ func (d *docState) ledCoalitions(toks []token, ms []mention) {
 			continue
 		}
 		c := d.x.coalitionOf[m.ent.ID]
+		if m.s > 0 && d.text[m.s-1] == '/' {
+			// "the Saudi/UAE-led coalition": the state named first leads.
+			j := strings.LastIndexAny(d.text[:m.s-1], " \n\t(\"") + 1
+			first := d.text[j : m.s-1]
+			st := d.lookup(first, graph.KindState)
+			if st == nil {
+				if n := stateOfAdjective(fold(first)); n != "" {
+					st = d.lookup(n, graph.KindState)
+				}
+			}
+			if st != nil && d.x.coalitionOf[st.ID] != nil {
+				c, m.s = d.x.coalitionOf[st.ID], j
+			}
+		}
 		if c == nil {
 			// "the Turkish-led offensive", "Russian-led forces": a state
 			// that leads no coalition leads with its own armed forces.
@@ -428,6 +442,21 @@ func (d *docState) yemeniCommittees(toks []token, ms []mention) []mention {
 	if d.country == nil || d.country.Name != "Yemen" {
 		return ms
 	}
+	// "the coalition", "coalition aircraft": in Yemen, the Saudi-led
+	// coalition, unless the words name the US-led one.
+	for k := range ms {
+		m := &ms[k]
+		if m.ent.Kind != graph.KindCoalition || m.ent.Name != "international coalition" {
+			continue
+		}
+		f := fold(d.text[m.s:m.e])
+		if strings.Contains(f, "us") || strings.Contains(f, "u.s") || strings.Contains(f, "inherent") || strings.Contains(f, "international") || strings.Contains(f, "cjtf") || strings.Contains(f, "american") || strings.Contains(f, "isis") || strings.Contains(f, "isil") {
+			continue
+		}
+		if c := d.lookup("Saudi-led coalition", graph.KindCoalition); c != nil {
+			m.ent = c
+		}
+	}
 	for i := 0; i < len(toks); i++ {
 		// "the aggression's warplanes", "the forces of aggression", "the
 		// Saudi-American aggression": the Houthis' word for the
@@ -464,6 +493,26 @@ func (d *docState) yemeniCommittees(toks []token, ms []mention) []mention {
 		i = j + 1
 	}
 	return ms
+}
+
+// epithetNouns are the words a text calls a party by in place of its
+// name: "the aggressor Haftar", "the usurper", "the invaders".
+var epithetNouns = set("aggressor", "aggressors", "invader", "invaders", "occupier", "occupiers",
+	"usurper", "usurpers", "putschist", "putschists", "warlord", "criminal", "enemy")
+
+// armedParty returns the party an entity fights as: itself for a party,
+// the army, armed group or coalition a person belongs to; nil otherwise.
+func (d *docState) armedParty(e *graph.Entity) *graph.Entity {
+	if actorKind(e.Kind) && e.Kind != graph.KindPerson {
+		return e
+	}
+	if e.Kind != graph.KindPerson || e.Affiliation == nil {
+		return nil
+	}
+	if p := d.entity(*e.Affiliation); p != nil && (p.Kind == graph.KindArmy || p.Kind == graph.KindArmedGroup || p.Kind == graph.KindCoalition) {
+		return p
+	}
+	return nil
 }
 
 // genericActors adds mentions of parties named by common nouns.
@@ -541,6 +590,26 @@ func (d *docState) genericActors(toks []token, ms []mention) []mention {
 		if e, j := d.backedAfter(toks, ms, i); e != nil {
 			add = append(add, mention{ent: e, s: toks[i].s, e: toks[j-1].e, ti: i, tj: j})
 			continue
+		}
+		// "the aggressor Haftar" ... "The aggressor claims": an epithet
+		// the text gives a party by name is that party when it comes
+		// again alone.
+		if epithetNouns[w] && !toks[i].cap && i > 0 && (toks[i-1].low == "the" || toks[i-1].low == "war" || i > 1 && toks[i-2].low == "the") {
+			if i+1 < len(toks) && covered(i+1) {
+				if k := coveredBy(ms, i+1); k >= 0 && ms[k].ti == i+1 {
+					if p := d.armedParty(ms[k].ent); p != nil {
+						if d.epithets == nil {
+							d.epithets = map[string]*graph.Entity{}
+						}
+						d.epithets[w] = p
+					}
+				}
+				continue
+			}
+			if p := d.epithets[w]; p != nil && toks[i-1].low == "the" && !(i+1 < len(toks) && toks[i+1].cap) {
+				add = append(add, mention{ent: p, s: toks[i-1].s, e: toks[i].e, ti: i - 1, tj: i + 1, ref: true})
+				continue
+			}
 		}
 		switch {
 		case (w == "group" || w == "organisation" || w == "organization") && !toks[i].cap && i > 0 && toks[i-1].low == "the" && d.lastGroup != nil && !(i+1 < len(toks) && covered(i+1)):

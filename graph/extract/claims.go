@@ -61,6 +61,22 @@ func (d *docState) readClaims() {
 		if sg.meta == metaHeading && len(sg.toks) > 0 {
 			head = headingPlace(sg, ms)
 		}
+		if sg.first {
+			d.turn = nil
+			if name, deleg, colon, ok := recordTurn(sg.toks); ok && sg.meta == metaNone {
+				d.turn = d.turnSpeaker(sg.toks, name, deleg)
+				d.turnPara, d.turnS, d.turnE = sg.para, sg.toks[0].s, sg.toks[colon].e
+				// The delegation named in the opening is who speaks,
+				// not what the turn is about.
+				kept := ms[:0:0]
+				for _, m := range ms {
+					if m.ti > colon {
+						kept = append(kept, m)
+					}
+				}
+				ms = kept
+			}
+		}
 		if head != nil && sg.meta == metaNone {
 			from := len(d.claims)
 			d.readClaim(sg, ms)
@@ -499,6 +515,15 @@ func (d *docState) addClaim(sg segment, ms []mention, sps []speech) {
 				break
 			}
 		}
+	}
+	if c.speech == nil && d.turn != nil && sg.para == d.turnPara {
+		// A representative's words in a meeting record are his
+		// delegation's, sentence after sentence of his turn.
+		speaker = d.turn
+		ss := d.ri.span(d.turnS, d.turnE)
+		c.claim.SpeakerSpan = &ss
+		c.claim.SpeakerText = d.text[d.turnS:d.turnE]
+		c.claim.Reported = !d.isVoice(speaker)
 	}
 	if c.speech == nil && len(toks) > 0 && isQuote(&toks[0]) && len(d.claims) > 0 {
 		prev := d.claims[len(d.claims)-1]

@@ -1070,6 +1070,11 @@ func (d *docState) placeNounAround(toks []token, s, e int) string {
 		if pt, ok := placeNouns[toks[e].low]; ok && (e+1 >= len(toks) || toks[e+1].low != "of" || pt == "neighbourhood" || pt == "district") {
 			return pt
 		}
+		// "the al-Hadhba area of Tripoli": an articled name given as an
+		// area of a place is a quarter of it.
+		if toks[e].low == "area" && e+1 < len(toks) && toks[e+1].low == "of" && articleName(&toks[s]) {
+			return "neighbourhood"
+		}
 	}
 	if pt := appositivePlace(toks, e); pt != "" {
 		return pt
@@ -1383,7 +1388,18 @@ func (d *docState) governorates(toks []token, ms []mention) []mention {
 }
 
 // quarterNouns name a part of a city.
-var quarterNouns = set("neighbourhood", "neighborhood", "district", "quarter")
+var quarterNouns = set("neighbourhood", "neighborhood", "district", "quarter", "area")
+
+// namesakeCity returns the city the gazetteer knows by name inside
+// governorate gov, the city a governorate is named after; nil if none.
+func (d *docState) namesakeCity(name string, gov *graph.Entity) *graph.Entity {
+	for _, e := range d.g.Lookup(name) {
+		if e.Kind == graph.KindPlace && (e.PlaceType == "city" || e.PlaceType == "town") && d.g.Within(e.ID, gov.ID) {
+			return e
+		}
+	}
+	return nil
+}
 
 // cityQuarters reads "the al-Hal neighbourhood of Maarat al-Nu'man", "the
 // al-Zahraa neighbourhood of Homs city": a name given as a quarter of the
@@ -1428,6 +1444,12 @@ func (d *docState) cityQuarters(toks []token, ms []mention) {
 			for q := range ms {
 				if ms[q].ti == ci && ms[q].ent.Kind == graph.KindPlace && (ms[q].ent.PlaceType == "city" || ms[q].ent.PlaceType == "town") {
 					city = ms[q].ent
+				}
+				// "the al-Hadba district of southern Tripoli": a
+				// governorate read for a bearing is its city of the same
+				// name when a quarter lies in it.
+				if ms[q].ti == ci && ms[q].ent.Kind == graph.KindPlace && ms[q].ent.PlaceType == "governorate" {
+					city = d.namesakeCity(d.text[ms[q].s:ms[q].e], ms[q].ent)
 				}
 			}
 		} else if m.ent.Gazetteer {

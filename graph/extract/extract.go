@@ -17,10 +17,13 @@ import (
 
 // Extractor extracts claims from documents. It is safe for concurrent use.
 type Extractor struct {
-	g      *gazetteer.Gazetteer
-	keys   map[uuid.UUID][]string      // gazetteer entity -> its match keys
-	govOf  map[uuid.UUID]*graph.Entity // state -> its government
-	armyOf map[uuid.UUID]*graph.Entity // state -> its armed forces
+	g     *gazetteer.Gazetteer
+	keys  map[uuid.UUID][]string      // gazetteer entity -> its match keys
+	govOf map[uuid.UUID]*graph.Entity // state -> its government
+	// inOffice lists, by state, its governments that say when they took
+	// office (see governmentOf).
+	inOffice map[uuid.UUID][]*graph.Entity
+	armyOf   map[uuid.UUID]*graph.Entity // state -> its armed forces
 
 	coalitionOf map[uuid.UUID]*graph.Entity // state -> the coalition it leads
 }
@@ -50,6 +53,12 @@ func New(g *gazetteer.Gazetteer) *Extractor {
 		ge, _ := g.Entity(e.ID)
 		if cur, ok := x.govOf[st.ID]; !ok || len(ge.Name) < len(cur.Name) {
 			x.govOf[st.ID] = ge
+		}
+		if g.InOffice(ge.ID) != "" {
+			if x.inOffice == nil {
+				x.inOffice = make(map[uuid.UUID][]*graph.Entity)
+			}
+			x.inOffice[st.ID] = append(x.inOffice[st.ID], ge)
 		}
 	}
 	x.buildArmies()
@@ -91,6 +100,7 @@ type docState struct {
 	prevActor    *graph.Entity            // the party the last claim named first, for "Its strikes"
 	lastGroup    *graph.Entity            // the armed group the text named last, for "the group"
 	lastJihadist *graph.Entity            // the jihadist group the text named last, for "the militants"
+	epithets     map[string]*graph.Entity // an epithet the text gave a party by name ("the aggressor Haftar") -> the party
 	explosive    int8                     // explosiveText: 0 not yet read, 1 yes, 2 no
 	executions   int8                     // executionText: 0 not yet read, 1 yes, 2 no
 	surnames     map[string]*graph.Entity // fold key of a person's last name -> the person
@@ -98,6 +108,11 @@ type docState struct {
 
 	// the last party said to speak in a statement, for "the statement said"
 	lastStatement *graph.Entity
+
+	// turn is the speaker of the meeting record's turn in paragraph
+	// turnPara, whose opening ("Mr. X (Libya):") spans turnS:turnE.
+	turn                   *graph.Entity
+	turnPara, turnS, turnE int
 }
 
 // Extract extracts everything it can from one document. Invalid input

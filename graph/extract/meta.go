@@ -85,6 +85,18 @@ func (d *docState) readMetadata() {
 				break
 			}
 		}
+		// A meeting record's symbol opens its first line: "S/PV.8705, 14
+		// January 2020, 10 a.m.".
+		if sg.meta == metaNone && sg.para < 4 && recordSymbol(toks) {
+			sg.meta = metaSymbol
+			if textSymbol == "" {
+				textSymbol = d.text[toks[0].s:toks[2].e]
+				symSpan = [2]int{toks[0].s, toks[2].e}
+			}
+		}
+		if sg.meta == metaNone && chairLine(toks) {
+			sg.meta = metaFormula
+		}
 		if sg.meta != metaNone {
 			continue
 		}
@@ -757,6 +769,21 @@ func (d *docState) letterState() *graph.Entity {
 func (d *docState) governmentOf(state *graph.Entity) *graph.Entity {
 	if state.Kind == graph.KindGovernment {
 		return state
+	}
+	// A document dated after a government took office speaks of it, the
+	// last of the state's governments to do so by that date: the
+	// Government of National Accord in January 2020, not the Government
+	// of National Unity formed in 2021.
+	var best *graph.Entity
+	if day := d.doc.Date; day != "" {
+		for _, g := range d.x.inOffice[state.ID] {
+			if from := d.g.InOffice(g.ID); from <= day && (best == nil || from > d.g.InOffice(best.ID)) {
+				best = g
+			}
+		}
+	}
+	if best != nil {
+		return best
 	}
 	return d.x.govOf[state.ID]
 }

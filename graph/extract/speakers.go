@@ -399,6 +399,13 @@ func (d *docState) findSpeech(toks []token, ms []mention) []speech {
 		if e < v-1 && isPunct(&toks[e], ",") && isPunct(&toks[v-1], ",") && sp.npE == e && descriptiveAside(toks, e+1, v-1) {
 			sp.npE = v - 1
 		}
+		// "A relative of the groom, who gave his name only as Abu Ahmed,
+		// said": the one described, by the name he gave.
+		if sp.ent != nil && sp.ent.Kind == graph.KindAnonymous {
+			if p := d.givenName(toks, ms, sp.npE, v); p != nil {
+				sp.ent, sp.anonymous = p, false
+			}
+		}
 		// "The Commander of the Operations, Lieutenant General X, said":
 		// the name in apposition is the speaker.
 		if e < v && isPunct(&toks[e], ",") {
@@ -1038,7 +1045,12 @@ func (d *docState) speakerNP(toks []token, ms []mention, s, e int) (speech, bool
 			})
 			return sp, sp.ent != nil
 		case "i", "we":
+			// (In a meeting record's turn, the delegation that has the
+			// floor.)
 			sp.ent = d.voice
+			if d.turn != nil {
+				sp.ent = d.turn
+			}
 			return sp, sp.ent != nil
 		}
 	}
@@ -1892,4 +1904,38 @@ func trimPossessive(w string) string {
 		}
 	}
 	return w
+}
+
+// givenName reads the name a described speaker gave in a relative clause
+// between tokens from and to: "who gave his name only as Abu Ahmed", "who
+// gave her name as Umm Ali". The person is known by that name in this
+// document only (a first name or a kunya names many).
+func (d *docState) givenName(toks []token, ms []mention, from, to int) *graph.Entity {
+	for k := from; k+3 < to; k++ {
+		if toks[k].low != "gave" && toks[k].low != "gives" || toks[k+2].low != "name" {
+			continue
+		}
+		j := k + 3
+		if j < to && toks[j].low == "only" {
+			j++
+		}
+		if j >= to || toks[j].low != "as" {
+			return nil
+		}
+		j++
+		n := j
+		for n < to && toks[n].kind == tWord && (toks[n].cap || nameParticles[toks[n].low] || strings.Contains(toks[n].low, "-")) {
+			n++
+		}
+		if n == j || n-j > 4 {
+			return nil
+		}
+		for q := range ms {
+			if ms[q].ti == j && ms[q].tj == n && ms[q].ent.Kind == graph.KindPerson {
+				return ms[q].ent
+			}
+		}
+		return d.newEntity(graph.KindPerson, d.text[toks[j].s:toks[n-1].e], nil, true)
+	}
+	return nil
 }

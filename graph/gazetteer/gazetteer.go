@@ -10,6 +10,7 @@ import (
 	"regexp"
 	"sort"
 	"sync"
+	"time"
 
 	"github.com/google/uuid"
 
@@ -47,6 +48,11 @@ type Entry struct {
 	// al-Fatah), the coalition a state's forces fight in. An entry may be
 	// a member of several; being on the same side is not membership.
 	MemberOf []string `json:"member_of,omitempty"`
+	// InOffice is the day a government took office (YYYY-MM-DD): of a
+	// state's governments that give one, a document speaks of the last to
+	// take office by its date (the Government of National Accord in 2020,
+	// the Government of National Unity after March 2021).
+	InOffice string `json:"in_office,omitempty"`
 }
 
 // file is the JSON document: a version and the entries.
@@ -92,7 +98,9 @@ type Gazetteer struct {
 	dems     map[string]int // FoldKey of a demonym -> entity
 	// member maps an entity to the parties it is a member of (MemberOf).
 	member map[uuid.UUID][]uuid.UUID
-	find   findIndex
+	// inOffice maps a government to the day it took office (InOffice).
+	inOffice map[uuid.UUID]string
+	find     findIndex
 	// divided are the countries the gazetteer divides into governorates:
 	// the ones it knows place by place (see localPlace).
 	divided map[uuid.UUID]bool
@@ -216,6 +224,7 @@ func build(entries []Entry) (*Gazetteer, error) {
 		scripted: make(map[int]bool),
 		dems:     make(map[string]int),
 		member:   make(map[uuid.UUID][]uuid.UUID),
+		inOffice: make(map[uuid.UUID]string),
 	}
 	ids := make(map[string]uuid.UUID, len(sorted))
 	for _, e := range sorted {
@@ -243,6 +252,9 @@ func build(entries []Entry) (*Gazetteer, error) {
 		}
 		for _, m := range e.MemberOf {
 			g.member[ent.ID] = append(g.member[ent.ID], ids[m])
+		}
+		if e.InOffice != "" {
+			g.inOffice[ent.ID] = e.InOffice
 		}
 		for _, d := range e.Demonyms {
 			f := FoldKey(d)
@@ -325,6 +337,14 @@ func checkEntry(e *Entry) error {
 	}
 	if e.Within != "" && e.PlaceType == "" {
 		return graph.Errorf(graph.EINVALID, "gazetteer: %s: within set on an entry that is not a place", e.Key)
+	}
+	if e.InOffice != "" {
+		if e.Kind != graph.KindGovernment {
+			return graph.Errorf(graph.EINVALID, "gazetteer: %s: in_office set on a %s, not a government", e.Key, e.Kind)
+		}
+		if _, err := time.Parse(time.DateOnly, e.InOffice); err != nil {
+			return graph.Errorf(graph.EINVALID, "gazetteer: %s: in_office %q is not YYYY-MM-DD", e.Key, e.InOffice)
+		}
 	}
 	if (e.Lat == nil) != (e.Lon == nil) {
 		return graph.Errorf(graph.EINVALID, "gazetteer: %s: lat and lon must be given together", e.Key)
@@ -703,3 +723,7 @@ func (g *Gazetteer) Homonyms(name string, not uuid.UUID) []*graph.Entity {
 	}
 	return out
 }
+
+// InOffice returns the day the government id took office, YYYY-MM-DD, or
+// "" when the gazetteer does not say.
+func (g *Gazetteer) InOffice(id uuid.UUID) string { return g.inOffice[id] }
