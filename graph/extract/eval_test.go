@@ -834,6 +834,22 @@ var evalSets = []evalSet{
 	// the validation set in its place), with floors just under those
 	// figures.
 	{"eighteenth training set", train18Dir, train18Thresholds, true},
+	// The nineteenth training set (see its README) was written blind at
+	// the twentieth session's start, by a helper who read no rule, and is
+	// held back as the validation set: figures only, no floors, and its
+	// misses are never logged. Its events lie in Nigeria, Mali and
+	// Afghanistan, theatres no earlier set has, with kinds the earlier
+	// sets lack (a medical charity's press release, a humanitarian flash
+	// update in bullets, a government press conference in questions and
+	// answers, a UN mission's report in numbered paragraphs). Measured on
+	// the nineteenth session's end rules (b295005, the set copied in) and
+	// on the twentieth's first rules (0517d4a, read from train18), the
+	// same both times: casualty values 0.94/0.97, casualty attributes
+	// 0.84/0.94, claims 0.74/0.69, dates 0.94/0.63, event types
+	// 0.68/0.59, perpetrators 0.03/0.05, places 0.34/0.85, speakers
+	// 0.61/0.68, values 0.91/0.94. The gazetteer knew none of its places
+	// and parties.
+	{"nineteenth training set", train19Dir, nil, false},
 }
 
 const (
