@@ -1227,6 +1227,11 @@ func (d *docState) eventOf(c *claimInfo) (event, bool) {
 		if ev.typ == "" && ownPartDenied(toks, c) {
 			ev.anaph = true
 		}
+		// "the gunmen were members of Asaib Ahl al-Haq": who the
+		// attackers of the event reported were.
+		if ev.typ == "" && i > 0 && toks[i-1].low == "the" && i+1 < len(toks) && (toks[i+1].low == "were" || toks[i+1].low == "belonged") && identifiedAgents(toks, min(i+4, len(toks)-1), toks[i+1].low, w) && partyAfter(toks, c.ms, i+2, 4) {
+			ev.anaph = true
+		}
 		// "The GNA blamed forces loyal to Khalifa Haftar": a blame with no
 		// event word of its own puts the event reported on the party (not
 		// one that says what for: "accused Turkey of sending weapons").
@@ -1237,7 +1242,7 @@ func (d *docState) eventOf(c *claimInfo) (event, bool) {
 			n := toks[i+1].low
 			// (and "the shells", "the rockets": the projectiles of the
 			// shelling reported)
-			if attackCues[n] || strikeCues[n] || massacreCues[n] || killingCues[n] || executionCues[n] || shellingCues[n] || n == "toll" || n == "incident" || n == "crime" || n == "crimes" || n == "bombing" || n == "explosion" || n == "blast" || n == "blasts" || n == "explosions" {
+			if attackCues[n] || strikeCues[n] || massacreCues[n] || killingCues[n] || executionCues[n] || shellingCues[n] || n == "toll" || n == "incident" || n == "crime" || n == "crimes" || n == "bombing" || n == "explosion" || n == "blast" || n == "blasts" || n == "explosions" || n == "killings" {
 				ev.anaph = true
 			}
 			// "the deliberate bombing", "the Turkish bombardment": a noun
@@ -2877,7 +2882,11 @@ func (d *docState) perpetrators(c *claimInfo, ev event, mask, sub []bool) []*gra
 			score = 6 // "reports fabricated by the White Helmets"
 		case relativeSubject(toks, m.tj, isCue):
 			score, subj = 4, true // "clashed with armed groups who had attacked the village"
-		case blamedOn, pre == "on" && blamedBefore(toks, h-1), pre == "the" && pre2 == "on" && h >= 2 && blamedBefore(toks, h-2), pre == "to" && (attributedBefore(toks, h-1) || blamedBefore(toks, h-1) && toks[h-2].low == "it"),
+		case pre == "of" && (pre2 == "hallmarks" || pre2 == "hallmark" || pre2 == "signature" || pre2 == "fingerprints"):
+			score = 5 // "the killings bore the hallmarks of Islamic State sleeper cells"
+		case identifiedAgents(toks, h, pre, pre2):
+			score = 6 // "the gunmen were members of X", "the attackers belonged to X"
+		case blamedOn, pre == "on" && blamedBefore(toks, h-1), (pre == "the" || pre == "a" || pre == "an") && pre2 == "on" && h >= 2 && blamedBefore(toks, h-2), pre == "to" && (attributedBefore(toks, h-1) || blamedBefore(toks, h-1) && toks[h-2].low == "it"),
 			pre == "the" && pre2 == "to" && h >= 2 && attributedBefore(toks, h-2):
 			score = 6 // "was blamed by activists on government forces"
 		case pre == "to" && fallBefore(toks, h-1):
@@ -3648,6 +3657,23 @@ func aircraftOwner(toks []token, i int) bool {
 // party's aircraft ("Our air force carried out precise strikes").
 func airForceAt(toks []token, i int) bool {
 	return i+1 < len(toks) && toks[i].low == "air" && (toks[i+1].low == "force" || toks[i+1].low == "forces")
+}
+
+// identifiedAgents reports whether the party whose phrase starts at h is
+// named as who the attackers were: "the gunmen were members of Asaib Ahl
+// al-Haq" (h at "members", after "were" and the agents), "the attackers
+// belonged to X", "the killers were X fighters".
+func identifiedAgents(toks []token, h int, pre, pre2 string) bool {
+	agent := func(w string) bool {
+		return agentNouns[w] || w == "killers" || w == "attackers" || w == "kidnappers" || w == "abductors"
+	}
+	switch {
+	case (pre == "were" || pre == "was") && agent(pre2):
+		return true
+	case pre == "to" && (pre2 == "belonged" || pre2 == "belong") && h >= 3 && agent(toks[h-3].low):
+		return true
+	}
+	return false
 }
 
 // placeMentionAt reports whether a place's mention starts at token ti.

@@ -771,7 +771,7 @@ func (d *docState) unknownNames(sg *segment, ms []mention) []mention {
 		case j-start >= 2 && !(start == 0 && sg.first && sg.para == 0):
 			anyCovered := false
 			for p := start; p < j; p++ {
-				if coveredBy(ms, p) >= 0 || monthTok(&toks[p]) > 0 || isWeekday(toks[p].low) {
+				if coveredBy(ms, p) >= 0 || monthTok(&toks[p]) > 0 && !givenNameJan(toks, p) || isWeekday(toks[p].low) {
 					anyCovered = true
 					break
 				}
@@ -787,6 +787,16 @@ func (d *docState) unknownNames(sg *segment, ms []mention) []mention {
 		}
 	}
 	return ms
+}
+
+// givenNameJan reports whether "Jan" at p is a given name ("Jan Kubis",
+// "Jan Egeland"), not January cut short: no number beside it, a
+// capitalised word after it.
+func givenNameJan(toks []token, p int) bool {
+	if toks[p].low != "jan" || p+1 >= len(toks) || !toks[p+1].cap || toks[p+1].kind != tWord || monthTok(&toks[p+1]) > 0 {
+		return false
+	}
+	return !(p > 0 && toks[p-1].kind == tNum) && !(p+2 < len(toks) && toks[p+2].kind == tNum)
 }
 
 // knownPlace returns the gazetteer's place of a name the text marks as a

@@ -366,7 +366,12 @@ func (d *docState) findSpeech(toks []token, ms []mention) []speech {
 		sp, ok := d.speakerNP(toks, ms, s, e)
 		if !ok {
 			if sp, ok = d.describedSource(toks, ms, s, e, v); !ok {
-				continue
+				// "The speaker of parliament, Salim al-Jabouri, called
+				// it": a description of one person by office, and his
+				// name in apposition.
+				if sp, ok = d.appositeName(toks, ms, s, e, v); !ok {
+					continue
+				}
 			}
 		}
 		sp.verb = v
@@ -1938,4 +1943,28 @@ func (d *docState) givenName(toks []token, ms []mention, from, to int) *graph.En
 		return d.newEntity(graph.KindPerson, d.text[toks[j].s:toks[n-1].e], nil, true)
 	}
 	return nil
+}
+
+// appositeName reads the speaker of "The speaker of parliament, Salim
+// al-Jabouri, called it": the subject toks[s:e] describes one person by
+// office and resolves to no party, and the name between the commas after
+// it, up to the verb at v, is the person's.
+func (d *docState) appositeName(toks []token, ms []mention, s, e, v int) (speech, bool) {
+	if e >= v || !isPunct(&toks[e], ",") || !personDescription(toks, s, e) {
+		return speech{}, false
+	}
+	for k := range ms {
+		m := &ms[k]
+		if m.ti != e+1 || m.tj+1 != v || !isPunct(&toks[m.tj], ",") {
+			continue
+		}
+		if m.ent.Kind == graph.KindUnclassified && !m.ent.Gazetteer && m.tj-m.ti >= 2 {
+			m.ent.Kind = graph.KindPerson
+		}
+		if m.ent.Kind != graph.KindPerson {
+			return speech{}, false
+		}
+		return speech{ent: m.ent, s: m.s, e: m.e, npS: s, npE: m.tj}, true
+	}
+	return speech{}, false
 }
