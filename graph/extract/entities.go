@@ -611,7 +611,12 @@ func (d *docState) unknownNames(sg *segment, ms []mention) []mention {
 			cue = ""
 		}
 		kind := graph.EntityKind("")
-		if cue != "" {
+		// "Al-Shabaab fighters", "M23 rebels": a name the gazetteer lacks
+		// before a noun for fighters is an armed group's.
+		if cue == "" && j < len(toks) && groupCueNouns[toks[j].low] && !toks[j].cap && namedGroupRun(toks, ms, start, j) {
+			cue, cueEnd = toks[j].low, j+1
+			kind = graph.KindArmedGroup
+		} else if cue != "" {
 			kind = graph.KindOutlet
 		} else if j > start && govNouns[toks[j-1].low] {
 			kind = graph.KindGovernment
@@ -672,6 +677,12 @@ func (d *docState) unknownNames(sg *segment, ms []mention) []mention {
 			pt = "town"
 		}
 		if pt == "" && eventPlaceSlot(toks, start, j) {
+			pt = "town"
+		}
+		// "a market in Bentiu, in Unity State", "a base in Afgooye in the
+		// Lower Shabelle region": a name after a preposition of place,
+		// placed in turn in an area, is a place.
+		if pt == "" && kind == "" && cue == "" && start > 0 && locative[toks[start-1].low] && !facilityWords[toks[j-1].low] && d.placedInArea(toks, ms, j) {
 			pt = "town"
 		}
 		if pt == "" && kind == "" && cue == "" && fallenAfter(toks, start, j) {
@@ -797,6 +808,88 @@ func givenNameJan(toks []token, p int) bool {
 		return false
 	}
 	return !(p > 0 && toks[p-1].kind == tNum) && !(p+2 < len(toks) && toks[p+2].kind == tNum)
+}
+
+// groupCueNouns name an armed group's people after its name: "M23
+// rebels", "Al-Shabaab fighters".
+var groupCueNouns = set("fighters", "militants", "rebels", "insurgents", "jihadists", "militiamen", "gunmen", "combatants")
+
+// groupWords are capitalised words before a noun for fighters that name
+// no group: kinds, creeds, sides and offices ("Opposition fighters",
+// "Sunni militants", "Government troops", "Islamist rebels").
+var groupWords = set("government", "opposition", "rebel", "rebels", "islamist", "islamists", "jihadist", "jihadi", "sunni", "shia", "shiite", "shi'ite", "tribal", "local", "foreign", "armed", "pro-government", "anti-government", "regime", "militia", "syrian", "kurdish", "arab", "druze", "alawite", "christian", "turkmen", "yazidi", "muslim", "allied", "enemy", "loyalist", "separatist", "insurgent", "terrorist", "terrorists", "militant", "hardline", "suspected", "unidentified", "unknown", "masked", "some", "several", "many", "dozens", "hundreds", "thousands", "the", "these", "those", "other", "more", "two", "three", "four", "five")
+
+// namedGroupRun reports whether toks[s:e], before a noun for fighters, is
+// a name the gazetteer lacks: capitalised words, none a kind, a creed, a
+// side, a nationality, a place or an entity already found.
+func namedGroupRun(toks []token, ms []mention, s, e int) bool {
+	if e-s > 4 {
+		return false
+	}
+	for k := s; k < e; k++ {
+		t := &toks[k]
+		if t.kind != tWord || !t.cap || groupWords[t.low] || e-s == 1 && demonymLike(t.low) || strings.Contains(t.low, "-") && demonymLike(t.low) || notNames[t.low] || personTitles[t.low] || monthTok(t) > 0 || isWeekday(t.low) || stateOfAdjective(t.text) != "" || nationality[t.low] || coveredBy(ms, k) >= 0 || strings.HasSuffix(t.low, "'s") {
+			return false
+		}
+	}
+	return true
+}
+
+// facilityWords end the names of buildings and sites, not places: "the
+// Lataminah Surgical Hospital, in Hama".
+var facilityWords = set("hospital", "school", "mosque", "market", "clinic", "university", "college",
+	"academy", "prison", "base", "airport", "station", "centre", "center", "building", "church",
+	"bakery", "hotel", "stadium", "factory", "camp", "office", "headquarters", "court", "bank", "port")
+
+// demonymLike reports whether a single capitalised word has the shape of
+// a people's adjective the gazetteer may lack ("Chadian", "Sudanese",
+// "Somali"), or joins one to a word of allegiance ("Iranian-backed",
+// "Turkish-affiliated"): no group's name.
+func demonymLike(w string) bool {
+	if i := strings.LastIndexByte(w, '-'); i > 0 {
+		switch w[i+1:] {
+		case "backed", "affiliated", "led", "aligned", "allied", "supported", "linked", "based", "held", "funded", "trained", "sponsored", "controlled":
+			return true
+		}
+	}
+	for _, suf := range []string{"ian", "ean", "ese", "ish"} {
+		if strings.HasSuffix(w, suf) {
+			return true
+		}
+	}
+	return strings.HasSuffix(w, "i") && !strings.Contains(w, "-")
+}
+
+// placedInArea reports whether the words from e place what comes before
+// them in an area: ", in" or "in", an article, then a place's mention or
+// an administrative area's name ("in Unity State", "in the Lower
+// Shabelle region", ", North Kivu province").
+func (d *docState) placedInArea(toks []token, ms []mention, e int) bool {
+	k := e
+	if k < len(toks) && isPunct(&toks[k], ",") {
+		k++
+	}
+	if k < len(toks) && toks[k].low == "in" {
+		k++
+	} else if k == e {
+		return false
+	}
+	if k < len(toks) && toks[k].low == "the" {
+		k++
+	}
+	for q := range ms {
+		if ms[q].ti == k && ms[q].ent.Kind == graph.KindPlace {
+			return true
+		}
+	}
+	n := k
+	for n < len(toks) && n < k+4 && toks[n].kind == tWord && toks[n].cap {
+		n++
+	}
+	if n > k && n < len(toks) && !toks[n].cap && (toks[n].low == "region" || toks[n].low == "district") {
+		return true // "in the Lower Shabelle region"
+	}
+	return n > k && adminUnit(toks, k, n) != ""
 }
 
 // knownPlace returns the gazetteer's place of a name the text marks as a
@@ -1049,9 +1142,66 @@ var placeNouns = map[string]string{
 	"front": "village", "checkpoint": "landmark", "region": "town",
 }
 
+// adminSuffixes end the name of an administrative area the gazetteer may
+// lack: "Unity State", "Rakhine State", and, in lower case after the
+// name, "North Kivu province". ("Region" names commands and zones as often:
+// "the Euphrates Region"; a lower-case "region" is read as before.)
+var adminSuffixes = map[string]string{
+	"state": "governorate", "province": "governorate",
+	"governorate": "governorate", "prefecture": "governorate",
+	"county": "district", "district": "district",
+}
+
+// adminWords open names that end in "State" and are no area: "Islamic
+// State", "Member State", "Arab State".
+var adminWords = set("islamic", "member", "arab", "union", "united", "sovereign", "secretary", "head", "minister", "ministry", "department", "security", "deep", "jewish", "caliphate", "federal", "nation", "police")
+
+// unitWords make an area's name a military or security command's.
+var unitWords = set("military", "operations", "operational", "command", "security", "police", "sector", "naval", "air")
+
+// adminUnit returns the place type of an administrative area named by a
+// name and its kind, "Unity State", "North Kivu province": capitalised
+// words, then the kind (capitalised inside the run, or in lower case right
+// after it); "" for anything else.
+func adminUnit(toks []token, s, e int) string {
+	if e-s < 1 || e-s > 4 || adminWords[toks[s].low] {
+		return ""
+	}
+	for k := s; k < e; k++ {
+		if unitWords[toks[k].low] {
+			return "" // "the Western Military Region", "Operations Region"
+		}
+	}
+	last := e - 1
+	kind := ""
+	if e-s >= 2 && toks[last].cap && adminSuffixes[toks[last].low] != "" {
+		kind = adminSuffixes[toks[last].low]
+		last--
+	} else if e < len(toks) && !toks[e].cap && toks[e].low != "region" && toks[e].low != "district" {
+		// (A lower-case "region" or "district" after a town names the
+		// area around it, read as before.)
+		kind = adminSuffixes[toks[e].low]
+		if toks[e].low == "state" && (e+1 < len(toks) && (toks[e+1].low == "of" || toks[e+1].kind == tWord && !toks[e+1].cap)) {
+			kind = "" // "the Islamist state of", "a state media report"
+		}
+	}
+	if kind == "" || kind == "district" {
+		return ""
+	}
+	for k := s; k <= last; k++ {
+		if toks[k].kind != tWord || !toks[k].cap || notNames[toks[k].low] || personTitles[toks[k].low] || monthTok(&toks[k]) > 0 || isWeekday(toks[k].low) || stateOfAdjective(toks[k].text) != "" {
+			return ""
+		}
+	}
+	return kind
+}
+
 // placeNounAround returns the place type of a name the text gives a kind:
 // "the village of X", "the town of X", "X neighbourhood" (lower case).
 func (d *docState) placeNounAround(toks []token, s, e int) string {
+	if pt := adminUnit(toks, s, e); pt != "" {
+		return pt
+	}
 	if s >= 2 && toks[s-1].low == "of" {
 		if pt, ok := placeNouns[toks[s-2].low]; ok && !toks[s-2].cap {
 			return pt
