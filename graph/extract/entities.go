@@ -616,6 +616,10 @@ func (d *docState) unknownNames(sg *segment, ms []mention) []mention {
 		if cue == "" && j < len(toks) && groupCueNouns[toks[j].low] && !toks[j].cap && namedGroupRun(toks, ms, start, j) {
 			cue, cueEnd = toks[j].low, j+1
 			kind = graph.KindArmedGroup
+		} else if cue == "" && j-start >= 2 && claimsAttack(toks, j) && namedGroupRun(toks, ms, start, j) {
+			// "Jama'atu Ahlis Sunna claimed responsibility for the
+			// attack": who claims an attack is an armed group.
+			kind = graph.KindArmedGroup
 		} else if cue != "" {
 			kind = graph.KindOutlet
 		} else if j > start && govNouns[toks[j-1].low] {
@@ -677,6 +681,11 @@ func (d *docState) unknownNames(sg *segment, ms []mention) []mention {
 			pt = "town"
 		}
 		if pt == "" && eventPlaceSlot(toks, start, j) {
+			pt = "town"
+		}
+		// "a mosque in Maiduguri", "the main market in Bentiu": a name
+		// after a building or site and "in" is the place it stands in.
+		if pt == "" && kind == "" && cue == "" && start >= 2 && toks[start-1].low == "in" && siteBefore(toks, start-1) && plainNameRun(toks, start, j) {
 			pt = "town"
 		}
 		// "a market in Bentiu, in Unity State", "a base in Afgooye in the
@@ -810,6 +819,25 @@ func givenNameJan(toks []token, p int) bool {
 	return !(p > 0 && toks[p-1].kind == tNum) && !(p+2 < len(toks) && toks[p+2].kind == tNum)
 }
 
+// claimsAttack reports whether the words from j claim an attack for the
+// name before them: "claimed responsibility", "claimed the attack",
+// "claimed credit", "has claimed responsibility".
+func claimsAttack(toks []token, j int) bool {
+	if j < len(toks) && (toks[j].low == "has" || toks[j].low == "have" || toks[j].low == "later") {
+		j++
+	}
+	if j+1 >= len(toks) || toks[j].low != "claimed" && toks[j].low != "claims" {
+		return false
+	}
+	switch toks[j+1].low {
+	case "responsibility", "credit":
+		return true
+	case "the", "this", "that":
+		return j+2 < len(toks) && (attackCues[toks[j+2].low] || strikeCues[toks[j+2].low] || toks[j+2].low == "bombing" || toks[j+2].low == "killing" || toks[j+2].low == "killings")
+	}
+	return false
+}
+
 // groupCueNouns name an armed group's people after its name: "M23
 // rebels", "Al-Shabaab fighters".
 var groupCueNouns = set("fighters", "militants", "rebels", "insurgents", "jihadists", "militiamen", "gunmen", "combatants")
@@ -840,6 +868,26 @@ func namedGroupRun(toks []token, ms []mention, s, e int) bool {
 var facilityWords = set("hospital", "school", "mosque", "market", "clinic", "university", "college",
 	"academy", "prison", "base", "airport", "station", "centre", "center", "building", "church",
 	"bakery", "hotel", "stadium", "factory", "camp", "office", "headquarters", "court", "bank", "port")
+
+// siteWords are the buildings and sites an attack is told at, with the
+// town after them: "a mosque in Maiduguri". (Not a hospital or a clinic:
+// "taken to a hospital in Antakya" tells where the wounded went.)
+var siteWords = set("mosque", "market", "school", "church", "bakery", "camp")
+
+// siteBefore reports whether a building or a site (siteWords, in lower
+// case) stands within three words before p: "a mosque in", "the crowded
+// market in", "a camp for displaced people in".
+func siteBefore(toks []token, p int) bool {
+	for k := p - 1; k >= 0 && k >= p-5; k-- {
+		if toks[k].kind == tPunct {
+			return false
+		}
+		if siteWords[toks[k].low] && !toks[k].cap {
+			return true
+		}
+	}
+	return false
+}
 
 // demonymLike reports whether a single capitalised word has the shape of
 // a people's adjective the gazetteer may lack ("Chadian", "Sudanese",
