@@ -861,6 +861,9 @@ func (d *docState) eventOf(c *claimInfo) (event, bool) {
 			switch {
 			case (w == "bomber" || w == "bombers") && i > 0 && toks[i-1].low == "suicide":
 				// "a suicide bomber": an explosion, read below.
+			case (w == "bomber" || w == "bombers") && i > 0 && toks[i-1].low == "the" && !(i+1 < len(toks) && airCues[toks[i+1].low]) && d.explosiveText():
+				// "the bomber, whom it named as X, had targeted" in a text
+				// of a truck bomb: the man who set it off, no aircraft.
 			case airCues[w]:
 				first(&air, i)
 			case w == "air" && i+1 < len(toks) && (strikeCues[toks[i+1].low] || toks[i+1].low == "power" || airForceAt(toks, i) && !(i+2 < len(toks) && airForceNouns[toks[i+2].low]) || toks[i+1].low == "operation" || toks[i+1].low == "campaign" || toks[i+1].low == "attack" || toks[i+1].low == "attacks"):
