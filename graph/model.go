@@ -360,6 +360,14 @@ type Account struct {
 	// within a town or city of another governorate. nil otherwise.
 	PlaceArea *uuid.UUID `json:"place_area,omitempty"`
 
+	// PlaceWithin is set by cross-referencing for an account placed at a
+	// place the gazetteer cannot locate that its document puts inside
+	// another place in so many words ("al-Raqah village in Bani Qais
+	// district", "Beit Sadan, a village in the Arhab district"): that
+	// other place, known or not. An account placed there is of the same
+	// happening's place, one inside the other. nil otherwise.
+	PlaceWithin *uuid.UUID `json:"place_within,omitempty"`
+
 	// Asides are set by cross-referencing: the claims of the account's
 	// document that belong to none of its accounts (a characterisation,
 	// a background figure, a quotation of no event), other than its

@@ -606,6 +606,7 @@ func dateConflict(accs []graph.Account, claims map[uuid.UUID]graph.Claim) graph.
 func placeConflict(accs []graph.Account, claims map[uuid.UUID]graph.Claim, w *World) graph.Conflict {
 	var es []*entry
 	byKey := map[uuid.UUID]*entry{}
+	held := map[*entry]graph.Account{} // an account of the entry's place whose document puts it inside another
 	for _, a := range accs {
 		if a.Place == nil || a.Place.Entity.ID == uuid.Nil || !counted(a, claims) || a.Polarity == graph.Denied {
 			continue
@@ -623,9 +624,23 @@ func placeConflict(accs []graph.Account, claims map[uuid.UUID]graph.Claim, w *Wo
 			byKey[id] = e
 			es = append(es, e)
 		}
+		// A place its document puts inside another ("al-Raqah village in
+		// Bani Qais district") does not conflict with that other.
+		if a.PlaceWithin != nil {
+			held[e] = a
+		}
 		e.add(a, claimsFor(a, a.Place.Span, claims))
 	}
-	return finish(AttrPlace, es, func(a, b *entry) bool { return w.compatiblePlaces(a.root, b.root) }, nil)
+	return finish(AttrPlace, es, func(a, b *entry) bool {
+		if w.compatiblePlaces(a.root, b.root) {
+			return true
+		}
+		if x, ok := held[a]; ok && heldByText(x, b.root, w) {
+			return true
+		}
+		x, ok := held[b]
+		return ok && heldByText(x, a.root, w)
+	}, nil)
 }
 
 func targetConflict(accs []graph.Account, claims map[uuid.UUID]graph.Claim) graph.Conflict {

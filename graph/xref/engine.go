@@ -74,7 +74,8 @@ func (e *Engine) World() *World { return e.world }
 // evacuation account whose document places the evacuation's start at
 // another town (evacuationOrigin), PlaceArea for an account placed where
 // the gazetteer cannot locate but its sentence names a governorate's
-// places (placeArea), and the blocking Keys.
+// places (placeArea), PlaceWithin for one whose document puts its place
+// inside another (placeWithin), and the blocking Keys.
 func PrepareAccounts(x *graph.Extraction, w *World) {
 	latest := ""
 	for _, c := range x.Claims {
@@ -116,6 +117,10 @@ func PrepareAccounts(x *graph.Extraction, w *World) {
 		a.PlaceArea = nil
 		if p := placeArea(x, i, w); p != uuid.Nil {
 			a.PlaceArea = &p
+		}
+		a.PlaceWithin = nil
+		if p := placeWithin(x, i, w); p != uuid.Nil {
+			a.PlaceWithin = &p
 		}
 		a.Keys = Keys(*a, w)
 		a.Asides = asides

@@ -443,6 +443,15 @@ func match(a, b graph.Account, w *World) verdict {
 			maybe = true
 			v.score += wMaybePlace
 			v.reasons = append(v.reasons, placeName(a, w)+" and "+placeName(b, w)+" may be two spellings of one place the gazetteer lacks")
+		case heldByText(a, ib, w) || heldByText(b, ia, w):
+			// "al-Raqah village in Bani Qais district": the document of
+			// one account puts its place inside the other's.
+			x, y := a, b
+			if !heldByText(a, ib, w) {
+				x, y = b, a
+			}
+			v.score += wNestedPlace
+			v.reasons = append(v.reasons, placeName(x, w)+" lies within "+placeName(y, w)+", as the document of the account at "+placeName(x, w)+" says")
 		default:
 			v.different = true
 			v.reasons = append(v.reasons, "places differ ("+placeName(a, w)+", "+placeName(b, w)+")")

@@ -562,6 +562,79 @@ func placeArea(x *graph.Extraction, i int, w *World) uuid.UUID {
 	return area
 }
 
+// placeWithin is the place that holds the place of account i, a place
+// the gazetteer cannot locate, as the account's document says in so many
+// words (Account.PlaceWithin): in a claim naming the place, the next place
+// named after it, within a few words and joined by "in" ("al-Raqah village
+// in Bani Qais district", "Beit Sadan, a village in the Arhab district",
+// "the al-Hadba district of Tripoli" is read by extraction). uuid.Nil when
+// no claim says so, or when two claims name two places that hold it.
+func placeWithin(x *graph.Extraction, i int, w *World) uuid.UUID {
+	a := x.Accounts[i]
+	if a.Place == nil || a.Place.Entity.ID == uuid.Nil {
+		return uuid.Nil
+	}
+	p := a.Place.Entity.ID
+	if _, unknown := w.unplaced(p); !unknown {
+		return uuid.Nil
+	}
+	out := uuid.Nil
+	for _, c := range x.Claims {
+		var text []rune
+		for _, m := range c.Mentions {
+			if m.Entity.ID != p {
+				continue
+			}
+			// The next place the claim names after it.
+			var next *graph.Mention
+			for q := range c.Mentions {
+				n := &c.Mentions[q]
+				if n.Entity.Kind == graph.KindPlace && n.Entity.ID != p && n.Span.Start >= m.Span.End && (next == nil || n.Span.Start < next.Span.Start) {
+					next = n
+				}
+			}
+			if next == nil || next.Span.Start-m.Span.End > 32 {
+				continue
+			}
+			if text == nil {
+				text = []rune(c.Text)
+			}
+			from, to := m.Span.End-c.Span.Start, next.Span.Start-c.Span.Start
+			if from < 0 || to > len(text) || from > to {
+				continue
+			}
+			if !holdsWords(string(text[from:to])) {
+				continue
+			}
+			switch {
+			case out == uuid.Nil:
+				out = next.Entity.ID
+			case out != next.Entity.ID:
+				return uuid.Nil
+			}
+		}
+	}
+	return out
+}
+
+// holdsWords reports whether the words between a place and the next one
+// put the first inside the second: " village in ", ", a village in the ",
+// " in the ", with no clause between ("... Raqah, and shells hit Hajjah").
+func holdsWords(between string) bool {
+	f := " " + strings.ToLower(strings.TrimSpace(strings.Trim(between, " ,"))) + " "
+	if !strings.HasSuffix(f, " in ") && !strings.HasSuffix(f, " in the ") {
+		return false
+	}
+	for _, w := range strings.Fields(f) {
+		switch w {
+		case "in", "the", "a", "an", "village", "town", "hamlet", "area", "neighbourhood", "neighborhood", "district", "subdistrict", "quarter", "small", "nearby", "of", "city", "camp", "region", "province", "governorate":
+		default:
+			return false
+		}
+	}
+	return true
+}
+
 // governorateOf is the governorate (or province) place id is or lies in,
 // as the world knows it; uuid.Nil when none.
 func governorateOf(id uuid.UUID, w *World) uuid.UUID {
@@ -596,4 +669,19 @@ func outsideArea(a graph.Account, p uuid.UUID, w *World) bool {
 		return false
 	}
 	return p != g && !w.Within(p, g) && !w.Within(g, p)
+}
+
+// heldByText reports whether account a's document puts its place inside
+// place b (Account.PlaceWithin): the place that holds it is b, or b by
+// another spelling.
+func heldByText(a graph.Account, b uuid.UUID, w *World) bool {
+	if a.PlaceWithin == nil {
+		return false
+	}
+	h := *a.PlaceWithin
+	if h == b {
+		return true
+	}
+	r := w.Relate(h, b)
+	return r == PlacesSame || r == PlacesMaybeSame
 }
