@@ -515,9 +515,35 @@ func (d *docState) armedParty(e *graph.Entity) *graph.Entity {
 	return nil
 }
 
+// ownArmy is the army the document speaks for: its voice or author, or
+// the first army along their affiliations ("General Command of the Libyan
+// Arab Armed Forces", "its spokesman"); nil for a document of no army.
+func (d *docState) ownArmy() *graph.Entity {
+	for _, e := range []*graph.Entity{d.voice, d.author} {
+		for n := 0; e != nil && n < 6; n++ {
+			if e.Kind == graph.KindArmy {
+				return e
+			}
+			if e.Affiliation == nil {
+				break
+			}
+			e = d.entity(*e.Affiliation)
+		}
+	}
+	return nil
+}
+
 // genericActors adds mentions of parties named by common nouns.
 func (d *docState) genericActors(toks []token, ms []mention) []mention {
 	var add []mention
+	// "Units of the Armed Forces" in an army's own statement: that army.
+	if own := d.ownArmy(); own != nil {
+		for k := range ms {
+			if !ms[k].ent.Gazetteer && (ms[k].ent.Kind == graph.KindArmy || ms[k].ent.Kind == graph.KindArmedGroup) && gazetteer.FoldKey(ms[k].ent.Name) == "armed forces" {
+				ms[k].ent = own
+			}
+		}
+	}
 	d.ledCoalitions(toks, ms)
 	ms = d.yemeniCommittees(toks, ms)
 	covered := func(i int) bool { return coveredBy(ms, i) >= 0 }
@@ -736,6 +762,12 @@ func (d *docState) genericActors(toks []token, ms []mention) []mention {
 				continue
 			}
 			a := d.x.armyOf[country.ID]
+			// "The army has never besieged Derna" in a statement of the
+			// Libyan National Army: the army that speaks, not the one the
+			// gazetteer gives the country.
+			if own := d.ownArmy(); own != nil && w == "army" && country == d.country {
+				a = own
+			}
 			if a == nil {
 				continue
 			}

@@ -1468,16 +1468,17 @@ var train17Thresholds = map[string][2]float64{
 
 // devThresholds: floors on the development set.
 // train18Thresholds: floors on the eighteenth training set, just under
-// its figures when it was released for diagnosis (b295005).
+// its figures when it was released for diagnosis (b295005), raised at the
+// twentieth session's end to just under round 45's.
 var train18Thresholds = map[string][2]float64{
 	"casualty attributes":       {0.83, 0.98},
 	"casualty values":           {0.88, 0.98},
-	"claims (speaker+polarity)": {0.75, 0.72},
-	"dates":                     {0.81, 0.81},
-	"event types":               {0.59, 0.63},
-	"perpetrators":              {0.48, 0.59},
-	"places":                    {0.90, 0.91},
-	"speakers":                  {0.75, 0.86},
+	"claims (speaker+polarity)": {0.83, 0.80},
+	"dates":                     {0.81, 0.82},
+	"event types":               {0.62, 0.66},
+	"perpetrators":              {0.63, 0.76},
+	"places":                    {0.91, 0.91},
+	"speakers":                  {0.86, 0.91},
 	"values":                    {0.85, 0.89},
 }
 

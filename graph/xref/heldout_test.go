@@ -844,10 +844,17 @@ func TestTrain17(t *testing.T) {
 // measured once more on that code (b295005) at the twentieth session's
 // start, the same. Diagnostic since (XREF_HELDOUT_DETAIL=1; a nineteenth
 // set is the validation set), with floors just under.
+// Round 45 (read from train18: a meeting record's turns; 'the bomber' of
+// a truck bomb no aircraft; a village its document puts in a district
+// lies there; an army's own statement's "the army"): pairs 1.00 / 0.74
+// (135 right, 47 missed), conflicts 9 of 13 found, 9 of 10 reported right
+// (the tenth, the LNA blamed for the Derna siege and denying it, is
+// labelled a dispute), revisions 2 of 3, repeats 3 of 6, disputes 4 of 15.
+// Floors just under.
 func TestTrain18(t *testing.T) {
 	sc := diagnosticSet(t, "testdata/train18")
-	sc.prov.atLeast(t, 0, 3, 1)
-	sc.atLeast(t, 0.98, 0.46, 0.44, 0.95)
+	sc.prov.atLeast(t, 2, 3, 4)
+	sc.atLeast(t, 0.98, 0.72, 0.67, 0.88)
 }
 
 // The nineteenth extraction training set (testdata/train19: the 20
