@@ -404,6 +404,17 @@ func (d *docState) findSpeech(toks []token, ms []mention) []speech {
 		if e < v-1 && isPunct(&toks[e], ",") && isPunct(&toks[v-1], ",") && sp.npE == e && descriptiveAside(toks, e+1, v-1) {
 			sp.npE = v - 1
 		}
+		// "Amin al-Hashemi, a ministry spokesman, said": the spokesman of
+		// the ministry that spoke last.
+		if sp.ent != nil && !sp.ent.Gazetteer && (sp.ent.Kind == graph.KindUnclassified || sp.ent.Kind == graph.KindPerson) && sp.ent.Affiliation == nil && ministrySpokesman(toks, e, v) {
+			if m := d.discourse.find(func(r *speakerRec) bool {
+				return r.ent.Kind == graph.KindGovernment && strings.HasPrefix(r.ent.Name, "Ministry")
+			}); m != nil {
+				sp.ent.Kind = graph.KindPerson
+				id := m.ID
+				sp.ent.Affiliation = &id
+			}
+		}
 		// "A relative of the groom, who gave his name only as Abu Ahmed,
 		// said": the one described, by the name he gave.
 		if sp.ent != nil && sp.ent.Kind == graph.KindAnonymous {
@@ -1186,6 +1197,13 @@ func (d *docState) speakerNP(toks []token, ms []mention, s, e int) (speech, bool
 			return sp, true
 		}
 	}
+	// "the health ministry of the internationally recognised Government
+	// of National Accord": a government's ministry, by the government's
+	// name.
+	if m := d.governmentMinistry(toks, ms, s, e); m != nil {
+		sp.ent = m
+		return sp, true
+	}
 	// "the Turkish defence ministry", "Turkey's defence ministry": a
 	// state's ministry the gazetteer lacks is the ministry of that state.
 	if e := d.stateMinistry(toks, s, e); e != nil {
@@ -1793,6 +1811,48 @@ func (d *docState) lastStateMinistry(at int) *graph.Entity {
 	return nil
 }
 
+// governmentMinistry reads a ministry named by its field and the
+// government it belongs to, when the government is not a State's own
+// ("the health ministry of the internationally recognised Government of
+// National Accord", "the Ministry of Health of the GNA"): the ministry of
+// that government, named as the government's ministries are ("Ministry of
+// Health of the Government of National Accord"). nil for any other phrase.
+func (d *docState) governmentMinistry(toks []token, ms []mention, s, e int) *graph.Entity {
+	k := s
+	if k < e && toks[k].low == "the" {
+		k++
+	}
+	field := ""
+	switch {
+	case k+2 < e && ministryNames[toks[k].low] != "" && toks[k+1].low == "ministry" && toks[k+2].low == "of":
+		field, k = toks[k].low, k+3
+	case k+4 < e && toks[k].low == "ministry" && toks[k+1].low == "of" && ministryNames[toks[k+2].low] != "" && toks[k+3].low == "of":
+		field, k = toks[k+2].low, k+4
+	default:
+		return nil
+	}
+	for q := range ms {
+		g := ms[q].ent
+		if ms[q].ti < k || ms[q].ti > k+4 || ms[q].tj > e || g.Kind != graph.KindGovernment || !strings.HasPrefix(g.Name, "Government") {
+			continue
+		}
+		if field == "defense" {
+			field = "defence"
+		}
+		name := ministryNames[field] + " of the " + g.Name
+		if m := d.lookup(name); m != nil && m.Kind != graph.KindPlace {
+			return m
+		}
+		m := d.newEntity(graph.KindGovernment, name, nil, false)
+		if m.Affiliation == nil {
+			id := g.ID
+			m.Affiliation = &id
+		}
+		return m
+	}
+	return nil
+}
+
 func (d *docState) stateMinistry(toks []token, s, e int) *graph.Entity {
 	k := s
 	if k < e && toks[k].low == "the" {
@@ -1967,4 +2027,26 @@ func (d *docState) appositeName(toks []token, ms []mention, s, e, v int) (speech
 		return speech{ent: m.ent, s: m.s, e: m.e, npS: s, npE: m.tj}, true
 	}
 	return speech{}, false
+}
+
+// ministrySpokesman reports whether the words from from to to describe a
+// ministry's unnamed spokesman: ", a ministry spokesman,", ", the
+// ministry's spokesman,", ", a spokesman for the ministry,".
+func ministrySpokesman(toks []token, from, to int) bool {
+	if from >= to || !isPunct(&toks[from], ",") {
+		return false
+	}
+	words := []string{}
+	for k := from + 1; k < to && k < from+8; k++ {
+		if toks[k].kind == tWord {
+			words = append(words, toks[k].base)
+		}
+	}
+	j := strings.Join(words, " ")
+	for _, p := range []string{"a ministry spokesman", "the ministry spokesman", "the ministry spokesperson", "a ministry spokesperson", "a spokesman for the ministry", "the spokesman for the ministry", "a spokeswoman for the ministry", "the ministry spokeswoman", "a ministry spokeswoman"} {
+		if j == p {
+			return true
+		}
+	}
+	return false
 }
