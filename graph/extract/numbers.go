@@ -1111,6 +1111,20 @@ var kinNouns = set("families", "relatives", "dependants", "dependents", "wives",
 // attrAfterFrom scans forward from j for the participle or adjective that
 // says what the figure counts, skipping auxiliaries, parentheticals
 // ("including 267 children and 194 women,") and coordinated figures.
+// figureAhead reports whether a figure opens within three words from i:
+// digits or a number word ("over 140,000", "some 30", "two").
+func figureAhead(toks []token, i int) bool {
+	for q := i; q < len(toks) && q < i+3; q++ {
+		if toks[q].kind == tNum || smallNumbers[toks[q].low] > 0 {
+			return true
+		}
+		if toks[q].kind == tPunct {
+			return false
+		}
+	}
+	return false
+}
+
 func attrAfterFrom(toks []token, j int, figs []figure, k int) string {
 	limit := j + 14
 	if e := ofBodyEnd(toks, j, figs, k); e > j {
@@ -1187,6 +1201,12 @@ func attrAfterFrom(toks []token, j int, figs []figure, k int) string {
 				return ""
 			}
 			if t.text == "," {
+				// "killed 28 civilians, displaced 140 people": a verb
+				// after the comma with a figure of its own is the next
+				// item of a list, not said of this figure.
+				if j+2 < len(toks) && attrAfter[toks[j+1].low] != "" && figureAhead(toks, j+2) {
+					return ""
+				}
 				if e := apposition(toks, j); e > j {
 					// "two people, a man and a child, died": the
 					// people named again between commas.
