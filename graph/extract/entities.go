@@ -455,6 +455,23 @@ func dropNamePrefixes(toks []token, ms []mention) []mention {
 // bodyHeads end the name of a political body: "Alliance", "Bloc", "Party".
 var bodyHeads = set("alliance", "bloc", "party", "coalition", "gathering", "congress", "league", "assembly")
 
+// nationalBodyHeads head the names of national bodies that keep the
+// nation's adjective: "Iraqi High Commission for Human Rights", "Libyan
+// Red Crescent" is read by its cue.
+var nationalBodyHeads = set("commission", "council", "committee", "authority", "directorate", "organisation", "organization", "association", "federation", "union", "society", "centre", "center", "institute", "observatory", "network")
+
+// nationalBody reports whether the capitalised run toks[s:e] after a
+// nation's adjective is a body's name: its head ("Commission" in "High
+// Commission for Human Rights") before "for" or "of", or at its end.
+func nationalBody(toks []token, s, e int) bool {
+	for k := s; k < e; k++ {
+		if toks[k].low == "for" || toks[k].low == "of" {
+			return k > s && nationalBodyHeads[toks[k-1].low]
+		}
+	}
+	return nationalBodyHeads[toks[e-1].low]
+}
+
 // tokRange maps a byte range to the tokens it covers.
 func tokRange(toks []token, s, e int) (int, int) {
 	ti := sort.Search(len(toks), func(i int) bool { return toks[i].e > s })
@@ -551,7 +568,7 @@ func (d *docState) unknownNames(sg *segment, ms []mention) []mention {
 		// place keeps a first word that elsewhere is an adjective.
 		marked := i >= 2 && toks[i-1].low == "of" && placeNouns[toks[i-2].low] != "" && !toks[i-2].cap
 		for start < j && !(marked && nationality[toks[start].low] && start+1 < j) && (notNames[toks[start].low] || personTitles[toks[start].low] && start+1 < j) {
-			if nationality[toks[start].low] && j-start >= 3 && (orgCueKind(toks[j-1].low) != "" || govNouns[toks[j-1].low] || bodyHeads[toks[j-1].low]) {
+			if nationality[toks[start].low] && j-start >= 3 && (orgCueKind(toks[j-1].low) != "" || govNouns[toks[j-1].low] || bodyHeads[toks[j-1].low] || nationalBody(toks, start+1, j)) {
 				// "Syrian Salvation Government", "Kurdish Red Crescent",
 				// "Iraqi Forces Alliance": the adjective is part of the name.
 				break
