@@ -2881,6 +2881,8 @@ func (d *docState) perpetrators(c *claimInfo, ev event, mask, sub []bool) []*gra
 		switch {
 		case possessive && m.ent.Kind == graph.KindState && placeMentionAt(c.ms, m.tj):
 			score = 0 // "in Iraq's Salahuddin province": the country a place lies in
+		case pre == "in" && m.ent.Kind == graph.KindState && (m.tj >= len(toks) || toks[m.tj].kind == tPunct || toks[m.tj].low == "and" || toks[m.tj].low == "since"):
+			score = 0 // "any military operation in Libya": where, not who
 		case fabricator(toks, m.ti, c):
 			score = 6 // "reports fabricated by the White Helmets"
 		case relativeSubject(toks, m.tj, isCue):
