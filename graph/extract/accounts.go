@@ -1232,7 +1232,7 @@ func (d *docState) eventOf(c *claimInfo) (event, bool) {
 		}
 		// "the gunmen were members of Asaib Ahl al-Haq": who the
 		// attackers of the event reported were.
-		if ev.typ == "" && i > 0 && toks[i-1].low == "the" && i+1 < len(toks) && (toks[i+1].low == "were" || toks[i+1].low == "belonged") && identifiedAgents(toks, min(i+4, len(toks)-1), toks[i+1].low, w) && partyAfter(toks, c.ms, i+2, 4) {
+		if ev.typ == "" && i > 0 && toks[i-1].low == "the" && attackerNoun(w) && i+1 < len(toks) && (toks[i+1].low == "were" || toks[i+1].low == "belonged") && partyAfter(toks, c.ms, i+2, 4) {
 			ev.anaph = true
 		}
 		// "The GNA blamed forces loyal to Khalifa Haftar": a blame with no
@@ -3669,16 +3669,19 @@ func airForceAt(toks []token, i int) bool {
 // al-Haq" (h at "members", after "were" and the agents), "the attackers
 // belonged to X", "the killers were X fighters".
 func identifiedAgents(toks []token, h int, pre, pre2 string) bool {
-	agent := func(w string) bool {
-		return agentNouns[w] || w == "killers" || w == "attackers" || w == "kidnappers" || w == "abductors"
-	}
 	switch {
-	case (pre == "were" || pre == "was") && agent(pre2):
+	case (pre == "were" || pre == "was") && attackerNoun(pre2):
 		return true
-	case pre == "to" && (pre2 == "belonged" || pre2 == "belong") && h >= 3 && agent(toks[h-3].low):
+	case pre == "to" && (pre2 == "belonged" || pre2 == "belong") && h >= 3 && attackerNoun(toks[h-3].low):
 		return true
 	}
 	return false
+}
+
+// attackerNoun reports a noun for those who carried out an attack:
+// "gunmen", "assailants", "attackers", "killers", "kidnappers".
+func attackerNoun(w string) bool {
+	return agentNouns[w] || w == "killers" || w == "attackers" || w == "kidnappers" || w == "abductors"
 }
 
 // placeMentionAt reports whether a place's mention starts at token ti.

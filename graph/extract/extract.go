@@ -34,7 +34,7 @@ func New(g *gazetteer.Gazetteer) *Extractor {
 	if g == nil {
 		g = gazetteer.Default()
 	}
-	x := &Extractor{g: g, govOf: make(map[uuid.UUID]*graph.Entity), keys: make(map[uuid.UUID][]string)}
+	x := &Extractor{g: g, govOf: make(map[uuid.UUID]*graph.Entity), inOffice: make(map[uuid.UUID][]*graph.Entity), keys: make(map[uuid.UUID][]string)}
 	for _, e := range g.Entities() {
 		x.keys[e.ID] = g.Keys(&e)
 	}
@@ -55,9 +55,6 @@ func New(g *gazetteer.Gazetteer) *Extractor {
 			x.govOf[st.ID] = ge
 		}
 		if g.InOffice(ge.ID) != "" {
-			if x.inOffice == nil {
-				x.inOffice = make(map[uuid.UUID][]*graph.Entity)
-			}
 			x.inOffice[st.ID] = append(x.inOffice[st.ID], ge)
 		}
 	}
