@@ -2879,7 +2879,7 @@ func (d *docState) perpetrators(c *claimInfo, ev event, mask, sub []bool) []*gra
 			}
 		}
 		switch {
-		case possessive && m.ent.Kind == graph.KindState && placeMentionAt(c.ms, m.tj):
+		case possessive && m.ent.Kind == graph.KindState && placeWithin(c.ms, m.tj, 1):
 			score = 0 // "in Iraq's Salahuddin province": the country a place lies in
 		case pre == "in" && m.ent.Kind == graph.KindState && (m.tj >= len(toks) || toks[m.tj].kind == tPunct || toks[m.tj].low == "and" || toks[m.tj].low == "since"):
 			score = 0 // "any military operation in Libya": where, not who
@@ -3682,16 +3682,6 @@ func identifiedAgents(toks []token, h int, pre, pre2 string) bool {
 // "gunmen", "assailants", "attackers", "killers", "kidnappers".
 func attackerNoun(w string) bool {
 	return agentNouns[w] || w == "killers" || w == "attackers" || w == "kidnappers" || w == "abductors"
-}
-
-// placeMentionAt reports whether a place's mention starts at token ti.
-func placeMentionAt(ms []mention, ti int) bool {
-	for k := range ms {
-		if ms[k].ti == ti && ms[k].ent.Kind == graph.KindPlace {
-			return true
-		}
-	}
-	return false
 }
 
 // commanderSubject reports whether the person mentioned by m is the

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"strings"
+	"unicode"
 
 	"github.com/google/uuid"
 
@@ -433,6 +434,19 @@ func (d *docState) ledByAdjective(toks []token, i int) *graph.Entity {
 	return nil
 }
 
+// namesUSCoalition reports whether the words of a coalition's mention
+// name the US-led coalition against the Islamic State ("US-led", "U.S.",
+// "international", "Inherent Resolve", "CJTF", "anti-ISIS"), word by word.
+func namesUSCoalition(text string) bool {
+	for _, w := range strings.FieldsFunc(fold(text), func(r rune) bool { return r != '.' && !unicode.IsLetter(r) }) {
+		switch strings.Trim(w, ".") {
+		case "us", "u.s", "american", "international", "inherent", "cjtf", "isis", "isil":
+			return true
+		}
+	}
+	return false
+}
+
 // yemeniCommittees reads the Houthis' words in a document about Yemen:
 // "the army and the popular committees" are their own forces (the army
 // units that sided with them and their committees), one party, not the
@@ -449,8 +463,7 @@ func (d *docState) yemeniCommittees(toks []token, ms []mention) []mention {
 		if m.ent.Kind != graph.KindCoalition || m.ent.Name != "international coalition" {
 			continue
 		}
-		f := fold(d.text[m.s:m.e])
-		if strings.Contains(f, "us") || strings.Contains(f, "u.s") || strings.Contains(f, "inherent") || strings.Contains(f, "international") || strings.Contains(f, "cjtf") || strings.Contains(f, "american") || strings.Contains(f, "isis") || strings.Contains(f, "isil") {
+		if namesUSCoalition(d.text[m.s:m.e]) {
 			continue
 		}
 		if c := d.lookup("Saudi-led coalition", graph.KindCoalition); c != nil {

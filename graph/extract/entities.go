@@ -942,10 +942,8 @@ func (d *docState) placedInArea(toks []token, ms []mention, e int) bool {
 	if k < len(toks) && toks[k].low == "the" {
 		k++
 	}
-	for q := range ms {
-		if ms[q].ti == k && ms[q].ent.Kind == graph.KindPlace {
-			return true
-		}
+	if placeWithin(ms, k, 1) {
+		return true
 	}
 	n := k
 	for n < len(toks) && n < k+4 && toks[n].kind == tWord && toks[n].cap {
@@ -1214,7 +1212,6 @@ var placeNouns = map[string]string{
 var adminSuffixes = map[string]string{
 	"state": "governorate", "province": "governorate",
 	"governorate": "governorate", "prefecture": "governorate",
-	"county": "district", "district": "district",
 }
 
 // adminWords open names that end in "State" and are no area: "Islamic
@@ -1242,15 +1239,15 @@ func adminUnit(toks []token, s, e int) string {
 	if e-s >= 2 && toks[last].cap && adminSuffixes[toks[last].low] != "" {
 		kind = adminSuffixes[toks[last].low]
 		last--
-	} else if e < len(toks) && !toks[e].cap && toks[e].low != "region" && toks[e].low != "district" {
+	} else if e < len(toks) && !toks[e].cap {
 		// (A lower-case "region" or "district" after a town names the
-		// area around it, read as before.)
+		// area around it, and is no kind here: read as before.)
 		kind = adminSuffixes[toks[e].low]
 		if toks[e].low == "state" && (e+1 < len(toks) && (toks[e+1].low == "of" || toks[e+1].kind == tWord && !toks[e+1].cap)) {
 			kind = "" // "the Islamist state of", "a state media report"
 		}
 	}
-	if kind == "" || kind == "district" {
+	if kind == "" {
 		return ""
 	}
 	for k := s; k <= last; k++ {
