@@ -78,6 +78,14 @@ func aircraftNotStriking(toks []token) bool {
 		switch toks[i].low {
 		case "crashed", "crash", "downed", "airdrop", "airdrops", "airdropped", "airlifted", "evacuated", "airlift":
 			return true
+		case "flown", "flew", "flying":
+			// "its helicopters had flown 18 wounded villagers to
+			// hospital", "flying the worst injured out".
+			for k := i + 1; k < len(toks) && k <= i+4; k++ {
+				if toks[k].low == "wounded" || toks[k].low == "injured" || toks[k].low == "casualties" {
+					return true
+				}
+			}
 		case "shot", "shoot", "shooting":
 			if i+1 < len(toks) && toks[i+1].low == "down" || i+2 < len(toks) && toks[i+2].low == "down" {
 				return true
@@ -86,6 +94,21 @@ func aircraftNotStriking(toks []token) bool {
 			if i > 0 && toks[i-1].low == "air" {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// stormedBuilding reports whether what "stormed" at i took is a building
+// ("stormed a maternity ward", "stormed the hotel"), not a place.
+func stormedBuilding(toks []token, i int) bool {
+	for k := i + 1; k < len(toks) && k <= i+4; k++ {
+		if facilityWords[toks[k].low] || toks[k].low == "ward" || toks[k].low == "compound" {
+			// ("stormed the centre of Tikrit": the town's centre, a place.)
+			return !(k+1 < len(toks) && toks[k+1].low == "of" && (toks[k].low == "centre" || toks[k].low == "center"))
+		}
+		if toks[k].kind == tPunct || toks[k].cap && k > i+1 && toks[k-1].low != "the" {
+			return false
 		}
 	}
 	return false
@@ -245,16 +268,48 @@ func ownForces(toks []token, i int, c *claimInfo) bool {
 	if q >= 3 && toks[q-1].low == "of" && (toks[q-2].low == "any" || toks[q-2].low == "none" || toks[q-2].low == "one" || toks[q-2].low == "some") {
 		q -= 2
 	}
-	if v >= q || q-v > 2 || v+1 < q && toks[v+1].low != "that" {
+	// "said on Monday that none of its units": the day the words were
+	// said may stand between the verb and "that".
+	w := v + 1
+	for w < q-1 && speechDateWord(&toks[w]) {
+		w++
+	}
+	if v >= q || w < q && (q-w > 1 || toks[w].low != "that") {
 		return false
 	}
 	for k := i + 2; k < len(toks) && k < i+6; k++ {
-		if eventVerbs[toks[k].low] {
+		if eventVerbs[toks[k].low] || tookPart(toks, k) {
 			return true
 		}
 		if !(negAux[toks[k].low] || toks[k].low == "not" || toks[k].low == "never" || toks[k].low == "had" || toks[k].low == "also" || toks[k].low == "did") {
 			return false
 		}
+	}
+	return false
+}
+
+// speechDateWord reports whether t may be part of the date of a speech act
+// before its "that": "said on Monday that", "said late on 3 May that".
+func speechDateWord(t *token) bool {
+	switch t.low {
+	case "on", "late", "early", "yesterday", "today", "last", "night", "morning", "afternoon", "evening":
+		return true
+	}
+	return t.kind == tNum || isWeekday(t.low) || monthTok(t) > 0
+}
+
+// tookPart reports whether the words at k tell of taking part in what the
+// claim is about: "had taken part in the strike", "participated in",
+// "were involved in" ("IS said its fighters had taken part", "the army
+// said none of its units had taken part").
+func tookPart(toks []token, k int) bool {
+	switch toks[k].low {
+	case "participated", "participate":
+		return true
+	case "involved":
+		return k+1 < len(toks) && toks[k+1].low == "in"
+	case "taken", "took", "take":
+		return k+1 < len(toks) && toks[k+1].low == "part"
 	}
 	return false
 }
@@ -853,6 +908,10 @@ func (d *docState) eventOf(c *claimInfo) (event, bool) {
 				// report of its taking.
 				continue
 			}
+			// "fearing new strikes": what people fear is no event.
+			if wordBefore(toks, i, 3, "fearing") {
+				continue
+			}
 			if (captureCues[w] || evacuationCues[w]) && unrealised(toks, i) {
 				// "prepared to enter the city", "talks on the departure
 				// of the fighters": an event still to come, not a report.
@@ -955,6 +1014,13 @@ func (d *docState) eventOf(c *claimInfo) (event, bool) {
 					// "restored security and stability to the town", state
 					// media's words for its retaking.
 					ok = restoredTo(toks, i)
+				case "stormed", "storming":
+					// "Gunmen stormed a maternity ward": a building
+					// stormed is attacked, not a place taken.
+					if stormedBuilding(toks, i) {
+						ok = false
+						first(&attack, i)
+					}
 				case "recapture", "seize", "retake":
 					// the noun: "the recapture of", "the army's recapture of"
 					ok = i > 0 && (toks[i-1].low == "the" || toks[i-1].low == "its" || toks[i-1].low == "their" || strings.HasSuffix(toks[i-1].low, "'s"))
@@ -5127,11 +5193,26 @@ func (d *docState) extendFrame(f *frame, ev event, c *claimInfo) {
 	f.captors |= d.captorSides(ev)
 }
 
+// affirmedOnly reports whether there are perpetrators and none is denied.
+func affirmedOnly(ps []*graph.Attribution) bool {
+	for _, p := range ps {
+		if p.Polarity != graph.Affirmed {
+			return false
+		}
+	}
+	return len(ps) > 0
+}
+
 // addToAccount adds a claim's contribution to an account.
 func (d *docState) addToAccount(a *acc, c *claimInfo, ev event) {
 	a.claims = append(a.claims, c)
 	a.a.Claims = append(a.a.Claims, c.claim.ID)
 	switch {
+	case c.claim.Polarity == graph.Denied && ev.cueI < 0 && affirmedOnly(ev.perps):
+		// "said that none of its units were in the area and that the
+		// killings bore the hallmarks of X": the event referred back is
+		// blamed outside what the claim denies.
+		a.pos = true
 	case c.claim.Polarity == graph.Denied && (ev.cueI < 0 || ev.cueI >= c.negFrom && ev.cueI < c.negTo):
 		a.neg = true
 	case c.claim.Polarity == graph.Denied:

@@ -156,7 +156,7 @@ func (d *docState) ledCoalitions(toks []token, ms []mention) {
 			first := d.text[j : m.s-1]
 			st := d.lookup(first, graph.KindState)
 			if st == nil {
-				if n := stateOfAdjective(fold(first)); n != "" {
+				if n := d.stateOfAdjective(fold(first)); n != "" {
 					st = d.lookup(n, graph.KindState)
 				}
 			}
@@ -188,13 +188,8 @@ func (d *docState) ledCoalitions(toks []token, ms []mention) {
 
 // stateOfAdjective returns the state whose adjective w is ("Syrian" ->
 // "Syria"), "" if none.
-func stateOfAdjective(w string) string {
-	for st, adj := range adjectiveOf {
-		if strings.EqualFold(adj, w) {
-			return st
-		}
-	}
-	return ""
+func (d *docState) stateOfAdjective(w string) string {
+	return d.x.stateOfAdj[strings.ToLower(w)]
 }
 
 // coordinatedAdjective reads the first adjective of "Syrian and Russian
@@ -206,14 +201,16 @@ func (d *docState) coordinatedAdjective(toks []token, ms []mention, i int) *grap
 	if !toks[i].cap || i+3 >= len(toks) || toks[i+1].low != "and" && toks[i+1].low != "or" {
 		return nil
 	}
-	state := stateOfAdjective(toks[i].text)
-	if state == "" {
+	state := d.stateOfAdjective(toks[i].text)
+	// ("French and Australian aircraft had also dropped aid": no party
+	// of the event.)
+	if state == "" || aidDrop(toks, i+3) {
 		return nil
 	}
 	var rest string
 	if k := coveredBy(ms, i+2); k >= 0 && ms[k].ti == i+2 && ms[k].tj >= i+4 && actorKind(ms[k].ent.Kind) {
 		rest = d.text[toks[i+3].s:ms[k].e]
-	} else if k < 0 && toks[i+2].cap && stateOfAdjective(toks[i+2].text) != "" && (airCues[toks[i+3].low] || forcesNouns[toks[i+3].base]) {
+	} else if k < 0 && toks[i+2].cap && d.stateOfAdjective(toks[i+2].text) != "" && (airCues[toks[i+3].low] || forcesNouns[toks[i+3].base]) {
 		rest = toks[i+3].text
 	} else {
 		return nil
@@ -239,24 +236,19 @@ func (d *docState) backedGroup(toks []token, i int) (*graph.Entity, int) {
 	pre := strings.TrimSuffix(w, "-backed")
 	// "Ankara-backed factions": a capital names its state as the backer.
 	for c, st := range capitals {
-		if strings.EqualFold(c, pre) && adjectiveOf[st] != "" {
-			pre = adjectiveOf[st]
+		if strings.EqualFold(c, pre) && d.x.adjOf[st] != "" {
+			pre = d.x.adjOf[st]
 			w = strings.ToLower(pre) + "-backed"
 		}
 	}
-	known := false
-	for st, adj := range adjectiveOf {
-		if strings.EqualFold(adj, pre) {
-			known = true
-		}
-		// "Iran-backed militias": the state's name for its adjective.
-		if strings.EqualFold(st, pre) {
-			known, pre = true, adj
-		}
+	known := d.stateOfAdjective(pre) != ""
+	// "Iran-backed militias": the state's name for its adjective.
+	if st := d.x.stateNamed[strings.ToLower(pre)]; st != "" {
+		known, pre = true, d.x.adjOf[st]
 	}
 	// "U.S.-backed": a name the gazetteer knows for a state.
-	if e := d.lookup(pre, graph.KindState); !known && e != nil && adjectiveOf[e.Name] != "" {
-		known, pre = true, adjectiveOf[e.Name]
+	if e := d.lookup(pre, graph.KindState); !known && e != nil && d.x.adjOf[e.Name] != "" {
+		known, pre = true, d.x.adjOf[e.Name]
 	}
 	if !known {
 		return nil, 0
@@ -264,7 +256,7 @@ func (d *docState) backedGroup(toks []token, i int) (*graph.Entity, int) {
 	// "Turkish-backed Syrian rebels", "Iranian-backed Iraqi militias": the
 	// nationality of the backed fighters between is no part of the party.
 	h := i + 1
-	if h+1 < len(toks) && toks[h].cap && stateOfAdjective(toks[h].text) != "" {
+	if h+1 < len(toks) && toks[h].cap && d.stateOfAdjective(toks[h].text) != "" {
 		h++
 	}
 	n := toks[h].base
@@ -369,14 +361,14 @@ func (d *docState) backerAdjective(toks []token, ms []mention, k int) string {
 	}
 	st := ""
 	if toks[k].cap {
-		st = stateOfAdjective(toks[k].text)
+		st = d.stateOfAdjective(toks[k].text)
 	}
 	if c := coveredBy(ms, k); st == "" && c >= 0 {
 		if root, ok := d.g.Entity(d.g.Root(ms[c].ent.ID)); ok && root.Kind == graph.KindState && (ms[c].ent.Kind == graph.KindState || ms[c].ent.Kind == graph.KindArmy) {
 			st = root.Name
 		}
 	}
-	return adjectiveOf[st]
+	return d.x.adjOf[st]
 }
 
 // backedNamedGroup reads a rebel group named and then said to be backed
@@ -421,7 +413,7 @@ func (d *docState) ledByAdjective(toks []token, i int) *graph.Entity {
 	if !strings.HasSuffix(toks[i].low, "-led") || i+1 >= len(toks) {
 		return nil
 	}
-	st := stateOfAdjective(w[:len(w)-len("-led")])
+	st := d.stateOfAdjective(w[:len(w)-len("-led")])
 	if st == "" {
 		return nil
 	}
@@ -706,8 +698,8 @@ func (d *docState) genericActors(toks []token, ms []mention) []mention {
 			// "the air force had struck": the air force of the country the
 			// document is about, else its army. ("The air force of the
 			// Libyan Arab Armed Forces" is the party named after it.)
-			a := d.lookup(adjectiveOf[d.country.Name]+" Air Force", graph.KindArmy)
-			if adjectiveOf[d.country.Name] == "" || a == nil {
+			a := d.lookup(d.x.adjOf[d.country.Name]+" Air Force", graph.KindArmy)
+			if d.x.adjOf[d.country.Name] == "" || a == nil {
 				a = d.x.armyOf[d.country.ID]
 			}
 			if a != nil {
@@ -764,7 +756,7 @@ func (d *docState) genericActors(toks []token, ms []mention) []mention {
 			// "the Turkish occupation army", "the Israeli regime": a state's
 			// adjective a word or two before names whose army it is.
 			for k := i - 1; k >= 0 && k >= i-2 && toks[k].kind == tWord; k-- {
-				if st := stateOfAdjective(toks[k].text); st != "" && toks[k].cap {
+				if st := d.stateOfAdjective(toks[k].text); st != "" && toks[k].cap {
 					if e := d.lookup(st, graph.KindState); e != nil {
 						country = e
 					}
@@ -789,7 +781,7 @@ func (d *docState) genericActors(toks []token, ms []mention) []mention {
 				// "security forces": the gazetteer's name for the
 				// state's security forces when it has one ("Iraqi
 				// Security Forces"), else its army.
-				if e := d.lookup(adjectiveOf[country.Name]+" Security Forces", graph.KindArmy); e != nil && adjectiveOf[country.Name] != "" {
+				if e := d.lookup(d.x.adjOf[country.Name]+" Security Forces", graph.KindArmy); e != nil && d.x.adjOf[country.Name] != "" {
 					a = e
 				}
 			}
@@ -859,8 +851,8 @@ func (d *docState) loyalProxy(toks []token, ms []mention, i int) (*graph.Entity,
 			return nil, 0, 0
 		}
 		st, end = stateOf(ms[c].ent), ms[c].tj
-	case toks[k].cap && stateOfAdjective(toks[k].text) != "" && k+1 < len(toks) && (toks[k+1].low == "regime" || toks[k+1].low == "government" || toks[k+1].low == "state"):
-		st, end = d.lookup(stateOfAdjective(toks[k].text), graph.KindState), k+2
+	case toks[k].cap && d.stateOfAdjective(toks[k].text) != "" && k+1 < len(toks) && (toks[k+1].low == "regime" || toks[k+1].low == "government" || toks[k+1].low == "state"):
+		st, end = d.lookup(d.stateOfAdjective(toks[k].text), graph.KindState), k+2
 	case !toks[k].cap && (toks[k].low == "regime" || toks[k].low == "government"):
 		st = d.country
 	case toks[k].low == "it" || toks[k].low == "them":
@@ -887,8 +879,8 @@ func (d *docState) loyalProxy(toks []token, ms []mention, i int) (*graph.Entity,
 		// in Iraq the militias the government has are the Popular
 		// Mobilisation; its other fighters (tribal, local) are not
 		e = d.lookup("Popular Mobilization Forces", graph.KindArmedGroup)
-	case st.ID != d.country.ID && adjectiveOf[st.Name] != "":
-		e = d.knownBacked(adjectiveOf[st.Name], toks[n].low)
+	case st.ID != d.country.ID && d.x.adjOf[st.Name] != "":
+		e = d.knownBacked(d.x.adjOf[st.Name], toks[n].low)
 	}
 	if e == nil {
 		return nil, 0, 0

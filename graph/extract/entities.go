@@ -59,7 +59,7 @@ func (d *docState) countryBody(toks []token, start int, name string) *graph.Enti
 	if d.country == nil || start == 0 || toks[start-1].low != "the" || nationality[toks[start].low] {
 		return nil
 	}
-	adj := adjectiveOf[d.country.Name]
+	adj := d.x.adjOf[d.country.Name]
 	if adj == "" {
 		return nil
 	}
@@ -159,7 +159,8 @@ var personTitles = set("colonel", "col", "lieutenant", "lt", "general", "gen",
 	"chief", "head", "official", "representative", "correspondent", "reporter",
 	"activist", "journalist", "doctor", "emir", "imam", "father", "bishop", "judge",
 	"senator", "special", "staff", "lieutenant-general", "major-general",
-	"brigadier-general", "lieutenant-colonel", "air", "vice", "marshal", "first")
+	"brigadier-general", "lieutenant-colonel", "air", "vice", "marshal", "first",
+	"vice-president", "vice-chairman")
 
 var notNames = set("the", "a", "an", "on", "in", "at", "of", "for", "and", "but",
 	"he", "she", "they", "it", "we", "i", "this", "that", "these", "those", "there",
@@ -299,7 +300,7 @@ func (d *docState) countryGovernmentForces(text string, ent *graph.Entity) *grap
 	if army == nil || army.ID == ent.ID {
 		return nil
 	}
-	if adj := adjectiveOf[d.country.Name]; adj != "" {
+	if adj := d.x.adjOf[d.country.Name]; adj != "" {
 		if e := d.lookup(adj+" Security Forces", graph.KindArmy); e != nil {
 			return e
 		}
@@ -630,10 +631,10 @@ func (d *docState) unknownNames(sg *segment, ms []mention) []mention {
 		kind := graph.EntityKind("")
 		// "Al-Shabaab fighters", "M23 rebels": a name the gazetteer lacks
 		// before a noun for fighters is an armed group's.
-		if cue == "" && j < len(toks) && groupCueNouns[toks[j].low] && !toks[j].cap && namedGroupRun(toks, ms, start, j) {
+		if cue == "" && j < len(toks) && groupCueNouns[toks[j].low] && !toks[j].cap && d.namedGroupRun(toks, ms, start, j) {
 			cue, cueEnd = toks[j].low, j+1
 			kind = graph.KindArmedGroup
-		} else if cue == "" && j-start >= 2 && claimsAttack(toks, j) && namedGroupRun(toks, ms, start, j) {
+		} else if cue == "" && j-start >= 2 && claimsAttack(toks, j) && d.namedGroupRun(toks, ms, start, j) {
 			// "Jama'atu Ahlis Sunna claimed responsibility for the
 			// attack": who claims an attack is an armed group.
 			kind = graph.KindArmedGroup
@@ -646,6 +647,25 @@ func (d *docState) unknownNames(sg *segment, ms []mention) []mention {
 			// Arabic names put the kind first: "Jaysh al-Izza", "Liwa al-Quds".
 			if k := orgCueKind(toks[start].low); kind == "" && j-start >= 2 && k == graph.KindArmedGroup {
 				kind = k
+			}
+		}
+		// "The Ministry of Interior of Afghanistan", "the News Agency of
+		// Nigeria", "Radio Television Afghanistan": a ministry's, an
+		// outlet's or a body's name that ends with a state's name is the
+		// body's; the state is only its owner.
+		ownsState := false
+		if kind == "" && cue == "" && j-start >= 2 {
+			if k := coveredBy(ms, j-1); k >= 0 && ms[k].ent.Kind == graph.KindState && ms[k].ti > start && ms[k].tj == j {
+				if e := d.stateBody(d.text[toks[start].s:toks[j-1].e]); e != nil {
+					ms = replaceRange(ms, mention{ent: e, s: toks[start].s, e: toks[j-1].e, ti: start, tj: j}, toks)
+					i = j - 1
+					continue
+				}
+				for p := start; p < ms[k].ti; p++ {
+					if c := orgCueKind(toks[p].low); c == graph.KindOutlet || c == graph.KindOrg {
+						kind, ownsState = c, true
+					}
+				}
 			}
 		}
 		// A unit of an army named by number and kind ("the army's 7th
@@ -697,12 +717,12 @@ func (d *docState) unknownNames(sg *segment, ms []mention) []mention {
 		if pt == "" && articleName(&toks[start]) && start > 0 && locative[toks[start-1].low] && orgCueKind(fold(toks[j-1].text)) == "" {
 			pt = "town"
 		}
-		if pt == "" && eventPlaceSlot(toks, start, j) {
+		if pt == "" && d.eventPlaceSlot(toks, start, j) {
 			pt = "town"
 		}
 		// "a mosque in Maiduguri", "the main market in Bentiu": a name
 		// after a building or site and "in" is the place it stands in.
-		if pt == "" && kind == "" && cue == "" && start >= 2 && toks[start-1].low == "in" && siteBefore(toks, start-1) && plainNameRun(toks, start, j) {
+		if pt == "" && kind == "" && cue == "" && start >= 2 && toks[start-1].low == "in" && siteBefore(toks, start-1) && d.plainNameRun(toks, start, j) {
 			pt = "town"
 		}
 		// "a market in Bentiu, in Unity State", "a base in Afgooye in the
@@ -711,7 +731,7 @@ func (d *docState) unknownNames(sg *segment, ms []mention) []mention {
 		if pt == "" && kind == "" && cue == "" && start > 0 && locative[toks[start-1].low] && !facilityWords[toks[j-1].low] && d.placedInArea(toks, ms, j) {
 			pt = "town"
 		}
-		if pt == "" && kind == "" && cue == "" && fallenAfter(toks, start, j) {
+		if pt == "" && kind == "" && cue == "" && d.fallenAfter(toks, start, j) {
 			pt = "town"
 		}
 		// "the area south of Karkamis", "5 km west of Tal Hamis": a name
@@ -725,7 +745,7 @@ func (d *docState) unknownNames(sg *segment, ms []mention) []mention {
 		if pt == "" && kind == "" && cue == "" && j-start >= 2 && toponymHeads[toks[start].low] != "" && orgCueKind(fold(toks[j-1].text)) == "" {
 			pt = toponymHeads[toks[start].low]
 		}
-		if pt == "" && listedWithPlace(toks, ms, start, j) {
+		if pt == "" && d.listedWithPlace(toks, ms, start, j) {
 			pt = "town"
 		}
 		// "the centre of Haritan (حريتان)": a name the text glosses in
@@ -756,7 +776,7 @@ func (d *docState) unknownNames(sg *segment, ms []mention) []mention {
 			i = j - 1
 			continue
 		}
-		if overlapsActor(ms, i, j) {
+		if !ownsState && overlapsActor(ms, i, j) {
 			i = j - 1
 			continue
 		}
@@ -867,13 +887,13 @@ var groupWords = set("government", "opposition", "rebel", "rebels", "islamist", 
 // namedGroupRun reports whether toks[s:e], before a noun for fighters, is
 // a name the gazetteer lacks: capitalised words, none a kind, a creed, a
 // side, a nationality, a place or an entity already found.
-func namedGroupRun(toks []token, ms []mention, s, e int) bool {
+func (d *docState) namedGroupRun(toks []token, ms []mention, s, e int) bool {
 	if e-s > 4 {
 		return false
 	}
 	for k := s; k < e; k++ {
 		t := &toks[k]
-		if t.kind != tWord || !t.cap || groupWords[t.low] || e-s == 1 && demonymLike(t.low) || strings.Contains(t.low, "-") && demonymLike(t.low) || notNames[t.low] || personTitles[t.low] || monthTok(t) > 0 || isWeekday(t.low) || stateOfAdjective(t.text) != "" || nationality[t.low] || coveredBy(ms, k) >= 0 || strings.HasSuffix(t.low, "'s") {
+		if t.kind != tWord || !t.cap || groupWords[t.low] || e-s == 1 && demonymLike(t.low) || strings.Contains(t.low, "-") && demonymLike(t.low) || notNames[t.low] || personTitles[t.low] || monthTok(t) > 0 || isWeekday(t.low) || d.stateOfAdjective(t.text) != "" || nationality[t.low] || coveredBy(ms, k) >= 0 || strings.HasSuffix(t.low, "'s") {
 			return false
 		}
 	}
@@ -952,7 +972,7 @@ func (d *docState) placedInArea(toks []token, ms []mention, e int) bool {
 	if n > k && n < len(toks) && !toks[n].cap && (toks[n].low == "region" || toks[n].low == "district") {
 		return true // "in the Lower Shabelle region"
 	}
-	return n > k && adminUnit(toks, k, n) != ""
+	return n > k && d.adminUnit(toks, k, n) != ""
 }
 
 // knownPlace returns the gazetteer's place of a name the text marks as a
@@ -983,11 +1003,11 @@ func (d *docState) knownPlace(name string) *graph.Entity {
 // person); a name that is no place (a month, a title, a state's
 // adjective, a kind of organisation, a common noun at a sentence's start)
 // is never listed.
-func listedWithPlace(toks []token, ms []mention, s, e int) bool {
+func (d *docState) listedWithPlace(toks []token, ms []mention, s, e int) bool {
 	if s == 0 && e-s == 1 && !articleName(&toks[s]) {
 		return false
 	}
-	if !plainNameRun(toks, s, e) {
+	if !d.plainNameRun(toks, s, e) {
 		return false
 	}
 	// "Liwa Shuhada al-Islam", "Jaysh al-Izza": Arabic names of groups put
@@ -1080,10 +1100,10 @@ func articleName(t *token) bool {
 // plainNameRun reports whether every token of toks[s:e] is a word that
 // may be part of a place's name: no function word, title, month,
 // weekday, possessive or state's adjective.
-func plainNameRun(toks []token, s, e int) bool {
+func (d *docState) plainNameRun(toks []token, s, e int) bool {
 	for k := s; k < e; k++ {
 		t := &toks[k]
-		if t.kind != tWord || notNames[t.low] || personTitles[t.low] || monthTok(t) > 0 || isWeekday(t.low) || strings.HasSuffix(t.low, "'s") || stateOfAdjective(t.text) != "" {
+		if t.kind != tWord || notNames[t.low] || personTitles[t.low] || monthTok(t) > 0 || isWeekday(t.low) || strings.HasSuffix(t.low, "'s") || d.stateOfAdjective(t.text) != "" {
 			return false
 		}
 	}
@@ -1097,11 +1117,11 @@ func plainNameRun(toks []token, s, e int) bool {
 // verb of capture or attack ("seized Kabani", "shelled Tal Hadiya"). An
 // adjective before a noun ("an attack on Kurdish positions"), a state's
 // adjective, a month or a weekday is no place.
-func eventPlaceSlot(toks []token, s, e int) bool {
+func (d *docState) eventPlaceSlot(toks []token, s, e int) bool {
 	if s < 1 {
 		return false
 	}
-	if !plainNameRun(toks, s, e) {
+	if !d.plainNameRun(toks, s, e) {
 		return false
 	}
 	if orgCueKind(toks[e-1].low) != "" || e-s == 1 && strings.HasSuffix(toks[s].low, "s") {
@@ -1135,11 +1155,11 @@ var harmVerbs = set("killed", "wounded", "injured", "died", "fired", "launched",
 // of a fall in war: "Qarqour fell to the insurgents", "denied that Furaykah
 // had fallen". A name at a sentence's start, a month, a weekday, a state's
 // adjective or a title is none.
-func fallenAfter(toks []token, s, e int) bool {
+func (d *docState) fallenAfter(toks []token, s, e int) bool {
 	if s < 1 || e >= len(toks) {
 		return false
 	}
-	if !plainNameRun(toks, s, e) {
+	if !d.plainNameRun(toks, s, e) {
 		return false
 	}
 	if orgCueKind(toks[e-1].low) != "" {
@@ -1225,7 +1245,7 @@ var unitWords = set("military", "operations", "operational", "command", "securit
 // name and its kind, "Unity State", "North Kivu province": capitalised
 // words, then the kind (capitalised inside the run, or in lower case right
 // after it); "" for anything else.
-func adminUnit(toks []token, s, e int) string {
+func (d *docState) adminUnit(toks []token, s, e int) string {
 	if e-s < 1 || e-s > 4 || adminWords[toks[s].low] {
 		return ""
 	}
@@ -1251,7 +1271,7 @@ func adminUnit(toks []token, s, e int) string {
 		return ""
 	}
 	for k := s; k <= last; k++ {
-		if toks[k].kind != tWord || !toks[k].cap || notNames[toks[k].low] || personTitles[toks[k].low] || monthTok(&toks[k]) > 0 || isWeekday(toks[k].low) || stateOfAdjective(toks[k].text) != "" {
+		if toks[k].kind != tWord || !toks[k].cap || notNames[toks[k].low] || personTitles[toks[k].low] || monthTok(&toks[k]) > 0 || isWeekday(toks[k].low) || d.stateOfAdjective(toks[k].text) != "" {
 			return ""
 		}
 	}
@@ -1261,7 +1281,7 @@ func adminUnit(toks []token, s, e int) string {
 // placeNounAround returns the place type of a name the text gives a kind:
 // "the village of X", "the town of X", "X neighbourhood" (lower case).
 func (d *docState) placeNounAround(toks []token, s, e int) string {
-	if pt := adminUnit(toks, s, e); pt != "" {
+	if pt := d.adminUnit(toks, s, e); pt != "" {
 		return pt
 	}
 	if s >= 2 && toks[s-1].low == "of" {
@@ -1447,6 +1467,14 @@ func (d *docState) isAuthorName(name string) bool {
 	}
 	for _, n := range append([]string{d.author.Name}, d.author.Aliases...) {
 		fa := gazetteer.FoldKey(n)
+		// An author the caller describes in common words ("news agency")
+		// is no part of a name ("the News Agency of Nigeria").
+		if n == strings.ToLower(n) {
+			if fa == fn {
+				return true
+			}
+			continue
+		}
 		if strings.Contains(" "+fa+" ", " "+fn+" ") || strings.Contains(" "+fn+" ", " "+fa+" ") {
 			return true
 		}

@@ -26,6 +26,14 @@ type Extractor struct {
 	armyOf   map[uuid.UUID]*graph.Entity // state -> its armed forces
 
 	coalitionOf map[uuid.UUID]*graph.Entity // state -> the coalition it leads
+
+	// adjOf gives a state's adjective by the state's name ("Mali" ->
+	// "Malian"); stateOfAdj and stateNamed give the state's name by its
+	// adjective and by its name, lower-cased. They hold adjectiveOf and
+	// every other state's first demonym in the gazetteer.
+	adjOf      map[string]string
+	stateOfAdj map[string]string
+	stateNamed map[string]string
 }
 
 // New returns an extractor that names entities through g; nil means the
@@ -60,7 +68,36 @@ func New(g *gazetteer.Gazetteer) *Extractor {
 	}
 	x.buildArmies()
 	x.buildCoalitions()
+	x.buildAdjectives()
 	return x
+}
+
+// buildAdjectives fills adjOf, stateOfAdj and stateNamed: adjectiveOf's
+// pairs first (they say "US", not "American", for the United States), then
+// the gazetteer's states by their first demonym.
+func (x *Extractor) buildAdjectives() {
+	x.adjOf = make(map[string]string)
+	x.stateOfAdj = make(map[string]string)
+	x.stateNamed = make(map[string]string)
+	add := func(st, adj string) {
+		if _, ok := x.adjOf[st]; !ok {
+			x.adjOf[st] = adj
+			x.stateNamed[strings.ToLower(st)] = st
+		}
+		if _, ok := x.stateOfAdj[strings.ToLower(adj)]; !ok {
+			x.stateOfAdj[strings.ToLower(adj)] = st
+		}
+	}
+	for st, adj := range adjectiveOf {
+		add(st, adj)
+	}
+	for _, e := range x.g.Entities() {
+		if e.Kind == graph.KindState {
+			if adj := x.g.Adjective(e.ID); adj != "" {
+				add(e.Name, adj)
+			}
+		}
+	}
 }
 
 // docState is everything known while extracting one document.

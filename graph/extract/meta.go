@@ -137,9 +137,13 @@ func (d *docState) readMetadata() {
 				// speaks ("Colonel Ryan Dillon, spokesman of ...") is a header.
 				// So is one that only names who issues the document
 				// ("Combined Joint Task Force - Operation Inherent Resolve.").
-				if i+1 < len(d.segs) && d.segs[i+1].para == sg.para && (isHeaderIntro(d.segs[i+1].toks) || signatureLine(d.segs[i+1].toks)) {
-					d.segs[i+1].meta = metaHeader
-				}
+				d.headerNotes(i)
+				continue
+			}
+			// "Local news digest, Maiduguri, 1 December 2020."
+			if bylineAt(toks) {
+				sg.meta = metaByline
+				d.headerNotes(i)
 				continue
 			}
 		}
@@ -162,6 +166,21 @@ func (d *docState) readMetadata() {
 	d.doc.Date = d.clash("date", d.doc.Date, textDate, dateSpan[0], dateSpan[1])
 	d.doc.Author = d.clash("author", d.doc.Author, textAuthor, authorSpan[0], authorSpan[1])
 	d.doc.Dateline = dateline
+}
+
+// headerNotes marks the sentences after the dateline or byline at i, in
+// its paragraph, that only introduce who speaks ("Colonel Ryan Dillon,
+// spokesman of ..."), name who issues the document ("Combined Joint Task
+// Force - Operation Inherent Resolve.") or say what it is ("Communiqué
+// (translated from French).", "Situation as of 6 p.m."): header lines.
+func (d *docState) headerNotes(i int) {
+	for j := i + 1; j < len(d.segs) && d.segs[j].para == d.segs[i].para; j++ {
+		t := d.segs[j].toks
+		if !(j == i+1 && (isHeaderIntro(t) || signatureLine(t)) || headerNote(t)) {
+			return
+		}
+		d.segs[j].meta = metaHeader
+	}
 }
 
 // documentNouns name a document of the kinds a body issues.
@@ -255,17 +274,13 @@ func (d *docState) isPlaceName(nm string) bool {
 // Human Rights, 24 October 2017." / "25 October 2017." / "Damascus, 23
 // October 2017 (late evening)." It returns the index of the date's first
 // token, the name's byte range (nil when there is none) and the date.
-func (d *docState) datelineAt(sg *segment) (int, []int, graph.Date, bool) {
-	toks := sg.toks
-	n := len(toks)
-	if n < 2 || n > 30 {
-		return 0, nil, graph.Date{}, false
-	}
-	end := n
-	if isPunct(&toks[end-1], ".") || isPunct(&toks[end-1], ":") || isPunct(&toks[end-1], "-") || isPunct(&toks[end-1], "—") {
+// headEnd is where a head line's words end: before its closing stop,
+// colon or dash and a trailing parenthesis ("(late evening)", "(AFP)").
+func headEnd(toks []token) int {
+	end := len(toks)
+	if end > 0 && (isPunct(&toks[end-1], ".") || isPunct(&toks[end-1], ":") || isPunct(&toks[end-1], "-") || isPunct(&toks[end-1], "—")) {
 		end--
 	}
-	// A trailing parenthesis: "(late evening)", "(AFP)".
 	if end > 0 && isPunct(&toks[end-1], ")") {
 		for k := end - 1; k >= 0; k-- {
 			if isPunct(&toks[k], "(") {
@@ -274,6 +289,68 @@ func (d *docState) datelineAt(sg *segment) (int, []int, graph.Date, bool) {
 			}
 		}
 	}
+	return end
+}
+
+// bylineAt reports a head sentence that only says who issues the document,
+// where and when, its last part a day's date: "Local news digest,
+// Maiduguri, 1 December 2020.", "Statement by Garba Shehu, Senior Special
+// Assistant to the President, Abuja, 30 November 2020.", "Zabihullah
+// Mujahid, spokesman of the Islamic Emirate, 13 May 2020 (translated from
+// Pashto)." It has no verb of its own (a wire's lead may end with a
+// date). Who it names is not read as the author: the parts are too many
+// kinds of thing (a body, a person and his office, a unit).
+func bylineAt(toks []token) bool {
+	n := len(toks)
+	if n < 4 || n > 40 || !toks[0].cap {
+		return false
+	}
+	end := headEnd(toks)
+	last, part := -1, 0
+	for k := 1; k < end; k++ {
+		if isPunct(&toks[k], ",") {
+			last, part = k, k
+		}
+		// Each part is a short name, an office or a place, not a clause
+		// ("The Government ... categorically rejects the false allegations
+		// ... regarding an air strike in Maarat Misrin on Sunday, 16 June
+		// 2019.").
+		// (The date's month is no verb: "4 May 2022".)
+		if k-part > 14 || monthTok(&toks[k]) == 0 && (finiteVerb(toks[k].low) || eventVerbs[toks[k].low] && verbLike(toks[k].low)) {
+			return false
+		}
+	}
+	if last < 0 {
+		return false
+	}
+	f, ok := absoluteAt(toks, last+1, &dateCtx{})
+	return ok && f.j == end && f.d.Precision == graph.PrecisionDay
+}
+
+// headerNote reports a short verbless sentence after a dateline or a
+// byline, in its paragraph, that says what the document is: "Communiqué
+// (translated from French).", "Situation as of 6 p.m.", "Excerpt:
+// paragraphs 1 to 3 and 15 to 21.", "Radio Television Afghanistan, evening
+// news (translated from Dari)."
+func headerNote(toks []token) bool {
+	if len(toks) == 0 || len(toks) > 20 || !toks[0].cap {
+		return false
+	}
+	for k := range toks {
+		if finiteVerb(toks[k].low) || eventVerbs[toks[k].low] || captureCues[toks[k].low] {
+			return false
+		}
+	}
+	return true
+}
+
+func (d *docState) datelineAt(sg *segment) (int, []int, graph.Date, bool) {
+	toks := sg.toks
+	n := len(toks)
+	if n < 2 || n > 30 {
+		return 0, nil, graph.Date{}, false
+	}
+	end := headEnd(toks)
 	var c dateCtx
 	try := func(k int) (graph.Date, bool) {
 		f, ok := absoluteAt(toks, k, &c)
@@ -624,12 +701,13 @@ func (d *docState) resolveParty(name string) *graph.Entity {
 		return e
 	}
 	for _, m := range d.g.Find(name) {
-		if m.Entity.Kind != graph.KindPlace && m.End-m.Start >= len(name)/3 && !bodyHeadAfter(name, m.End) {
+		if m.Entity.Kind != graph.KindPlace && m.End-m.Start >= len(name)/3 && !bodyHeadAfter(name, m.End) &&
+			!(m.Entity.Kind == graph.KindState && bodyOfState(name[:m.Start])) {
 			return m.Entity
 		}
 	}
 	for _, m := range d.g.Find(name) {
-		if m.Entity.Kind == graph.KindState || m.Entity.Kind == graph.KindGovernment {
+		if (m.Entity.Kind == graph.KindState || m.Entity.Kind == graph.KindGovernment) && !bodyOfState(name[:m.Start]) {
 			return m.Entity
 		}
 	}
@@ -649,6 +727,24 @@ func (d *docState) resolveParty(name string) *graph.Entity {
 	}
 	e := d.newEntity(kind, name, nil, generic)
 	return e
+}
+
+// bodyOfState reports whether the words of an author's name before a
+// state's name make it a body of its own, which the state owns or hosts:
+// an outlet's or an organisation's word ("News Agency of Nigeria", "Radio
+// Television Afghanistan") or "in" ("... Stabilization Mission in Mali").
+// A state's representation ("Permanent Mission of Nigeria") is not.
+func bodyOfState(before string) bool {
+	ws := strings.Fields(fold(before))
+	if len(ws) > 0 && ws[len(ws)-1] == "in" {
+		return true
+	}
+	for _, w := range ws {
+		if k := orgCueKind(w); k == graph.KindOutlet || k == graph.KindOrg {
+			return true
+		}
+	}
+	return false
 }
 
 // bodyHeadAfter reports whether the word of name after byte offset end
@@ -699,7 +795,7 @@ func (d *docState) stateBody(name string) *graph.Entity {
 			// Interior of the Government of National Accord").
 			owner = "the " + owner
 			names = []string{body + " of " + owner}
-		} else if adj := adjectiveOf[m.Entity.Name]; adj != "" {
+		} else if adj := d.x.adjOf[m.Entity.Name]; adj != "" {
 			names = []string{adj + " " + body, body + " of " + owner}
 		}
 		for _, n := range names {
@@ -713,7 +809,7 @@ func (d *docState) stateBody(name string) *graph.Entity {
 		// state's adjective before the body ("Iraqi Ministry of Health")
 		// is another of its names.
 		aliases := []string{name}
-		if adj := adjectiveOf[m.Entity.Name]; adj != "" && m.Entity.Kind == graph.KindState {
+		if adj := d.x.adjOf[m.Entity.Name]; adj != "" && m.Entity.Kind == graph.KindState {
 			aliases = append(aliases, adj+" "+body)
 		}
 		e := d.newEntity(graph.KindGovernment, body+" of "+owner, aliases, false)

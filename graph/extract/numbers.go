@@ -951,8 +951,10 @@ func excludedNumber(toks []token, i int) bool {
 	}
 	// A number right after a capitalised word that is not the sentence's
 	// first and not a bound word belongs to a name.
+	// ("Mirage 2000 fighter jets": "fighter" before an aircraft's noun
+	// names the aircraft's kind, not people.)
 	if p1 != nil && p1.kind == tWord && p1.cap && i >= 2 && !boundWord(p1.low) {
-		if n1 == nil || whoNouns[n1.low] == "" {
+		if n1 == nil || whoNouns[n1.low] == "" || i+2 < len(toks) && airCues[toks[i+2].low] {
 			return true
 		}
 	}

@@ -133,6 +133,11 @@ func negation(toks []token) (graph.Polarity, int) {
 		if w == "never" && i+1 < len(toks) && toks[i+1].kind == tWord {
 			return graph.Denied, i
 		}
+		// "none of its units had taken part", "none of our fighters was
+		// in the village": what none of them did is denied.
+		if w == "none" && i+2 < len(toks) && toks[i+1].low == "of" && toks[i+2].kind == tWord {
+			return graph.Denied, i
+		}
 	}
 	return graph.Affirmed, -1
 }
@@ -279,7 +284,11 @@ func negScope(toks []token, at int) (int, int) {
 		// "said the army had targeted positions and denied hitting
 		// civilians", "assessed the allegation and found no evidence": a
 		// second verb of the same subject begins its own clause.
-		if t.low == "and" && k+1 < len(toks) && (reportVerbs[toks[k+1].low] || denialVerbs[toks[k+1].low] || toks[k+1].low == "found" || toks[k+1].low == "finds") {
+		// So does a second reported clause after the cue: "said that none
+		// of its units were in the area and that the killings bore the
+		// hallmarks of" (not before it: "the allegations that X and that
+		// Y are unfounded" deny both).
+		if t.low == "and" && k+1 < len(toks) && (reportVerbs[toks[k+1].low] || denialVerbs[toks[k+1].low] || toks[k+1].low == "found" || toks[k+1].low == "finds" || toks[k+1].low == "that" && k > at) {
 			return true
 		}
 		if t.text == "," && k+1 < len(toks) {

@@ -1168,6 +1168,11 @@ func (d *docState) speakerNP(toks []token, ms []mention, s, e int) (speech, bool
 			a := actor.ent.ID
 			person.ent.Affiliation = &a
 		}
+		// "Interior ministry spokesman Tariq Arian": he speaks for the
+		// ministry.
+		if actor == nil && person.ent.Affiliation == nil && !person.ent.Gazetteer {
+			d.spokesmanOf(toks, s, person.ti, person.ent)
+		}
 		roles := []string{"person"}
 		if head != "" {
 			roles = append(roles, head)
@@ -1222,7 +1227,7 @@ func (d *docState) speakerNP(toks []token, ms []mention, s, e int) (speech, bool
 	// about a country: that country's ministry, when the gazetteer knows it
 	// by the adjective ("Syrian Ministry of Foreign Affairs").
 	if actor != nil && !actor.ent.Gazetteer && d.country != nil && strings.HasPrefix(actor.ent.Name, "Ministry of ") {
-		if adj := adjectiveOf[d.country.Name]; adj != "" {
+		if adj := d.x.adjOf[d.country.Name]; adj != "" {
 			name := actor.ent.Name
 			if i := strings.Index(name, " and "); i > 0 {
 				name = name[:i]
@@ -1236,7 +1241,7 @@ func (d *docState) speakerNP(toks []token, ms []mention, s, e int) (speech, bool
 	// "Russia's defence ministry", "Syria's foreign ministry": the body of
 	// that state, when the gazetteer knows it by the adjective.
 	if actor != nil && actor.ent.Kind == graph.KindState && actor.tj < e && strings.HasSuffix(toks[actor.tj-1].low, "'s") {
-		if adj := adjectiveOf[actor.ent.Name]; adj != "" {
+		if adj := d.x.adjOf[actor.ent.Name]; adj != "" {
 			if g := d.lookup(adj + " " + d.text[toks[actor.tj].s:toks[e-1].e]); g != nil && g.Kind != graph.KindPlace && g.Kind != graph.KindState {
 				sp.ent = g
 				return sp, true
@@ -1330,7 +1335,7 @@ func (d *docState) speakerNP(toks []token, ms []mention, s, e int) (speech, bool
 	// "state television" in a report about Syria is Syrian state television,
 	// capitalised or not at the start of a sentence or a flash line.
 	if d.country != nil && (!toks[ds].cap || ds == 0 || toks[ds-1].kind == tPunct) {
-		if adj := adjectiveOf[d.country.Name]; adj != "" {
+		if adj := d.x.adjOf[d.country.Name]; adj != "" {
 			if g := d.lookup(adj + " " + name); g != nil && g.Kind != graph.KindPlace {
 				sp.ent = g
 				return sp, true
@@ -1638,7 +1643,7 @@ func (d *docState) countryNamed(toks []token, s, e int) *graph.Entity {
 			return nil
 		}
 	}
-	adj := adjectiveOf[d.country.Name]
+	adj := d.x.adjOf[d.country.Name]
 	if adj == "" {
 		return nil
 	}
@@ -1864,10 +1869,10 @@ func (d *docState) stateMinistry(toks []token, s, e int) *graph.Entity {
 	// The state: an adjective or a possessive name.
 	var state *graph.Entity
 	w := strings.TrimSuffix(toks[k].text, "'s")
-	for st, adj := range adjectiveOf {
-		if strings.EqualFold(adj, w) || strings.EqualFold(st, w) {
-			state = d.lookup(st, graph.KindState)
-		}
+	if st := d.stateOfAdjective(w); st != "" {
+		state = d.lookup(st, graph.KindState)
+	} else if st := d.x.stateNamed[strings.ToLower(w)]; st != "" {
+		state = d.lookup(st, graph.KindState)
 	}
 	if state == nil {
 		// "The Interior Ministry", "the Ministry of Defence", capitalised
@@ -1894,7 +1899,62 @@ func (d *docState) stateMinistry(toks []token, s, e int) *graph.Entity {
 	default:
 		return nil
 	}
-	adj := adjectiveOf[state.Name]
+	return d.ministryOf(state, field)
+}
+
+// spokesmanOf makes the person p, described by toks[s:e], speak for the
+// ministry the description names when it is a ministry's spokesman's
+// title ("Interior ministry spokesman", "a health ministry spokesman").
+func (d *docState) spokesmanOf(toks []token, s, e int, p *graph.Entity) {
+	for h := s; h < e; h++ {
+		if spokesNouns[toks[h].low] {
+			if m := d.spokesmansMinistry(toks, s, h); m != nil {
+				a := m.ID
+				p.Affiliation = &a
+			}
+			return
+		}
+	}
+}
+
+// spokesmansMinistry resolves the ministry a spokesman's title names before
+// his name, toks[s:h] with the title word at h: "Interior ministry
+// spokesman Tariq Arian", "a health ministry spokesman, Wahidullah Mayar",
+// "The Iraqi defence ministry spokesman, X": that state's ministry, else
+// the document's country's. Nil for any other title.
+func (d *docState) spokesmansMinistry(toks []token, s, h int) *graph.Entity {
+	k := s
+	for k < h && (toks[k].low == "a" || toks[k].low == "an" || toks[k].low == "the") {
+		k++
+	}
+	if k >= h {
+		return nil
+	}
+	state := d.country
+	w := strings.TrimSuffix(toks[k].text, "'s")
+	if st := d.stateOfAdjective(w); st != "" {
+		state, k = d.lookup(st, graph.KindState), k+1
+	} else if st := d.x.stateNamed[strings.ToLower(w)]; st != "" {
+		state, k = d.lookup(st, graph.KindState), k+1
+	}
+	if state == nil {
+		return nil
+	}
+	switch {
+	case k+2 == h && ministryNames[toks[k].low] != "" && toks[k+1].low == "ministry":
+		return d.ministryOf(state, toks[k].low)
+	case k+3 == h && toks[k].low == "ministry" && toks[k+1].low == "of" && ministryNames[toks[k+2].low] != "":
+		return d.ministryOf(state, toks[k+2].low)
+	}
+	return nil
+}
+
+// ministryOf is a state's ministry of a field ("defence", "interior"): the
+// gazetteer's when it knows it by the state's adjective, else one named
+// as the text names such a body ("Ministry of Interior of Iraq"), of the
+// state's government.
+func (d *docState) ministryOf(state *graph.Entity, field string) *graph.Entity {
+	adj := d.x.adjOf[state.Name]
 	if g := d.lookup(adj + " " + field + " ministry"); g != nil && g.Kind != graph.KindPlace && g.Kind != graph.KindState {
 		return g
 	}

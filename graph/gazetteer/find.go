@@ -77,6 +77,9 @@ func buildFindIndex(g *Gazetteer) findIndex {
 			if acronym(a) || keepThe {
 				continue // acronyms and article-bound names match only as written
 			}
+			if writtenOnly(&g.ents[i]) {
+				continue
+			}
 			if s := Skeleton(name); len(s) >= minSkeleton {
 				// a skeleton shared with another entity's name is ambiguous
 				if prev, ok := ix.skel[s]; ok && prev != i {
@@ -97,6 +100,19 @@ func buildFindIndex(g *Gazetteer) findIndex {
 		ix.byFirst[k] = as
 	}
 	return ix
+}
+
+// writtenOnly reports whether an entity's names match only as written,
+// never by skeleton: a State's, its government's and its army's names are
+// written one way in English, in any of their aliases, and their
+// skeletons are words and names ("Angela" for Angola, "Hungry" for
+// Hungary, "Surname" for Suriname, "al-Tunisi" for Tunisia).
+func writtenOnly(e *graph.Entity) bool {
+	switch e.Kind {
+	case graph.KindState, graph.KindGovernment, graph.KindArmy:
+		return true
+	}
+	return false
 }
 
 // nameTokens splits a name into the words Find matches. A leading "the" is

@@ -9,6 +9,7 @@ import (
 	"math"
 	"regexp"
 	"sort"
+	"strings"
 	"sync"
 	"time"
 
@@ -96,6 +97,9 @@ type Gazetteer struct {
 	// scripted holds the entities with a name in Arabic script.
 	scripted map[int]bool
 	dems     map[string]int // FoldKey of a demonym -> entity
+	// adjective maps an entity to its first demonym, the adjective prose
+	// names it by ("Malian" for Mali).
+	adjective map[uuid.UUID]string
 	// member maps an entity to the parties it is a member of (MemberOf).
 	member map[uuid.UUID][]uuid.UUID
 	// inOffice maps a government to the day it took office (InOffice).
@@ -214,17 +218,18 @@ func build(entries []Entry) (*Gazetteer, error) {
 	sort.Slice(sorted, func(i, j int) bool { return sorted[i].Key < sorted[j].Key })
 
 	g := &Gazetteer{
-		ents:     make([]graph.Entity, len(sorted)),
-		keys:     make([]string, len(sorted)),
-		byID:     make(map[uuid.UUID]int, len(sorted)),
-		byKey:    make(map[string]int, len(sorted)),
-		fold:     make(map[string][]ranked),
-		skel:     make(map[string][]ranked),
-		forms:    make(map[string][]form),
-		scripted: make(map[int]bool),
-		dems:     make(map[string]int),
-		member:   make(map[uuid.UUID][]uuid.UUID),
-		inOffice: make(map[uuid.UUID]string),
+		ents:      make([]graph.Entity, len(sorted)),
+		keys:      make([]string, len(sorted)),
+		byID:      make(map[uuid.UUID]int, len(sorted)),
+		byKey:     make(map[string]int, len(sorted)),
+		fold:      make(map[string][]ranked),
+		skel:      make(map[string][]ranked),
+		forms:     make(map[string][]form),
+		scripted:  make(map[int]bool),
+		dems:      make(map[string]int),
+		adjective: make(map[uuid.UUID]string),
+		member:    make(map[uuid.UUID][]uuid.UUID),
+		inOffice:  make(map[uuid.UUID]string),
 	}
 	ids := make(map[string]uuid.UUID, len(sorted))
 	for _, e := range sorted {
@@ -262,6 +267,9 @@ func build(entries []Entry) (*Gazetteer, error) {
 				return nil, graph.Errorf(graph.EINVALID, "gazetteer: %s: demonym %q is also %s's", e.Key, d, sorted[prev].Key)
 			}
 			g.dems[f] = i
+			if g.adjective[ent.ID] == "" {
+				g.adjective[ent.ID] = d
+			}
 		}
 		g.ents[i] = ent
 		g.keys[i] = e.Key
@@ -273,7 +281,11 @@ func build(entries []Entry) (*Gazetteer, error) {
 				rank = 0
 			}
 			addRanked(g.fold, FoldKey(name), i, rank)
-			if s := Skeleton(name); s != "" {
+			// (A State's, a government's or an army's name of two words
+			// or more is looked up as written: "Syrian My Government" is
+			// not the "Suriname government"; one word is looked up by
+			// skeleton too, "Irak".)
+			if s := Skeleton(name); s != "" && !(writtenOnly(&ent) && strings.Contains(strings.TrimSpace(name), " ")) {
 				addRanked(g.skel, s, i, rank)
 				// Lookup matches an acronym as written, never by its
 				// consonants (as the running-text matcher does): "al-Hri"
@@ -589,6 +601,10 @@ func (g *Gazetteer) Demonym(word string) (*graph.Entity, bool) {
 	}
 	return &g.ents[i], true
 }
+
+// Adjective returns the adjective prose names an entity by, its first
+// demonym ("Malian" for Mali); "" when the gazetteer gives none.
+func (g *Gazetteer) Adjective(id uuid.UUID) string { return g.adjective[id] }
 
 // Ancestors returns the places enclosing the entity, nearest first; none for
 // an unknown id or an entity that is not within anything.

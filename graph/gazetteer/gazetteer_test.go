@@ -565,3 +565,42 @@ func TestArabicKey(t *testing.T) {
 		t.Errorf("Lookup(حماة) = %v, want Hama", es)
 	}
 }
+
+// TestStatesMatchAsWritten checks that the names of States, their
+// governments and their armies are found only as written: their
+// skeletons are English words and names ("Angela" is not Angola, a
+// "Surname" is not Suriname, "al-Tunisi" is not Tunisia), and a phrase of
+// two words or more is looked up as written ("Syrian My Government" is
+// not the "Suriname government"), while a State's one-word name keeps its
+// spellings ("Irak").
+func TestStatesMatchAsWritten(t *testing.T) {
+	g := Default()
+	for _, text := range []string{
+		"Angela Merkel met the envoy.",
+		"Give your Surname and address.",
+		"Abu Omar al-Tunisi, a commander, said the men were Hungry.",
+		"Cameron and Dominic spoke in Albany.",
+	} {
+		for _, m := range g.Find(text) {
+			switch m.Entity.Kind {
+			case graph.KindState, graph.KindGovernment, graph.KindArmy:
+				t.Errorf("Find(%q) = %s (%s) at %q", text, m.Entity.Name, m.Entity.Kind, text[m.Start:m.End])
+			}
+		}
+	}
+	for _, text := range []string{"Angola's army", "troops of Suriname", "the Nigerien army", "Government of Norway"} {
+		found := false
+		for _, m := range g.Find(text) {
+			found = found || m.Entity.Kind == graph.KindState || m.Entity.Kind == graph.KindGovernment || m.Entity.Kind == graph.KindArmy
+		}
+		if !found {
+			t.Errorf("Find(%q) found no State, government or army", text)
+		}
+	}
+	if es := g.Lookup("Syrian My Government"); len(es) > 0 {
+		t.Errorf("Lookup(%q) = %s, want nothing", "Syrian My Government", es[0].Name)
+	}
+	if es := g.Lookup("Irak"); len(es) == 0 || es[0].Name != "Iraq" {
+		t.Errorf("Lookup(%q) = %v, want Iraq", "Irak", es)
+	}
+}
