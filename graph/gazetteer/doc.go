@@ -3,9 +3,16 @@
 // The data, gazetteer.json (embedded), lists the places, states,
 // governments, armies, coalitions, armed groups, international bodies,
 // outlets, monitors and persons that conflict reporting on Syria and Iraq,
-// and since the seventeenth session on Yemen and Libya, names, each with a stable key, aliases across spellings and scripts, a
-// place hierarchy (neighbourhood -> city -> governorate -> country, via
-// within) and an affiliation (the entity it speaks for: state television ->
+// and since the seventeenth session on Yemen and Libya, names; beside
+// them every UN member State with its government and armed forces, and
+// the parties of the other theatres since 2010 (Afghanistan and Pakistan,
+// the Lake Chad basin, the Sahel, Somalia, Mozambique, the DRC, the
+// Central African Republic, the Sudans, Ethiopia, Myanmar, the
+// Philippines, Colombia, Ukraine, Israel and Palestine, Lebanon, Sinai):
+// armed groups and their branches, State bodies that act or speak, and
+// foreign, regional and UN forces and missions. Each has a stable key,
+// aliases across spellings and scripts, a place hierarchy (neighbourhood
+// -> city -> governorate -> country, via within) and an affiliation (the entity it speaks for: state television ->
 // the Syrian government -> Syria). An entity's id is
 // graph.EntityID(kind, key, uuid.Nil).
 //
@@ -43,7 +50,10 @@
 //	             neighbourhood, camp, landmark, river, airbase, ...
 //	within       key of the enclosing place
 //	lat, lon     WGS84 degrees, both or neither
-//	affiliation  key of the entity it speaks for or belongs to
+//	affiliation  key of the entity it speaks for or belongs to (a State's
+//	             police, intelligence service or expeditionary force is
+//	             affiliated with its army, never beside it: the army
+//	             nearest a State stands for its forces)
 //	demonyms     adjectives naming it ("Russian"), for Demonym only
 //	member_of    keys of the armed parties (alliances, coalitions) an army,
 //	             armed group or coalition is part of beside its affiliation
