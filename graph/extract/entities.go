@@ -2307,6 +2307,25 @@ func (d *docState) resolveCoalition() {
 	}
 }
 
+// resolveBranches gives a movement's name ("Daesh", "the Islamic State",
+// "al-Qaeda") in a text about a state where the movement has one branch
+// to that branch: the Islamic State Khorasan Province in Afghanistan, the
+// Islamic State West Africa Province in Nigeria (d.country, read by
+// resolveParties before it calls this).
+func (d *docState) resolveBranches() {
+	if d.country == nil {
+		return
+	}
+	for k, m := range d.gaz {
+		if m.Entity.Kind != graph.KindArmedGroup {
+			continue
+		}
+		if b, ok := d.g.Branch(m.Entity.ID, d.country.ID); ok {
+			d.gaz[k].Entity = b
+		}
+	}
+}
+
 // bareCoalition reports whether a name of the US-led coalition is the
 // word "coalition" with at most what it has or does ("Coalition",
 // "coalition aircraft"), not a name that says whose it is.

@@ -635,6 +635,7 @@ func (d *docState) namesPlaceIn(s, e int) bool {
 func (d *docState) resolveParties() {
 	d.country = d.mainCountry()
 	d.resolveCoalition()
+	d.resolveBranches()
 	if d.doc.Author != "" {
 		d.author = d.resolveParty(d.doc.Author)
 	}

@@ -54,6 +54,10 @@ type Entry struct {
 	// take office by its date (the Government of National Accord in 2020,
 	// the Government of National Unity after March 2021).
 	InOffice string `json:"in_office,omitempty"`
+	// ActiveIn names the states (keys) where an armed group that is a
+	// member of a wider movement is that movement's branch: "Daesh" in a
+	// report about Afghanistan is the Islamic State Khorasan Province.
+	ActiveIn []string `json:"active_in,omitempty"`
 }
 
 // file is the JSON document: a version and the entries.
@@ -104,7 +108,10 @@ type Gazetteer struct {
 	member map[uuid.UUID][]uuid.UUID
 	// inOffice maps a government to the day it took office (InOffice).
 	inOffice map[uuid.UUID]string
-	find     findIndex
+	// branch maps a movement and a state to its branch active there
+	// (ActiveIn).
+	branch map[[2]uuid.UUID]uuid.UUID
+	find   findIndex
 	// divided are the countries the gazetteer divides into governorates:
 	// the ones it knows place by place (see localPlace).
 	divided map[uuid.UUID]bool
@@ -230,6 +237,7 @@ func build(entries []Entry) (*Gazetteer, error) {
 		adjective: make(map[uuid.UUID]string),
 		member:    make(map[uuid.UUID][]uuid.UUID),
 		inOffice:  make(map[uuid.UUID]string),
+		branch:    make(map[[2]uuid.UUID]uuid.UUID),
 	}
 	ids := make(map[string]uuid.UUID, len(sorted))
 	for _, e := range sorted {
@@ -260,6 +268,19 @@ func build(entries []Entry) (*Gazetteer, error) {
 		}
 		if e.InOffice != "" {
 			g.inOffice[ent.ID] = e.InOffice
+		}
+		for _, st := range e.ActiveIn {
+			for _, m := range e.MemberOf {
+				k := [2]uuid.UUID{ids[m], ids[st]}
+				if _, two := g.branch[k]; two {
+					// Two branches of one movement in a state (the
+					// Islamic State's West Africa and Sahel provinces in
+					// Niger): neither is the movement there.
+					g.branch[k] = uuid.Nil
+					continue
+				}
+				g.branch[k] = ent.ID
+			}
 		}
 		for _, d := range e.Demonyms {
 			f := FoldKey(d)
@@ -387,6 +408,14 @@ var armedParty = map[graph.EntityKind]bool{graph.KindArmy: true, graph.KindArmed
 func checkMembers(byKey map[string]*Entry, e *Entry) error {
 	if len(e.MemberOf) > 0 && !armedParty[e.Kind] {
 		return graph.Errorf(graph.EINVALID, "gazetteer: %s: member_of set on a %s, not an armed party", e.Key, e.Kind)
+	}
+	if len(e.ActiveIn) > 0 && len(e.MemberOf) == 0 {
+		return graph.Errorf(graph.EINVALID, "gazetteer: %s: active_in set on a party that is no movement's member", e.Key)
+	}
+	for _, k := range e.ActiveIn {
+		if st, ok := byKey[k]; !ok || st.Kind != graph.KindState {
+			return graph.Errorf(graph.EINVALID, "gazetteer: %s: active_in %q is not a state's key", e.Key, k)
+		}
 	}
 	seen := map[string]bool{}
 	for _, k := range e.MemberOf {
@@ -600,6 +629,17 @@ func (g *Gazetteer) Demonym(word string) (*graph.Entity, bool) {
 		return nil, false
 	}
 	return &g.ents[i], true
+}
+
+// Branch returns the member of a movement that is its branch in a state
+// (ActiveIn): the Islamic State Khorasan Province for the Islamic State in
+// Afghanistan. False when the gazetteer gives none.
+func (g *Gazetteer) Branch(movement, state uuid.UUID) (*graph.Entity, bool) {
+	id, ok := g.branch[[2]uuid.UUID{movement, state}]
+	if !ok || id == uuid.Nil {
+		return nil, false
+	}
+	return g.Entity(id)
 }
 
 // Adjective returns the adjective prose names an entity by, its first

@@ -112,3 +112,28 @@ func mustName(g *Gazetteer, key string) string {
 	e, _ := g.ByKey(key)
 	return e.Name
 }
+
+// TestBranches checks that a movement's branch in a state is the member
+// active there (active_in), that a state where two branches are active
+// gives none, and that a state with none gives none.
+func TestBranches(t *testing.T) {
+	g := Default()
+	for _, c := range []struct{ movement, state, want string }{
+		{"isil", "afghanistan", "iskp"},
+		{"isil", "nigeria", "iswap"},
+		{"isil", "mali", "issp"},
+		{"isil", "niger", ""}, // West Africa and Sahel provinces both
+		{"isil", "syria", ""},
+		{"al-qaeda", "somalia", "al-shabaab"},
+		{"al-qaeda", "yemen", "aqap"},
+	} {
+		b, ok := g.Branch(mustKey(t, g, c.movement).ID, mustKey(t, g, c.state).ID)
+		got := ""
+		if ok {
+			got, _ = g.Key(b.ID)
+		}
+		if got != c.want {
+			t.Errorf("Branch(%s, %s) = %q, want %q", c.movement, c.state, got, c.want)
+		}
+	}
+}
