@@ -758,6 +758,10 @@ func (d *docState) unknownNames(sg *segment, ms []mention) []mention {
 		}
 		if pt != "" && !overlapsAny(ms, start, j) {
 			name := unshout(d.text[toks[start].s:toks[j-1].e])
+			// "Jere LGA" is "Jere Local Government Area", one place.
+			if bare, ok := strings.CutSuffix(name, " LGA"); ok && bare != "" {
+				name = bare + " Local Government Area"
+			}
 			// A spelling the gazetteer's running-text matcher leaves alone
 			// ("the town of Diban" for Dhiban) is the known place once the
 			// text marks it as a place.
@@ -1212,6 +1216,9 @@ var toponymHeads = map[string]string{
 var placeNouns = map[string]string{
 	"village": "village", "town": "town", "city": "city", "neighbourhood": "neighbourhood",
 	"neighborhood": "neighbourhood", "district": "district", "camp": "camp",
+	// Mali's and Nigeria's districts: "the cercle of Douentza", "Jere
+	// LGA".
+	"cercle": "district", "lga": "district",
 	"quarter": "neighbourhood", "suburb": "town", "area": "town", "hamlet": "village",
 	"settlement": "village", "locality": "village",
 	// Landmarks named by their kind after the name: "the Maryam Beg
@@ -1230,7 +1237,7 @@ var placeNouns = map[string]string{
 // name, "North Kivu province". ("Region" names commands and zones as often:
 // "the Euphrates Region"; a lower-case "region" is read as before.)
 var adminSuffixes = map[string]string{
-	"state": "governorate", "province": "governorate",
+	"state": "governorate", "province": "governorate", "lga": "district",
 	"governorate": "governorate", "prefecture": "governorate",
 }
 
@@ -1256,6 +1263,10 @@ func (d *docState) adminUnit(toks []token, s, e int) string {
 	}
 	last := e - 1
 	kind := ""
+	// "Jere Local Government Area", Nigeria's district.
+	if e-s >= 4 && toks[e-3].low == "local" && toks[e-2].low == "government" && toks[e-1].low == "area" {
+		return "district"
+	}
 	if e-s >= 2 && toks[last].cap && adminSuffixes[toks[last].low] != "" {
 		kind = adminSuffixes[toks[last].low]
 		last--
@@ -1587,8 +1598,9 @@ func (d *docState) governorates(toks []token, ms []mention) []mention {
 			m.ent = d.countryside(m.ent, gov, "countryside")
 			continue
 		}
-		// ("central Baghdad" is the city's centre, not its governorate.)
-		if directions[toks[p].low] && toks[p].low != "central" && !toks[p].cap && !partOfCityBefore(d.g, ms, k, toks) {
+		// ("central Baghdad" is the city's centre, not its governorate;
+		// so is "the Dasht-e-Barchi neighbourhood of western Kabul".)
+		if directions[toks[p].low] && toks[p].low != "central" && !toks[p].cap && !partOfCityBefore(d.g, ms, k, toks) && !(p >= 2 && toks[p-1].low == "of" && cityQuarterNouns[toks[p-2].low]) {
 			m.ent = gov
 			continue
 		}
@@ -1638,6 +1650,11 @@ func (d *docState) governorates(toks []token, ms []mention) []mention {
 }
 
 // quarterNouns name a part of a city.
+// cityQuarterNouns name only a part of a city: "the X neighbourhood of
+// western Kabul" is in the city ("the Balyun area of southern Idlib" is in
+// the governorate).
+var cityQuarterNouns = set("neighbourhood", "neighborhood", "quarter")
+
 var quarterNouns = set("neighbourhood", "neighborhood", "district", "quarter", "area")
 
 // namesakeCity returns the city the gazetteer knows by name inside

@@ -1493,16 +1493,17 @@ var train17Thresholds = map[string][2]float64{
 }
 
 // train19Thresholds: floors on the nineteenth training set, just under
-// its figures when it was released for diagnosis (7311d23).
+// its figures when it was released for diagnosis (7311d23), raised after
+// round 46 and the gazetteer of the other theatres.
 var train19Thresholds = map[string][2]float64{
 	"casualty attributes":       {0.82, 0.92},
 	"casualty values":           {0.92, 0.95},
-	"claims (speaker+polarity)": {0.71, 0.66},
-	"dates":                     {0.92, 0.61},
-	"event types":               {0.69, 0.57},
-	"perpetrators":              {0.07, 0.12},
-	"places":                    {0.45, 0.81},
-	"speakers":                  {0.59, 0.66},
+	"claims (speaker+polarity)": {0.81, 0.80},
+	"dates":                     {0.92, 0.74},
+	"event types":               {0.69, 0.59},
+	"perpetrators":              {0.54, 0.53},
+	"places":                    {0.72, 0.92},
+	"speakers":                  {0.75, 0.82},
 	"values":                    {0.89, 0.92},
 }
 

@@ -876,11 +876,16 @@ func TestTrain18(t *testing.T) {
 // Kabul hospital attack, which cannot merge with the others while the
 // gazetteer lacks Kabul: pairs 0.96 / 0.55 (65 right, 54 missed),
 // conflicts 3 of 11 found, 3 of 8 reported right; disputes 2 of 12.
-// Floors just under, until the places are known.
+// Floors just under, until the places are known. With the parties and
+// the localities of today's theatres in the gazetteer and round 46's
+// second part (a quarter "of western Kabul" in the city; "Jere LGA" one
+// place with "Jere Local Government Area"): pairs 0.97 / 0.69 (88 right,
+// 3 wrong, 40 missed), conflicts 4 of 11 found, 5 of 10 reported right;
+// revisions 2 of 6, repeats 3 of 5, disputes 3 of 12. Floors just under.
 func TestTrain19(t *testing.T) {
 	sc := diagnosticSet(t, "testdata/train19")
-	sc.prov.atLeast(t, 2, 3, 1)
-	sc.atLeast(t, 0.92, 0.53, 0.25, 0.36)
+	sc.prov.atLeast(t, 2, 3, 3)
+	sc.atLeast(t, 0.95, 0.67, 0.33, 0.50)
 }
 
 // The twentieth extraction training set (testdata/train20: the 20
