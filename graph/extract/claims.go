@@ -697,6 +697,20 @@ func speechDate(toks []token, i int) bool {
 			break
 		}
 	}
+	// "The Council of Ministers decided on Sunday to dissolve", "The
+	// Prime Minister went to Ogossagou yesterday": the day of a decision
+	// or a visit, not of the event.
+	if p >= 0 && decisionVerbs[toks[p].low] {
+		return true
+	}
+	for k := p; k >= 0 && k >= p-3; k-- {
+		if visitVerbs[toks[k].low] && (toks[k].low != "went" || k+1 < len(toks) && toks[k+1].low == "to") {
+			return true
+		}
+		if toks[k].kind == tPunct || eventVerbs[toks[k].low] {
+			break
+		}
+	}
 	// "in a statement issued on 20 January", "a video released late on
 	// Sunday": the day the words came out.
 	if p >= 1 && issuedWords[toks[p].low] {
@@ -710,8 +724,12 @@ func speechDate(toks []token, i int) bool {
 }
 
 var (
-	issuedWords  = set("issued", "released", "published", "dated", "posted", "broadcast", "aired")
-	issuedThings = set("statement", "statements", "communique", "video", "recording", "report", "announcement", "letter", "bulletin", "message", "post")
+	// decisionVerbs and visitVerbs date a decision or a visit by the day
+	// after them ("went to", not "went on").
+	decisionVerbs = set("decided", "ordered")
+	visitVerbs    = set("went", "visited", "travelled", "traveled")
+	issuedWords   = set("issued", "released", "published", "dated", "posted", "broadcast", "aired")
+	issuedThings  = set("statement", "statements", "communique", "video", "recording", "report", "announcement", "letter", "bulletin", "message", "post")
 )
 
 // tollVerbs give a toll: "put the toll at", "raised its tally to".
