@@ -1887,19 +1887,25 @@ func (d *docState) stateMinistry(toks []token, s, e int) *graph.Entity {
 		state = d.country
 		k--
 	}
-	k++
-	field := ""
+	if field := ministryField(toks, k+1, e); field != "" {
+		return d.ministryOf(state, field)
+	}
+	return nil
+}
+
+// ministryField returns the field of a ministry named by toks[k:e] and
+// nothing else: "defence ministry", "Ministry of Defence", "Ministry of
+// National Defence" give "defence"; "" for other words.
+func ministryField(toks []token, k, e int) string {
 	switch {
 	case k+2 == e && ministryNames[toks[k].low] != "" && toks[k+1].low == "ministry":
-		field = toks[k].low // "defence ministry"
+		return toks[k].low
 	case k+3 == e && toks[k].low == "ministry" && toks[k+1].low == "of" && ministryNames[toks[k+2].low] != "":
-		field = toks[k+2].low // "Ministry of Defence"
+		return toks[k+2].low
 	case k+4 == e && toks[k].low == "ministry" && toks[k+1].low == "of" && toks[k+2].low == "national" && ministryNames[toks[k+3].low] != "":
-		field = toks[k+3].low
-	default:
-		return nil
+		return toks[k+3].low
 	}
-	return d.ministryOf(state, field)
+	return ""
 }
 
 // spokesmanOf makes the person p, described by toks[s:e], speak for the
@@ -1940,11 +1946,8 @@ func (d *docState) spokesmansMinistry(toks []token, s, h int) *graph.Entity {
 	if state == nil {
 		return nil
 	}
-	switch {
-	case k+2 == h && ministryNames[toks[k].low] != "" && toks[k+1].low == "ministry":
-		return d.ministryOf(state, toks[k].low)
-	case k+3 == h && toks[k].low == "ministry" && toks[k+1].low == "of" && ministryNames[toks[k+2].low] != "":
-		return d.ministryOf(state, toks[k+2].low)
+	if field := ministryField(toks, k, h); field != "" {
+		return d.ministryOf(state, field)
 	}
 	return nil
 }
