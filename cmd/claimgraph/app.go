@@ -74,14 +74,26 @@ func (a *App) prepareStore(ctx context.Context) error {
 // SeedGazetteer writes the gazetteer's entities, with their match keys and
 // place hierarchy, so that search and place queries know every place and
 // party before any document names them. Entities already stored are left
-// as they are, so this is cheap after the first run.
+// as they are. A store that records this gazetteer's fingerprint as seeded
+// in full is left alone: reading all 6,500 entities back to find them
+// stored cost every start 0.6 s.
 //
 // It commits seedBatch entities at a time: bolt inserts a transaction's
 // keys into pages it splits only at commit, so one transaction of all
-// 6,700 entities spent 13 s moving memory where batches take well under a
-// second. Seeding is idempotent, so a crash between batches leaves a store
-// the next start completes.
+// 6,500 entities spent 13 s moving memory where batches take about 2 s.
+// Seeding is idempotent and the fingerprint is recorded last, so a crash
+// between batches leaves a store the next start completes.
 func SeedGazetteer(ctx context.Context, st *cayleystore.Store, g *gazetteer.Gazetteer) error {
+	fp := g.Fingerprint()
+	if fp != "" {
+		seeded, err := st.SeededGazetteer(ctx)
+		if err != nil {
+			return fmt.Errorf("seed gazetteer: %w", err)
+		}
+		if seeded == fp {
+			return nil
+		}
+	}
 	ents := g.Entities()
 	for i := range ents {
 		ents[i].Keys = g.Keys(&ents[i])
@@ -92,6 +104,11 @@ func SeedGazetteer(ctx context.Context, st *cayleystore.Store, g *gazetteer.Gaze
 			return fmt.Errorf("seed gazetteer: %w", err)
 		}
 		ents = ents[n:]
+	}
+	if fp != "" {
+		if err := st.MarkSeededGazetteer(ctx, fp); err != nil {
+			return fmt.Errorf("seed gazetteer: %w", err)
+		}
 	}
 	return nil
 }

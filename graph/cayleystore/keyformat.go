@@ -15,23 +15,62 @@ import (
 
 // The store's own metadata: <cg:store> <cg:keyFormat> "FORMAT" records the
 // format of the accounts' blocking keys (xref.KeyFormat), under <cg:xref>.
+// <cg:store> <cg:gazetteer> "FINGERPRINT" records the gazetteer last seeded
+// in full, under <cg:gazetteer>.
 var (
 	storeNode  = quad.IRI("cg:store")
 	pKeyFormat = quad.IRI("cg:keyFormat")
+	pGazetteer = quad.IRI("cg:gazetteer")
 )
 
 // KeyFormat returns the format of the accounts' blocking keys the store
 // records, "" when it records none (a store written before formats were
 // recorded, or one nothing has stamped yet).
 func (s *Store) KeyFormat(ctx context.Context) (string, error) {
+	v, err := s.storeValue(ctx, pKeyFormat)
+	if err != nil {
+		return "", fmt.Errorf("read the key format: %w", err)
+	}
+	return v, nil
+}
+
+// SeededGazetteer returns the fingerprint of the gazetteer last seeded in
+// full into the store (MarkSeededGazetteer), "" when none was.
+func (s *Store) SeededGazetteer(ctx context.Context) (string, error) {
+	v, err := s.storeValue(ctx, pGazetteer)
+	if err != nil {
+		return "", fmt.Errorf("read the seeded gazetteer: %w", err)
+	}
+	return v, nil
+}
+
+// MarkSeededGazetteer records fingerprint as the gazetteer seeded in full,
+// replacing any earlier one.
+func (s *Store) MarkSeededGazetteer(ctx context.Context, fingerprint string) error {
+	s.wmu.Lock()
+	defer s.wmu.Unlock()
+	pl := newPlan(s)
+	if err := pl.load(ctx, []quad.Value{storeNode}); err != nil {
+		return fmt.Errorf("mark the seeded gazetteer: %w", err)
+	}
+	pl.replace(storeNode, pGazetteer, labelGazetteer, quad.String(fingerprint))
+	if err := s.apply(ctx, pl); err != nil {
+		return fmt.Errorf("mark the seeded gazetteer: %w", err)
+	}
+	return nil
+}
+
+// storeValue returns the string the store's own node has under predicate
+// p, "" when it has none.
+func (s *Store) storeValue(ctx context.Context, p quad.IRI) (string, error) {
 	s.rw.RLock()
 	defer s.rw.RUnlock()
 	qs, err := s.subjectQuads(ctx, storeNode)
 	if err != nil {
-		return "", fmt.Errorf("read the key format: %w", err)
+		return "", err
 	}
 	for _, q := range qs {
-		if q.Predicate == pKeyFormat {
+		if q.Predicate == p {
 			if v, ok := q.Object.(quad.String); ok {
 				return string(v), nil
 			}

@@ -56,3 +56,50 @@ func TestSetKeys(t *testing.T) {
 		t.Fatalf("by old key: %d accounts, %v", len(old), err)
 	}
 }
+
+// TestSeededGazetteer records the seeded gazetteer's fingerprint on bolt,
+// replaces it, and finds the last one (and the key format untouched) after
+// reopening.
+func TestSeededGazetteer(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	s, err := Open(ctx, dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if fp, err := s.SeededGazetteer(ctx); err != nil || fp != "" {
+		t.Fatalf("new store: %q, %v", fp, err)
+	}
+	for _, fp := range []string{"one", "two"} {
+		if err := s.MarkSeededGazetteer(ctx, fp); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+	s, err = Open(ctx, dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if fp, err := s.SeededGazetteer(ctx); err != nil || fp != "two" {
+		t.Fatalf("after reopening: %q, %v", fp, err)
+	}
+	if f, err := s.KeyFormat(ctx); err != nil || f != "" {
+		t.Fatalf("key format %q, %v", f, err)
+	}
+	qs, err := s.subjectQuads(ctx, storeNode)
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, q := range qs {
+		if q.Predicate == pGazetteer {
+			n++
+		}
+	}
+	if n != 1 {
+		t.Fatalf("%d fingerprint quads, want 1", n)
+	}
+}

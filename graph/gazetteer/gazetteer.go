@@ -2,7 +2,9 @@ package gazetteer
 
 import (
 	"bytes"
+	"crypto/sha256"
 	_ "embed"
+	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -111,7 +113,9 @@ type Gazetteer struct {
 	// branch maps a movement and a state to its branch active there
 	// (ActiveIn).
 	branch map[[2]uuid.UUID]uuid.UUID
-	find   findIndex
+	// fingerprint identifies the entries Load read (Fingerprint).
+	fingerprint string
+	find        findIndex
 	// divided are the countries the gazetteer divides into governorates:
 	// the ones it knows place by place (see localPlace).
 	divided map[uuid.UUID]bool
@@ -171,8 +175,25 @@ func Load(r io.Reader, more ...io.Reader) (*Gazetteer, error) {
 		}
 		entries = append(entries, f.Entries...)
 	}
-	return build(entries)
+	g, err := build(entries)
+	if err != nil {
+		return nil, err
+	}
+	// The entries as read, whatever their files' layout: a store seeded
+	// from a gazetteer with this fingerprint holds all of it.
+	enc, err := json.Marshal(entries)
+	if err != nil {
+		return nil, fmt.Errorf("gazetteer: fingerprint: %w", err)
+	}
+	sum := sha256.Sum256(enc)
+	g.fingerprint = hex.EncodeToString(sum[:16])
+	return g, nil
 }
+
+// Fingerprint identifies the gazetteer's entries: two gazetteers loaded
+// from the same entries have the same one, any change to an entry gives
+// another. A gazetteer not made by Load has none ("").
+func (g *Gazetteer) Fingerprint() string { return g.fingerprint }
 
 // build validates entries and makes the gazetteer.
 func build(entries []Entry) (*Gazetteer, error) {

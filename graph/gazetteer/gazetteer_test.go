@@ -645,3 +645,33 @@ func TestLocalitiesWithin(t *testing.T) {
 		}
 	}
 }
+
+// TestFingerprint checks that the same entries give the same fingerprint
+// however their file is laid out, and that a changed alias gives another.
+func TestFingerprint(t *testing.T) {
+	const a = `{"version": 1, "entries": [{"key": "x", "name": "Xville", "kind": "place", "place_type": "town", "aliases": ["X Town"]}]}`
+	const b = `{
+ "version": 1,
+ "entries": [
+  {"key": "x", "name": "Xville", "kind": "place", "place_type": "town",
+   "aliases": ["X Town"]}
+ ]
+}`
+	const c = `{"version": 1, "entries": [{"key": "x", "name": "Xville", "kind": "place", "place_type": "town", "aliases": ["Xtown"]}]}`
+	fp := func(s string) string {
+		g, err := Load(strings.NewReader(s))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return g.Fingerprint()
+	}
+	if fa, fb := fp(a), fp(b); fa == "" || fa != fb {
+		t.Errorf("same entries: %q and %q", fa, fb)
+	}
+	if fp(a) == fp(c) {
+		t.Error("a changed alias kept the fingerprint")
+	}
+	if Default().Fingerprint() == "" {
+		t.Error("the embedded gazetteer has no fingerprint")
+	}
+}
