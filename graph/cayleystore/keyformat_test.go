@@ -15,10 +15,7 @@ import (
 func TestSetKeys(t *testing.T) {
 	ctx := context.Background()
 	dir := t.TempDir()
-	s, err := Open(ctx, dir)
-	if err != nil {
-		t.Fatal(err)
-	}
+	s := reopenBolt(t, dir, nil)
 	if f, err := s.KeyFormat(ctx); err != nil || f != "" {
 		t.Fatalf("new store: format %q, %v", f, err)
 	}
@@ -32,19 +29,12 @@ func TestSetKeys(t *testing.T) {
 	if err := s.SetKeys(ctx, map[uuid.UUID][]string{acc.ID: want}, "2"); err != nil {
 		t.Fatal(err)
 	}
-	err = s.SetKeys(ctx, map[uuid.UUID][]string{uuid.New(): want}, "2")
+	err := s.SetKeys(ctx, map[uuid.UUID][]string{uuid.New(): want}, "2")
 	var ge *graph.Error
 	if !errors.As(err, &ge) || ge.Code != graph.ENOTFOUND {
 		t.Fatalf("unknown account: %v", err)
 	}
-	if err := s.Close(); err != nil {
-		t.Fatal(err)
-	}
-	s, err = Open(ctx, dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+	s = reopenBolt(t, dir, s)
 	if f, err := s.KeyFormat(ctx); err != nil || f != "2" {
 		t.Fatalf("format %q, %v", f, err)
 	}
@@ -63,10 +53,7 @@ func TestSetKeys(t *testing.T) {
 func TestSeededGazetteer(t *testing.T) {
 	ctx := context.Background()
 	dir := t.TempDir()
-	s, err := Open(ctx, dir)
-	if err != nil {
-		t.Fatal(err)
-	}
+	s := reopenBolt(t, dir, nil)
 	if fp, err := s.SeededGazetteer(ctx); err != nil || fp != "" {
 		t.Fatalf("new store: %q, %v", fp, err)
 	}
@@ -75,14 +62,7 @@ func TestSeededGazetteer(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	if err := s.Close(); err != nil {
-		t.Fatal(err)
-	}
-	s, err = Open(ctx, dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+	s = reopenBolt(t, dir, s)
 	if fp, err := s.SeededGazetteer(ctx); err != nil || fp != "two" {
 		t.Fatalf("after reopening: %q, %v", fp, err)
 	}
@@ -102,4 +82,21 @@ func TestSeededGazetteer(t *testing.T) {
 	if n != 1 {
 		t.Fatalf("%d fingerprint quads, want 1", n)
 	}
+}
+
+// reopenBolt opens the bolt store in dir, closing prev first (a reopening);
+// the store is closed when the test ends.
+func reopenBolt(t *testing.T, dir string, prev *Store) *Store {
+	t.Helper()
+	if prev != nil {
+		if err := prev.Close(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s, err := Open(context.Background(), dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	return s
 }

@@ -661,10 +661,12 @@ func (d *docState) unknownNames(sg *segment, ms []mention) []mention {
 					i = j - 1
 					continue
 				}
+				words := make([]string, 0, ms[k].ti-start)
 				for p := start; p < ms[k].ti; p++ {
-					if c := orgCueKind(toks[p].low); c == graph.KindOutlet || c == graph.KindOrg {
-						kind, ownsState = c, true
-					}
+					words = append(words, toks[p].low)
+				}
+				if c := bodyKind(words); c != "" {
+					kind, ownsState = c, true
 				}
 			}
 		}

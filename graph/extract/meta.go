@@ -737,15 +737,21 @@ func (d *docState) resolveParty(name string) *graph.Entity {
 // A state's representation ("Permanent Mission of Nigeria") is not.
 func bodyOfState(before string) bool {
 	ws := strings.Fields(fold(before))
-	if len(ws) > 0 && ws[len(ws)-1] == "in" {
-		return true
-	}
-	for _, w := range ws {
+	return len(ws) > 0 && ws[len(ws)-1] == "in" || bodyKind(ws) != ""
+}
+
+// bodyKind is the kind of body the words before a state's name make of a
+// name that ends with it: an outlet's or an organisation's word among them
+// (the last one), "" for none. Used on an author's name (bodyOfState) and
+// on a run of capitalised words in the text (unknownNames).
+func bodyKind(words []string) graph.EntityKind {
+	kind := graph.EntityKind("")
+	for _, w := range words {
 		if k := orgCueKind(w); k == graph.KindOutlet || k == graph.KindOrg {
-			return true
+			kind = k
 		}
 	}
-	return false
+	return kind
 }
 
 // bodyHeadAfter reports whether the word of name after byte offset end
