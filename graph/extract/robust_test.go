@@ -212,7 +212,7 @@ func TestExtractCutAnywhere(t *testing.T) {
 			t.Fatal(err)
 		}
 		for _, f := range m {
-			if filepath.Dir(f) != filepath.Clean(train20Dir) {
+			if filepath.Dir(f) != filepath.Clean(train21Dir) {
 				sampled = append(sampled, f)
 			}
 		}
