@@ -36,9 +36,11 @@ func (d *docState) readClaims() {
 	// byCategory: the table's rows are categories of victims ("Children |
 	// 21 | 44"), counted by the claim that introduced it (intro, or nil).
 	byCategory, intro := false, -1
+	d.readTalk()
 	for i := range d.segs {
 		sg := d.segs[i]
 		ms := d.segMentions(&sg, &gi)
+		d.segMS = append(d.segMS, ms)
 		if cols := sourceTableHeader(sg.toks); cols != nil {
 			table, byCategory = cols, false
 		} else if cols := categoryTableHeader(sg.toks); cols != nil {
@@ -76,6 +78,16 @@ func (d *docState) readClaims() {
 				}
 				ms = kept
 			}
+		}
+		if colon := d.openTalk(&sg, i); colon > 0 {
+			// The tag names who speaks, not what the turn is about.
+			kept := ms[:0:0]
+			for _, m := range ms {
+				if m.ti > colon {
+					kept = append(kept, m)
+				}
+			}
+			ms = kept
 		}
 		if head != nil && sg.meta == metaNone {
 			from := len(d.claims)
@@ -525,6 +537,15 @@ func (d *docState) addClaim(sg segment, ms []mention, sps []speech) {
 		c.claim.SpeakerText = d.text[d.turnS:d.turnE]
 		c.claim.Reported = !d.isVoice(speaker)
 	}
+	if c.speech == nil && d.talk.on && d.talk.ent != nil {
+		// A guest's words in a transcript are his, turn after turn
+		// (see talk).
+		speaker = d.talk.ent
+		ss := d.ri.span(d.talk.s, d.talk.e)
+		c.claim.SpeakerSpan = &ss
+		c.claim.SpeakerText = d.text[d.talk.s:d.talk.e]
+		c.claim.Reported = !d.isVoice(speaker)
+	}
 	if c.speech == nil && len(toks) > 0 && isQuote(&toks[0]) && len(d.claims) > 0 {
 		prev := d.claims[len(d.claims)-1]
 		if prev.claim.Reported && prev.sg.para == sg.para {
@@ -620,7 +641,7 @@ func (d *docState) addClaim(sg segment, ms []mention, sps []speech) {
 	}
 	c.claim.Kind = claimKind(c.low, toks, len(c.claim.Values) > 0 || len(c.claim.Dates) > 0)
 	c.question = questionTurn(d.text, sg.s)
-	if sg.circulation || c.question {
+	if sg.circulation || c.question || asks(toks) {
 		c.claim.Kind = graph.ClaimRequest
 	}
 	c.claim.Hedge = hedgeOf(d.text, c.low, toks)
@@ -661,6 +682,16 @@ func questionTurn(text string, i int) bool {
 		rest = strings.TrimLeft(rest[k+1:], " ")
 	}
 	return strings.HasPrefix(rest, ":")
+}
+
+// asks reports whether a sentence is a question ("Is the Commission
+// wrong?"): it asserts nothing.
+func asks(toks []token) bool {
+	k := len(toks) - 1
+	for k >= 0 && isQuote(&toks[k]) {
+		k--
+	}
+	return k >= 0 && isPunct(&toks[k], "?")
 }
 
 // maxTurn is the longest a journalist's turn in a transcript is read as.

@@ -147,6 +147,10 @@ type docState struct {
 	// turnPara, whose opening ("Mr. X (Libya):") spans turnS:turnE.
 	turn                   *graph.Entity
 	turnPara, turnS, turnE int
+	// talk is the transcript turn the text is in ("SPOKESMAN: ...").
+	talk talk
+	// segMS holds the mentions of each segment read so far, by index.
+	segMS [][]mention
 }
 
 // Extract extracts everything it can from one document. Invalid input

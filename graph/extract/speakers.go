@@ -236,8 +236,11 @@ type speech struct {
 // findSpeech returns the reports in a segment, in order.
 func (d *docState) findSpeech(toks []token, ms []mention) []speech {
 	var out []speech
-	if sp, ok := d.flashSpeaker(toks, ms); ok {
-		return append(out, sp)
+	if len(toks) == 0 || !d.talk.on || toks[0].s != d.talk.s {
+		// (A transcript's tag is read as its turn's speaker.)
+		if sp, ok := d.flashSpeaker(toks, ms); ok {
+			return append(out, sp)
+		}
 	}
 	// A report inside a quotation ('"The coalition kills the people it
 	// claims to liberate," he wrote') is the quoted speaker's words, not
@@ -1066,6 +1069,8 @@ func (d *docState) speakerNP(toks []token, ms []mention, s, e int) (speech, bool
 			sp.ent = d.voice
 			if d.turn != nil {
 				sp.ent = d.turn
+			} else if d.talk.on && d.talk.ent != nil {
+				sp.ent = d.talk.ent
 			}
 			return sp, sp.ent != nil
 		}
