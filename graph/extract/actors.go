@@ -751,7 +751,11 @@ func (d *docState) genericActors(toks []token, ms []mention) []mention {
 		case (w == "army" || w == "regime") && (!toks[i].cap || sentenceStart(toks, i) && i+1 < len(toks) && armyMembers[toks[i+1].base]) || (w == "government" || w == "regime" || w == "pro-government" || w == "pro-regime") && i+1 < len(toks) && (forcesNouns[toks[i+1].base] || airStrikeAt(toks, i+1)) ||
 			// "the security forces", "the heroic security forces": the
 			// state's forces, as a government's statement calls them.
-			w == "security" && (!toks[i].cap || sentenceStart(toks, i)) && i+1 < len(toks) && toks[i+1].base == "forces":
+			w == "security" && (!toks[i].cap || sentenceStart(toks, i)) && i+1 < len(toks) && toks[i+1].base == "forces" ||
+			// "Military helicopters fired", "federal troops", "the
+			// (federal) defence forces": the state's own forces, in a
+			// text about it.
+			stateForcesAt(toks, i) > i:
 			country := d.country
 			// "the Turkish occupation army", "the Israeli regime": a state's
 			// adjective a word or two before names whose army it is.
@@ -785,7 +789,9 @@ func (d *docState) genericActors(toks []token, ms []mention) []mention {
 					a = e
 				}
 			}
-			if j < len(toks) && (w != "army" && forcesNouns[toks[j].base] || w == "army" && armyMembers[toks[j].base]) {
+			if k := stateForcesAt(toks, i); k > i {
+				j = k
+			} else if j < len(toks) && (w != "army" && forcesNouns[toks[j].base] || w == "army" && armyMembers[toks[j].base]) {
 				j++ // "government forces", "the army units"
 			} else if w != "army" && airStrikeAt(toks, j) {
 				j += 2 // "government air strikes", "regime air raids"
@@ -916,6 +922,30 @@ func sentenceStart(toks []token, i int) bool {
 // armyMembers, after "army", are its people and units, one party with it:
 // "the army units", "army troops".
 var armyMembers = set("units", "unit", "troops", "soldiers", "forces", "formations", "detachments")
+
+// stateForcesAt returns the end of a state's forces named by what they are
+// rather than whose ("Military helicopters", "military aircraft",
+// "federal troops", "the federal defence forces", "the defence forces")
+// starting at i, or i.
+func stateForcesAt(toks []token, i int) int {
+	w := toks[i].low
+	if toks[i].cap && !sentenceStart(toks, i) || i+1 >= len(toks) {
+		return i
+	}
+	next := toks[i+1].low
+	switch {
+	case (w == "military" || w == "federal") && (armyMembers[next] || militaryCraft[next]):
+		return i + 2
+	case w == "federal" && (next == "defence" || next == "defense") && i+2 < len(toks) && toks[i+2].low == "forces":
+		return i + 3
+	case (w == "defence" || w == "defense") && next == "forces" && i > 0 && (toks[i-1].low == "the" || toks[i-1].low == "our" || toks[i-1].low == "its"):
+		return i + 2
+	}
+	return i
+}
+
+// militaryCraft are the aircraft a state's forces fly.
+var militaryCraft = set("helicopter", "helicopters", "aircraft", "warplane", "warplanes", "jet", "jets", "plane", "planes", "drone", "drones", "gunships")
 
 // airStrikeAt reports whether "air" and a strike noun stand at i: "air
 // strikes", "air raids".
