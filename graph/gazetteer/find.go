@@ -388,6 +388,13 @@ func (g *Gazetteer) Find(text string) []Match {
 			i++
 			continue
 		}
+		// "the so-called Islamic State in the Greater Sahara": a longer
+		// name that starts inside the match and runs past its end is
+		// the one the text writes, not the shorter name before it.
+		if k := g.longerInside(toks, s, e); k > s {
+			i = k
+			continue
+		}
 		start, end := toks[s].start, toks[e-1].end
 		out = append(out, Match{Entity: &g.ents[ent], Text: text[start:end], Start: start, End: end})
 		near = append(near, cl)
@@ -398,6 +405,17 @@ func (g *Gazetteer) Find(text string) []Match {
 		out = g.addEnclosed(text, out, loose)
 	}
 	return out
+}
+
+// longerInside returns the word inside the match [s, e) where a longer
+// name starts that runs past e, or s if none does.
+func (g *Gazetteer) longerInside(toks []token, s, e int) int {
+	for k := s + 1; k < e; k++ {
+		if x, _, e2, _, _ := g.matchAt(toks, k); x >= 0 && e2 > e && e2-k > e-s {
+			return k
+		}
+	}
+	return s
 }
 
 // addEnclosed adds to the matches ms the places spelt too far from their
