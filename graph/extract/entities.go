@@ -233,20 +233,20 @@ func (d *docState) segMentions(sg *segment, gi *int) []mention {
 		ms = d.inlineDateline(toks, ms)
 	}
 	ms = d.placeRefs(sg, ms)
-	ms = arabicGlosses(toks, ms)
+	ms = scriptGlosses(toks, ms)
 	sort.Slice(ms, func(i, j int) bool { return ms[i].s < ms[j].s })
 	return ms
 }
 
-// arabicGlossAt returns the index after the closing parenthesis when
-// toks[j:] is a parenthesis holding only words in Arabic script ("
-// (المقدادية)"), else j.
-func arabicGlossAt(toks []token, j int) int {
+// glossAt returns the index after the closing parenthesis when toks[j:]
+// is a parenthesis holding only words in a script other than Latin ("
+// (المقدادية)", "(ፍኖተ ሰላም)", "(ပဇီကြီး)"), else j.
+func glossAt(toks []token, j int) int {
 	if j+2 >= len(toks) || !isPunct(&toks[j], "(") {
 		return j
 	}
 	k := j + 1
-	for k < len(toks) && toks[k].kind == tWord && arabicWord(toks[k].text) {
+	for k < len(toks) && toks[k].kind == tWord && otherScript(toks[k].text) {
 		k++
 	}
 	if k == j+1 || k >= len(toks) || !isPunct(&toks[k], ")") {
@@ -255,27 +255,32 @@ func arabicGlossAt(toks []token, j int) int {
 	return k + 1
 }
 
-// arabicWord reports whether w is written in Arabic script.
-func arabicWord(w string) bool {
+// otherScript reports whether w is written in a script other than Latin:
+// its letters are all of one non-Latin script or marks.
+func otherScript(w string) bool {
+	letters := 0
 	for _, r := range w {
-		if unicode.Is(unicode.Arabic, r) {
-			return true
+		switch {
+		case unicode.Is(unicode.Latin, r) || unicode.IsDigit(r):
+			return false
+		case unicode.IsLetter(r):
+			letters++
 		}
 	}
-	return false
+	return letters > 0
 }
 
-// arabicGlosses adds, for a place named right before a parenthesis in
-// Arabic script ("al-Muqdadiyah (المقدادية)"), the gloss as a mention of
-// the same place.
-func arabicGlosses(toks []token, ms []mention) []mention {
+// scriptGlosses adds, for a place named right before a parenthesis in
+// another script ("al-Muqdadiyah (المقدادية)", "Togoga (ቶጎጋ)"), the gloss
+// as a mention of the same place.
+func scriptGlosses(toks []token, ms []mention) []mention {
 	n := len(ms)
 	for k := 0; k < n; k++ {
 		m := ms[k]
 		if m.ent.Kind != graph.KindPlace {
 			continue
 		}
-		end := arabicGlossAt(toks, m.tj)
+		end := glossAt(toks, m.tj)
 		if end == m.tj || overlapsAny(ms, m.tj+1, end-1) {
 			continue
 		}
@@ -751,8 +756,8 @@ func (d *docState) unknownNames(sg *segment, ms []mention) []mention {
 			pt = "town"
 		}
 		// "the centre of Haritan (حريتان)": a name the text glosses in
-		// Arabic script is a place (writers gloss places, not parties).
-		if pt == "" && kind == "" && cue == "" && arabicGlossAt(toks, j) > j {
+		// another script is a place (writers gloss places, not parties).
+		if pt == "" && kind == "" && cue == "" && glossAt(toks, j) > j {
 			pt = "town"
 		}
 		if pt == "" && sg.first && sg.meta == metaNone && datelineSlot(toks, start, j) {

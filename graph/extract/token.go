@@ -26,7 +26,9 @@ type token struct {
 }
 
 func isWordRune(r rune) bool {
-	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
+	// (Spacing marks, Mc, are inside the words of Burmese and Indic
+	// scripts: "ပဇီကြီး" is one word.)
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Mc, r)
 }
 
 // tokenize splits text[s:e] into tokens.
