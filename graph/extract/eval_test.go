@@ -879,6 +879,19 @@ var evalSets = []evalSet{
 	// twenty-first set is written blind as the validation set in its
 	// place), with floors just under those figures.
 	{"twentieth training set", train20Dir, train20Thresholds, true},
+	// The twenty-first training set (see its README) was written blind at
+	// the twenty-second session's start, by a helper who read no rule, and
+	// is held back as the validation set: figures only, no floors, and its
+	// misses are never logged. Its events lie in the Sudan, the Democratic
+	// Republic of the Congo, Mozambique, Haiti, Colombia and Benin, with
+	// kinds the earlier sets lack (a live blog, a monitor's chronology, a
+	// newspaper's correction, a Group of Experts excerpt, a court's press
+	// release, a noon-briefing transcript, OHCHR briefing notes). Measured
+	// on the twenty-first session's end code (37a2297, the set copied in):
+	// casualty values 0.94/1.00, casualty attributes 0.88/0.94, claims
+	// 0.64/0.59, dates 0.89/0.60, event types 0.79/0.69, perpetrators
+	// 0.40/0.75, places 0.67/0.91, speakers 0.65/0.69, values 0.88/0.94.
+	{"twenty-first training set", train21Dir, nil, false},
 }
 
 const (
