@@ -703,7 +703,7 @@ const maxTurn = 4096
 func dropSpeechDates(toks []token, ds []dateFound) []dateFound {
 	out := ds[:0]
 	for _, df := range ds {
-		if !speechDate(toks, df.i) {
+		if !speechDate(toks, df.i) && !df.measure {
 			out = append(out, df)
 		}
 	}
@@ -734,6 +734,27 @@ func speechDate(toks []token, i int) bool {
 	if p >= 0 && decisionVerbs[toks[p].low] {
 		return true
 	}
+	// "The militia, created in January 2020": the day a body was made.
+	if q := p; q >= 1 && toks[q].low == "in" && foundingVerbs[toks[q-1].low] || q >= 0 && foundingVerbs[toks[q].low] {
+		return true
+	}
+	// "declared a six-month state of emergency in the region on 4
+	// August", "wrote to the junta on 2 May", "decreed national mourning
+	// of 72 hours from Saturday": the day of an act of office or of
+	// writing, in the clause before the date.
+	for k := p; k >= 0 && k >= p-10; k-- {
+		if toks[k].kind == tPunct || eventVerbs[toks[k].low] {
+			break
+		}
+		if officeActs[toks[k].low] {
+			return true
+		}
+		// ("declared Diyala free of Islamic State in January" tells of
+		// a capture; "declared a state of emergency" of an act of office.)
+		if w := toks[k].low; (w == "declared" || w == "imposed") && emergencyAfter(toks, k, p) {
+			return true
+		}
+	}
 	for k := p; k >= 0 && k >= p-3; k-- {
 		if visitVerbs[toks[k].low] && (toks[k].low != "went" || k+1 < len(toks) && toks[k+1].low == "to") {
 			return true
@@ -758,10 +779,23 @@ var (
 	// decisionVerbs and visitVerbs date a decision or a visit by the day
 	// after them ("went to", not "went on").
 	decisionVerbs = set("decided", "ordered")
+	foundingVerbs = set("created", "founded", "formed", "established")
+	officeActs    = set("decreed", "tabled", "answered", "wrote", "submitted", "adopted")
 	visitVerbs    = set("went", "visited", "travelled", "traveled")
 	issuedWords   = set("issued", "released", "published", "dated", "posted", "broadcast", "aired")
 	issuedThings  = set("statement", "statements", "communique", "video", "recording", "report", "announcement", "letter", "bulletin", "message", "post")
 )
+
+// emergencyAfter reports whether the words after k up to p name a state of
+// emergency, a curfew or mourning.
+func emergencyAfter(toks []token, k, p int) bool {
+	for q := k + 1; q <= p && q < len(toks); q++ {
+		if w := toks[q].low; w == "emergency" || w == "curfew" || w == "mourning" {
+			return true
+		}
+	}
+	return false
+}
 
 // tollVerbs give a toll: "put the toll at", "raised its tally to".
 var tollVerbs = set("put", "puts", "putting", "raised", "raises", "raising", "gave", "gives", "giving",

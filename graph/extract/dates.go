@@ -21,6 +21,9 @@ type dateFound struct {
 	// start of the month"), the period a toll is counted over, which does
 	// not date an event.
 	tally bool
+	// measure: the start of the period a superlative measures against
+	// ("the deadliest attack since 2015"), which dates no event.
+	measure bool
 }
 
 // dateCtx is what resolving dates needs: the document's date, if known, and
@@ -142,6 +145,11 @@ func findDates(toks []token, c *dateCtx) []dateFound {
 		if d.d.Precision == graph.PrecisionDay && !speechDate(toks, d.i) {
 			c.lastDay = d.d.From
 		}
+		// A night ("the night from 3 to 4 March"): "the following
+		// morning" is its second day.
+		if night(d.d) && !speechDate(toks, d.i) {
+			c.lastDay = d.d.From
+		}
 	}
 	for i := 0; i < len(toks); i++ {
 		if d, ok := absoluteAt(toks, i, c); ok {
@@ -170,11 +178,17 @@ func findDates(toks []token, c *dateCtx) []dateFound {
 	}
 	out = joinRanges(toks, out)
 	out = joinDays(toks, out)
+	for _, d := range out {
+		if night(d.d) && !speechDate(toks, d.i) {
+			c.lastDay = d.d.From
+		}
+	}
 	for k := range out {
 		d := &out[k]
 		for p := d.i - 1; p >= 0 && p >= d.i-14; p-- {
 			if toks[p].low == "since" {
 				d.since = true
+				d.measure = superlativeBefore(toks, p)
 				break
 			}
 			// "since the fighters overran the town at the weekend": a
@@ -186,6 +200,36 @@ func findDates(toks []token, c *dateCtx) []dateFound {
 	}
 	return out
 }
+
+// night reports whether d is two days running: a night across them.
+func night(d graph.Date) bool {
+	if d.Precision != graph.PrecisionRange {
+		return false
+	}
+	a, ok1 := parseISODay(d.From)
+	b, ok2 := parseISODay(d.To)
+	return ok1 && ok2 && b.Equal(a.AddDate(0, 0, 1))
+}
+
+// superlativeBefore reports whether the clause before "since" at p holds a
+// superlative: "the deadliest attack in the country since 2015" measures
+// the attack against the years since, and dates nothing.
+func superlativeBefore(toks []token, p int) bool {
+	for k := p - 1; k >= 0 && k >= p-10; k-- {
+		w := toks[k].low
+		if toks[k].kind == tPunct && w != "-" {
+			return false
+		}
+		if superlatives[w] || strings.HasSuffix(w, "iest") && len(w) > 6 {
+			return true
+		}
+	}
+	return false
+}
+
+// ("The first delivery since September 2013" tells of the period without
+// one, and dates it.)
+var superlatives = set("deadliest", "worst", "bloodiest", "largest", "biggest", "highest", "heaviest", "most", "greatest", "fiercest")
 
 // joinRanges joins two absolute dates that bound one period into a range:
 // "between 1 November 2019 and 31 January 2020", "from 25 January to 5
@@ -255,7 +299,8 @@ func joinDays(toks []token, out []dateFound) []dateFound {
 			opener = toks[a.i-1].low
 		}
 		bounded := opener == "between" && link == "and" || opener == "from" && (link == "to" || link == "until")
-		if link != "and" && !bounded {
+		// ("the night of Friday to Saturday": two days running.)
+		if link != "and" && link != "to" && !bounded {
 			continue
 		}
 		from, ok1 := parseISODay(a.d.From)
@@ -650,8 +695,10 @@ func relativeAt(toks []token, i int, c *dateCtx) (dateFound, bool) {
 		// the night before the document's date: both days.
 		return set(rangeDate(ref.AddDate(0, 0, -1), ref, graph.PrecisionRange), i+1)
 	case "throughout", "during":
-		// "throughout the night", "during the night": as "overnight".
-		if i+2 < n && toks[i+1].low == "the" && toks[i+2].low == "night" {
+		// "throughout the night", "during the night": as "overnight";
+		// "during the night of 30 to 31 December" is the night the date
+		// after it names.
+		if i+2 < n && toks[i+1].low == "the" && toks[i+2].low == "night" && !(i+3 < n && (toks[i+3].low == "of" || toks[i+3].low == "from")) {
 			return set(rangeDate(ref.AddDate(0, 0, -1), ref, graph.PrecisionRange), i+3)
 		}
 		if back, j := pastStretch(toks, i+1); back > 0 && w == "during" {
