@@ -28,9 +28,14 @@ func orgCueKind(w string) graph.EntityKind {
 	case "network", "post", "agency", "tv", "television", "channel", "radio",
 		"news", "newspaper", "times", "media", "press", "website", "broadcaster",
 		"gazette", "daily", "outlet", "herald", "tribune", "telegraph", "journal",
-		"magazine", "station", "online", "page", "24", "sana", "reuters", "afp":
+		"magazine", "station", "online", "page", "24", "sana", "reuters", "afp",
+		// The words of outlets named in French, Spanish and Portuguese:
+		// "Agence d'Information du Burkina", "Radiodiffusion Télévision
+		// du Burkina", "Agencia de Noticias".
+		"agence", "agencia", "agência", "presse", "prensa", "imprensa", "radiodiffusion",
+		"télévision", "televisión", "televisão", "jornal", "diario", "noticias", "notícias":
 		return graph.KindOutlet
-	case "observatory", "monitor", "airwars":
+	case "observatory", "monitor", "airwars", "observatoire", "observatorio":
 		return graph.KindMonitor
 	case "command", "headquarters":
 		return graph.KindArmy
@@ -44,7 +49,11 @@ func orgCueKind(w string) graph.EntityKind {
 		"organization", "institute", "association", "union", "federation",
 		"ministry", "office", "commission", "department", "directorate", "helmets",
 		"defence", "defense", "society", "crescent", "cross", "watch", "amnesty",
-		"alliance", "bloc", "party", "gathering", "congress", "league", "assembly":
+		"alliance", "bloc", "party", "gathering", "congress", "league", "assembly",
+		// ... and of bodies: "Collectif contre l'impunité", "Comité
+		// international", "Ministère de la Défense".
+		"collectif", "comité", "conseil", "ministère", "ministerio", "ministério", "ligue",
+		"fondation", "fundación", "fundação", "coordination", "coordinadora":
 		return graph.KindOrg
 	}
 	return ""

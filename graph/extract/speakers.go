@@ -1317,6 +1317,14 @@ func (d *docState) speakerNP(toks []token, ms []mention, s, e int) (speech, bool
 		}
 		return sp, false
 	}
+	// "the Government said", "the authorities said": the government of
+	// the country the text is about, a party, not a source unnamed.
+	if definite && headAt == s+1 && e == s+2 && (head == "government" || head == "authorities") && d.country != nil {
+		if gov := d.x.govOf[d.country.ID]; gov != nil {
+			sp.ent = gov
+			return sp, true
+		}
+	}
 	// A new source described, not named: "a government source in the
 	// city", "Pro-government media", "Syrian state television".
 	ne := headAt + 1
