@@ -706,6 +706,10 @@ func (d *docState) genericActors(toks []token, ms []mention) []mention {
 				add = append(add, mention{ent: a, s: toks[i].s, e: toks[i+1].e, ti: i, tj: i + 2})
 				i++
 			}
+		case (w == "junta" || w == "regime" && i > 0 && toks[i-1].low == "military") && !toks[i].cap && i > 0 && d.country != nil && d.juntaOf(d.country) != nil:
+			// "the junta", "the military regime": the military government
+			// of the country the text is about.
+			add = append(add, mention{ent: d.juntaOf(d.country), s: toks[i].s, e: toks[i].e, ti: i, tj: i + 1})
 		case oppositionHeads[w]:
 			add = append(add, mention{ent: d.oppositionEntity(), s: toks[i].s, e: toks[i].e, ti: i, tj: i + 1})
 		case w == "opposition" && !toks[i].cap && i > 0 && toks[i-1].low == "the" && (i+1 == len(toks) || toks[i+1].kind == tPunct || finiteVerb(toks[i+1].low) || !toks[i+1].cap && strings.HasSuffix(toks[i+1].low, "ed")):
@@ -922,6 +926,17 @@ func sentenceStart(toks []token, i int) bool {
 // armyMembers, after "army", are its people and units, one party with it:
 // "the army units", "army troops".
 var armyMembers = set("units", "unit", "troops", "soldiers", "forces", "formations", "detachments")
+
+// juntaOf is the military government of a state: the gazetteer's junta of
+// it ("Myanmar junta"), else its government.
+func (d *docState) juntaOf(st *graph.Entity) *graph.Entity {
+	for _, n := range []string{st.Name + " junta", d.x.adjOf[st.Name] + " junta"} {
+		if e := d.lookup(n); e != nil && e.Kind != graph.KindPlace && e.Kind != graph.KindState {
+			return e
+		}
+	}
+	return d.x.govOf[st.ID]
+}
 
 // stateForcesAt returns the end of a state's forces named by what they are
 // rather than whose ("Military helicopters", "military aircraft",
