@@ -1227,6 +1227,16 @@ func (d *docState) speakerNP(toks []token, ms []mention, s, e int) (speech, bool
 			sp.ent = m
 			return sp, true
 		}
+		// The ministry that spoke last; in a government's own statement
+		// that names none speaking, its own ministry.
+		if m := d.resolveDescription("ministry"); m != nil {
+			sp.ent = m
+			return sp, true
+		}
+		if d.voice != nil && d.voice.Kind == graph.KindGovernment {
+			sp.ent = d.voice
+			return sp, true
+		}
 	}
 	// "The Ministry of Foreign Affairs" with no state named, in a document
 	// about a country: that country's ministry, when the gazetteer knows it
