@@ -1167,6 +1167,22 @@ func (d *docState) speakerNP(toks []token, ms []mention, s, e int) (speech, bool
 			break
 		}
 	}
+	// "the True News Information Team of the State Administration
+	// Council", "the Media Office of the Kachin Independence Army": a
+	// unit of a party, named, speaks for the party.
+	if ppActor != nil && person == nil {
+		us := s
+		for us < e && (toks[us].low == "the" || toks[us].low == "a" || toks[us].low == "its") {
+			us++
+		}
+		if u := partyUnit(toks, us, e); u > us && (actor == nil || !actor.ent.Gazetteer && actor.ti >= us && actor.tj <= u+1) {
+			switch ppActor.ent.Kind {
+			case graph.KindGovernment, graph.KindArmy, graph.KindArmedGroup, graph.KindCoalition:
+				sp.ent = ppActor.ent
+				return sp, true
+			}
+		}
+	}
 	if person != nil {
 		sp.ent = person.ent
 		if actor != nil && person.ent.Affiliation == nil && !person.ent.Gazetteer {
@@ -1411,6 +1427,25 @@ func (d *docState) speakerNP(toks []token, ms []mention, s, e int) (speech, bool
 	d.discourse.note(ent, head)
 	sp.ent = ent
 	return sp, true
+}
+
+// partyUnits are the heads of the names of a party's units that speak for
+// it.
+var partyUnits = set("team", "office", "cell", "unit", "department", "directorate", "bureau", "centre", "center", "wing")
+
+// partyUnit returns the index of the head of a unit's name that opens
+// toks[s:e] and is followed by "of" ("True News Information Team of
+// ..."), or -1.
+func partyUnit(toks []token, s, e int) int {
+	for k := s; k+1 < e && k < s+6; k++ {
+		if !toks[k].cap || toks[k].kind != tWord {
+			return -1
+		}
+		if partyUnits[toks[k].low] && toks[k+1].low == "of" {
+			return k
+		}
+	}
+	return -1
 }
 
 // monitorGroupWords before "group" make a monitor of it.
