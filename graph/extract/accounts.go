@@ -1266,7 +1266,7 @@ func (d *docState) eventOf(c *claimInfo) (event, bool) {
 	// read them as evacuated) tell of an evacuation, though the place is
 	// only referred to.
 	if ev.typ == "" {
-		if i := leftWord(toks, mask); i >= 0 && evacuatedFigure(c.claim.Values) && (placeWithin(c.ms, i+1, 3) || len(c.dates) > 0) {
+		if i := leftWord(toks, mask); i >= 0 && evacuatedFigure(c.claim.Values) && (placeWithin(c.ms, i+1, 3) || len(c.dates) > 0) && !civiliansFleeing(toks, i) {
 			set(graph.EventEvacuation, i, false)
 		}
 	}
@@ -2302,7 +2302,7 @@ func peopleLeave(toks []token, i int, ms []mention) bool {
 			break
 		}
 	}
-	if !people {
+	if !people || civiliansFleeing(toks, i) {
 		return false
 	}
 	k := i + 1
@@ -2312,6 +2312,50 @@ func peopleLeave(toks []token, i int, ms []mention) bool {
 	for _, m := range ms {
 		// a place named, not referred to: "left the town" may be any
 		if m.ent.Kind == graph.KindPlace && !m.ref && m.ti >= k && m.ti < k+4 {
+			return true
+		}
+	}
+	return false
+}
+
+// civiliansFleeing reports whether the leaving at i is civilians fleeing
+// ("Hundreds of families have left the village for the city since
+// Saturday", "... fearing new strikes"), not an evacuation: civilians
+// leave, the sentence tells of flight (fear, an exodus going on since a
+// day) and of nothing organised for them (buses, a convoy, a deal) nor of
+// fighters leaving with them.
+func civiliansFleeing(toks []token, i int) bool {
+	civilians := false
+	for k := i - 1; k >= 0 && k >= i-7; k-- {
+		switch toks[k].base {
+		case "families", "civilians", "people", "residents", "inhabitants":
+			civilians = true
+		}
+		if isPunct(&toks[k], ".") || isPunct(&toks[k], ";") {
+			break
+		}
+	}
+	if !civilians || organisedDeparture(toks) {
+		return false
+	}
+	flight := false
+	for k := range toks {
+		switch toks[k].base {
+		case "fighters", "rebels", "gunmen", "terrorists", "militants", "combatants":
+			return false
+		case "fearing", "fear", "fleeing", "fled", "displaced", "since", "escaping":
+			flight = true
+		}
+	}
+	return flight
+}
+
+// organisedDeparture reports whether a sentence tells of a departure
+// organised for people: buses, a convoy, a deal, an evacuation.
+func organisedDeparture(toks []token) bool {
+	for k := range toks {
+		switch toks[k].base {
+		case "bus", "buses", "convoy", "deal", "agreement", "evacuation", "evacuated", "evacuees", "corridor", "corridors", "truce", "ceasefire", "escorted", "guarantees", "surrendered":
 			return true
 		}
 	}
@@ -5090,6 +5134,19 @@ func (d *docState) within(a, b uuid.UUID) bool {
 func medicalEvacuation(toks []token, i int) bool {
 	if i > 0 && toks[i-1].low == "medical" {
 		return true
+	}
+	// "an evacuation flight to the city", "evacuated by helicopter":
+	// the wounded flown out.
+	if i+1 < len(toks) && (toks[i+1].base == "flight" || toks[i+1].low == "helicopter" || toks[i+1].low == "helicopters") {
+		return true
+	}
+	for k := i + 1; k+1 < len(toks) && k <= i+3; k++ {
+		if toks[k].low == "by" && (toks[k+1].low == "air" || toks[k+1].low == "ambulance" || toks[k+1].low == "ambulances" || strings.HasPrefix(toks[k+1].low, "helicopter")) {
+			return true
+		}
+		if toks[k].low == "by" && k+2 < len(toks) && strings.HasPrefix(toks[k+2].low, "helicopter") {
+			return true
+		}
 	}
 	if i+2 >= len(toks) {
 		return false
