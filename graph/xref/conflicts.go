@@ -90,8 +90,9 @@ type figure struct {
 }
 
 // figures returns every (counted, asserted) value in the accounts, by
-// attribute, with revisions by the same speaker marked.
-func figures(accounts []graph.Account, claims map[uuid.UUID]graph.Claim) map[string][]*figure {
+// attribute, with revisions by the same source (sameSource; one speaker
+// when w is nil) marked.
+func figures(accounts []graph.Account, claims map[uuid.UUID]graph.Claim, w *World) map[string][]*figure {
 	out := map[string][]*figure{}
 	splits := civilianSplits(accounts...)
 	for _, a := range accounts {
@@ -115,7 +116,7 @@ func figures(accounts []graph.Account, claims map[uuid.UUID]graph.Claim) map[str
 		for _, f := range fs {
 			var latest *figure
 			for _, g := range fs {
-				if g.acc.Speaker.ID != f.acc.Speaker.ID || g.acc.Speaker.ID == uuid.Nil {
+				if g.acc.Speaker.ID != f.acc.Speaker.ID && (g.acc.DocumentID == f.acc.DocumentID || !sameSource(g.acc, f.acc, w)) || g.acc.Speaker.ID == uuid.Nil {
 					continue
 				}
 				if latest == nil || laterValue(g.acc, g.v, latest.acc, latest.v) {
@@ -216,7 +217,7 @@ func Conflicts(accounts []graph.Account, claims map[uuid.UUID]graph.Claim, w *Wo
 	accs := append([]graph.Account(nil), accounts...)
 	sort.Slice(accs, func(i, j int) bool { return idLess(accs[i].ID, accs[j].ID) })
 	var out []graph.Conflict
-	figs := figures(accs, claims)
+	figs := figures(accs, claims, w)
 	attrs := make([]string, 0, len(figs))
 	for a := range figs {
 		attrs = append(attrs, a)

@@ -429,7 +429,8 @@ func stanceExcept(accounts []graph.Account, claims map[uuid.UUID]graph.Claim, w 
 			}
 			stanceLinks(l, accs[i], accs[j], claims, w)
 		}
-		selfRevisions(l, accs[i], accs, claims)
+		selfRevisions(l, accs[i], accs, claims, w)
+		crossRevisions(l, accs[i], accs, claims, w)
 	}
 	return l.list()
 }

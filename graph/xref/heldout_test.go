@@ -906,10 +906,13 @@ func TestTrain19(t *testing.T) {
 // 9 of 17 found, 9 of 16 reported right; revisions 1 of 4, repeats 3 of 6,
 // disputes 8 of 19. Measured once more on that code at the twenty-second
 // session's start, the same. Diagnostic since (XREF_HELDOUT_DETAIL=1; a
-// twenty-first set is the validation set), with floors just under.
+// twenty-first set is the validation set), with floors just under. Round
+// 47 (a source named two ways across documents is one source; a figure
+// an earlier document of the source gave is not revised again):
+// revisions 3 of 4, 3 of 3 reported right.
 func TestTrain20(t *testing.T) {
 	sc := diagnosticSet(t, "testdata/train20")
-	sc.prov.atLeast(t, 1, 3, 8)
+	sc.prov.atLeast(t, 3, 3, 8)
 	sc.atLeast(t, 0.93, 0.76, 0.50, 0.53)
 }
 

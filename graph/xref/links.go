@@ -129,7 +129,8 @@ func Links(accounts []graph.Account, claims map[uuid.UUID]graph.Claim, w *World,
 				stanceLinks(l, accs[i], accs[j], claims, w)
 			}
 		}
-		selfRevisions(l, accs[i], accs, claims)
+		selfRevisions(l, accs[i], accs, claims, w)
+		crossRevisions(l, accs[i], accs, claims, w)
 	}
 	var cs []graph.Claim
 	pub := map[uuid.UUID]string{}
@@ -153,7 +154,11 @@ func stanceLinks(l *linker, a, b graph.Account, claims map[uuid.UUID]graph.Claim
 	if after(b, a) {
 		later, earlier = b, a
 	}
-	sameSpeaker := a.Speaker.ID == b.Speaker.ID && a.Speaker.ID != uuid.Nil
+	// One source in two documents (sameSource), or one speaker: its
+	// figures revise each other (crossRevisions), they neither
+	// corroborate nor dispute.
+	sameSpeaker := a.Speaker.ID == b.Speaker.ID && a.Speaker.ID != uuid.Nil ||
+		a.DocumentID != b.DocumentID && sameSource(a, b, w)
 	independent := w.Root(a.Speaker.ID) != w.Root(b.Speaker.ID)
 	// Figures, unless one account is a denial (its figures are the
 	// allegation's, repeated).
@@ -181,9 +186,6 @@ func stanceLinks(l *linker, a, b graph.Account, claims map[uuid.UUID]graph.Claim
 					continue
 				}
 				switch {
-				case sameSpeaker && !restates(ve, vl):
-					l.add(from[0], to[0], graph.RelRevises, key,
-						fmt.Sprintf("%s gives %s %s, revising its earlier %s", speakerName(later), key, figureText(vl), figureText(ve)), 0.9)
 				case sameSpeaker:
 				case Compatible(vl, ve):
 					score := 0.8
@@ -460,7 +462,7 @@ func earlierFigures(a graph.Account, claims map[uuid.UUID]graph.Claim) map[int]e
 // earlierFigures), when no earlier document of the speaker among accs
 // gives that earlier figure (then the revision runs between the two
 // documents).
-func selfRevisions(l *linker, a graph.Account, accs []graph.Account, claims map[uuid.UUID]graph.Claim) {
+func selfRevisions(l *linker, a graph.Account, accs []graph.Account, claims map[uuid.UUID]graph.Claim, w *World) {
 	if !counted(a, claims) {
 		return
 	}
@@ -473,7 +475,7 @@ func selfRevisions(l *linker, a graph.Account, accs []graph.Account, claims map[
 		v := a.Values[vi]
 		given := false
 		for _, b := range accs {
-			if b.DocumentID == a.DocumentID || b.Speaker.ID != a.Speaker.ID || !after(a, b) {
+			if b.DocumentID == a.DocumentID || !sameSource(a, b, w) || !after(a, b) {
 				continue
 			}
 			for _, w := range b.Values {
@@ -485,6 +487,65 @@ func selfRevisions(l *linker, a graph.Account, accs []graph.Account, claims map[
 		}
 		l.add(e.cc.ID, e.cv.ID, graph.RelRevises, e.key,
 			fmt.Sprintf("%s gives %s %s, revising its earlier %s in the same document", speakerName(a), e.key, figureText(e.cur), figureText(v)), 0.9)
+	}
+}
+
+// crossRevisions adds the revisions account a makes, as the later
+// document, of the figures its source (sameSource) gave in earlier
+// documents among accs: a revises link from the claim of a's figure to
+// the claim of the earlier one it does not restate. A figure an earlier
+// document of the source already gave (not as its own earlier count),
+// no earlier than the revised one, revises nothing here: that document
+// made the revision, and a later one repeats it ("at least 20", then
+// "at least 26" in the source's report, then "at least 26" on the
+// radio: one revision, from the report).
+func crossRevisions(l *linker, a graph.Account, accs []graph.Account, claims map[uuid.UUID]graph.Claim, w *World) {
+	if a.Polarity == graph.Denied || !counted(a, claims) || a.Speaker.ID == uuid.Nil {
+		return
+	}
+	var src []graph.Account // the source's accounts in documents before a's
+	for _, b := range accs {
+		if b.DocumentID != a.DocumentID && b.Polarity != graph.Denied && after(a, b) && counted(b, claims) && sameSource(a, b, w) {
+			src = append(src, b)
+		}
+	}
+	// given reports whether an account of src no earlier than b gives
+	// figure v of key k as a current figure.
+	given := func(b graph.Account, k string, v graph.Value) bool {
+		for _, c := range src {
+			if c.DocumentID != b.DocumentID && after(b, c) {
+				continue
+			}
+			old := l.earlierOf(c, claims)
+			splits := civilianSplits(a, c)
+			for i, u := range c.Values {
+				if _, isOld := old[i]; !isOld && u.Attribute != "" && civilianKey(c, u, splits) == k && restates(u, v) {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	for _, b := range src {
+		splits := civilianSplits(a, b)
+		for _, vl := range a.Values {
+			key := civilianKey(a, vl, splits)
+			if vl.Attribute == "" || unnamedCount(key) {
+				continue
+			}
+			for _, ve := range b.Values {
+				if ve.Attribute == "" || key != civilianKey(b, ve, splits) || restates(ve, vl) || given(b, key, vl) {
+					continue
+				}
+				from := claimsFor(a, vl.Span, claims)
+				to := claimsFor(b, ve.Span, claims)
+				if len(from) == 0 || len(to) == 0 {
+					continue
+				}
+				l.add(from[0], to[0], graph.RelRevises, key,
+					fmt.Sprintf("%s gives %s %s, revising its earlier %s", speakerName(a), key, figureText(vl), figureText(ve)), 0.9)
+			}
+		}
 	}
 }
 

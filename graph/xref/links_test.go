@@ -282,3 +282,14 @@ func TestSelfRevisions(t *testing.T) {
 		}
 	}
 }
+
+// TestRevisionLinks: a source's later figure revises its earlier one in
+// another document when the two documents name the source differently
+// (the anonymous "Government" of one State in two reports; a body's name
+// with and without "of" the State it belongs to), not when two unnamed
+// officials or two States' ministries speak; and a figure an earlier
+// document of the source already gave is repeated, not revised, by a
+// later one (cross-referencing round 47).
+func TestRevisionLinks(t *testing.T) {
+	checkLinks(t, "testdata/revisions.json", "testdata/revision_links.json")
+}

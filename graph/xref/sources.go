@@ -198,7 +198,7 @@ func Timeline(accounts []graph.Account, claims map[uuid.UUID]graph.Claim, docs m
 		lo   float64
 	}
 	var pts []pt
-	for attr, fs := range figures(accounts, claims) {
+	for attr, fs := range figures(accounts, claims, nil) {
 		for _, f := range fs {
 			p := TimelinePoint{Date: f.acc.Published, Document: f.acc.DocumentID, Speaker: f.acc.Speaker, Attribute: attr,
 				Value: f.v.Value, Bound: normBound(f.v.Bound), Text: figureText(f.v), Claims: f.claim, RevisedBy: f.revisedBy}
