@@ -882,15 +882,18 @@ func TestTrain18(t *testing.T) {
 // place with "Jere Local Government Area"): pairs 0.97 / 0.69 (88 right,
 // 3 wrong, 40 missed), conflicts 4 of 11 found, 5 of 10 reported right;
 // revisions 2 of 6, repeats 3 of 5, disputes 3 of 12. Floors just under.
+// Round 47 (a village's quarter named after it, "Ogossagou-Peul", is
+// perhaps the village): pairs 0.97 / 0.70 (89 right), conflicts 5 of 11
+// found, 6 of 11 reported right; revisions 3 of 6, disputes 4 of 12.
 //
 // The twenty-second session reads civilians fleeing ("families have left
 // Koshobe for Maiduguri since Saturday") as no evacuation: the labels,
 // which type no event there, count those claims as accounts of the
-// massacre, so pair recall fell 0.69 -> 0.67 (88 right, 44 missed) while
-// event-type precision rose 0.61 -> 0.69; the floor follows.
+// massacre, so pair recall fell by four pairs while event-type precision
+// rose 0.61 -> 0.69; the floor follows.
 func TestTrain19(t *testing.T) {
 	sc := diagnosticSet(t, "testdata/train19")
-	sc.prov.atLeast(t, 2, 3, 3)
+	sc.prov.atLeast(t, 3, 3, 4)
 	sc.atLeast(t, 0.95, 0.66, 0.33, 0.50)
 }
 

@@ -19,8 +19,9 @@ import (
 // "h:"); "8" the same keys over the gazetteer that places Kirkuk, Baghdad,
 // Basra, Najaf, Karbala, Erbil and Sulaymaniyah in governorates of their
 // own (place keys follow the hierarchy, so stored accounts are keyed
-// again).
-const KeyFormat = "8"
+// again); "9" the spelling keys of the places a place the gazetteer
+// lacks may be part of ("Ogossagou-Peul" of Ogossagou).
+const KeyFormat = "9"
 
 // KeyStore is what EnsureKeyFormat reads and writes; *cayleystore.Store
 // satisfies it.

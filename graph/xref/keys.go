@@ -240,6 +240,15 @@ func Keys(a graph.Account, w *World) []string {
 					set[keySpelling+k+":"+m] = true
 				}
 			}
+			// The places it may be a part of ("Ogossagou-Peul" of
+			// Ogossagou; qualifiedPlace), by their PlaceKey.
+			for _, k := range leadingNames(e.Name) {
+				if !strings.Contains(k, ":") {
+					for _, m := range months {
+						set[keySpelling+k+":"+m] = true
+					}
+				}
+			}
 			if dated {
 				skel := gazetteer.Skeleton(e.Name)
 				lesser := rankOf(e) < placeRank["town"]

@@ -442,7 +442,11 @@ func match(a, b graph.Account, w *World) verdict {
 		case rel == PlacesMaybeSame:
 			maybe = true
 			v.score += wMaybePlace
-			v.reasons = append(v.reasons, placeName(a, w)+" and "+placeName(b, w)+" may be two spellings of one place the gazetteer lacks")
+			if na, nb := w.Name(ia), w.Name(ib); qualifiedPlace(na, nb) || qualifiedPlace(nb, na) {
+				v.reasons = append(v.reasons, placeName(a, w)+" and "+placeName(b, w)+" may be one place the gazetteer lacks and a part of it named after it")
+			} else {
+				v.reasons = append(v.reasons, placeName(a, w)+" and "+placeName(b, w)+" may be two spellings of one place the gazetteer lacks")
+			}
 		case heldByText(a, ib, w) || heldByText(b, ia, w):
 			// "al-Raqah village in Bani Qais district": the document of
 			// one account puts its place inside the other's.

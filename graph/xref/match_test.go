@@ -33,6 +33,7 @@ var matchFiles = [][2]string{
 	{"testdata/match16.json", "testdata/match16.json"},
 	{"testdata/match18.json", "testdata/match18.json"},
 	{"testdata/match19.json", "testdata/match19.json"},
+	{"testdata/match20.json", "testdata/match20.json"},
 }
 
 func TestMatch(t *testing.T) {
@@ -99,6 +100,9 @@ func TestKeysCoverMatches(t *testing.T) {
 	testKeysCoverMatches(t, accs9, w9, 5)
 	_, w11, accs11, _ := loadFixture(t, "testdata/match11.json")
 	testKeysCoverMatches(t, accs11, w11, 4)
+	// A village's quarter named after it ("Kalaba-Dogon") meets it.
+	_, w20, accs20, _ := loadFixture(t, "testdata/match20.json")
+	testKeysCoverMatches(t, accs20, w20, 1)
 }
 
 func testKeysCoverMatches(t *testing.T, accs []graph.Account, w *World, least int) {

@@ -113,8 +113,34 @@ func (w *World) spelling(a, b uuid.UUID) PlaceRelation {
 		return PlacesMaybeSame
 	case guttural(ea.Keys, eb.Keys):
 		return PlacesMaybeSame
+	case qualifiedPlace(ea.Name, eb.Name), qualifiedPlace(eb.Name, ea.Name):
+		return PlacesMaybeSame
 	}
 	return PlacesDisjoint
+}
+
+// qualifiedPlace reports whether place name long is place name short with
+// words after it that name a part of the place: a village's quarter by
+// its people ("Ogossagou-Peul" of Ogossagou, "Kalaba Dogon" of Kalaba).
+// The shorter name's key needs MinSpellingKey letters: "Kafr" is no
+// place "Kafr Nabl" is part of.
+func qualifiedPlace(long, short string) bool {
+	s := gazetteer.PlaceKey(short)
+	return len(s) >= MinSpellingKey && strings.HasPrefix(gazetteer.PlaceKey(long), s+" ")
+}
+
+// leadingNames returns the keys of the places a place name may be a part
+// of (qualifiedPlace): its PlaceKey's leading words, of MinSpellingKey
+// letters or more ("ogossagou" of "Ogossagou-Peul").
+func leadingNames(name string) []string {
+	k := gazetteer.PlaceKey(name)
+	var out []string
+	for i := range len(k) {
+		if k[i] == ' ' && i >= MinSpellingKey {
+			out = append(out, k[:i])
+		}
+	}
+	return out
 }
 
 // guttural reports whether two places' keys are one once "kh" and "h" are
