@@ -476,7 +476,7 @@ func TestHeldout5(t *testing.T) {
 // its misses.
 func TestTrain(t *testing.T) {
 	sc := diagnosticSet(t, "testdata/train")
-	sc.prov.atLeast(t, 1, 0, 10)
+	sc.prov.atLeast(t, 1, 0, 11)
 }
 
 // The second extraction training set (testdata/train2: the 30 documents of
@@ -763,10 +763,12 @@ func TestTrain14(t *testing.T) {
 // The table of sources read at last (Airwars: "Source | Killed |
 // Injured") adds the Observatory's "dozens" injured against the Civil
 // Defence's "more than 100", a conflict the labels do not give: 9 of 11
-// reported right; the precision floor 0.85 -> 0.80.
+// reported right; the precision floor 0.85 -> 0.80. Round 47 (a party
+// admitting its strike while denying part of it disputes the accounts
+// giving its figures): disputes 5 -> 7 of 13.
 func TestTrain15(t *testing.T) {
 	sc := diagnosticSet(t, "testdata/train15")
-	sc.prov.atLeast(t, 0, 2, 5)
+	sc.prov.atLeast(t, 0, 2, 7)
 	sc.atLeast(t, 0.95, 0.38, 0.55, 0.80)
 }
 

@@ -112,7 +112,9 @@ func speakerName(a graph.Account) string {
 //   - revises: the same speaker gives a new figure for an attribute in a
 //     later document (see Conflicts for "later");
 //   - disputes: two speakers give incompatible figures, blame different
-//     parties, or one denies the responsibility the other asserts;
+//     parties, or one denies the responsibility the other asserts, the
+//     event the other tells, or part of it while admitting its own side's
+//     act (partialDenialLink);
 //   - corroborates: two speakers give compatible figures or blame the same
 //     party (Score is lower when they are in the same independence group);
 //   - repeats: a later claim reuses an earlier claim's wording (see
@@ -204,6 +206,8 @@ func stanceLinks(l *linker, a, b graph.Account, claims map[uuid.UUID]graph.Claim
 	}
 	if !sameSpeaker && independent {
 		denialLink(l, a, b, claims, w)
+		partialDenialLink(l, a, b, claims, w)
+		partialDenialLink(l, b, a, claims, w)
 	}
 	if !sameSpeaker {
 		clearedLinks(l, a, b, claims, w)
@@ -300,6 +304,40 @@ func denialLink(l *linker, a, b graph.Account, claims map[uuid.UUID]graph.Claim,
 	}
 	l.add(dc[0], sc[0], graph.RelDisputes, AttrEvent,
 		fmt.Sprintf("%s denies the %s that %s reports", speakerName(d), d.Type, speakerName(s)), 0.8)
+}
+
+// partialDenialLink adds a disputes link from the denial an account
+// admitting its own side's act makes within it (the account is affirmed,
+// its perpetrator the speaker's own side, and one of its claims is
+// negative: "the army confirmed the strike ... No market was struck", "it
+// acknowledged that its aircraft struck the site, but disputes that a
+// mosque was hit") to the account of another independence group that
+// gives the event's figures, which that denial contests (the victims, the
+// target). A negative claim of a source that names no side of its own as
+// the perpetrator ("the ICRC is not in a position to say who carried out
+// the strike", "no group has claimed it") denies nothing another says.
+func partialDenialLink(l *linker, d, s graph.Account, claims map[uuid.UUID]graph.Claim, w *World) {
+	if d.Polarity == graph.Denied || s.Polarity == graph.Denied || len(s.Values) == 0 ||
+		d.Perpetrator == nil || !identifying(d.Perpetrator, w) || polarityOf(d.Perpetrator.Polarity) != graph.Affirmed ||
+		d.Speaker.ID == uuid.Nil || w.Root(d.Perpetrator.Entity.ID) != w.Root(d.Speaker.ID) {
+		return
+	}
+	var dc uuid.UUID
+	for _, id := range d.Claims {
+		if c, ok := claims[id]; ok && !c.Deprecated && c.Polarity == graph.Denied && c.Kind != graph.ClaimMetadata {
+			dc = id
+			break
+		}
+	}
+	if dc == uuid.Nil {
+		return
+	}
+	sc := claimsFor(s, s.Values[0].Span, claims)
+	if len(sc) == 0 {
+		return
+	}
+	l.add(dc, sc[0], graph.RelDisputes, AttrEvent,
+		fmt.Sprintf("%s, admitting the %s, denies part of what %s reports", speakerName(d), d.Type, speakerName(s)), 0.6)
 }
 
 // parties returns the parties an account names as carrying out the event,
