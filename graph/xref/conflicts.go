@@ -415,6 +415,9 @@ func figureConflict(attr string, fs []*figure) graph.Conflict {
 				}
 			}
 		}
+		if es[i].cv.RevisedBy != nil && !unnamedCount(attr) && againstOthers(es[i], es) {
+			return -1
+		}
 		for j, e := range es {
 			for _, cl := range e.cv.Claims {
 				if es[i].cv.RevisedBy != nil && cl == *es[i].cv.RevisedBy {
@@ -426,6 +429,30 @@ func figureConflict(attr string, fs []*figure) graph.Conflict {
 	}
 	unnamed := unnamedCount(attr)
 	return finish(attr, es, func(a, b *entry) bool { return unnamed || Compatible(a.v, b.v) }, home)
+}
+
+// againstOthers reports whether a revised figure cannot be true with a
+// current figure another source gives (one whose speakers it shares
+// none of): a superseded count that others' figures contradict ("38"
+// revised to 43, against the mission's "at least 42") stays a value in
+// conflict, not one its revision absorbs; a superseded count only its own
+// revision contradicts is no conflict.
+func againstOthers(r *entry, es []*entry) bool {
+	for _, e := range es {
+		if e == r || e.part || e.cv.RevisedBy != nil || Compatible(r.v, e.v) {
+			continue
+		}
+		shared := false
+		for _, s := range e.cv.Sources {
+			for _, t := range r.cv.Sources {
+				shared = shared || s.ID == t.ID
+			}
+		}
+		if !shared {
+			return true
+		}
+	}
+	return false
 }
 
 // partySet is the parties one account blames, or clears, together.

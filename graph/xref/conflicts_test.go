@@ -124,3 +124,38 @@ func contains(ids []uuid.UUID, id uuid.UUID) bool {
 	}
 	return false
 }
+
+// TestSupersededAgainstOthers: a source's superseded count that another
+// source's figure contradicts is a value in conflict (labels list the
+// council's 38, revised to 43, against the mission's "at least 42"); one
+// that only its own revision contradicts is not (cross-referencing round
+// 47).
+func TestSupersededAgainstOthers(t *testing.T) {
+	_, w, accs, claims := loadFixture(t, "testdata/superseded.json")
+	c1, c2, m1 := byKey(t, accs, "c1"), byKey(t, accs, "c2"), byKey(t, accs, "m1")
+	killed := func(members ...graph.Account) graph.Conflict {
+		for _, c := range Conflicts(members, claims, w) {
+			if c.Attribute == AttrKilled {
+				return c
+			}
+		}
+		t.Fatalf("no killed values")
+		return graph.Conflict{}
+	}
+	c := killed(c1, c2, m1)
+	if !Conflicting(c) {
+		t.Errorf("the council's superseded 38 against the mission's at least 42: no conflict, groups %v", c.Groups)
+	}
+	revised := 0
+	for _, v := range c.Values {
+		if v.RevisedBy != nil {
+			revised++
+		}
+	}
+	if revised != 1 {
+		t.Errorf("%d values revised, want the 38: %+v", revised, c.Values)
+	}
+	if c := killed(c1, c2); Conflicting(c) {
+		t.Errorf("a count revised by its own source alone: conflict, groups %v", c.Groups)
+	}
+}
