@@ -104,6 +104,7 @@ func figures(accounts []graph.Account, claims map[uuid.UUID]graph.Claim, w *Worl
 				continue
 			}
 			k := civilianKey(a, v, splits)
+			v = asCounted(a, v, claims)
 			out[k] = append(out[k], &figure{acc: a, v: v, claim: claimsFor(a, v.Span, claims)})
 		}
 	}

@@ -3,7 +3,9 @@ package xref
 import (
 	"fmt"
 	"sort"
+	"strings"
 	"testing"
+	"time"
 
 	"github.com/claimgraph/claimgraph/graph"
 	"github.com/google/uuid"
@@ -157,5 +159,54 @@ func TestSupersededAgainstOthers(t *testing.T) {
 	}
 	if c := killed(c1, c2); Conflicting(c) {
 		t.Errorf("a count revised by its own source alone: conflict, groups %v", c.Groups)
+	}
+}
+
+// TestPartitiveFigures: a figure counting part of a group its claim names
+// ("12 of the injured were flown to the capital") says the group is at
+// least that large: it conflicts with no larger toll of the group, nor
+// disputes it; a figure naming whom it counts, or the toll itself, is
+// compared as given (cross-referencing round 47).
+func TestPartitiveFigures(t *testing.T) {
+	num := func(f float64) *float64 { return &f }
+	claims := map[uuid.UUID]graph.Claim{}
+	account := func(key, doc, published, speaker, text, fig string, value float64, who string) graph.Account {
+		sp := graph.EntityRef{ID: tid("partitive-speaker:" + speaker), Name: speaker}
+		c := graph.Claim{ID: tid("partitive-claim:" + key), DocumentID: tid("partitive-doc:" + doc), Text: text,
+			Span: graph.Span{Start: 100, End: 100 + len([]rune(text))}, Speaker: sp, Polarity: graph.Affirmed, Kind: graph.ClaimFact}
+		claims[c.ID] = c
+		i := strings.Index(text, fig)
+		if i < 0 {
+			t.Fatalf("%q not in %q", fig, text)
+		}
+		start := 100 + len([]rune(text[:i]))
+		return graph.Account{ID: tid("partitive-acc:" + key), DocumentID: c.DocumentID, Published: published, Speaker: sp,
+			Type: graph.EventAirstrike, Polarity: graph.Affirmed, Claims: []uuid.UUID{c.ID},
+			Values: []graph.Value{{Attribute: AttrInjured, Value: num(value), Bound: graph.BoundExact, Text: fig, Who: who,
+				Span: graph.Span{Start: start, End: start + len([]rune(fig))}}}}
+	}
+	medic := account("medic", "wire", "2022-03-02", "medic", "A medic said 12 of the injured were flown to the capital.", "12", 12, "")
+	agency := account("agency", "agency", "2022-03-03", "relief agency", "The relief agency counted 45 injured.", "45", 45, "")
+	nurse := account("nurse", "radio", "2022-03-03", "nurse", "A nurse said 30 people were injured.", "30", 30, "")
+	w := NewWorld(nil)
+	injured := func(members ...graph.Account) graph.Conflict {
+		for _, c := range Conflicts(members, claims, w) {
+			if c.Attribute == AttrInjured {
+				return c
+			}
+		}
+		t.Fatalf("no injured values")
+		return graph.Conflict{}
+	}
+	if c := injured(medic, agency); Conflicting(c) {
+		t.Errorf("12 of the injured against 45 injured: conflict, groups %v", c.Groups)
+	}
+	for _, l := range Links([]graph.Account{medic, agency}, claims, w, time.Time{}) {
+		if l.Relation == graph.RelDisputes {
+			t.Errorf("12 of the injured disputes 45 injured: %+v", l)
+		}
+	}
+	if c := injured(nurse, agency); !Conflicting(c) {
+		t.Errorf("30 injured against 45 injured: no conflict")
 	}
 }

@@ -187,6 +187,7 @@ func stanceLinks(l *linker, a, b graph.Account, claims map[uuid.UUID]graph.Claim
 				if len(from) == 0 || len(to) == 0 {
 					continue
 				}
+				vl, ve := asCounted(later, vl, claims), asCounted(earlier, ve, claims)
 				switch {
 				case sameSpeaker:
 				case Compatible(vl, ve):

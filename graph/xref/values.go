@@ -2,9 +2,11 @@ package xref
 
 import (
 	"math"
+	"regexp"
 	"strings"
 
 	"github.com/claimgraph/claimgraph/graph"
+	"github.com/google/uuid"
 )
 
 // AboutTolerance is the relative half-width of the band an "about" figure
@@ -232,4 +234,32 @@ func normBound(b graph.Bound) graph.Bound {
 		return graph.BoundExact
 	}
 	return b
+}
+
+// partitive matches what follows a figure that counts part of a group
+// ("17 of the wounded", "Seven of the wounded died", "93 of the bodies"):
+// the text right after the figure.
+var partitive = regexp.MustCompile(`^\s+of\s+(the|those|these)\s+(wounded|injured|dead|killed|victims|bodies|casualties)\b`)
+
+// asCounted returns figure v of account a as cross-referencing compares
+// it: a figure counting part of a group its claim names ("17 of the
+// wounded" taken to a clinic, "Seven of the wounded died") says the group
+// is at least that large, not that it is that large, unless the figure
+// names whom it counts (Who: "20 of the dead were fighters" counts the
+// fighters).
+func asCounted(a graph.Account, v graph.Value, claims map[uuid.UUID]graph.Claim) graph.Value {
+	if v.Value == nil || v.Who != "" || normBound(v.Bound) != graph.BoundExact || v.Span.Len() == 0 {
+		return v
+	}
+	c, ok := claimCarrying(a, v.Span, claims)
+	if !ok {
+		return v
+	}
+	rs := []rune(c.Text)
+	i := v.Span.End - c.Span.Start
+	if i < 0 || i > len(rs) || !partitive.MatchString(strings.ToLower(string(rs[i:min(len(rs), i+40)]))) {
+		return v
+	}
+	v.Bound = graph.BoundAtLeast
+	return v
 }
