@@ -765,10 +765,11 @@ func TestTrain14(t *testing.T) {
 // Defence's "more than 100", a conflict the labels do not give: 9 of 11
 // reported right; the precision floor 0.85 -> 0.80. Round 47 (a party
 // admitting its strike while denying part of it disputes the accounts
-// giving its figures): disputes 5 -> 7 of 13.
+// giving its figures): disputes 5 -> 7 of 13; a short phrase quoted
+// word for word repeats it: repeats 2 -> 3 of 4.
 func TestTrain15(t *testing.T) {
 	sc := diagnosticSet(t, "testdata/train15")
-	sc.prov.atLeast(t, 0, 2, 7)
+	sc.prov.atLeast(t, 0, 3, 7)
 	sc.atLeast(t, 0.95, 0.38, 0.55, 0.80)
 }
 
@@ -806,7 +807,7 @@ func TestTrain15(t *testing.T) {
 // pairs 1.00 / 0.77 (83 right, 25 missed), disputes 9 of 14.
 func TestTrain16(t *testing.T) {
 	sc := diagnosticSet(t, "testdata/train16")
-	sc.prov.atLeast(t, 3, 3, 8)
+	sc.prov.atLeast(t, 3, 4, 8)
 	sc.atLeast(t, 0.98, 0.75, 0.75, 0.85)
 }
 

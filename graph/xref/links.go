@@ -753,6 +753,91 @@ func reuseWords(wa, wb []string) (run string, share float64, ok bool) {
 	return strings.Join(words, " "), share, best >= ReuseMinRun && content >= ReuseMinContent
 }
 
+// quotedPhrase matches a phrase a claim sets in quotation marks.
+var quotedPhrase = regexp.MustCompile(`["“]([^"“”]{8,120})["”]`)
+
+// QuotedMinContent is the least number of content words a phrase set in
+// quotation marks must have to count as reuse when shorter than
+// ReuseMinRun words.
+const QuotedMinContent = 3
+
+// quotedReuse reports whether claim c sets in quotation marks a phrase of
+// at least QuotedMinContent content words, and no figure or date of its
+// own (Values, Dates) nor digit, that claim e
+// gives word for word: a later report quoting an earlier one's wording
+// ('hit "Chadian opposition gangs"', 'called the raid a "legitimate
+// military action"') repeats it, however short the phrase.
+func quotedReuse(c, e graph.Claim) (run string, share float64, ok bool) {
+	if !strings.ContainsAny(c.Text, "\"“") {
+		return "", 0, false
+	}
+	ew := plainWords(e.Text)
+	for _, m := range quotedPhrase.FindAllStringSubmatchIndex(c.Text, -1) {
+		if quotesFigure(c, m[2], m[3]) {
+			continue
+		}
+		qw := plainWords(c.Text[m[2]:m[3]])
+		content := 0
+		for _, w := range qw {
+			if strings.ContainsAny(w, "0123456789") {
+				content = -len(qw)
+				break
+			}
+			if !stopwords[w] && !placeWords[w] {
+				content++
+			}
+		}
+		if content < QuotedMinContent || !containsRun(ew, qw) {
+			continue
+		}
+		shorter := min(len(plainWords(c.Text)), len(ew))
+		return strings.Join(qw, " "), float64(len(qw)) / float64(max(shorter, 1)), true
+	}
+	return "", 0, false
+}
+
+// quotesFigure reports whether the bytes [i, j) of claim c's text hold
+// one of its figures or dates.
+func quotesFigure(c graph.Claim, i, j int) bool {
+	lo := c.Span.Start + len([]rune(c.Text[:i]))
+	hi := c.Span.Start + len([]rune(c.Text[:j]))
+	for _, v := range c.Values {
+		if v.Span.Start < hi && v.Span.End > lo {
+			return true
+		}
+	}
+	for _, d := range c.Dates {
+		if d.Span.Start < hi && d.Span.End > lo {
+			return true
+		}
+	}
+	return false
+}
+
+// plainWords returns a text's lower-cased words.
+func plainWords(s string) []string {
+	return strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\'' && r != '’'
+	})
+}
+
+// containsRun reports whether words holds run, in a row.
+func containsRun(words, run []string) bool {
+	for i := 0; i+len(run) <= len(words); i++ {
+		match := true
+		for j := range run {
+			if words[i+j] != run[j] {
+				match = false
+				break
+			}
+		}
+		if match {
+			return true
+		}
+	}
+	return false
+}
+
 // laterClaim reports whether claim c's document comes after e's: by
 // laterDoc, except that on one date a document reporting a source's words
 // ("the Observatory said") comes after the source's own document giving
@@ -787,6 +872,9 @@ func reuseLinksWith(l *linker, later, earlier []graph.Claim, published map[uuid.
 				continue
 			}
 			run, share, ok := reuseWords(words.of(c), words.of(e))
+			if !ok {
+				run, share, ok = quotedReuse(c, e)
+			}
 			if !ok {
 				continue
 			}

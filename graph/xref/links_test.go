@@ -293,3 +293,38 @@ func TestSelfRevisions(t *testing.T) {
 func TestRevisionLinks(t *testing.T) {
 	checkLinks(t, "testdata/revisions.json", "testdata/revision_links.json")
 }
+
+// TestQuotedReuse: a later report setting an earlier one's wording in
+// quotation marks repeats it, however short the phrase, when it has
+// QuotedMinContent content words and no figure; unquoted, or with fewer
+// content words, or with a figure, a short phrase is no reuse
+// (cross-referencing round 47).
+func TestQuotedReuse(t *testing.T) {
+	claim := func(key, doc, text string) graph.Claim {
+		return graph.Claim{ID: tid("quoted:" + key), DocumentID: tid("quoted-doc:" + doc), Text: text,
+			Span: graph.Span{Start: 0, End: len([]rune(text))}, Polarity: graph.Affirmed, Kind: graph.ClaimFact}
+	}
+	first := claim("first", "statement", "Our aircraft struck a camp of foreign mercenary bands east of the town and destroyed two vehicles.")
+	pub := map[uuid.UUID]string{first.DocumentID: "2020-05-01"}
+	cases := []struct {
+		text string
+		ok   bool
+	}{
+		{`A spokesman repeated that the raid had hit "foreign mercenary bands" and denied any civilian death.`, true},
+		{`A spokesman repeated that the raid had hit foreign mercenary bands and denied any civilian death.`, false},
+		{`A spokesman said the raid had hit "a camp" near the town.`, false},
+		{`A spokesman said the raid "destroyed two vehicles" in all.`, false},
+	}
+	for i, c := range cases {
+		later := claim(fmt.Sprint("later", i), fmt.Sprint("wire", i), c.text)
+		if j := strings.Index(c.text, "two"); j >= 0 {
+			later.Values = []graph.Value{{Attribute: "destroyed", Text: "two", Span: graph.Span{Start: j, End: j + 3}}}
+		}
+		pub[later.DocumentID] = "2020-05-02"
+		l := &linker{links: map[uuid.UUID]graph.Link{}}
+		reuseLinks(l, []graph.Claim{later}, []graph.Claim{first}, pub)
+		if got := len(l.list()) == 1; got != c.ok {
+			t.Errorf("%q: repeats %v, want %v (%+v)", c.text, got, c.ok, l.list())
+		}
+	}
+}
