@@ -266,7 +266,8 @@ const AttrEvent = "event"
 // by the White Helmets") to an affirmed account of the event by another
 // independence group, unless both blame the same party. A denial naming
 // the party it clears disputes only the accounts that blame that party
-// (the responsibility links).
+// (the responsibility links). An independent outlet's negative report in
+// its own voice is no denial (reportsAbsence).
 func denialLink(l *linker, a, b graph.Account, claims map[uuid.UUID]graph.Claim, w *World) {
 	if (a.Polarity == graph.Denied) == (b.Polarity == graph.Denied) {
 		return
@@ -276,6 +277,9 @@ func denialLink(l *linker, a, b graph.Account, claims map[uuid.UUID]graph.Claim,
 		d, s = b, a
 	}
 	if d.Perpetrator != nil && identifying(d.Perpetrator, w) && d.Perpetrator.Polarity == graph.Denied {
+		return
+	}
+	if reportsAbsence(d, w) {
 		return
 	}
 	if s.Perpetrator != nil && identifying(s.Perpetrator, w) && polarityOf(s.Perpetrator.Polarity) == graph.Affirmed &&
@@ -339,6 +343,16 @@ func partialDenialLink(l *linker, d, s graph.Account, claims map[uuid.UUID]graph
 	}
 	l.add(dc, sc[0], graph.RelDisputes, AttrEvent,
 		fmt.Sprintf("%s, admitting the %s, denies part of what %s reports", speakerName(d), d.Type, speakerName(s)), 0.6)
+}
+
+// reportsAbsence reports whether a negative account is an independent
+// outlet's own report of what has not happened yet ("No group has
+// claimed responsibility for the attack", "The military has not commented
+// on the attack"): an outlet that answers to no party denies nothing in
+// its own voice; state media (an outlet affiliated to a government) do.
+func reportsAbsence(d graph.Account, w *World) bool {
+	e, ok := w.Entity(d.Speaker.ID)
+	return ok && e.Kind == graph.KindOutlet && e.Affiliation == nil
 }
 
 // parties returns the parties an account names as carrying out the event,
