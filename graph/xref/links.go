@@ -785,7 +785,7 @@ func quotedReuse(c, e graph.Claim) (run string, share float64, ok bool) {
 	if !strings.ContainsAny(c.Text, "\"“") {
 		return "", 0, false
 	}
-	ew := plainWords(e.Text)
+	var ew []string // e's words, once a phrase needs them
 	for _, m := range quotedPhrase.FindAllStringSubmatchIndex(c.Text, -1) {
 		if quotesFigure(c, m[2], m[3]) {
 			continue
@@ -801,7 +801,13 @@ func quotedReuse(c, e graph.Claim) (run string, share float64, ok bool) {
 				content++
 			}
 		}
-		if content < QuotedMinContent || !containsRun(ew, qw) {
+		if content < QuotedMinContent {
+			continue
+		}
+		if ew == nil {
+			ew = plainWords(e.Text)
+		}
+		if !containsRun(ew, qw) {
 			continue
 		}
 		shorter := min(len(plainWords(c.Text)), len(ew))
