@@ -247,7 +247,7 @@ func run(in, curatedPath, out, wordsPath, namesPath, skippedPath string) error {
 			continue
 		}
 		for _, n := range append([]string{e.Name}, e.Aliases...) {
-			if s := gazetteer.Skeleton(n); len(s) >= 3 {
+			if s := gazetteer.Skeleton(n); len(s) >= 3 && !asWritten(n) {
 				if !newDivision(g, &e) {
 					firstSkel[s] = true
 				}
@@ -270,7 +270,9 @@ func run(in, curatedPath, out, wordsPath, namesPath, skippedPath string) error {
 			continue // matched as written only
 		}
 		for _, n := range append([]string{e.Name}, e.Aliases...) {
-			taken[gazetteer.Skeleton(n)] = true
+			if !asWritten(n) {
+				taken[gazetteer.Skeleton(n)] = true
+			}
 		}
 	}
 	s := &supplement{g: g, curatedSkel: firstSkel, taken: taken, ignore: func(e *graph.Entity) bool { return newDivision(g, e) }, seen: map[string]bool{}, seenBare: map[string]bool{}, skipped: map[string]int{}}
@@ -306,7 +308,7 @@ func run(in, curatedPath, out, wordsPath, namesPath, skippedPath string) error {
 			continue
 		}
 		for _, n := range append([]string{e.Name}, e.Aliases...) {
-			if sk := gazetteer.Skeleton(n); len(sk) >= 3 {
+			if sk := gazetteer.Skeleton(n); len(sk) >= 3 && !asWritten(n) {
 				theatre[sk] = true
 			}
 		}
@@ -473,6 +475,31 @@ func (s *supplement) add(cs []city, place func(city) (string, bool), pass func(c
 			s.taken[gazetteer.Skeleton(n)] = true
 		}
 	}
+}
+
+// asWritten reports whether Find matches a name only as written, never by
+// its skeleton: an acronym, every word in capitals ("AQIM", "MNLA",
+// "ISIS-K", "ИГИЛ"), which no transliteration spells otherwise. Such a
+// name takes no skeleton a locality could share ("Ikom" is not AQIM,
+// "Mianwali" not the MNLA).
+func asWritten(name string) bool {
+	words := strings.FieldsFunc(name, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	if len(words) == 0 {
+		return false
+	}
+	for _, w := range words {
+		upper := false
+		for _, r := range w {
+			if unicode.IsLower(r) {
+				return false
+			}
+			upper = upper || unicode.IsUpper(r) || unicode.IsTitle(r)
+		}
+		if !upper {
+			return false
+		}
+	}
+	return true
 }
 
 // placeName reports whether a GeoNames name reads as a place's name, not a
