@@ -49,8 +49,11 @@
 // many names, when a place abroad or another place of these countries
 // has its name and is not far smaller, and when it is spelt as (shares
 // the skeleton of) a curated name, a place of the first four countries
-// or, under takenBelow, a larger place already written. -skipped lists
-// every locality left out, and why.
+// or, under takenBelow, a larger place already written; a major place of
+// sharePopulation is left out only when it is spelt close to a curated
+// place's name (Palmira in Colombia: Palmyra), not for the skeleton alone
+// (Mek'ele and al-Mukalla). -skipped lists every locality left out, and
+// why.
 package main
 
 import (
@@ -242,6 +245,7 @@ func run(in, curatedPath, out, wordsPath, namesPath, skippedPath string) error {
 	// curated names as they were before the divisions of the countries
 	// added later (newDivision), so that they stay as they were.
 	firstSkel := map[string]bool{}
+	placeNames := map[string][]string{} // skeleton -> the curated places' names that give it
 	for _, e := range g.Entities() {
 		if e.Kind != graph.KindPlace {
 			continue
@@ -250,6 +254,7 @@ func run(in, curatedPath, out, wordsPath, namesPath, skippedPath string) error {
 			if s := gazetteer.Skeleton(n); len(s) >= 3 && !asWritten(n) {
 				if !newDivision(g, &e) {
 					firstSkel[s] = true
+					placeNames[s] = append(placeNames[s], n)
 				}
 			}
 		}
@@ -300,7 +305,8 @@ func run(in, curatedPath, out, wordsPath, namesPath, skippedPath string) error {
 	// seat of a first-order division, or of majorPopulation) is only kept
 	// off the curated places' skeletons ("Masally" would hide Mosul spelt
 	// "Mousul"); it may share one with a locality or a party, and the two
-	// names then match only as written.
+	// names then match only as written; one of sharePopulation or more is
+	// only kept off the curated places' names it is spelt as (spells).
 	theatre := map[string]bool{}
 	for _, e := range g.Entities() {
 		switch {
@@ -320,7 +326,7 @@ func run(in, curatedPath, out, wordsPath, namesPath, skippedPath string) error {
 			}
 		}
 	}
-	s.curatedSkel, s.placeSkel = theatre, firstSkel
+	s.curatedSkel, s.placeSkel, s.placeNames = theatre, firstSkel, placeNames
 	s.checkTaken = true
 	s.addWorld(added, world, words, given)
 	sort.Slice(s.entries, func(i, j int) bool { return s.entries[i].Key < s.entries[j].Key })
@@ -347,6 +353,10 @@ type supplement struct {
 	// placeSkel are the skeletons of the curated places a major place of
 	// the added countries must not take (curatedSkel holds more)
 	placeSkel map[string]bool
+	// placeNames are the names that give placeSkel's skeletons, by
+	// skeleton: a major place of sharePopulation must not be spelt as one
+	// of them (spells)
+	placeNames map[string][]string
 	// ignore leaves curated entities out of known
 	ignore   func(*graph.Entity) bool
 	entries  []gazetteer.Entry
@@ -423,7 +433,13 @@ func (s *supplement) add(cs []city, place func(city) (string, bool), pass func(c
 		if s.checkTaken && major(c) {
 			skel = s.placeSkel
 		}
-		if !firstSupplement[c.Country+"."+c.AdminCode] && (skel[gazetteer.Skeleton(plain)] || skel[gazetteer.Skeleton(bareName)] || s.checkTaken && skel[gazetteer.Skeleton(c.Name)]) {
+		var spelt bool
+		if s.checkTaken && major(c) && c.Population >= sharePopulation {
+			spelt = spells(s.placeNames, plain, bareName, c.Name)
+		} else {
+			spelt = skel[gazetteer.Skeleton(plain)] || skel[gazetteer.Skeleton(bareName)] || s.checkTaken && skel[gazetteer.Skeleton(c.Name)]
+		}
+		if !firstSupplement[c.Country+"."+c.AdminCode] && spelt {
 			s.skip(c, "spelt as a curated name")
 			continue
 		}
@@ -475,6 +491,36 @@ func (s *supplement) add(cs []city, place func(city) (string, bool), pass func(c
 			s.taken[gazetteer.Skeleton(n)] = true
 		}
 	}
+}
+
+// sharePopulation is the population from which a major place of the
+// added countries may share the skeleton of a curated place when it is
+// not spelt as that place's names (spells): Mek'ele (215,546) and
+// al-Mukalla, Kousseri and al-Qusayr, Bertoua and Beirut are other
+// names, and a seat or a city this large is named too often to be left
+// out for a spelling the curated place may be written in. The names then
+// match as written, and by a close spelling beside a place around them
+// (Find's addEnclosed). Smaller majors are left out as before ("Masally"
+// would hide Mosul spelt "Mousul"), and so is every ordinary locality
+// (not major) that takes a skeleton Find knows ("Guiguinto", 76,613 in
+// the Philippines, would hide the Syrian al-Ghantu spelt "Ghanto", which
+// the twelfth training set writes).
+const sharePopulation = 50000
+
+// spells reports whether one of names is spelt as a name of known (names
+// by their skeleton): it has that name's skeleton and is close to it in
+// spelling (gazetteer.Close). "Palmira" is Palmyra, "Mek'ele" not
+// al-Mukalla. A name in Arabic script, which writes no short vowels,
+// tells no spelling apart and is not weighed ("المكلا" is al-Mukalla).
+func spells(known map[string][]string, names ...string) bool {
+	for _, n := range names {
+		for _, p := range known[gazetteer.Skeleton(n)] {
+			if !strings.ContainsFunc(p, func(r rune) bool { return unicode.Is(unicode.Arabic, r) }) && gazetteer.Close(n, p) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // asWritten reports whether Find matches a name only as written, never by
