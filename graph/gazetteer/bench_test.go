@@ -57,3 +57,14 @@ func BenchmarkLoad(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkLoadDefault loads what Default loads: the curated file and its
+// GeoNames supplement (BenchmarkLoad reads the curated file alone).
+func BenchmarkLoadDefault(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := Load(strings.NewReader(string(embedded)), strings.NewReader(string(supplement))); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
