@@ -49,7 +49,8 @@
 // seats only in the Philippines), and is left out when its name is an
 // English word or (but for a major place) a given name or the head of
 // many names, when a place abroad or another place of these countries
-// has its name and is not far smaller, and when it is spelt as (shares
+// has its name and is not far smaller (a place abroad: not smaller, for a
+// major place or one of sharePopulation), and when it is spelt as (shares
 // the skeleton of) a curated name, a place of the first four countries
 // or, under takenBelow, a larger place already written; a major place of
 // sharePopulation is left out only when it is spelt close to a curated

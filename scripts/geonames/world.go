@@ -176,8 +176,10 @@ const manyHeads = 10
 // (minPopulation), the places whose name is an English word, a given
 // name or the head of many names of places (but a major place's for
 // these two), a name shared with a place in another country (world)
-// unless this one is farLarger (a major place: larger), or a name two
-// places of these countries share unless one is farLarger.
+// unless this one is farLarger (a major place, or one of
+// sharePopulation: larger; Pokrovsk, 68,263, and Pokrovsk in Yakutia,
+// 9,763), or a name two places of these countries share unless one is
+// farLarger.
 func (s *supplement) addWorld(added, world []city, words, given map[string]bool) {
 	added = append([]city(nil), added...)
 	for i := range added {
@@ -261,7 +263,7 @@ func (s *supplement) addWorld(added, world []city, words, given map[string]bool)
 			if p.country == c.Country {
 				continue
 			}
-			if c.Population <= p.n || !major && c.Population < farLarger*max(p.n, 1) {
+			if c.Population <= p.n || !major && c.Population < sharePopulation && c.Population < farLarger*max(p.n, 1) {
 				return "a namesake abroad"
 			}
 		}
