@@ -1524,7 +1524,7 @@ var train19Thresholds = map[string][2]float64{
 	"casualty values":           {0.92, 0.95},
 	"claims (speaker+polarity)": {0.81, 0.80},
 	"dates":                     {0.92, 0.74},
-	"event types":               {0.69, 0.59},
+	"event types":               {0.69, 0.67},
 	"perpetrators":              {0.54, 0.53},
 	"places":                    {0.72, 0.92},
 	"speakers":                  {0.75, 0.82},
@@ -1532,16 +1532,17 @@ var train19Thresholds = map[string][2]float64{
 }
 
 // train20Thresholds: floors on the twentieth training set, just under
-// its figures when it was released for diagnosis (37a2297).
+// its figures when it was released for diagnosis (37a2297), raised at the
+// twenty-second session's end to just under round 47's.
 var train20Thresholds = map[string][2]float64{
 	"casualty attributes":       {0.88, 0.86},
 	"casualty values":           {0.92, 0.95},
-	"claims (speaker+polarity)": {0.66, 0.60},
-	"dates":                     {0.88, 0.63},
+	"claims (speaker+polarity)": {0.78, 0.73},
+	"dates":                     {0.91, 0.82},
 	"event types":               {0.80, 0.83},
-	"perpetrators":              {0.39, 0.52},
-	"places":                    {0.55, 0.83},
-	"speakers":                  {0.72, 0.73},
+	"perpetrators":              {0.51, 0.63},
+	"places":                    {0.63, 0.82},
+	"speakers":                  {0.81, 0.84},
 	"values":                    {0.94, 0.94},
 }
 

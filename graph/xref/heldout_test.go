@@ -915,11 +915,14 @@ func TestTrain19(t *testing.T) {
 // twenty-first set is the validation set), with floors just under. Round
 // 47 (a source named two ways across documents is one source; a figure
 // an earlier document of the source gave is not revised again):
-// revisions 3 of 4, 3 of 3 reported right.
+// revisions 3 of 4, 3 of 3 reported right. At the session's end (round 47
+// in extraction too: transcripts, dates, named units): pairs 1.00 / 0.96
+// (108 right, 0 wrong, 5 missed), conflicts 9 of 17 found, 9 of 11
+// reported right; disputes 9 of 19. Floors just under.
 func TestTrain20(t *testing.T) {
 	sc := diagnosticSet(t, "testdata/train20")
 	sc.prov.atLeast(t, 3, 3, 8)
-	sc.atLeast(t, 0.93, 0.76, 0.50, 0.53)
+	sc.atLeast(t, 0.98, 0.94, 0.50, 0.80)
 }
 
 // The twenty-first extraction training set (testdata/train21: the 20
