@@ -127,6 +127,18 @@ func contains(ids []uuid.UUID, id uuid.UUID) bool {
 	return false
 }
 
+// conflictOn returns the values the accounts give for one attribute.
+func conflictOn(t *testing.T, attr string, claims map[uuid.UUID]graph.Claim, w *World, members ...graph.Account) graph.Conflict {
+	t.Helper()
+	for _, c := range Conflicts(members, claims, w) {
+		if c.Attribute == attr {
+			return c
+		}
+	}
+	t.Fatalf("no %s values", attr)
+	return graph.Conflict{}
+}
+
 // TestSupersededAgainstOthers: a source's superseded count that another
 // source's figure contradicts is a value in conflict (labels list the
 // council's 38, revised to 43, against the mission's "at least 42"); one
@@ -135,15 +147,7 @@ func contains(ids []uuid.UUID, id uuid.UUID) bool {
 func TestSupersededAgainstOthers(t *testing.T) {
 	_, w, accs, claims := loadFixture(t, "testdata/superseded.json")
 	c1, c2, m1 := byKey(t, accs, "c1"), byKey(t, accs, "c2"), byKey(t, accs, "m1")
-	killed := func(members ...graph.Account) graph.Conflict {
-		for _, c := range Conflicts(members, claims, w) {
-			if c.Attribute == AttrKilled {
-				return c
-			}
-		}
-		t.Fatalf("no killed values")
-		return graph.Conflict{}
-	}
+	killed := func(members ...graph.Account) graph.Conflict { return conflictOn(t, AttrKilled, claims, w, members...) }
 	c := killed(c1, c2, m1)
 	if !Conflicting(c) {
 		t.Errorf("the council's superseded 38 against the mission's at least 42: no conflict, groups %v", c.Groups)
@@ -190,13 +194,7 @@ func TestPartitiveFigures(t *testing.T) {
 	nurse := account("nurse", "radio", "2022-03-03", "nurse", "A nurse said 30 people were injured.", "30", 30, "")
 	w := NewWorld(nil)
 	injured := func(members ...graph.Account) graph.Conflict {
-		for _, c := range Conflicts(members, claims, w) {
-			if c.Attribute == AttrInjured {
-				return c
-			}
-		}
-		t.Fatalf("no injured values")
-		return graph.Conflict{}
+		return conflictOn(t, AttrInjured, claims, w, members...)
 	}
 	if c := injured(medic, agency); Conflicting(c) {
 		t.Errorf("12 of the injured against 45 injured: conflict, groups %v", c.Groups)
