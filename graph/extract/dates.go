@@ -178,8 +178,11 @@ func findDates(toks []token, c *dateCtx) []dateFound {
 	}
 	out = joinRanges(toks, out)
 	out = joinDays(toks, out)
+	// The joins may have made a night of two days ("the night of Friday
+	// to Saturday"): the day later sentences count from is the last one
+	// the sentence named, read again.
 	for _, d := range out {
-		if night(d.d) && !speechDate(toks, d.i) {
+		if (d.d.Precision == graph.PrecisionDay || night(d.d)) && !speechDate(toks, d.i) {
 			c.lastDay = d.d.From
 		}
 	}

@@ -95,7 +95,7 @@ func allCaps(w string) bool {
 	return letter
 }
 
-// tagKey is a tag's words, lower-case, without titles and stops.
+// tagWords are a tag's words, lower-case, without titles.
 func tagWords(toks []token) []string {
 	var ws []string
 	for k := range toks {
@@ -171,6 +171,9 @@ func (d *docState) talkSpeaker(ws []string, i int) *graph.Entity {
 	for _, w := range ws {
 		role = role && talkRoles[w]
 	}
+	// own: the document speaks for a party (not an outlet reporting), so
+	// its own officials' turns are its voice.
+	own := d.voice != nil && d.voice.Kind != graph.KindOutlet && d.voice.Kind != graph.KindAnonymous
 	var ent *graph.Entity
 	for j := 0; j < i && j < len(d.segMS) && ent == nil; j++ {
 		toks := d.segs[j].toks
@@ -198,7 +201,7 @@ func (d *docState) talkSpeaker(ws []string, i int) *graph.Entity {
 					ent = body
 					continue
 				}
-				if own := d.voice != nil && d.voice.Kind != graph.KindOutlet && d.voice.Kind != graph.KindAnonymous; own {
+				if own {
 					return nil
 				}
 			}
@@ -207,7 +210,6 @@ func (d *docState) talkSpeaker(ws []string, i int) *graph.Entity {
 			}
 		}
 	}
-	own := d.voice != nil && d.voice.Kind != graph.KindOutlet && d.voice.Kind != graph.KindAnonymous
 	switch {
 	case ent != nil && (d.isVoice(ent) || d.sameSide(ent)):
 		return nil
