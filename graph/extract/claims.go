@@ -37,6 +37,7 @@ func (d *docState) readClaims() {
 	// 21 | 44"), counted by the claim that introduced it (intro, or nil).
 	byCategory, intro := false, -1
 	d.readTalk()
+	d.segMS = make([][]mention, 0, len(d.segs))
 	for i := range d.segs {
 		sg := d.segs[i]
 		ms := d.segMentions(&sg, &gi)

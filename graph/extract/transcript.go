@@ -109,7 +109,8 @@ func tagWords(toks []token) []string {
 // readTalk reads whether the document is a transcript: at least three
 // paragraphs open with a tag, one tag at least twice.
 func (d *docState) readTalk() {
-	n, seen := 0, map[string]int{}
+	n := 0
+	var seen map[string]int // made at the first tag: most documents have none
 	twice := false
 	for i := range d.segs {
 		sg := &d.segs[i]
@@ -118,6 +119,9 @@ func (d *docState) readTalk() {
 		}
 		if c := talkTag(sg.toks); c > 0 {
 			n++
+			if seen == nil {
+				seen = map[string]int{}
+			}
 			k := strings.Join(tagWords(sg.toks[:c]), " ")
 			seen[k]++
 			twice = twice || seen[k] >= 2
