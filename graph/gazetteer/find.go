@@ -408,10 +408,16 @@ func (g *Gazetteer) Find(text string) []Match {
 }
 
 // longerInside returns the word inside the match [s, e) where a longer
-// name starts that runs past e, or s if none does.
+// name starts that runs past e, or s if none does. Only a name written as
+// the gazetteer writes it counts (no close spelling), and only when a word
+// follows the match with nothing but white space between: the look-ahead
+// costs a few index lookups per match, no skeletons.
 func (g *Gazetteer) longerInside(toks []token, s, e int) int {
+	if e >= len(toks) || !toks[e-1].spaceNext {
+		return s
+	}
 	for k := s + 1; k < e; k++ {
-		if x, _, e2, _, _ := g.matchAt(toks, k); x >= 0 && e2 > e && e2-k > e-s {
+		if n, x := g.foldMatch(toks, k); x >= 0 && k+n > e && n > e-s {
 			return k
 		}
 	}
