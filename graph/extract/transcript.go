@@ -31,6 +31,13 @@ type talk struct {
 	is bool
 }
 
+// maxTalkTags bounds the tags whose speaker is looked for in the text
+// before them, and maxTalkIntro the sentences looked in.
+const (
+	maxTalkTags  = 32
+	maxTalkIntro = 400
+)
+
 // interviewerTags are the tags of the one who asks: the document's voice.
 var interviewerTags = set("presenter", "host", "interviewer", "anchor", "moderator", "journalist",
 	"reporter", "correspondent", "question", "questioner", "q")
@@ -153,7 +160,14 @@ func (d *docState) openTalk(sg *segment, i int) int {
 	}
 	ent, ok := d.talk.tags[key]
 	if !ok {
-		ent = d.talkSpeaker(ws, i)
+		// A transcript has a handful of speakers, introduced near its
+		// top; a text of thousands of tags is read without looking
+		// back, so that the work stays linear in the text.
+		if len(d.talk.tags) < maxTalkTags {
+			ent = d.talkSpeaker(ws, i)
+		} else {
+			ent = d.talkSpeaker(ws, 0)
+		}
 		d.talk.tags[key] = ent
 	}
 	d.talk.on, d.talk.ent = true, ent
@@ -179,7 +193,7 @@ func (d *docState) talkSpeaker(ws []string, i int) *graph.Entity {
 	// its own officials' turns are its voice.
 	own := d.voice != nil && d.voice.Kind != graph.KindOutlet && d.voice.Kind != graph.KindAnonymous
 	var ent *graph.Entity
-	for j := 0; j < i && j < len(d.segMS) && ent == nil; j++ {
+	for j := 0; j < i && j < maxTalkIntro && j < len(d.segMS) && ent == nil; j++ {
 		toks := d.segs[j].toks
 		if d.segs[j].first && talkTag(toks) > 0 {
 			continue
