@@ -50,7 +50,7 @@ type diagDoc struct {
 // extraction and the structure of the labels, and prints counts per cause
 // only, never a document's words: CG_DIAG=1 diagnoses the first held-out
 // set, CG_DIAG=2 the second (both are diagnostic sets now), CG_DIAG=dev the
-// development set, CG_DIAG=tN the Nth training set (not the validation set, train21). A pristine held-out set is never diagnosed.
+// development set, CG_DIAG=tN the Nth training set (not the validation set, train22). A pristine held-out set is never diagnosed.
 func TestDiagnose(t *testing.T) {
 	which := os.Getenv("CG_DIAG")
 	if which == "" {
@@ -74,8 +74,8 @@ func TestDiagnose(t *testing.T) {
 		if _, err := os.Stat(filepath.Join(dir, "labels.json")); !ok || n == "" || strings.Trim(n, "0123456789") != "" || err != nil {
 			t.Fatalf("CG_DIAG=%q: want 1, 2, dev or tN, the Nth training set", which)
 		}
-		if n == "21" {
-			t.Fatal("the twenty-first training set is the validation set: scored only, never diagnosed")
+		if n == "22" {
+			t.Fatal("the twenty-second training set is the validation set: scored only, never diagnosed")
 		}
 	}
 	counts := diagnose(t, dir)

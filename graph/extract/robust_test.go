@@ -213,7 +213,7 @@ func TestExtractCutAnywhere(t *testing.T) {
 			t.Fatal(err)
 		}
 		for _, f := range m {
-			if filepath.Dir(f) != filepath.Clean(train21Dir) {
+			if filepath.Dir(f) != filepath.Clean(train22Dir) {
 				sampled = append(sampled, f)
 			}
 		}

@@ -50,8 +50,8 @@ func TestDiagnose(t *testing.T) {
 			}
 		}
 	}
-	if strings.Contains(dir, "heldout3") || strings.Contains(dir, "heldout4") || strings.Contains(dir, "heldout5") || strings.Contains(dir, "heldout6") || strings.Contains(dir, "train21") {
-		t.Fatal("held-out sets 3 to 6 and the twenty-first training set (validation) are scored only, never diagnosed")
+	if strings.Contains(dir, "heldout3") || strings.Contains(dir, "heldout4") || strings.Contains(dir, "heldout5") || strings.Contains(dir, "heldout6") || strings.Contains(dir, "train22") {
+		t.Fatal("held-out sets 3 to 6 and the twenty-second training set (validation) are scored only, never diagnosed")
 	}
 	d := diagnose(t, dir)
 	t.Logf("%s\n%s", dir, d.report())
