@@ -2651,6 +2651,12 @@ func (d *docState) perpetrators(c *claimInfo, ev event, mask, sub []bool) []*gra
 		if (w == "unidentified" || w == "unknown" || w == "unidentifiable") && i+1 < len(toks) && (airCues[toks[i+1].low] || strikeCues[toks[i+1].low] || agentNouns[toks[i+1].low] || unknownAgents[toks[i+1].low] && i > 0 && toks[i-1].low == "by") {
 			return []*graph.Attribution{d.attribution(d.unknownEntity(), toks, i, i+2, c)}
 		}
+		// "Unidentified armed men attacked", "by unidentified armed
+		// individuals": people armed and unidentified are the attackers
+		// nobody names.
+		if (w == "unidentified" || w == "unknown") && i+2 < len(toks) && toks[i+1].low == "armed" && (agentNouns[toks[i+2].low] || unknownAgents[toks[i+2].low] && toks[i+2].low != "people" || toks[i+2].low == "elements" || toks[i+2].low == "groups") {
+			return []*graph.Attribution{d.attribution(d.unknownEntity(), toks, i, i+3, c)}
+		}
 		// "could not determine whether Russian or Syrian jets": the
 		// alternatives are not attributed; the source cannot say which.
 		// "was unable to identify the aircraft that carried out": the

@@ -951,6 +951,10 @@ func stateForcesAt(toks []token, i int) int {
 	switch {
 	case (w == "military" || w == "federal") && (armyMembers[next] || militaryCraft[next]):
 		return i + 2
+	case w == "military" && i > 0 && (toks[i-1].low == "a" || toks[i-1].low == "the") && (airStrikeAt(toks, i+1) || next == "bombing" || next == "bombardment"):
+		// "a military air strike on a camp", "the military bombing": the
+		// state's, as "a Russian air strike" is Russia's (the word alone).
+		return i + 1
 	case w == "federal" && (next == "defence" || next == "defense") && i+2 < len(toks) && toks[i+2].low == "forces":
 		return i + 3
 	case (w == "defence" || w == "defense") && next == "forces" && i > 0 && (toks[i-1].low == "the" || toks[i-1].low == "our" || toks[i-1].low == "its"):

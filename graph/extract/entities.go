@@ -645,7 +645,7 @@ func (d *docState) unknownNames(sg *segment, ms []mention) []mention {
 		kind := graph.EntityKind("")
 		// "Al-Shabaab fighters", "M23 rebels": a name the gazetteer lacks
 		// before a noun for fighters is an armed group's.
-		if cue == "" && j < len(toks) && groupCueNouns[toks[j].low] && !toks[j].cap && d.namedGroupRun(toks, ms, start, j) {
+		if cue == "" && j < len(toks) && groupCueNouns[toks[j].low] && !toks[j].cap && d.namedGroupRun(toks, ms, start, j) && !(toks[j].low == "militia" && peopleRun(toks, start, j)) {
 			cue, cueEnd = toks[j].low, j+1
 			kind = graph.KindArmedGroup
 		} else if cue == "" && j-start >= 2 && claimsAttack(toks, j) && d.namedGroupRun(toks, ms, start, j) {
@@ -895,9 +895,29 @@ func claimsAttack(toks []token, j int) bool {
 	return false
 }
 
+// peoples are communities that militias are named after ("a Dogon
+// militia", "Hema militias"): a people's militia is no group of that name.
+var peoples = set("dogon", "fulani", "peul", "peuhl", "bambara", "hema", "lendu", "nande", "hunde", "hutu", "tutsi",
+	"banyamulenge", "nuer", "dinka", "murle", "shilluk", "hausa", "kanuri", "tiv", "berom", "masalit", "zaghawa",
+	"fur", "amhara", "oromo", "tigrayan", "afar", "somali", "karen", "kachin", "shan", "rohingya", "pashtun",
+	"hazara", "tajik", "uzbek", "baloch", "mossi", "songhai", "zarma", "tuareg", "toubou", "tebu", "arab")
+
+// peopleRun reports whether toks[s:e] name a people or a nationality.
+func peopleRun(toks []token, s, e int) bool {
+	for k := s; k < e; k++ {
+		if !peoples[toks[k].low] && !communityAdjectives[toks[k].low] && !nationality[toks[k].low] {
+			return false
+		}
+	}
+	return e > s
+}
+
 // groupCueNouns name an armed group's people after its name: "M23
 // rebels", "Al-Shabaab fighters".
-var groupCueNouns = set("fighters", "militants", "rebels", "insurgents", "jihadists", "militiamen", "gunmen", "combatants")
+var groupCueNouns = set("fighters", "militants", "rebels", "insurgents", "jihadists", "militiamen", "gunmen", "combatants",
+	// "the Kraze Baryè gang", "the Twirwaneho militia": a gang or militia
+	// named by its name.
+	"gang", "militia")
 
 // groupWords are capitalised words before a noun for fighters that name
 // no group: kinds, creeds, sides and offices ("Opposition fighters",
@@ -1246,7 +1266,27 @@ var placeNouns = map[string]string{
 	// Atshan front", "the al-Ta'ala checkpoint"), and a region named by its
 	// town ("the region of Rawa").
 	"front": "village", "checkpoint": "landmark", "region": "town",
+	// The Congo's territories, francophone communes and departments,
+	// counties and municipalities, in lower case: "Kamonia territory",
+	// "the commune of Toucountouna", "Lamu county".
+	"territory": "district", "commune": "district", "department": "governorate",
+	"county": "district", "municipality": "district",
 }
+
+// campKinds, before "camp" or "site" and "at" or "of" a name, make the
+// name a camp for displaced people or refugees: "the displacement site at
+// Plaine Savo". (A name before "displacement camp" is left as it was: a
+// camp the gazetteer lacks, placed in no town, kept accounts that name its
+// town apart.)
+var campKinds = set("displacement", "idp", "idps", "refugee", "refugees", "displaced")
+
+// flightVerbs, before "to" or "towards" and a name, make the name where
+// people fled or were moved: "families fled towards Bagasola".
+var flightVerbs = set("fled", "flee", "flees", "fleeing", "displaced", "evacuated", "relocated", "returned", "returning")
+
+// roadNouns, before "between" and two names, make the names the road's
+// two ends: "the road between Ngouboua and Kaiga".
+var roadNouns = set("road", "route", "highway", "axis", "stretch", "track")
 
 // adminSuffixes end the name of an administrative area the gazetteer may
 // lack: "Unity State", "Rakhine State", and, in lower case after the
@@ -1347,6 +1387,23 @@ func (d *docState) placeNounAround(toks []token, s, e int) string {
 	}
 	if pt := appositivePlace(toks, e); pt != "" {
 		return pt
+	}
+	if s >= 3 && (toks[s-1].low == "at" || toks[s-1].low == "of") && (toks[s-2].low == "site" || toks[s-2].low == "camp") && campKinds[toks[s-3].low] {
+		return "camp" // "the displacement site at Plaine Savo"
+	}
+	if s >= 2 && (toks[s-1].low == "to" || toks[s-1].low == "towards" || toks[s-1].low == "toward") && flightVerbs[toks[s-2].low] && !communityWords(toks, s, e) {
+		return "town" // "families fled towards Bagasola"
+	}
+	if s >= 2 && toks[s-1].low == "between" && roadNouns[toks[s-2].low] && e+1 < len(toks) && toks[e].low == "and" && toks[e+1].cap {
+		return "town" // "the road between Ngouboua and Kaiga"
+	}
+	if s >= 4 && toks[s-1].low == "and" && toks[s-2].cap {
+		// The road's other end: "between Ngouboua and Kaiga".
+		for k := s - 2; k >= 1 && k >= s-5 && toks[k].cap && toks[k].kind == tWord; k-- {
+			if toks[k-1].low == "between" && k >= 2 && roadNouns[toks[k-2].low] {
+				return "town"
+			}
+		}
 	}
 	// A list under a plural kind: "the neighbourhoods of al-Midan,
 	// al-Sulaymaniyah and al-Jamiliyah", "the al-Hamidiyah and al-Arfi

@@ -118,9 +118,12 @@ func samePlace(g *gazetteer.Gazetteer, name string, ref graph.EntityRef) bool {
 		return true
 	}
 	// "Arhab district", "Maqbanah district": a label that names a place
-	// the gazetteer lacks with its kind names it as the bare name does.
+	// the gazetteer lacks with its kind names it as the bare name does
+	// (since the twenty-third session also the Congo's territories,
+	// communes, departments, counties and municipalities: "Djugu
+	// territory").
 	if len(g.Lookup(name)) == 0 {
-		for _, kind := range []string{" district", " subdistrict", " governorate", " province", " city", " neighbourhood", " area"} {
+		for _, kind := range []string{" district", " subdistrict", " governorate", " province", " city", " neighbourhood", " area", " territory", " commune", " department", " county", " municipality"} {
 			if bare, ok := strings.CutSuffix(name, kind); ok && bare != "" {
 				return samePlace(g, bare, ref)
 			}
@@ -1566,8 +1569,8 @@ var train21Thresholds = map[string][2]float64{
 	"claims (speaker+polarity)": {0.63, 0.58},
 	"dates":                     {0.91, 0.67},
 	"event types":               {0.77, 0.67},
-	"perpetrators":              {0.38, 0.73},
-	"places":                    {0.65, 0.89},
+	"perpetrators":              {0.61, 0.81},
+	"places":                    {0.77, 0.90},
 	"speakers":                  {0.63, 0.69},
 	"values":                    {0.86, 0.92},
 }
