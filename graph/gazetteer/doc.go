@@ -71,6 +71,12 @@
 //	member_of    keys of the armed parties (alliances, coalitions) an army,
 //	             armed group or coalition is part of beside its affiliation
 //	             (MemberOf); never used for merely allied parties
+//	active_in    keys of the states where an armed party that is a member
+//	             of a movement is its branch (the movement's name there
+//	             is this party's)
+//	local_name_of keys of armed parties whose names prose uses, in the
+//	             states of active_in, for this one ("al-Shabaab" in
+//	             Mozambique)
 //	description  one line for analysts
 //
 // Load rejects unknown fields, duplicate keys, dangling or cyclic within,

@@ -60,6 +60,10 @@ type Entry struct {
 	// member of a wider movement is that movement's branch: "Daesh" in a
 	// report about Afghanistan is the Islamic State Khorasan Province.
 	ActiveIn []string `json:"active_in,omitempty"`
+	// LocalNameOf names the armed parties (keys) whose names prose uses,
+	// in the states of ActiveIn, for this party: "al-Shabaab" in a report
+	// about Mozambique is Cabo Delgado's insurgency, not the Somali group.
+	LocalNameOf []string `json:"local_name_of,omitempty"`
 }
 
 // file is the JSON document: a version and the entries.
@@ -291,7 +295,7 @@ func build(entries []Entry) (*Gazetteer, error) {
 			g.inOffice[ent.ID] = e.InOffice
 		}
 		for _, st := range e.ActiveIn {
-			for _, m := range e.MemberOf {
+			for _, m := range append(append([]string(nil), e.MemberOf...), e.LocalNameOf...) {
 				k := [2]uuid.UUID{ids[m], ids[st]}
 				if _, two := g.branch[k]; two {
 					// Two branches of one movement in a state (the
@@ -430,8 +434,16 @@ func checkMembers(byKey map[string]*Entry, e *Entry) error {
 	if len(e.MemberOf) > 0 && !armedParty[e.Kind] {
 		return graph.Errorf(graph.EINVALID, "gazetteer: %s: member_of set on a %s, not an armed party", e.Key, e.Kind)
 	}
-	if len(e.ActiveIn) > 0 && len(e.MemberOf) == 0 {
-		return graph.Errorf(graph.EINVALID, "gazetteer: %s: active_in set on a party that is no movement's member", e.Key)
+	if len(e.ActiveIn) > 0 && len(e.MemberOf) == 0 && len(e.LocalNameOf) == 0 {
+		return graph.Errorf(graph.EINVALID, "gazetteer: %s: active_in set on a party that is no movement's member and goes by no other party's name", e.Key)
+	}
+	if len(e.LocalNameOf) > 0 && (len(e.ActiveIn) == 0 || !armedParty[e.Kind]) {
+		return graph.Errorf(graph.EINVALID, "gazetteer: %s: local_name_of needs an armed party and active_in", e.Key)
+	}
+	for _, k := range e.LocalNameOf {
+		if m, ok := byKey[k]; !ok || !armedParty[m.Kind] || k == e.Key {
+			return graph.Errorf(graph.EINVALID, "gazetteer: %s: local_name_of %q is not another armed party's key", e.Key, k)
+		}
 	}
 	for _, k := range e.ActiveIn {
 		if st, ok := byKey[k]; !ok || st.Kind != graph.KindState {
@@ -654,7 +666,9 @@ func (g *Gazetteer) Demonym(word string) (*graph.Entity, bool) {
 
 // Branch returns the member of a movement that is its branch in a state
 // (ActiveIn): the Islamic State Khorasan Province for the Islamic State in
-// Afghanistan. False when the gazetteer gives none.
+// Afghanistan; or the party that goes by another's name there
+// (LocalNameOf): Ahlu Sunna wal-Jama'a for al-Shabaab in Mozambique. False
+// when the gazetteer gives none.
 func (g *Gazetteer) Branch(movement, state uuid.UUID) (*graph.Entity, bool) {
 	id, ok := g.branch[[2]uuid.UUID{movement, state}]
 	if !ok || id == uuid.Nil {

@@ -115,7 +115,8 @@ func mustName(g *Gazetteer, key string) string {
 
 // TestBranches checks that a movement's branch in a state is the member
 // active there (active_in), that a state where two branches are active
-// gives none, and that a state with none gives none.
+// gives none, that a state with none gives none, and that a party going by
+// another's name in a state (local_name_of) is that name's there only.
 func TestBranches(t *testing.T) {
 	g := Default()
 	for _, c := range []struct{ movement, state, want string }{
@@ -126,6 +127,9 @@ func TestBranches(t *testing.T) {
 		{"isil", "syria", ""},
 		{"al-qaeda", "somalia", "al-shabaab"},
 		{"al-qaeda", "yemen", "aqap"},
+		// a party that goes by another's name in a state (local_name_of)
+		{"al-shabaab", "mozambique", "aswj-mozambique"},
+		{"al-shabaab", "somalia", ""},
 	} {
 		b, ok := g.Branch(mustKey(t, g, c.movement).ID, mustKey(t, g, c.state).ID)
 		got := ""
