@@ -733,11 +733,17 @@ func (d *docState) resolveParty(name string) *graph.Entity {
 // bodyOfState reports whether the words of an author's name before a
 // state's name make it a body of its own, which the state owns or hosts:
 // an outlet's or an organisation's word ("News Agency of Nigeria", "Radio
-// Television Afghanistan") or "in" ("... Stabilization Mission in Mali").
+// Television Afghanistan"), "in" ("... Stabilization Mission in Mali") or
+// "on" ("Group of Experts on the Democratic Republic of the Congo").
 // A state's representation ("Permanent Mission of Nigeria") is not.
 func bodyOfState(before string) bool {
 	ws := strings.Fields(fold(before))
-	return len(ws) > 0 && ws[len(ws)-1] == "in" || bodyKind(ws) != ""
+	// "Panel of Experts on the Sudan", "Commission of Inquiry on Burundi":
+	// a body on a state reports about it.
+	if n := len(ws); n >= 2 && ws[n-1] == "the" && ws[n-2] == "on" {
+		return true
+	}
+	return len(ws) > 0 && (ws[len(ws)-1] == "in" || ws[len(ws)-1] == "on") || bodyKind(ws) != ""
 }
 
 // bodyKind is the kind of body the words before a state's name make of a

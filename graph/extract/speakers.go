@@ -1385,6 +1385,13 @@ func (d *docState) speakerNP(toks []token, ms []mention, s, e int) (speech, bool
 		sp.ent = b
 		return sp, true
 	}
+	// "The Group documented", "testimony which the Group heard", in a
+	// report of the Group of Experts: the author by the capitalised head
+	// of its name.
+	if toks[headAt].cap && headAt > 0 && (definite || toks[headAt-1].low == "the") && d.authorHead() == head {
+		sp.ent = d.author
+		return sp, true
+	}
 	kind := speakerNouns[head]
 	// "a Yemeni rights group", "a monitoring group": a monitor, not an
 	// armed group.
@@ -1427,6 +1434,20 @@ func (d *docState) speakerNP(toks []token, ms []mention, s, e int) (speech, bool
 	d.discourse.note(ent, head)
 	sp.ent = ent
 	return sp, true
+}
+
+// authorHead is the first word of the author's name, folded, when the
+// author is a body whose text may call it by that word ("the Group", "the
+// Panel", "the Commission"): "" for none, a person or a State.
+func (d *docState) authorHead() string {
+	if d.author == nil || d.author.Kind == graph.KindPerson || d.author.Kind == graph.KindState || d.author.Name == strings.ToLower(d.author.Name) {
+		return ""
+	}
+	ws := strings.Fields(fold(d.author.Name))
+	if len(ws) < 3 || ws[1] != "of" && ws[1] != "for" && ws[1] != "on" {
+		return ""
+	}
+	return ws[0]
 }
 
 // partyUnits are the heads of the names of a party's units that speak for
