@@ -684,6 +684,14 @@ func (d *docState) unknownNames(sg *segment, ms []mention) []mention {
 				}
 			}
 		}
+		// "the Sudan Doctors Network", "the Yemen Data Project Monitor": a
+		// body's name that begins with a state's name (not its adjective)
+		// is the body's, as one that ends with it.
+		if !ownsState && (kind == graph.KindOrg || kind == graph.KindOutlet || kind == graph.KindMonitor) && cue == "" && j-start >= 2 {
+			if k := coveredBy(ms, start); k >= 0 && ms[k].ent.Kind == graph.KindState && ms[k].ti == start && ms[k].tj < j && !overlapsActor(ms, ms[k].tj, j) {
+				ownsState = true
+			}
+		}
 		// A unit of an army named by number and kind ("the army's 7th
 		// Division", "9th Armoured Division"): the army's, named by the
 		// words before it, not a party of its own.

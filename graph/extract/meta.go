@@ -689,8 +689,9 @@ func (d *docState) resolveParties() {
 // resolveParty finds the entity a metadata name stands for: a gazetteer
 // entity by the whole name, else the first actor the name mentions ("the
 // Permanent Representative of the Syrian Arab Republic to the United
-// Nations" -> the Syrian Arab Republic), else a new entity of the kind its
-// words suggest. Generic lower-case names ("news agency") are scoped to the
+// Nations" -> the Syrian Arab Republic; not a state a body's name begins
+// with, "Sudan Doctors Network"), else a new entity of the kind its words
+// suggest. Generic lower-case names ("news agency") are scoped to the
 // document: they do not identify one source across documents.
 func (d *docState) resolveParty(name string) *graph.Entity {
 	if e := d.lookup(name); e != nil && e.Kind != graph.KindPlace {
@@ -708,7 +709,7 @@ func (d *docState) resolveParty(name string) *graph.Entity {
 		}
 	}
 	for _, m := range d.g.Find(name) {
-		if (m.Entity.Kind == graph.KindState || m.Entity.Kind == graph.KindGovernment) && !bodyOfState(name[:m.Start]) {
+		if (m.Entity.Kind == graph.KindState || m.Entity.Kind == graph.KindGovernment) && !bodyOfState(name[:m.Start]) && !(m.Start == 0 && bodyKind(strings.Fields(fold(name[m.End:]))) != "") {
 			return m.Entity
 		}
 	}
