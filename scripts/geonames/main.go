@@ -70,6 +70,7 @@ import (
 	"io"
 	"math"
 	"os"
+	"regexp"
 	"sort"
 	"strings"
 	"unicode"
@@ -195,6 +196,10 @@ var ambiguous = map[string]bool{
 	// Towns named as their cercles are ("the cercles of Bankass and
 	// Koro"; "Bandiagara" after a signature), which the gazetteer lacks.
 	"bankass": true, "bandiagara": true,
+	// The countries added in the forty-eighth session: family names
+	// (García, Nava) and a newspaper (Reforma) that Mexican towns are
+	// named by.
+	"garcia": true, "nava": true, "reforma": true,
 }
 
 func main() {
@@ -268,24 +273,32 @@ func run(in, curatedPath, out, wordsPath, namesPath, skippedPath, altPath string
 			}
 		}
 	}
-	var first, added []city
+	var first, added, later []city
 	for _, c := range world {
 		switch {
 		case firstCountries[c.Country]:
 			first = append(first, c)
+		case laterCountries[c.Country]:
+			later = append(later, c)
 		case minPopulation[c.Country] > 0:
 			added = append(added, c)
 		}
 	}
-	taken := map[string]bool{}
+	// (the divisions of laterCountries are taken only before their
+	// localities are written: the others' stay as they were before them)
+	taken, laterTaken := map[string]bool{}, map[string]bool{}
 	for _, e := range g.Entities() {
 		switch e.Kind {
 		case graph.KindState, graph.KindGovernment, graph.KindArmy:
 			continue // matched as written only
 		}
+		t := taken
+		if laterDivision(g, &e) {
+			t = laterTaken
+		}
 		for _, n := range append([]string{e.Name}, e.Aliases...) {
 			if !asWritten(n) {
-				taken[gazetteer.Skeleton(n)] = true
+				t[gazetteer.Skeleton(n)] = true
 			}
 		}
 	}
@@ -337,7 +350,11 @@ func run(in, curatedPath, out, wordsPath, namesPath, skippedPath, altPath string
 	}
 	s.curatedSkel, s.placeSkel, s.placeNames = theatre, firstSkel, placeNames
 	s.checkTaken = true
-	s.addWorld(added, world, words, given)
+	s.addWorld(added, nil, world, words, given)
+	for sk := range laterTaken {
+		s.taken[sk] = true
+	}
+	s.addWorld(later, added, world, words, given)
 	if altPath != "" {
 		want := map[int]bool{}
 		for _, id := range s.ids {
@@ -580,7 +597,7 @@ func asWritten(name string) bool {
 // a name with its Arabic form after a comma).
 func placeName(name string) bool {
 	low := strings.ToLower(name)
-	if strings.ContainsAny(name, ",()") || strings.HasPrefix(low, "village of ") || strings.Contains(low, "cemetery") || strings.Contains(low, " upper") || strings.Contains(low, " village") {
+	if strings.ContainsAny(name, ",()") || strings.HasPrefix(low, "village of ") || estate.MatchString(low) || strings.Contains(low, "cemetery") || strings.Contains(low, " upper") || strings.Contains(low, " village") {
 		return false
 	}
 	for _, r := range name {
@@ -590,6 +607,12 @@ func placeName(name string) bool {
 	}
 	return false
 }
+
+// estate opens the names GeoNames gives housing estates, ranches and
+// boroughs ("Fraccionamiento Real Palmas", "Colonia del Sol", "Rancho La
+// Gloria", "Delegacion Cuajimalpa de Morelos"), which prose names
+// otherwise or not at all.
+var estate = regexp.MustCompile(`^(?:colonia|fraccionamiento|rancho|hacienda|delegaci[oó]n|centro|porticos|pórticos|terrazas|fuentes|unidad|residencial|conjunto|barrio) `)
 
 // known reports whether the curated gazetteer names a place by this name:
 // the same fold key anywhere, or a close spelling (Lookup's skeleton

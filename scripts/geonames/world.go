@@ -9,6 +9,7 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/claimgraph/claimgraph/graph"
 	"github.com/claimgraph/claimgraph/graph/gazetteer"
@@ -46,7 +47,21 @@ var minPopulation = map[string]int{
 	"AZ": 5000,
 	"CO": 20000, "UA": 20000,
 	"PH": seatsOnly,
+	// The countries added in the forty-eighth session.
+	"BJ": 1000, "TG": 1000, "GH": 1000, "KE": 1000,
+	"MX": 20000,
 }
+
+// laterCountries are the countries added in the forty-eighth session
+// (see addWorld).
+var laterCountries = map[string]bool{"BJ": true, "TG": true, "GH": true, "KE": true, "MX": true}
+
+// seatsWeighed are the countries whose seats of second- and third-level
+// divisions (PPLA2, PPLA3) need the country's population as an ordinary
+// locality does: Mexico's 2,400 municipalities have as many seats, most
+// of them villages named after saints and people (Vicente Guerrero, San
+// Bernardo), and only the State capitals are kept at any size.
+var seatsWeighed = map[string]bool{"MX": true}
 
 // seatCodes are the feature codes of the seats of divisions, kept at any
 // population.
@@ -82,6 +97,23 @@ func newDivision(g *gazetteer.Gazetteer, e *graph.Entity) bool {
 	k, _ := g.Key(e.ID)
 	return divisionKeys[k]
 }
+
+// laterDivision reports whether e is one of the curated divisions of
+// laterCountries.
+func laterDivision(g *gazetteer.Gazetteer, e *graph.Entity) bool {
+	k, _ := g.Key(e.ID)
+	return laterKeys[k]
+}
+
+var laterKeys = func() map[string]bool {
+	m := map[string]bool{}
+	for code, d := range divisions {
+		if laterCountries[code[:2]] {
+			m[d.key] = true
+		}
+	}
+	return m
+}()
 
 var divisionKeys = func() map[string]bool {
 	m := map[string]bool{}
@@ -180,7 +212,13 @@ const manyHeads = 10
 // sharePopulation: larger; Pokrovsk, 68,263, and Pokrovsk in Yakutia,
 // 9,763), or a name two places of these countries share unless one is
 // farLarger.
-func (s *supplement) addWorld(added, world []city, words, given map[string]bool) {
+//
+// The countries of laterCountries are written after the others (added
+// holds them, before the others' localities): they take no skeleton from
+// the others' places, and a name they share with one of those needs
+// to be farLarger; the others' localities are written as before these
+// countries came.
+func (s *supplement) addWorld(added, before, world []city, words, given map[string]bool) {
 	added = append([]city(nil), added...)
 	for i := range added {
 		if n := dropAdminWords(added[i]); n != added[i].Name {
@@ -211,13 +249,16 @@ func (s *supplement) addWorld(added, world []city, words, given map[string]bool)
 		}
 	}
 	kept := func(c city) bool {
+		if seatsWeighed[c.Country] {
+			return c.FeatureCode == "PPLC" || c.FeatureCode == "PPLA" || c.Population >= minPopulation[c.Country]
+		}
 		return seatCodes[c.FeatureCode] || c.Population >= minPopulation[c.Country]
 	}
 	// names the added countries' places share: the places, largest
 	// first; records of one name within sameKm of each other in one
 	// country are one place (GeoNames lists Goz Beida twice)
 	shared := map[string][]namesake{}
-	for _, c := range added {
+	for _, c := range append(append([]city(nil), added...), before...) {
 		if !kept(c) || c.FeatureCode == "PPLX" || len(c.Loc.Coordinates) != 2 {
 			continue
 		}
@@ -258,6 +299,12 @@ func (s *supplement) addWorld(added, world []city, words, given map[string]bool)
 			return "a given name"
 		case oneWord && heads[fk] >= manyHeads && !major:
 			return "the head of many names"
+		case laterCountries[c.Country] && personName(plainLatin(c.Name), given):
+			return "a person's name"
+		case laterCountries[c.Country] && len(strings.ReplaceAll(fk, " ", "")) < 3:
+			// "Wa" in Ghana: the Arabic "and", capitalised in a
+			// transliterated name ("the Wa Qul battle")
+			return "a name of two letters"
 		}
 		for _, p := range abroad[fk] {
 			if p.country == c.Country {
@@ -284,6 +331,32 @@ func (s *supplement) addWorld(added, world []city, words, given map[string]bool)
 		return d.key, ok
 	}
 	s.add(added, place, pass)
+}
+
+// placeHeads open names of places that a given name may follow ("San
+// Miguel", "Port Victoria"): such a name is no person's.
+var placeHeads = map[string]bool{
+	"san": true, "santa": true, "santo": true, "santiago": true, "port": true, "puerto": true,
+	"villa": true, "ciudad": true, "mount": true, "fort": true, "el": true, "la": true, "los": true, "las": true,
+}
+
+// personName reports whether a name of several words is a person's: its
+// first word is a given name, no word of placeHeads opens it and every
+// word is capitalised ("Victoria de Durango" and "Leon de los Aldama" are
+// places). Mexico names towns and boroughs after people (Benito Juarez,
+// Miguel Hidalgo, Nicolas Romero, Francisco I. Madero), whom prose names
+// more often.
+func personName(name string, given map[string]bool) bool {
+	w := strings.Fields(name)
+	if len(w) < 2 || !given[gazetteer.FoldKey(w[0])] || placeHeads[gazetteer.FoldKey(w[0])] {
+		return false
+	}
+	for _, x := range w {
+		if r, _ := utf8.DecodeRuneInString(x); !unicode.IsUpper(r) {
+			return false
+		}
+	}
+	return true
 }
 
 // checkDivisions writes, for each admin1 code of the added countries, the
