@@ -923,6 +923,9 @@ func (d *docState) eventOf(c *claimInfo) (event, bool) {
 			case (w == "bomber" || w == "bombers") && i > 0 && toks[i-1].low == "the" && !(i+1 < len(toks) && airCues[toks[i+1].low]) && d.explosiveText():
 				// "the bomber, whom it named as X, had targeted" in a text
 				// of a truck bomb: the man who set it off, no aircraft.
+			case airCues[w] && airTransport(toks, i):
+				// "flown to Bunia by helicopter", "arrived by helicopter":
+				// a journey, no strike.
 			case airCues[w]:
 				first(&air, i)
 			case w == "air" && i+1 < len(toks) && (strikeCues[toks[i+1].low] || toks[i+1].low == "power" || airForceAt(toks, i) && !(i+2 < len(toks) && airForceNouns[toks[i+2].low]) || toks[i+1].low == "operation" || toks[i+1].low == "campaign" || toks[i+1].low == "attack" || toks[i+1].low == "attacks"):
@@ -2320,10 +2323,11 @@ func peopleLeave(toks []token, i int, ms []mention) bool {
 
 // civiliansFleeing reports whether the leaving at i is civilians fleeing
 // ("Hundreds of families have left the village for the city since
-// Saturday", "... fearing new strikes"), not an evacuation: civilians
-// leave, the sentence tells of flight (fear, an exodus going on since a
-// day) and of nothing organised for them (buses, a convoy, a deal) nor of
-// fighters leaving with them.
+// Saturday", "... fearing new strikes", "gunmen killed two farmers, and
+// 300 families left the area"), not an evacuation: civilians leave, the
+// sentence tells of flight (fear, an exodus going on since a day, harm
+// done before they leave) and of nothing organised for them (buses, a
+// convoy, a deal) nor of fighters leaving with them.
 func civiliansFleeing(toks []token, i int) bool {
 	civilians := false
 	for k := i - 1; k >= 0 && k >= i-7; k-- {
@@ -2342,9 +2346,19 @@ func civiliansFleeing(toks []token, i int) bool {
 	for k := range toks {
 		switch toks[k].base {
 		case "fighters", "rebels", "gunmen", "terrorists", "militants", "combatants":
-			return false
+			// Fighters leaving with them ("fighters and their families
+			// left"); not the attackers of a clause before ("gunmen
+			// killed two farmers, and 300 families left the area").
+			if k > i-8 && k < i+5 {
+				return false
+			}
 		case "fearing", "fear", "fleeing", "fled", "displaced", "since", "escaping":
 			flight = true
+		case "killed", "attacked", "burned", "burnt", "shelled", "raided", "stormed", "looted":
+			// People leaving after the harm their sentence tells of.
+			if k < i {
+				flight = true
+			}
 		}
 	}
 	return flight
@@ -5134,6 +5148,33 @@ func (d *docState) within(a, b uuid.UUID) bool {
 	return false
 }
 
+// transportVerbs move people or goods: "flown to Bunia by helicopter".
+var transportVerbs = set("flown", "flew", "fly", "arrived", "arrives", "travelled", "traveled", "transported", "taken",
+	"airlifted", "evacuated", "brought", "carried", "moved", "transferred", "ferried", "delivered", "came", "went", "visited")
+
+// airTransport reports whether the aircraft word at i is the means of a
+// journey: "by helicopter" after a verb of moving people or goods in its
+// clause ("the most serious cases were flown to Bunia by helicopter",
+// "The minister arrived in the town by helicopter").
+func airTransport(toks []token, i int) bool {
+	k := i - 1
+	for k >= 0 && (toks[k].low == "a" || toks[k].low == "an" || toks[k].low == "military" || toks[k].low == "army" || toks[k].low == "un" || toks[k].low == "private") {
+		k--
+	}
+	if k < 0 || toks[k].low != "by" {
+		return false
+	}
+	for b := k - 1; b >= 0 && b >= k-8; b-- {
+		if toks[b].kind == tPunct {
+			return false
+		}
+		if transportVerbs[toks[b].low] {
+			return true
+		}
+	}
+	return false
+}
+
 // medicalEvacuation reports whether the evacuation word at i takes the
 // wounded for care ("were evacuated for treatment", "evacuated to
 // hospital", "the medical evacuation of"): no evacuation of a place.
@@ -5162,6 +5203,21 @@ func medicalEvacuation(toks []token, i int) bool {
 		return true
 	case n == "to" && (toks[i+2].low == "hospital" || toks[i+2].low == "hospitals" || i+3 < len(toks) && (toks[i+2].low == "a" || toks[i+2].low == "the") && (toks[i+3].low == "hospital" || toks[i+3].low == "hospitals")):
 		return true
+	}
+	// "the seven wounded soldiers had been evacuated to Kandi": the hurt,
+	// the subject of the passive, taken somewhere.
+	// ("We withdrew with all our fighters, and the wounded were
+	// evacuated": the town's evacuation, no destination for care.)
+	if i > 0 && (toks[i-1].low == "been" || toks[i-1].low == "were" || toks[i-1].low == "was") && i+1 < len(toks) && toks[i+1].low == "to" {
+		for k := i - 2; k >= 0 && k >= i-7; k-- {
+			w := toks[k].low
+			if toks[k].kind == tPunct {
+				break
+			}
+			if w == "injured" || w == "wounded" || w == "casualties" || w == "patients" {
+				return true
+			}
+		}
 	}
 	// "evacuated more than 100 injured people", "evacuated the wounded":
 	// the people moved are the hurt.
