@@ -94,7 +94,7 @@ func (d *docState) readMetadata() {
 				symSpan = [2]int{toks[0].s, toks[2].e}
 			}
 		}
-		if sg.meta == metaNone && chairLine(toks) {
+		if sg.meta == metaNone && (chairLine(toks) || phatic(toks)) {
 			sg.meta = metaFormula
 		}
 		if sg.meta != metaNone {

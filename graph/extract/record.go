@@ -115,6 +115,56 @@ func chairLine(toks []token) bool {
 	return n >= 4 && n <= 14 && toks[n-3].low == "in" && toks[n-2].low == "the" && toks[n-1].low == "chair"
 }
 
+// phaticOpenings open the sentences a live blog, a thread or a bulletin
+// says to its readers, not about the world: greetings, sign-offs, the
+// page's own conventions ("Good morning.", "That's it for today.", "All
+// times are local time.", "This update will be revised as ...").
+var phaticOpenings = [][]string{
+	{"good", "morning"}, {"good", "afternoon"}, {"good", "evening"}, {"welcome", "to"},
+	{"thank", "you", "for"}, {"thanks", "for"}, {"that's", "it", "for"}, {"that", "is", "it", "for"},
+	{"that's", "all", "for"}, {"we", "will", "be", "back"}, {"we'll", "be", "back"}, {"stay", "with", "us"},
+	{"all", "times", "are"}, {"all", "times"},
+}
+
+// phatic reports a sentence of a page to its readers (phaticOpenings),
+// after an entry's time ("08:05 - Good morning."), or one that says the
+// document itself will be revised or updated ("This Flash Update will be
+// revised as information becomes available."): no claim.
+func phatic(toks []token) bool {
+	k := 0
+	// "08:05 -", "17:45 –": an entry's time and its dash.
+	for k < len(toks) && k < 4 && (toks[k].kind == tNum || isPunct(&toks[k], ":")) {
+		k++
+	}
+	if k > 0 && k < len(toks) && toks[k].kind == tPunct {
+		k++
+	}
+	for _, o := range phaticOpenings {
+		if k+len(o) > len(toks) {
+			continue
+		}
+		ok := true
+		for n, w := range o {
+			if toks[k+n].low != w {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return true
+		}
+	}
+	// "This Flash Update will be revised", "This page will be updated".
+	if k+4 < len(toks) && toks[k].low == "this" {
+		for n := k + 1; n < len(toks) && n <= k+4; n++ {
+			if toks[n].low == "will" && n+2 < len(toks) && toks[n+1].low == "be" && (toks[n+2].low == "revised" || toks[n+2].low == "updated") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // recordSymbol reports a segment that opens with a verbatim record's
 // symbol ("S/PV.8705", "A/75/PV.12") and has no verb: the record's
 // heading line.
