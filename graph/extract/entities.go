@@ -564,6 +564,11 @@ func (d *docState) unknownNames(sg *segment, ms []mention) []mention {
 				j += 2
 				continue
 			}
+			// "the Defence and Security Forces": one name with its "and".
+			if t.low == "and" && j+2 < len(toks) && (toks[j-1].low == "defence" || toks[j-1].low == "defense") && toks[j+1].low == "security" && toks[j+2].low == "forces" && toks[j+1].cap && toks[j+2].cap {
+				j += 3
+				continue
+			}
 			// "Ministry of Foreign Affairs and Expatriates", "Ministry of
 			// Health and Population": after "of" or "for", one capitalised
 			// word joined by "and" that ends the name belongs to it.
@@ -577,6 +582,19 @@ func (d *docState) unknownNames(sg *segment, ms []mention) []mention {
 				continue
 			}
 			break
+		}
+		// "the Defence and Security Forces", "the Military Forces", "the
+		// Armed Forces": a state's forces by a generic name, in a text
+		// about the state, are its forces (not "the Armed Forces of X",
+		// named with whose they are).
+		if g := i + btoi(toks[i].low == "the"); g < j && (g > i || i > 0 && (toks[i-1].low == "the" || toks[i-1].low == "our")) && genericForces[gazetteer.FoldKey(d.text[toks[g].s:toks[j-1].e])] && !(j < len(toks) && toks[j].low == "of") && d.country != nil && d.x.armyOf[d.country.ID] != nil && !overlapsActor(ms, g, j) {
+			a := d.x.armyOf[d.country.ID]
+			if own := d.ownArmy(); own != nil {
+				a = own // "the Armed Forces" in an army's own statement
+			}
+			ms = replaceRange(ms, mention{ent: a, s: toks[g].s, e: toks[j-1].e, ti: g, tj: j}, toks)
+			i = j - 1
+			continue
 		}
 		start := i
 		// "the village of Arab Hasan": a name the text gives a kind of
@@ -902,6 +920,19 @@ func claimsAttack(toks []token, j int) bool {
 	}
 	return false
 }
+
+// btoi is 1 for true, 0 for false.
+func btoi(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// genericForces are the names a state's text gives its own forces without
+// saying whose (folded).
+var genericForces = set("defence and security forces", "defense and security forces", "military forces",
+	"armed forces", "defence forces", "defense forces", "national defence forces", "national defense forces")
 
 // peoples are communities that militias are named after ("a Dogon
 // militia", "Hema militias"): a people's militia is no group of that name.
