@@ -638,7 +638,9 @@ func match(a, b graph.Account, w *World) verdict {
 		v.reasons = append(v.reasons, "a place the gazetteer cannot locate, two kinds of happening and no common day: one party's two strikes that week, not one")
 		return v
 	}
-	if !firm && !(samePerp && (sameDay || recent)) && !contextual && !(ctxPlaced && (sameDay || recent)) {
+	// An account read at its document's place joins on the same day, or
+	// a night of two days that meets the other's day or night.
+	if !firm && !(samePerp && (sameDay || recent)) && !contextual && !(ctxPlaced && (sameDay || recent || nightOrDay(a, b))) {
 		if ownTwoPlaces {
 			v.reasons = append(v.reasons, "one speaker names two places in one document, one the gazetteer cannot locate")
 		}
@@ -650,6 +652,19 @@ func match(a, b graph.Account, w *World) verdict {
 		v.reasons = append(v.reasons, fmt.Sprintf("score %.2f below %.2f", v.score, MatchThreshold))
 	}
 	return v
+}
+
+// nightOrDay reports whether two accounts are dated, each to a day or to
+// the night of one day to the next ("during the night of 11 to 12
+// December", "Monday to Tuesday"), and those dates share a day: a night
+// is as close a date as a day is.
+func nightOrDay(a, b graph.Account) bool {
+	af, at, oka := dateRange(a.Date)
+	bf, bt, okb := dateRange(b.Date)
+	if !oka || !okb || at.Sub(af) > day || bt.Sub(bf) > day {
+		return false
+	}
+	return !at.Before(bf) && !bt.Before(af)
 }
 
 // blamed reports whether an account asserts (does not deny) that a named

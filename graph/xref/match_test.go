@@ -34,6 +34,7 @@ var matchFiles = [][2]string{
 	{"testdata/match18.json", "testdata/match18.json"},
 	{"testdata/match19.json", "testdata/match19.json"},
 	{"testdata/match20.json", "testdata/match20.json"},
+	{"testdata/match21.json", "testdata/match21.json"},
 }
 
 func TestMatch(t *testing.T) {
@@ -103,6 +104,10 @@ func TestKeysCoverMatches(t *testing.T) {
 	// A village's quarter named after it ("Kalaba-Dogon") meets it.
 	_, w20, accs20, _ := loadFixture(t, "testdata/match20.json")
 	testKeysCoverMatches(t, accs20, w20, 1)
+	// An account without a place, dated to a night, meets the account of
+	// its document's province.
+	_, w21, accs21, _ := loadFixture(t, "testdata/match21.json")
+	testKeysCoverMatches(t, accs21, w21, 1)
 }
 
 func testKeysCoverMatches(t *testing.T, accs []graph.Account, w *World, least int) {
