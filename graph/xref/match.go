@@ -488,6 +488,16 @@ func match(a, b graph.Account, w *World) verdict {
 
 	sameDocSpeaker := a.DocumentID == b.DocumentID && a.Speaker.ID == b.Speaker.ID && a.DocumentID != uuid.Nil
 
+	// One speaker dating two accounts of its document to two days, each
+	// as written to the day, at two places, tells of two happenings ("the
+	// attack on the camp in the province late on Monday"; "separately,
+	// ... near the town on Sunday"), though the town lies in the province
+	// and the days are within the tolerance two reports of one day have.
+	if sameDocSpeaker && twoDays(a, b) && a.Place != nil && b.Place != nil && a.Place.Entity.ID != b.Place.Entity.ID {
+		v.reasons = append(v.reasons, "one speaker dates the two accounts of its document to two days")
+		return v
+	}
+
 	// Perpetrator: the same party blamed, or one denies what the other
 	// alleges, both say the accounts are about the same allegation. But
 	// one speaker denying a party's responsibility in one account and
@@ -665,6 +675,14 @@ func nightOrDay(a, b graph.Account) bool {
 		return false
 	}
 	return !at.Before(bf) && !bt.Before(af)
+}
+
+// twoDays reports whether two accounts are each dated to one day, as
+// written, and the days differ.
+func twoDays(a, b graph.Account) bool {
+	af, at, oka := dateRange(a.Date)
+	bf, bt, okb := dateRange(b.Date)
+	return oka && okb && af.Equal(at) && bf.Equal(bt) && !af.Equal(bf)
 }
 
 // blamed reports whether an account asserts (does not deny) that a named
