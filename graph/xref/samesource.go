@@ -41,7 +41,8 @@ func qualifies(long, short string) bool {
 // entity, or two names of one body across documents (the anonymous "the
 // Government" affiliated to the Government of Burkina Faso in two wires;
 // "the National Unity Government" and "the National Unity Government of
-// Myanmar"), a person never. The shorter name must belong to nothing
+// Myanmar"; a ministry of one government named with and without
+// "National"), a person never. The shorter name must belong to nothing
 // else: a ministry affiliated to another government is that one's.
 // A source's later figure revises its earlier one (Links, Conflicts).
 // Without a world (nil), one entity only.
@@ -60,6 +61,12 @@ func sameSource(a, b graph.Account, w *World) bool {
 		return false
 	}
 	na, nb := foldName(ba.Name), foldName(bb.Name)
+	// "the Ministry of National Defence of Colombia" in its communiqué,
+	// "the Ministry of Defence of Colombia" in a wire: one body of one
+	// government, named with and without "National".
+	if na != nb && ba.Affiliation != nil && bb.Affiliation != nil && w.Root(ba.ID) == w.Root(bb.ID) && withoutNational(na) == withoutNational(nb) {
+		return true
+	}
 	switch {
 	case qualifies(na, nb):
 		return bb.Affiliation == nil || w.Root(bb.ID) == w.Root(ba.ID)
@@ -67,4 +74,16 @@ func sameSource(a, b graph.Account, w *World) bool {
 		return ba.Affiliation == nil || w.Root(ba.ID) == w.Root(bb.ID)
 	}
 	return false
+}
+
+// withoutNational returns a folded name without the word "national".
+func withoutNational(name string) string {
+	fs := strings.Fields(name)
+	out := fs[:0:0]
+	for _, f := range fs {
+		if f != "national" {
+			out = append(out, f)
+		}
+	}
+	return strings.Join(out, " ")
 }
