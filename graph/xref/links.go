@@ -834,6 +834,20 @@ func quotesFigure(c graph.Claim, i, j int) bool {
 	return false
 }
 
+// negating reports whether a phrase holds a word of negation.
+func negating(phrase string) bool {
+	for _, w := range strings.Fields(phrase) {
+		switch w {
+		case "not", "no", "never", "nor", "none", "nobody", "nothing", "neither", "without":
+			return true
+		}
+		if strings.HasSuffix(w, "n't") || strings.HasSuffix(w, "n’t") {
+			return true
+		}
+	}
+	return false
+}
+
 // plainWords returns a text's lower-cased words.
 func plainWords(s string) []string {
 	return strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
@@ -873,7 +887,8 @@ func laterClaim(c, e graph.Claim, published map[uuid.UUID]string) bool {
 // reuseLinks adds a repeats link from each claim in later to each claim in
 // earlier of another, earlier document that it reuses wording from (a
 // claim of the same polarity: a denial quoting the allegation's words
-// disputes it, it does not repeat it).
+// disputes it, it does not repeat it; or an affirmed claim quoting, in
+// quotation marks, words of an earlier denial that deny nothing).
 func reuseLinks(l *linker, later, earlier []graph.Claim, published map[uuid.UUID]string) {
 	reuseLinksWith(l, later, earlier, published, nil)
 }
@@ -888,12 +903,27 @@ func reuseLinksWith(l *linker, later, earlier []graph.Claim, published map[uuid.
 			if e.DocumentID == c.DocumentID || e.Kind == graph.ClaimMetadata {
 				continue
 			}
-			if !laterClaim(c, e, published) || polarityOf(c.Polarity) != polarityOf(e.Polarity) {
+			if !laterClaim(c, e, published) {
 				continue
 			}
-			run, share, ok := reuseWords(words.of(c), words.of(e))
-			if !ok {
+			var run string
+			var share float64
+			var ok bool
+			switch {
+			case polarityOf(c.Polarity) == polarityOf(e.Polarity):
+				run, share, ok = reuseWords(words.of(c), words.of(e))
+				if !ok {
+					run, share, ok = quotedReuse(c, e)
+				}
+			case polarityOf(c.Polarity) == graph.Affirmed:
+				// A later report quoting, in quotation marks, words of an
+				// earlier denial that deny nothing themselves ("they are
+				// not victims: they are combatants recruited to wage war",
+				// then 'repeated that they were "combatants recruited to
+				// wage war"') repeats the denier's wording. A denial
+				// quoting an allegation disputes it instead.
 				run, share, ok = quotedReuse(c, e)
+				ok = ok && !negating(run)
 			}
 			if !ok {
 				continue

@@ -294,6 +294,40 @@ func TestRevisionLinks(t *testing.T) {
 	checkLinks(t, "testdata/revisions.json", "testdata/revision_links.json")
 }
 
+// TestQuotedDenialReuse: a later report quoting, in quotation marks, words
+// of an earlier denial that themselves deny nothing repeats the denier's
+// wording; a denial quoting an allegation's words, or a quotation holding
+// the negation, repeats nothing (cross-referencing round 48).
+func TestQuotedDenialReuse(t *testing.T) {
+	claim := func(key, doc, text string, pol graph.Polarity) graph.Claim {
+		return graph.Claim{ID: tid("qdenial:" + key), DocumentID: tid("qdenial-doc:" + doc), Text: text,
+			Span: graph.Span{Start: 0, End: len([]rune(text))}, Polarity: pol, Kind: graph.ClaimFact}
+	}
+	denial := claim("denial", "communique", "The dead of the raid are not civilians: they are fighters enlisted to wage war on the nation.", graph.Denied)
+	alleged := claim("alleged", "monitor", "The raid killed farmers enlisted to harvest the valley's orchards.", graph.Affirmed)
+	pub := map[uuid.UUID]string{denial.DocumentID: "2021-07-01", alleged.DocumentID: "2021-07-01"}
+	cases := []struct {
+		text    string
+		pol     graph.Polarity
+		earlier graph.Claim
+		ok      bool
+	}{
+		{`The minister repeated that they were "fighters enlisted to wage war on the nation".`, graph.Affirmed, denial, true},
+		{`The minister repeated that they were fighters enlisted to wage war on the nation, officials said.`, graph.Affirmed, denial, false},
+		{`The minister repeated that the dead "are not civilians" at all.`, graph.Affirmed, denial, false},
+		{`The ministry denied that the raid killed "farmers enlisted to harvest the valley's orchards".`, graph.Denied, alleged, false},
+	}
+	for i, c := range cases {
+		later := claim(fmt.Sprint("later", i), fmt.Sprint("wire", i), c.text, c.pol)
+		pub[later.DocumentID] = "2021-07-03"
+		l := &linker{links: map[uuid.UUID]graph.Link{}}
+		reuseLinks(l, []graph.Claim{later}, []graph.Claim{c.earlier}, pub)
+		if got := len(l.list()) == 1; got != c.ok {
+			t.Errorf("%q: repeats %v, want %v (%+v)", c.text, got, c.ok, l.list())
+		}
+	}
+}
+
 // TestQuotedReuse: a later report setting an earlier one's wording in
 // quotation marks repeats it, however short the phrase, when it has
 // QuotedMinContent content words and no figure; unquoted, or with fewer
