@@ -274,6 +274,19 @@ func match(a, b graph.Account, w *World) verdict {
 	if aff == 0 {
 		aff = assaultAffinity(a.Type, b.Type)
 	}
+	if aff == 0 && (undatedBombing(a) && discrete(b.Type) || undatedBombing(b) && discrete(a.Type)) {
+		// "The bombing of the camp" told without a date is read as a
+		// campaign for want of a day; its own document's strike at the
+		// same place, told by the same speaker, is what it means. Another
+		// document's strike there may be it too: not matched, but not
+		// kept apart.
+		if a.DocumentID != b.DocumentID || a.Speaker.ID != b.Speaker.ID || a.DocumentID == uuid.Nil ||
+			a.Place == nil || b.Place == nil || w.Relate(a.Place.Entity.ID, b.Place.Entity.ID) != PlacesSame {
+			v.reasons = append(v.reasons, fmt.Sprintf("an undated bombing and a strike of a day (%s): one only as the same speaker's strike at the same place in its document", discreteType(a, b)))
+			return v
+		}
+		aff = undatedBombingAffinity
+	}
 	if aff == 0 {
 		v.different = true
 		v.reasons = append(v.reasons, fmt.Sprintf("types %s and %s cannot be one happening", a.Type, b.Type))
@@ -662,6 +675,26 @@ func match(a, b graph.Account, w *World) verdict {
 		v.reasons = append(v.reasons, fmt.Sprintf("score %.2f below %.2f", v.score, MatchThreshold))
 	}
 	return v
+}
+
+// undatedBombingAffinity is the type affinity of an undated bombing and
+// its own document's strike (undatedBombing).
+const undatedBombingAffinity = 0.5
+
+// undatedBombing reports whether an account is of a bombing campaign told
+// as one bombing ("the bombing of a dissident camp": the word alone, not
+// "bombings" nor a campaign) with no date of its own.
+func undatedBombing(a graph.Account) bool {
+	return a.Type == graph.EventBombingCampaign && a.Date == nil && strings.EqualFold(strings.TrimSpace(a.TypeText), "bombing")
+}
+
+// discreteType is the type of whichever of a and b is not the undated
+// bombing.
+func discreteType(a, b graph.Account) graph.EventType {
+	if undatedBombing(a) {
+		return b.Type
+	}
+	return a.Type
 }
 
 // nightOrDay reports whether two accounts are dated, each to a day or to
