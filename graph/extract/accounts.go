@@ -1406,6 +1406,14 @@ func (d *docState) eventOf(c *claimInfo) (event, bool) {
 		if ev.typ == "" && ev.anaph && c.dates[k].i < len(mask) && mask[c.dates[k].i] {
 			continue
 		}
+		// "the attack of the night of 20 to 21 April", "the attack of 15
+		// April": the date the event's word takes is its own, before a
+		// day the sentence gives something else ("were charged on 16
+		// July in connection with the attack of ...").
+		if ownDate(toks, ev.cueJ, c.dates[k].i) {
+			ev.date = &c.dates[k]
+			break
+		}
 		if ev.date == nil || c.dates[k].d.Precision == graph.PrecisionDay && ev.date.d.Precision != graph.PrecisionDay {
 			ev.date = &c.dates[k]
 		}
@@ -5146,6 +5154,23 @@ func (d *docState) within(a, b uuid.UUID) bool {
 		a = next
 	}
 	return false
+}
+
+// ownDate reports whether the date found at token i is the one the event
+// word ending at cueJ takes: "of" or "on" and at most "the night of"
+// between them.
+func ownDate(toks []token, cueJ, i int) bool {
+	if cueJ < 0 || i <= cueJ || i-cueJ > 4 || toks[cueJ].low != "of" && toks[cueJ].low != "on" {
+		return cueJ >= 0 && i == cueJ && cueJ > 0 && (toks[cueJ].low == "of" || toks[cueJ].low == "on")
+	}
+	for k := cueJ + 1; k < i; k++ {
+		switch toks[k].low {
+		case "the", "night", "of", "during":
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 // transportVerbs move people or goods: "flown to Bunia by helicopter".

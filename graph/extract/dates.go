@@ -695,6 +695,11 @@ func relativeAt(toks []token, i int, c *dateCtx) (dateFound, bool) {
 	}
 	switch w {
 	case "overnight":
+		// "overnight from 11 to 12 December 2023", "overnight on Friday":
+		// the night the date after it names, read there.
+		if i+2 < n && (toks[i+1].low == "from" || toks[i+1].low == "of" || toks[i+1].low == "between" || toks[i+1].low == "on" || toks[i+1].low == "into") && (toks[i+2].kind == tNum || isWeekday(toks[i+2].low) || toks[i+2].low == "the") {
+			return f, false
+		}
 		// the night before the document's date: both days.
 		return set(rangeDate(ref.AddDate(0, 0, -1), ref, graph.PrecisionRange), i+1)
 	case "throughout", "during":
