@@ -1399,6 +1399,11 @@ func (d *docState) placeNounAround(toks []token, s, e int) string {
 	// X": nouns of a place's edge or a post in it, before "of" or "at".
 	if s >= 2 && (toks[s-1].low == "of" || toks[s-1].low == "at") && !toks[s-2].cap {
 		switch toks[s-2].low {
+		case "population", "inhabitants", "residents":
+			// "against the population of Pont-Sondé": where people live.
+			if toks[s-1].low == "of" && !communityWords(toks, s, e) && d.plainNameRun(toks, s, e) {
+				return "town"
+			}
 		case "outskirts", "checkpoint", "outpost":
 			return "town"
 		case "market":
