@@ -5231,6 +5231,18 @@ func medicalEvacuation(toks []token, i int) bool {
 	}
 	// "the seven wounded soldiers had been evacuated to Kandi": the hurt,
 	// the subject of the passive, taken somewhere.
+	// "31 people injured, 12 of them evacuated to Bunia": a part of the
+	// hurt.
+	if i >= 3 && toks[i-1].low == "them" && toks[i-2].low == "of" {
+		for k := i - 3; k >= 0 && k >= i-10; k-- {
+			if w := toks[k].low; w == "injured" || w == "wounded" || w == "casualties" {
+				return true
+			}
+			if isPunct(&toks[k], ".") || isPunct(&toks[k], ";") {
+				break
+			}
+		}
+	}
 	// ("We withdrew with all our fighters, and the wounded were
 	// evacuated": the town's evacuation, no destination for care.)
 	if i > 0 && (toks[i-1].low == "been" || toks[i-1].low == "were" || toks[i-1].low == "was") && i+1 < len(toks) && toks[i+1].low == "to" {
