@@ -4410,6 +4410,14 @@ func (d *docState) buildAccounts() {
 	lastFrame := map[uuid.UUID]int{} // speaker -> last frame it spoke about
 	var prevEv event                 // the event of the last claim that told one
 	prevOK := false
+	// Figures the document's voice gives before it tells any event ("KEY
+	// FIGURES - At least 23 people killed, 9 of them children" atop a
+	// flash update): they are the first event's it then tells.
+	type heldFigures struct {
+		c  *claimInfo
+		ev event
+	}
+	var held []heldFigures
 	for _, c := range d.claims {
 		if c.claim.Kind == graph.ClaimMetadata || c.claim.Kind == graph.ClaimRequest && !c.question {
 			continue
@@ -4504,6 +4512,10 @@ func (d *docState) buildAccounts() {
 			// that "neutralised" fighters tell of their campaign.)
 			ev.typ = graph.EventAttack
 		}
+		if fi < 0 && len(frames) == 0 && ev.typ == "" && ev.casualty && !hasPlace && !hasDate && len(ev.perps) == 0 && d.voice != nil && speaker.ID == d.voice.ID && c.claim.Kind == graph.ClaimFact && !c.claim.Reported {
+			held = append(held, heldFigures{c, ev})
+			continue
+		}
 		if fi < 0 {
 			// A new event needs substance: a specific type, or a place or a
 			// date with it; characterisation alone does not start one.
@@ -4555,6 +4567,12 @@ func (d *docState) buildAccounts() {
 		lastFrame[speaker.ID] = fi
 		var a *acc
 		a, accs = d.accountOf(accs, fi, speaker)
+		if fi == 0 && len(held) > 0 && speaker.ID == d.voice.ID && family(frames[0].typ) == 1 {
+			for _, h := range held {
+				d.addToAccount(a, h.c, h.ev)
+			}
+			held = nil
+		}
 		d.addToAccount(a, c, ev)
 		if k := backgroundSiege(c.sg.toks, ev, c.ms); k >= 0 && c.claim.Polarity != graph.Denied {
 			accs = d.addSiege(c, ev, k, speaker, &frames, accs, fi)
