@@ -145,6 +145,10 @@ var speakerNouns = map[string]graph.EntityKind{
 	"office": graph.KindAnonymous, "head": graph.KindAnonymous,
 	"director": graph.KindAnonymous, "governor": graph.KindAnonymous,
 	"mayor": graph.KindAnonymous, "police": graph.KindAnonymous,
+	// "the Macomia district administrator", "the sub-prefect": a local
+	// official by office.
+	"administrator": graph.KindAnonymous, "administrators": graph.KindAnonymous,
+	"prefect": graph.KindAnonymous, "sub-prefect": graph.KindAnonymous,
 	"leader": graph.KindAnonymous, "leaders": graph.KindAnonymous,
 	"elder": graph.KindAnonymous, "elders": graph.KindAnonymous,
 	"sheikh": graph.KindAnonymous, "cleric": graph.KindAnonymous,
