@@ -953,6 +953,12 @@ func (d *docState) eventOf(c *claimInfo) (event, bool) {
 				first(&shell, i)
 				continue
 			}
+			if (w == "raid" || w == "raids") && !airborne && groundRaiders(toks, groupOnly) {
+				// "the Macomia raid was the largest insurgent operation",
+				// "a raid by gunmen on the village": fighters on the ground.
+				first(&attack, i)
+				continue
+			}
 			if strikeCues[w] && !(w == "strike" && i > 0 && toks[i-1].low == "to") {
 				if strike < 0 && (w == "strikes" || w == "raids" || w == "bombings") && !oneOf(toks, i) {
 					ev.plural = true
@@ -5189,6 +5195,22 @@ func ownDate(toks []token, cueJ, i int) bool {
 		}
 	}
 	return true
+}
+
+// groundRaiders reports whether a sentence that tells of a raid and of no
+// aircraft or state's forces names raiders on the ground: an armed group,
+// or fighters by a common word ("insurgent", "gunmen", "bandits").
+func groundRaiders(toks []token, groupOnly bool) bool {
+	if groupOnly {
+		return true
+	}
+	for k := range toks {
+		switch toks[k].low {
+		case "insurgent", "insurgents", "gunmen", "bandits", "militants", "jihadist", "jihadists", "rebels", "rebel", "gang", "gangs", "militiamen", "fighters":
+			return true
+		}
+	}
+	return false
 }
 
 // transportVerbs move people or goods: "flown to Bunia by helicopter".
