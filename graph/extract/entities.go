@@ -183,6 +183,16 @@ var notNames = set("the", "a", "an", "on", "in", "at", "of", "for", "and", "but"
 	"identical", "annex", "excellency", "source:", "un", "un:", "no", "not", "none",
 	"any", "every", "each", "neither", "either")
 
+// redCross reports whether a name is the movement's bare name: "Red
+// Cross", "Red Crescent".
+func redCross(name string) bool {
+	switch gazetteer.FoldKey(name) {
+	case "red cross", "red crescent", "the red cross", "the red crescent":
+		return true
+	}
+	return false
+}
+
 // segMentions returns the entity mentions of a segment: gazetteer matches
 // (from the document-wide list, advancing *gi), names the gazetteer lacks,
 // and references to earlier places.
@@ -210,6 +220,23 @@ func (d *docState) segMentions(sg *segment, gi *int) []mention {
 				// Human Rights has spoken is that monitor, not the
 				// Syrian one the word names elsewhere.)
 				ent = e
+			}
+		}
+		// "the Haitian Red Cross", "the Mozambique Red Cross": a national
+		// society, named by its people or State before the movement's
+		// name, is no name of the International Committee.
+		if k := ti - 1; k >= 0 && toks[k].cap && toks[k].kind == tWord && (ent.Kind == graph.KindIntlBody || ent.Kind == graph.KindOrg) && redCross(d.text[m.Start:m.End]) {
+			if nationality[toks[k].low] || d.stateOfAdjective(toks[k].text) != "" || len(ms) > 0 && ms[len(ms)-1].tj == ti && ms[len(ms)-1].ent.Kind == graph.KindState {
+				name := d.text[toks[k].s:m.End]
+				e := d.lookup(name)
+				if e == nil || e.Kind == graph.KindPlace || e.Kind == graph.KindState {
+					e = d.newEntity(graph.KindOrg, name, nil, false)
+				}
+				if len(ms) > 0 && ms[len(ms)-1].tj == ti {
+					ms = ms[:len(ms)-1]
+				}
+				ms = append(ms, mention{ent: e, s: toks[k].s, e: m.End, ti: k, tj: tj})
+				continue
 			}
 		}
 		// "government forces" in a report about Iraq are Iraq's: the
