@@ -183,6 +183,31 @@ var notNames = set("the", "a", "an", "on", "in", "at", "of", "for", "and", "but"
 	"identical", "annex", "excellency", "source:", "un", "un:", "no", "not", "none",
 	"any", "every", "each", "neither", "either")
 
+// officeOwners are the office holders whose office is a body of its own:
+// "the Attorney General's Office", "the Ombudsman's Office".
+var officeOwners = set("attorney", "general", "ombudsman", "prosecutor", "auditor", "inspector", "public", "defender", "solicitor", "registrar", "coroner")
+
+// titleOffice reports whether the capitalised run toks[s:e] is an office
+// holder's title in the possessive and the office ("Attorney General's
+// Office", "Ombudsman's Office"): one body's name, not an owner and a
+// name.
+func titleOffice(toks []token, s, e int) bool {
+	last := toks[e-1].low
+	if last != "office" && last != "bureau" && last != "chambers" {
+		return false
+	}
+	for k := s; k < e-1; k++ {
+		w := strings.TrimSuffix(toks[k].low, "'s")
+		if w == "'s" {
+			continue
+		}
+		if !officeOwners[w] {
+			return false
+		}
+	}
+	return e-s >= 2
+}
+
 // redCross reports whether a name is the movement's bare name: "Red
 // Cross", "Red Crescent".
 func redCross(name string) bool {
@@ -637,7 +662,7 @@ func (d *docState) unknownNames(sg *segment, ms []mention) []mention {
 		}
 		// "Aleppo's Sukkari district", "Raqqa's Old Mosque": the owner in
 		// the possessive is a name of its own; the run's name follows it.
-		for k := start; k < j-1; k++ {
+		for k := start; k < j-1 && !titleOffice(toks, start, j); k++ {
 			if strings.HasSuffix(toks[k].low, "'s") || toks[k+1].low == "'s" {
 				start = k + 1
 				if toks[k+1].low == "'s" {
