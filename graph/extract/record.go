@@ -124,10 +124,14 @@ var phaticOpenings = [][]string{
 	{"thank", "you", "for"}, {"thanks", "for"}, {"that's", "it", "for"}, {"that", "is", "it", "for"},
 	{"that's", "all", "for"}, {"we", "will", "be", "back"}, {"we'll", "be", "back"}, {"stay", "with", "us"},
 	{"all", "times", "are"}, {"all", "times"},
+	// A briefer's turn to a subject: "I will start with the Congo."
+	{"i", "will", "start", "with"}, {"i'll", "start", "with"}, {"let", "me", "start", "with"},
+	{"i", "will", "begin", "with"}, {"let", "me", "begin", "with"},
 }
 
 // phatic reports a sentence of a page to its readers (phaticOpenings),
-// after an entry's time ("08:05 - Good morning."), or one that says the
+// after an entry's time ("08:05 - Good morning.") or a speaker's tag
+// ("Spokesperson: Good afternoon."), or one that says the
 // document itself will be revised or updated ("This Flash Update will be
 // revised as information becomes available."): no claim.
 func phatic(toks []token) bool {
@@ -138,6 +142,15 @@ func phatic(toks []token) bool {
 	}
 	if k > 0 && k < len(toks) && toks[k].kind == tPunct {
 		k++
+	}
+	// "Spokesperson: Good afternoon.": a transcript's tag.
+	if k == 0 {
+		for n := 0; n < 3 && n+1 < len(toks) && toks[n].kind == tWord && toks[n].cap; n++ {
+			if isPunct(&toks[n+1], ":") {
+				k = n + 2
+				break
+			}
+		}
 	}
 	for _, o := range phaticOpenings {
 		if k+len(o) > len(toks) {

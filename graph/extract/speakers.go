@@ -283,7 +283,10 @@ func (d *docState) findSpeech(toks []token, ms []mention) []speech {
 			v = e
 			continue
 		}
-		if !reportVerbs[w] || toks[v].cap {
+		// "Our humanitarian colleagues now tell us that": the plural
+		// present only with whom it tells and "that".
+		tellUs := w == "tell" && v+2 < len(toks) && (toks[v+1].low == "us" || toks[v+1].low == "me" || toks[v+1].low == "reporters") && toks[v+2].low == "that" && v > 0 && toks[v-1].low != "to"
+		if !reportVerbs[w] && !tellUs || toks[v].cap {
 			continue
 		}
 		if nounUse(toks, v) {
@@ -757,7 +760,7 @@ func subjectBefore(toks []token, v int) (int, int) {
 	e := v
 	for e > 0 {
 		w := toks[e-1].low
-		if w == "has" || w == "have" || w == "had" || w == "also" || w == "later" || w == "earlier" || w == "previously" || w == "further" || w == "then" || w == "again" || w == "separately" || w == "would" || w == "will" || w == "did" || strings.HasSuffix(w, "ly") && len(w) > 4 && toks[e-1].kind == tWord && !toks[e-1].cap {
+		if w == "has" || w == "have" || w == "had" || w == "also" || w == "later" || w == "earlier" || w == "previously" || w == "further" || w == "then" || w == "again" || w == "separately" || w == "now" || w == "still" || w == "would" || w == "will" || w == "did" || strings.HasSuffix(w, "ly") && len(w) > 4 && toks[e-1].kind == tWord && !toks[e-1].cap {
 			e--
 			continue
 		}
@@ -1316,6 +1319,15 @@ func (d *docState) speakerNP(toks []token, ms []mention, s, e int) (speech, bool
 		sp.ent = actor.ent
 		// "the Observatory", "the Britain-based monitor": a name.
 		return sp, true
+	}
+	// "Our humanitarian colleagues now tell us", in a United Nations
+	// briefing: the Office for the Coordination of Humanitarian Affairs,
+	// as the Organization's spokespeople call it.
+	if e-s >= 2 && toks[e-1].low == "colleagues" && toks[e-2].low == "humanitarian" && d.voice != nil && d.voice.Kind == graph.KindIntlBody {
+		if o := d.lookup("OCHA", graph.KindIntlBody); o != nil {
+			sp.ent = o
+			return sp, true
+		}
 	}
 	if head == "" {
 		// "the civil defence" in a report about Syria is the Syrian Civil
