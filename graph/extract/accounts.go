@@ -3427,7 +3427,9 @@ func (d *docState) perpetrators(c *claimInfo, ev event, mask, sub []bool) []*gra
 			continue
 		}
 		e := d.forcesOf(cd.ent)
-		if seen[e.ID] {
+		// (An armed group that blames "terrorists" counter-blames its
+		// enemy, a party: kept.)
+		if seen[e.ID] || e.Name == oppositionName && !d.oppositionTheatre() && !(speaker != nil && speaker.Kind == graph.KindArmedGroup) {
 			continue
 		}
 		seen[e.ID] = true
@@ -5209,6 +5211,22 @@ func groundRaiders(toks []token, groupOnly bool) bool {
 		case "insurgent", "insurgents", "gunmen", "bandits", "militants", "jihadist", "jihadists", "rebels", "rebel", "gang", "gangs", "militiamen", "fighters":
 			return true
 		}
+	}
+	return false
+}
+
+// oppositionTheatre reports whether the document is about a war in which
+// "armed groups", "terrorists" and "rebels" name one side, the armed
+// opposition to the government (Syria, Iraq, Yemen, Libya: the curated
+// gazetteer's wars). Elsewhere "gunmen", "terrorists" or "insurgents"
+// name attackers the source does not identify, and blame no party.
+func (d *docState) oppositionTheatre() bool {
+	if d.country == nil {
+		return true
+	}
+	switch d.country.Name {
+	case "Syria", "Iraq", "Yemen", "Libya":
+		return true
 	}
 	return false
 }
