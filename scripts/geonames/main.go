@@ -283,20 +283,23 @@ func run(in, curatedPath, out, wordsPath, namesPath, skippedPath, altPath string
 			}
 		}
 	}
-	var first, added, later []city
+	var first, added, later, last []city
 	for _, c := range world {
 		switch {
 		case firstCountries[c.Country]:
 			first = append(first, c)
 		case laterCountries[c.Country]:
 			later = append(later, c)
+		case lastCountries[c.Country]:
+			last = append(last, c)
 		case minPopulation[c.Country] > 0:
 			added = append(added, c)
 		}
 	}
 	// (the divisions of laterCountries are taken only before their
 	// localities are written: the others' stay as they were before them)
-	taken, laterTaken := map[string]bool{}, map[string]bool{}
+	// (and those of lastCountries only before theirs)
+	taken, laterTaken, lastTaken := map[string]bool{}, map[string]bool{}, map[string]bool{}
 	for _, e := range g.Entities() {
 		switch e.Kind {
 		case graph.KindState, graph.KindGovernment, graph.KindArmy:
@@ -305,6 +308,8 @@ func run(in, curatedPath, out, wordsPath, namesPath, skippedPath, altPath string
 		t := taken
 		if laterDivision(g, &e) {
 			t = laterTaken
+		} else if lastDivision(g, &e) {
+			t = lastTaken
 		}
 		for _, n := range append([]string{e.Name}, e.Aliases...) {
 			if !asWritten(n) {
@@ -365,6 +370,10 @@ func run(in, curatedPath, out, wordsPath, namesPath, skippedPath, altPath string
 		s.taken[sk] = true
 	}
 	s.addWorld(later, added, world, words, given)
+	for sk := range lastTaken {
+		s.taken[sk] = true
+	}
+	s.addWorld(last, append(append([]city(nil), added...), later...), world, words, given)
 	if altPath != "" {
 		want := map[int]bool{}
 		for _, id := range s.ids {
@@ -467,6 +476,9 @@ func (s *supplement) add(cs []city, place func(city) (string, bool), pass func(c
 		}
 		arabic := arabicNames[c.Country]
 		plain := plainLatin(c.Name)
+		if lastCountries[c.Country] {
+			plain = dotless.Replace(plain) // "Aydın" is written "Aydin"
+		}
 		name, bareName := plain, plain
 		if arabic {
 			name, bareName = canonical(plain), bare(plain)
@@ -546,6 +558,10 @@ func (s *supplement) add(cs []city, place func(city) (string, bool), pass func(c
 		}
 	}
 }
+
+// dotless writes the Turkish dotted and dotless i, which have no
+// diacritic to drop, as "i" and "I".
+var dotless = strings.NewReplacer("ı", "i", "İ", "I")
 
 // sharePopulation is the population from which a major place of the
 // added countries may share the skeleton of a curated place when it is

@@ -60,7 +60,7 @@ func variant(e *gazetteer.Entry, alt string, words, given map[string]bool) (stri
 	if i := strings.IndexByte(fk, ' '); i > 0 && findArticles[fk[:i]] {
 		return "", false // "Er Rafa": Find reads the Arabic article
 	}
-	if ambiguous[fk] || !strings.Contains(fk, " ") && (words[fk] || given[fk]) {
+	if ambiguous[fk] || lastAmbiguous[fk] && lastCountries[strings.ToUpper(e.Key[strings.LastIndexByte(e.Key, '-')+1:])] || !strings.Contains(fk, " ") && (words[fk] || given[fk]) {
 		return "", false
 	}
 	if gazetteer.Skeleton(v) != gazetteer.Skeleton(e.Name) || !gazetteer.Close(v, e.Name) {
@@ -86,17 +86,33 @@ func variant(e *gazetteer.Entry, alt string, words, given map[string]bool) (stri
 // written, has for a name, and no two entries share. The countries that
 // write Arabic names (arabicNames) are left as they are: Find reads
 // their spellings by skeleton and article, and their alternate names are
-// other villages' ("Rafa" is a Syrian village as well as Rafah).
+// other villages' ("Rafa" is a Syrian village as well as Rafah). The
+// entries of the other countries are weighed against the names of all
+// but lastCountries' divisions and entries, so that they keep the
+// spellings they had before these came (Delijan in Armenia though a town
+// of Iran is Delijan); lastCountries' entries against every name.
 func (s *supplement) addVariants(ids map[string]int, alts map[int][]string, words, given map[string]bool) {
-	claimed := map[string]int{} // fold key -> names of entities that have it
+	claimed := map[string]int{}    // fold key -> names of entities that have it
+	claimedOld := map[string]int{} // the same, but lastCountries' divisions and entries
+	isLast := func(key string) bool {
+		return lastCountries[strings.ToUpper(key[strings.LastIndexByte(key, '-')+1:])]
+	}
 	for _, e := range s.g.Entities() {
+		last := lastDivision(s.g, &e)
 		for _, n := range append([]string{e.Name}, e.Aliases...) {
 			claimed[gazetteer.FoldKey(n)]++
+			if !last {
+				claimedOld[gazetteer.FoldKey(n)]++
+			}
 		}
 	}
 	for _, e := range s.entries {
+		last := isLast(e.Key)
 		for _, n := range append([]string{e.Name}, e.Aliases...) {
 			claimed[gazetteer.FoldKey(n)]++
+			if !last {
+				claimedOld[gazetteer.FoldKey(n)]++
+			}
 		}
 	}
 	found := map[string][]string{} // entry key -> variants
@@ -116,12 +132,19 @@ func (s *supplement) addVariants(ids map[string]int, alts map[int][]string, word
 			seen[fk] = true
 			found[e.Key] = append(found[e.Key], v)
 			claimed[fk]++
+			if !isLast(e.Key) {
+				claimedOld[fk]++
+			}
 		}
 	}
 	for i := range s.entries {
 		e := &s.entries[i]
+		c := claimed
+		if !isLast(e.Key) {
+			c = claimedOld
+		}
 		for _, v := range found[e.Key] {
-			if claimed[gazetteer.FoldKey(v)] == 1 {
+			if c[gazetteer.FoldKey(v)] == 1 {
 				e.Aliases = append(e.Aliases, v)
 				s.variants++
 			}
