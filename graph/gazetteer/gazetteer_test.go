@@ -606,7 +606,7 @@ func TestStatesMatchAsWritten(t *testing.T) {
 }
 
 // TestLocalitiesWithin looks up localities and first-level divisions of
-// the countries added in the twenty-first and forty-eighth sessions (testdata/localities.json,
+// the countries added in the twenty-first and twenty-third sessions (testdata/localities.json,
 // written from general knowledge) and checks the within chain of the
 // first entity found, up to the State; key, when given, is the entity
 // the name must find.

@@ -23,7 +23,7 @@ type division struct {
 }
 
 // divisions maps the GeoNames admin1 codes of the countries added in the
-// twenty-first and forty-eighth sessions to the curated gazetteer's first-level divisions,
+// twenty-first and twenty-third sessions to the curated gazetteer's first-level divisions,
 // derived from the data (the PPLA each code holds, listed by
 // checkDivisions) and checked against it. South Sudan's codes are the
 // 32 states of 2015-2020, each holding its capital, mapped to the ten

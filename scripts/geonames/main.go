@@ -11,7 +11,7 @@
 // Philippines, Somalia, South Sudan, the Sudan and Ukraine (Western Sahara
 // is left out: GeoNames files its places under three codes of its own and
 // two Moroccan ones that hold Moroccan towns too), and since the
-// forty-eighth session for thirteen more States where the UN and NGOs
+// twenty-third session for thirteen more States where the UN and NGOs
 // document armed violence (laterCountries): Benin, Togo, Ghana, Kenya,
 // Mexico, Honduras, Guatemala, El Salvador, Ecuador, Venezuela, Tanzania,
 // Eritrea and Djibouti, and in its second wave (lastCountries, written
@@ -212,7 +212,7 @@ var ambiguous = map[string]bool{
 	// Towns named as their cercles are ("the cercles of Bankass and
 	// Koro"; "Bandiagara" after a signature), which the gazetteer lacks.
 	"bankass": true, "bandiagara": true,
-	// The countries added in the forty-eighth session: family names
+	// The countries added in the twenty-third session: family names
 	// (García, Nava) and a newspaper (Reforma) that Mexican towns are
 	// named by.
 	"garcia": true, "nava": true, "reforma": true,

@@ -56,23 +56,23 @@ var minPopulation = map[string]int{
 	"AZ": 5000,
 	"CO": 20000, "UA": 20000,
 	"PH": seatsOnly,
-	// The countries added in the forty-eighth session.
+	// The countries added in the twenty-third session.
 	"BJ": 1000, "TG": 1000, "GH": 1000, "KE": 1000, "SV": 1000, "GT": 1000,
 	"EC": 1000, "VE": 1000, "ER": 1000, "DJ": 1000,
 	"HN": 5000, "TZ": 20000,
 	"MX": 20000,
-	// The forty-eighth session's second wave (lastCountries).
+	// The twenty-third session's second wave (lastCountries).
 	"TR": 20000, "IR": 20000, "IN": 100000, "BD": 20000, "LK": 5000,
 }
 
-// laterCountries are the countries added in the forty-eighth session
+// laterCountries are the countries added in the twenty-third session
 // (see addWorld).
 var laterCountries = map[string]bool{
 	"BJ": true, "TG": true, "GH": true, "KE": true, "MX": true, "HN": true, "GT": true,
 	"SV": true, "EC": true, "VE": true, "TZ": true, "ER": true, "DJ": true,
 }
 
-// lastCountries are the countries of the forty-eighth session's second
+// lastCountries are the countries of the twenty-third session's second
 // wave, written after laterCountries as those are after the others (see
 // addWorld): the localities written before them stay as they were.
 var lastCountries = map[string]bool{"TR": true, "IR": true, "IN": true, "BD": true, "LK": true}
@@ -117,7 +117,7 @@ var lastNotPlace = regexp.MustCompile(`(?i)(?: mahallesi$| branch$|^istgah)`)
 var divisionsOnly = map[string]bool{"IR": true}
 
 // later reports whether a country is one of laterCountries or
-// lastCountries, which the rules of the forty-eighth session apply to.
+// lastCountries, which the rules of the twenty-third session apply to.
 func later(cc string) bool { return laterCountries[cc] || lastCountries[cc] }
 
 // seatsWeighed are the countries whose seats of second- and third-level
