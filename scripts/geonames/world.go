@@ -38,7 +38,7 @@ const seatsOnly = 1 << 40
 // many barangays the population of the city around them (Mansilingan,
 // a barangay of Bacolod, 454,150). Measured in the session's report: the
 // localities each threshold keeps and the false mentions they make in
-// the package's clean prose and the evaluation sets. The forty-eighth
+// the package's clean prose and the evaluation sets. The twenty-third
 // session's countries (laterCountries) the same way: 1,000 where GeoNames
 // lists few places, 5,000 in Honduras, 20,000 in Mexico (with its
 // municipal seats, seatsWeighed) and Tanzania, whose many small places
