@@ -2759,6 +2759,20 @@ func (d *docState) perpetrators(c *claimInfo, ev event, mask, sub []bool) []*gra
 			party = d.forcesOf(d.entity(*speaker.Affiliation))
 			denies = denies && toks[v].low != "admitted" && toks[v].low != "acknowledged"
 		}
+		// "rejects with the utmost firmness the accusations levelled
+		// against it", "denied the allegations": the speaker's own part
+		// in the event, denied.
+		if denies && toks[v].low != "admitted" && toks[v].low != "acknowledged" {
+			for k := v + 1; k < len(toks) && k < v+8; k++ {
+				if w := toks[k].low; (w == "accusations" || w == "allegations" || w == "charges" || w == "accusation" || w == "allegation") && toks[k-1].low == "the" {
+					actors = append(actors, mention{ent: party, s: c.speech.s, e: c.speech.e, ti: c.speech.npS, tj: c.speech.npE, ref: true})
+					break
+				}
+				if isPunct(&toks[k], ".") || isPunct(&toks[k], ";") {
+					break
+				}
+			}
+		}
 		for k := v + 1; k < len(toks) && k < v+4; k++ {
 			w := toks[k].low
 			// "denied shelling civilians", "admitted bombing the bridge":
