@@ -4446,6 +4446,17 @@ func (d *docState) buildAccounts() {
 		}
 		ev, ok := d.eventOf(c)
 		d.notePrevActor(c)
+		if !ok && prevOK {
+			// "He said the Taliban were not involved", "the group's
+			// fighters were not involved": the party named, or the
+			// speaker's, denied the event told before.
+			if p, i, j := d.involvementDenial(c); p != nil {
+				a := d.attribution(p, c.sg.toks, i, j, c)
+				a.Polarity = graph.Denied
+				ev = event{cueI: -1, cueJ: -1, anaph: true, perps: []*graph.Attribution{a}}
+				ok = true
+			}
+		}
 		if !ok && c.rebuts && prevOK {
 			// (Only the accused's rebuttal tells an account of its own: a
 			// dismissal by the side that suffered it, "a claim the army
@@ -4630,6 +4641,42 @@ func (d *docState) buildAccounts() {
 			c.claim.Accounts = append(c.claim.Accounts, a.a.ID)
 		}
 	}
+}
+
+// involvementDenial returns the party a claim says was not involved in
+// what was told ("the Taliban were not involved", "the group's fighters
+// had no involvement", "played no part"), with the tokens that name it:
+// a party named just before the words, else the speaker's own for "its",
+// "our" or "the group's" fighters. Nil when the claim says nothing so.
+func (d *docState) involvementDenial(c *claimInfo) (*graph.Entity, int, int) {
+	toks := c.sg.toks
+	at := -1
+	for k := 0; k+1 < len(toks); k++ {
+		if toks[k].low == "not" && toks[k+1].low == "involved" || toks[k].low == "no" && (toks[k+1].low == "involvement" || toks[k+1].low == "part" && k > 0 && (toks[k-1].low == "played" || toks[k-1].low == "had")) {
+			at = k
+			break
+		}
+	}
+	if at < 1 {
+		return nil, 0, 0
+	}
+	for _, m := range c.ms {
+		if m.tj <= at && at-m.tj <= 3 && actorKind(m.ent.Kind) {
+			return d.forcesOf(m.ent), m.ti, m.tj
+		}
+	}
+	for k := at - 1; k >= 0 && k >= at-4; k-- {
+		if w := toks[k].low; w == "fighters" || w == "members" || w == "forces" || w == "units" || w == "elements" {
+			if k > 0 && (toks[k-1].low == "its" || toks[k-1].low == "our" || toks[k-1].low == "group's" || strings.HasSuffix(toks[k-1].low, "'s") && !toks[k-1].cap) {
+				if sp := d.entity(c.claim.Speaker.ID); sp != nil {
+					if p := d.partyOf(sp); p != nil {
+						return d.forcesOf(p), k - 1, k + 1
+					}
+				}
+			}
+		}
+	}
+	return nil, 0, 0
 }
 
 // rebuttalEvent is the event a rebuttal ("..., a charge the Turkish
