@@ -4600,7 +4600,7 @@ func (d *docState) buildAccounts() {
 		lastFrame[speaker.ID] = fi
 		var a *acc
 		a, accs = d.accountOf(accs, fi, speaker)
-		if fi == 0 && len(held) > 0 && speaker.ID == d.voice.ID && family(frames[0].typ) == 1 {
+		if fi == 0 && len(held) > 0 && d.voice != nil && speaker.ID == d.voice.ID && family(frames[0].typ) == 1 {
 			for _, h := range held {
 				d.addToAccount(a, h.c, h.ev)
 			}
@@ -5247,8 +5247,11 @@ func (d *docState) within(a, b uuid.UUID) bool {
 // word ending at cueJ takes: "of" or "on" and at most "the night of"
 // between them.
 func ownDate(toks []token, cueJ, i int) bool {
-	if cueJ < 0 || i <= cueJ || i-cueJ > 4 || toks[cueJ].low != "of" && toks[cueJ].low != "on" {
-		return cueJ >= 0 && i == cueJ && cueJ > 0 && (toks[cueJ].low == "of" || toks[cueJ].low == "on")
+	if cueJ <= 0 || i < cueJ || i-cueJ > 4 || i >= len(toks) {
+		return false
+	}
+	if toks[cueJ].low != "of" && toks[cueJ].low != "on" {
+		return false
 	}
 	for k := cueJ + 1; k < i; k++ {
 		switch toks[k].low {
