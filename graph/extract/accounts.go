@@ -4555,7 +4555,10 @@ func (d *docState) buildAccounts() {
 			if ev.typ == "" || !ev.specific && !hasPlace && !hasDate && !ev.casualty && len(ev.perps) == 0 {
 				continue
 			}
-			if c.claim.Kind == graph.ClaimCharacterisation && !ev.specific {
+			// (A judged event that says who did it and where, "condemns the
+			// barbaric attack perpetrated by the Gran Grif gang against the
+			// population of Pont-Sondé", is one told.)
+			if c.claim.Kind == graph.ClaimCharacterisation && !ev.specific && !(hasPlace && len(ev.perps) > 0 && agentPhrase(c.sg.toks)) {
 				continue
 			}
 			if (ev.typ == graph.EventBombingCampaign || ev.typ == graph.EventAirstrike && ev.plural) && ev.possessed && !hasPlace && !hasDate && !ev.casualty {
@@ -5291,6 +5294,24 @@ func (d *docState) oppositionTheatre() bool {
 	switch d.country.Name {
 	case "Syria", "Iraq", "Yemen", "Libya":
 		return true
+	}
+	return false
+}
+
+// agentPhrase reports whether a sentence names who did the act by a verb
+// of doing and "by": "perpetrated by", "carried out by", "committed by".
+func agentPhrase(toks []token) bool {
+	for k := 0; k+1 < len(toks); k++ {
+		switch toks[k].low {
+		case "perpetrated", "committed", "conducted":
+			if toks[k+1].low == "by" {
+				return true
+			}
+		case "carried":
+			if k+2 < len(toks) && toks[k+1].low == "out" && toks[k+2].low == "by" {
+				return true
+			}
+		}
 	}
 	return false
 }
