@@ -2,6 +2,7 @@ package xref
 
 import (
 	"strings"
+	"unicode"
 
 	"github.com/claimgraph/claimgraph/graph"
 	"github.com/claimgraph/claimgraph/graph/gazetteer"
@@ -591,10 +592,15 @@ func placeArea(x *graph.Extraction, i int, w *World) uuid.UUID {
 // placeWithin is the place that holds the place of account i, a place
 // the gazetteer cannot locate, as the account's document says in so many
 // words (Account.PlaceWithin): in a claim naming the place, the next place
-// named after it, within a few words and joined by "in" ("al-Raqah village
-// in Bani Qais district", "Beit Sadan, a village in the Arhab district",
-// "the al-Hadba district of Tripoli" is read by extraction). uuid.Nil when
-// no claim says so, or when two claims name two places that hold it.
+// named after it, within a few words that put the first inside the second
+// (holdsText): "al-Raqah village in Bani Qais district", "Beit Sadan, a
+// village in the Arhab district", "Kompa, a village of Karimama commune",
+// "at Kompa, in the commune of Karimama", "Kompa (Karimama commune)",
+// "Rhoe, which lies in Djugu territory", "the camp on the northern
+// outskirts of the town", "Quiterajo, Macomia district" ("the al-Hadba
+// district of Tripoli" is read by extraction). uuid.Nil when no claim says
+// so, or when two claims name two places that hold it, neither inside the
+// other.
 func placeWithin(x *graph.Extraction, i int, w *World) uuid.UUID {
 	a := x.Accounts[i]
 	if a.Place == nil || a.Place.Entity.ID == uuid.Nil {
@@ -619,23 +625,31 @@ func placeWithin(x *graph.Extraction, i int, w *World) uuid.UUID {
 					next = n
 				}
 			}
-			if next == nil || next.Span.Start-m.Span.End > 32 {
+			if next == nil || next.Span.Start-m.Span.End > maxHoldsGap {
 				continue
 			}
 			if text == nil {
 				text = []rune(c.Text)
 			}
 			from, to := m.Span.End-c.Span.Start, next.Span.Start-c.Span.Start
-			if from < 0 || to > len(text) || from > to {
+			end := next.Span.End - c.Span.Start
+			if from < 0 || end > len(text) || from > to || to > end {
 				continue
 			}
-			if !holdsWords(string(text[from:to])) {
+			after := string(text[end:min(len(text), end+40)])
+			if !holdsText(string(text[from:to]), string(text[to:end]), after) {
 				continue
 			}
+			h := next.Entity.ID
 			switch {
-			case out == uuid.Nil:
-				out = next.Entity.ID
-			case out != next.Entity.ID:
+			case out == uuid.Nil || out == h:
+				out = h
+			case w.Within(h, out):
+				// "Rhoe, in Djugu territory" and "Rhoe, Ituri province":
+				// the lesser of two places, one inside the other.
+				out = h
+			case w.Within(out, h):
+			default:
 				return uuid.Nil
 			}
 		}
@@ -643,23 +657,152 @@ func placeWithin(x *graph.Extraction, i int, w *World) uuid.UUID {
 	return out
 }
 
-// holdsWords reports whether the words between a place and the next one
-// put the first inside the second: " village in ", ", a village in the ",
-// " in the ", with no clause between ("... Raqah, and shells hit Hajjah").
-func holdsWords(between string) bool {
-	f := " " + strings.ToLower(strings.TrimSpace(strings.Trim(between, " ,"))) + " "
-	if !strings.HasSuffix(f, " in ") && !strings.HasSuffix(f, " in the ") {
+// maxHoldsGap is the most characters between a place and the place a
+// document puts it in ("the Abu camp for displaced people, on the
+// northern edge of").
+const maxHoldsGap = 64
+
+// holdsText reports whether the words between a place and the next place
+// named (next, followed by after) put the first inside the second:
+//   - words of kind and position ending with "in" or "within" (" village
+//     in ", ", which lies in ", ", in the northern "), or with "of" after a
+//     word for a kind of place or a part of one (", a village of ", ", in
+//     the commune of ", " camp on the northern outskirts of ", ", in the
+//     north of "), never a bearing ("north of", "km west of");
+//   - a comma or a bracket, after words of kind alone, before a place
+//     named with its kind ("Rann, Kala/Balge Local Government Area",
+//     "Kompa (Karimama commune)", "Koshobe village, Jere LGA"): a list
+//     of places names none with its kind.
+//
+// A gloss in another script between them is no word ("Bayt Sa'dan (بيت
+// سعدان), Arhab district"); a State's possessive is a place's part
+// ("in Haiti's Artibonite department").
+func holdsText(between, next, after string) bool {
+	between = stripGlosses(strings.ToLower(between))
+	if strings.ContainsAny(between, ";:.!?\"") {
 		return false
 	}
-	for _, w := range strings.Fields(f) {
-		switch w {
-		case "in", "the", "a", "an", "village", "town", "hamlet", "area", "neighbourhood", "neighborhood", "district", "subdistrict", "quarter", "small", "nearby", "of", "city", "camp", "region", "province", "governorate":
+	apposition := strings.ContainsAny(between, ",(")
+	words := strings.FieldsFunc(between, func(r rune) bool { return unicode.IsSpace(r) || r == ',' || r == '(' })
+	if len(words) == 0 {
+		return apposition && kindNamed(next, after)
+	}
+	kinded := false // a word for a kind of place or a part of one before
+	for j, wd := range words {
+		switch {
+		case holdsFiller[wd]:
+		case holdsKind[wd]:
+			kinded = true
+		case holdsBearing[wd]:
+			// "in the north of" holds; "north of" does not.
+			if j == 0 || words[j-1] != "the" {
+				return false
+			}
+			kinded = true
+		case holdsAdjective[wd]:
+		case strings.HasSuffix(wd, "'s") || strings.HasSuffix(wd, "’s"):
+			// "in Haiti's", "in Sagaing Region's": the whole holds the part.
+			if j == 0 || words[j-1] != "in" {
+				return false
+			}
 		default:
 			return false
 		}
 	}
-	return true
+	last := words[len(words)-1]
+	switch {
+	case last == "in" || last == "within":
+		return true
+	case len(words) >= 2 && words[len(words)-2] == "in" && (last == "the" || strings.HasSuffix(last, "'s") || strings.HasSuffix(last, "’s") || holdsAdjective[last]):
+		return true
+	case len(words) >= 3 && words[len(words)-3] == "in" && words[len(words)-2] == "the" && holdsAdjective[last]:
+		return true
+	case last == "of" || len(words) >= 2 && words[len(words)-2] == "of" && last == "the":
+		return kinded || kindNamed(next, after)
+	}
+	// Words of kind alone, then a comma: "Koshobe village, Jere LGA".
+	if !apposition || strings.LastIndexAny(between, ",(") < strings.LastIndex(between, last) {
+		return false
+	}
+	for _, wd := range words {
+		if !holdsKind[wd] {
+			return false
+		}
+	}
+	return kindNamed(next, after)
 }
+
+// kindNamed reports whether a place is named with a word for its kind, in
+// its name or right after it: "Macomia district", "Yagha province",
+// "Kala/Balge Local Government Area", "Jere LGA".
+func kindNamed(name, after string) bool {
+	f := strings.Fields(strings.ToLower(name))
+	if len(f) > 1 && divisionKinds[strings.Trim(f[len(f)-1], ",()")] {
+		return true
+	}
+	after = strings.TrimSpace(stripGlosses(strings.ToLower(after)))
+	a := strings.FieldsFunc(after, func(r rune) bool {
+		return unicode.IsSpace(r) || r == ',' || r == ')' || r == '(' || r == '.' || r == ';'
+	})
+	if len(a) == 0 {
+		return false
+	}
+	if divisionKinds[a[0]] {
+		return true
+	}
+	return len(a) >= 3 && a[0] == "local" && a[1] == "government" && a[2] == "area"
+}
+
+// stripGlosses removes bracketed glosses in another script ("(بيت سعدان)",
+// "(LGA)" is kept: it has Latin letters).
+func stripGlosses(s string) string {
+	var b strings.Builder
+	for {
+		i := strings.IndexRune(s, '(')
+		if i < 0 {
+			b.WriteString(s)
+			return b.String()
+		}
+		j := strings.IndexRune(s[i:], ')')
+		if j < 0 {
+			b.WriteString(s)
+			return b.String()
+		}
+		inner := s[i+1 : i+j]
+		latin := false
+		for _, r := range inner {
+			if r < 0x250 && unicode.IsLetter(r) {
+				latin = true
+				break
+			}
+		}
+		if latin {
+			b.WriteString(s[:i+j+1])
+		} else {
+			b.WriteString(s[:i])
+		}
+		s = s[i+j+1:]
+	}
+}
+
+// Words of holdsText.
+var (
+	holdsFiller = map[string]bool{"in": true, "the": true, "a": true, "an": true, "of": true, "on": true, "within": true,
+		"which": true, "that": true, "lies": true, "is": true, "located": true, "situated": true, "small": true, "nearby": true,
+		"for": true, "displaced": true, "internally": true, "people": true, "persons": true}
+	holdsKind = map[string]bool{"village": true, "town": true, "hamlet": true, "area": true, "neighbourhood": true, "neighborhood": true,
+		"district": true, "subdistrict": true, "sub-district": true, "quarter": true, "city": true, "camp": true, "site": true, "region": true,
+		"province": true, "governorate": true, "commune": true, "territory": true, "department": true, "county": true, "municipality": true,
+		"cercle": true, "township": true, "state": true, "lga": true, "locality": true, "settlement": true, "suburb": true, "suburbs": true,
+		"outskirts": true, "edge": true, "countryside": true, "part": true, "heart": true, "centre": true, "center": true}
+	holdsBearing   = map[string]bool{"north": true, "south": true, "east": true, "west": true, "north-west": true, "north-east": true, "south-west": true, "south-east": true, "northwest": true, "northeast": true, "southwest": true, "southeast": true}
+	holdsAdjective = map[string]bool{"northern": true, "southern": true, "eastern": true, "western": true, "central": true,
+		"north-western": true, "north-eastern": true, "south-western": true, "south-eastern": true,
+		"northwestern": true, "northeastern": true, "southwestern": true, "southeastern": true, "rural": true, "remote": true, "mountainous": true}
+	divisionKinds = map[string]bool{"district": true, "subdistrict": true, "sub-district": true, "province": true, "governorate": true,
+		"commune": true, "territory": true, "department": true, "county": true, "municipality": true, "cercle": true, "township": true,
+		"state": true, "lga": true, "region": true, "prefecture": true, "locality": true, "area": true, "city": true}
+)
 
 // governorateOf is the governorate (or province) place id is or lies in,
 // as the world knows it; uuid.Nil when none.
