@@ -50,11 +50,14 @@ type fxAccount struct {
 	Date      string          `json:"date"`
 	DateText  string          `json:"date_text"`
 	Context   string          `json:"context_place"`
-	DateTo    string          `json:"date_to"`
-	Precision string          `json:"precision"`
-	Place     string          `json:"place"`
-	Perp      string          `json:"perp"`
-	PerpPol   graph.Polarity  `json:"perp_polarity"`
+	// Within is the place the account's document puts its place in
+	// (Account.PlaceWithin).
+	Within    string         `json:"place_within"`
+	DateTo    string         `json:"date_to"`
+	Precision string         `json:"precision"`
+	Place     string         `json:"place"`
+	Perp      string         `json:"perp"`
+	PerpPol   graph.Polarity `json:"perp_polarity"`
 	// CoPerps are further parties named as carrying it out (or, with
 	// polarity negative, cleared).
 	CoPerps []struct {
@@ -149,6 +152,10 @@ func (f fixture) accounts(t *testing.T, w *World) ([]graph.Account, map[uuid.UUI
 				p = graph.PrecisionDay
 			}
 			ga.Date = &graph.Date{From: a.Date, To: to, Precision: p, Text: a.DateText}
+		}
+		if a.Within != "" {
+			id := f.ref(w, a.Within).ID
+			ga.PlaceWithin = &id
 		}
 		if a.Context != "" {
 			id := f.ref(w, a.Context).ID

@@ -20,8 +20,10 @@ import (
 // Basra, Najaf, Karbala, Erbil and Sulaymaniyah in governorates of their
 // own (place keys follow the hierarchy, so stored accounts are keyed
 // again); "9" the spelling keys of the places a place the gazetteer
-// lacks may be part of ("Ogossagou-Peul" of Ogossagou).
-const KeyFormat = "9"
+// lacks may be part of ("Ogossagou-Peul" of Ogossagou); "10" the place
+// keys of the place that a place the gazetteer lacks lies in, as its
+// document says (Account.PlaceWithin).
+const KeyFormat = "10"
 
 // KeyStore is what EnsureKeyFormat reads and writes; *cayleystore.Store
 // satisfies it.

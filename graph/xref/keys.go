@@ -177,8 +177,20 @@ func familyOf(id uuid.UUID, w *World) []uuid.UUID {
 
 // keyPlaces is the place family an account is indexed under: its own
 // place's, or the place its document speaks of (Account.ContextPlace).
+// A place the gazetteer lacks, which the account's document puts inside
+// another (Account.PlaceWithin), has that place's family after it: it is
+// indexed as lying there, and queries accounts placed there.
 func keyPlaces(a graph.Account, w *World) []uuid.UUID {
 	if p := placeFamily(a, w); len(p) > 0 {
+		if a.PlaceWithin != nil && len(p) == 1 && *a.PlaceWithin != p[0] {
+			if _, unknown := w.unplaced(p[0]); unknown {
+				for _, h := range familyOf(*a.PlaceWithin, w) {
+					if !slices.Contains(p, h) {
+						p = append(p, h)
+					}
+				}
+			}
+		}
 		return p
 	}
 	return contextFamily(a, w)

@@ -35,6 +35,7 @@ var matchFiles = [][2]string{
 	{"testdata/match19.json", "testdata/match19.json"},
 	{"testdata/match20.json", "testdata/match20.json"},
 	{"testdata/match21.json", "testdata/match21.json"},
+	{"testdata/match22.json", "testdata/match22.json"},
 }
 
 func TestMatch(t *testing.T) {
@@ -108,6 +109,14 @@ func TestKeysCoverMatches(t *testing.T) {
 	// its document's province.
 	_, w21, accs21, _ := loadFixture(t, "testdata/match21.json")
 	testKeysCoverMatches(t, accs21, w21, 1)
+	// A village its document puts in a town meets that town's account.
+	_, w22, accs22, _ := loadFixture(t, "testdata/match22.json")
+	testKeysCoverMatches(t, accs22, w22, 1)
+	hamlet, other := byKey(t, accs22, "agency-hamlet"), byKey(t, accs22, "government-other-town")
+	hamlet.Keys, other.Keys = Keys(hamlet, w22), Keys(other, w22)
+	if Candidates(hamlet, other, w22) {
+		t.Errorf("a village in one town meets another town's account: %q / %q", hamlet.Keys, other.Keys)
+	}
 }
 
 func testKeysCoverMatches(t *testing.T, accs []graph.Account, w *World, least int) {
