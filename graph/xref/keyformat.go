@@ -22,7 +22,8 @@ import (
 // again); "9" the spelling keys of the places a place the gazetteer
 // lacks may be part of ("Ogossagou-Peul" of Ogossagou); "10" the place
 // keys of the place that a place the gazetteer lacks lies in, as its
-// document says (Account.PlaceWithin).
+// document says (Account.PlaceWithin), and that place's spelling keys
+// when the gazetteer lacks it too, the leading names read by PlaceKey.
 const KeyFormat = "10"
 
 // KeyStore is what EnsureKeyFormat reads and writes; *cayleystore.Store

@@ -261,6 +261,28 @@ func Keys(a graph.Account, w *World) []string {
 					}
 				}
 			}
+			// The place its document puts it in, when the gazetteer
+			// lacks that too, by the same keys: an account placed at
+			// that place under another spelling, or at the place it is
+			// named after ("Kala Local Government Area" of Kala), meets
+			// it (heldByText).
+			if a.PlaceWithin != nil && *a.PlaceWithin != e.ID {
+				if h, unknown := w.unplaced(*a.PlaceWithin); unknown && h.Name != "" {
+					hk := append([]string{gazetteer.PlaceKey(h.Name)}, leadingNames(h.Name)...)
+					for _, k := range h.Keys {
+						if len(k) >= MinSpellingKey {
+							hk = append(hk, k)
+						}
+					}
+					for _, k := range hk {
+						if len(k) >= 3 && !strings.Contains(k, ":") {
+							for _, m := range months {
+								set[keySpelling+k+":"+m] = true
+							}
+						}
+					}
+				}
+			}
 			if dated {
 				skel := gazetteer.Skeleton(e.Name)
 				lesser := rankOf(e) < placeRank["town"]

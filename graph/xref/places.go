@@ -1,6 +1,7 @@
 package xref
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 
@@ -121,24 +122,26 @@ func (w *World) spelling(a, b uuid.UUID) PlaceRelation {
 }
 
 // qualifiedPlace reports whether place name long is place name short with
-// words after it that name a part of the place: a village's quarter by
-// its people ("Ogossagou-Peul" of Ogossagou, "Kalaba Dogon" of Kalaba).
-// The shorter name's key needs MinSpellingKey letters: "Kafr" is no
-// place "Kafr Nabl" is part of.
+// words after it that name a part of the place or its kind: a village's
+// quarter by its people ("Ogossagou-Peul" of Ogossagou, "Kalaba Dogon" of
+// Kalaba), an area named after its seat ("Wadi Amla Local Government
+// Area" of "Wadi Amlah": the leading words' PlaceKey, its last word's
+// ending read as the short name's is). The shorter name's key needs
+// MinSpellingKey letters: "Kafr" is no place "Kafr Nabl" is part of.
 func qualifiedPlace(long, short string) bool {
 	s := gazetteer.PlaceKey(short)
-	return len(s) >= MinSpellingKey && strings.HasPrefix(gazetteer.PlaceKey(long), s+" ")
+	return len(s) >= MinSpellingKey && slices.Contains(leadingNames(long), s)
 }
 
 // leadingNames returns the keys of the places a place name may be a part
-// of (qualifiedPlace): its PlaceKey's leading words, of MinSpellingKey
-// letters or more ("ogossagou" of "Ogossagou-Peul").
+// of (qualifiedPlace): the PlaceKeys of its leading words, of
+// MinSpellingKey letters or more ("ogossagou" of "Ogossagou-Peul").
 func leadingNames(name string) []string {
-	k := gazetteer.PlaceKey(name)
+	words := strings.Fields(gazetteer.FoldKey(name))
 	var out []string
-	for i := range len(k) {
-		if k[i] == ' ' && i >= MinSpellingKey {
-			out = append(out, k[:i])
+	for i := 1; i < len(words); i++ {
+		if k := gazetteer.PlaceKey(strings.Join(words[:i], " ")); len(k) >= MinSpellingKey && !slices.Contains(out, k) {
+			out = append(out, k)
 		}
 	}
 	return out
