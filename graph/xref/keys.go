@@ -264,7 +264,7 @@ func Keys(a graph.Account, w *World) []string {
 			// The place its document puts it in, when the gazetteer
 			// lacks that too, by the same keys: an account placed at
 			// that place under another spelling, or at the place it is
-			// named after ("Kala Local Government Area" of Kala), meets
+			// named after ("Tal Hamreh Local Government Area" of Tal Hamreh), meets
 			// it (heldByText).
 			if a.PlaceWithin != nil && *a.PlaceWithin != e.ID {
 				if h, unknown := w.unplaced(*a.PlaceWithin); unknown && h.Name != "" {

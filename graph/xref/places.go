@@ -597,10 +597,11 @@ func placeArea(x *graph.Extraction, i int, w *World) uuid.UUID {
 // words (Account.PlaceWithin): in a claim naming the place, the next place
 // named after it, within a few words that put the first inside the second
 // (holdsText): "al-Raqah village in Bani Qais district", "Beit Sadan, a
-// village in the Arhab district", "Kompa, a village of Karimama commune",
-// "at Kompa, in the commune of Karimama", "Kompa (Karimama commune)",
-// "Rhoe, which lies in Djugu territory", "the camp on the northern
-// outskirts of the town", "Quiterajo, Macomia district" ("the al-Hadba
+// village in the Arhab district", "Tallowford, a hamlet of Brackmere
+// commune", "at Tallowford, in the commune of Brackmere", "Tallowford
+// (Brackmere commune)", "Tallowford, which lies in Brackmere territory",
+// "the camp on the northern outskirts of the town", "Tallowford,
+// Brackmere district" ("the al-Hadba
 // district of Tripoli" is read by extraction). uuid.Nil when no claim says
 // so, or when two claims name two places that hold it, neither inside the
 // other.
@@ -648,7 +649,8 @@ func placeWithin(x *graph.Extraction, i int, w *World) uuid.UUID {
 			case out == uuid.Nil || out == h:
 				out = h
 			case w.Within(h, out):
-				// "Rhoe, in Djugu territory" and "Rhoe, Ituri province":
+				// "Tallowford, in Brackmere territory" and "Tallowford,
+				// Oxley province":
 				// the lesser of two places, one inside the other.
 				out = h
 			case w.Within(out, h):
@@ -673,13 +675,14 @@ const maxHoldsGap = 64
 //     the commune of ", " camp on the northern outskirts of ", ", in the
 //     north of "), never a bearing ("north of", "km west of");
 //   - a comma or a bracket, after words of kind alone, before a place
-//     named with its kind ("Rann, Kala/Balge Local Government Area",
-//     "Kompa (Karimama commune)", "Koshobe village, Jere LGA"): a list
+//     named with its kind ("Tallowford, Brackmere Local Government
+//     Area", "Tallowford (Brackmere commune)", "Tallowford hamlet,
+//     Brackmere LGA"): a list
 //     of places names none with its kind.
 //
-// A gloss in another script between them is no word ("Bayt Sa'dan (بيت
-// سعدان), Arhab district"); a State's possessive is a place's part
-// ("in Haiti's Artibonite department").
+// A gloss in another script between them is no word ("Tallowford
+// (ٹالوفورڈ), Brackmere district"); a State's possessive is a place's
+// part ("in Eastland's Brackmere department").
 func holdsText(between, next, after string) bool {
 	between = stripGlosses(strings.ToLower(between))
 	if strings.ContainsAny(between, ";:.!?\"") {
@@ -704,7 +707,8 @@ func holdsText(between, next, after string) bool {
 			kinded = true
 		case holdsAdjective[wd]:
 		case strings.HasSuffix(wd, "'s") || strings.HasSuffix(wd, "’s"):
-			// "in Haiti's", "in Sagaing Region's": the whole holds the part.
+			// "in Eastland's", "in Brackmere Region's": the whole holds
+			// the part.
 			if j == 0 || words[j-1] != "in" {
 				return false
 			}
@@ -723,7 +727,8 @@ func holdsText(between, next, after string) bool {
 	case last == "of" || len(words) >= 2 && words[len(words)-2] == "of" && last == "the":
 		return kinded || kindNamed(next, after)
 	}
-	// Words of kind alone, then a comma: "Koshobe village, Jere LGA".
+	// Words of kind alone, then a comma: "Tallowford hamlet, Brackmere
+	// LGA".
 	if !apposition || strings.LastIndexAny(between, ",(") < strings.LastIndex(between, last) {
 		return false
 	}
@@ -736,8 +741,8 @@ func holdsText(between, next, after string) bool {
 }
 
 // kindNamed reports whether a place is named with a word for its kind, in
-// its name or right after it: "Macomia district", "Yagha province",
-// "Kala/Balge Local Government Area", "Jere LGA".
+// its name or right after it: "Brackmere district", "Oxley province",
+// "Brackmere Local Government Area", "Oxley LGA".
 func kindNamed(name, after string) bool {
 	f := strings.Fields(strings.ToLower(name))
 	if len(f) > 1 && divisionKinds[strings.Trim(f[len(f)-1], ",()")] {
