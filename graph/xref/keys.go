@@ -264,10 +264,12 @@ func Keys(a graph.Account, w *World) []string {
 			// The place its document puts it in, when the gazetteer
 			// lacks that too, by the same keys: an account placed at
 			// that place under another spelling, or at the place it is
-			// named after ("Tal Hamreh Local Government Area" of Tal Hamreh), meets
-			// it (heldByText).
+			// named after ("Tal Hamreh Local Government Area" of Tal
+			// Hamreh), meets it (heldByText).
+			var holder *graph.Entity
 			if a.PlaceWithin != nil && *a.PlaceWithin != e.ID {
 				if h, unknown := w.unplaced(*a.PlaceWithin); unknown && h.Name != "" {
+					holder = &h
 					hk := append([]string{gazetteer.PlaceKey(h.Name)}, leadingNames(h.Name)...)
 					for _, k := range h.Keys {
 						if len(k) >= MinSpellingKey {
@@ -286,6 +288,10 @@ func Keys(a graph.Account, w *World) []string {
 			if dated {
 				skel := gazetteer.Skeleton(e.Name)
 				lesser := rankOf(e) < placeRank["town"]
+				hskel := ""
+				if holder != nil {
+					hskel = gazetteer.Skeleton(holder.Name)
+				}
 				for _, d := range win.days(DayKeyMaxDays) {
 					for _, f := range typeFamilies(a.Type) {
 						set[keyUnplaced+f+":"+d] = true
@@ -293,8 +299,20 @@ func Keys(a graph.Account, w *World) []string {
 							set[keyLesser+f+":"+d] = true
 						}
 					}
+				}
+				// Its spellings and its holder's, on the days of the
+				// window, or for an undated account the days its report
+				// may follow (Match's reportedWithin).
+				days := win.days(DayKeyMaxDays)
+				if rw, ok := reportWindow(a); ok {
+					days = rw.days(DayKeyMaxDays)
+				}
+				for _, d := range days {
 					if len(skel) >= 3 {
 						set[keyWeakSpell+skel+":"+d] = true
+					}
+					if len(hskel) >= 3 {
+						set[keyWeakSpell+hskel+":"+d] = true
 					}
 				}
 			}
