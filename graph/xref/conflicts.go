@@ -635,7 +635,8 @@ func dateConflict(accs []graph.Account, claims map[uuid.UUID]graph.Claim) graph.
 func placeConflict(accs []graph.Account, claims map[uuid.UUID]graph.Claim, w *World) graph.Conflict {
 	var es []*entry
 	byKey := map[uuid.UUID]*entry{}
-	held := map[*entry]graph.Account{} // an account of the entry's place whose document puts it inside another
+	held := map[*entry]graph.Account{}   // an account of the entry's place whose document puts it inside another
+	inArea := map[*entry]graph.Account{} // the first account of the entry's place whose document puts it in an area (docArea)
 	for _, a := range accs {
 		if a.Place == nil || a.Place.Entity.ID == uuid.Nil || !counted(a, claims) || a.Polarity == graph.Denied {
 			continue
@@ -658,11 +659,21 @@ func placeConflict(accs []graph.Account, claims map[uuid.UUID]graph.Claim, w *Wo
 		if a.PlaceWithin != nil {
 			held[e] = a
 		}
+		// A place its document puts in an area, perhaps another's
+		// spelling there ("Jinah", "al-Jeena": spelledInArea).
+		if _, ok := inArea[e]; !ok && docArea(a, w) != uuid.Nil {
+			inArea[e] = a
+		}
 		e.add(a, claimsFor(a, a.Place.Span, claims))
 	}
 	return finish(AttrPlace, es, func(a, b *entry) bool {
 		if w.compatiblePlaces(a.root, b.root) {
 			return true
+		}
+		if x, ok := inArea[a]; ok {
+			if y, ok := inArea[b]; ok && spelledInArea(x, y, w) {
+				return true
+			}
 		}
 		if x, ok := held[a]; ok && heldByText(x, b.root, w) {
 			return true

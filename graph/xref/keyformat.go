@@ -23,7 +23,9 @@ import (
 // lacks may be part of ("Ogossagou-Peul" of Ogossagou); "10" the place
 // keys of the place that a place the gazetteer lacks lies in, as its
 // document says (Account.PlaceWithin), and that place's spelling keys
-// when the gazetteer lacks it too, the leading names read by PlaceKey.
+// when the gazetteer lacks it too, the leading names read by PlaceKey;
+// the weak spelling keys of undated accounts on the days their report
+// may follow; and the short skeletons of places in an area ("sa:").
 const KeyFormat = "10"
 
 // KeyStore is what EnsureKeyFormat reads and writes; *cayleystore.Store

@@ -71,6 +71,12 @@ import (
 //     lacks it and its name's skeleton has at least three letters: two
 //     spellings that are perhaps one place (PlacesMaybeSame) meet on the
 //     days where Match can accept them. Indexed and queried.
+//   - "sa:<area>:<skeleton>:<YYYY-MM-DD>" for each day of such a window
+//     (for an undated account, the days its report may follow), for the
+//     account's own place when the gazetteer lacks it and its document
+//     puts it in an area (docArea, by its governorate: areaKey), with a
+//     skeleton of two letters or more: two spellings with one short
+//     skeleton in one area meet (spelledInArea). Indexed and queried.
 //   - "u:<family>:<YYYY-MM-DD>" for each day of a window of at most
 //     DayKeyMaxDays days when the account's place is one the gazetteer
 //     cannot locate, and "a:<family>:<YYYY-MM-DD>" when it is an area
@@ -120,6 +126,7 @@ const (
 	keyLesser       = "v:"
 	keyHolder       = "h:"
 	keyWeakSpell    = "sw:"
+	keySpellArea    = "sa:"
 )
 
 // vaguePlace reports whether a place type is too coarse to identify an event.
@@ -307,12 +314,18 @@ func Keys(a graph.Account, w *World) []string {
 				if rw, ok := reportWindow(a); ok {
 					days = rw.days(DayKeyMaxDays)
 				}
+				// A skeleton of two letters or more, in the area its
+				// document puts it (spelledInArea).
+				area := areaKey(docArea(a, w), w)
 				for _, d := range days {
 					if len(skel) >= 3 {
 						set[keyWeakSpell+skel+":"+d] = true
 					}
 					if len(hskel) >= 3 {
 						set[keyWeakSpell+hskel+":"+d] = true
+					}
+					if area != uuid.Nil && len(skel) >= 2 {
+						set[keySpellArea+area.String()+":"+skel+":"+d] = true
 					}
 				}
 			}
@@ -405,7 +418,7 @@ func queryKeys(a graph.Account, w *World) []string {
 			out = append(out, k, keyLastingIn+strings.TrimPrefix(k, keyLasting))
 		case strings.HasPrefix(k, keyLastingIn):
 			out = append(out, keyLasting+strings.TrimPrefix(k, keyLastingIn))
-		case strings.HasPrefix(k, keySpelling), strings.HasPrefix(k, keyWeakSpell):
+		case strings.HasPrefix(k, keySpelling), strings.HasPrefix(k, keyWeakSpell), strings.HasPrefix(k, keySpellArea):
 			out = append(out, k)
 		case strings.HasPrefix(k, keyUnplaced):
 			out = append(out, keyArea+strings.TrimPrefix(k, keyUnplaced))

@@ -469,6 +469,12 @@ func match(a, b graph.Account, w *World) verdict {
 			}
 			v.score += wNestedPlace
 			v.reasons = append(v.reasons, placeName(x, w)+" lies within "+placeName(y, w)+", as the document of the account at "+placeName(x, w)+" says")
+		case rel == PlacesDisjoint && spelledInArea(a, b, w):
+			// "al-Jineh" and "Jinah", each put by its document in one
+			// governorate: perhaps one place, weak evidence.
+			maybe = true
+			v.score += wMaybePlace
+			v.reasons = append(v.reasons, placeName(a, w)+" and "+placeName(b, w)+" may be two spellings of one place the gazetteer lacks, in "+w.Name(docArea(a, w))+" as their documents say")
 		default:
 			v.different = true
 			v.reasons = append(v.reasons, "places differ ("+placeName(a, w)+", "+placeName(b, w)+")")

@@ -111,7 +111,7 @@ func TestKeysCoverMatches(t *testing.T) {
 	testKeysCoverMatches(t, accs21, w21, 1)
 	// A village its document puts in a town meets that town's account.
 	_, w22, accs22, _ := loadFixture(t, "testdata/match22.json")
-	testKeysCoverMatches(t, accs22, w22, 3)
+	testKeysCoverMatches(t, accs22, w22, 4)
 	hamlet, other := byKey(t, accs22, "agency-hamlet"), byKey(t, accs22, "government-other-town")
 	hamlet.Keys, other.Keys = Keys(hamlet, w22), Keys(other, w22)
 	if Candidates(hamlet, other, w22) {

@@ -862,3 +862,55 @@ func heldByText(a graph.Account, b uuid.UUID, w *World) bool {
 	r := w.Relate(h, b)
 	return r == PlacesSame || r == PlacesMaybeSame
 }
+
+// docArea is the area account a's document puts its place in, when the
+// gazetteer lacks the place: the governorate its sentence names
+// (Account.PlaceArea), or the governorate of the place its document puts
+// it in (Account.PlaceWithin), or that place. uuid.Nil when none.
+func docArea(a graph.Account, w *World) uuid.UUID {
+	switch {
+	case a.PlaceArea != nil:
+		return *a.PlaceArea
+	case a.PlaceWithin != nil:
+		if g := governorateOf(*a.PlaceWithin, w); g != uuid.Nil {
+			return g
+		}
+		return *a.PlaceWithin
+	}
+	return uuid.Nil
+}
+
+// spelledInArea reports whether two accounts' places, both places the
+// gazetteer lacks, have one transliteration skeleton ("Jinah", "al-Jeena":
+// "jn") and lie, as their documents say, in one area (docArea, read as
+// its governorate when the world knows it: areaKey): perhaps
+// one place, though their skeleton is too short to say so alone ("Busra"
+// and "Basir" are two).
+func spelledInArea(a, b graph.Account, w *World) bool {
+	if a.Place == nil || b.Place == nil {
+		return false
+	}
+	ea, ua := w.unplaced(a.Place.Entity.ID)
+	eb, ub := w.unplaced(b.Place.Entity.ID)
+	if !ua || !ub || ea.Name == "" || eb.Name == "" {
+		return false
+	}
+	sa := gazetteer.Skeleton(ea.Name)
+	if len(sa) < 2 || sa != gazetteer.Skeleton(eb.Name) {
+		return false
+	}
+	x := areaKey(docArea(a, w), w)
+	return x != uuid.Nil && x == areaKey(docArea(b, w), w)
+}
+
+// areaKey is the governorate an area is or lies in, or the area itself
+// when the world knows none (a district the gazetteer lacks).
+func areaKey(area uuid.UUID, w *World) uuid.UUID {
+	if area == uuid.Nil {
+		return uuid.Nil
+	}
+	if g := governorateOf(area, w); g != uuid.Nil {
+		return g
+	}
+	return area
+}
