@@ -45,7 +45,12 @@
 // the one place its document's claims speak of (Account.ContextPlace),
 // on a report of the same few days. A "last week" read from the calendar
 // runs on to the report's date; a bomb set off on the ground (a car bomb,
-// a suicide bomber) is never an air strike.
+// a suicide bomber) is never an air strike. A place the gazetteer lacks
+// lies in the place its document puts it in, in so many words ("a village
+// of X commune", "which lies in X territory", "Y, X district",
+// "on the outskirts of X": Account.PlaceWithin), and is keyed there too;
+// two spellings of one short skeleton that their documents put in one
+// governorate are perhaps one place.
 //
 // testdata/dev holds the development documents the matching rules are
 // tuned on; testdata/heldout and testdata/heldout2 are only measured
