@@ -601,10 +601,9 @@ func placeArea(x *graph.Extraction, i int, w *World) uuid.UUID {
 // commune", "at Tallowford, in the commune of Brackmere", "Tallowford
 // (Brackmere commune)", "Tallowford, which lies in Brackmere territory",
 // "the camp on the northern outskirts of the town", "Tallowford,
-// Brackmere district" ("the al-Hadba
-// district of Tripoli" is read by extraction). uuid.Nil when no claim says
-// so, or when two claims name two places that hold it, neither inside the
-// other.
+// Brackmere district" ("the al-Hadba district of Tripoli" is read by
+// extraction). uuid.Nil when no claim says so, or when two claims name
+// two places that hold it, neither inside the other.
 func placeWithin(x *graph.Extraction, i int, w *World) uuid.UUID {
 	a := x.Accounts[i]
 	if a.Place == nil || a.Place.Entity.ID == uuid.Nil {
@@ -650,8 +649,8 @@ func placeWithin(x *graph.Extraction, i int, w *World) uuid.UUID {
 				out = h
 			case w.Within(h, out):
 				// "Tallowford, in Brackmere territory" and "Tallowford,
-				// Oxley province":
-				// the lesser of two places, one inside the other.
+				// Oxley province": the lesser of two places, one inside
+				// the other.
 				out = h
 			case w.Within(out, h):
 			default:
