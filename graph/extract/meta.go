@@ -740,9 +740,10 @@ func (d *docState) resolveParty(name string) *graph.Entity {
 func bodyOfState(before string) bool {
 	ws := strings.Fields(fold(before))
 	// "Panel of Experts on the Sudan", "Commission of Inquiry on Burundi":
-	// a body on a state reports about it.
-	if n := len(ws); n >= 2 && ws[n-1] == "the" && ws[n-2] == "on" {
-		return true
+	// a body on a state reports about it ("the" before the state's name
+	// aside).
+	if n := len(ws); n >= 2 && ws[n-1] == "the" {
+		ws = ws[:n-1]
 	}
 	return len(ws) > 0 && (ws[len(ws)-1] == "in" || ws[len(ws)-1] == "on") || bodyKind(ws) != ""
 }

@@ -123,7 +123,7 @@ var phaticOpenings = [][]string{
 	{"good", "morning"}, {"good", "afternoon"}, {"good", "evening"}, {"welcome", "to"},
 	{"thank", "you", "for"}, {"thanks", "for"}, {"that's", "it", "for"}, {"that", "is", "it", "for"},
 	{"that's", "all", "for"}, {"we", "will", "be", "back"}, {"we'll", "be", "back"}, {"stay", "with", "us"},
-	{"all", "times", "are"}, {"all", "times"},
+	{"all", "times"},
 	// A briefer's turn to a subject: "I will start with the Congo."
 	{"i", "will", "start", "with"}, {"i'll", "start", "with"}, {"let", "me", "start", "with"},
 	{"i", "will", "begin", "with"}, {"let", "me", "begin", "with"},
