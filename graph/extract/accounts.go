@@ -4670,7 +4670,7 @@ func (d *docState) involvementDenial(c *claimInfo) (*graph.Entity, int, int) {
 	}
 	for k := at - 1; k >= 0 && k >= at-4; k-- {
 		if w := toks[k].low; w == "fighters" || w == "members" || w == "forces" || w == "units" || w == "elements" {
-			if k > 0 && (toks[k-1].low == "its" || toks[k-1].low == "our" || toks[k-1].low == "group's" || strings.HasSuffix(toks[k-1].low, "'s") && !toks[k-1].cap) {
+			if k > 0 && (toks[k-1].low == "its" || toks[k-1].low == "our" || strings.HasSuffix(toks[k-1].low, "'s") && !toks[k-1].cap) {
 				if sp := d.entity(c.claim.Speaker.ID); sp != nil {
 					if p := d.partyOf(sp); p != nil {
 						return d.forcesOf(p), k - 1, k + 1
