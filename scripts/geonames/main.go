@@ -273,7 +273,7 @@ func run(in, curatedPath, out, wordsPath, namesPath, skippedPath, altPath string
 	// Skeletons shorter than three consonants are never matched alone.
 	// The first four countries' localities are weighed against the
 	// curated names as they were before the divisions of the countries
-	// added later (newDivision), so that they stay as they were.
+	// added later (divisionIn, divisionKeys), so that they stay as they were.
 	firstSkel := map[string]bool{}
 	placeNames := map[string][]string{} // skeleton -> the curated places' names that give it
 	for _, e := range g.Entities() {
@@ -282,7 +282,7 @@ func run(in, curatedPath, out, wordsPath, namesPath, skippedPath, altPath string
 		}
 		for _, n := range append([]string{e.Name}, e.Aliases...) {
 			if s := gazetteer.Skeleton(n); len(s) >= 3 && !asWritten(n) {
-				if !newDivision(g, &e) {
+				if !divisionIn(g, &e, divisionKeys) {
 					firstSkel[s] = true
 					placeNames[s] = append(placeNames[s], n)
 				}
@@ -312,9 +312,9 @@ func run(in, curatedPath, out, wordsPath, namesPath, skippedPath, altPath string
 			continue // matched as written only
 		}
 		t := taken
-		if laterDivision(g, &e) {
+		if divisionIn(g, &e, laterKeys) {
 			t = laterTaken
-		} else if lastDivision(g, &e) {
+		} else if divisionIn(g, &e, lastKeys) {
 			t = lastTaken
 		}
 		for _, n := range append([]string{e.Name}, e.Aliases...) {
@@ -323,7 +323,7 @@ func run(in, curatedPath, out, wordsPath, namesPath, skippedPath, altPath string
 			}
 		}
 	}
-	s := &supplement{g: g, curatedSkel: firstSkel, taken: taken, ignore: func(e *graph.Entity) bool { return newDivision(g, e) }, seen: map[string]bool{}, seenBare: map[string]bool{}, skipped: map[string]int{}, ids: map[string]int{}}
+	s := &supplement{g: g, curatedSkel: firstSkel, taken: taken, ignore: func(e *graph.Entity) bool { return divisionIn(g, e, divisionKeys) }, seen: map[string]bool{}, seenBare: map[string]bool{}, skipped: map[string]int{}, ids: map[string]int{}}
 	if skippedPath != "" {
 		f, err := os.Create(skippedPath)
 		if err != nil {
@@ -353,7 +353,7 @@ func run(in, curatedPath, out, wordsPath, namesPath, skippedPath, altPath string
 	theatre := map[string]bool{}
 	for _, e := range g.Entities() {
 		switch {
-		case e.Kind == graph.KindState || e.Kind == graph.KindGovernment || e.Kind == graph.KindArmy || newDivision(g, &e):
+		case e.Kind == graph.KindState || e.Kind == graph.KindGovernment || e.Kind == graph.KindArmy || divisionIn(g, &e, divisionKeys):
 			continue
 		}
 		for _, n := range append([]string{e.Name}, e.Aliases...) {

@@ -60,7 +60,7 @@ func variant(e *gazetteer.Entry, alt string, words, given map[string]bool) (stri
 	if i := strings.IndexByte(fk, ' '); i > 0 && findArticles[fk[:i]] {
 		return "", false // "Er Rafa": Find reads the Arabic article
 	}
-	if ambiguous[fk] || lastAmbiguous[fk] && lastCountries[strings.ToUpper(e.Key[strings.LastIndexByte(e.Key, '-')+1:])] || !strings.Contains(fk, " ") && (words[fk] || given[fk]) {
+	if ambiguous[fk] || lastAmbiguous[fk] && lastCountries[keyCountry(e.Key)] || !strings.Contains(fk, " ") && (words[fk] || given[fk]) {
 		return "", false
 	}
 	if gazetteer.Skeleton(v) != gazetteer.Skeleton(e.Name) || !gazetteer.Close(v, e.Name) {
@@ -94,11 +94,9 @@ func variant(e *gazetteer.Entry, alt string, words, given map[string]bool) (stri
 func (s *supplement) addVariants(ids map[string]int, alts map[int][]string, words, given map[string]bool) {
 	claimed := map[string]int{}    // fold key -> names of entities that have it
 	claimedOld := map[string]int{} // the same, but lastCountries' divisions and entries
-	isLast := func(key string) bool {
-		return lastCountries[strings.ToUpper(key[strings.LastIndexByte(key, '-')+1:])]
-	}
+	isLast := func(key string) bool { return lastCountries[keyCountry(key)] }
 	for _, e := range s.g.Entities() {
-		last := lastDivision(s.g, &e)
+		last := divisionIn(s.g, &e, lastKeys)
 		for _, n := range append([]string{e.Name}, e.Aliases...) {
 			claimed[gazetteer.FoldKey(n)]++
 			if !last {
@@ -119,7 +117,7 @@ func (s *supplement) addVariants(ids map[string]int, alts map[int][]string, word
 	for i := range s.entries {
 		e := &s.entries[i]
 		id, ok := ids[e.Key]
-		if !ok || e.Kind != graph.KindPlace || arabicNames[strings.ToUpper(e.Key[strings.LastIndexByte(e.Key, '-')+1:])] {
+		if !ok || e.Kind != graph.KindPlace || arabicNames[keyCountry(e.Key)] {
 			continue
 		}
 		seen := map[string]bool{}

@@ -155,25 +155,17 @@ func inGolan(c city) bool {
 	return c.Country == "IL" && len(c.Loc.Coordinates) == 2 && c.Loc.Coordinates[0] > 35.62 && c.Loc.Coordinates[1] > 32.68
 }
 
-// newDivision reports whether e is one of the curated divisions of the
-// countries added in the twenty-first session.
-func newDivision(g *gazetteer.Gazetteer, e *graph.Entity) bool {
+// divisionIn reports whether e is one of the curated divisions whose keys
+// are keys (divisionKeys, laterKeys, lastKeys).
+func divisionIn(g *gazetteer.Gazetteer, e *graph.Entity, keys map[string]bool) bool {
 	k, _ := g.Key(e.ID)
-	return divisionKeys[k]
+	return keys[k]
 }
 
-// laterDivision reports whether e is one of the curated divisions of
-// laterCountries.
-func laterDivision(g *gazetteer.Gazetteer, e *graph.Entity) bool {
-	k, _ := g.Key(e.ID)
-	return laterKeys[k]
-}
-
-// lastDivision reports whether e is one of the curated divisions of
-// lastCountries.
-func lastDivision(g *gazetteer.Gazetteer, e *graph.Entity) bool {
-	k, _ := g.Key(e.ID)
-	return lastKeys[k]
+// keyCountry is the country code an entry's key ends with ("aydin-tr":
+// "TR").
+func keyCountry(key string) string {
+	return strings.ToUpper(key[strings.LastIndexByte(key, '-')+1:])
 }
 
 var laterKeys, lastKeys = divisionsOf(laterCountries), divisionsOf(lastCountries)
