@@ -639,7 +639,11 @@ func (d *docState) unknownNames(sg *segment, ms []mention) []mention {
 		// Armed Forces": a state's forces by a generic name, in a text
 		// about the state, are its forces (not "the Armed Forces of X",
 		// named with whose they are).
-		if g := i + btoi(toks[i].low == "the"); g < j && (g > i || i > 0 && (toks[i-1].low == "the" || toks[i-1].low == "our")) && genericForces[gazetteer.FoldKey(d.text[toks[g].s:toks[j-1].e])] && !(j < len(toks) && toks[j].low == "of") && d.country != nil && d.x.armyOf[d.country.ID] != nil && !overlapsActor(ms, g, j) {
+		g := i
+		if toks[i].low == "the" {
+			g++
+		}
+		if g < j && (g > i || i > 0 && (toks[i-1].low == "the" || toks[i-1].low == "our")) && genericForces[gazetteer.FoldKey(d.text[toks[g].s:toks[j-1].e])] && !(j < len(toks) && toks[j].low == "of") && d.country != nil && d.x.armyOf[d.country.ID] != nil && !overlapsActor(ms, g, j) {
 			a := d.x.armyOf[d.country.ID]
 			if own := d.ownArmy(); own != nil {
 				a = own // "the Armed Forces" in an army's own statement
@@ -660,9 +664,11 @@ func (d *docState) unknownNames(sg *segment, ms []mention) []mention {
 			}
 			start++
 		}
+		office := titleOffice(toks, start, j)
 		// "Aleppo's Sukkari district", "Raqqa's Old Mosque": the owner in
 		// the possessive is a name of its own; the run's name follows it.
-		for k := start; k < j-1 && !titleOffice(toks, start, j); k++ {
+		// ("the Attorney General's Office" is one name: titleOffice.)
+		for k := start; k < j-1 && !office; k++ {
 			if strings.HasSuffix(toks[k].low, "'s") || toks[k+1].low == "'s" {
 				start = k + 1
 				if toks[k+1].low == "'s" {
@@ -973,14 +979,6 @@ func claimsAttack(toks []token, j int) bool {
 	return false
 }
 
-// btoi is 1 for true, 0 for false.
-func btoi(b bool) int {
-	if b {
-		return 1
-	}
-	return 0
-}
-
 // genericForces are the names a state's text gives its own forces without
 // saying whose (folded).
 var genericForces = set("defence and security forces", "defense and security forces", "military forces",
@@ -991,12 +989,13 @@ var genericForces = set("defence and security forces", "defense and security for
 var peoples = set("dogon", "fulani", "peul", "peuhl", "bambara", "hema", "lendu", "nande", "hunde", "hutu", "tutsi",
 	"banyamulenge", "nuer", "dinka", "murle", "shilluk", "hausa", "kanuri", "tiv", "berom", "masalit", "zaghawa",
 	"fur", "amhara", "oromo", "tigrayan", "afar", "somali", "karen", "kachin", "shan", "rohingya", "pashtun",
-	"hazara", "tajik", "uzbek", "baloch", "mossi", "songhai", "zarma", "tuareg", "toubou", "tebu", "arab")
+	"hazara", "tajik", "uzbek", "baloch", "mossi", "songhai", "zarma")
 
-// peopleRun reports whether toks[s:e] name a people or a nationality.
+// peopleRun reports whether toks[s:e] name a people, a community or a
+// nationality (communityWords, word by word, with peoples).
 func peopleRun(toks []token, s, e int) bool {
 	for k := s; k < e; k++ {
-		if !peoples[toks[k].low] && !communityAdjectives[toks[k].low] && !nationality[toks[k].low] {
+		if !peoples[toks[k].low] && !communityWords(toks, k, k+1) {
 			return false
 		}
 	}
@@ -1359,7 +1358,7 @@ var placeNouns = map[string]string{
 	"front": "village", "checkpoint": "landmark", "region": "town",
 	// The Congo's territories, francophone communes and departments,
 	// counties and municipalities, in lower case: "Kamonia territory",
-	// "the commune of Toucountouna", "Lamu county".
+	// "the commune of Toucountouna", "Lofa county".
 	"territory": "district", "commune": "district", "department": "governorate",
 	"county": "district", "municipality": "district",
 }

@@ -124,6 +124,7 @@ type docState struct {
 	accs   []*acc
 
 	author       *graph.Entity // the document's author entity, if known
+	authorWord   string        // the head word the text may call the author by (authorHead), read once
 	onBehalf     *graph.Entity // the entity the document speaks for
 	voice        *graph.Entity // who asserts the document's own claims
 	country      *graph.Entity // the country the document is about

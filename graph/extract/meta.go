@@ -670,6 +670,7 @@ func (d *docState) resolveParties() {
 	if d.author != nil {
 		r := d.use(d.author)
 		d.doc.AuthorEntity = &r
+		d.authorWord = d.authorHead()
 	}
 	if d.onBehalf != nil {
 		r := d.use(d.onBehalf)

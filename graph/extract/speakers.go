@@ -1404,7 +1404,7 @@ func (d *docState) speakerNP(toks []token, ms []mention, s, e int) (speech, bool
 	// "The Group documented", "testimony which the Group heard", in a
 	// report of the Group of Experts: the author by the capitalised head
 	// of its name.
-	if toks[headAt].cap && headAt > 0 && (definite || toks[headAt-1].low == "the") && d.authorHead() == head {
+	if toks[headAt].cap && headAt > 0 && (definite || toks[headAt-1].low == "the") && d.authorWord != "" && d.authorWord == head {
 		sp.ent = d.author
 		return sp, true
 	}
@@ -1454,7 +1454,8 @@ func (d *docState) speakerNP(toks []token, ms []mention, s, e int) (speech, bool
 
 // authorHead is the first word of the author's name, folded, when the
 // author is a body whose text may call it by that word ("the Group", "the
-// Panel", "the Commission"): "" for none, a person or a State.
+// Panel", "the Commission"): "" for none, a person or a State. Read once
+// per document, into d.authorWord, when the author is resolved.
 func (d *docState) authorHead() string {
 	if d.author == nil || d.author.Kind == graph.KindPerson || d.author.Kind == graph.KindState || d.author.Name == strings.ToLower(d.author.Name) {
 		return ""

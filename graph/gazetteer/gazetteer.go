@@ -10,6 +10,7 @@ import (
 	"io"
 	"math"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -295,7 +296,7 @@ func build(entries []Entry) (*Gazetteer, error) {
 			g.inOffice[ent.ID] = e.InOffice
 		}
 		for _, st := range e.ActiveIn {
-			for _, m := range append(append([]string(nil), e.MemberOf...), e.LocalNameOf...) {
+			for _, m := range slices.Concat(e.MemberOf, e.LocalNameOf) {
 				k := [2]uuid.UUID{ids[m], ids[st]}
 				if _, two := g.branch[k]; two {
 					// Two branches of one movement in a state (the
